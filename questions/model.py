@@ -1,0 +1,148 @@
+"""The engine's data: an article's anatomy, the facts found in it and the questions made from them."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class FactKind(str, Enum):
+    SPEAKER = "speaker"
+    NUMBER = "number"
+    DATE = "date"
+    ORGANISATION = "organisation"
+    PERSON = "person"
+    PLACE = "place"
+
+
+class QuestionType(str, Enum):
+    MULTIPLE_CHOICE = "multiple_choice"
+    TRUE_FALSE = "true_false"
+    CLOZE = "cloze"
+    SHORT_ANSWER = "short_answer"
+    FLASHCARD = "flashcard"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open character range ``[start, end)`` of the article text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Anatomy:
+    """The parts of a news article that are not its body prose, found by their layout."""
+
+    headline: str = ""
+    dateline: str = ""
+    byline: tuple[str, ...] = ()
+    caption: str = ""
+    credits: str = ""
+    published: dt.date | None = None
+    body: Span = Span(0, 0)
+    # Spans that are not quiz material (credits, bylines, photo credits).
+    excluded: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One fact of the article; ``text`` is exactly ``article[start:end]``."""
+
+    kind: FactKind
+    text: str
+    value: Any  # number: int | float; date: ISO string; names and speakers: the canonical name
+    start: int
+    end: int
+    sentence: Sentence
+    quote: str | None = None  # speaker
+    counts: str | None = None  # number: the noun phrase it counts
+    unit: str | None = None  # number: USD, percent, year, km ...
+    qualifier: str | None = None  # number: "more than", "nearly" ...
+    role: str | None = None  # person
+    aliases: tuple[str, ...] = ()  # names: other mentions merged into this one
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    type: QuestionType
+    prompt: str
+    answer: str
+    fact: Fact
+    choices: tuple[str, ...] = ()
+
+    @property
+    def explanation(self) -> str:
+        return self.fact.sentence.text
+
+    @property
+    def source(self) -> Span:
+        return Span(self.fact.sentence.start, self.fact.sentence.end)
+
+
+@dataclass(frozen=True)
+class Result:
+    text: str
+    article: Anatomy
+    facts: tuple[Fact, ...] = field(default_factory=tuple)
+    questions: tuple[Question, ...] = field(default_factory=tuple)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON-ready document that ``python -m questions --format json`` prints."""
+        return {
+            "article": {
+                "headline": self.article.headline,
+                "dateline": self.article.dateline,
+                "byline": list(self.article.byline),
+                "caption": self.article.caption,
+                "credits": self.article.credits,
+                "published": self.article.published.isoformat() if self.article.published else None,
+            },
+            "facts": [fact_to_dict(fact) for fact in self.facts],
+            "questions": [question_to_dict(question) for question in self.questions],
+        }
+
+
+def fact_to_dict(fact: Fact) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "kind": fact.kind.value,
+        "text": fact.text,
+        "value": fact.value,
+        "start": fact.start,
+        "end": fact.end,
+        "sentence": fact.sentence.text,
+    }
+    optional = {"quote": fact.quote, "counts": fact.counts, "unit": fact.unit,
+                "qualifier": fact.qualifier, "role": fact.role}
+    data.update({key: value for key, value in optional.items() if value is not None})
+    if fact.aliases:
+        data["aliases"] = list(fact.aliases)
+    return data
+
+
+def question_to_dict(question: Question) -> dict[str, Any]:
+    fact = {"kind": question.fact.kind.value, "value": question.fact.value, "text": question.fact.text}
+    if question.fact.quote is not None:
+        fact["quote"] = question.fact.quote
+    data: dict[str, Any] = {
+        "id": question.id,
+        "type": question.type.value,
+        "prompt": question.prompt,
+        "answer": question.answer,
+        "explanation": question.explanation,
+        "source": {"start": question.source.start, "end": question.source.end},
+        "fact": fact,
+    }
+    if question.choices:
+        data["choices"] = list(question.choices)
+    return data
