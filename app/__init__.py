@@ -1,0 +1,42 @@
+"""Factdeck's web application: ``create_app()`` builds it; ``gunicorn 'app:create_app()'`` serves it."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from flask import Flask
+
+from app import auth, classes, errors, home, progress, quiz, reports, sets, study
+from app.cli import register_commands
+from app.config import default_config
+from app.database import configure_sqlite
+from app.extensions import bootstrap, csrf, db, limiter, login_manager, migrate
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Build the application; ``config`` overrides the environment's settings (tests use it)."""
+    app = Flask(
+        __name__,
+        instance_path=os.environ.get("FACTDECK_INSTANCE_PATH") or str(PROJECT_ROOT / "instance"),
+        template_folder=str(PROJECT_ROOT / "templates"),
+    )
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    app.config.update(default_config(app.instance_path))
+    app.config.update(config or {})
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"))
+    login_manager.init_app(app)
+    csrf.init_app(app)
+    bootstrap.init_app(app)
+    limiter.init_app(app)
+    with app.app_context():
+        configure_sqlite(db.engine)
+
+    for blueprint in (home.bp, auth.bp, classes.bp, sets.bp, study.bp, quiz.bp, progress.bp, reports.bp):
+        app.register_blueprint(blueprint)
+    errors.register(app)
+    register_commands(app)
+    return app

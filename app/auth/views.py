@@ -1,0 +1,81 @@
+"""Sign-up, log-in and log-out pages."""
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask_login import current_user, login_required, login_user, logout_user
+
+from app.auth.forms import LoginForm, SignupForm
+from app.auth.services import AccountError, authenticate, create_user
+from app.extensions import db, limiter, login_manager
+from app.models import Role, User
+
+bp = Blueprint("auth", __name__, url_prefix="/auth")
+
+login_manager.login_view = "auth.login"
+login_manager.login_message = "Please log in to see that page."
+login_manager.login_message_category = "info"
+login_manager.session_protection = "strong"
+
+
+@login_manager.user_loader
+def load_user(user_id: str) -> User | None:
+    return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+
+
+def _safe_next(target: str | None) -> str:
+    """Return a local redirect target, never another site's."""
+    if target and not urlsplit(target).netloc and target.startswith("/") and not target.startswith("//"):
+        return target
+    return url_for("home.index")
+
+
+def _failed_login_only(response) -> bool:
+    # Only failed attempts count against the limit: a teacher logging in and out all day is fine.
+    return response.status_code == 401
+
+
+@bp.route("/signup", methods=["GET", "POST"])
+def signup():
+    if current_user.is_authenticated:
+        return redirect(url_for("home.index"))
+    form = SignupForm()
+    if form.validate_on_submit():
+        try:
+            user = create_user(name=form.name.data, email=form.email.data, password=form.password.data,
+                               role=Role(form.role.data))
+        except AccountError as err:
+            form.email.errors.append(str(err))
+        else:
+            session.permanent = True
+            login_user(user)
+            flash(f"Welcome to Factdeck, {user.name}.", "success")
+            return redirect(url_for("home.index"))
+    return render_template("auth/signup.html", form=form), 400 if form.errors else 200
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit("10 per minute; 50 per hour", methods=["POST"], deduct_when=_failed_login_only)
+def login():
+    if current_user.is_authenticated:
+        return redirect(url_for("home.index"))
+    form = LoginForm()
+    if form.validate_on_submit():
+        user = authenticate(form.email.data, form.password.data)
+        if user is not None:
+            session.permanent = True
+            login_user(user, remember=form.remember.data)
+            flash(f"Welcome back, {user.name}.", "success")
+            return redirect(_safe_next(request.args.get("next")))
+        flash("That email and password do not match an account.", "danger")
+        return render_template("auth/login.html", form=form), 401
+    return render_template("auth/login.html", form=form), 400 if form.errors else 200
+
+
+@bp.post("/logout")
+@login_required
+def logout():
+    logout_user()
+    flash("You are logged out.", "info")
+    return redirect(url_for("home.index"))

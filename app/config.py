@@ -1,0 +1,48 @@
+"""Configuration read from the environment, with defaults that need no server."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import secrets
+from pathlib import Path
+
+
+def secret_key(instance_path: str) -> str:
+    """Return FACTDECK_SECRET_KEY, or a key generated once and kept in the instance folder."""
+    from_env = os.environ.get("FACTDECK_SECRET_KEY")
+    if from_env:
+        return from_env
+    key_file = Path(instance_path) / "secret_key"
+    if not key_file.exists():
+        key_file.parent.mkdir(parents=True, exist_ok=True)
+        key_file.write_text(secrets.token_hex(32))
+        key_file.chmod(0o600)
+    return key_file.read_text().strip()
+
+
+def database_url(instance_path: str) -> str:
+    """Return FACTDECK_DATABASE_URL, or a SQLite file in the instance folder."""
+    return os.environ.get("FACTDECK_DATABASE_URL") or f"sqlite:///{Path(instance_path) / 'factdeck.sqlite'}"
+
+
+def default_config(instance_path: str) -> dict:
+    url = database_url(instance_path)
+    engine_options: dict = {"pool_pre_ping": True}
+    if url.startswith("sqlite"):
+        # Wait for a writer instead of failing at once with "database is locked".
+        engine_options = {"connect_args": {"timeout": 15}}
+    return {
+        "SECRET_KEY": secret_key(instance_path),
+        "SQLALCHEMY_DATABASE_URI": url,
+        "SQLALCHEMY_ENGINE_OPTIONS": engine_options,
+        "PERMANENT_SESSION_LIFETIME": dt.timedelta(hours=int(os.environ.get("FACTDECK_SESSION_HOURS", "12"))),
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "REMEMBER_COOKIE_DURATION": dt.timedelta(days=14),
+        "BOOTSTRAP_SERVE_LOCAL": True,
+        "MAX_CONTENT_LENGTH": 8 * 1024 * 1024,
+        "MAX_ARTICLE_BYTES": 1024 * 1024,
+        "WTF_CSRF_TIME_LIMIT": None,  # a form left open all lesson still posts; the session still expires
+        "RATELIMIT_ENABLED": True,
+        "NEW_CARDS_PER_DAY": 20,
+    }
