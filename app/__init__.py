@@ -8,7 +8,7 @@ from flask import Flask
 
 from app import auth, classes, errors, home, progress, quiz, reports, sets, study
 from app.cli import register_commands
-from app.config import default_config
+from app.config import default_config, engine_options
 from app.database import configure_sqlite
 from app.extensions import bootstrap, csrf, db, limiter, login_manager, migrate
 
@@ -25,6 +25,8 @@ def create_app(config: dict | None = None) -> Flask:
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     app.config.update(default_config(app.instance_path))
     app.config.update(config or {})
+    # Derived after the overrides, so a test or deployment that names another database gets its options.
+    app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", engine_options(app.config["SQLALCHEMY_DATABASE_URI"]))
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"))

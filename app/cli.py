@@ -5,6 +5,9 @@ import click
 from flask import Flask
 from flask_migrate import upgrade
 
+from app.classes.services import format_join_code
+from app.demo import DEMO_PASSWORD, seed_demo
+
 
 def register_commands(app: Flask) -> None:
     @app.cli.command("demo")
@@ -12,3 +15,20 @@ def register_commands(app: Flask) -> None:
         """Bring the database up to date and add the demo teacher, learner, class and set."""
         upgrade()
         click.echo("Database is up to date.")
+        try:
+            demo = seed_demo()
+        except ValueError as err:
+            raise click.ClickException(str(err)) from err
+        click.echo(f"Demo data: added {', '.join(demo.created)}." if demo.created
+                   else "Demo data was already there: nothing added.")
+        question_count = sum(question.is_live for question in demo.question_set.questions)
+        due = demo.assignment.due_at
+        click.echo(f"  Class “{demo.classroom.name}” (join code {format_join_code(demo.classroom.join_code)}) has "
+                   f"the set “{demo.question_set.title}” ({question_count} questions), "
+                   + (f"due {due.day} {due:%B %Y}." if due else "with no due date."))
+        click.echo("")
+        click.echo("Log in as:")
+        click.echo(f"  teacher  {demo.teacher.email}  password: {DEMO_PASSWORD}")
+        click.echo(f"  learner  {demo.learner.email}  password: {DEMO_PASSWORD}")
+        click.echo("")
+        click.echo("Start the app with `flask --app app run` and open http://127.0.0.1:5000/")

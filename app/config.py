@@ -25,16 +25,19 @@ def database_url(instance_path: str) -> str:
     return os.environ.get("FACTDECK_DATABASE_URL") or f"sqlite:///{Path(instance_path) / 'factdeck.sqlite'}"
 
 
-def default_config(instance_path: str) -> dict:
-    url = database_url(instance_path)
-    engine_options: dict = {"pool_pre_ping": True}
+def engine_options(url: str) -> dict:
+    """Return SQLAlchemy engine options that suit the database the URL names."""
     if url.startswith("sqlite"):
         # Wait for a writer instead of failing at once with "database is locked".
-        engine_options = {"connect_args": {"timeout": 15}}
+        return {"connect_args": {"timeout": 15}}
+    return {"pool_pre_ping": True}
+
+
+def default_config(instance_path: str) -> dict:
+    """Return the settings read from the environment; engine options follow the final database URL."""
     return {
         "SECRET_KEY": secret_key(instance_path),
-        "SQLALCHEMY_DATABASE_URI": url,
-        "SQLALCHEMY_ENGINE_OPTIONS": engine_options,
+        "SQLALCHEMY_DATABASE_URI": database_url(instance_path),
         "PERMANENT_SESSION_LIFETIME": dt.timedelta(hours=int(os.environ.get("FACTDECK_SESSION_HOURS", "12"))),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
@@ -42,6 +45,8 @@ def default_config(instance_path: str) -> dict:
         "BOOTSTRAP_SERVE_LOCAL": True,
         "MAX_CONTENT_LENGTH": 8 * 1024 * 1024,
         "MAX_ARTICLE_BYTES": 1024 * 1024,
+        # A pasted article is a form field: let one of up to MAX_ARTICLE_BYTES through (Flask's default is 500 kB).
+        "MAX_FORM_MEMORY_SIZE": 2 * 1024 * 1024,
         "WTF_CSRF_TIME_LIMIT": None,  # a form left open all lesson still posts; the session still expires
         "RATELIMIT_ENABLED": True,
         "NEW_CARDS_PER_DAY": 20,

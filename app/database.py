@@ -40,5 +40,12 @@ def begin_write() -> None:
     """Start the session's transaction as a writer (SQLite: BEGIN IMMEDIATE); call before any read.
 
     Outside SQLite this is an ordinary transaction: PostgreSQL has row locks and needs no such step.
+    A read-only transaction already open (Flask-Login loads the user first) is ended here, since a
+    transaction cannot become IMMEDIATE once begun; changes not yet committed are an error.
     """
-    db.session.connection(execution_options={_BEGIN_OPTION: "IMMEDIATE"})
+    session = db.session()
+    if session.in_transaction():
+        if session.new or session.dirty or session.deleted:
+            raise RuntimeError("begin_write() must come before any change in the session")
+        session.rollback()
+    session.connection(execution_options={_BEGIN_OPTION: "IMMEDIATE"})

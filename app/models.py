@@ -107,6 +107,8 @@ class QuestionSet(db.Model):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     published_at: Mapped[Optional[dt.datetime]]
+    # The one-time token of the form that created the set: the same form sent twice makes one set.
+    creation_token: Mapped[Optional[str]] = mapped_column(String(64), unique=True)
 
     owner: Mapped[User] = relationship()
     questions: Mapped[list["Question"]] = relationship(

@@ -2,7 +2,14 @@
 
     >>> import questions
     >>> result = questions.generate(article_text, published=datetime.date(2024, 5, 15), seed=0)
-    >>> result.facts, result.questions, result.to_dict()
+    >>> result.article.headline, result.facts, result.questions
+    >>> result.to_dict()  # {"article": {...}, "facts": [...], "questions": [...]}, ready for JSON
+
+``generate`` accepts text or bytes (HTML is reduced to its text) and raises ``InputError``, with a
+one-line reason, for what cannot be an article: nothing, binary data, text that is not UTF-8, or
+megabytes of it. Every fact keeps its character span (``article_text[fact.start:fact.end] ==
+fact.text``) and every question its source sentence; the same text, date and seed give the same
+questions with the same ids. From a shell: ``python -m questions ARTICLE.txt [--format json]``.
 
 The package is pure Python: no web framework, no database, no network, no downloaded model.
 """

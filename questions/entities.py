@@ -1,9 +1,1018 @@
-"""Find people (with roles), organisations and places without a downloaded model."""
+"""Find people (with roles), organisations and places without a downloaded model.
+
+Capitalised word sequences are the candidates. Each is read by its structure (a title before a name, an
+organisation or place head word, an acronym defined in brackets, a gazetteer entry) and by its context ("in X",
+"X region", "a X spokesman", "X, Azerbaijan"). Single words wait until the whole article has been read: a surname
+then joins the person named in full, an acronym its expansion. Mentions of one entity become one fact.
+"""
 from __future__ import annotations
 
-from questions.model import Anatomy, Fact, Sentence
+import enum
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from questions import gazetteer
+from questions.gazetteer import PlaceKind
+from questions.lexicon import (
+    COMMON, DEMONYMS, HEADLINE_WORDS, HONORIFICS, LEGAL_COURT_WORDS, LEGAL_SUFFIXES, NAMED_THING_HEADS,
+    NEWS_AGENCIES, NEWS_AGENCY_NAMES, NON_ORG_ACRONYMS, ORG_HEADS, PLACE_HEADS, PLACE_HYPHEN_SUFFIXES,
+    PLACE_NOUNS_AFTER, PLACE_NOUNS_BEFORE, PLACE_PREFIXES, ROLE_FILLERS, ROLE_NOUNS, SPEECH_VERBS,
+    SPOKESPERSON_NOUNS, STORM_WORDS, STRONG_PLACE_PREPOSITIONS, US_STATE_CODES, WEAK_PLACE_PREPOSITIONS,
+)
+from questions.model import Anatomy, Fact, FactKind, Sentence
+from questions.names import (
+    Article, Token, date_word, name_word, noble_title, ordinary_word, particle, read_article, title_word,
+)
+
+
+class _Kind(enum.Enum):
+    PERSON = FactKind.PERSON
+    ORGANISATION = FactKind.ORGANISATION
+    PLACE = FactKind.PLACE
+    THING = None  # programmes, laws, events, prizes: recognised so their words are not misread, never reported
+
+
+class _Mention(NamedTuple):
+    kind: _Kind
+    value: str
+    first: int  # token range [first, last)
+    last: int
+    strength: int = 1  # how sure the reading is; the strongest reading of a name wins
+    role: str | None = None
+    context: int = -1  # first token of the whole phrase, title included ("Colonel General Kerim Valiyev")
+
+
+class _Pending(NamedTuple):
+    """A single capitalised word whose reading waits for the whole article."""
+
+    index: int
+    cue: str  # "place", "weak-place", "org", "" (none)
+
+
+@dataclass
+class _Entity:
+    kind: _Kind
+    value: str
+    mentions: list[_Mention] = field(default_factory=list)
+    roles: list[tuple[int, str]] = field(default_factory=list)  # (priority, role)
+
+
+# Single words that name an institution by themselves.
+_SINGLE_ORGS = frozenset("congress parliament senate kremlin pentagon bundestag duma knesset politburo interpol "
+                         "europol nato opec".split())
+_BREAKING_PUNCTUATION = frozenset(",;:()[]{}\"“”‘’'«»—–-/|!?…")
+_STRUCTURE_CONNECTORS = frozenset({"of", "for"})
+_ON_HEADS = frozenset({"committee", "commission", "council", "conference", "panel", "subcommittee", "court"})
+_PLURAL_POSSESSORS = frozenset({"people", "women", "men", "children", "workers", "veterans", "farmers"})
+_ROLE_STOPS = HEADLINE_WORDS - {"of", "the", "for", "and", "at", "on", "'s"} | SPEECH_VERBS | frozenset(
+    "who whom which whose where while said says told is was were are has have had will would".split())
+_APPOSITIVE_VERBS = frozenset("is was were are has have had will would who which that said says told added "
+                              "and or but".split())
+_ROLE_PRIORITY_APPOSITIVE, _ROLE_PRIORITY_TITLE, _ROLE_PRIORITY_NOUN = 0, 1, 2
 
 
 def find_entities(sentences: tuple[Sentence, ...], *, anatomy: Anatomy) -> tuple[Fact, ...]:
-    """Return person, organisation and place facts, one per entity (placeholder)."""
-    return ()
+    """Return person, organisation and place facts, one per entity, each at its first full mention."""
+    if not sentences:
+        return ()
+    article = read_article(sentences, anatomy)
+    reader = _Reader(article, anatomy)
+    reader.read()
+    return reader.facts()
+
+
+class _Reader:
+    """One reading of one article; holds what is known so far about its names."""
+
+    def __init__(self, article: Article, anatomy: Anatomy) -> None:
+        self.article = article
+        self.tokens = article.tokens
+        dateline = getattr(anatomy, "dateline_span", None)
+        self.dateline = (dateline.start, dateline.end) if dateline is not None else (0, 0)
+        self.mentions: list[_Mention] = []
+        self.pending: list[_Pending] = []
+        self.unread: list[tuple[int, int]] = []  # spans no reading took; a name found elsewhere may fit them
+        self.consumed: set[int] = set()  # tokens a longer name has taken ("DC" in "Washington, DC")
+        self.acronyms: dict[str, tuple[_Kind, str]] = {}
+
+    # ------------------------------------------------------------------ reading
+
+    def read(self) -> None:
+        for first, last in self._spans():
+            self._read_span(first, last)
+        self._read_dateline_agency()
+        self._reread_unread()
+        self._resolve_pending()
+        self._read_caps_insensitive()
+
+    def _reread_unread(self) -> None:
+        """A span read as nothing may be a name the article defines later: "Voice of America" before "(VOA)"."""
+        known = self._known_names()
+        for first, last in self.unread:
+            reading = known.get(self.article.span_text(first, last))
+            if reading is not None and reading[0] is not _Kind.THING:
+                self._add(reading[0], reading[1], first, last, strength=1)
+                self.consumed.update(range(first, last))
+
+    def _read_dateline_agency(self) -> None:
+        """"KHOJALY, Azerbaijan (Reuters) -", "Washington, DC–(ENEWSPF)–": the agency in brackets."""
+        start, end = self.dateline
+        if end <= start:
+            return
+        tokens = self.tokens
+        index = self.article.first_token_at(start)
+        while index + 2 < len(tokens) and tokens[index].start < end:
+            if tokens[index].text == "(" and tokens[index + 1].word and tokens[index + 2].text == ")" \
+                    and tokens[index + 1].text[:1].isupper():
+                text = tokens[index + 1].text
+                self._add(_Kind.ORGANISATION, NEWS_AGENCY_NAMES.get(text.lower(), text), index + 1, index + 2,
+                          strength=2)
+                self.consumed.add(index + 1)
+            index += 1
+
+    def _spans(self) -> list[tuple[int, int]]:
+        """Runs of capitalised words, with the connectors that hold one name together."""
+        tokens, article = self.tokens, self.article
+        spans = []
+        index, count = 0, len(tokens)
+        while index < count:
+            token = tokens[index]
+            if token.sentence in article.caps_insensitive or not self._may_open(index):
+                index += 1
+                continue
+            end = index + 1
+            structured = False
+            while end < count:
+                following = tokens[end]
+                if following.sentence != tokens[end - 1].sentence and not self._soft_boundary(end):
+                    break
+                if tokens[end - 1].suffix:
+                    break
+                if self._continues(end):
+                    end += 1
+                    continue
+                if self._connects(end, structured):
+                    structured = structured or following.lower in _STRUCTURE_CONNECTORS
+                    end += 1
+                    continue
+                break
+            while end - 1 > index and not tokens[end - 1].capitalised:
+                end -= 1  # a trailing connector
+            spans.append((index, end))
+            index = end
+        return spans
+
+    def _may_open(self, index: int) -> bool:
+        token = self.tokens[index]
+        if not token.capitalised or self._shouted(index):
+            return False
+        previous = self.tokens[index - 1] if index else None
+        following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
+        return not date_word(token, previous, following)
+
+    def _continues(self, index: int) -> bool:
+        token = self.tokens[index]
+        if not token.capitalised or self._shouted(index):
+            return False
+        if token.lower in HEADLINE_WORDS and token.text != "&":
+            return False
+        return not date_word(token, self.tokens[index - 1], self.tokens[index + 1] if index + 1 < len(self.tokens)
+                             else None)
+
+    def _connects(self, index: int, structured: bool) -> bool:
+        """Whether the lower-case word or sign at ``index`` joins the capitalised words around it."""
+        tokens = self.tokens
+        if index + 1 >= len(tokens) or tokens[index + 1].sentence != tokens[index].sentence:
+            return False
+        token, previous, following = tokens[index], tokens[index - 1], tokens[index + 1]
+        lower = token.lower
+        if token.text == "&":
+            return following.capitalised
+        if lower in ("'s", "’s"):
+            return previous.lower in _PLURAL_POSSESSORS and following.capitalised
+        if not token.text.islower():
+            return False
+        if lower in _STRUCTURE_CONNECTORS:
+            return self._continues(index + 1) or following.lower == "the" and index + 2 < len(tokens) \
+                and self._continues(index + 2)
+        if lower == "the":
+            return previous.lower in _STRUCTURE_CONNECTORS and self._continues(index + 1)
+        if lower == "and":
+            if not self._continues(index + 1):
+                return False
+            joined = f"{previous.text} and {following.text}"
+            return structured or gazetteer.lookup(joined) is not None
+        if lower == "on":
+            return previous.lower in _ON_HEADS and self._continues(index + 1)
+        if particle(token):
+            return previous.capitalised and self._continues(index + 1)
+        return False
+
+    def _soft_boundary(self, index: int) -> bool:
+        """A sentence break after a title's period is the splitter's slip: "Dr." | "Adams said"."""
+        previous = self.tokens[index - 1]
+        return previous.text.endswith(".") and title_word(previous) and self.tokens[index].capitalised
+
+    def _shouted(self, index: int) -> bool:
+        """Capitals that shout rather than abbreviate: "PHOTO CAPTION", a dateline's "KHOJALY"."""
+        token = self.tokens[index]
+        if not token.acronym or "." in token.text:
+            return False
+        letters = sum(char.isalpha() for char in token.text)
+        if letters >= 6 and token.lower not in NEWS_AGENCIES:
+            return True
+        for neighbour in (index - 1, index + 1):
+            if 0 <= neighbour < len(self.tokens):
+                other = self.tokens[neighbour]
+                if other.acronym and "." not in other.text and letters >= 3 \
+                        and sum(char.isalpha() for char in other.text) >= 4:
+                    return True
+        return False
+
+    # ------------------------------------------------------------------ one span
+
+    def _read_span(self, first: int, last: int) -> None:
+        tokens = self.tokens
+        first = self._trim(first, last)
+        if first >= last:
+            return
+        if tokens[first].lower in STORM_WORDS:
+            return
+        if self._in_dateline(first) and self._read_dateline(first, last):
+            return
+        if self._read_titled_person(first, last):
+            return
+        if self._read_headed(first, last):
+            return
+        if self._read_defined(first, last):
+            return
+        if self._read_gazetteer(first, last):
+            return
+        if self._read_person_of_place(first, last):
+            return
+        if self._read_person(first, last):
+            return
+        self._read_parts(first, last)
+
+    def _trim(self, first: int, last: int) -> int:
+        """Skip words capitalised only by their position ("Despite", "The") and stray connectors."""
+        tokens, article = self.tokens, self.article
+        while first < last:
+            token = tokens[first]
+            lower = token.lower
+            if not token.capitalised or lower in ("the", "a", "an") \
+                    or lower in HEADLINE_WORDS and first in article.initial:
+                first += 1
+                continue
+            if first in article.initial and not title_word(token) and lower not in DEMONYMS \
+                    and self._positional_capital(first):
+                first += 1
+                continue
+            break
+        return first
+
+    def _positional_capital(self, index: int) -> bool:
+        token = self.tokens[index]
+        lower = token.lower
+        if token.acronym:
+            return False
+        if ordinary_word(lower) or lower in self.article.lowercase:
+            return True
+        if lower.endswith(("ly", "ing", "ed")) and gazetteer.lookup(token.text) is None:
+            return True
+        return False
+
+    def _in_dateline(self, index: int) -> bool:  # noqa: D102
+        start, end = self.dateline
+        return start <= self.tokens[index].start < end
+
+    def _read_dateline(self, first: int, last: int) -> bool:
+        """A dateline's city in capitals: "KHOJALY, Azerbaijan (Reuters) -"."""
+        tokens = self.tokens
+        if tokens[first].start != self.dateline[0] or not all(token.acronym for token in tokens[first:last]):
+            return False
+        value = " ".join(word.capitalize() for word in self.article.span_text(first, last).split())
+        place = gazetteer.lookup(value)
+        self._add(_Kind.PLACE, place.name if place else value, first, last, strength=2)
+        return True
+
+    def _read_titled_person(self, first: int, last: int) -> bool:
+        """"Russian Colonel General Yevgeny Nikiforov", "Judge Jackson", "Queen Elizabeth"."""
+        tokens = self.tokens
+        titles = [index for index in range(first, last) if tokens[index].capitalised and title_word(tokens[index])]
+        if not titles:
+            return False
+        name_start = last
+        index = last - 1
+        while index > titles[-1]:
+            token = tokens[index]
+            if name_word(token, self.article) and not token.acronym:
+                name_start = index
+            elif not (particle(token) and index - 1 > titles[-1]):
+                break
+            index -= 1
+        if name_start >= last or last - name_start > 4 or not tokens[name_start].capitalised:
+            return False
+        title_first = titles[0]
+        for title in titles:
+            if title < name_start:
+                title_first = title
+                break
+        value_first = name_start
+        if noble_title(tokens[name_start - 1]) and last - name_start == 1:
+            value_first = name_start - 1  # "Queen Elizabeth", "Lord Butler": the title is how they are named
+        role = None
+        role_tokens = [token for token in tokens[first:name_start] if token.lower not in HONORIFICS]
+        if role_tokens and any(title_word(token) for token in role_tokens) and value_first == name_start:
+            role = self.article.span_text(first, name_start)
+        self._read_modifiers(first, title_first)
+        self._read_organisation_in_role(first, name_start)
+        self._add(_Kind.PERSON, self.article.span_text(value_first, last), value_first, last, strength=3,
+                  role=role, context=first)
+        return True
+
+    def _read_modifiers(self, first: int, last: int) -> None:
+        """Countries and acronyms in front of a title or a name: "U.S. Secretary", "VOA Executive Editor"."""
+        index = first
+        while index < last:
+            token = self.tokens[index]
+            if token.acronym:
+                place = gazetteer.lookup(token.text)
+                if place is not None and place.kind is PlaceKind.COUNTRY:
+                    self._add(_Kind.PLACE, place.name, index, index + 1, strength=2)
+                else:
+                    self.pending.append(_Pending(index, ""))
+                index += 1
+                continue
+            if token.lower in DEMONYMS:
+                index += 1
+                continue
+            matched = self._gazetteer_match(index, last)
+            if not matched or matched[1].kind < PlaceKind.SUBDIVISION:
+                return
+            end, place = matched
+            self._add(_Kind.PLACE, place.name, index, end, strength=2)
+            index = end
+
+    def _read_organisation_in_role(self, first: int, last: int) -> None:
+        """"General Motors Chief Executive Mary Barra": an organisation's name inside the role."""
+        tokens = self.tokens
+        for index in range(first, last):
+            if title_word(tokens[index]):
+                return
+            if tokens[index].lower in ORG_HEADS and index > first:
+                self._add(_Kind.ORGANISATION, self.article.span_text(first, index + 1), first, index + 1, strength=2)
+                return
+
+    def _read_headed(self, first: int, last: int) -> bool:
+        """Names read by their head word: "... Ministry", "Department of ...", "... Palace", "... Initiative"."""
+        tokens = self.tokens
+        heads = [index for index in range(first, last) if self._head_kind(index, first, last) is not None]
+        if not heads:
+            return self._read_place_prefix(first, last)
+        head = heads[-1]
+        for index in heads:
+            if index + 1 < last and tokens[index + 1].lower in _STRUCTURE_CONNECTORS | {"on"}:
+                head = index
+                break
+        kind = self._head_kind(head, first, last)
+        start = first
+        # "Mission Director for the U.S. Agency for ...": the organisation starts after the title phrase.
+        for index in range(first, head):
+            if title_word(tokens[index]) and index + 1 < head and tokens[index + 1].lower in _STRUCTURE_CONNECTORS:
+                start = index + 2
+                while start < head and tokens[start].lower == "the":
+                    start += 1
+        if start == head and kind is not _Kind.THING and tokens[head].lower not in _SINGLE_ORGS:
+            if head + 1 >= last:
+                return start > first  # a bare head word ("the Department") names nothing
+        if kind is _Kind.ORGANISATION and self._followed_by(last, SPOKESPERSON_NOUNS):
+            kind = _Kind.ORGANISATION
+        elif kind is _Kind.PLACE and self._followed_by(last, SPOKESPERSON_NOUNS):
+            kind = _Kind.ORGANISATION  # "A Buckingham Palace spokeswoman said"
+        value = self.article.span_text(start, last)
+        if kind is _Kind.PLACE:
+            place = gazetteer.lookup(value)
+            value = place.name if place else value
+        self._read_modifiers(start, head)
+        self._add(kind, value, start, last, strength=2)
+        self._define_acronym(last, kind, value)
+        return True
+
+    def _head_kind(self, index: int, first: int, last: int) -> _Kind | None:
+        tokens = self.tokens
+        lower = tokens[index].lower
+        if index == first and last - first == 1 and lower not in _SINGLE_ORGS:
+            return None
+        following = tokens[index + 1].lower if index + 1 < last else ""
+        if lower == "court":
+            legal = any(tokens[other].lower in LEGAL_COURT_WORDS for other in range(first, index))
+            return _Kind.ORGANISATION if legal or following == "of" else _Kind.PLACE
+        if lower == "house":
+            white = index > first and tokens[index - 1].lower == "white"
+            return _Kind.ORGANISATION if white or following == "of" else _Kind.PLACE
+        if lower in ORG_HEADS or lower in LEGAL_SUFFIXES or lower in _SINGLE_ORGS:
+            return _Kind.ORGANISATION
+        if lower in PLACE_HEADS:
+            return _Kind.PLACE
+        if lower in NAMED_THING_HEADS:
+            return _Kind.THING
+        return None
+
+    def _read_place_prefix(self, first: int, last: int) -> bool:
+        """"Cape Canaveral", "Mount Kenya", "Lake Victoria"."""
+        tokens = self.tokens
+        if last - first >= 2 and tokens[first].lower in PLACE_PREFIXES and tokens[first + 1].capitalised:
+            value = self.article.span_text(first, last)
+            place = gazetteer.lookup(value)
+            self._add(_Kind.PLACE, place.name if place else value, first, last, strength=2)
+            return True
+        return False
+
+    def _read_defined(self, first: int, last: int) -> bool:
+        """"Voice of America (VOA)": a name whose acronym follows in brackets is an organisation."""
+        acronym = self._acronym_after(last)
+        if acronym is None or last - first < 2:
+            return False
+        words = [token for token in self.tokens[first:last] if token.word]
+        if not _initials_match(acronym, words):
+            return False
+        place = gazetteer.lookup(self.article.span_text(first, last))
+        kind = _Kind.PLACE if place is not None else _Kind.ORGANISATION
+        value = place.name if place is not None else self.article.span_text(first, last)
+        self._add(kind, value, first, last, strength=2)
+        self._define_acronym(last, kind, value)
+        return True
+
+    def _acronym_after(self, last: int) -> str | None:
+        tokens = self.tokens
+        if last + 2 < len(tokens) and tokens[last].text == "(" and tokens[last + 2].text == ")" \
+                and tokens[last + 1].acronym:
+            return tokens[last + 1].text
+        return None
+
+    def _define_acronym(self, last: int, kind: _Kind, value: str) -> None:
+        acronym = self._acronym_after(last)
+        if acronym is not None and acronym not in self.acronyms:
+            self.acronyms[acronym] = (kind, value)
+            if kind is not _Kind.THING:
+                self._add(kind, value, last + 1, last + 2, strength=2)
+
+    def _read_gazetteer(self, first: int, last: int) -> bool:
+        if last - first < 2:
+            return False
+        place = gazetteer.lookup(self.article.span_text(first, last))
+        if place is None:
+            return False
+        self._add(_Kind.PLACE, place.name, first, last, strength=2)
+        self._define_acronym(last, _Kind.PLACE, place.name)
+        self._read_city_state(last, place.name, first)
+        return True
+
+    def _read_person_of_place(self, first: int, last: int) -> bool:
+        """"Andy Murray of Britain": a person, then where they are from."""
+        tokens = self.tokens
+        for index in range(first + 1, last - 1):
+            if tokens[index].lower != "of":
+                continue
+            place = gazetteer.lookup(self.article.span_text(index + 1, last))
+            if place is None:
+                continue
+            if self._read_person(first, index):
+                self._add(_Kind.PLACE, place.name, index + 1, last, strength=2)
+                return True
+        return False
+
+    def _read_person(self, first: int, last: int) -> bool:
+        """Two to four name words with nothing else to say they are not a person: "Robert Mueller"."""
+        tokens, article = self.tokens, self.article
+        start = first
+        while start < last and tokens[start].lower in DEMONYMS:
+            start += 1  # "Brit Andy Murray": the nationality is a role
+        role = article.span_text(first, start) if start > first else None
+        modifier = start < last and tokens[start].acronym
+        if modifier:
+            start += 1
+        words = [token for token in tokens[start:last] if not particle(token)]
+        if not 2 <= len(words) <= 4 or not all(name_word(token, article) for token in words):
+            return False
+        if any(token.acronym for token in words) or not tokens[start].capitalised:
+            return False
+        if gazetteer.lookup(article.span_text(start, last)) is not None:
+            return False
+        if self._strong_place_cue(start, last) and not self._person_cue(start, last):
+            kind = _Kind.PLACE
+        else:
+            plain = sum(name_word(token, article, strict=True) for token in words)
+            if plain < len(words) and not self._person_cue(start, last):
+                return False
+            kind = _Kind.PERSON
+        if modifier:
+            self._read_modifiers(start - 1, start)
+        self._add(kind, article.span_text(start, last), start, last, strength=2 if kind is _Kind.PERSON else 1,
+                  role=role if kind is _Kind.PERSON else None, context=first)
+        return True
+
+    def _read_parts(self, first: int, last: int) -> None:
+        """A span no reading takes whole: read its leading modifiers and its single words."""
+        tokens = self.tokens
+        if last - first == 1:
+            self.pending.append(_Pending(first, self._cue(first)))
+            return
+        self.unread.append((first, last))
+        index = first
+        while index < last:
+            matched = self._gazetteer_match(index, last)
+            if matched:
+                end, place = matched
+                if place.kind >= PlaceKind.SUBDIVISION or place.population >= gazetteer.BIG_CITY:
+                    self._add(_Kind.PLACE, place.name, index, end, strength=2)
+                    index = end
+                    continue
+            token = tokens[index]
+            if token.acronym and index == first:
+                self.pending.append(_Pending(index, ""))
+            elif token.lower in DEMONYMS or index == first and token.lower in HONORIFICS:
+                pass
+            else:
+                break
+            index += 1
+        if first < index < last:
+            self._read_span(index, last)
+        elif index == first:
+            self._read_split_on_of(first, last)
+
+    def _read_split_on_of(self, first: int, last: int) -> None:
+        """"The Great Hall of the People" aside, two names joined by "of" are read one by one."""
+        tokens = self.tokens
+        for index in range(first + 1, last - 1):
+            if tokens[index].lower in _STRUCTURE_CONNECTORS:
+                after = index + 1
+                while after < last and tokens[after].lower == "the":
+                    after += 1
+                if index - first == 1:
+                    self.pending.append(_Pending(first, self._cue(first)))
+                if last - after == 1:
+                    self.pending.append(_Pending(after, self._cue(after)))
+                return
+
+    def _gazetteer_match(self, first: int, last: int) -> tuple[int, gazetteer.Place] | None:
+        """The longest gazetteer name that starts at token ``first`` and ends before ``last``."""
+        for end in range(min(last, first + 4), first, -1):
+            if not self.tokens[end - 1].capitalised:
+                continue
+            place = gazetteer.lookup(self.article.span_text(first, end))
+            if place is not None:
+                return end, place
+        return None
+
+    def _read_city_state(self, last: int, name: str, first: int) -> None:
+        """"Washington, DC" and "Austin, Texas" are one place name in a dateline or an address."""
+        tokens = self.tokens
+        if last + 1 < len(tokens) and tokens[last].text == "," and tokens[last + 1].lower in US_STATE_CODES \
+                and tokens[last + 1].text[:1].isupper():
+            self._add(_Kind.PLACE, self.article.span_text(first, last + 2), first, last + 2, strength=3)
+            self.consumed.add(last + 1)
+
+    # ------------------------------------------------------------------ context
+
+    def _followed_by(self, last: int, words: frozenset[str]) -> bool:
+        return last < len(self.tokens) and self.tokens[last].lower in words \
+            and self.tokens[last].sentence == self.tokens[last - 1].sentence
+
+    def _strong_place_cue(self, first: int, last: int) -> bool:
+        tokens = self.tokens
+        before = tokens[first - 1] if first else None
+        after = tokens[last] if last < len(tokens) else None
+        if after is not None and after.lower in ("'s", "’s"):
+            return False
+        if before is not None and before.lower in STRONG_PLACE_PREPOSITIONS and before.sentence == tokens[first].sentence:
+            return True
+        if after is not None and after.lower in PLACE_NOUNS_AFTER and after.sentence == tokens[first].sentence:
+            return True
+        return self._comma_place_after(last) or tokens[last - 1].suffix in PLACE_HYPHEN_SUFFIXES \
+            or first >= 2 and tokens[first - 1].lower == "of" and tokens[first - 2].lower in PLACE_NOUNS_BEFORE
+
+    def _comma_place_after(self, last: int) -> bool:
+        """"Khojaly, Azerbaijan": a name followed by a comma and a country or major division."""
+        tokens = self.tokens
+        if last + 1 >= len(tokens) or tokens[last].text != "," or not tokens[last + 1].capitalised:
+            return False
+        if last + 2 < len(tokens) and tokens[last + 2].lower in ("'s", "’s"):
+            return False
+        matched = self._gazetteer_match(last + 1, min(len(tokens), last + 5))
+        if matched and matched[1].kind >= PlaceKind.SUBDIVISION:
+            return True
+        # ", a town in the Karabakh region"
+        return last + 3 < len(tokens) and tokens[last + 1].lower in ("a", "the") \
+            and tokens[last + 2].lower in PLACE_NOUNS_AFTER
+
+    def _person_cue(self, first: int, last: int) -> bool:
+        """Signs that a name is a person's: a speech verb, an appositive role, the surname used alone elsewhere."""
+        tokens = self.tokens
+        after = tokens[last] if last < len(tokens) else None
+        if after is not None and after.lower in SPEECH_VERBS:
+            return True
+        if after is not None and after.text == "," and self._appositive_after(last) is not None:
+            return True
+        surname = tokens[last - 1].text
+        return any(token.text == surname for index, token in enumerate(tokens)
+                   if (index < first or index >= last) and token.capitalised)
+
+    def _cue(self, index: int) -> str:
+        tokens = self.tokens
+        if self._followed_by(index + 1, SPOKESPERSON_NOUNS):
+            return "org"
+        if self._strong_place_cue(index, index + 1) or self._in_dateline(index):
+            return "place"
+        before = tokens[index - 1] if index else None
+        if before is not None and before.lower in WEAK_PLACE_PREPOSITIONS and before.sentence == tokens[index].sentence:
+            return "weak-place"
+        if self._landmark(index):
+            return "landmark"
+        return ""
+
+    def _landmark(self, index: int) -> bool:
+        """"the Pyramids in Egypt": a place word used as a name, placed by what follows."""
+        tokens = self.tokens
+        return tokens[index].lower in PLACE_HEADS and index > 0 and tokens[index - 1].lower == "the" \
+            and index + 2 < len(tokens) and tokens[index + 1].lower in ("in", "of", "near", "at") \
+            and tokens[index + 2].capitalised and index not in self.article.initial
+
+    # ------------------------------------------------------------------ single words
+
+    def _resolve_pending(self) -> None:
+        waiting = list(self.pending)
+        for _ in range(3):
+            left = []
+            known = self._known_names()
+            for pending in waiting:
+                if not self._resolve(pending, known, final=False):
+                    left.append(pending)
+            if len(left) == len(waiting):
+                break
+            waiting = left
+        known = self._known_names()
+        for pending in waiting:
+            self._resolve(pending, known, final=True)
+
+    def _known_names(self) -> dict[str, tuple[_Kind, str]]:
+        """Surface forms of what has been read so far: values, mentions, surnames and acronyms."""
+        known: dict[str, tuple[_Kind, str]] = {}
+        persons = [mention for mention in self.mentions if mention.kind is _Kind.PERSON]
+        for mention in self.mentions:
+            if mention.kind is not _Kind.PERSON:
+                known.setdefault(mention.value, (mention.kind, mention.value))
+                known.setdefault(self.article.span_text(mention.first, mention.last), (mention.kind, mention.value))
+        for mention in sorted(persons, key=lambda mention: -len(mention.value.split())):
+            known[mention.value] = (_Kind.PERSON, mention.value)
+            words = mention.value.split()
+            if len(words) > 1 and not noble_title(self.tokens[mention.first]):
+                known.setdefault(words[-1], (_Kind.PERSON, mention.value))
+        for acronym, reading in self.acronyms.items():
+            known[acronym] = reading
+        return known
+
+    def _resolve(self, pending: _Pending, known: dict[str, tuple[_Kind, str]], *, final: bool) -> bool:
+        if pending.index in self.consumed:
+            return True
+        token = self.tokens[pending.index]
+        text = token.text
+        index = pending.index
+        if text in known:
+            kind, value = known[text]
+            if kind is not _Kind.THING:
+                self._add(kind, value, index, index + 1, strength=1)
+            return True
+        lower = token.lower
+        if pending.cue == "org" and not token.acronym:
+            self._add(_Kind.ORGANISATION, text, index, index + 1, strength=2)
+            return True
+        if lower in NEWS_AGENCIES:
+            self._add(_Kind.ORGANISATION, NEWS_AGENCY_NAMES[lower], index, index + 1, strength=2)
+            return True
+        place = gazetteer.lookup(text)
+        if token.acronym:
+            if place is not None and place.kind is PlaceKind.COUNTRY:
+                self._add(_Kind.PLACE, place.name, index, index + 1, strength=2)
+                return True
+            if not final:
+                return False
+            if lower.rstrip(".") not in NON_ORG_ACRONYMS and "." not in text and len(text) <= 6 \
+                    and not self._degree_after_name(index):
+                self._add(_Kind.ORGANISATION, text, index, index + 1, strength=1)
+            return True
+        if lower in _SINGLE_ORGS:
+            self._add(_Kind.ORGANISATION, text, index, index + 1, strength=2)
+            return True
+        if place is not None:
+            sure = place.kind >= PlaceKind.SUBDIVISION or place.population >= gazetteer.BIG_CITY \
+                or pending.cue in ("place", "weak-place")
+            if sure:
+                self._add(_Kind.PLACE, place.name, index, index + 1, strength=2)
+                self._read_city_state(index + 1, place.name, index)
+                return True
+        if pending.cue == "landmark":
+            self._add(_Kind.PLACE, text, index, index + 1, strength=1)
+            return True
+        if pending.cue == "place" and name_word(token, self.article, strict=True):
+            self._add(_Kind.PLACE, text, index, index + 1, strength=1)
+            self._read_city_state(index + 1, text, index)
+            return True
+        return final
+
+    def _degree_after_name(self, index: int) -> bool:
+        """"Howard Koh, MD, MPH": letters after a name are degrees, not organisations."""
+        tokens = self.tokens
+        return index >= 2 and tokens[index - 1].text == "," and (tokens[index - 2].capitalised
+                                                                 or tokens[index - 2].acronym)
+
+    # ------------------------------------------------------------------ headlines
+
+    def _read_caps_insensitive(self) -> None:
+        """In title-case or capital lines only what the article names elsewhere, and countries, count."""
+        article, tokens = self.article, self.tokens
+        if not article.caps_insensitive:
+            return
+        known = self._known_names()
+        by_upper = {form.upper(): reading for form, reading in known.items()}
+        index, count = 0, len(tokens)
+        while index < count:
+            token = tokens[index]
+            if token.sentence not in article.caps_insensitive or not token.word:
+                index += 1
+                continue
+            matched = False
+            for end in range(min(count, index + 6), index, -1):
+                if tokens[end - 1].sentence != token.sentence:
+                    continue
+                text = article.span_text(index, end)
+                reading = known.get(text) or (by_upper.get(text.upper()) if text.isupper() else None)
+                if reading is None and (end - index > 1 or token.capitalised):
+                    place = gazetteer.lookup(text)
+                    if place is not None and (place.kind >= PlaceKind.REGION
+                                              or place.population >= 10 * gazetteer.BIG_CITY):
+                        reading = (_Kind.PLACE, place.name)
+                if reading is not None and reading[0] is not _Kind.THING and tokens[index].text[:1].isupper():
+                    self._add(reading[0], reading[1], index, end, strength=1)
+                    index, matched = end, True
+                    break
+            if not matched:
+                index += 1
+
+    # ------------------------------------------------------------------ roles
+
+    def _appositive_after(self, last: int) -> str | None:
+        """", the company's chief executive," after a name."""
+        tokens = self.tokens
+        index = last + 1
+        if index < len(tokens) and tokens[index].text[:1].isdigit() and index + 1 < len(tokens) \
+                and tokens[index + 1].text == ",":
+            index += 2  # an age: "Smith, 45, a lawyer"
+        start = index
+        has_role = False
+        while index < len(tokens) and tokens[index].sentence == tokens[last - 1].sentence:
+            token = tokens[index]
+            if not token.word and token.text not in ("'s", "’s", "-", "&"):
+                break
+            if token.lower in _APPOSITIVE_VERBS:
+                return None
+            has_role = has_role or token.lower in ROLE_NOUNS
+            index += 1
+            if index - start > 12:
+                return None
+        if not has_role or index == start:
+            return None
+        if index < len(tokens) and tokens[index].text not in (",", ".", ";", ")", "”", '"'):
+            return None
+        return self.article.span_text(start, index)
+
+    def _appositive_before(self, first: int) -> str | None:
+        """"Azerbaijan's chief of the general staff, Colonel General Kerim Valiyev"."""
+        tokens = self.tokens
+        if first < 2 or tokens[first - 1].text != ",":
+            return None
+        index = first - 2
+        sentence = tokens[first].sentence
+        has_role = False
+        while index >= 0 and tokens[index].sentence == sentence and first - index <= 14:
+            token = tokens[index]
+            if not token.word and token.text not in ("'s", "’s", "-"):
+                break
+            if token.lower in _ROLE_STOPS and not token.capitalised or token.lower in SPEECH_VERBS:
+                break
+            has_role = has_role or token.lower in ROLE_NOUNS
+            index -= 1
+        start = index + 1
+        while start < first - 1 and tokens[start].lower in ("the", "a", "an", "of", "for", "and", "at", "on"):
+            start += 1
+        if not has_role or start >= first - 1:
+            return None
+        return self.article.span_text(start, first - 1)
+
+    def _role_noun_before(self, first: int) -> str | None:
+        """"Japanese astronaut Koichi Wakata", "Tory leader Michael Howard"."""
+        tokens = self.tokens
+        index = first - 1
+        if index < 0 or tokens[index].lower not in ROLE_NOUNS or tokens[index].capitalised \
+                or tokens[index].sentence != tokens[first].sentence:
+            return None
+        while index - 1 >= 0 and tokens[index - 1].sentence == tokens[first].sentence:
+            previous = tokens[index - 1]
+            if previous.lower in ("the", "a", "an") or not previous.word and previous.text not in ("'s", "’s"):
+                break
+            if previous.lower in _ROLE_STOPS and not previous.capitalised:
+                break
+            if not (previous.lower in ROLE_NOUNS or previous.lower in ROLE_FILLERS or previous.capitalised
+                    or previous.text in ("'s", "’s") or previous.text.islower() and len(previous.text) > 2):
+                break
+            index -= 1
+            if first - index > 6:
+                break
+        return self.article.span_text(index, first)
+
+    # ------------------------------------------------------------------ results
+
+    def _add(self, kind: _Kind, value: str, first: int, last: int, *, strength: int = 1,
+             role: str | None = None, context: int = -1) -> None:
+        self.mentions.append(_Mention(kind, " ".join(value.split()), first, last, strength, role,
+                                      first if context < 0 else context))
+
+    def facts(self) -> tuple[Fact, ...]:
+        entities = self._entities()
+        facts = []
+        for entity in entities:
+            if entity.kind is _Kind.THING:
+                continue
+            facts.append(self._fact(entity))
+        return tuple(sorted(facts, key=lambda fact: (fact.start, fact.end)))
+
+    def _entities(self) -> list[_Entity]:
+        """Group the mentions: surnames join full names, one name read two ways takes its strongest reading."""
+        persons = self._person_groups()
+        others: dict[str, _Entity] = {}
+        person_words = {word for entity in persons for word in entity.value.split()}
+        for mention in self.mentions:
+            if mention.kind is _Kind.PERSON:
+                continue
+            key = _key(mention.value)
+            if mention.kind is _Kind.PLACE and mention.strength < 2 and mention.value in person_words:
+                continue  # a weak place reading of a word that is someone's name
+            entity = others.get(key)
+            if entity is None:
+                others[key] = _Entity(mention.kind, mention.value, [mention])
+                continue
+            entity.mentions.append(mention)
+            strongest = max(entity.mentions, key=lambda item: item.strength)
+            entity.kind = strongest.kind
+        self._merge_places(others)
+        self._merge_organisations(others)
+        return [*persons, *others.values()]
+
+    def _person_groups(self) -> list[_Entity]:
+        mentions = sorted((mention for mention in self.mentions if mention.kind is _Kind.PERSON),
+                          key=lambda mention: self.tokens[mention.first].start)
+        full: dict[str, _Entity] = {}
+        for mention in mentions:
+            if len(mention.value.split()) > 1 or noble_title(self.tokens[mention.first]):
+                full.setdefault(mention.value, _Entity(_Kind.PERSON, mention.value))
+        by_surname: dict[str, list[_Entity]] = {}
+        for entity in full.values():
+            words = entity.value.split()
+            if len(words) > 1:
+                by_surname.setdefault(words[-1], []).append(entity)
+        singles: dict[str, _Entity] = {}
+        last_seen: dict[str, _Entity] = {}
+        for mention in mentions:
+            entity = full.get(mention.value)
+            if entity is None:
+                candidates = by_surname.get(mention.value, [])
+                if len(candidates) == 1:
+                    entity = candidates[0]
+                elif candidates:
+                    entity = last_seen.get(mention.value, candidates[0])
+                else:
+                    entity = singles.setdefault(mention.value, _Entity(_Kind.PERSON, mention.value))
+            else:
+                last_seen[entity.value.split()[-1]] = entity
+            entity.mentions.append(mention)
+            self._collect_roles(entity, mention)
+        return [entity for entity in [*full.values(), *singles.values()] if entity.mentions]
+
+    def _collect_roles(self, entity: _Entity, mention: _Mention) -> None:
+        before = self._appositive_before(mention.context)
+        after = self._appositive_after(mention.last) if mention.last < len(self.tokens) \
+            and self.tokens[mention.last].text == "," else None
+        for role in (before, after):
+            if role:
+                entity.roles.append((_ROLE_PRIORITY_APPOSITIVE, role))
+        if mention.role:
+            entity.roles.append((_ROLE_PRIORITY_TITLE, mention.role))
+        noun = self._role_noun_before(mention.context)
+        if noun:
+            entity.roles.append((_ROLE_PRIORITY_NOUN, noun))
+
+    def _merge_places(self, others: dict[str, _Entity]) -> None:
+        """"Washington" joins "Washington, D.C."."""
+        places = [entity for entity in others.values() if entity.kind is _Kind.PLACE]
+        for entity in places:
+            if "," in entity.value:
+                continue
+            for other in places:
+                if other is not entity and other.value.startswith(entity.value + ",") and entity.mentions:
+                    other.mentions.extend(entity.mentions)
+                    entity.mentions = []
+                    break
+        for key in [key for key, entity in others.items() if not entity.mentions]:
+            del others[key]
+
+    def _merge_organisations(self, others: dict[str, _Entity]) -> None:
+        """"U.S. Government" is "United States Government"; "Department of Health" joins "U.S. Department of ..."."""
+        organisations = sorted((entity for entity in others.values() if entity.kind is _Kind.ORGANISATION),
+                               key=lambda entity: min(self.tokens[mention.first].start for mention in entity.mentions))
+        for index, entity in enumerate(organisations):
+            for other in organisations[index + 1:]:
+                if not other.mentions or not entity.mentions:
+                    continue
+                if _org_key(other.value) == _org_key(entity.value):
+                    entity.mentions.extend(other.mentions)
+                    other.mentions = []
+                    continue
+                longer, shorter = (entity, other) if len(entity.value) > len(other.value) else (other, entity)
+                if _key(longer.value).endswith(" " + _key(shorter.value)) and _leading_place(longer.value,
+                                                                                           shorter.value):
+                    longer.mentions.extend(shorter.mentions)
+                    shorter.mentions = []
+        for key in [key for key, entity in others.items() if not entity.mentions]:
+            del others[key]
+
+    def _fact(self, entity: _Entity) -> Fact:
+        article, tokens = self.article, self.tokens
+        mentions = sorted(entity.mentions, key=lambda mention: tokens[mention.first].start)
+        in_prose = [mention for mention in mentions
+                    if tokens[mention.first].sentence not in article.caps_insensitive] or mentions
+        full = [mention for mention in in_prose if article.span_text(mention.first, mention.last) == entity.value]
+        chosen = (full or in_prose)[0]
+        start, end = tokens[chosen.first].start, tokens[chosen.last - 1].end
+        text = article.text[start:end]
+        aliases = []
+        for mention in mentions:
+            surface = " ".join(article.span_text(mention.first, mention.last).split())
+            if surface != entity.value and surface not in aliases:
+                aliases.append(surface)
+        role = None
+        if entity.kind is _Kind.PERSON and entity.roles:
+            role = min(entity.roles, key=lambda item: item[0])[1]
+        return Fact(
+            kind=entity.kind.value,
+            text=text,
+            value=entity.value,
+            start=start,
+            end=end,
+            sentence=article.sentences[tokens[chosen.first].sentence],
+            role=role,
+            aliases=tuple(aliases),
+        )
+
+
+def _key(value: str) -> str:
+    value = value.lower().replace("’", "'")
+    if value.startswith("the "):
+        value = value[4:]
+    return value
+
+
+def _org_key(value: str) -> str:
+    key = _key(value)
+    for prefix in ("u.s. ", "us ", "united states "):
+        if key.startswith(prefix):
+            return "united states " + key[len(prefix):]
+    return key
+
+
+def _leading_place(longer: str, shorter: str) -> bool:
+    """Whether ``longer`` is ``shorter`` with a place or nationality in front ("U.S. Department of ...")."""
+    prefix = longer[:len(longer) - len(shorter)].strip()
+    return bool(prefix) and (gazetteer.lookup(prefix) is not None or prefix.lower() in DEMONYMS)
+
+
+def _initials_match(acronym: str, words: list[Token]) -> bool:
+    """Whether the acronym can be read off the words' initials; small words may or may not count."""
+    letters = [char for char in acronym.upper() if char.isalpha()]
+    initials: list[tuple[str, bool]] = []
+    for word in words:
+        if word.acronym:
+            initials.extend((char, True) for char in word.text if char.isalpha())
+        else:
+            optional = word.lower in HEADLINE_WORDS or word.lower in DEMONYMS
+            initials.append((word.text[0].upper(), optional))
+    position = 0
+    for letter, optional in initials:
+        if position < len(letters) and letters[position] == letter:
+            position += 1
+        elif not optional and position > 0:
+            return False
+    return position == len(letters)
+
+
+__all__ = ["find_entities"]

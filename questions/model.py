@@ -52,6 +52,8 @@ class Anatomy:
     body: Span = Span(0, 0)
     # Spans that are not quiz material (credits, bylines, photo credits).
     excluded: tuple[Span, ...] = ()
+    headline_span: Span = Span(0, 0)
+    dateline_span: Span = Span(0, 0)  # empty when the article has no dateline
 
 
 @dataclass(frozen=True)
@@ -80,14 +82,18 @@ class Question:
     answer: str
     fact: Fact
     choices: tuple[str, ...] = ()
+    # The sentence the question quotes when it is not the fact's own (a name asked about where it
+    # is mentioned again, because its first mention sits in a dateline).
+    sentence: Sentence | None = None
 
     @property
     def explanation(self) -> str:
-        return self.fact.sentence.text
+        return (self.sentence or self.fact.sentence).text
 
     @property
     def source(self) -> Span:
-        return Span(self.fact.sentence.start, self.fact.sentence.end)
+        sentence = self.sentence or self.fact.sentence
+        return Span(sentence.start, sentence.end)
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,974 @@
-"""Make quiz questions of every type from facts."""
+"""Make quiz questions of every type from an article's facts, each standing alone and checkable."""
 from __future__ import annotations
 
-from questions.model import Fact, Question
+import bisect
+import datetime as dt
+import hashlib
+import random
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from questions import distractors as pick
+from questions.distractors import CalendarValue, NumberShape, number_shape
+from questions.model import Anatomy, Fact, FactKind, Question, QuestionType, Sentence, Span
+from questions.phrasing import (
+    BLANK, CURRENCY_WORDS, Located, Wording, ask_fronting, ask_removing, capitalise, clause_bounds,
+    contains_words, counted_noun, dangling_pronoun, outside_quotes, tidy,
+)
+
+TRUE, FALSE = "True", "False"
+NAME_KINDS = (FactKind.PERSON, FactKind.ORGANISATION, FactKind.PLACE)
+PRONOUN_WORDS = frozenset("he she it they him her his its their them we i you".split())
+CREDIT = re.compile(
+    r"^\W*(?:By|Reporting|Additional reporting|Writing|Editing|Edited|Compiled|Source|Photo|Image|Picture|"
+    r"Credit|Copyright|©)\b|\b(?:Reporting|Editing|Writing) by\b|\(via \w+\)", re.IGNORECASE)
+CREDIT_ROLE = re.compile(r"^\W*(reporter|photographer|editor|writer|correspondent|photo credit|byline)\b",
+                         re.IGNORECASE)
+_LABEL = re.compile(r"^\s*(?:PHOTO\s+CAPTION|CAPTION|FILE\s+PHOTO|PHOTO|IMAGE|PICTURE)\s*[:\-–—]\s*", re.IGNORECASE)
+_TRAILING_CREDIT = re.compile(
+    r"\s*(?:\b[A-Z][A-Z&.]+(?:\s[A-Z]+)?/\s?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}"
+    r"|\((?:Photo|Image|Picture|Credit)[^)]*\))\s*$")
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w.'’ ]*?)?\s*(?:\([^)]{2,40}\))?\s*[-–—]+\s*")
+_ABBREVIATIONS = ("Mr", "Ms", "Dr", "St", "No", "Mrs", "Jr", "Sr", "Gen", "Col", "Lt", "Sgt", "Gov", "Rep", "Sen",
+                  "Prof", "vs")
+_SENTENCE_BREAK = re.compile(
+    r"(?<![A-Z])" + "".join(rf"(?<!\b{word})" for word in _ABBREVIATIONS) + r"(?<!\b[A-Z]\.[A-Z])"
+    r"[.!?][\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9])")
+_REPORTING = re.compile(
+    r"\b(?:said|says|saying|told\s+\w+|tells\s+\w+|added|adding|stated|noted|noting|warned|announced|declared|"
+    r"insisted|argued|explained|replied|recalled|mentioned|claimed|wrote|believes|believed)\s+(?:that\s+)?")
+_APPOSITIVE = re.compile(r"^,\s+((?:a|an|the)\s+[^,;()“”\"]{3,120}?)\s*(?:,|\.|;|$)")
+_ACRONYM = re.compile(r"^\s*\(([A-Z][A-Z&.]{1,7})\)")
+_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
+_ROLE_UNIQUE = re.compile(r"\b(of|for|chief|head|president|prime minister|chairman|chairwoman|director|"
+                          r"secretary|governor|mayor|minister|leader|ceo|founder|spokes\w+ for)\b", re.IGNORECASE)
+_NUMBER_WORD = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion)\b")
+_DATE_WORD = re.compile(
+    r"\b(1[0-9]{3}|20[0-9]{2})s?\b|\b(january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday|yesterday|today|tomorrow|last|next|ago|week|month|year|decade|century)\b")
+_SHORT_DATE_ASK = {"day": "On what date", "month": "In which month", "year": "In what year", "decade": "In which decade"}
+_TIME_UNITS = frozenset("year month week day hour minute second".split())
+_ORG_THE = re.compile(r"\b(Organi[sz]ation|Department|Agency|Union|Court|Club|Initiative|Service|Ministry|Bank|"
+                      r"Council|Commission|Office|Bureau|Institute|Administration|Party|Fund|Programme|Program|"
+                      r"Association|Federation|Committee|Board|Foundation|Centre|Center|Station|Force|Army)\b")
 
 
-def make_questions(facts: tuple[Fact, ...], *, seed: int = 0) -> tuple[Question, ...]:
-    """Return the questions for the facts (placeholder)."""
-    return ()
+@dataclass(frozen=True)
+class Draft:
+    """A question before it is checked, deduplicated and given its id."""
+
+    type: QuestionType
+    prompt: str
+    answer: str
+    choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Setting:
+    """A fact's sentence made ready to quote in a question: cleaned, pronouns resolved, fact located."""
+
+    text: str
+    start: int
+    end: int
+    mention: str  # the words of the article that the blank replaces
+    sentence: Sentence  # the article's sentence as it was, for the question's explanation
+    speaker: str = ""  # the sentence is inside this speaker's quotation
+    in_quote: bool = False  # the fact itself is inside quoted words
+
+    def located(self, proper: frozenset[str] = frozenset()) -> Located:
+        return Located(self.text, self.start, self.end, proper)
+
+    def frame(self, text: str) -> str:
+        return f"{self.speaker} said: “{text}”" if self.speaker else text
+
+    def blanked(self) -> str:
+        return self.frame(tidy_keep_end(self.text[:self.start] + BLANK + self.text[self.end:]))
+
+    def excerpt(self, words: int = 30) -> str:
+        """Return the blanked sentence, cut down to the clauses around the blank when it is long."""
+        if len(self.text.split()) <= words:
+            return self.blanked()
+        left, right = clause_bounds(self.text, self.start, self.end)
+        while len(self.text[left:right].split()) < 14 and (left > 0 or right < len(self.text)):
+            if left > 0:  # earlier words first: they hold the antecedents of later pronouns
+                left = clause_bounds(self.text, left - 2, left - 2)[0]
+            else:
+                right = clause_bounds(self.text, right + 1, right + 1)[1]
+        head = self.text[left:self.start].lstrip(" ,;:-–—")
+        tail = self.text[self.end:right].rstrip(" ,;:-–—")
+        text = ("" if left == 0 else "…") + head + BLANK + tail + ("" if right >= len(self.text) else "…")
+        return self.frame(tidy_keep_end(text))
+
+    def replaced(self, replacement: str) -> str:
+        return self.frame(tidy_keep_end(self.text[:self.start] + replacement + self.text[self.end:]))
+
+    def before(self) -> str:
+        return self.text[:self.start]
+
+    def after(self) -> str:
+        return self.text[self.end:]
+
+
+@dataclass(frozen=True)
+class Article:
+    """What the question maker knows of the whole article while it works on one fact."""
+
+    facts: tuple[Fact, ...]
+    text: str
+    headline: str
+    dateline: str
+    published: dt.date | None
+    topic: str
+    people: tuple[str, ...]
+    organisations: tuple[str, ...]
+    places: tuple[str, ...]
+    speakers: tuple[str, ...]
+    roles: dict[str, str] = field(default_factory=dict)
+    proper: frozenset[str] = frozenset()  # lower-cased words of the article's names
+    name_kinds: dict[str, FactKind] = field(default_factory=dict)  # speakers' names: person, organisation or place
+    mentions: tuple[tuple[int, int, str], ...] = ()  # (start, end, canonical name) of every person mention
+    entity_mentions: tuple[tuple[int, int, str], ...] = ()
+
+    def kind_of_name(self, name: str) -> FactKind:
+        return self.name_kinds.get(name) or _kind_of_name(name, self.organisations, self.places, self.people)
+
+    def world_names(self, kind: FactKind, answer: str) -> Sequence[str]:
+        if kind == FactKind.PERSON:
+            return pick.WORLD_PEOPLE[self.topic]
+        if kind == FactKind.ORGANISATION:
+            return pick.WORLD_ORGANISATIONS[pick.organisation_family(answer)]
+        if pick.is_country(answer):
+            return pick.WORLD_COUNTRIES
+        return pick.WORLD_CITIES
+
+    def article_names(self, kind: FactKind) -> tuple[str, ...]:
+        if kind == FactKind.PERSON:
+            return tuple(dict.fromkeys([*self.speakers_of(FactKind.PERSON), *self.people]))
+        return self.organisations if kind == FactKind.ORGANISATION else self.places
+
+    def speakers_of(self, kind: FactKind) -> tuple[str, ...]:
+        """Return the article's speakers that are of one kind (people, organisations, places)."""
+        return tuple(name for name in self.speakers if self.kind_of_name(name) == kind)
+
+    def person_before(self, position: int) -> str | None:
+        """Return the person named last before a position of the text."""
+        index = bisect.bisect_right(self.mentions, (position, -1, "")) - 1
+        while index >= 0:
+            start, end, name = self.mentions[index]
+            if end <= position:
+                return name
+            index -= 1
+        return None
+
+    def entity_starting(self, position: int) -> str | None:
+        """Return the organisation, place or person whose mention starts at a position, if any."""
+        for start, _end, name in (*self.entity_mentions, *self.mentions):
+            if start == position:
+                return name
+        return None
+
+
+# ------------------------------------------------------------------ front door
+
+def make_questions(
+    facts: tuple[Fact, ...],
+    *,
+    seed: int = 0,
+    text: str | None = None,
+    anatomy: Anatomy | None = None,
+) -> tuple[Question, ...]:
+    """Return quiz questions about the facts, several types per fact where they fit.
+
+    Args:
+        facts: the article's facts, in text order.
+        seed: chooses distractors, true/false polarity and choice order; the same seed gives the same questions.
+        text: the article text, used to resolve pronouns ("he said") against earlier names.
+        anatomy: the article's anatomy: its headline anchors publication-date questions and its
+            excluded spans (credits) are never asked about.
+    """
+    excluded = tuple(anatomy.excluded) if anatomy else ()
+    usable = tuple(fact for fact in facts if _quizworthy(fact, excluded))
+    article = _read_article(usable, text or "", anatomy)
+    questions: list[Question] = []
+    seen: set[str] = set()
+    for fact in usable:
+        setting = _setting(fact, article)
+        for draft in _drafts(fact, setting, article, seed):
+            if _problems(draft, fact):
+                continue
+            key = re.sub(r"\W+", " ", draft.prompt.lower()).strip()
+            if key in seen:
+                continue
+            seen.add(key)
+            questions.append(Question(
+                id=question_id(draft, fact), type=draft.type, prompt=draft.prompt, answer=draft.answer,
+                fact=fact, choices=draft.choices,
+                sentence=setting.sentence if setting and setting.sentence != fact.sentence else None))
+    return tuple(questions)
+
+
+def question_id(draft: Draft, fact: Fact) -> str:
+    """Return a short id that stays the same for the same question of the same fact."""
+    key = f"{draft.type.value}|{fact.kind.value}|{fact.start}|{fact.end}|{draft.prompt}"
+    return "q" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:11]
+
+
+def _rng(seed: int, fact: Fact, purpose: str) -> random.Random:
+    return random.Random(f"{seed}|{fact.kind.value}|{fact.start}|{fact.end}|{purpose}")
+
+
+def _drafts(fact: Fact, setting: Setting | None, article: Article, seed: int) -> Iterator[Draft]:
+    if fact.kind == FactKind.SPEAKER:
+        yield from _speaker_drafts(fact, setting, article, seed)
+    elif fact.kind == FactKind.NUMBER:
+        yield from _number_drafts(fact, setting, article, seed)
+    elif fact.kind == FactKind.DATE:
+        yield from _date_drafts(fact, setting, article, seed)
+    else:
+        yield from _name_drafts(fact, setting, article, seed)
+
+
+# ------------------------------------------------------------------ reading the article
+
+def _canonical(fact: Fact) -> str:
+    value = fact.value if isinstance(fact.value, str) and fact.value.strip() else fact.text
+    return re.sub(r"\s+", " ", str(value)).strip()
+
+
+def _read_article(facts: tuple[Fact, ...], text: str, anatomy: Anatomy | None) -> Article:
+    def names(kind: FactKind) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(_canonical(fact) for fact in facts if fact.kind == kind and _canonical(fact)))
+
+    people = names(FactKind.PERSON)
+    organisations, places = names(FactKind.ORGANISATION), names(FactKind.PLACE)
+    speakers = tuple(name for name in names(FactKind.SPEAKER) if name.lower() not in PRONOUN_WORDS)
+    roles = {_canonical(fact): fact.role for fact in facts if fact.kind == FactKind.PERSON and fact.role}
+    sentences = tuple(dict.fromkeys(fact.sentence.text for fact in facts))
+    return Article(
+        facts=facts, text=text,
+        headline=(anatomy.headline if anatomy else "").strip(),
+        dateline=(anatomy.dateline if anatomy else "").strip(),
+        published=anatomy.published if anatomy else None,
+        topic=pick.article_topic(sentences),
+        people=people, organisations=organisations, places=places,
+        speakers=speakers, roles=roles,
+        name_kinds={name: _kind_of_name(name, organisations, places, people) for name in speakers},
+        proper=frozenset(word.lower() for name in (*people, *speakers, *names(FactKind.ORGANISATION),
+                                                   *names(FactKind.PLACE)) for word in name.split()),
+        mentions=_mentions(text, [fact for fact in facts if fact.kind in (FactKind.PERSON, FactKind.SPEAKER)]),
+        entity_mentions=_mentions(text, [fact for fact in facts if fact.kind in (FactKind.ORGANISATION, FactKind.PLACE)]),
+    )
+
+
+def _kind_of_name(name: str, organisations: Sequence[str], places: Sequence[str], people: Sequence[str]) -> FactKind:
+    """Tell whether a speaker's name is an organisation, a place or (by default) a person of the article."""
+    for kind, names in ((FactKind.ORGANISATION, organisations), (FactKind.PLACE, places), (FactKind.PERSON, people)):
+        if any(pick.same_entity(name, other) for other in names):
+            return kind
+    return FactKind.PERSON
+
+
+def _mentions(text: str, facts: list[Fact]) -> tuple[tuple[int, int, str], ...]:
+    """Find every mention of the facts' names in the text: full names, aliases and surnames."""
+    forms: dict[str, str] = {}
+    for fact in facts:
+        name = _canonical(fact)
+        if not name or name.lower() in PRONOUN_WORDS:
+            continue
+        variants = {name, fact.text, *fact.aliases}
+        if fact.kind in (FactKind.PERSON, FactKind.SPEAKER) and " " in name:
+            variants.add(name.split()[-1])
+        for variant in variants:
+            variant = variant.strip()
+            if len(variant) > 1 and variant.lower() not in PRONOUN_WORDS:
+                forms.setdefault(variant, name)
+    if not forms or not text:
+        return ()
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+                         + r")(?!\w)")
+    return tuple((match.start(), match.end(), forms[match.group()]) for match in pattern.finditer(text))
+
+
+def _quizworthy(fact: Fact, excluded: tuple[Span, ...]) -> bool:
+    """Leave out credits, bylines and one-letter answers: they make no fair question."""
+    if not fact.text.strip() or len(fact.text.strip()) < 2 and not fact.text.strip().isdigit():
+        return False
+    if any(span.start <= fact.start < span.end for span in excluded):
+        return False
+    sentence = fact.sentence.text
+    if CREDIT.search(sentence) and not (sentence.count(" ") > 12 and not sentence.lstrip("( ").startswith(
+            ("Reporting", "Writing", "Editing", "Additional", "Source", "By ", "Photo", "Image", "Credit"))):
+        return False
+    credit = _TRAILING_CREDIT.search(sentence)
+    if credit and fact.start - fact.sentence.start >= credit.start():
+        return False
+    if fact.role and CREDIT_ROLE.search(fact.role):
+        return False
+    if fact.kind in (*NAME_KINDS, FactKind.SPEAKER):
+        name = _canonical(fact)
+        if len(name) < 2 or name.lower() in PRONOUN_WORDS or re.fullmatch(r"[\d\W]+", name):
+            return False
+    return True
+
+
+# ------------------------------------------------------------------ preparing a sentence
+
+def tidy_keep_end(text: str) -> str:
+    """Tidy a sentence but keep its final punctuation and closing quotes."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _setting(fact: Fact, article: Article) -> Setting | None:
+    """Prepare a sentence about the fact for quoting in a question, or None if none can stand alone.
+
+    The fact's own sentence comes first; a name whose own sentence cannot stand alone (a dateline, a
+    pronoun with no clear antecedent) is asked about through another sentence that mentions it.
+    """
+    if fact.kind == FactKind.DATE or not _in_dateline(fact.sentence.text, fact.start - fact.sentence.start, article):
+        setting = _prepare(fact.sentence, fact.start - fact.sentence.start, fact.text, fact, article)
+        if setting is not None:
+            return setting
+    if fact.kind not in NAME_KINDS or not article.text:
+        return None
+    name = _canonical(fact)
+    for start, end, canonical in (*article.entity_mentions, *article.mentions):
+        if canonical != name or fact.sentence.start <= start < fact.sentence.end:
+            continue
+        sentence = _sentence_around(article.text, start)
+        offset = start - sentence.start
+        if _in_dateline(sentence.text, offset, article) or CREDIT.search(sentence.text):
+            continue
+        setting = _prepare(sentence, offset, article.text[start:end], fact, article)
+        if setting is not None:
+            return setting
+    return None
+
+
+def _sentence_around(text: str, position: int) -> Sentence:
+    """Cut the sentence of the text that holds a position (a plain splitter, for names found again)."""
+    starts = [0] + [match.end() for match in _SENTENCE_BREAK.finditer(text, 0, position)]
+    start = starts[-1]
+    following = _SENTENCE_BREAK.search(text, position)
+    end = following.start() if following else len(text)
+    line_end = text.find("\n", position)
+    if line_end != -1:
+        end = min(end, line_end)
+    line_start = text.rfind("\n", 0, position) + 1
+    start = max(start, line_start)
+    return Sentence(text[start:end].strip(), start + len(text[start:end]) - len(text[start:end].lstrip()), end)
+
+
+def _prepare(sentence: Sentence, start: int, mention: str, fact: Fact, article: Article) -> Setting | None:
+    """Clean a sentence (labels, credits, dateline), resolve its pronouns and locate the mention in it."""
+    text = sentence.text
+    if text[start:start + len(mention)] != mention:
+        found = [match.start() for match in re.finditer(re.escape(mention), text)] if mention else []
+        if not found:
+            return None
+        start = min(found, key=lambda index: abs(index - start))
+    end = start + len(mention)
+    origin = sentence.start
+
+    label = _LABEL.match(text)
+    if label and label.end() <= start:
+        text, start, end, origin = text[label.end():], start - label.end(), end - label.end(), origin + label.end()
+    credit = _TRAILING_CREDIT.search(text)
+    if credit:
+        if credit.start() < end:
+            return None
+        text = text[:credit.start()].rstrip()
+    dateline = None
+    if article.dateline and text.startswith(article.dateline) and len(article.dateline) <= start:
+        dateline = len(article.dateline)
+    elif (match := _DATELINE.match(text)) and match.end() <= start:
+        dateline = match.end()
+    if dateline:
+        rest = text[dateline:].lstrip(" -–—")
+        cut = len(text) - len(rest)
+        text, start, end, origin = rest, start - cut, end - cut, origin + cut
+
+    speaker = ""
+    if _unbalanced_quotes(text):
+        speaker = _quoting_speaker(text, article)
+        if not speaker:
+            return None
+        for index in reversed([match.start() for match in re.finditer(r"[“”\"]", text)]):
+            if start <= index < end:
+                return None
+            text = text[:index] + text[index + 1:]
+            if index < start:
+                start, end = start - 1, end - 1
+        lead = len(text) - len(text.lstrip())
+        text, start, end = text.strip(), start - lead, end - lead
+    in_quote = bool(speaker) or _inside_quotes(text, start)
+
+    for _ in range(4):
+        pronoun = _dangling_in(text)
+        if pronoun is None:
+            break
+        name = _resolve(pronoun, text, origin, sentence, article)
+        if name is None or start <= pronoun.start() < end:
+            return None
+        word = pronoun.group()
+        replacement = name
+        if word.lower() in ("his", "its", "their") or word.lower() == "her" and _possessive_her(text, pronoun.end()):
+            replacement = name + ("’s" if "’" in text else "'s")
+        if pronoun.start() == 0:
+            replacement = capitalise(replacement)
+        text = text[:pronoun.start()] + replacement + text[pronoun.end():]
+        shift = len(replacement) - len(word)
+        if pronoun.start() < start:
+            start, end = start + shift, end + shift
+        origin -= shift  # later words keep their place in the article for the next pronoun
+    if _dangling_in(text) is not None:
+        return None
+    return Setting(text, start, end, mention=mention, sentence=sentence, speaker=speaker, in_quote=in_quote)
+
+
+def _in_dateline(sentence: str, offset: int, article: Article) -> bool:
+    """Tell whether a position of a sentence lies in its dateline ("KHOJALY, Azerbaijan (Reuters) -")."""
+    if article.dateline and sentence.startswith(article.dateline):
+        return offset < len(article.dateline)
+    match = _DATELINE.match(sentence)
+    return bool(match) and offset < match.end()
+
+
+def _unbalanced_quotes(text: str) -> bool:
+    return text.count("“") != text.count("”") or text.count('"') % 2 == 1
+
+
+def _inside_quotes(text: str, position: int) -> bool:
+    before = text[:position]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _quoting_speaker(text: str, article: Article) -> str:
+    """Return who speaks a sentence that lies inside a longer quotation."""
+    probe = re.sub(r"[“”\"]", "", text).strip()[:40]
+    for other in article.facts:
+        if other.kind == FactKind.SPEAKER and other.quote and probe and (
+                probe[:25] in other.quote or other.quote[:25] in text):
+            name = _canonical(other)
+            if name.lower() not in PRONOUN_WORDS:
+                return name
+    return ""
+
+
+def _dangling_in(text: str) -> re.Match[str] | None:
+    """Return the first pronoun of the sentence, outside quotes, with no name before it."""
+    word = dangling_pronoun(text)
+    if word is None:
+        return None
+    plain = outside_quotes(text)
+    return re.search(rf"\b{re.escape(word)}\b", plain)
+
+
+def _possessive_her(text: str, end: int) -> bool:
+    following = re.match(r"\s+([\w’'-]+)", text[end:])
+    return bool(following) and following.group(1).lower() not in (
+        "to", "in", "on", "at", "for", "with", "and", "that", "as", "by", "from", "after", "before")
+
+
+def _resolve(pronoun: re.Match[str], text: str, origin: int, sentence: Sentence, article: Article) -> str | None:
+    """Name the person or thing a pronoun of the sentence stands for, or None when unsure."""
+    word = pronoun.group().lower()
+    if word in ("i", "me", "my", "we", "us", "our"):
+        return None
+    for other in article.facts:
+        if other.kind == FactKind.SPEAKER and other.sentence.start == sentence.start \
+                and other.text.lower() in PRONOUN_WORDS and _canonical(other).lower() not in PRONOUN_WORDS:
+            if word in ("he", "she", "him", "his", "her") or other.text.lower() == word:
+                return _canonical(other)
+    if not article.text:
+        return None
+    position = origin + pronoun.start()
+    previous = _previous_sentence_start(article.text, sentence.start)
+    if word in ("he", "she", "him", "his", "her", "hers"):
+        if previous is not None:
+            name = article.entity_starting(previous)
+            if name and name in article.people + article.speakers:
+                return name
+        return article.person_before(position)
+    if pronoun.start() == 0 and previous is not None:
+        return article.entity_starting(previous)
+    return None
+
+
+def _previous_sentence_start(text: str, sentence_start: int) -> int | None:
+    head = text[:sentence_start].rstrip()
+    if not head:
+        return None
+    cut = max(head.rfind(". ", 0, len(head) - 1), head.rfind("\n", 0, len(head) - 1),
+              head.rfind("? ", 0, len(head) - 1), head.rfind("! ", 0, len(head) - 1))
+    start = cut + 1 if cut >= 0 else 0
+    while start < len(text) and text[start] in " \n\"“":
+        start += 1
+    return start
+
+
+# ------------------------------------------------------------------ speakers
+
+def _shorten(quote: str, limit: int = 30) -> str:
+    quote = re.sub(r"\s+", " ", quote).strip().strip("“”\"'‘’ ").rstrip(",;:")
+    parts = quote.split(" ")
+    if len(parts) <= limit:
+        return quote.rstrip(".")
+    return " ".join(parts[:limit]).rstrip(",;:.") + "…"
+
+
+def _is_direct(fact: Fact, article: Article) -> bool:
+    """Tell whether the speaker's words are quoted verbatim (inside quotation marks) in the text."""
+    quote = (fact.quote or "").strip()
+    haystack = article.text or fact.sentence.text
+    index = haystack.find(quote[:40])
+    if index < 0:
+        return False
+    opening = haystack[max(0, index - 3):index]
+    return any(mark in opening for mark in "“\"'‘")
+
+
+def _speech(fact: Fact, quote: str, direct: bool) -> str:
+    """Return the speaker's words as a question can show them, or "" when they cannot stand alone.
+
+    A whole direct quote is shown in quotation marks; reported speech as it was written; a fragment
+    quoted inside reported speech ('said Russia had made "every effort ..."') with the words around it.
+    """
+    if direct and quote[:1].isupper():
+        return f"'{quote}'"
+    if not direct:
+        return re.sub(r"^that\s+", "", quote)
+    sentence = fact.sentence.text
+    index = sentence.find(quote[:30])
+    verbs = list(_REPORTING.finditer(sentence, 0, max(0, index)))
+    if index < 0 or not verbs:
+        return ""
+    closing = re.match(r"[^“”\"]*?[”\"]", sentence[index:])
+    end = index + (closing.end() if closing else len(quote))
+    words = sentence[verbs[-1].end():end].strip()
+    words = re.sub(r"^that\s+", "", words)
+    words = re.sub(r"[“”\"]", "'", words)
+    return words if len(words.split()) <= 45 else ""
+
+
+def _speaker_drafts(fact: Fact, setting: Setting | None, article: Article, seed: int) -> Iterator[Draft]:
+    name = _canonical(fact)
+    quote = _shorten(fact.quote or "")
+    if len(quote.split()) < 1 or name.lower() in PRONOUN_WORDS:
+        return
+    direct = _is_direct(fact, article)
+    shown = _speech(fact, quote, direct)
+    if not shown or len(shown.split()) < 2:
+        return
+    reported = shown.strip("'")
+    kind = article.kind_of_name(name)
+    prompt = f"Who said that {shown}?"
+    rng = _rng(seed, fact, "choices")
+    wrong = pick.name_distractors(
+        name, article=[other for other in (*article.speakers, *article.article_names(kind))
+                       if article.kind_of_name(other) == kind],
+        world=article.world_names(kind, name), avoid=prompt, rng=rng, people=kind == FactKind.PERSON)
+    if len(wrong) >= 2:
+        yield _choice_question(prompt, name, wrong, rng, sort=False)
+    tf_rng = _rng(seed, fact, "true_false")
+    if wrong and tf_rng.random() < 0.5:
+        yield Draft(QuestionType.TRUE_FALSE, f"{tf_rng.choice(wrong)} said that {shown}.", FALSE, (TRUE, FALSE))
+    else:
+        yield Draft(QuestionType.TRUE_FALSE, f"{name} said that {shown}.", TRUE, (TRUE, FALSE))
+    if setting and setting.mention.lower() not in PRONOUN_WORDS and not setting.in_quote:
+        yield Draft(QuestionType.CLOZE, setting.blanked(), setting.mention)
+    elif shown.startswith("'"):
+        yield Draft(QuestionType.CLOZE, f"“{quote},” said {BLANK}.", name)
+    else:
+        yield Draft(QuestionType.CLOZE, f"{BLANK} said that {reported}.", name)
+    role = article.roles.get(name)
+    back = f"{name}, {role}" if role and not contains_words(role, name) else name
+    yield Draft(QuestionType.FLASHCARD, f"“{quote}”" if shown.startswith("'") else f"Who said that {reported}?",
+                back)
+
+
+# ------------------------------------------------------------------ numbers
+
+def _number_drafts(fact: Fact, setting: Setting | None, article: Article, seed: int) -> Iterator[Draft]:
+    shape = number_shape(fact.text)
+    if shape is None or shape.core <= 0:
+        return
+    rng = _rng(seed, fact, "choices")
+    pool = [(other.text, other.value, other.unit) for other in article.facts
+            if other.kind == FactKind.NUMBER and other is not fact]
+    wrong_values = pick.number_distractors(fact.text, fact.value if isinstance(fact.value, (int, float)) else None,
+                                           qualifier=fact.qualifier, unit=fact.unit, pool=pool, rng=rng)
+    answer = fact.text.strip()
+    duration = shape.duration if shape.duration in _TIME_UNITS else None
+    wording, remainder = _number_wording(fact, shape, setting, duration, article.proper)
+    if duration and wording:
+        answer_shown = shape.as_duration(shape.core)
+        choices = [shape.as_duration(value) for value in wrong_values]
+    else:
+        answer_shown = answer
+        choices = [shape.write(value) for value in wrong_values]
+    if wording:
+        prompt = wording.question
+    elif setting:
+        prompt = f"Fill in the blank with the right number: {setting.excerpt()}"
+    else:
+        prompt = ""
+    if prompt and len(choices) >= 2:
+        yield _choice_question(prompt, answer_shown, choices, rng, sort_key=lambda text: _numeric(text))
+    if setting and not setting.in_quote:
+        tf_rng = _rng(seed, fact, "true_false")
+        if wrong_values and tf_rng.random() < 0.5:
+            yield Draft(QuestionType.TRUE_FALSE, _statement(setting, shape.write(tf_rng.choice(wrong_values))), FALSE,
+                        (TRUE, FALSE))
+        else:
+            yield Draft(QuestionType.TRUE_FALSE, _statement(setting, answer), TRUE, (TRUE, FALSE))
+    if setting:
+        yield Draft(QuestionType.CLOZE, setting.blanked(), answer)
+    if wording:
+        yield Draft(QuestionType.SHORT_ANSWER, f"State {wording.embedded}.", answer_shown)
+    back = remainder or (fact.counts or "").strip()
+    if back:
+        yield Draft(QuestionType.FLASHCARD, f"What does the figure “{answer}” refer to?", back)
+
+
+def _number_wording(fact: Fact, shape: NumberShape, setting: Setting | None, duration: str | None,
+                    proper: frozenset[str]) -> tuple[Wording | None, str]:
+    """Word a number question from its sentence; also return what the number counts, for a flashcard."""
+    if setting is None or setting.in_quote:
+        return None, ""
+    located = setting.located(proper)
+    if duration:
+        return _duration_wording(setting), ""
+    cut, noun = counted_noun(setting.text, setting.end)
+    money = bool(re.search(r"[$£€¥₹]", fact.text)) or (fact.unit or "").upper() in ("USD", "EUR", "GBP", "JPY") \
+        or noun.lower() in CURRENCY_WORDS
+    if money:
+        if noun.lower() not in CURRENCY_WORDS:
+            cut = ""
+        wording = ask_fronting(located, wh="How much", noun=cut, money=True)
+        if wording and wording.embedded.startswith("how much "):
+            return wording, "what " + wording.embedded.removeprefix("how much ")
+        return wording, ""
+    if fact.unit == "percent" or not noun:
+        return None, ""
+    wording = ask_fronting(located, wh=f"How many {noun}", noun=cut)
+    if wording is None:
+        return None, noun
+    match = re.match(rf"(?:(\w+) )?how many {re.escape(noun)} (.+)", wording.embedded, re.IGNORECASE)
+    remainder = ""
+    if match:
+        preposition, rest = match.group(1), match.group(2)
+        first = rest.split(" ", 1)[0].lower()
+        if preposition:
+            joiner = f" {preposition} which "
+        elif first in ("had", "have", "has", "were", "was", "are", "is", "will", "would", "could", "can"):
+            joiner = " that "
+        else:
+            joiner = " "
+        remainder = noun + joiner + rest
+    return wording, remainder
+
+
+def _duration_wording(setting: Setting) -> Wording | None:
+    """Ask how long a hyphenated measure lasted: "a two-year Russian mission" -> "How long was the Russian mission ...?"."""
+    if not re.search(r"\b(?:a|an|the)\s+$", setting.before()):
+        return None
+    _left, right = clause_bounds(setting.text, setting.start, setting.end)
+    noun = setting.text[setting.end:right].strip(" ,.;:")
+    if not noun or len(noun.split()) > 12 or re.search(r"[“”\"]", noun):
+        return None
+    return Wording(f"How long was the {noun}?", f"how long the {noun} was")
+
+
+def _numeric(text: str) -> float:
+    shape = number_shape(text)
+    return shape.core if shape else 0.0
+
+
+def _statement(setting: Setting, replacement: str) -> str:
+    statement = setting.replaced(replacement)
+    return statement if statement.endswith((".", "”", "\"", "?", "!")) else statement + "."
+
+
+# ------------------------------------------------------------------ dates
+
+def _date_drafts(fact: Fact, setting: Setting | None, article: Article, seed: int) -> Iterator[Draft]:
+    value = CalendarValue.parse(fact.value)
+    if value is None:
+        return
+    weekday = bool(_WEEKDAY.search(fact.text)) and value.granularity == "day"
+    answer = value.show(weekday=weekday)
+    rng = _rng(seed, fact, "choices")
+    pool = [parsed for other in article.facts if other.kind == FactKind.DATE and other is not fact
+            for parsed in [CalendarValue.parse(other.value)] if parsed]
+    past = bool(re.search(r"\b(last|ago|yesterday|earlier|previous|past)\b", fact.text, re.IGNORECASE)) or (
+        weekday and not re.search(r"\b(next|coming)\b", fact.text, re.IGNORECASE))
+    wrong = pick.date_distractors(value, pool, rng, weekday=weekday, not_after=article.published if past else None)
+    wrong_shown = [other.show(weekday=weekday) for other in wrong]
+    if _is_publication_date(fact, setting, article):
+        if not article.headline:
+            return
+        report = f"the report “{article.headline.rstrip('.')}”"
+        if len(wrong_shown) >= 2:
+            yield _choice_question(f"When was {report} published?", answer, wrong_shown, rng,
+                                   sort_key=_date_order(wrong + [value], weekday))
+        yield Draft(QuestionType.SHORT_ANSWER, f"{_SHORT_DATE_ASK[value.granularity]} was {report} published?",
+                    answer)
+        return
+    wording = None
+    if setting and not setting.in_quote:
+        preposition = re.search(r"(\w+)\s+$", setting.before())
+        word = preposition.group(1).lower() if preposition else ""
+        if word in ("since", "until", "till"):
+            wording = ask_removing(setting.located(article.proper), wh=f"{capitalise(word)} when", prepositions=frozenset({word}))
+        elif word not in ("from", "between", "of", "to", "through"):
+            wording = ask_removing(setting.located(article.proper), wh="When",
+                                   prepositions=frozenset({"on", "in", "at", "during", "by"}))
+    if wording:
+        prompt = wording.question
+    elif setting:
+        prompt = f"Fill in the blank with the right date: {setting.excerpt()}"
+    else:
+        prompt = ""
+    if prompt and len(wrong_shown) >= 2 and not (setting and setting.after().startswith(("'s", "’s"))):
+        yield _choice_question(prompt, answer, wrong_shown, rng, sort_key=_date_order(wrong + [value], weekday))
+    if setting and not setting.in_quote and not setting.after().startswith(("'s", "’s")):
+        tf_rng = _rng(seed, fact, "true_false")
+        if wrong and tf_rng.random() < 0.5:
+            yield Draft(QuestionType.TRUE_FALSE, _statement(setting, _date_phrase(setting, tf_rng.choice(wrong), weekday)),
+                        FALSE, (TRUE, FALSE))
+        else:
+            yield Draft(QuestionType.TRUE_FALSE, _statement(setting, _date_phrase(setting, value, weekday)), TRUE,
+                        (TRUE, FALSE))
+    if setting:
+        yield Draft(QuestionType.CLOZE, setting.blanked(), setting.mention)
+    if wording and wording.question.startswith("When "):
+        yield Draft(QuestionType.SHORT_ANSWER,
+                    f"{_SHORT_DATE_ASK[value.granularity]} {wording.question.removeprefix('When ')}", answer)
+
+
+def _date_order(values: list[CalendarValue], weekday: bool):
+    order = {value.show(weekday=weekday): value.ordinal() for value in values}
+    return lambda text: order.get(text, 0)
+
+
+def _date_phrase(setting: Setting, value: CalendarValue, weekday: bool) -> str:
+    """Write a date to stand where the article's date expression stood, with a preposition if it had none."""
+    shown = value.show(weekday=weekday)
+    if re.search(r"\b(on|in|at|during|since|by|until|till|from|of|before|after)\s+$", setting.before(), re.IGNORECASE):
+        return shown
+    return ("on " if value.granularity == "day" else "in ") + shown
+
+
+def _is_publication_date(fact: Fact, setting: Setting | None, article: Article) -> bool:
+    """Tell whether a date is the article's own date (a dateline or a date line), not an event's."""
+    if article.dateline and fact.text in article.dateline and fact.start < len(article.dateline) + 200:
+        return True
+    sentence = fact.sentence.text
+    start = fact.start - fact.sentence.start
+    rest = (sentence[:start] + sentence[start + len(fact.text):]) if 0 <= start <= len(sentence) else sentence
+    if not re.search(r"\b[a-z]{3,}\b", re.sub(r"\((?:[^)]*)\)", "", rest)):
+        return True
+    return bool(re.match(r"\s*[–—-]", sentence[start + len(fact.text):])) and \
+        not re.search(r"\b[a-z]{4,}\b", sentence[:max(0, start)])
+
+
+# ------------------------------------------------------------------ people, organisations, places
+
+def _with_article(role: str) -> str:
+    first = role.split(" ", 1)[0].lower()
+    if first in ("a", "an", "the", "one", "his", "her", "its", "their") or first.endswith(("'s", "’s")):
+        return role
+    if _ROLE_UNIQUE.search(role):
+        return "the " + role
+    return ("an " if first[:1] in "aeiou" else "a ") + role
+
+
+def _name_with_the(fact: Fact, name: str, setting: Setting | None) -> str:
+    if fact.kind != FactKind.ORGANISATION or name.lower().startswith("the "):
+        return name
+    if setting and re.search(r"\bthe\s+$", setting.before(), re.IGNORECASE) or _ORG_THE.search(name):
+        return "the " + name
+    return name
+
+
+def _description(fact: Fact, setting: Setting | None, name: str) -> str:
+    """Return what the article says the entity is: its role, or an apposition after its name."""
+    if fact.role and fact.role.strip():
+        return fact.role.strip()
+    if setting is None:
+        return ""
+    match = _APPOSITIVE.match(setting.after())
+    if not match:
+        return ""
+    description = match.group(1).strip()
+    if contains_words(description, name) or re.search(r"\b(said|says|told)\b", description):
+        return ""
+    return description
+
+
+def _acronym(fact: Fact, setting: Setting | None, name: str) -> str:
+    for alias in (*fact.aliases, fact.text):
+        if re.fullmatch(r"[A-Z][A-Z&]{1,7}", alias.strip()) and alias.strip() != name:
+            return alias.strip()
+    if setting and (match := _ACRONYM.match(setting.after())) and match.group(1) != name:
+        return match.group(1)
+    return ""
+
+
+def _name_drafts(fact: Fact, setting: Setting | None, article: Article, seed: int) -> Iterator[Draft]:
+    name = _canonical(fact)
+    kind = fact.kind
+    rng = _rng(seed, fact, "choices")
+    country = kind == FactKind.PLACE and pick.is_country(name)
+    noun = {"person": "person", "organisation": "organisation", "place": "country" if country else "place"}[kind.value]
+    wh = "Who" if kind == FactKind.PERSON else f"Which {noun}"
+    whom = "whom" if kind == FactKind.PERSON else f"which {noun}"
+    description = _description(fact, setting, name)
+    acronym = _acronym(fact, setting, name)
+    shown_name = _name_with_the(fact, name, setting)
+
+    def wrong(prompt: str) -> list[str]:
+        return pick.name_distractors(name, article=article.article_names(kind), world=article.world_names(kind, name),
+                                     avoid=prompt, rng=_rng(seed, fact, "choices"), people=kind == FactKind.PERSON)
+
+    if kind == FactKind.PLACE and article.headline and \
+            _in_dateline(fact.sentence.text, fact.start - fact.sentence.start, article):
+        yield from _dateline_drafts(fact, name, article, seed)
+    wording = None
+    if setting and not setting.in_quote:
+        located = setting.located(article.proper)
+        before = re.search(r"(\w+)\s+$", setting.before())
+        if kind == FactKind.PLACE and before and before.group(1).lower() in ("in", "at"):
+            wording = ask_removing(located, wh="Where", prepositions=frozenset({"in", "at"}))
+        if wording is None:
+            wording = ask_fronting(located, wh=wh, whom=whom)
+    mc_prompt = ""
+    if description:
+        mc_prompt = f"{wh} is {_with_article(description)}?"
+    elif wording:
+        mc_prompt = wording.question
+    elif setting:
+        mc_prompt = f"Fill in the blank with the right {'name' if kind == FactKind.PERSON else noun}: {setting.excerpt()}"
+    if mc_prompt:
+        choices = wrong(mc_prompt)
+        if len(choices) >= 2:
+            yield _choice_question(mc_prompt, name, choices, rng, sort=False)
+    tf_rng = _rng(seed, fact, "true_false")
+    false_name = next(iter(wrong(setting.text if setting else "")), "")
+    polarity = bool(false_name) and tf_rng.random() < 0.5
+    if description:
+        subject = false_name if polarity else shown_name
+        statement = f"{capitalise(subject)} is {_with_article(description)}."
+        yield Draft(QuestionType.TRUE_FALSE, statement, FALSE if polarity else TRUE, (TRUE, FALSE))
+    elif setting and not setting.in_quote:
+        yield Draft(QuestionType.TRUE_FALSE, _statement(setting, false_name if polarity else name),
+                    FALSE if polarity else TRUE, (TRUE, FALSE))
+    if setting:
+        yield Draft(QuestionType.CLOZE, setting.blanked(), setting.mention)
+    if wording and description:
+        yield Draft(QuestionType.SHORT_ANSWER, f"State {_embedded_name(wording)}.", name)
+    elif acronym:
+        yield Draft(QuestionType.SHORT_ANSWER, f"What does {acronym} stand for?", name)
+    if description:
+        asked = "Who" if kind == FactKind.PERSON else "What"
+        yield Draft(QuestionType.FLASHCARD, f"{asked} is {shown_name}?", description)
+    elif acronym:
+        yield Draft(QuestionType.FLASHCARD, acronym, name)
+
+
+def _dateline_drafts(fact: Fact, name: str, article: Article, seed: int) -> Iterator[Draft]:
+    """Ask where a report was filed from: the place of its dateline."""
+    report = f"the report “{article.headline.rstrip('.')}”"
+    prompt = f"Where was {report} filed from?"
+    rng = _rng(seed, fact, "dateline")
+    wrong = pick.name_distractors(name, article=article.places, world=article.world_names(FactKind.PLACE, name),
+                                  avoid=prompt, rng=rng)
+    if len(wrong) >= 2:
+        yield _choice_question(prompt, name, wrong, rng, sort=False)
+    if wrong and rng.random() < 0.5:
+        yield Draft(QuestionType.TRUE_FALSE, f"{capitalise(report)} was filed from {wrong[0]}.", FALSE, (TRUE, FALSE))
+    else:
+        yield Draft(QuestionType.TRUE_FALSE, f"{capitalise(report)} was filed from {name}.", TRUE, (TRUE, FALSE))
+
+
+def _embedded_name(wording: Wording) -> str:
+    return wording.embedded
+
+
+# ------------------------------------------------------------------ choices and checks
+
+def _choice_question(prompt: str, answer: str, wrong: Sequence[str], rng: random.Random, *,
+                     sort: bool = True, sort_key=None) -> Draft:
+    """Make a multiple-choice draft: the answer among distinct wrong choices, ordered or shuffled."""
+    choices: list[str] = [answer]
+    for option in wrong:
+        if option.strip().lower() not in (choice.strip().lower() for choice in choices):
+            choices.append(option)
+    choices = choices[:6]
+    if sort and sort_key is not None:
+        choices.sort(key=sort_key)
+    else:
+        rng.shuffle(choices)
+    return Draft(QuestionType.MULTIPLE_CHOICE, prompt, answer, tuple(choices))
+
+
+def looks_like(kind: FactKind, choice: str) -> bool:
+    """Tell whether a choice is of the answer's kind: a number, a date, or a name."""
+    lowered = choice.lower()
+    if kind == FactKind.NUMBER:
+        return bool(re.search(r"\d", lowered) or _NUMBER_WORD.search(lowered))
+    if kind == FactKind.DATE:
+        return bool(_DATE_WORD.search(lowered))
+    return not re.fullmatch(r"[\d.,% $-]+", lowered)
+
+
+def _problems(draft: Draft, fact: Fact) -> list[str]:
+    """Return why a draft would make a bad question; an empty list means it is fine."""
+    problems = []
+    prompt, answer = draft.prompt.strip(), draft.answer.strip()
+    if not prompt or not answer:
+        return ["empty prompt or answer"]
+    choices = [choice.strip().lower() for choice in draft.choices]
+    if draft.type in (QuestionType.MULTIPLE_CHOICE, QuestionType.TRUE_FALSE):
+        if len(set(choices)) != len(choices) or choices.count(answer.lower()) != 1:
+            problems.append("choices")
+    if draft.type == QuestionType.MULTIPLE_CHOICE:
+        kind = FactKind.PERSON if fact.kind == FactKind.SPEAKER else fact.kind
+        if not 3 <= len(choices) <= 6 or not all(looks_like(kind, choice) for choice in draft.choices):
+            problems.append("choices of the wrong kind")
+    if draft.type == QuestionType.CLOZE and not re.search(r"_{3,}", prompt):
+        problems.append("no blank")
+    if draft.type == QuestionType.FLASHCARD:
+        if len(answer) > 3 and contains_words(prompt, answer):
+            problems.append("the front shows the back")
+    elif draft.type != QuestionType.TRUE_FALSE and _gives_away(prompt, answer, fact):
+        problems.append("the prompt gives the answer away")
+    if dangling_pronoun(prompt) or re.search(r"\b(the|this) (passage|article|text)\b", prompt, re.IGNORECASE):
+        problems.append("the prompt does not stand alone")
+    return problems
+
+
+def _gives_away(prompt: str, answer: str, fact: Fact) -> bool:
+    """Tell whether the prompt shows the answer, the fact's words or (for a name) its surname."""
+    candidates = {answer}
+    if fact.kind != FactKind.SPEAKER or fact.text.lower() not in PRONOUN_WORDS:
+        candidates.add(fact.text.strip())
+    if fact.kind in (*NAME_KINDS, FactKind.SPEAKER):
+        name = _canonical(fact)
+        candidates.update({name, *fact.aliases})
+        if fact.kind in (FactKind.PERSON, FactKind.SPEAKER):
+            candidates.update(part for part in name.split() if len(part) > 3 and part[:1].isupper())
+    if fact.kind == FactKind.NUMBER:
+        shape = number_shape(answer)
+        if shape and shape.core >= 10:
+            candidates.add(shape.spell(shape.core))
+    for candidate in candidates:
+        candidate = candidate.strip()
+        if len(candidate) > 3 and contains_words(prompt, candidate):
+            return True
+        if len(candidate) > 1 and candidate == answer and contains_words(prompt, candidate) and not candidate.isalpha():
+            return True
+    return False

@@ -1,6 +1,58 @@
-"""Views of the quiz feature."""
+"""Quiz pages: start or resume an attempt, answer its questions one at a time, see the score."""
 from __future__ import annotations
 
-from flask import Blueprint
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from app.auth.guards import learner_required
+from app.models import utcnow
+from app.quiz import services
+from app.study.services import new_submission_id, parse_duration_ms, valid_submission_id
 
 bp = Blueprint("quiz", __name__, url_prefix="/quiz")
+
+
+@bp.post("/sets/<int:set_id>/start")
+@learner_required
+def start(set_id: int):
+    try:
+        started = services.start_attempt(current_user, set_id, utcnow())
+    except services.EmptySetError as err:
+        flash(str(err), "warning")
+        return redirect(url_for("home.index"))
+    if started.resumed:
+        flash("Your quiz continues where you left off.", "info")
+    else:
+        flash(f"Quiz started: {started.question_count} questions. Good luck!", "info")
+    return redirect(url_for("quiz.question", attempt_id=started.attempt_id))
+
+
+@bp.get("/<int:attempt_id>")
+@learner_required
+def question(attempt_id: int):
+    attempt = services.own_attempt_or_404(current_user, attempt_id)
+    step = services.next_step(attempt)
+    if step is None:
+        return redirect(url_for("quiz.result", attempt_id=attempt.id))
+    return render_template("quiz/question.html", attempt=attempt, step=step, submission_id=new_submission_id())
+
+
+@bp.post("/<int:attempt_id>/answer")
+@learner_required
+def answer(attempt_id: int):
+    question_id = request.form.get("question_id", type=int)
+    submission_id = valid_submission_id(request.form.get("submission_id"))
+    if question_id is None or submission_id is None:
+        abort(400)
+    feedback = services.submit_answer(
+        current_user, attempt_id, question_id, request.form.get("response", ""), submission_id=submission_id,
+        duration_ms=parse_duration_ms(request.form.get("duration_ms")), now=utcnow())
+    status = 410 if feedback.status is services.AnswerStatus.WITHDRAWN else 200
+    return render_template("quiz/answer.html", feedback=feedback, statuses=services.AnswerStatus), status
+
+
+@bp.get("/<int:attempt_id>/result")
+@learner_required
+def result(attempt_id: int):
+    attempt = services.own_attempt_or_404(current_user, attempt_id)
+    return render_template("quiz/result.html", result=services.attempt_result(attempt))

@@ -1,6 +1,383 @@
-"""Views of the sets feature."""
+"""Teachers' question-set pages: make a set, review and edit its questions, import, export, publish, assign."""
 from __future__ import annotations
 
-from flask import Blueprint
+import datetime as dt
+import io
+import json
+import re
+import secrets
+
+from flask import Blueprint, flash, redirect, render_template, request, send_file, url_for
+from flask_login import current_user
+from wtforms.fields.choices import SelectChoice
+
+from app.auth.guards import teacher_required
+from app.models import ReviewStatus
+from app.sets import services
+from app.sets.drafts import KIND_LABELS, DraftError, checked
+from app.sets.forms import AssignForm, ArticleForm, EmptySetForm, ImportForm, QuestionForm, SetDetailsForm
+from app.sets.services import ArticleError, SetError
+from app.sets.transfer import MAX_REPORTED_ERRORS, ImportFileError
 
 bp = Blueprint("sets", __name__, url_prefix="/sets")
+END_OF_DAY = dt.time(23, 59)
+
+
+@bp.context_processor
+def formatting():
+    return {"long_date": long_date, "long_datetime": long_datetime, "kind_labels": KIND_LABELS}
+
+
+def long_date(value: dt.date | dt.datetime | None) -> str:
+    return f"{value.day} {value:%B %Y}" if value else ""
+
+
+def long_datetime(value: dt.datetime | None) -> str:
+    return f"{long_date(value)}, {value:%H:%M}" if value else ""
+
+
+# ---------------------------------------------------------------------------------------------------- sets
+
+
+@bp.get("/")
+@teacher_required
+def index():
+    return render_template("sets/index.html", summaries=services.set_summaries(current_user))
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@teacher_required
+def new():
+    form = ArticleForm()
+    if request.method == "GET":
+        form.creation_token.data = secrets.token_urlsafe(24)
+    if form.validate_on_submit():
+        earlier = services.find_created_set(current_user, form.creation_token.data)
+        if earlier is not None:
+            flash("That form was already sent: here is the set it made.", "info")
+            return redirect(url_for("sets.review", set_id=earlier.id))
+        upload = form.upload.data if form.upload.data and form.upload.data.filename else None
+        pasted = (form.article.data or "").strip()
+        if upload and pasted:
+            form.article.errors.append("Paste the article or upload a file, not both: clear one of them.")
+        elif not upload and not pasted:
+            form.article.errors.append("Paste the article's text or choose a file.")
+        else:
+            try:
+                question_set = services.create_set_from_article(
+                    current_user, upload.read() if upload else form.article.data, title=form.title.data or None,
+                    published_on=form.published_on.data, filename=upload.filename if upload else None,
+                    creation_token=form.creation_token.data or None)
+            except ArticleError as err:
+                (form.upload if upload else form.article).errors.append(str(err))
+            else:
+                count = len(question_set.questions)
+                if count:
+                    flash(f"The engine made {count} questions. Review them before publishing.", "success")
+                else:
+                    flash("The engine found no questions in this article. Add questions by hand, or edit the "
+                          "article's date and regenerate.", "warning")
+                return redirect(url_for("sets.review", set_id=question_set.id))
+    invalid = request.method == "POST"
+    return render_template("sets/new.html", form=form), 400 if invalid else 200
+
+
+@bp.route("/blank", methods=["GET", "POST"])
+@teacher_required
+def new_empty():
+    form = EmptySetForm()
+    if form.validate_on_submit():
+        question_set = services.create_empty_set(current_user, title=form.title.data,
+                                                 description=form.description.data or "")
+        flash(f"Created {question_set.title!r}. Add its questions by hand or import them.", "success")
+        return redirect(url_for("sets.review", set_id=question_set.id))
+    return render_template("sets/new_empty.html", form=form), 400 if form.errors else 200
+
+
+@bp.get("/<int:set_id>")
+@teacher_required
+def review(set_id: int):
+    question_set = services.get_owned_set(current_user, set_id)
+    return _render_review(question_set, SetDetailsForm(obj=question_set))
+
+
+@bp.post("/<int:set_id>/details")
+@teacher_required
+def update_details(set_id: int):
+    question_set = services.get_owned_set(current_user, set_id)
+    form = SetDetailsForm()
+    if not form.validate_on_submit():
+        return _render_review(question_set, form), 400
+    services.update_details(question_set, title=form.title.data, published_on=form.published_on.data,
+                            description=form.description.data or "")
+    flash("Details saved.", "success")
+    return redirect(url_for("sets.review", set_id=set_id))
+
+
+def _render_review(question_set, details_form: SetDetailsForm) -> str:
+    status = request.args.get("status", "all")
+    status = status if status in services.STATUS_FILTERS else "all"
+    in_order = request.args.get("view") == "order"
+    ordered = services.ordered_questions(question_set)
+    return render_template(
+        "sets/review.html", question_set=question_set, status=status, in_order=in_order,
+        groups=[] if in_order else services.review_groups(question_set, status), ordered=ordered,
+        numbers={question.id: number for number, question in enumerate(ordered, start=1)},
+        counts=services.status_counts(question_set), highlighted=services.source_with_answer,
+        details_form=details_form)
+
+
+@bp.post("/<int:set_id>/delete")
+@teacher_required
+def delete(set_id: int):
+    question_set = services.get_owned_set(current_user, set_id)
+    title = question_set.title
+    try:
+        services.delete_set(question_set)
+    except SetError as err:
+        flash(str(err), "danger")
+        return redirect(url_for("sets.review", set_id=set_id))
+    flash(f"Deleted {title!r}.", "success")
+    return redirect(url_for("sets.index"))
+
+
+# ---------------------------------------------------------------------------------------------------- review
+
+
+@bp.post("/<int:set_id>/questions/<int:question_id>/status")
+@teacher_required
+def set_status(set_id: int, question_id: int):
+    question_set = services.get_owned_set(current_user, set_id)
+    question = services.get_set_question(question_set, question_id)
+    try:
+        status = ReviewStatus(request.form.get("status", ""))
+    except ValueError:
+        flash("Choose approve or reject.", "danger")
+        return _back_to_review(set_id)
+    services.set_review_status(question, status)
+    flash(f"Question {status.value}.", "success")
+    return _back_to_review(set_id, question.id)
+
+
+@bp.post("/<int:set_id>/approve-all")
+@teacher_required
+def approve_all(set_id: int):
+    count = services.approve_all(services.get_owned_set(current_user, set_id))
+    flash(f"Approved {count} pending question{'s' if count != 1 else ''}." if count else
+          "No question was pending.", "success" if count else "info")
+    return _back_to_review(set_id)
+
+
+@bp.post("/<int:set_id>/regenerate")
+@teacher_required
+def regenerate(set_id: int):
+    question_set = services.get_owned_set(current_user, set_id)
+    try:
+        outcome = services.regenerate(question_set)
+    except SetError as err:
+        flash(str(err), "danger")
+        return _back_to_review(set_id)
+    message = (f"Regenerated: {outcome.added} new questions to review; {outcome.removed} pending or rejected "
+               f"questions replaced.")
+    if outcome.retired:
+        message += f" {outcome.retired} that learners had answered were retired."
+    if outcome.left_out:
+        message += f" {outcome.left_out} that you had rejected before were left out."
+    flash(message, "success")
+    return _back_to_review(set_id)
+
+
+# ---------------------------------------------------------------------------------------------------- by hand
+
+
+@bp.route("/<int:set_id>/questions/new", methods=["GET", "POST"])
+@teacher_required
+def new_question(set_id: int):
+    question_set = services.get_owned_set(current_user, set_id)
+    form = QuestionForm()
+    if form.validate_on_submit() and (draft := _checked_draft(form)):
+        question = services.add_question(question_set, draft)
+        flash("Question added.", "success")
+        if request.form.get("then") == "another":
+            return redirect(url_for("sets.new_question", set_id=set_id))
+        return _back_to_review(set_id, question.id)
+    return render_template("sets/question_form.html", form=form, question_set=question_set, question=None), (
+        400 if request.method == "POST" else 200)
+
+
+@bp.route("/<int:set_id>/questions/<int:question_id>/edit", methods=["GET", "POST"])
+@teacher_required
+def edit_question(set_id: int, question_id: int):
+    question_set = services.get_owned_set(current_user, set_id)
+    question = services.get_set_question(question_set, question_id)
+    if question.retired_at is not None:
+        flash("This question is retired: learners no longer see it, so it cannot be edited.", "warning")
+        return _back_to_review(set_id)
+    form = QuestionForm()
+    if request.method == "GET":
+        form.process(data={"kind": question.kind.value, "prompt": question.prompt, "answer": question.answer,
+                           "choices": "\n".join(question.choices or ()), "explanation": question.explanation})
+    if form.validate_on_submit() and (draft := _checked_draft(form)):
+        saved = services.edit_question(question, draft)
+        flash("Question saved and approved." if saved.id == question.id else
+              "Question saved as a new version and approved; learners' earlier answers keep the old one.", "success")
+        return _back_to_review(set_id, saved.id)
+    return render_template("sets/question_form.html", form=form, question_set=question_set, question=question,
+                           highlighted=services.source_with_answer,
+                           answered=bool(services.questions_with_history([question.id]))), (
+        400 if request.method == "POST" else 200)
+
+
+@bp.post("/<int:set_id>/questions/<int:question_id>/move")
+@teacher_required
+def move_question(set_id: int, question_id: int):
+    question = services.get_set_question(services.get_owned_set(current_user, set_id), question_id)
+    direction = request.form.get("direction", "")
+    if services.move_question(question, direction):
+        flash(f"Question moved {direction}.", "success")
+    else:
+        flash("That question cannot move further.", "info")
+    return redirect(url_for("sets.review", set_id=set_id, view="order", _anchor=f"question-{question.id}"))
+
+
+@bp.post("/<int:set_id>/questions/<int:question_id>/delete")
+@teacher_required
+def delete_question(set_id: int, question_id: int):
+    question = services.get_set_question(services.get_owned_set(current_user, set_id), question_id)
+    if services.delete_question(question):
+        flash("Learners have answered this question, so it was retired instead of deleted: their history stays.",
+              "info")
+    else:
+        flash("Question deleted.", "success")
+    return _back_to_review(set_id)
+
+
+def _checked_draft(form: QuestionForm):
+    try:
+        return checked(form.draft())
+    except DraftError as err:
+        getattr(form, err.field, form.prompt).errors.append(_capitalised(str(err)) + ".")
+        return None
+
+
+# ---------------------------------------------------------------------------------------------------- import, export
+
+
+@bp.route("/import", methods=["GET", "POST"])
+@teacher_required
+def import_file():
+    form = ImportForm()
+    own_sets = [summary.question_set for summary in services.set_summaries(current_user)]
+    form.destination.choices = [SelectChoice("new", "A new set")] + [
+        SelectChoice(str(question_set.id), f"{question_set.title} ({question_set.status.value})")
+        for question_set in own_sets]
+    if request.method == "GET" and request.args.get("into", "").isdigit():
+        form.destination.data = request.args["into"]
+    errors: list = []
+    if form.validate_on_submit():
+        into = None if form.destination.data == "new" else services.get_owned_set(current_user,
+                                                                                  int(form.destination.data))
+        upload = form.upload.data
+        try:
+            question_set, count = services.import_questions(current_user, upload.filename, upload.read(), into=into,
+                                                            title=form.title.data or None)
+        except ImportFileError as err:
+            errors = err.errors
+        else:
+            flash(f"Imported {count} question{'s' if count != 1 else ''} into {question_set.title!r}.", "success")
+            return redirect(url_for("sets.review", set_id=question_set.id))
+    return render_template("sets/import.html", form=form, errors=errors[:MAX_REPORTED_ERRORS],
+                           more_errors=max(0, len(errors) - MAX_REPORTED_ERRORS)), (
+        400 if request.method == "POST" else 200)
+
+
+@bp.get("/<int:set_id>/export.json")
+@teacher_required
+def export_json(set_id: int):
+    question_set = services.get_owned_set(current_user, set_id)
+    document = json.dumps(services.export_json(question_set), ensure_ascii=False, indent=2)
+    return send_file(io.BytesIO(document.encode("utf-8")), mimetype="application/json", as_attachment=True,
+                     download_name=f"{_file_stem(question_set.title)}.json")
+
+
+@bp.get("/<int:set_id>/export.apkg")
+@teacher_required
+def export_anki(set_id: int):
+    question_set = services.get_owned_set(current_user, set_id)
+    try:
+        package = services.export_anki(question_set)
+    except SetError as err:
+        flash(str(err), "warning")
+        return redirect(url_for("sets.review", set_id=set_id))
+    return send_file(io.BytesIO(package), mimetype="application/octet-stream", as_attachment=True,
+                     download_name=f"{_file_stem(question_set.title)}.apkg")
+
+
+# ---------------------------------------------------------------------------------------------------- publish, assign
+
+
+@bp.post("/<int:set_id>/publish")
+@teacher_required
+def publish(set_id: int):
+    question_set = services.get_owned_set(current_user, set_id)
+    try:
+        services.publish(question_set)
+    except SetError as err:
+        flash(str(err), "danger")
+        return redirect(url_for("sets.review", set_id=set_id))
+    flash("Published: learners of the classes you assign it to will see its approved questions.", "success")
+    return redirect(url_for("sets.assign", set_id=set_id))
+
+
+@bp.route("/<int:set_id>/assign", methods=["GET", "POST"])
+@teacher_required
+def assign(set_id: int):
+    question_set = services.get_owned_set(current_user, set_id)
+    classrooms = {classroom.id: classroom for classroom in services.assignable_classrooms(current_user)}
+    form = AssignForm()
+    form.classrooms.choices = [SelectChoice(classroom.id, classroom.name) for classroom in classrooms.values()]
+    if form.validate_on_submit():
+        due_at = (dt.datetime.combine(form.due_date.data, form.due_time.data or END_OF_DAY)
+                  if form.due_date.data else None)
+        try:
+            for classroom_id in form.classrooms.data:
+                services.assign(question_set, classrooms[classroom_id], due_at)
+        except SetError as err:
+            flash(str(err), "danger")
+        else:
+            names = ", ".join(classrooms[classroom_id].name for classroom_id in form.classrooms.data)
+            due = f", due {long_datetime(due_at)} UTC" if due_at else ""
+            flash(f"Assigned to {names}{due}.", "success")
+            return redirect(url_for("sets.assign", set_id=set_id))
+    return render_template("sets/assign.html", form=form, question_set=question_set,
+                           assignments=sorted(question_set.assignments, key=lambda item: item.classroom.name.casefold())
+                           ), 400 if request.method == "POST" else 200
+
+
+@bp.post("/<int:set_id>/assignments/<int:assignment_id>/remove")
+@teacher_required
+def unassign(set_id: int, assignment_id: int):
+    classroom = services.unassign(services.get_owned_set(current_user, set_id), assignment_id)
+    flash(f"Removed the assignment to {classroom.name}. Learners keep their answers.", "success")
+    return redirect(url_for("sets.assign", set_id=set_id))
+
+
+# ---------------------------------------------------------------------------------------------------- helpers
+
+
+def _back_to_review(set_id: int, question_id: int | None = None):
+    """Redirect to the review page, keeping the filter and view the teacher was using."""
+    status = request.form.get("filter")
+    view = request.form.get("view")
+    return redirect(url_for("sets.review", set_id=set_id,
+                            status=status if status in services.STATUS_FILTERS and status != "all" else None,
+                            view="order" if view == "order" else None,
+                            _anchor=f"question-{question_id}" if question_id else None))
+
+
+def _file_stem(title: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]+", "-", title).strip("-").lower()[:60] or "question-set"
+
+
+def _capitalised(message: str) -> str:
+    return message[:1].upper() + message[1:]

@@ -1,0 +1,164 @@
+"""A learner's progress: mastery and scores per set, reviews and accuracy per day, the streak, the week ahead."""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable
+
+from app.extensions import db
+from app.models import Assignment, CardState, QuestionSet, Review, User
+from app.quiz.services import attempts_by_set
+from app.scheduling import StudyQueue, retrievability, start_of_day
+from app.statistics import AttemptRecord, mastery, summarise_learner_set
+from app.study.services import assigned_sets, live_question_ids, study_queue
+
+ACTIVITY_DAYS = 30
+UPCOMING_DAYS = 7
+RECALLED = 2  # Hard or better: FSRS counts every rating above Again as a recall
+
+
+@dataclass(frozen=True)
+class SetProgress:
+    """One assigned set as the learner's home and progress pages show it."""
+
+    question_set: QuestionSet
+    assignment: Assignment
+    card_count: int  # live questions
+    studied: int  # of those, cards the learner has met
+    due_now: int
+    mastery: float | None  # mean FSRS recall probability over the set's cards now, unstudied cards counting 0
+    best_percent: float | None  # over finished attempts
+    last_percent: float | None
+    attempts: int  # finished attempts
+    open_attempt_id: int | None  # an attempt started and not finished
+    overdue: bool  # past the due date without a finished attempt
+
+    @property
+    def new_cards(self) -> int:
+        return self.card_count - self.studied
+
+
+def set_progress(learner: User, now: dt.datetime, *, queue: StudyQueue | None = None) -> list[SetProgress]:
+    """Return the learner's progress on each assigned set, soonest due first.
+
+    A set's cards due now are those of the learner's study queue (``queue``, built here if not given), so
+    the numbers agree with the study page.
+    """
+    queue = queue or study_queue(learner, now)
+    due_now = set(queue.due)
+    pairs = assigned_sets(learner)
+    set_ids = [question_set.id for question_set, _ in pairs]
+    live = {set_id: live_question_ids([set_id]) for set_id in set_ids}
+    states = {state.question_id: state for state in db.session.execute(
+        db.select(CardState).where(CardState.learner_id == learner.id,
+                                   CardState.question_id.in_([qid for ids in live.values() for qid in ids]))
+    ).scalars()} if set_ids else {}
+    attempts = attempts_by_set(learner.id, set_ids)
+    rows = []
+    for question_set, assignment in pairs:
+        cards = [states.get(question_id) for question_id in live[question_set.id]]
+        studied = [state for state in cards if state is not None]
+        records = [AttemptRecord(attempt.id, attempt.started_at, attempt.finished_at, attempt.correct, attempt.total)
+                   for attempt in attempts[question_set.id]]
+        summary = summarise_learner_set(
+            records, mastery_share=mastery([retrievability(state, now) for state in studied], len(cards)),
+            due_at=assignment.due_at, now=now)
+        open_attempts = [attempt.id for attempt in attempts[question_set.id] if attempt.finished_at is None]
+        rows.append(SetProgress(
+            question_set=question_set, assignment=assignment, card_count=len(cards), studied=len(studied),
+            due_now=sum(question_id in due_now for question_id in live[question_set.id]), mastery=summary.mastery,
+            best_percent=summary.best_percent, last_percent=summary.last_percent, attempts=summary.attempts,
+            open_attempt_id=open_attempts[-1] if open_attempts else None, overdue=summary.overdue))
+    return rows
+
+
+@dataclass(frozen=True)
+class DayActivity:
+    day: dt.date
+    reviews: int
+    recalled: int
+
+    @property
+    def accuracy(self) -> float | None:
+        """Share of the day's reviews (flashcards and quiz answers) recalled; None on a day without any."""
+        return self.recalled / self.reviews if self.reviews else None
+
+
+def daily_activity(learner_id: int, now: dt.datetime, *, days: int = ACTIVITY_DAYS) -> list[DayActivity]:
+    """Return the learner's reviews and recalls for each of the last ``days`` days, today last."""
+    today = now.date()
+    first_day = today - dt.timedelta(days=days - 1)
+    reviews: Counter[dt.date] = Counter()
+    recalled: Counter[dt.date] = Counter()
+    for reviewed_at, rating in db.session.execute(
+            db.select(Review.reviewed_at, Review.rating)
+            .where(Review.learner_id == learner_id,
+                   Review.reviewed_at >= dt.datetime.combine(first_day, dt.time()))):
+        reviews[reviewed_at.date()] += 1
+        recalled[reviewed_at.date()] += rating >= RECALLED
+    return [DayActivity(day, reviews[day], recalled[day])
+            for day in (first_day + dt.timedelta(days=offset) for offset in range(days))]
+
+
+def study_streak(review_days: Iterable[dt.date], today: dt.date) -> int:
+    """Return the run of consecutive days with a review up to today.
+
+    A streak still counts until today is over: with no review yet today, it runs up to yesterday.
+    """
+    days = set(review_days)
+    day = today if today in days else today - dt.timedelta(days=1)
+    streak = 0
+    while day in days:
+        streak += 1
+        day -= dt.timedelta(days=1)
+    return streak
+
+
+def review_days(learner_id: int) -> set[dt.date]:
+    return {reviewed_at.date() for reviewed_at in db.session.execute(
+        db.select(Review.reviewed_at).where(Review.learner_id == learner_id)).scalars()}
+
+
+@dataclass(frozen=True)
+class UpcomingDay:
+    day: dt.date
+    due: int  # cards due that day; today's count includes every overdue card
+
+
+def upcoming_reviews(learner_id: int, question_ids: Iterable[int], now: dt.datetime, *,
+                     days: int = UPCOMING_DAYS) -> list[UpcomingDay]:
+    """Return how many of the learner's cards fall due on each of the next ``days`` days, today first."""
+    question_ids = list(question_ids)
+    today = start_of_day(now)
+    counts: Counter[int] = Counter()
+    if question_ids:
+        for due in db.session.execute(
+                db.select(CardState.due).where(CardState.learner_id == learner_id,
+                                               CardState.question_id.in_(question_ids),
+                                               CardState.due < today + dt.timedelta(days=days))).scalars():
+            counts[max(0, (due - today).days)] += 1
+    return [UpcomingDay((today + dt.timedelta(days=offset)).date(), counts[offset]) for offset in range(days)]
+
+
+@dataclass(frozen=True)
+class LearnerProgress:
+    sets: list[SetProgress]
+    days: list[DayActivity]
+    streak: int
+    studied_today: bool
+    upcoming: list[UpcomingDay]
+
+    @property
+    def total_reviews(self) -> int:
+        return sum(day.reviews for day in self.days)
+
+
+def learner_progress(learner: User, now: dt.datetime) -> LearnerProgress:
+    """Return everything the progress page shows."""
+    sets = set_progress(learner, now)
+    days = review_days(learner.id)
+    question_ids = live_question_ids([row.question_set.id for row in sets])
+    return LearnerProgress(sets=sets, days=daily_activity(learner.id, now), streak=study_streak(days, now.date()),
+                           studied_today=now.date() in days, upcoming=upcoming_reviews(learner.id, question_ids, now))
+

@@ -1,0 +1,437 @@
+"""What teachers' reports show: class × set tables, a learner's history, item analysis and CSV rows.
+
+Every function takes the teacher and raises 404 (via ``db.get_or_404``-style lookups) for a class or
+set that is not theirs, or a learner who is not in the class: another teacher's ids give no data.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from flask import abort
+from sqlalchemy import func
+
+from app.extensions import db
+from app.models import (Answer, Assignment, Attempt, CardState, Classroom, Enrollment, Question, QuestionKind,
+                        QuestionSet, Review, ReviewSource, ReviewStatus, User)
+from app.scheduling import retrievability
+from app.statistics import (AttemptRecord, ItemAnalysis, ItemStatistics, LearnerSetSummary, QuestionKey,
+                            ScoredAnswer, analyse_items, mastery, summarise_learner_set)
+
+TRUE_FALSE_CHOICES = ("True", "False")
+REVIEW_DAYS = 30
+
+
+# --- Ownership ---------------------------------------------------------------------------------------
+
+def owned_classroom(teacher: User, classroom_id: int) -> Classroom:
+    classroom = db.session.get(Classroom, classroom_id)
+    if classroom is None or classroom.teacher_id != teacher.id:
+        abort(404)
+    return classroom
+
+
+def owned_set(teacher: User, set_id: int) -> QuestionSet:
+    question_set = db.session.get(QuestionSet, set_id)
+    if question_set is None or question_set.owner_id != teacher.id:
+        abort(404)
+    return question_set
+
+
+def enrolled_learner(classroom: Classroom, learner_id: int) -> User:
+    learner = db.session.execute(
+        db.select(User).join(Enrollment, Enrollment.learner_id == User.id)
+        .where(Enrollment.classroom_id == classroom.id, User.id == learner_id)).scalar_one_or_none()
+    if learner is None:
+        abort(404)
+    return learner
+
+
+def class_learners(classroom: Classroom) -> list[User]:
+    return list(db.session.execute(
+        db.select(User).join(Enrollment, Enrollment.learner_id == User.id)
+        .where(Enrollment.classroom_id == classroom.id).order_by(User.name, User.id)).scalars())
+
+
+def class_assignments(classroom: Classroom) -> list[Assignment]:
+    """Return the class's assignments of its teacher's sets, soonest due first (no due date last)."""
+    return list(db.session.execute(
+        db.select(Assignment).join(QuestionSet, QuestionSet.id == Assignment.set_id)
+        .where(Assignment.classroom_id == classroom.id, QuestionSet.owner_id == classroom.teacher_id)
+        .order_by(Assignment.due_at.is_(None), Assignment.due_at, QuestionSet.title)).scalars())
+
+
+# --- Learner × set summaries -------------------------------------------------------------------------
+
+def _live_question_ids(set_ids: Iterable[int]) -> dict[int, list[int]]:
+    rows = db.session.execute(
+        db.select(Question.set_id, Question.id)
+        .where(Question.set_id.in_(list(set_ids)), Question.review_status == ReviewStatus.APPROVED,
+               Question.retired_at.is_(None)))
+    by_set: dict[int, list[int]] = defaultdict(list)
+    for set_id, question_id in rows:
+        by_set[set_id].append(question_id)
+    return by_set
+
+
+def summaries(learner_ids: list[int], set_ids: list[int], due_dates: dict[int, dt.datetime | None],
+              now: dt.datetime) -> dict[tuple[int, int], LearnerSetSummary]:
+    """Return each (learner, set) pair's summary: scores, attempts, mastery, last activity, overdue."""
+    if not learner_ids or not set_ids:
+        return {}
+    attempts: dict[tuple[int, int], list[AttemptRecord]] = defaultdict(list)
+    for attempt in db.session.execute(
+            db.select(Attempt).where(Attempt.learner_id.in_(learner_ids), Attempt.set_id.in_(set_ids))).scalars():
+        attempts[attempt.learner_id, attempt.set_id].append(AttemptRecord(
+            attempt.id, attempt.started_at, attempt.finished_at, attempt.correct, attempt.total))
+
+    activity: dict[tuple[int, int], list[dt.datetime]] = defaultdict(list)
+    for learner_id, set_id, last in db.session.execute(
+            db.select(Answer.learner_id, Attempt.set_id, func.max(Answer.answered_at))
+            .join(Attempt, Attempt.id == Answer.attempt_id)
+            .where(Answer.learner_id.in_(learner_ids), Attempt.set_id.in_(set_ids))
+            .group_by(Answer.learner_id, Attempt.set_id)):
+        activity[learner_id, set_id].append(last)
+    for learner_id, set_id, last in db.session.execute(
+            db.select(Review.learner_id, Question.set_id, func.max(Review.reviewed_at))
+            .join(Question, Question.id == Review.question_id)
+            .where(Review.learner_id.in_(learner_ids), Question.set_id.in_(set_ids))
+            .group_by(Review.learner_id, Question.set_id)):
+        activity[learner_id, set_id].append(last)
+
+    live = _live_question_ids(set_ids)
+    set_of_question = {question_id: set_id for set_id, ids in live.items() for question_id in ids}
+    recall: dict[tuple[int, int], list[float]] = defaultdict(list)
+    if set_of_question:
+        for state in db.session.execute(
+                db.select(CardState)
+                .where(CardState.learner_id.in_(learner_ids), CardState.question_id.in_(list(set_of_question)))
+        ).scalars():
+            recall[state.learner_id, set_of_question[state.question_id]].append(retrievability(state, now))
+
+    return {
+        (learner_id, set_id): summarise_learner_set(
+            attempts.get((learner_id, set_id), []),
+            mastery_share=mastery(recall.get((learner_id, set_id), []), len(live.get(set_id, []))),
+            activity=activity.get((learner_id, set_id), []), due_at=due_dates.get(set_id), now=now)
+        for learner_id in learner_ids for set_id in set_ids
+    }
+
+
+# --- Overview: the teacher's classes × assigned sets --------------------------------------------------
+
+@dataclass(frozen=True)
+class AssignmentStatus:
+    assignment: Assignment
+    question_set: QuestionSet
+    learners: int
+    finished: int  # learners with at least one finished attempt
+    overdue: int  # learners past the due date without a finished attempt
+
+
+@dataclass(frozen=True)
+class ClassOverview:
+    classroom: Classroom
+    learners: int
+    assignments: list[AssignmentStatus] = field(default_factory=list)
+
+    @property
+    def overdue(self) -> int:
+        return sum(status.overdue for status in self.assignments)
+
+
+def overview(teacher: User, now: dt.datetime) -> list[ClassOverview]:
+    """Return the teacher's classes (active first) with each assigned set's completion and overdue count."""
+    classrooms = db.session.execute(
+        db.select(Classroom).where(Classroom.teacher_id == teacher.id)
+        .order_by(Classroom.archived_at.is_not(None), Classroom.name, Classroom.id)).scalars().all()
+    result = []
+    for classroom in classrooms:
+        learner_ids = [learner.id for learner in class_learners(classroom)]
+        assignments = class_assignments(classroom)
+        finished_by_set: dict[int, int] = {}
+        if learner_ids and assignments:
+            finished_by_set = dict(db.session.execute(
+                db.select(Attempt.set_id, func.count(func.distinct(Attempt.learner_id)))
+                .where(Attempt.learner_id.in_(learner_ids), Attempt.finished_at.is_not(None),
+                       Attempt.set_id.in_([assignment.set_id for assignment in assignments]))
+                .group_by(Attempt.set_id)).all())
+        statuses = []
+        for assignment in assignments:
+            finished = finished_by_set.get(assignment.set_id, 0)
+            past_due = assignment.due_at is not None and now > assignment.due_at
+            statuses.append(AssignmentStatus(assignment=assignment, question_set=assignment.question_set,
+                                             learners=len(learner_ids), finished=finished,
+                                             overdue=len(learner_ids) - finished if past_due else 0))
+        result.append(ClassOverview(classroom=classroom, learners=len(learner_ids), assignments=statuses))
+    return result
+
+
+# --- The class × set table ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class LearnerRow:
+    learner: User
+    summary: LearnerSetSummary
+
+
+@dataclass(frozen=True)
+class ClassSetReport:
+    classroom: Classroom
+    question_set: QuestionSet
+    assignment: Assignment | None
+    rows: list[LearnerRow]
+
+    @property
+    def overdue(self) -> int:
+        return sum(row.summary.overdue for row in self.rows)
+
+    @property
+    def finished(self) -> int:
+        return sum(row.summary.attempts > 0 for row in self.rows)
+
+
+SORT_KEYS = {
+    "name": lambda row: (row.learner.name.casefold(), row.learner.id),
+    "best": lambda row: row.summary.best_percent,
+    "last": lambda row: row.summary.last_percent,
+    "attempts": lambda row: row.summary.attempts,
+    "mastery": lambda row: row.summary.mastery,
+    "activity": lambda row: row.summary.last_activity,
+    "overdue": lambda row: row.summary.overdue,
+}
+
+
+def sort_rows(rows: list[LearnerRow], sort: str, descending: bool) -> list[LearnerRow]:
+    """Sort by a column of the table; rows without a value (never finished, never studied) stay last."""
+    key = SORT_KEYS.get(sort, SORT_KEYS["name"])
+    by_name = sorted(rows, key=SORT_KEYS["name"])
+    with_value = [row for row in by_name if key(row) is not None]
+    without_value = [row for row in by_name if key(row) is None]
+    return sorted(with_value, key=key, reverse=descending) + without_value
+
+
+def _assignment(classroom: Classroom, question_set: QuestionSet) -> Assignment | None:
+    return db.session.execute(db.select(Assignment).filter_by(
+        classroom_id=classroom.id, set_id=question_set.id)).scalar_one_or_none()
+
+
+def class_set_report(teacher: User, classroom_id: int, set_id: int, now: dt.datetime, *,
+                     sort: str = "name", descending: bool = False) -> ClassSetReport:
+    classroom = owned_classroom(teacher, classroom_id)
+    question_set = owned_set(teacher, set_id)
+    assignment = _assignment(classroom, question_set)
+    learners = class_learners(classroom)
+    summary_of = summaries([learner.id for learner in learners], [question_set.id],
+                           {question_set.id: assignment.due_at if assignment else None}, now)
+    rows = [LearnerRow(learner, summary_of[learner.id, question_set.id]) for learner in learners]
+    return ClassSetReport(classroom=classroom, question_set=question_set, assignment=assignment,
+                          rows=sort_rows(rows, sort, descending))
+
+
+# --- One learner's page ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SetProgress:
+    assignment: Assignment
+    summary: LearnerSetSummary
+
+
+@dataclass(frozen=True)
+class AttemptLine:
+    attempt: Attempt
+    set_title: str
+
+
+@dataclass(frozen=True)
+class DayReviews:
+    day: dt.date
+    flashcard: int
+    quiz: int
+
+    @property
+    def total(self) -> int:
+        return self.flashcard + self.quiz
+
+
+@dataclass(frozen=True)
+class LearnerReport:
+    classroom: Classroom
+    learner: User
+    sets: list[SetProgress]
+    attempts: list[AttemptLine]
+    reviews_by_day: list[DayReviews]  # the last REVIEW_DAYS days, oldest first
+
+    @property
+    def reviews_total(self) -> int:
+        return sum(day.total for day in self.reviews_by_day)
+
+
+def reviews_per_day(learner_id: int, set_ids: list[int], now: dt.datetime, days: int = REVIEW_DAYS) -> list[DayReviews]:
+    """Count the learner's reviews of these sets' cards per UTC day, for the ``days`` days up to today."""
+    first_day = now.date() - dt.timedelta(days=days - 1)
+    counts: dict[dt.date, Counter[ReviewSource]] = defaultdict(Counter)
+    if set_ids:
+        for reviewed_at, source in db.session.execute(
+                db.select(Review.reviewed_at, Review.source).join(Question, Question.id == Review.question_id)
+                .where(Review.learner_id == learner_id, Question.set_id.in_(set_ids),
+                       Review.reviewed_at >= dt.datetime.combine(first_day, dt.time()))):
+            counts[reviewed_at.date()][source] += 1
+    return [DayReviews(day=day, flashcard=counts[day][ReviewSource.FLASHCARD], quiz=counts[day][ReviewSource.QUIZ])
+            for day in (first_day + dt.timedelta(days=offset) for offset in range(days))]
+
+
+def learner_report(teacher: User, classroom_id: int, learner_id: int, now: dt.datetime) -> LearnerReport:
+    classroom = owned_classroom(teacher, classroom_id)
+    learner = enrolled_learner(classroom, learner_id)
+    assignments = class_assignments(classroom)
+    set_ids = [assignment.set_id for assignment in assignments]
+    summary_of = summaries([learner.id], set_ids,
+                           {assignment.set_id: assignment.due_at for assignment in assignments}, now)
+    titles = {assignment.set_id: assignment.question_set.title for assignment in assignments}
+    attempts = db.session.execute(
+        db.select(Attempt).where(Attempt.learner_id == learner.id, Attempt.set_id.in_(set_ids))
+        .order_by(Attempt.started_at.desc(), Attempt.id.desc())).scalars() if set_ids else []
+    return LearnerReport(
+        classroom=classroom, learner=learner,
+        sets=[SetProgress(assignment, summary_of[learner.id, assignment.set_id]) for assignment in assignments],
+        attempts=[AttemptLine(attempt, titles[attempt.set_id]) for attempt in attempts],
+        reviews_by_day=reviews_per_day(learner.id, set_ids, now))
+
+
+# --- Item analysis -----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ItemRow:
+    number: int  # the question's place in the set, from 1
+    question: Question
+    statistics: ItemStatistics
+
+
+@dataclass(frozen=True)
+class ItemAnalysisReport:
+    question_set: QuestionSet
+    classroom: Classroom | None  # the class the analysis is limited to, if any
+    classrooms: list[Classroom]  # the classes the set is assigned to, to choose from
+    analysis: ItemAnalysis
+    rows: list[ItemRow]
+    unfinished_learners: int  # learners who started the set and never finished it: not counted
+
+    @property
+    def flagged(self) -> int:
+        return sum(bool(row.statistics.flags) for row in self.rows)
+
+
+def question_key(question: Question) -> QuestionKey:
+    choices = tuple(question.choices or ())
+    if question.kind is QuestionKind.TRUE_FALSE and not choices:
+        choices = TRUE_FALSE_CHOICES
+    if question.kind not in (QuestionKind.MULTIPLE_CHOICE, QuestionKind.TRUE_FALSE):
+        choices = ()
+    return QuestionKey(question_id=question.id, answer=question.answer, choices=choices)
+
+
+def first_finished_attempts(set_id: int, learner_ids: list[int] | None = None) -> dict[int, int]:
+    """Return each learner's first finished attempt id of the set: the attempt item analysis counts."""
+    query = db.select(Attempt.learner_id, Attempt.id).where(Attempt.set_id == set_id, Attempt.finished_at.is_not(None))
+    if learner_ids is not None:
+        query = query.where(Attempt.learner_id.in_(learner_ids))
+    first: dict[int, int] = {}
+    for learner_id, attempt_id in db.session.execute(query.order_by(Attempt.started_at, Attempt.id)):
+        first.setdefault(learner_id, attempt_id)
+    return first
+
+
+def item_analysis(teacher: User, set_id: int, classroom_id: int | None = None) -> ItemAnalysisReport:
+    question_set = owned_set(teacher, set_id)
+    classroom = owned_classroom(teacher, classroom_id) if classroom_id is not None else None
+    learner_ids = [learner.id for learner in class_learners(classroom)] if classroom else None
+    counted = first_finished_attempts(question_set.id, learner_ids)
+    started = db.select(func.count(func.distinct(Attempt.learner_id))).where(Attempt.set_id == question_set.id)
+    if learner_ids is not None:
+        started = started.where(Attempt.learner_id.in_(learner_ids))
+    answers = db.session.execute(
+        db.select(Answer.learner_id, Answer.question_id, Answer.response, Answer.correct)
+        .where(Answer.attempt_id.in_(list(counted.values())))).all() if counted else []
+    answered_ids = {question_id for _learner, question_id, _response, _correct in answers}
+    # Questions learners saw stay in the analysis even after being retired or rejected.
+    questions = [question for question in question_set.questions if question.is_live or question.id in answered_ids]
+    analysis = analyse_items([question_key(question) for question in questions],
+                             [ScoredAnswer(*row) for row in answers])
+    classrooms = list(db.session.execute(
+        db.select(Classroom).join(Assignment, Assignment.classroom_id == Classroom.id)
+        .where(Assignment.set_id == question_set.id, Classroom.teacher_id == teacher.id)
+        .order_by(Classroom.name)).scalars())
+    return ItemAnalysisReport(
+        question_set=question_set, classroom=classroom, classrooms=classrooms, analysis=analysis,
+        rows=[ItemRow(number, question, statistics)
+              for number, (question, statistics) in enumerate(zip(questions, analysis.items), start=1)],
+        unfinished_learners=db.session.execute(started).scalar_one() - len(counted))
+
+
+# --- CSV exports -------------------------------------------------------------------------------------
+
+GRADE_COLUMNS = ("class", "learner", "email", "set", "attempts", "best_percent", "last_percent", "mastery_percent",
+                 "last_activity", "due", "overdue")
+ANSWER_COLUMNS = ("class", "learner", "email", "set", "attempt_id", "question_id", "question_prompt", "response",
+                  "correct", "answered_at", "duration_ms")
+
+
+def _export_sets(teacher: User, classroom: Classroom, set_id: int | None) -> list[tuple[QuestionSet, Assignment | None]]:
+    if set_id is None:
+        return [(assignment.question_set, assignment) for assignment in class_assignments(classroom)]
+    question_set = owned_set(teacher, set_id)
+    return [(question_set, _assignment(classroom, question_set))]
+
+
+def _iso(moment: dt.datetime | None) -> str:
+    return moment.replace(microsecond=0).isoformat() + "Z" if moment else ""
+
+
+def _rounded(value: float | None) -> str:
+    return "" if value is None else f"{value:.1f}"
+
+
+def grade_rows(teacher: User, classroom_id: int, set_id: int | None, now: dt.datetime) -> tuple[Classroom, QuestionSet | None, list[tuple]]:
+    """Return the class, the set (None for all) and one row of GRADE_COLUMNS per learner and set."""
+    classroom = owned_classroom(teacher, classroom_id)
+    sets = _export_sets(teacher, classroom, set_id)
+    learners = class_learners(classroom)
+    summary_of = summaries([learner.id for learner in learners], [question_set.id for question_set, _ in sets],
+                           {question_set.id: assignment.due_at if assignment else None for question_set, assignment in sets},
+                           now)
+    rows = []
+    for learner in learners:
+        for question_set, assignment in sets:
+            summary = summary_of[learner.id, question_set.id]
+            rows.append((classroom.name, learner.name, learner.email, question_set.title, summary.attempts,
+                         _rounded(summary.best_percent), _rounded(summary.last_percent),
+                         _rounded(None if summary.mastery is None else 100 * summary.mastery),
+                         _iso(summary.last_activity), _iso(assignment.due_at if assignment else None),
+                         "yes" if summary.overdue else "no"))
+    return classroom, sets[0][0] if set_id is not None else None, rows
+
+
+def answer_rows(teacher: User, classroom_id: int, set_id: int | None) -> tuple[Classroom, QuestionSet | None, list[tuple]]:
+    """Return the class, the set (None for all) and one row of ANSWER_COLUMNS per stored answer."""
+    classroom = owned_classroom(teacher, classroom_id)
+    sets = _export_sets(teacher, classroom, set_id)
+    set_ids = [question_set.id for question_set, _ in sets]
+    learner_ids = [learner.id for learner in class_learners(classroom)]
+    rows = []
+    if set_ids and learner_ids:
+        for answer, attempt, question, learner, title in db.session.execute(
+                db.select(Answer, Attempt, Question, User, QuestionSet.title)
+                .join(Attempt, Attempt.id == Answer.attempt_id)
+                .join(Question, Question.id == Answer.question_id)
+                .join(User, User.id == Answer.learner_id)
+                .join(QuestionSet, QuestionSet.id == Attempt.set_id)
+                .where(Attempt.set_id.in_(set_ids), Answer.learner_id.in_(learner_ids))
+                .order_by(User.name, User.id, QuestionSet.title, Attempt.started_at, Attempt.id,
+                          Answer.answered_at, Answer.id)):
+            rows.append((classroom.name, learner.name, learner.email, title, attempt.id, question.id, question.prompt,
+                         answer.response, "yes" if answer.correct else "no", _iso(answer.answered_at),
+                         "" if answer.duration_ms is None else answer.duration_ms))
+    return classroom, sets[0][0] if set_id is not None else None, rows

@@ -1,0 +1,174 @@
+"""Spaced repetition with FSRS: each learner's card per question, its reviews, and the day's study queue."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from fsrs import Card, Rating, Scheduler, State
+from sqlalchemy import func
+
+from app.extensions import db
+from app.models import CardState, Review, ReviewSource
+
+# Fuzzing spreads reviews with randomness; without it the same ratings at the same moments give the same
+# dates, which learners can check against the buttons and tests can pin down.
+SCHEDULER = Scheduler(enable_fuzzing=False)
+
+# When nothing else is left today, a card in its learning steps is shown up to this much early (as Anki does),
+# so a learner who just pressed Again need not wait ten minutes to finish the session.
+LEARN_AHEAD = dt.timedelta(minutes=20)
+
+RATING_LABELS = {Rating.Again: "Again", Rating.Hard: "Hard", Rating.Good: "Good", Rating.Easy: "Easy"}
+
+
+def as_aware(moment: dt.datetime) -> dt.datetime:
+    """Return a naive UTC time (as the database stores it) as the timezone-aware UTC time FSRS wants."""
+    return moment.replace(tzinfo=dt.timezone.utc) if moment.tzinfo is None else moment.astimezone(dt.timezone.utc)
+
+
+def as_naive(moment: dt.datetime) -> dt.datetime:
+    """Return a time as naive UTC, the form every timestamp column holds."""
+    return moment.astimezone(dt.timezone.utc).replace(tzinfo=None) if moment.tzinfo else moment
+
+
+def start_of_day(now: dt.datetime) -> dt.datetime:
+    """Return midnight UTC of ``now``'s day: the day the new-card limit and streaks count in."""
+    return now.replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def new_card_state(learner_id: int, question_id: int, now: dt.datetime) -> CardState:
+    """Return an unsaved, never-reviewed card for the learner and question, due ``now``."""
+    card = Card(card_id=question_id, due=as_aware(now))
+    return CardState(learner_id=learner_id, question_id=question_id, due=now, fsrs_card=card.to_dict(),
+                     introduced_at=now)
+
+
+def fsrs_card(state: CardState | None, *, question_id: int = 0, now: dt.datetime) -> Card:
+    """Return the FSRS card a state holds, or a new card when the learner has never seen the question."""
+    if state is None:
+        return Card(card_id=question_id, due=as_aware(now))
+    return Card.from_dict(state.fsrs_card)
+
+
+def review_card(state: CardState, rating: Rating, now: dt.datetime) -> CardState:
+    """Record one recall of the card on its state: FSRS memory, next due time and last review move on."""
+    card, _log = SCHEDULER.review_card(fsrs_card(state, now=now), rating, as_aware(now))
+    state.fsrs_card = card.to_dict()
+    state.due = as_naive(card.due)
+    state.last_review_at = now
+    return state
+
+
+def next_due_times(state: CardState | None, now: dt.datetime, *, question_id: int = 0) -> dict[Rating, dt.datetime]:
+    """Return when the card would next be due after each rating given ``now`` (the grade buttons show these)."""
+    card = fsrs_card(state, question_id=question_id, now=now)
+    return {rating: as_naive(SCHEDULER.review_card(card, rating, as_aware(now))[0].due) for rating in Rating}
+
+
+def format_interval(interval: dt.timedelta) -> str:
+    """Return an interval the way a grade button shows it: "1 min", "10 min", "3 days", "2.5 months"."""
+    minutes = interval.total_seconds() / 60
+    if minutes < 1:
+        return "under a minute"
+    if minutes < 60:
+        return f"{round(minutes)} min"
+    hours = minutes / 60
+    if hours < 24:
+        return f"{round(hours)} h"
+    days = hours / 24
+    if days < 30.5:
+        count = round(days)
+        return f"{count} day" if count == 1 else f"{count} days"
+    if days < 365:
+        return f"{days / 30.4:.1f} months".replace(".0 ", " ")
+    return f"{days / 365:.1f} years".replace(".0 ", " ")
+
+
+def retrievability(state: CardState | None, now: dt.datetime) -> float:
+    """Return the probability FSRS gives that the learner recalls the card now; 0 for a card never studied."""
+    if state is None:
+        return 0.0
+    return float(SCHEDULER.get_card_retrievability(Card.from_dict(state.fsrs_card), as_aware(now)))
+
+
+def record_review(*, learner_id: int, question_id: int, rating: Rating, now: dt.datetime, source: ReviewSource,
+                  submission_id: str, duration_ms: int | None, state: CardState | None = None) -> CardState:
+    """Review the learner's card for the question and log the review, in the caller's transaction.
+
+    ``state`` is the card if the caller already loaded it. The review's ``submission_id`` is unique in
+    the database, so the same form sent twice fails at commit instead of counting twice.
+    """
+    if state is None:
+        state = db.session.execute(
+            db.select(CardState).filter_by(learner_id=learner_id, question_id=question_id)).scalar_one_or_none()
+    if state is None:
+        state = new_card_state(learner_id, question_id, now)
+        db.session.add(state)
+    review_card(state, rating, now)
+    db.session.add(Review(learner_id=learner_id, question_id=question_id, rating=int(rating), reviewed_at=now,
+                          duration_ms=duration_ms, source=source, submission_id=submission_id))
+    return state
+
+
+# --- The day's queue ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class StudyQueue:
+    """What a learner studies next: cards due first (soonest first), then today's share of new cards."""
+
+    due: tuple[int, ...]  # question ids
+    new: tuple[int, ...]  # question ids, in set and position order, at most the day's remaining new cards
+    new_waiting: int  # new cards beyond today's limit
+    new_left_today: int
+    next_due_at: dt.datetime | None  # the soonest card due later, when nothing is due now
+
+    @property
+    def next_question_id(self) -> int | None:
+        return (self.due + self.new)[0] if self.due or self.new else None
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.due and not self.new
+
+
+def new_cards_introduced_since(learner_id: int, since: dt.datetime) -> int:
+    """Return how many cards the learner met for the first time since ``since``, by flashcard or quiz."""
+    return db.session.execute(
+        db.select(func.count(CardState.id)).where(CardState.learner_id == learner_id,
+                                                  CardState.introduced_at >= since)).scalar_one()
+
+
+def card_states(learner_id: int, question_ids: Iterable[int]) -> dict[int, CardState]:
+    """Return the learner's cards for these questions, by question id (questions never studied are absent)."""
+    question_ids = list(question_ids)
+    if not question_ids:
+        return {}
+    states = db.session.execute(
+        db.select(CardState).where(CardState.learner_id == learner_id, CardState.question_id.in_(question_ids))
+    ).scalars()
+    return {state.question_id: state for state in states}
+
+
+def build_queue(learner_id: int, question_ids: Sequence[int], now: dt.datetime, *,
+                new_cards_per_day: int) -> StudyQueue:
+    """Return the learner's queue over ``question_ids`` (the live questions of their sets, in set order).
+
+    Cards due now come first, soonest first; then new cards in the given order, up to the day's limit
+    less the cards already met today. When that leaves nothing, learning cards due within
+    ``LEARN_AHEAD`` are shown early.
+    """
+    states = card_states(learner_id, question_ids)
+    due = sorted((state for state in states.values() if state.due <= now), key=lambda state: (state.due, state.id))
+    new_left = max(0, new_cards_per_day - new_cards_introduced_since(learner_id, start_of_day(now)))
+    unseen = [question_id for question_id in question_ids if question_id not in states]
+    new = unseen[:new_left]
+    if not due and not new:
+        due = sorted((state for state in states.values()
+                      if state.due <= now + LEARN_AHEAD
+                      and State(state.fsrs_card["state"]) in (State.Learning, State.Relearning)),
+                     key=lambda state: (state.due, state.id))
+    later = [state.due for state in states.values() if state.due > now and state not in due]
+    return StudyQueue(due=tuple(state.question_id for state in due), new=tuple(new),
+                      new_waiting=len(unseen) - len(new), new_left_today=new_left,
+                      next_due_at=min(later, default=None))

@@ -1,0 +1,87 @@
+"""Forms of the sets pages: an article in, set details, one question, an import, an assignment."""
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
+from wtforms import (DateField, HiddenField, SelectField, SelectMultipleField, StringField, SubmitField, TextAreaField,
+                     TimeField)
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Length, Optional
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from app.models import QuestionKind
+from app.sets.drafts import KIND_LABELS, MAX_ANSWER, MAX_EXPLANATION, MAX_PROMPT, QuestionDraft, split_choices
+
+TITLE_HELP = "Leave empty to use the headline the engine finds."
+
+
+class ArticleForm(FlaskForm):
+    article = TextAreaField("Article text", validators=[Optional()],
+                            description="Paste the whole article: headline, dateline and body.",
+                            render_kw={"rows": 12})
+    upload = FileField("…or upload a file", description="A .txt, .md or .html file of at most 1 MB.",
+                       render_kw={"accept": ".txt,.md,.html,.htm,text/plain,text/markdown,text/html"})
+    title = StringField("Title (optional)", validators=[Optional(), Length(max=300)], description=TITLE_HELP)
+    published_on = DateField("Published on (optional)", validators=[Optional()],
+                             description="Dates like \"on Wednesday\" are worked out from this date; "
+                                         "leave empty to use the date the engine finds in the article.")
+    creation_token = HiddenField()
+    submit = SubmitField("Generate questions")
+
+
+class EmptySetForm(FlaskForm):
+    title = StringField("Title", validators=[DataRequired(), Length(max=300)])
+    description = TextAreaField("Description (optional)", validators=[Optional(), Length(max=5000)],
+                                render_kw={"rows": 3})
+    submit = SubmitField("Create the set")
+
+
+class SetDetailsForm(FlaskForm):
+    title = StringField("Title", validators=[DataRequired(), Length(max=300)])
+    published_on = DateField("Article published on", validators=[Optional()])
+    description = TextAreaField("Description for learners", validators=[Optional(), Length(max=5000)],
+                                render_kw={"rows": 2})
+    submit = SubmitField("Save details")
+
+
+class QuestionForm(FlaskForm):
+    kind = SelectField("Type", choices=[SelectChoice(kind.value, KIND_LABELS[kind]) for kind in QuestionKind],
+                       default=QuestionKind.MULTIPLE_CHOICE.value)
+    prompt = TextAreaField("Prompt", validators=[DataRequired(), Length(max=MAX_PROMPT)], render_kw={"rows": 3},
+                           description="A flashcard's prompt is its front. A cloze prompt holds one blank: _____")
+    answer = StringField("Answer", validators=[DataRequired(), Length(max=MAX_ANSWER)],
+                         description="A flashcard's answer is its back. True/false: True or False.")
+    choices = TextAreaField("Choices, one per line", validators=[Optional()], render_kw={"rows": 5},
+                            description="Multiple choice only: 3 to 6 different choices, the answer among them.")
+    explanation = TextAreaField("Explanation or source sentence (optional)",
+                                validators=[Optional(), Length(max=MAX_EXPLANATION)], render_kw={"rows": 2})
+    submit = SubmitField("Save question")
+
+    def draft(self) -> QuestionDraft:
+        """Return what the teacher typed, not yet checked against the rules of its type."""
+        return QuestionDraft(kind=QuestionKind(self.kind.data), prompt=self.prompt.data or "",
+                             answer=self.answer.data or "", choices=split_choices(self.choices.data or ""),
+                             explanation=self.explanation.data or "")
+
+
+class ImportForm(FlaskForm):
+    upload = FileField("File of questions", validators=[FileRequired("Choose a file to import.")],
+                       description="CSV or TSV with a header row, a Quizlet export (.txt), or a Factdeck JSON export.",
+                       render_kw={"accept": ".csv,.tsv,.txt,.json"})
+    destination = SelectField("Import into", default="new")
+    title = StringField("Title of the new set (optional)", validators=[Optional(), Length(max=300)],
+                        description="Leave empty to use the export's title or the file name.")
+    submit = SubmitField("Import")
+
+
+class MultiCheckboxField(SelectMultipleField):
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+class AssignForm(FlaskForm):
+    classrooms = MultiCheckboxField("Classes", coerce=int, validators=[DataRequired("Choose at least one class.")])
+    due_date = DateField("Due date (optional)", validators=[Optional()])
+    due_time = TimeField("Due time (optional, UTC)", validators=[Optional()],
+                         description="Without a time, the set is due at the end of the day (23:59 UTC).")
+    submit = SubmitField("Assign")

@@ -1,0 +1,621 @@
+"""Question sets: made from an article, by hand or by import; reviewed, published and assigned."""
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from flask import abort, current_app
+from markupsafe import Markup, escape
+from sqlalchemy import func
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import selectinload
+
+import questions
+from app.extensions import db
+from app.models import (Answer, Assignment, Attempt, CardState, Classroom, Question, QuestionKind, QuestionSet,
+                        ReviewStatus, SetStatus, User, utcnow)
+from app.models import Review as LearnerReview
+from app.sets.drafts import QuestionDraft
+from app.sets.transfer import ImportedQuestion, ImportedSet, anki_package, export_document, parse_import
+
+ARTICLE_EXTENSIONS = (".txt", ".md", ".html", ".htm")
+MAX_TITLE = 300
+FACT_GROUPS = (
+    ("speaker", "Who said what"),
+    ("number", "Numbers"),
+    ("date", "Dates"),
+    ("person", "People"),
+    ("organisation", "Organisations"),
+    ("place", "Places"),
+)
+HAND_MADE_GROUP = ("hand", "Written by hand or imported")
+STATUS_FILTERS = ("all", "pending", "approved", "rejected", "retired")
+_WORD = re.compile(r"\w", re.UNICODE)
+
+
+class ArticleError(ValueError):
+    """The article cannot be turned into a set; the message tells the teacher what to do."""
+
+
+class SetError(ValueError):
+    """An action on a set is not allowed in its current state; the message says why."""
+
+
+# ---------------------------------------------------------------------------------------------------- lookups
+
+
+def get_owned_set(teacher: User, set_id: int) -> QuestionSet:
+    """Return the teacher's set, or answer 404: another teacher's set is as good as absent."""
+    question_set = db.session.get(QuestionSet, set_id)
+    if question_set is None or question_set.owner_id != teacher.id:
+        abort(404)
+    return question_set
+
+
+def get_set_question(question_set: QuestionSet, question_id: int) -> Question:
+    """Return a question of this set, or answer 404 (also for a question of another set)."""
+    question = db.session.get(Question, question_id)
+    if question is None or question.set_id != question_set.id:
+        abort(404)
+    return question
+
+
+def find_created_set(owner: User, creation_token: str) -> QuestionSet | None:
+    """Return the set an earlier post of the same creation form made, if any."""
+    if not creation_token:
+        return None
+    return db.session.execute(
+        db.select(QuestionSet).filter_by(owner_id=owner.id, creation_token=creation_token)).scalar_one_or_none()
+
+
+def ordered_questions(question_set: QuestionSet, *, include_retired: bool = False) -> list[Question]:
+    """Return the set's questions in the order learners meet them."""
+    query = db.select(Question).filter_by(set_id=question_set.id).order_by(Question.position, Question.id)
+    if not include_retired:
+        query = query.where(Question.retired_at.is_(None))
+    return list(db.session.execute(query).scalars())
+
+
+def questions_with_history(question_ids: list[int]) -> set[int]:
+    """Return the ids among ``question_ids`` that a learner answered, reviewed or holds as a card."""
+    if not question_ids:
+        return set()
+    found: set[int] = set()
+    for model in (Answer, LearnerReview, CardState):
+        found.update(db.session.execute(
+            db.select(model.question_id).where(model.question_id.in_(question_ids)).distinct()).scalars())
+    return found
+
+
+# ---------------------------------------------------------------------------------------------------- the index
+
+
+@dataclass(frozen=True)
+class SetSummary:
+    question_set: QuestionSet
+    counts: dict[ReviewStatus, int]
+    classrooms: list[Classroom] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+def set_summaries(teacher: User) -> list[SetSummary]:
+    """Return the teacher's sets, most recently changed first, with question counts and assigned classes."""
+    question_sets = list(db.session.execute(
+        db.select(QuestionSet).filter_by(owner_id=teacher.id)
+        .options(selectinload(QuestionSet.assignments).selectinload(Assignment.classroom))
+        .order_by(QuestionSet.updated_at.desc(), QuestionSet.id.desc())).scalars())
+    counts: dict[int, dict[ReviewStatus, int]] = {
+        question_set.id: {status: 0 for status in ReviewStatus} for question_set in question_sets}
+    if question_sets:
+        rows = db.session.execute(
+            db.select(Question.set_id, Question.review_status, func.count())
+            .where(Question.set_id.in_(counts), Question.retired_at.is_(None))
+            .group_by(Question.set_id, Question.review_status))
+        for set_id, status, count in rows:
+            counts[set_id][status] = count
+    return [SetSummary(question_set, counts[question_set.id],
+                       sorted((assignment.classroom for assignment in question_set.assignments),
+                              key=lambda classroom: classroom.name.casefold()))
+            for question_set in question_sets]
+
+
+# ---------------------------------------------------------------------------------------------------- articles
+
+
+def read_article(text: str | bytes, *, filename: str | None = None) -> str:
+    """Return the article as text after checking its file type, size and content.
+
+    Raises:
+        ArticleError: wrong file type, empty, larger than ``MAX_ARTICLE_BYTES``, binary or not UTF-8.
+    """
+    limit = current_app.config["MAX_ARTICLE_BYTES"]
+    what = "The file" if filename is not None else "The article"
+    if filename is not None:
+        extension = PurePath(filename).suffix.lower()
+        if extension not in ARTICLE_EXTENSIONS:
+            raise ArticleError(f"{filename!r} is not a .txt, .md or .html file. Upload the article as plain text, "
+                               "Markdown or a saved web page, or paste its text.")
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
+    if len(data) > limit:
+        raise ArticleError(f"{what} is {_megabytes(len(data))}; an article can be at most {_megabytes(limit)}. "
+                           "Paste only the article's text.")
+    if not data.strip():
+        raise ArticleError(f"{what} is empty. Paste the article's text or choose a file that has it.")
+    if isinstance(text, str):
+        return text
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    if b"\x00" in data:
+        raise ArticleError("The file is a binary file (an image, a PDF or a word-processor document?), not text. "
+                           "Save the article as .txt or .html, or paste its text.")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ArticleError("The file is not UTF-8 text. Save it as UTF-8 (plain text) or paste its text.") from None
+
+
+def create_set_from_article(owner: User, text: str | bytes, *, title: str | None = None,
+                            published_on: dt.date | None = None, filename: str | None = None,
+                            creation_token: str | None = None) -> QuestionSet:
+    """Run the engine on an article and store its questions as a draft set awaiting review.
+
+    ``creation_token`` is the one-time token of the form: posting the same form twice returns the
+    set the first post made instead of making a second one.
+
+    Raises:
+        ArticleError: the input is not a readable article (the message says why).
+    """
+    article = read_article(text, filename=filename)
+    try:
+        result = questions.generate(article, published=published_on, seed=0)
+    except questions.InputError as err:
+        prefix = f"No article could be read from {filename!r}: " if filename else ""
+        raise ArticleError(prefix + _sentence(str(err))) from None
+    if not _WORD.search(result.text):
+        raise ArticleError("No article text was found. Paste the article's text or choose another file.")
+
+    question_set = QuestionSet(
+        owner_id=owner.id,
+        title=_set_title(title, result.article.headline, filename, result.text),
+        description="",
+        source_text=result.text,
+        published_on=published_on or result.article.published,
+        seed=0,
+        creation_token=creation_token or None,
+    )
+    question_set.questions = [_generated_question(question, position)
+                              for position, question in enumerate(result.questions)]
+    db.session.add(question_set)
+    try:
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        # The same form arrived twice at once: the other request made the set.
+        existing = find_created_set(owner, creation_token or "")
+        if existing is None:
+            raise
+        return existing
+    return question_set
+
+
+def create_empty_set(owner: User, *, title: str, description: str = "") -> QuestionSet:
+    """Make a draft set without questions, to be filled by hand or by import."""
+    question_set = QuestionSet(owner_id=owner.id, title=title.strip()[:MAX_TITLE], description=description.strip())
+    db.session.add(question_set)
+    db.session.commit()
+    return question_set
+
+
+def update_details(question_set: QuestionSet, *, title: str, published_on: dt.date | None,
+                   description: str) -> None:
+    """Change the set's title, the date its article speaks from and its description."""
+    question_set.title = title.strip()[:MAX_TITLE]
+    question_set.published_on = published_on
+    question_set.description = description.strip()
+    db.session.commit()
+
+
+def _generated_question(question: questions.Question, position: int) -> Question:
+    return Question(
+        position=position,
+        kind=QuestionKind(question.type.value),
+        prompt=question.prompt,
+        answer=question.answer,
+        choices=list(question.choices),
+        explanation=question.explanation,
+        source_start=question.source.start,
+        source_end=question.source.end,
+        fact_kind=question.fact.kind.value,
+        fact_text=question.fact.text,
+        fact_value=None if question.fact.value is None else str(question.fact.value),
+        engine_id=question.id[:64],
+        review_status=ReviewStatus.PENDING,
+    )
+
+
+def _set_title(given: str | None, headline: str, filename: str | None, text: str) -> str:
+    candidates = [given or "", headline, PurePath(filename).stem.replace("_", " ").replace("-", " ") if filename else ""]
+    candidates += [line for line in text.splitlines() if line.strip()][:1]
+    title = next((candidate.strip() for candidate in candidates if candidate and candidate.strip()), "Untitled article")
+    return title if len(title) <= MAX_TITLE else title[:MAX_TITLE - 1].rstrip() + "…"
+
+
+def _sentence(message: str) -> str:
+    message = message.strip()
+    message = message[:1].upper() + message[1:]
+    return message if message.endswith((".", "!", "?")) else message + "."
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB".replace(".0 MB", " MB")
+
+
+# ---------------------------------------------------------------------------------------------------- review
+
+
+@dataclass(frozen=True)
+class QuestionGroup:
+    key: str
+    title: str
+    questions: list[Question]
+
+
+def review_groups(question_set: QuestionSet, status: str = "all") -> list[QuestionGroup]:
+    """Return the set's questions grouped by the kind of fact they ask about, hand-made ones last.
+
+    ``status`` is one of ``STATUS_FILTERS``: all live and draft questions, one review status, or the retired.
+    """
+    rows = ordered_questions(question_set, include_retired=status == "retired")
+    if status == "retired":
+        rows = [question for question in rows if question.retired_at is not None]
+    elif status != "all":
+        rows = [question for question in rows if question.review_status.value == status]
+    known = dict(FACT_GROUPS)
+    groups: dict[str, list[Question]] = {}
+    for question in rows:
+        key = question.fact_kind if question.fact_kind in known else (
+            "other" if question.fact_kind else HAND_MADE_GROUP[0])
+        groups.setdefault(key, []).append(question)
+    titles = [*FACT_GROUPS, ("other", "Other facts"), HAND_MADE_GROUP]
+    return [QuestionGroup(key, title, groups[key]) for key, title in titles if key in groups]
+
+
+def status_counts(question_set: QuestionSet) -> dict[str, int]:
+    """Return how many questions each filter of the review page shows."""
+    rows = ordered_questions(question_set, include_retired=True)
+    live = [question for question in rows if question.retired_at is None]
+    counts = {"all": len(live), "retired": len(rows) - len(live)}
+    for status in ReviewStatus:
+        counts[status.value] = sum(question.review_status is status for question in live)
+    return counts
+
+
+def highlight_answer(sentence: str, answer: str) -> Markup:
+    """Return the sentence, escaped, with the first mention of the answer in ``<mark class="answer">``."""
+    needle = answer.strip()
+    found = re.search(re.escape(needle), sentence, re.IGNORECASE) if needle else None
+    if found is None:
+        return escape(sentence)
+    start, end = found.span()
+    return Markup('{}<mark class="answer">{}</mark>{}').format(sentence[:start], sentence[start:end], sentence[end:])
+
+
+def source_with_answer(question: Question) -> Markup:
+    """Return the question's source sentence with its answer, or else its fact, highlighted."""
+    for needle in (question.answer, question.fact_text or ""):
+        highlighted = highlight_answer(question.explanation, needle)
+        if "<mark" in highlighted:
+            return highlighted
+    return escape(question.explanation)
+
+
+def set_review_status(question: Question, status: ReviewStatus) -> None:
+    """Approve or reject one question (rejecting hides it from learners but keeps their history)."""
+    question.review_status = status
+    _touch(question.question_set)
+    db.session.commit()
+
+
+def approve_all(question_set: QuestionSet) -> int:
+    """Approve every pending question of the set and return how many were approved."""
+    pending = [question for question in ordered_questions(question_set)
+               if question.review_status is ReviewStatus.PENDING]
+    for question in pending:
+        question.review_status = ReviewStatus.APPROVED
+    if pending:
+        _touch(question_set)
+    db.session.commit()
+    return len(pending)
+
+
+@dataclass(frozen=True)
+class Regeneration:
+    added: int
+    removed: int
+    retired: int
+    left_out: int  # new questions identical to ones the teacher had rejected
+
+
+def regenerate(question_set: QuestionSet) -> Regeneration:
+    """Run the engine again on the set's article with a new seed.
+
+    Pending and rejected generated questions make way for the new ones (those learners answered are
+    retired, not deleted); approved and hand-made questions stay, and nothing that duplicates them
+    or repeats a rejected question is added.
+
+    Raises:
+        SetError: the set was not made from an article.
+    """
+    if not question_set.source_text.strip():
+        raise SetError("This set was not made from an article, so there is nothing to regenerate.")
+    seed = question_set.seed + 1
+    try:
+        result = questions.generate(question_set.source_text, published=question_set.published_on, seed=seed)
+    except questions.InputError as err:
+        raise SetError(f"The article could not be read again: {_sentence(str(err))}") from None
+
+    current = ordered_questions(question_set)
+    replaced = [question for question in current if question.engine_id
+                and question.review_status in (ReviewStatus.PENDING, ReviewStatus.REJECTED)]
+    kept = [question for question in current if question not in replaced]
+    rejected_keys = {_question_key(question.kind.value, question.prompt, question.answer)
+                     for question in replaced if question.review_status is ReviewStatus.REJECTED}
+    history = questions_with_history([question.id for question in replaced])
+    now = utcnow()
+    for question in replaced:
+        if question.id in history:
+            question.retired_at = now
+        else:
+            db.session.delete(question)
+
+    kept_prompts = {(question.kind.value, question.prompt.strip().casefold()) for question in kept}
+    kept_engine_ids = {question.engine_id for question in kept if question.engine_id}
+    position = _next_position(question_set)
+    added = left_out = 0
+    for generated in result.questions:
+        if generated.id in kept_engine_ids or (generated.type.value, generated.prompt.strip().casefold()) in kept_prompts:
+            continue
+        if _question_key(generated.type.value, generated.prompt, generated.answer) in rejected_keys:
+            left_out += 1
+            continue
+        question = _generated_question(generated, position)
+        question.set_id = question_set.id
+        db.session.add(question)
+        position += 1
+        added += 1
+    question_set.seed = seed
+    _touch(question_set)
+    db.session.commit()
+    return Regeneration(added=added, removed=len(replaced) - len(history), retired=len(history), left_out=left_out)
+
+
+def _question_key(kind: str, prompt: str, answer: str) -> tuple[str, str, str]:
+    return kind, prompt.strip().casefold(), answer.strip().casefold()
+
+
+# ---------------------------------------------------------------------------------------------------- by hand
+
+
+def add_question(question_set: QuestionSet, draft: QuestionDraft) -> Question:
+    """Append a checked question to the set; a teacher's own question is approved."""
+    question = Question(set_id=question_set.id, position=_next_position(question_set),
+                        review_status=ReviewStatus.APPROVED, **_draft_fields(draft))
+    db.session.add(question)
+    _touch(question_set)
+    db.session.commit()
+    return question
+
+
+def edit_question(question: Question, draft: QuestionDraft) -> Question:
+    """Save a teacher's edit of a question, which also approves it, and return the row now holding it.
+
+    A question that learners already answered keeps its old wording for their history: it is retired
+    and the edit becomes a new question in its place.
+    """
+    if question.retired_at is not None:
+        raise SetError("This question is retired: learners no longer see it, so it cannot be edited.")
+    fields = _draft_fields(draft)
+    changes_meaning = any(getattr(question, name) != value for name, value in fields.items() if name != "explanation")
+    if changes_meaning and questions_with_history([question.id]):
+        question.retired_at = utcnow()
+        question = Question(
+            set_id=question.set_id, position=question.position, source_start=question.source_start,
+            source_end=question.source_end, fact_kind=question.fact_kind, fact_text=question.fact_text,
+            fact_value=question.fact_value, engine_id=question.engine_id, **fields)
+        db.session.add(question)
+    else:
+        for name, value in fields.items():
+            setattr(question, name, value)
+    question.review_status = ReviewStatus.APPROVED
+    _touch(db.session.get(QuestionSet, question.set_id))
+    db.session.commit()
+    return question
+
+
+def delete_question(question: Question) -> bool:
+    """Delete a question, or retire it if learners answered it; return whether it was retired."""
+    question_set = question.question_set
+    retired = bool(questions_with_history([question.id]))
+    if retired:
+        question.retired_at = question.retired_at or utcnow()
+    else:
+        db.session.delete(question)
+    _touch(question_set)
+    db.session.commit()
+    return retired
+
+
+def move_question(question: Question, direction: str) -> bool:
+    """Move a question one place up or down in the set's order; return whether it moved."""
+    if question.retired_at is not None:
+        return False
+    siblings = ordered_questions(question.question_set)
+    index = siblings.index(question)
+    other = index - 1 if direction == "up" else index + 1
+    if direction not in ("up", "down") or not 0 <= other < len(siblings):
+        return False
+    siblings[index], siblings[other] = siblings[other], siblings[index]
+    for position, sibling in enumerate(siblings):
+        sibling.position = position
+    _touch(question.question_set)
+    db.session.commit()
+    return True
+
+
+def draft_of(question: Question) -> QuestionDraft:
+    return QuestionDraft(kind=question.kind, prompt=question.prompt, answer=question.answer,
+                         choices=tuple(question.choices or ()), explanation=question.explanation)
+
+
+def _draft_fields(draft: QuestionDraft) -> dict:
+    return {"kind": draft.kind, "prompt": draft.prompt, "answer": draft.answer, "choices": list(draft.choices),
+            "explanation": draft.explanation}
+
+
+def _next_position(question_set: QuestionSet) -> int:
+    highest = db.session.execute(
+        db.select(func.max(Question.position)).where(Question.set_id == question_set.id)).scalar()
+    return 0 if highest is None else highest + 1
+
+
+def _touch(question_set: QuestionSet) -> None:
+    question_set.updated_at = utcnow()
+
+
+# ---------------------------------------------------------------------------------------------------- import
+
+
+def import_questions(owner: User, filename: str, data: bytes, *, into: QuestionSet | None = None,
+                     title: str | None = None) -> tuple[QuestionSet, int]:
+    """Import a file of questions into a new set or one of the owner's sets, all rows or none.
+
+    Returns the set and the number of questions added.
+
+    Raises:
+        app.sets.transfer.ImportFileError: the file or some of its rows are invalid (each listed).
+    """
+    imported = parse_import(filename, data, limit=current_app.config.get("MAX_IMPORT_BYTES", 4 * 1024 * 1024))
+    if into is None:
+        into = QuestionSet(owner_id=owner.id, title=_imported_title(title, imported, filename),
+                           description=imported.description, source_text=imported.source_text,
+                           published_on=imported.published_on)
+        db.session.add(into)
+        db.session.flush()
+    position = _next_position(into)
+    for offset, item in enumerate(imported.questions):
+        db.session.add(_imported_question(item, into.id, position + offset))
+    _touch(into)
+    db.session.commit()
+    return into, len(imported.questions)
+
+
+def _imported_title(title: str | None, imported: ImportedSet, filename: str) -> str:
+    stem = PurePath(filename).stem.replace("_", " ").replace("-", " ").strip()
+    return next(text.strip() for text in (title or "", imported.title, stem, "Imported questions")
+                if text and text.strip())[:MAX_TITLE]
+
+
+def _imported_question(item: ImportedQuestion, set_id: int, position: int) -> Question:
+    return Question(set_id=set_id, position=position, review_status=item.review_status,
+                    source_start=item.source_start, source_end=item.source_end, fact_kind=item.fact_kind,
+                    fact_text=item.fact_text, fact_value=item.fact_value, engine_id=item.engine_id,
+                    **_draft_fields(item.draft))
+
+
+# ---------------------------------------------------------------------------------------------------- export
+
+
+def export_json(question_set: QuestionSet) -> dict:
+    """Return the set and its current questions as a ``factdeck-set`` JSON document."""
+    return export_document(question_set, ordered_questions(question_set))
+
+
+def export_anki(question_set: QuestionSet) -> bytes:
+    """Return an Anki deck of the set's approved questions.
+
+    Raises:
+        SetError: no question is approved yet.
+    """
+    live = [question for question in ordered_questions(question_set) if question.is_live]
+    if not live:
+        raise SetError("Approve at least one question before exporting the set to Anki.")
+    return anki_package(question_set, live, source_with_answer)
+
+
+# ---------------------------------------------------------------------------------------------------- publish, assign
+
+
+def publish(question_set: QuestionSet) -> None:
+    """Open the set to assignment; it needs at least one approved question.
+
+    Raises:
+        SetError: no question is approved yet.
+    """
+    if not any(question.is_live for question in ordered_questions(question_set)):
+        raise SetError("Approve at least one question before publishing the set.")
+    if question_set.status is not SetStatus.PUBLISHED:
+        question_set.status = SetStatus.PUBLISHED
+        question_set.published_at = utcnow()
+    db.session.commit()
+
+
+def assignable_classrooms(teacher: User) -> list[Classroom]:
+    """Return the teacher's classes that are not archived, by name."""
+    return list(db.session.execute(
+        db.select(Classroom).filter_by(teacher_id=teacher.id, archived_at=None).order_by(Classroom.name)).scalars())
+
+
+def assign(question_set: QuestionSet, classroom: Classroom, due_at: dt.datetime | None = None) -> Assignment:
+    """Assign a published set to one of its owner's classes, or change the due date if it already is.
+
+    Raises:
+        SetError: the set is a draft, or the class is archived or another teacher's.
+    """
+    if not question_set.is_published:
+        raise SetError("Publish the set before assigning it to a class.")
+    if classroom.teacher_id != question_set.owner_id:
+        raise SetError("You can assign sets only to your own classes.")
+    if classroom.archived_at is not None:
+        raise SetError(f"The class {classroom.name!r} is archived; restore it before assigning sets to it.")
+    assignment = db.session.execute(
+        db.select(Assignment).filter_by(set_id=question_set.id, classroom_id=classroom.id)).scalar_one_or_none()
+    if assignment is None:
+        assignment = Assignment(set_id=question_set.id, classroom_id=classroom.id)
+        db.session.add(assignment)
+    assignment.due_at = due_at
+    db.session.commit()
+    return assignment
+
+
+def unassign(question_set: QuestionSet, assignment_id: int) -> Classroom:
+    """Remove one of the set's assignments (learners keep their answers) and return its class."""
+    assignment = db.session.get(Assignment, assignment_id)
+    if assignment is None or assignment.set_id != question_set.id:
+        abort(404)
+    classroom = assignment.classroom
+    db.session.delete(assignment)
+    db.session.commit()
+    return classroom
+
+
+def delete_set(question_set: QuestionSet) -> None:
+    """Delete a set nobody has studied yet.
+
+    Raises:
+        SetError: learners answered or studied its questions, or took it as a quiz.
+    """
+    question_ids = [question.id for question in ordered_questions(question_set, include_retired=True)]
+    attempted = db.session.execute(db.select(Attempt.id).filter_by(set_id=question_set.id).limit(1)).first()
+    if attempted or questions_with_history(question_ids):
+        raise SetError("Learners have studied this set, so it cannot be deleted; remove its assignments instead.")
+    db.session.delete(question_set)
+    db.session.commit()

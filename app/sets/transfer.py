@@ -1,0 +1,372 @@
+"""Files of questions in and out: CSV/TSV, Quizlet exports, Factdeck's JSON, and Anki decks.
+
+Import formats, detected from the file:
+
+* **CSV or TSV with a header row.** Columns (any order, case ignored): ``type``, ``prompt``,
+  ``answer``, ``choices``, ``explanation``; ``choices`` and ``explanation`` may be left out.
+  ``type`` is ``multiple_choice``, ``true_false``, ``cloze``, ``short_answer`` or ``flashcard``
+  (``MC``, ``true/false``, ``short answer`` ... also work). ``choices`` are separated by ``|``
+  (multiple choice needs 3 to 6, the answer among them; true/false needs none). A cloze prompt
+  holds its blank as ``_____``. A flashcard's prompt is its front and its answer its back.
+  The delimiter is a tab in ``.tsv`` files or when the header row has tabs, a semicolon when the
+  header has semicolons and no commas, and a comma otherwise. Quote a field that holds the
+  delimiter, as spreadsheets do.
+* **Quizlet's export** (term, a tab, the definition; one card per line; no header): flashcards
+  with the term as the front.
+* **A set's own JSON export** (``{"format": "factdeck-set", "version": 1, ...}``).
+
+Every row is checked before anything is stored; the errors name the line (or, in JSON, the
+question number) and the reason.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import itertools
+import json
+import sqlite3
+import tempfile
+import time
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+from typing import Any
+
+import genanki
+from markupsafe import Markup, escape
+
+from app.models import Question, QuestionKind, QuestionSet, ReviewStatus
+from app.sets.drafts import DraftError, QuestionDraft, checked, parse_kind, split_choices
+
+EXPORT_FORMAT, EXPORT_VERSION = "factdeck-set", 1
+IMPORT_EXTENSIONS = (".csv", ".tsv", ".txt", ".json")
+MAX_IMPORTED_QUESTIONS = 2000
+MAX_REPORTED_ERRORS = 50
+CHOICE_SEPARATOR = "|"
+COLUMNS = ("type", "prompt", "answer", "choices", "explanation")
+_COLUMN_ALIASES = {"kind": "type", "question": "prompt", "front": "prompt", "term": "prompt",
+                   "back": "answer", "definition": "answer", "options": "choices", "source": "explanation"}
+_QUIZLET_HEADER = ("term", "definition")
+# Anki wants a fixed id for a note type; this one is Factdeck's and must never change.
+_ANKI_MODEL_ID = 1_718_402_551
+_ANKI_CSS = """.card { font-family: system-ui, sans-serif; font-size: 20px; color: #212529; background: #fff; }
+.source { font-size: 16px; color: #495057; border-left: 4px solid #6c757d; padding-left: .6em; margin-top: 1em; }
+mark.answer { background: #fff3a0; }"""
+
+
+@dataclass(frozen=True)
+class LineError:
+    line: int
+    message: str
+    unit: str = "Line"
+
+    def __str__(self) -> str:
+        return f"{self.unit} {self.line}: {self.message}" if self.line else self.message
+
+
+class ImportFileError(ValueError):
+    """The file cannot be imported; ``errors`` lists each problem with its line."""
+
+    def __init__(self, errors: list[LineError]):
+        super().__init__("; ".join(str(error) for error in errors[:3]))
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class ImportedQuestion:
+    draft: QuestionDraft
+    review_status: ReviewStatus = ReviewStatus.APPROVED
+    fact_kind: str | None = None
+    fact_text: str | None = None
+    fact_value: str | None = None
+    engine_id: str | None = None
+    source_start: int | None = None
+    source_end: int | None = None
+
+
+@dataclass(frozen=True)
+class ImportedSet:
+    questions: tuple[ImportedQuestion, ...]
+    title: str = ""
+    description: str = ""
+    source_text: str = ""
+    published_on: dt.date | None = None
+    format: str = "csv"
+
+
+def parse_import(filename: str, data: bytes, *, limit: int) -> ImportedSet:
+    """Read a file of questions in any supported format, checking every row.
+
+    Raises:
+        ImportFileError: the file is unreadable or some rows break the rules (all of them listed).
+    """
+    extension = PurePath(filename).suffix.lower()
+    if extension not in IMPORT_EXTENSIONS:
+        raise ImportFileError([LineError(0, f"{filename!r} is not a .csv, .tsv, .txt or .json file.")])
+    if len(data) > limit:
+        raise ImportFileError([LineError(0, f"The file is larger than {limit // (1024 * 1024)} MB.")])
+    if b"\x00" in data:
+        raise ImportFileError([LineError(0, "The file is binary (a spreadsheet workbook?), not text. "
+                                            "Save it as CSV (UTF-8) and try again.")])
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[:err.start].count(b"\n") + 1
+        raise ImportFileError([LineError(line, "the file is not UTF-8 text; save it as CSV (UTF-8) and try again")])
+    if not text.strip():
+        raise ImportFileError([LineError(0, "The file is empty.")])
+    if extension == ".json" or text.lstrip().startswith("{"):
+        imported = _parse_json(text)
+    else:
+        imported = _parse_table(text, extension)
+    if not imported.questions:
+        raise ImportFileError([LineError(0, "The file has no questions.")])
+    if len(imported.questions) > MAX_IMPORTED_QUESTIONS:
+        raise ImportFileError([LineError(0, f"The file has {len(imported.questions):,} questions; "
+                                            f"import at most {MAX_IMPORTED_QUESTIONS:,} at a time.")])
+    return imported
+
+
+def _parse_table(text: str, extension: str) -> ImportedSet:
+    first_line = next(line for line in text.splitlines() if line.strip())
+    if extension == ".tsv" or "\t" in first_line:
+        delimiter = "\t"
+    elif ";" in first_line and "," not in first_line:
+        delimiter = ";"
+    else:
+        delimiter = ","
+    header = [cell.strip().lower() for cell in next(csv.reader([first_line], delimiter=delimiter))]
+    named = [_COLUMN_ALIASES.get(cell, cell) for cell in header]
+    if "prompt" in named and "answer" in named and tuple(header[:2]) != _QUIZLET_HEADER:
+        return _parse_csv(text, delimiter)
+    if delimiter == "\t":
+        return _parse_quizlet(text)
+    raise ImportFileError([LineError(1, "the first line is not a header row. A CSV file starts with the header "
+                                        f"{','.join(COLUMNS)}; a Quizlet export has a tab between term and definition")])
+
+
+def _parse_csv(text: str, delimiter: str) -> ImportedSet:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    errors: list[LineError] = []
+    header: list[str] = []
+    while not header:
+        header = [_COLUMN_ALIASES.get(cell.strip().lower(), cell.strip().lower()) for cell in next(reader)]
+        header = header if any(header) else []
+    unknown = [cell for cell in header if cell not in COLUMNS]
+    repeated = sorted({cell for cell in header if header.count(cell) > 1})
+    missing = [column for column in ("type", "prompt", "answer") if column not in header]
+    header_line = reader.line_num
+    if unknown or repeated or missing:
+        problem = (f"unknown column {unknown[0]!r}" if unknown else f"the column {repeated[0]!r} appears twice"
+                   if repeated else f"the column {missing[0]!r} is missing")
+        raise ImportFileError([LineError(header_line, f"{problem}; the columns are {', '.join(COLUMNS)}")])
+
+    found: list[ImportedQuestion] = []
+    line = header_line
+    while True:
+        start = line + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as err:
+            errors.append(LineError(start, f"the row cannot be read ({err})"))
+            break
+        line = reader.line_num
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) > len(header):
+            errors.append(LineError(start, f"the row has {len(row)} fields but the header has {len(header)} "
+                                           "(a field that holds the delimiter needs quotes)"))
+            continue
+        cells = dict(zip(header, row))
+        try:
+            draft = checked(QuestionDraft(
+                kind=parse_kind(cells.get("type", "")), prompt=cells.get("prompt", ""), answer=cells.get("answer", ""),
+                choices=split_choices(cells.get("choices", ""), CHOICE_SEPARATOR),
+                explanation=cells.get("explanation", "")))
+        except DraftError as err:
+            errors.append(LineError(start, str(err)))
+        else:
+            found.append(ImportedQuestion(draft))
+    if errors:
+        raise ImportFileError(errors)
+    return ImportedSet(questions=tuple(found), format="csv" if delimiter != "\t" else "tsv")
+
+
+def _parse_quizlet(text: str) -> ImportedSet:
+    errors: list[LineError] = []
+    found: list[ImportedQuestion] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        if "\t" not in line:
+            errors.append(LineError(number, "no tab between the term and the definition"))
+            continue
+        term, definition = line.split("\t", 1)
+        if number == 1 and (term.strip().lower(), definition.strip().lower()) == _QUIZLET_HEADER:
+            continue
+        try:
+            draft = checked(QuestionDraft(kind=QuestionKind.FLASHCARD, prompt=term, answer=definition))
+        except DraftError as err:
+            message = str(err).replace("the prompt", "the term").replace("the answer", "the definition")
+            errors.append(LineError(number, message))
+        else:
+            found.append(ImportedQuestion(draft))
+    if errors:
+        raise ImportFileError(errors)
+    return ImportedSet(questions=tuple(found), format="quizlet")
+
+
+def _parse_json(text: str) -> ImportedSet:
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise ImportFileError([LineError(err.lineno, f"not valid JSON ({err.msg}, column {err.colno})")]) from None
+    if not isinstance(document, dict) or document.get("format") != EXPORT_FORMAT:
+        raise ImportFileError([LineError(0, "This JSON file is not a Factdeck set export "
+                                            f"(it needs \"format\": \"{EXPORT_FORMAT}\").")])
+    if document.get("version") != EXPORT_VERSION:
+        raise ImportFileError([LineError(0, f"This export has version {document.get('version')!r}; "
+                                            f"this Factdeck reads version {EXPORT_VERSION}.")])
+    items = document.get("questions")
+    if not isinstance(items, list):
+        raise ImportFileError([LineError(0, "The export has no list of questions.")])
+    errors: list[LineError] = []
+    found: list[ImportedQuestion] = []
+    for number, item in enumerate(items, start=1):
+        try:
+            found.append(_json_question(item))
+        except DraftError as err:
+            errors.append(LineError(number, str(err), unit="Question"))
+    published_on = None
+    if document.get("published_on"):
+        try:
+            published_on = dt.date.fromisoformat(str(document["published_on"]))
+        except ValueError:
+            errors.append(LineError(0, f"The published date {document['published_on']!r} is not YYYY-MM-DD."))
+    if errors:
+        raise ImportFileError(errors)
+    return ImportedSet(questions=tuple(found), title=_text(document.get("title")),
+                       description=_text(document.get("description")),
+                       source_text=document["article"] if isinstance(document.get("article"), str) else "",
+                       published_on=published_on, format="json")
+
+
+def _json_question(item: Any) -> ImportedQuestion:
+    if not isinstance(item, dict):
+        raise DraftError("a question must be a JSON object")
+    for name in ("type", "prompt", "answer"):
+        if not isinstance(item.get(name), str):
+            raise DraftError(f"the {name} is missing or not text")
+    choices = item.get("choices") or []
+    if not isinstance(choices, list) or not all(isinstance(choice, str) for choice in choices):
+        raise DraftError("the choices must be a list of texts")
+    draft = checked(QuestionDraft(kind=parse_kind(item["type"]), prompt=item["prompt"], answer=item["answer"],
+                                  choices=tuple(choices), explanation=_text(item.get("explanation"))))
+    try:
+        status = ReviewStatus(item.get("review_status") or ReviewStatus.APPROVED.value)
+    except ValueError:
+        raise DraftError(f"unknown review status {item.get('review_status')!r}") from None
+    fact = item.get("fact") if isinstance(item.get("fact"), dict) else {}
+    source = item.get("source") if isinstance(item.get("source"), dict) else {}
+    return ImportedQuestion(
+        draft=draft, review_status=status,
+        fact_kind=_optional_text(fact.get("kind"), 32), fact_text=_optional_text(fact.get("text")),
+        fact_value=_optional_text(fact.get("value")), engine_id=_optional_text(item.get("engine_id"), 64),
+        source_start=source.get("start") if isinstance(source.get("start"), int) else None,
+        source_end=source.get("end") if isinstance(source.get("end"), int) else None)
+
+
+def _text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _optional_text(value: Any, limit: int | None = None) -> str | None:
+    if value is None or isinstance(value, (dict, list)):
+        return None
+    return str(value)[:limit] if limit else str(value)
+
+
+# ---------------------------------------------------------------------------------------------------- export
+
+
+def export_document(question_set: QuestionSet, question_rows: list[Question]) -> dict[str, Any]:
+    """Return the set as the JSON document that ``parse_import`` reads back."""
+    return {
+        "format": EXPORT_FORMAT,
+        "version": EXPORT_VERSION,
+        "title": question_set.title,
+        "description": question_set.description,
+        "published_on": question_set.published_on.isoformat() if question_set.published_on else None,
+        "article": question_set.source_text,
+        "questions": [_exported_question(question) for question in question_rows],
+    }
+
+
+def _exported_question(question: Question) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "type": question.kind.value,
+        "prompt": question.prompt,
+        "answer": question.answer,
+        "choices": list(question.choices or ()),
+        "explanation": question.explanation,
+        "review_status": question.review_status.value,
+    }
+    if question.fact_kind:
+        data["fact"] = {"kind": question.fact_kind, "text": question.fact_text, "value": question.fact_value}
+    if question.source_start is not None and question.source_end is not None:
+        data["source"] = {"start": question.source_start, "end": question.source_end}
+    if question.engine_id:
+        data["engine_id"] = question.engine_id
+    return data
+
+
+def anki_package(question_set: QuestionSet, question_rows: list[Question], source_html) -> bytes:
+    """Return an Anki ``.apkg`` deck of the questions: the front, the back, and the source sentence.
+
+    ``source_html(question)`` gives the source sentence as safe HTML with the answer marked.
+    """
+    model = genanki.Model(
+        _ANKI_MODEL_ID, "Factdeck question",
+        fields=[{"name": "Front"}, {"name": "Back"}, {"name": "Source"}],
+        templates=[{"name": "Card 1", "qfmt": "{{Front}}",
+                    "afmt": '{{FrontSide}}<hr id="answer">{{Back}}<div class="source">{{Source}}</div>'}],
+        css=_ANKI_CSS)
+    deck = genanki.Deck(_stable_id(f"factdeck-set-{question_set.id}"), question_set.title)
+    for question in question_rows:
+        deck.add_note(genanki.Note(
+            model=model, fields=[_anki_front(question), str(escape(question.answer)), str(source_html(question))],
+            guid=genanki.guid_for("factdeck", question.id)))
+    # genanki's own write_to_file leaves its temporary database behind; this cleans up after itself.
+    with tempfile.TemporaryDirectory() as folder:
+        database = Path(folder) / "collection.anki2"
+        connection = sqlite3.connect(database)
+        try:
+            timestamp = time.time()
+            genanki.Package(deck).write_to_db(connection.cursor(), timestamp, itertools.count(int(timestamp * 1000)))
+            connection.commit()
+        finally:
+            connection.close()
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+            package.write(database, "collection.anki2")
+            package.writestr("media", "{}")
+    return buffer.getvalue()
+
+
+def _anki_front(question: Question) -> str:
+    front = escape(question.prompt)
+    if question.kind is QuestionKind.MULTIPLE_CHOICE and question.choices:
+        items = Markup("").join(Markup("<li>{}</li>").format(choice) for choice in question.choices)
+        front = Markup('{}<ol type="A">{}</ol>').format(front, items)
+    elif question.kind is QuestionKind.TRUE_FALSE:
+        front = Markup("{}<br><small>True or false?</small>").format(front)
+    return str(front)
+
+
+def _stable_id(name: str) -> int:
+    """Return an id Anki accepts (below 2**31) that stays the same for the same name."""
+    return int(hashlib.sha256(name.encode()).hexdigest()[:8], 16) % (2**31 - 1) + 1

@@ -1,0 +1,208 @@
+"""What a learner studies: the sets assigned to their classes, the flashcard queue over them, grading a card."""
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+import secrets
+from dataclasses import dataclass
+from typing import Sequence
+
+from flask import abort, current_app
+from fsrs import Rating
+from markupsafe import Markup
+from sqlalchemy.exc import IntegrityError
+
+from app.database import begin_write
+from app.extensions import db
+from app.models import (Assignment, CardState, Classroom, Enrollment, Question, QuestionKind, QuestionSet,
+                        ReviewSource, ReviewStatus, SetStatus, User)
+from app.scheduling import (RATING_LABELS, StudyQueue, build_queue, format_interval, next_due_times,
+                            record_review)
+from app.sets.services import source_with_answer
+
+SUBMISSION_ID = re.compile(r"[A-Za-z0-9_-]{16,48}")
+MAX_DURATION_MS = 24 * 60 * 60 * 1000
+
+
+def new_submission_id() -> str:
+    """Return a fresh token for one rendered answer form; the database keeps each token's answer once."""
+    return secrets.token_urlsafe(18)
+
+
+def valid_submission_id(value: str | None) -> str | None:
+    return value if value and SUBMISSION_ID.fullmatch(value) else None
+
+
+def parse_duration_ms(value: str | None) -> int | None:
+    """Return the milliseconds the page measured from showing a card or question to its answer, if sane."""
+    try:
+        duration = int(value or "")
+    except ValueError:
+        return None
+    return duration if 0 <= duration <= MAX_DURATION_MS else None
+
+
+# --- Assigned sets ------------------------------------------------------------------------------------
+
+def assigned_sets(learner: User) -> list[tuple[QuestionSet, Assignment]]:
+    """Return the published sets assigned to the learner's active classes, each once, soonest due first.
+
+    A set assigned to two of the learner's classes comes with the assignment due first.
+    """
+    rows = db.session.execute(
+        db.select(QuestionSet, Assignment)
+        .join(Assignment, Assignment.set_id == QuestionSet.id)
+        .join(Classroom, Classroom.id == Assignment.classroom_id)
+        .join(Enrollment, Enrollment.classroom_id == Classroom.id)
+        .where(Enrollment.learner_id == learner.id, Classroom.archived_at.is_(None),
+               QuestionSet.status == SetStatus.PUBLISHED)
+        .order_by(Assignment.due_at.is_(None), Assignment.due_at, Assignment.assigned_at, Assignment.id)).all()
+    seen: set[int] = set()
+    result = []
+    for question_set, assignment in rows:
+        if question_set.id not in seen:
+            seen.add(question_set.id)
+            result.append((question_set, assignment))
+    return result
+
+
+def is_assigned(learner_id: int, set_id: int) -> bool:
+    """Whether the published set is assigned to one of the learner's active classes."""
+    return db.session.execute(
+        db.select(Assignment.id)
+        .join(QuestionSet, QuestionSet.id == Assignment.set_id)
+        .join(Classroom, Classroom.id == Assignment.classroom_id)
+        .join(Enrollment, Enrollment.classroom_id == Classroom.id)
+        .where(Assignment.set_id == set_id, Enrollment.learner_id == learner_id, Classroom.archived_at.is_(None),
+               QuestionSet.status == SetStatus.PUBLISHED).limit(1)).first() is not None
+
+
+def assigned_set_or_404(learner: User, set_id: int) -> QuestionSet:
+    """Return the set if it is assigned to the learner, else answer 404: other sets are as good as absent."""
+    if not is_assigned(learner.id, set_id):
+        abort(404)
+    return db.session.get(QuestionSet, set_id)
+
+
+def live_question_ids(set_ids: Sequence[int]) -> list[int]:
+    """Return the ids of the live questions of the sets, set by set in the given order, then by position."""
+    if not set_ids:
+        return []
+    rows = db.session.execute(
+        db.select(Question.set_id, Question.id)
+        .where(Question.set_id.in_(list(set_ids)), Question.review_status == ReviewStatus.APPROVED,
+               Question.retired_at.is_(None))
+        .order_by(Question.position, Question.id)).all()
+    rank = {set_id: index for index, set_id in enumerate(set_ids)}
+    return [question_id for _set_id, question_id in sorted(rows, key=lambda row: rank[row[0]])]
+
+
+# --- The flashcard session ----------------------------------------------------------------------------
+
+def study_queue(learner: User, now: dt.datetime, *, set_id: int | None = None) -> StudyQueue:
+    """Return the learner's queue over all assigned sets, or over one of them."""
+    set_ids = [question_set.id for question_set, _ in assigned_sets(learner)]
+    if set_id is not None:
+        set_ids = [one for one in set_ids if one == set_id]
+    return build_queue(learner.id, live_question_ids(set_ids), now,
+                       new_cards_per_day=current_app.config.get("NEW_CARDS_PER_DAY", 20))
+
+
+@dataclass(frozen=True)
+class GradeChoice:
+    rating: int
+    label: str
+    interval: str  # when the card comes back after this grade, "10 min", "3 days"
+    key: str  # the keyboard shortcut
+
+
+@dataclass(frozen=True)
+class Flashcard:
+    """One card as the study page shows it: its front, its back and the four grades with their intervals."""
+
+    question: Question
+    set_title: str
+    is_new: bool
+    seen_version: str  # the card's last review when shown; a grade from an older page is recognised
+    source: Markup
+    grades: tuple[GradeChoice, ...]
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        if self.question.kind is QuestionKind.MULTIPLE_CHOICE:
+            return tuple(self.question.choices or ())
+        return ()
+
+
+def card_version(state: CardState | None) -> str:
+    return state.last_review_at.isoformat() if state is not None and state.last_review_at else "new"
+
+
+def flashcard(learner: User, question_id: int, now: dt.datetime) -> Flashcard:
+    """Return the card for one question of the learner's queue."""
+    question = db.session.get(Question, question_id)
+    state = db.session.execute(
+        db.select(CardState).filter_by(learner_id=learner.id, question_id=question_id)).scalar_one_or_none()
+    due_times = next_due_times(state, now, question_id=question_id)
+    grades = tuple(GradeChoice(rating=int(rating), label=RATING_LABELS[rating],
+                               interval=format_interval(due_times[rating] - now), key=str(int(rating)))
+                   for rating in Rating)
+    return Flashcard(question=question, set_title=question.question_set.title, is_new=state is None,
+                     seen_version=card_version(state), source=source_with_answer(question), grades=grades)
+
+
+class GradeOutcome(enum.Enum):
+    GRADED = "graded"
+    ALREADY_GRADED = "already graded"  # the same form sent twice, or the card graded in another tab
+    WITHDRAWN = "withdrawn"  # the teacher retired or rejected the question since the card was shown
+
+
+@dataclass(frozen=True)
+class GradeResult:
+    outcome: GradeOutcome
+    rating: int | None = None
+    next_due: dt.datetime | None = None
+
+    def message(self, now: dt.datetime) -> str:
+        if self.outcome is GradeOutcome.WITHDRAWN:
+            return "This question was withdrawn by your teacher, so it was not graded."
+        if self.outcome is GradeOutcome.ALREADY_GRADED:
+            return "That card was already graded, so it counted once. Here is the next one."
+        return f"{RATING_LABELS[Rating(self.rating)]}: you will see that card again in {format_interval(self.next_due - now)}."
+
+
+def grade_card(learner: User, question_id: int, rating: Rating, *, submission_id: str, duration_ms: int | None,
+               seen_version: str, now: dt.datetime) -> GradeResult:
+    """Log the learner's grade of one card and schedule it, exactly once per shown card.
+
+    The write lock comes first, so two tabs grading the same card queue up; the second finds the
+    card moved on since it was shown (``seen_version``) and changes nothing. The unique submission id
+    is the last guard: a repeated form fails at commit and is reported as already graded.
+    """
+    begin_write()
+    question = db.session.get(Question, question_id)
+    if question is None or not is_assigned(learner.id, question.set_id):
+        db.session.rollback()
+        abort(404)
+    if not question.is_live:
+        db.session.rollback()
+        return GradeResult(GradeOutcome.WITHDRAWN)
+    state = db.session.execute(
+        db.select(CardState).filter_by(learner_id=learner.id, question_id=question_id)).scalar_one_or_none()
+    if card_version(state) != seen_version:
+        db.session.rollback()
+        return GradeResult(GradeOutcome.ALREADY_GRADED)
+    try:
+        state = record_review(learner_id=learner.id, question_id=question_id, rating=rating, now=now,
+                              source=ReviewSource.FLASHCARD, submission_id=submission_id, duration_ms=duration_ms,
+                              state=state)
+        next_due = state.due
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        return GradeResult(GradeOutcome.ALREADY_GRADED)
+    except Exception:
+        db.session.rollback()
+        raise
+    return GradeResult(GradeOutcome.GRADED, rating=int(rating), next_due=next_due)

@@ -1,0 +1,570 @@
+"""Load test: 50 learners answering quiz questions at once, against gunicorn on SQLite, next to the stack's ceiling.
+
+Run by hand from the repository root (never by pytest; it takes about two minutes)::
+
+    .venv/bin/python benchmarks/load.py                 # 3 rounds of 15 s, 50 learners, 20-question quiz
+    .venv/bin/python benchmarks/load.py --seconds 5 --rounds 1
+
+What it does, all on 127.0.0.1 with fresh SQLite databases in a temporary folder:
+
+1. Seeds Factdeck's database in-process (a teacher, a class of 50 learners, a published multiple-choice
+   set assigned to the class) and starts ``gunicorn 'app:create_app()'`` with 2 sync workers on it.
+   Every learner logs in through the real login form (with its CSRF token) and starts a quiz through
+   the real ``quiz.start`` form.
+2. Starts ``benchmarks/ceiling_app.py`` (a bare Flask route inserting one row, SQLite WAL) the same way.
+3. Each round runs both servers in turn, each for ``--seconds`` (and at most ``--max-answers``):
+   *saturated*: every learner posts its next answer as soon as the last one is answered (no thinking
+   time): answers per second is the capacity, latency includes the queue in front of the two workers;
+   *paced*: learners post together at half the ceiling's rate of that round (open loop: latency counts
+   from when an answer was due to be sent, so a slow server is not flattered by learners who wait).
+   A learner who finishes the quiz starts a new attempt (those requests are counted apart).
+4. After the rounds, a double-submission check: every learner sends the same answer form twice at once.
+5. Checks the database against what the server acknowledged: every acknowledged answer stored, nothing
+   stored twice for an (attempt, question), each attempt's score equal to its stored answers.
+
+Only answer POSTs are timed. Prints the medians over the rounds, the ratio real / ceiling, and the goals.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import socket
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+from http.cookies import SimpleCookie
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parents[1]
+HOST = "127.0.0.1"
+PASSWORD = "load-test-password"
+CSRF_FIELD = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="csrf_token"')
+GOAL_RATIO = 0.5
+GOAL_P99_MS = 100.0
+
+
+# --- A minimal HTTP client: one connection per request, as gunicorn's sync workers close each one ---------
+
+@dataclass
+class Reply:
+    status: int
+    headers: list[tuple[str, str]]
+    body: bytes
+
+    def header(self, name: str) -> str | None:
+        return next((value for key, value in self.headers if key.lower() == name.lower()), None)
+
+
+def http(port: int, method: str, path: str, *, form: dict | None = None, cookies: dict[str, str] | None = None,
+         timeout: float = 30.0) -> Reply:
+    body = urlencode(form).encode() if form is not None else b""
+    lines = [f"{method} {path} HTTP/1.1", f"Host: {HOST}:{port}", "Connection: close"]
+    if cookies:
+        lines.append("Cookie: " + "; ".join(f"{name}={value}" for name, value in cookies.items()))
+    if form is not None:
+        lines += ["Content-Type: application/x-www-form-urlencoded", f"Content-Length: {len(body)}"]
+    with socket.create_connection((HOST, port), timeout=timeout) as connection:
+        connection.sendall(("\r\n".join(lines) + "\r\n\r\n").encode() + body)
+        chunks = []
+        while chunk := connection.recv(65536):
+            chunks.append(chunk)
+    raw = b"".join(chunks)
+    head, _, payload = raw.partition(b"\r\n\r\n")
+    status_line, *header_lines = head.decode("latin-1").split("\r\n")
+    headers = [tuple(part.strip() for part in line.split(":", 1)) for line in header_lines if ":" in line]
+    return Reply(int(status_line.split()[1]), headers, payload)
+
+
+class Browser:
+    """One learner's cookies, kept across requests as a browser keeps them."""
+
+    def __init__(self, port: int):
+        self.port = port
+        self.cookies: dict[str, str] = {}
+
+    def request(self, method: str, path: str, form: dict | None = None) -> Reply:
+        reply = http(self.port, method, path, form=form, cookies=self.cookies)
+        for name, value in reply.headers:
+            if name.lower() == "set-cookie":
+                for morsel in SimpleCookie(value).values():
+                    self.cookies[morsel.key] = morsel.value
+        return reply
+
+    def csrf_token(self, path: str) -> str:
+        page = self.request("GET", path).body.decode()
+        match = CSRF_FIELD.search(page)
+        if not match:
+            raise RuntimeError(f"no CSRF token on {path}")
+        return match.group(1) or match.group(2)
+
+
+# --- Servers --------------------------------------------------------------------------------------------
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        return probe.getsockname()[1]
+
+
+class Gunicorn:
+    """``gunicorn <target>`` with 2 sync workers on a free local port, stopped on exit."""
+
+    def __init__(self, target: str, env: dict[str, str], *, chdir: Path, workers: int):
+        self.port = free_port()
+        self.command = [str(Path(sys.executable).with_name("gunicorn")), "--workers", str(workers),
+                        "--worker-class", "sync", "--bind", f"{HOST}:{self.port}", "--log-level", "warning",
+                        "--chdir", str(chdir), target]
+        self.env = {**os.environ, **env}
+        self.process: subprocess.Popen | None = None
+
+    def __enter__(self) -> "Gunicorn":
+        self.process = subprocess.Popen(self.command, env=self.env, cwd=ROOT)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"gunicorn exited with {self.process.returncode}: {' '.join(self.command)}")
+            try:
+                http(self.port, "GET", "/", timeout=2)
+                return self
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError("gunicorn did not start within 30 s")
+
+    def worker_cpu_seconds(self) -> float:
+        """Return the CPU time the workers have used so far (Linux /proc; 0 elsewhere)."""
+        try:
+            children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children").read_text().split()
+            ticks = 0
+            for pid in children:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                ticks += int(fields[11]) + int(fields[12])  # utime, stime
+            return ticks / os.sysconf("SC_CLK_TCK")
+        except (OSError, ValueError, IndexError):
+            return 0.0
+
+    def __exit__(self, *_exc) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+# --- Factdeck's database --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Seed:
+    database: Path
+    set_id: int
+    emails: list[str]
+    right_answers: dict[int, str]  # question id -> right choice
+    wrong_answers: dict[int, str]
+    start_path: str
+    answer_path: str  # with {attempt_id}
+    question_path: str  # with {attempt_id}
+
+
+def seed_factdeck(instance: Path, *, learners: int, questions: int) -> Seed:
+    """Create the tables and the class, learners and assigned set, in-process, before gunicorn starts."""
+    sys.path.insert(0, str(ROOT))
+    from flask import url_for
+    from werkzeug.security import generate_password_hash
+
+    from app import create_app
+    from app.extensions import db
+    from app.models import (Assignment, Classroom, Enrollment, Question, QuestionKind, QuestionSet, Role, SetStatus,
+                            User, utcnow)
+
+    app = create_app()
+    with app.app_context():
+        db.create_all()
+        password_hash = generate_password_hash(PASSWORD)  # one hash for all: seeding stays fast
+        teacher = User(email="teacher@example.org", name="Load Teacher", role=Role.TEACHER, password_hash=password_hash)
+        learner_users = [User(email=f"learner{number:03}@example.org", name=f"Learner {number}", role=Role.LEARNER,
+                              password_hash=password_hash) for number in range(1, learners + 1)]
+        db.session.add_all([teacher, *learner_users])
+        db.session.flush()
+        classroom = Classroom(teacher_id=teacher.id, name="Load class", join_code="LOAD01")
+        question_set = QuestionSet(owner_id=teacher.id, title="Load quiz", status=SetStatus.PUBLISHED,
+                                   published_at=utcnow())
+        question_set.questions = [
+            Question(position=number, kind=QuestionKind.MULTIPLE_CHOICE,
+                     prompt=f"How many troops were deployed in year {2000 + number}?", answer=f"{1000 + number}",
+                     choices=[f"{1000 + number}", f"{2000 + number}", f"{3000 + number}"],
+                     explanation=f"In {2000 + number}, {1000 + number} troops were deployed.")
+            for number in range(questions)]
+        db.session.add_all([classroom, question_set])
+        db.session.flush()
+        db.session.add_all([Enrollment(classroom_id=classroom.id, learner_id=user.id) for user in learner_users])
+        db.session.add(Assignment(set_id=question_set.id, classroom_id=classroom.id))
+        db.session.commit()
+        right = {question.id: question.choices[0] for question in question_set.questions}
+        wrong = {question.id: question.choices[1] for question in question_set.questions}
+        with app.test_request_context():
+            paths = (url_for("quiz.start", set_id=question_set.id),
+                     url_for("quiz.answer", attempt_id=987654321).replace("987654321", "{attempt_id}"),
+                     url_for("quiz.question", attempt_id=987654321).replace("987654321", "{attempt_id}"))
+        database = Path(db.engine.url.database)
+        seed = Seed(database=database, set_id=question_set.id, emails=[user.email for user in learner_users],
+                    right_answers=right, wrong_answers=wrong, start_path=paths[0], answer_path=paths[1],
+                    question_path=paths[2])
+        db.engine.dispose()
+    return seed
+
+
+def read_only(database: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=30)
+
+
+# --- Simulated learners -----------------------------------------------------------------------------------
+
+@dataclass
+class Tally:
+    """What one run of one server saw."""
+
+    latencies_ms: list[float] = field(default_factory=list)
+    acknowledged: list[str] = field(default_factory=list)  # submission ids answered with success
+    errors: Counter = field(default_factory=Counter)  # status code or exception name -> count
+    restarts: int = 0
+    seconds: float = 0.0
+    server_cpu_seconds: float = 0.0  # the workers' CPU time during the run
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def record(self, latency_ms: float, submission_id: str, outcome: str | None) -> None:
+        with self.lock:
+            self.latencies_ms.append(latency_ms)
+            if outcome is None:
+                self.acknowledged.append(submission_id)
+            else:
+                self.errors[outcome] += 1
+
+    @property
+    def answers(self) -> int:
+        return len(self.latencies_ms)
+
+    @property
+    def rate(self) -> float:
+        return len(self.acknowledged) / self.seconds if self.seconds else 0.0
+
+    @property
+    def cpu_ms_per_answer(self) -> float:
+        return 1000 * self.server_cpu_seconds / self.answers if self.answers else float("nan")
+
+    def percentile(self, share: float) -> float:
+        if not self.latencies_ms:
+            return float("nan")
+        ordered = sorted(self.latencies_ms)
+        return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+class FactdeckLearner:
+    """A logged-in learner going through quiz attempts, one answer after another."""
+
+    def __init__(self, port: int, seed: Seed, email: str, rng: random.Random):
+        self.browser = Browser(port)
+        self.seed = seed
+        self.email = email
+        self.rng = rng
+        self.attempt_id: int | None = None
+        self.remaining: list[int] = []
+        self.csrf = ""
+        self.learner_id: int | None = None
+
+    def log_in(self) -> None:
+        token = self.browser.csrf_token("/auth/login")
+        reply = self.browser.request("POST", "/auth/login",
+                                     {"csrf_token": token, "email": self.email, "password": PASSWORD})
+        if reply.status != 302:
+            raise RuntimeError(f"login of {self.email} answered {reply.status}")
+        self.csrf = token
+
+    def start_attempt(self) -> None:
+        """Press "Take the quiz" and read which questions the new attempt asks, in order."""
+        reply = self.browser.request("POST", self.seed.start_path, {"csrf_token": self.csrf})
+        match = re.search(r"/(\d+)(?:[/?#]|$)", reply.header("Location") or "")
+        if reply.status not in (302, 303) or not match:
+            raise RuntimeError(f"quiz.start answered {reply.status} {reply.header('Location')}")
+        self.attempt_id = int(match.group(1))
+        with read_only(self.seed.database) as database:
+            question_ids, = database.execute("SELECT question_ids FROM attempt WHERE id = ?",
+                                             (self.attempt_id,)).fetchone()
+            answered = {row[0] for row in database.execute("SELECT question_id FROM answer WHERE attempt_id = ?",
+                                                           (self.attempt_id,))}
+        self.remaining = [question_id for question_id in json.loads(question_ids) if question_id not in answered]
+
+    def answer_form(self) -> tuple[str, dict]:
+        if not self.remaining:
+            self.start_attempt()
+        question_id = self.remaining.pop(0)
+        right = self.rng.random() < 0.7
+        response = (self.seed.right_answers if right else self.seed.wrong_answers)[question_id]
+        form = {"csrf_token": self.csrf, "question_id": question_id, "response": response,
+                "submission_id": uuid.uuid4().hex, "duration_ms": self.rng.randint(1500, 9000)}
+        return self.seed.answer_path.format(attempt_id=self.attempt_id), form
+
+    def post(self, path: str, form: dict) -> str | None:
+        """Post one answer; return None when the server acknowledged it, else what went wrong."""
+        reply = self.browser.request("POST", path, form)
+        if reply.status == 200:
+            return None
+        return f"HTTP {reply.status}"
+
+
+class CeilingLearner:
+    """The same answers, posted to the bare insert route."""
+
+    def __init__(self, rng: random.Random, port: int):
+        self.rng = rng
+        self.port = port
+
+    def answer_form(self) -> tuple[str, dict]:
+        return "/answer", {"question_id": self.rng.randint(1, 20), "response": "1001",
+                           "submission_id": uuid.uuid4().hex, "duration_ms": self.rng.randint(1500, 9000)}
+
+    def post(self, path: str, form: dict) -> str | None:
+        reply = http(self.port, "POST", path, form=form)
+        return None if reply.status == 303 else f"HTTP {reply.status}"
+
+
+def drive(learners: list, server: Gunicorn, *, seconds: float, max_answers: int, rate: float | None) -> Tally:
+    """Run every learner in its own thread for ``seconds``; ``rate`` (answers/s, all together) paces them."""
+    tally = Tally()
+    cpu_before = server.worker_cpu_seconds()
+    budget = threading.Semaphore(max_answers)
+    start_gate = threading.Barrier(len(learners) + 1)
+    started = [0.0]
+
+    def run(index: int, learner) -> None:
+        start_gate.wait()
+        interval = len(learners) / rate if rate else 0.0
+        due = started[0] + (index / len(learners)) * interval
+        deadline = started[0] + seconds
+        while time.perf_counter() < deadline and budget.acquire(blocking=False):
+            if rate:
+                pause = due - time.perf_counter()
+                if pause > 0:
+                    time.sleep(pause)
+                if time.perf_counter() >= deadline:
+                    break
+            try:
+                attempt_before = getattr(learner, "attempt_id", None)
+                path, form = learner.answer_form()
+                if getattr(learner, "attempt_id", None) != attempt_before and attempt_before is not None:
+                    with tally.lock:
+                        tally.restarts += 1
+            except Exception as err:  # a failed restart is an error of the run, not of an answer
+                with tally.lock:
+                    tally.errors[f"restart: {type(err).__name__}"] += 1
+                continue
+            sent = time.perf_counter()
+            begin = due if rate else sent  # open loop: a late send counts against the server
+            try:
+                outcome = learner.post(path, form)
+            except Exception as err:
+                outcome = type(err).__name__
+            tally.record((time.perf_counter() - begin) * 1000, form["submission_id"], outcome)
+            due += interval
+
+    threads = [threading.Thread(target=run, args=(index, learner), daemon=True) for index, learner in enumerate(learners)]
+    for thread in threads:
+        thread.start()
+    started[0] = time.perf_counter()
+    start_gate.wait()
+    for thread in threads:
+        thread.join()
+    tally.seconds = time.perf_counter() - started[0]  # until the last answer in flight came back
+    tally.server_cpu_seconds = server.worker_cpu_seconds() - cpu_before
+    return tally
+
+
+# --- Checks -------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Integrity:
+    acknowledged: int
+    stored: int
+    lost: int  # acknowledged, not stored
+    stored_unacknowledged: int  # stored although the server answered with an error
+    duplicated: int  # (attempt, question) pairs stored more than once
+    miscounted_attempts: int  # attempts whose correct/total differ from their stored answers
+
+
+def check_factdeck(database: Path, acknowledged: set[str]) -> Integrity:
+    with read_only(database) as connection:
+        stored = {row[0] for row in connection.execute("SELECT submission_id FROM answer")}
+        duplicated = connection.execute(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM answer GROUP BY attempt_id, question_id HAVING COUNT(*) > 1)"
+        ).fetchone()[0]
+        miscounted = connection.execute("""
+            SELECT COUNT(*) FROM attempt LEFT JOIN (
+                SELECT attempt_id, COUNT(*) AS answers, SUM(correct) AS right FROM answer GROUP BY attempt_id
+            ) AS counted ON counted.attempt_id = attempt.id
+            WHERE attempt.total != COALESCE(counted.answers, 0) OR attempt.correct != COALESCE(counted.right, 0)
+        """).fetchone()[0]
+    return Integrity(acknowledged=len(acknowledged), stored=len(stored), lost=len(acknowledged - stored),
+                     stored_unacknowledged=len(stored - acknowledged), duplicated=duplicated,
+                     miscounted_attempts=miscounted)
+
+
+def double_submissions(learners: list[FactdeckLearner]) -> tuple[Counter, set[str]]:
+    """Every learner sends its next answer form twice at the same moment (a double-click).
+
+    Returns the replies by outcome and the submission ids of the forms that got at least one success.
+    """
+    replies: Counter = Counter()
+    acknowledged: set[str] = set()
+    lock = threading.Lock()
+    gate = threading.Barrier(2 * len(learners))
+
+    def send(learner: FactdeckLearner, path: str, form: dict) -> None:
+        gate.wait()
+        try:
+            outcome = learner.post(path, form)
+        except Exception as err:
+            outcome = type(err).__name__
+        with lock:
+            replies[outcome or "HTTP 200"] += 1
+            if outcome is None:
+                acknowledged.add(form["submission_id"])
+
+    threads = []
+    for learner in learners:
+        path, form = learner.answer_form()
+        threads += [threading.Thread(target=send, args=(learner, path, form)) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return replies, acknowledged
+
+
+# --- The run ------------------------------------------------------------------------------------------------
+
+def line(label: str, tally: Tally) -> str:
+    errors = sum(tally.errors.values())
+    detail = f" {dict(tally.errors)}" if errors else ""
+    restarts = f", {tally.restarts} quiz restarts" if tally.restarts else ""
+    return (f"  {label:<22} {tally.rate:7.0f} answers/s  p50 {tally.percentile(0.5):6.1f} ms  "
+            f"p99 {tally.percentile(0.99):6.1f} ms  server CPU {tally.cpu_ms_per_answer:5.2f} ms/answer  "
+            f"{tally.answers:6} sent  errors {errors}{detail}{restarts}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--learners", type=int, default=50)
+    parser.add_argument("--questions", type=int, default=20, help="questions in the quiz set")
+    parser.add_argument("--seconds", type=float, default=15.0, help="length of each timed run")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--max-answers", type=int, default=60_000, help="upper bound of answers per timed run")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    args = parser.parse_args(argv)
+    rng = random.Random(20240515)
+
+    with tempfile.TemporaryDirectory(prefix="factdeck-load-") as folder:
+        folder = Path(folder)
+        instance = folder / "instance"
+        os.environ["FACTDECK_INSTANCE_PATH"] = str(instance)  # for the in-process seeding
+        os.environ["FACTDECK_SECRET_KEY"] = uuid.uuid4().hex
+        os.environ.pop("FACTDECK_DATABASE_URL", None)
+        seed = seed_factdeck(instance, learners=args.learners, questions=args.questions)
+        ceiling_database = folder / "ceiling.sqlite"
+        from ceiling_app import SCHEMA, connect  # noqa: E402 (benchmarks/ is on sys.path as the script's folder)
+        with connect(str(ceiling_database)) as connection:
+            connection.execute(SCHEMA)
+
+        factdeck_env = {"FACTDECK_INSTANCE_PATH": str(instance), "FACTDECK_SECRET_KEY": os.environ["FACTDECK_SECRET_KEY"]}
+        ceiling_env = {"CEILING_DATABASE": str(ceiling_database)}
+        print(f"{args.learners} learners, {args.questions}-question quiz, {args.rounds} rounds of {args.seconds:g} s, "
+              f"gunicorn with {args.workers} sync workers, SQLite WAL; {os.cpu_count()} CPUs, "
+              f"load average {os.getloadavg()[0]:.2f} before the servers start")
+        with Gunicorn("app:create_app()", factdeck_env, chdir=ROOT, workers=args.workers) as factdeck, \
+                Gunicorn("ceiling_app:create_app()", ceiling_env, chdir=Path(__file__).parent,
+                         workers=args.workers) as ceiling:
+            learners = [FactdeckLearner(factdeck.port, seed, email, random.Random(rng.random())) for email in seed.emails]
+            for learner in learners:
+                learner.log_in()
+                learner.start_attempt()
+            ceiling_learners = [CeilingLearner(random.Random(rng.random()), ceiling.port) for _ in seed.emails]
+
+            rounds = []
+            acknowledged: set[str] = set()
+            for number in range(1, args.rounds + 1):
+                print(f"round {number}")
+                bounds = {"seconds": args.seconds, "max_answers": args.max_answers}
+                ceiling_saturated = drive(ceiling_learners, ceiling, rate=None, **bounds)
+                print(line("ceiling, saturated", ceiling_saturated))
+                real_saturated = drive(learners, factdeck, rate=None, **bounds)
+                print(line("Factdeck, saturated", real_saturated))
+                pace = ceiling_saturated.rate * GOAL_RATIO
+                ceiling_paced = drive(ceiling_learners, ceiling, rate=pace, **bounds)
+                print(line(f"ceiling @ {pace:.0f}/s", ceiling_paced))
+                real_paced = drive(learners, factdeck, rate=pace, **bounds)
+                print(line(f"Factdeck @ {pace:.0f}/s", real_paced))
+                acknowledged |= set(real_saturated.acknowledged) | set(real_paced.acknowledged)
+                rounds.append((ceiling_saturated, real_saturated, ceiling_paced, real_paced))
+
+            doubles, double_acknowledged = double_submissions(learners)
+            integrity = check_factdeck(seed.database, acknowledged | double_acknowledged)
+
+    def median(values) -> float:
+        return statistics.median(values)
+
+    ceiling_rate = median([run[0].rate for run in rounds])
+    real_rate = median([run[1].rate for run in rounds])
+    real_p50 = median([run[1].percentile(0.5) for run in rounds])
+    real_p99 = median([run[1].percentile(0.99) for run in rounds])
+    paced_p50 = median([run[3].percentile(0.5) for run in rounds])
+    paced_p99 = median([run[3].percentile(0.99) for run in rounds])
+    ceiling_p99 = median([run[0].percentile(0.99) for run in rounds])
+    ceiling_cpu = median([run[0].cpu_ms_per_answer for run in rounds])
+    real_cpu = median([run[1].cpu_ms_per_answer for run in rounds])
+    errors = sum(sum(run[1].errors.values()) + sum(run[3].errors.values()) for run in rounds)
+    ratio = real_rate / ceiling_rate if ceiling_rate else 0.0
+    double_errors = sum(count for outcome, count in doubles.items() if outcome != "HTTP 200")
+
+    print(f"\nmedians over {len(rounds)} rounds (load average now {os.getloadavg()[0]:.2f})")
+    print(f"  ceiling (bare insert)     {ceiling_rate:7.0f} answers/s   p99 {ceiling_p99:6.1f} ms (saturated)  "
+          f"server CPU {ceiling_cpu:.2f} ms/answer")
+    print(f"  Factdeck quiz.answer      {real_rate:7.0f} answers/s   p50 {real_p50:6.1f} ms  p99 {real_p99:6.1f} ms "
+          f"(saturated)  server CPU {real_cpu:.2f} ms/answer")
+    print(f"  Factdeck at half ceiling  p50 {paced_p50:6.1f} ms  p99 {paced_p99:6.1f} ms (paced)")
+    print(f"  ratio Factdeck / ceiling  {ratio:.2f}")
+    print(f"  answers acknowledged {integrity.acknowledged}, stored {integrity.stored}; {len(learners)} forms "
+          f"double-clicked, replies {dict(doubles)}")
+    goals = [
+        (f"throughput >= {GOAL_RATIO} x ceiling", ratio >= GOAL_RATIO, f"{ratio:.2f}"),
+        (f"p99 < {GOAL_P99_MS:.0f} ms at half the ceiling's rate", paced_p99 < GOAL_P99_MS, f"{paced_p99:.1f} ms"),
+        (f"p99 < {GOAL_P99_MS:.0f} ms saturated (50 learners, no pause)", real_p99 < GOAL_P99_MS, f"{real_p99:.1f} ms"),
+        ("0 errors", errors + double_errors == 0, str(errors + double_errors)),
+        ("0 lost (stored = acknowledged)", integrity.lost == 0 and integrity.stored_unacknowledged == 0,
+         f"{integrity.lost} acknowledged not stored, {integrity.stored_unacknowledged} stored not acknowledged"),
+        ("0 duplicated", integrity.duplicated == 0, f"{integrity.duplicated} (attempt, question) pairs twice"),
+        ("scores match stored answers", integrity.miscounted_attempts == 0, f"{integrity.miscounted_attempts} attempts off"),
+    ]
+    print("goals")
+    for label, met, value in goals:
+        print(f"  [{'met' if met else 'MISSED'}] {label}: {value}")
+    if args.json:
+        args.json.write_text(json.dumps({
+            "ceiling_answers_per_second": ceiling_rate, "answers_per_second": real_rate, "ratio": ratio,
+            "ceiling_cpu_ms_per_answer": ceiling_cpu, "cpu_ms_per_answer": real_cpu, "p50_ms": real_p50, "p99_ms": real_p99, "paced_p50_ms": paced_p50, "paced_p99_ms": paced_p99,
+            "errors": errors, "integrity": integrity.__dict__, "double_submissions": dict(doubles),
+            "goals": {label: met for label, met, _value in goals}}, indent=2))
+    return 0 if all(met for _label, met, _value in goals) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

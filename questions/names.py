@@ -1,0 +1,267 @@
+"""Tokens and capitalised name candidates of an article, rebuilt from its sentences with their offsets."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from questions.lexicon import (
+    ABBREVIATIONS, AGENT_HYPHEN_SUFFIXES, COMMON, DEMONYMS, HEADLINE_WORDS, LEGAL_SUFFIXES, MONTHS, NAME_MONTHS,
+    NAME_PARTICLES, NAMED_THING_HEADS, NOBLE_TITLES, ORG_HEADS, PERSON_TITLES, PLACE_HEADS, PLACE_HYPHEN_SUFFIXES,
+    STORM_WORDS, WEEKDAYS,
+)
+from questions.model import Anatomy, Sentence
+
+_TOKEN = re.compile(
+    r"(?:[^\W\d_]\.){2,}(?![^\W\d_])"  # U.S., D.C., U.K.
+    r"|[^\W\d_](?:[^\W_]|['’](?=[^\W\d_])|[-‐‑](?=[^\W_]))*"  # words, with inner apostrophes and hyphens
+    r"|\d+(?:[.,:]\d+)*"
+    r"|''|\S"
+)
+_POSSESSIVE = re.compile(r"(?<=[^\W\d_])['’][sS]$")
+_OPENING_QUOTES = frozenset({"“", "‘", "''", "«"})
+_CLOSING_QUOTES = frozenset({"”", "’", "»"})
+_CLAUSE_OPENERS = frozenset({":", "—", "–", "(", "[", "-", "•", "*", "|", ";"})
+# Endings of common nouns and adjectives that names rarely have ("Progress", "Development", "Healthier").
+_COMMON_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ism", "ship", "ful", "less", "ical", "ally", "ology")
+
+
+class Token(NamedTuple):
+    text: str
+    start: int
+    end: int
+    sentence: int  # index of the sentence it is in
+    word: bool  # letters (a word or a dotted abbreviation), not a number or punctuation
+    suffix: str = ""  # what followed the name after a hyphen: "Moscow-based" -> "based"
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def capitalised(self) -> bool:
+        return self.word and self.text[0].isupper()
+
+    @property
+    def acronym(self) -> bool:
+        """All capitals, at least two letters: "CSTO", "U.S.", "AT&T" (not "I" or "A")."""
+        letters = [char for char in self.text if char.isalpha()]
+        return self.word and len(letters) >= 2 and all(char.isupper() for char in letters)
+
+
+@dataclass(frozen=True)
+class Article:
+    """The article text as far as the sentences cover it, with its tokens; text offsets are the article's."""
+
+    text: str
+    sentences: tuple[Sentence, ...]
+    tokens: tuple[Token, ...]
+    starts: tuple[int, ...]  # each sentence's start, for bisecting
+    token_starts: tuple[int, ...]  # each token's start, for bisecting
+    initial: frozenset[int]  # tokens whose capital comes from their position (sentence or quote start)
+    caps_insensitive: frozenset[int]  # sentences in title case or capitals (headlines): capitals say nothing
+    lowercase: frozenset[str]  # words the article writes in lower case somewhere
+    headline: int  # index of the headline sentence, -1 when none
+
+    def sentence_at(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+
+    def first_token_at(self, offset: int) -> int:
+        """Index of the first token that starts at or after ``offset``."""
+        return bisect.bisect_left(self.token_starts, offset)
+
+    def span_text(self, first: int, last: int) -> str:
+        """The text from token ``first`` through token ``last - 1``."""
+        return self.text[self.tokens[first].start:self.tokens[last - 1].end]
+
+
+def read_article(sentences: tuple[Sentence, ...], anatomy: Anatomy | None = None) -> Article:
+    """Rebuild the text the sentences cover (gaps become spaces) and tokenise it."""
+    length = max((sentence.end for sentence in sentences), default=0)
+    chars = [" "] * length
+    ordered = tuple(sorted(sentences, key=lambda sentence: sentence.start))
+    for sentence in ordered:
+        text = sentence.text
+        if len(text) != sentence.end - sentence.start:  # a splitter that strips without moving its offsets
+            start = sentence.end - len(text)
+        else:
+            start = sentence.start
+        chars[start:start + len(text)] = text
+    text = "".join(chars)
+    starts = tuple(sentence.start for sentence in ordered)
+    tokens = _tokenise(text, starts)
+    headline_span = getattr(anatomy, "headline_span", None)
+    headline = -1
+    if headline_span is not None and headline_span.end > headline_span.start:
+        headline = max(0, bisect.bisect_right(starts, headline_span.start) - 1) if starts else -1
+    elif ordered and ordered[0].start == 0 and anatomy is not None and anatomy.headline \
+            and ordered[0].text == anatomy.headline.strip():
+        headline = 0
+    lowercase = frozenset(token.text for token in tokens if token.word and token.text.islower())
+    return Article(
+        text=text,
+        sentences=ordered,
+        tokens=tokens,
+        starts=starts,
+        token_starts=tuple(token.start for token in tokens),
+        initial=_initial_tokens(tokens, text),
+        caps_insensitive=_caps_insensitive(tokens, len(ordered), headline),
+        lowercase=lowercase,
+        headline=headline,
+    )
+
+
+def _tokenise(text: str, starts: tuple[int, ...]) -> tuple[Token, ...]:
+    tokens: list[Token] = []
+    append = tokens.append
+    sentence = 0
+    count = len(starts)
+    for match in _TOKEN.finditer(text):
+        start, end = match.span()
+        while sentence + 1 < count and starts[sentence + 1] <= start:
+            sentence += 1
+        word = match.group()
+        if not word[0].isalpha():
+            append(Token(word, start, end, sentence, False))
+            continue
+        possessive = _POSSESSIVE.search(word)
+        if possessive and len(word) > 2:
+            cut = start + possessive.start()
+            append(Token(word[:possessive.start()], start, cut, sentence, True))
+            append(Token(word[possessive.start():], cut, end, sentence, False))
+            continue
+        if "-" in word and word[0].isupper():
+            head, _, tail = word.rpartition("-")
+            if tail in PLACE_HYPHEN_SUFFIXES or tail in AGENT_HYPHEN_SUFFIXES:
+                append(Token(head, start, start + len(head), sentence, True, tail))
+                continue
+        if end < len(text) and text[end] == "." and "." not in word \
+                and (word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper())):
+            append(Token(word + ".", start, end + 1, sentence, True))
+            continue
+        append(Token(word, start, end, sentence, True))
+    # A dotted abbreviation swallowed by the pattern above keeps its last period; the tokeniser saw "Dr" + ".".
+    return tuple(_merge_periods(tokens))
+
+
+def _merge_periods(tokens: list[Token]) -> list[Token]:
+    """Drop a period token that an abbreviation already took ("Dr." was read as "Dr." and ".")."""
+    merged: list[Token] = []
+    for token in tokens:
+        if token.text == "." and merged and merged[-1].end > token.start:
+            continue
+        merged.append(token)
+    return merged
+
+
+def _initial_tokens(tokens: tuple[Token, ...], text: str) -> frozenset[int]:
+    """Tokens capitalised by position: first word of a sentence, of a quotation, or after a colon or dash."""
+    initial = set()
+    previous_sentence = -1
+    at_start = True
+    for index, token in enumerate(tokens):
+        if token.sentence != previous_sentence:
+            previous = tokens[index - 1] if index else None
+            # A title's period is no sentence end, whatever the splitter made of it ("Dr." | "Adams said").
+            at_start = not (previous is not None and previous.text.endswith(".")
+                            and previous.lower.rstrip(".") in ABBREVIATIONS and previous.lower not in MONTHS)
+            previous_sentence = token.sentence
+        if not token.word:
+            if token.text in _OPENING_QUOTES or token.text in _CLAUSE_OPENERS or token.text in ".!?" \
+                    or token.text == '"' and opening_quote(text, token.start):
+                at_start = True
+            continue
+        if at_start:
+            initial.add(index)
+        at_start = False
+    return frozenset(initial)
+
+
+def _caps_insensitive(tokens: tuple[Token, ...], sentence_count: int, headline: int) -> frozenset[int]:
+    """Sentences where capitals do not mark names: title-case or all-capital headlines and labels.
+
+    Title case capitalises verbs and common nouns too, so a sentence with a lower-case content word is prose,
+    however many names it holds; a headline may keep one ("U.S. Government commits $110 Million ...").
+    """
+    words: list[list[Token]] = [[] for _ in range(sentence_count)]
+    for token in tokens:
+        if token.word and len(token.text) > 1:
+            words[token.sentence].append(token)
+    flagged = set()
+    for index, sentence_words in enumerate(words):
+        content = [token for token in sentence_words if token.lower not in HEADLINE_WORDS]
+        if len(content) < 3:
+            continue
+        if sum(token.acronym for token in content) >= 0.8 * len(content):
+            flagged.add(index)
+            continue
+        capitals = sum(token.text[0].isupper() for token in content)
+        lower = sum(token.text.islower() and len(token.text) >= 4 for token in content)
+        if capitals >= 4 and lower <= (1 if index == headline else 0):
+            flagged.add(index)
+    return frozenset(flagged)
+
+
+def opening_quote(text: str, position: int) -> bool:
+    """Whether the quotation mark at ``position`` opens a quotation (else it closes one)."""
+    char = text[position]
+    if char in "“‘«":
+        return True
+    if char in "”»":
+        return False
+    before = text[position - 1] if position else " "
+    after = text[position + 1] if position + 1 < len(text) else " "
+    if char == "'" and after == "'":  # '' used as a double quotation mark
+        after = text[position + 2] if position + 2 < len(text) else " "
+    if after.isspace() or after in ".,;:!?)]":
+        return False
+    return before.isspace() or before in "([{—–-/:" or position == 0
+
+
+def title_word(token: Token) -> bool:
+    return token.lower in PERSON_TITLES or token.lower.rstrip(".") in PERSON_TITLES
+
+
+def noble_title(token: Token) -> bool:
+    return token.lower in NOBLE_TITLES or token.lower.rstrip(".") in NOBLE_TITLES
+
+
+def ordinary_word(lower: str) -> bool:
+    """A common word, not a name: "Despite", "International", "Progress"."""
+    return lower in COMMON or lower in HEADLINE_WORDS or lower.endswith(_COMMON_ENDINGS)
+
+
+def head_word(lower: str) -> bool:
+    return (lower in ORG_HEADS or lower in PLACE_HEADS or lower in NAMED_THING_HEADS or lower in LEGAL_SUFFIXES
+            or lower in STORM_WORDS)
+
+
+def name_word(token: Token, article: Article, *, strict: bool = False) -> bool:
+    """Whether a capitalised token can be part of a person's name."""
+    if not token.capitalised or token.acronym and len(token.text) > 2:
+        return False
+    lower = token.lower
+    if len(lower) == 2 and lower.endswith("."):  # an initial: "J."
+        return True
+    if ordinary_word(lower) or lower in DEMONYMS or title_word(token) or head_word(lower) or lower in WEEKDAYS:
+        return False
+    if lower in MONTHS and lower not in NAME_MONTHS:
+        return False
+    return not (strict and lower in article.lowercase)
+
+
+def particle(token: Token) -> bool:
+    return token.word and token.lower in NAME_PARTICLES and token.text.islower()
+
+
+def date_word(token: Token, previous: Token | None, following: Token | None) -> bool:
+    """A month or weekday used as a date ("May 15", "on Sunday"), not a name ("Theresa May said")."""
+    lower = token.lower
+    if lower in WEEKDAYS:
+        return True
+    if lower in MONTHS:
+        if lower not in NAME_MONTHS or following is not None and following.text[:1].isdigit():
+            return True
+        return not (previous is not None and previous.capitalised and previous.sentence == token.sentence)
+    return False

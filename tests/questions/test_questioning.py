@@ -1,0 +1,410 @@
+"""Tests for making questions from hand-made facts: wording, distractors, standing alone, determinism."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from questions.distractors import number_shape
+from questions.model import Anatomy, Fact, FactKind, QuestionType, Sentence, Span
+from questions.questioning import make_questions
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+PUBLISHED = dt.date(2024, 5, 16)
+
+BRIDGE = """Harbour bridge reopens after repairs
+PORTVILLE, Norland (Wire) - The city council reopened the harbour bridge on Tuesday after engineers replaced more than 3,000 rusted bolts.
+A total of 1,250 volunteers had been trained at the centre in Eastbay, a town on the northern coast.
+"The bridge is safe again," Mayor Ana Lopez said at the ceremony.
+Transport minister Omar Haddad said the repairs cost $4.2 million, nearly twice the estimate.
+The Norland Bridge Authority, a public agency that runs the region's crossings, closed the bridge last September.
+"We will keep inspecting the cables every month," he said.
+(Reporting by Kim Tran; Editing by Lee Park)"""
+
+
+def sentence_at(text: str, position: int) -> Sentence:
+    """Cut the line, then the sentence of the line, that holds a position (test articles are simple)."""
+    line_start = text.rfind("\n", 0, position) + 1
+    line_end = text.find("\n", position)
+    line_end = len(text) if line_end == -1 else line_end
+    start, end = line_start, line_end
+    for match in re.finditer(r"(?<=[.!?])\s+(?=[A-Z\"“(])", text[line_start:line_end]):
+        boundary = line_start + match.start()
+        if boundary < position:
+            start = line_start + match.end()
+        else:
+            end = boundary
+            break
+    return Sentence(text[start:end], start, end)
+
+
+def fact(text: str, kind: FactKind, words: str, value=None, *, occurrence: int = 1, **fields) -> Fact:
+    """Make a fact for the n-th occurrence of some words of a test article."""
+    start = -1
+    for _ in range(occurrence):
+        start = text.index(words, start + 1)
+    value = words if value is None else value
+    return Fact(kind, words, value, start, start + len(words), sentence_at(text, start), **fields)
+
+
+def bridge_facts() -> tuple[Fact, ...]:
+    text = BRIDGE
+    facts = [
+        fact(text, FactKind.DATE, "Tuesday", "2024-05-14"),
+        fact(text, FactKind.NUMBER, "more than 3,000", 3000, counts="rusted bolts", qualifier="more than"),
+        fact(text, FactKind.NUMBER, "1,250", 1250, counts="volunteers"),
+        fact(text, FactKind.PLACE, "Eastbay"),
+        fact(text, FactKind.SPEAKER, "Ana Lopez", quote="The bridge is safe again"),
+        fact(text, FactKind.PERSON, "Ana Lopez", role="mayor"),
+        fact(text, FactKind.PERSON, "Omar Haddad", role="Transport minister"),
+        fact(text, FactKind.SPEAKER, "Omar Haddad", quote="the repairs cost $4.2 million, nearly twice the estimate"),
+        fact(text, FactKind.NUMBER, "$4.2 million", 4_200_000, unit="USD"),
+        fact(text, FactKind.ORGANISATION, "Norland Bridge Authority"),
+        fact(text, FactKind.DATE, "last September", "2023-09"),
+        fact(text, FactKind.SPEAKER, "he", "Omar Haddad", quote="We will keep inspecting the cables every month"),
+        fact(text, FactKind.PERSON, "Kim Tran", role="reporter"),
+    ]
+    return tuple(sorted(facts, key=lambda item: (item.start, item.end, item.kind.value)))
+
+
+def bridge_anatomy() -> Anatomy:
+    credits = BRIDGE.index("(Reporting")
+    return Anatomy(headline="Harbour bridge reopens after repairs", dateline="PORTVILLE, Norland (Wire) -",
+                   published=PUBLISHED, body=Span(0, len(BRIDGE)), excluded=(Span(credits, len(BRIDGE)),))
+
+
+def bridge_questions(seed: int = 0):
+    return make_questions(bridge_facts(), seed=seed, text=BRIDGE, anatomy=bridge_anatomy())
+
+
+def questions_about(questions, words: str, kind: FactKind | None = None):
+    return [question for question in questions
+            if question.fact.text == words and (kind is None or question.fact.kind == kind)]
+
+
+def shows(prompt: str, words: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(words.lower())}(?!\w)", prompt.lower()) is not None
+
+
+# ------------------------------------------------------------------ wording
+
+@pytest.mark.parametrize(
+    ("words", "kind", "prompt"),
+    [
+        ("Tuesday", FactKind.DATE, "When did the city council reopen the harbour bridge?"),
+        ("more than 3,000", FactKind.NUMBER, "How many rusted bolts did engineers replace?"),
+        ("1,250", FactKind.NUMBER, "How many volunteers had been trained at the centre in Eastbay?"),
+        ("Ana Lopez", FactKind.SPEAKER, "Who said that 'The bridge is safe again'?"),
+        ("Omar Haddad", FactKind.SPEAKER, "Who said that the repairs cost $4.2 million, nearly twice the estimate?"),
+        ("Omar Haddad", FactKind.PERSON, "Who is the Transport minister?"),
+        ("Norland Bridge Authority", FactKind.ORGANISATION,
+         "Which organisation is a public agency that runs the region's crossings?"),
+        ("last September", FactKind.DATE, "When did the Norland Bridge Authority close the bridge?"),
+        ("he", FactKind.SPEAKER, "Who said that 'We will keep inspecting the cables every month'?"),
+    ],
+)
+def test_multiple_choice_prompt_asks_about_the_fact_in_plain_words(words, kind, prompt):
+    asked = [question.prompt for question in questions_about(bridge_questions(), words, kind)
+             if question.type == QuestionType.MULTIPLE_CHOICE]
+    assert asked == [prompt]
+
+
+@pytest.mark.parametrize(
+    ("words", "kind", "types"),
+    [
+        ("1,250", FactKind.NUMBER, {"multiple_choice", "true_false", "cloze", "short_answer", "flashcard"}),
+        ("Tuesday", FactKind.DATE, {"multiple_choice", "true_false", "cloze", "short_answer"}),
+        # The person fact of the same mention already blanks the name, so the speaker has no cloze of its own.
+        ("Ana Lopez", FactKind.SPEAKER, {"multiple_choice", "true_false", "flashcard"}),
+        ("Ana Lopez", FactKind.PERSON, {"multiple_choice", "true_false", "cloze", "flashcard"}),
+        ("Norland Bridge Authority", FactKind.ORGANISATION,
+         {"multiple_choice", "true_false", "cloze", "short_answer", "flashcard"}),
+    ],
+)
+def test_several_types_are_made_for_a_fact(words, kind, types):
+    made = {question.type.value for question in questions_about(bridge_questions(), words, kind)}
+    assert made == types
+
+
+def test_all_five_types_are_made_for_an_article():
+    assert {question.type for question in bridge_questions()} == set(QuestionType)
+
+
+@pytest.mark.parametrize(
+    ("words", "kind", "front", "back"),
+    [
+        ("Omar Haddad", FactKind.PERSON, "Who is Omar Haddad?", "Transport minister"),
+        ("Norland Bridge Authority", FactKind.ORGANISATION, "What is the Norland Bridge Authority?",
+         "a public agency that runs the region's crossings"),
+        ("Ana Lopez", FactKind.SPEAKER, "“The bridge is safe again”", "Ana Lopez, mayor"),
+        ("1,250", FactKind.NUMBER, "What does the figure “1,250” refer to?",
+         "volunteers that had been trained at the centre in Eastbay"),
+    ],
+)
+def test_flashcards_pair_a_fact_with_what_the_article_says_of_it(words, kind, front, back):
+    cards = [(question.prompt, question.answer) for question in questions_about(bridge_questions(), words, kind)
+             if question.type == QuestionType.FLASHCARD]
+    assert cards == [(front, back)]
+
+
+def test_cloze_blanks_the_fact_in_its_sentence():
+    (cloze,) = [question for question in questions_about(bridge_questions(), "1,250")
+                if question.type == QuestionType.CLOZE]
+    assert cloze.prompt == "A total of _____ volunteers had been trained at the centre in Eastbay, a town on the northern coast."
+    assert cloze.answer == "1,250"
+
+
+def test_a_pronoun_speaker_is_named_in_every_prompt():
+    about_he = questions_about(bridge_questions(), "he", FactKind.SPEAKER)
+    assert about_he
+    for question in about_he:
+        assert not re.search(r"\bhe\b", question.prompt.replace("“We will", ""), re.IGNORECASE)
+    answers = {question.answer for question in about_he
+               if question.type in (QuestionType.MULTIPLE_CHOICE, QuestionType.CLOZE, QuestionType.SHORT_ANSWER)}
+    assert answers == {"Omar Haddad"}
+
+
+PRONOUNS = """Norland has a very different view of the deal.
+It has suspended its membership in the Coastal Trade League."""
+
+
+def test_a_leading_pronoun_is_replaced_by_the_name_it_stands_for():
+    facts = (fact(PRONOUNS, FactKind.PLACE, "Norland"),
+             fact(PRONOUNS, FactKind.ORGANISATION, "Coastal Trade League"))
+    prompts = [question.prompt for question in make_questions(facts, text=PRONOUNS)
+               if question.fact.text == "Coastal Trade League"]
+    assert "In which organisation has Norland suspended its membership?" in prompts
+    assert not any(prompt.startswith("It ") or " It " in prompt for prompt in prompts)
+
+
+def test_a_pronoun_that_cannot_be_resolved_drops_the_sentence_questions():
+    facts = (fact(PRONOUNS, FactKind.ORGANISATION, "Coastal Trade League"),)
+    assert make_questions(facts) == ()  # without the article text nothing says what "It" is
+
+
+# ------------------------------------------------------------------ what every question must be
+
+def test_no_prompt_shows_its_answer_or_the_name_asked_for():
+    for question in bridge_questions():
+        if question.type in (QuestionType.TRUE_FALSE, QuestionType.FLASHCARD):
+            continue  # a true/false statement names its subject; so does a flashcard's front
+        assert not (len(question.answer) > 3 and shows(question.prompt, question.answer)), question
+        if question.fact.kind in (FactKind.PERSON, FactKind.SPEAKER):
+            surname = str(question.fact.value).split()[-1]
+            assert not shows(question.prompt, surname), question
+
+
+def test_choices_are_distinct_with_exactly_one_answer():
+    for question in bridge_questions():
+        if question.type == QuestionType.TRUE_FALSE:
+            assert question.choices == ("True", "False") and question.answer in question.choices
+        elif question.type == QuestionType.MULTIPLE_CHOICE:
+            lowered = [choice.lower() for choice in question.choices]
+            assert 3 <= len(lowered) <= 6 and len(set(lowered)) == len(lowered)
+            assert lowered.count(question.answer.lower()) == 1
+        else:
+            assert question.choices == ()
+
+
+@pytest.mark.parametrize(
+    ("kind", "looks_right"),
+    [
+        (FactKind.NUMBER, re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten)\b")),
+        (FactKind.DATE, re.compile(r"\b\d{4}s?\b")),
+        (FactKind.PERSON, re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z-]+)+$")),
+        (FactKind.SPEAKER, re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z-]+)+$")),
+        (FactKind.ORGANISATION, re.compile(r"^[A-Z]")),
+    ],
+)
+def test_every_choice_is_of_the_answers_kind(kind, looks_right):
+    choices = [choice for question in bridge_questions() if question.fact.kind == kind
+               and question.type == QuestionType.MULTIPLE_CHOICE for choice in question.choices]
+    assert choices
+    assert all(looks_right.search(choice) for choice in choices), choices
+
+
+def test_distractors_come_from_the_article_first():
+    (who,) = [question for question in questions_about(bridge_questions(), "Ana Lopez", FactKind.SPEAKER)
+              if question.type == QuestionType.MULTIPLE_CHOICE]
+    assert "Omar Haddad" in who.choices
+
+
+def test_no_two_prompts_are_the_same_once_punctuation_and_case_are_ignored():
+    prompts = [re.sub(r"\W+", " ", question.prompt.lower()).strip() for question in bridge_questions()]
+    assert len(prompts) == len(set(prompts))
+
+
+def test_same_number_twice_in_a_sentence_gives_no_duplicate_prompts():
+    text = "The two teams scored two goals each, and two referees left."
+    facts = tuple(fact(text, FactKind.NUMBER, "two", 2, occurrence=n) for n in (1, 2, 3))
+    prompts = [re.sub(r"\W+", " ", question.prompt.lower()) for question in make_questions(facts, text=text)]
+    assert len(prompts) == len(set(prompts))
+
+
+def test_every_question_carries_its_source_sentence():
+    for question in bridge_questions():
+        sentence = question.fact.sentence
+        assert question.explanation == sentence.text
+        assert (question.source.start, question.source.end) == (sentence.start, sentence.end)
+        assert BRIDGE[question.source.start:question.source.end] == question.explanation
+
+
+def test_no_prompt_leans_on_the_passage():
+    for question in bridge_questions():
+        assert not re.search(r"\b(passage|article|text)\b", question.prompt, re.IGNORECASE), question.prompt
+
+
+# ------------------------------------------------------------------ what is left out
+
+def test_credits_are_not_asked_about_nor_offered_as_choices():
+    questions = bridge_questions()
+    assert not questions_about(questions, "Kim Tran")
+    assert not any("Kim Tran" in choice for question in questions for choice in question.choices)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "kind"),
+    [
+        ("(Reporting by Kim Tran; Editing by Lee Park)", "Kim Tran", FactKind.PERSON),
+        ("Crowds gathered at the pier on Sunday. REUTERS/Jo Smith", "Jo Smith", FactKind.PERSON),
+        ("Source: Norland Ministry of Transport", "Norland Ministry of Transport", FactKind.ORGANISATION),
+        ("Plan B was dropped by the board.", "B", FactKind.ORGANISATION),
+    ],
+)
+def test_credits_and_one_letter_answers_make_no_questions(text, words, kind):
+    assert make_questions((fact(text, kind, words),), text=text) == ()
+
+
+def test_a_fact_in_an_excluded_span_makes_no_questions():
+    text = "Crowds gathered at the pier in Eastbay on Sunday."
+    anatomy = Anatomy(excluded=(Span(0, len(text)),))
+    assert make_questions((fact(text, FactKind.PLACE, "Eastbay"),), text=text, anatomy=anatomy) == ()
+
+
+# ------------------------------------------------------------------ distractors
+
+NUMBER_CASES = [
+    ("Officials said more than 30,000 people had left the city.", "more than 30,000", 30000, "more than"),
+    ("Officials said nearly 2,000 people had left the city.", "nearly 2,000", 2000, "nearly"),
+    ("Officials said about 45 people had left the city.", "about 45", 45, "about"),
+    ("Officials said at least two people had left the city.", "at least two", 2, "at least"),
+    ("Officials said 1,960 people had left the city.", "1,960", 1960, None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "words", "value", "qualifier"), NUMBER_CASES)
+def test_number_distractors_keep_the_hedge_and_lie_outside_it(sentence, words, value, qualifier):
+    facts = (fact(sentence, FactKind.NUMBER, words, value, qualifier=qualifier),)
+    (question,) = [question for question in make_questions(facts, text=sentence)
+                   if question.type == QuestionType.MULTIPLE_CHOICE]
+    answer = number_shape(words)
+    for choice in question.choices:
+        if choice == question.answer:
+            continue
+        shape = number_shape(choice)
+        assert shape is not None and shape.prefix == answer.prefix and shape.in_words == answer.in_words
+        ratio = shape.core / answer.core
+        if qualifier:
+            assert not 2 / 3 <= ratio <= 1.5, choice  # "more than 30,000" never gets 31,000
+        else:
+            assert choice != words
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "value", "unit", "pattern"),
+    [
+        ("The repairs cost $4.2 million in the end.", "$4.2 million", 4_200_000, "USD", r"^\$\d+(\.\d)? million$"),
+        ("Turnout reached 64 percent in the city.", "64 percent", 64, "percent", r"^\d{1,3} percent$"),
+        ("The club signed two players in May.", "two", 2, None, r"^(one|two|three|four|five|six|seven)$"),
+        ("The port handled 120,500 containers last year.", "120,500", 120500, None, r"^\d{1,3}(,\d{3})+$"),
+    ],
+)
+def test_number_distractors_are_written_like_the_answer(sentence, words, value, unit, pattern):
+    facts = (fact(sentence, FactKind.NUMBER, words, value, unit=unit),)
+    (question,) = [question for question in make_questions(facts, text=sentence)
+                   if question.type == QuestionType.MULTIPLE_CHOICE]
+    assert all(re.fullmatch(pattern, choice) for choice in question.choices), question.choices
+    if unit == "percent":
+        assert all(int(choice.split()[0]) <= 100 for choice in question.choices)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "value", "pattern"),
+    [
+        ("The council met on Tuesday to vote.", "Tuesday", "2024-05-14", r"^[A-Z][a-z]+day, \d{1,2} [A-Z][a-z]+ \d{4}$"),
+        ("The council met on 2 May 2024 to vote.", "2 May 2024", "2024-05-02", r"^\d{1,2} [A-Z][a-z]+ \d{4}$"),
+        ("Prices rose in September 2023 across Norland.", "September 2023", "2023-09", r"^[A-Z][a-z]+ \d{4}$"),
+        ("The firm was founded in 1998 by two brothers.", "1998", "1998", r"^\d{4}$"),
+        ("Rebels fought the army in the 1990s for land.", "the 1990s", "1990s", r"^the \d{3}0s$"),
+        ("The plant closed last year after a fire.", "last year", "2023", r"^\d{4}$"),
+    ],
+)
+def test_date_distractors_share_the_answers_granularity(sentence, words, value, pattern):
+    facts = (fact(sentence, FactKind.DATE, words, value),)
+    (question,) = [question for question in make_questions(facts, text=sentence, anatomy=Anatomy(published=PUBLISHED))
+                   if question.type == QuestionType.MULTIPLE_CHOICE]
+    assert len(question.choices) == 4
+    assert all(re.fullmatch(pattern, choice) for choice in question.choices), question.choices
+
+
+@pytest.mark.parametrize(("words", "value"), [("last year", "2023"), ("Tuesday", "2024-05-14")])
+def test_a_date_the_article_places_in_the_past_gets_no_future_distractors(words, value):
+    sentence = f"The plant closed {'on ' if words == 'Tuesday' else ''}{words} after a fire."
+    facts = (fact(sentence, FactKind.DATE, words, value),)
+    (question,) = [question for question in make_questions(facts, text=sentence, anatomy=Anatomy(published=PUBLISHED))
+                   if question.type == QuestionType.MULTIPLE_CHOICE]
+    years = [int(re.search(r"\d{4}", choice).group()) for choice in question.choices]
+    assert max(years) <= PUBLISHED.year
+    if words == "Tuesday":
+        days = [int(choice.split()[1]) for choice in question.choices]
+        assert max(days) <= PUBLISHED.day
+
+
+def test_true_false_makes_a_false_statement_by_swapping_in_a_distractor():
+    statements = {}
+    for seed in range(12):
+        for question in make_questions(bridge_facts(), seed=seed, text=BRIDGE, anatomy=bridge_anatomy()):
+            if question.type == QuestionType.TRUE_FALSE and question.fact.text == "1,250":
+                statements[question.answer] = question.prompt
+    assert statements["True"] == "A total of 1,250 volunteers had been trained at the centre in Eastbay, a town on the northern coast."
+    assert "1,250" not in statements["False"] and "volunteers had been trained" in statements["False"]
+
+
+def test_a_publication_date_is_asked_about_through_the_headline():
+    text = "Harbour bridge reopens after repairs\nTuesday, May 14, 2024\nThe council reopened the bridge."
+    facts = (fact(text, FactKind.DATE, "Tuesday, May 14, 2024", "2024-05-14"),)
+    anatomy = Anatomy(headline="Harbour bridge reopens after repairs", published=dt.date(2024, 5, 14))
+    prompts = [question.prompt for question in make_questions(facts, text=text, anatomy=anatomy)]
+    assert "When was the report “Harbour bridge reopens after repairs” published?" in prompts
+
+
+# ------------------------------------------------------------------ determinism
+
+def test_same_facts_and_seed_give_the_same_questions():
+    assert bridge_questions(seed=3) == bridge_questions(seed=3)
+
+
+def test_the_seed_changes_choices_but_not_the_questions_asked():
+    first, second = bridge_questions(seed=0), bridge_questions(seed=1)
+    assert {question.prompt for question in first if question.type != QuestionType.TRUE_FALSE} == \
+        {question.prompt for question in second if question.type != QuestionType.TRUE_FALSE}
+    assert [question.choices for question in first] != [question.choices for question in second]
+
+
+def test_ids_are_unique_and_the_same_in_another_process():
+    ids = [question.id for question in bridge_questions()]
+    assert len(ids) == len(set(ids)) and all(re.fullmatch(r"q[0-9a-f]{11}", qid) for qid in ids)
+    script = (
+        "import sys; sys.path.insert(0, sys.argv[1]);"
+        "from test_questioning import bridge_questions;"
+        "print(' '.join(question.id for question in bridge_questions()))"
+    )
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    done = subprocess.run([sys.executable, "-c", script, str(Path(__file__).parent)], capture_output=True,
+                          text=True, cwd=REPO_ROOT, env=env, check=True)
+    assert done.stdout.split() == ids
