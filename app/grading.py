@@ -307,8 +307,8 @@ def _said_surname(response: str, full_name: str) -> str | None:
 def is_surname_of(response: str, full_name: str, *, other_names: Iterable[str] = ()) -> bool:
     """Return whether the response gives the person's surname, with or without a title or initial.
 
-    A long surname may carry a typing slip, as any long answer may. A surname shared with another person of ``other_names`` (another first name) is ambiguous and
-    does not count.
+    A long surname may carry a typing slip, as any long answer may. A surname shared with another
+    person of ``other_names`` (another first name) is ambiguous and does not count.
     """
     if not looks_like_name(full_name):
         return False

@@ -111,6 +111,8 @@ _FUTURE = re.compile(
     re.IGNORECASE,
 )
 _WORD_BEFORE = re.compile(r"([\w.'’&-]+)\W*$")
+# A name word before a year does not make a name of it when a clause mark stands between ("Azerbaijan, 2024").
+_CLAUSE_MARKS = (",", ";", ":", "(", "—", "–")
 REFERENCE_WORDS = frozenset("""
 no no. nos. number # page pages section article chapter paragraph clause rule item room gate platform lane exit
 route highway interstate flight line verse volume vol vol. issue episode season level grade phase stage round
@@ -222,7 +224,7 @@ def _is_year(text: str, start: int, end: int) -> bool:
     before = word_before(text, start)
     if before.lower() in REFERENCE_WORDS:
         return False
-    return not (is_name_word(before) and not text[:start].rstrip().endswith((",", ";", ":", "(", "—", "–")))
+    return not (is_name_word(before) and not text[max(0, start - 40):start].rstrip().endswith(_CLAUSE_MARKS))
 
 
 def _resolve(mention: DateMention, published: dt.date | None, text: str) -> str | None:

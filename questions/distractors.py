@@ -9,6 +9,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from questions.phrasing import contains_words
+
 WORLD_PEOPLE = {
     "politics": ("Angela Merkel", "Emmanuel Macron", "Narendra Modi", "Justin Trudeau", "Jacinda Ardern",
                  "Kofi Annan", "Ban Ki-moon", "António Guterres", "Nelson Mandela", "Shinzo Abe",
@@ -64,12 +66,16 @@ _WORD_NUMBER = re.compile(
     r"eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen|eighteen|nineteen)\b", re.IGNORECASE)
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_A_SCALE = re.compile(r"\b(?:a|an|one)(?=\s+(?:hundred|thousand|million|billion|trillion)\b)", re.IGNORECASE)
 _SCORE = re.compile(r"^\s*\d+\s*[-–]\s*\d+\s*$")
 _DURATION = re.compile(r"^-(year|month|week|day|hour|minute|second|mile|kilometre|kilometer|metre|meter|km|"
                        r"point|game|set|man|member|seat|storey|story)s?(-old)?$", re.IGNORECASE)
 UPWARD = ("more than", "over", "at least", "above", "upwards of", "in excess of", "exceeding", "just over")
 DOWNWARD = ("nearly", "almost", "under", "less than", "fewer than", "up to", "just under", "at most", "below")
 ROUGHLY = ("about", "around", "roughly", "approximately", "some", "an estimated", "estimated", "close to")
+_SCALE_WORD = re.compile(r"\b(thousand|million|billion|trillion)\b", re.IGNORECASE)
+_HEDGE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(phrase) for phrase in sorted(
+    UPWARD + DOWNWARD + ROUGHLY, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
 CURRENCY = re.compile(r"(US\$|A\$|C\$|HK\$|\$|£|€|¥|₹)")
 MONTHS = ("January February March April May June July August September October November December").split()
 WEEKDAYS = ("Monday Tuesday Wednesday Thursday Friday Saturday Sunday").split()
@@ -99,6 +105,7 @@ class NumberShape:
     decimals: int
     capitalised: bool
     significant: int
+    one: str = ""  # how the article wrote the value 1 when it did so in words ("a million")
 
     @property
     def duration(self) -> str | None:
@@ -108,6 +115,8 @@ class NumberShape:
 
     def spell(self, value: float) -> str:
         """Write a core value as the article wrote its own."""
+        if self.one and value == 1:
+            return self.one
         if self.in_words and float(value).is_integer() and number_in_words(int(value)):
             word = number_in_words(int(value)) or ""
             return word.capitalize() if self.capitalised else word
@@ -128,6 +137,7 @@ class NumberShape:
         return f"{self.spell(value)} {unit}{plural}"
 
 
+@functools.lru_cache(maxsize=4096)
 def number_shape(text: str) -> NumberShape | None:
     """Read how a number is written: its prefix ("more than $"), core value, suffix (" billion")."""
     if _SCORE.match(text):
@@ -142,6 +152,9 @@ def number_shape(text: str) -> NumberShape | None:
         significant = max(1, len(stripped.rstrip("0")) if not decimals else len(stripped.lstrip("0")))
         return NumberShape(text[:digits.start()], core, text[digits.end():], False, "," in core_text, decimals,
                            False, significant)
+    if (single := _A_SCALE.search(text)) and (not word or single.start() < word.start()):
+        # "over a million": one of a scale word, written as the article did ("a"), others in words
+        return NumberShape(text[:single.start()], 1.0, text[single.end():], True, False, 0, False, 1, single.group())
     if word:
         token = word.group().lower()
         value = sum(_WORD_VALUE.get(part, 0) for part in token.split("-"))
@@ -152,12 +165,8 @@ def number_shape(text: str) -> NumberShape | None:
 
 def hedge_of(text: str, qualifier: str | None) -> str:
     """Return the qualifier that hedges a number ("more than"), or "" for an exact number."""
-    lowered = f"{qualifier or ''} {text}".lower()
-    for group in (UPWARD, DOWNWARD, ROUGHLY):
-        for phrase in group:
-            if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", lowered):
-                return phrase
-    return ""
+    match = _HEDGE.search(f"{qualifier or ''} {text}")
+    return match.group().lower() if match else ""
 
 
 def outside_hedge(candidate: float, answer: float, hedge: str) -> bool:
@@ -205,7 +214,8 @@ def number_distractors(
     hedge = hedge_of(text, qualifier)
     scale = value / shape.core if isinstance(value, (int, float)) and value and shape.core else 1.0
     chosen: list[float] = []
-    scaled = bool(re.search(r"\b(thousand|million|billion|trillion)\b", shape.suffix, re.IGNORECASE))
+    written_chosen = {shape.write(shape.core)}
+    scaled = bool(_SCALE_WORD.search(shape.suffix))
 
     def acceptable(core: float) -> bool:
         if core <= 0 or not outside_hedge(core, shape.core, hedge):
@@ -214,12 +224,16 @@ def number_distractors(
             return False
         if shape.in_words and not float(core).is_integer():
             return False
-        written = shape.write(core)
-        return written != shape.write(shape.core) and all(shape.write(other) != written for other in chosen)
+        return shape.write(core) not in written_chosen
+
+    def choose(core: float) -> None:
+        chosen.append(core)
+        written_chosen.add(shape.write(core))
 
     article = []
     for other_text, other_value, other_unit in pool:
-        if other_unit != unit or other_text == text or not isinstance(other_value, (int, float)):
+        if other_unit != unit or other_text == text or not isinstance(other_value, (int, float)) \
+                or not 0.15 <= other_value / scale / shape.core <= 6:
             continue
         core = _round_like(other_value / scale, shape)
         if 0.2 <= core / shape.core <= 5 and acceptable(core) and not (scaled and core >= 1000):
@@ -227,20 +241,21 @@ def number_distractors(
     rng.shuffle(article)
     for core in article[:2]:
         if acceptable(core):
-            chosen.append(core)
+            choose(core)
     if shape.core < 13 and float(shape.core).is_integer():
         variants = [shape.core + step for step in (1, -1, 2, 3, -2, 4, 5)]
     else:
         variants = [_round_like(shape.core * factor, shape) for factor in (0.5, 2, 0.1, 10, 0.25, 3, 5, 0.75, 1.5)]
         variants += [_swap_digits(shape.core, shape)]
         if scaled:
-            variants = [core for core in variants if 0.1 <= core < 1000]  # not "$7,000 billion"
+            floor = 1 if shape.core >= 1 else 0.01
+            variants = [core for core in variants if floor <= core < 1000]  # not "$7,000 billion", "0.27 billion"
     rng.shuffle(variants)
     for core in variants:
         if len(chosen) >= count:
             break
         if acceptable(core):
-            chosen.append(core)
+            choose(core)
     # An answer that is always the smallest (or largest) choice gives itself away.
     if len(chosen) >= 2 and (all(core > shape.core for core in chosen) or all(core < shape.core for core in chosen)):
         above = chosen[0] > shape.core
@@ -446,9 +461,7 @@ def name_distractors(
         if same_entity(name, answer, people=people) or any(same_entity(name, other, people=people) for other in chosen):
             return False
         surname = name.split()[-1] if people else name
-        lowered = avoid.lower()
-        return not re.search(rf"(?<!\w){re.escape(name.lower())}(?!\w)", lowered) and not (
-            len(surname) > 3 and re.search(rf"(?<!\w){re.escape(surname.lower())}(?!\w)", lowered))
+        return not contains_words(avoid, name) and not (len(surname) > 3 and contains_words(avoid, surname))
 
     local = list(dict.fromkeys(article))
     rng.shuffle(local)
@@ -457,9 +470,7 @@ def name_distractors(
             break
         if acceptable(name):
             chosen.append(name)
-    known = list(world)
-    rng.shuffle(known)
-    for name in known:
+    for name in rng.sample(list(world), min(len(world), count + 6)):
         if len(chosen) >= count:
             break
         if acceptable(name):

@@ -8,14 +8,16 @@ then joins the person named in full, an acronym its expansion. Mentions of one e
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from questions import gazetteer
 from questions.gazetteer import PlaceKind
 from questions.lexicon import (
-    COMMON, DEMONYMS, HEADLINE_WORDS, HONORIFICS, LEGAL_COURT_WORDS, LEGAL_SUFFIXES, NAMED_THING_HEADS,
-    NEWS_AGENCIES, NEWS_AGENCY_NAMES, NON_ORG_ACRONYMS, ORG_HEADS, PLACE_HEADS, PLACE_HYPHEN_SUFFIXES,
+    COMPANY_TAILS, DEMONYMS, HEADLINE_WORDS, HONORIFICS, LEGAL_COURT_WORDS, LEGAL_SUFFIXES, NAMED_THING_HEADS,
+    NEWS_AGENCIES, NEWS_AGENCY_NAMES, NON_ORG_ACRONYMS, ORG_HEADS, ORG_NOUNS_BEFORE, PLACE_HEADS,
+    PLACE_HYPHEN_SUFFIXES,
     PLACE_NOUNS_AFTER, PLACE_NOUNS_BEFORE, PLACE_PREFIXES, ROLE_FILLERS, ROLE_NOUNS, SPEECH_VERBS,
     SPOKESPERSON_NOUNS, STORM_WORDS, STRONG_PLACE_PREPOSITIONS, US_STATE_CODES, WEAK_PLACE_PREPOSITIONS,
 )
@@ -69,13 +71,17 @@ _ROLE_STOPS = HEADLINE_WORDS - {"of", "the", "for", "and", "at", "on", "'s"} | S
 _APPOSITIVE_VERBS = frozenset("is was were are has have had will would who which that said says told added "
                               "and or but".split())
 _ROLE_PRIORITY_APPOSITIVE, _ROLE_PRIORITY_TITLE, _ROLE_PRIORITY_NOUN = 0, 1, 2
+_TITLE_MODIFIERS = frozenset("first crown grand supreme special under vice deputy assistant associate acting "
+                             "interim chief head".split())
+_ORG_ACRONYM = re.compile(r"[A-Z](?:[A-Z&.]*[A-Z.])?")
+_DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ic")
 
 
 def find_entities(sentences: tuple[Sentence, ...], *, anatomy: Anatomy) -> tuple[Fact, ...]:
     """Return person, organisation and place facts, one per entity, each at its first full mention."""
     if not sentences:
         return ()
-    article = read_article(sentences, anatomy)
+    article = read_article(sentences)
     reader = _Reader(article, anatomy)
     reader.read()
     return reader.facts()
@@ -94,16 +100,52 @@ class _Reader:
         self.unread: list[tuple[int, int]] = []  # spans no reading took; a name found elsewhere may fit them
         self.consumed: set[int] = set()  # tokens a longer name has taken ("DC" in "Washington, DC")
         self.acronyms: dict[str, tuple[_Kind, str]] = {}
+        self.company_words: dict[str, str] = {}  # "Chrysler" -> "Chrysler Corp"
 
     # ------------------------------------------------------------------ reading
 
     def read(self) -> None:
+        self._read_dateline_city()
         for first, last in self._spans():
             self._read_span(first, last)
         self._read_dateline_agency()
         self._reread_unread()
+        self._companies_by_first_word()
         self._resolve_pending()
         self._read_caps_insensitive()
+
+    def _read_dateline_city(self) -> None:
+        """"KHOJALY, Azerbaijan (Reuters) -", "NEW YORK, March 19 -": the city in capitals opens the dateline."""
+        start, end = self.dateline
+        if end <= start:
+            return
+        tokens = self.tokens
+        first = index = self.article.first_token_at(start)
+        while index < len(tokens) and tokens[index].start < end and tokens[index].acronym:
+            index += 1
+        if index == first or index >= len(tokens) or tokens[index].text not in (",", "(", "-", "—", "–"):
+            return
+        value = " ".join(word.capitalize() for word in self.article.span_text(first, index).split())
+        place = gazetteer.lookup(value)
+        self._add(_Kind.PLACE, place.name if place else value, first, index, strength=2)
+        self.consumed.update(range(first, index))
+
+    def _companies_by_first_word(self) -> None:
+        """"Chrysler Canada" read as a person is a company when "Chrysler Corp" is one."""
+        firsts = {}
+        for mention in self.mentions:
+            if mention.kind is _Kind.ORGANISATION and mention.last - mention.first > 1:
+                word = self.tokens[mention.first]
+                if not word.acronym and word.lower not in DEMONYMS and gazetteer.lookup(word.text) is None:
+                    firsts.setdefault(word.text, mention.value)
+        if not firsts:
+            return
+        surnames = {self.tokens[mention.last - 1].text for mention in self.mentions if mention.kind is _Kind.PERSON}
+        for position, mention in enumerate(self.mentions):
+            first_word = self.tokens[mention.first].text
+            if mention.kind is _Kind.PERSON and first_word in firsts and first_word not in surnames:
+                self.mentions[position] = mention._replace(kind=_Kind.ORGANISATION, role=None)
+        self.company_words = firsts
 
     def _reread_unread(self) -> None:
         """A span read as nothing may be a name the article defines later: "Voice of America" before "(VOA)"."""
@@ -135,9 +177,11 @@ class _Reader:
         tokens, article = self.tokens, self.article
         spans = []
         index, count = 0, len(tokens)
+        caps_insensitive = article.caps_insensitive
         while index < count:
             token = tokens[index]
-            if token.sentence in article.caps_insensitive or not self._may_open(index):
+            if not token.capitalised or token.sentence in caps_insensitive or index in self.consumed \
+                    or not self._may_open(index):
                 index += 1
                 continue
             end = index + 1
@@ -146,8 +190,11 @@ class _Reader:
                 following = tokens[end]
                 if following.sentence != tokens[end - 1].sentence and not self._soft_boundary(end):
                     break
-                if tokens[end - 1].suffix:
+                if tokens[end - 1].suffix or end in self.consumed:
                     break
+                if end - 1 > index and tokens[end - 1].lower in LEGAL_SUFFIXES \
+                        and following.lower not in LEGAL_SUFFIXES:
+                    break  # "American Motors Corp. Moody's said": a company's name ends at its suffix
                 if self._continues(end):
                     end += 1
                     continue
@@ -158,6 +205,8 @@ class _Reader:
                 break
             while end - 1 > index and not tokens[end - 1].capitalised:
                 end -= 1  # a trailing connector
+            if end - 2 > index and tokens[end - 1].lower in DEMONYMS and tokens[end - 2].lower in _STRUCTURE_CONNECTORS:
+                end -= 2  # "the Association of British insurers": the name goes on in lower case
             spans.append((index, end))
             index = end
         return spans
@@ -189,7 +238,7 @@ class _Reader:
         if token.text == "&":
             return following.capitalised
         if lower in ("'s", "’s"):
-            return previous.lower in _PLURAL_POSSESSORS and following.capitalised
+            return following.capitalised and (previous.lower in _PLURAL_POSSESSORS or self._company_possessive(index))
         if not token.text.islower():
             return False
         if lower in _STRUCTURE_CONNECTORS:
@@ -200,12 +249,29 @@ class _Reader:
         if lower == "and":
             if not self._continues(index + 1):
                 return False
+            if following.lower in COMPANY_TAILS:
+                return True
             joined = f"{previous.text} and {following.text}"
             return structured or gazetteer.lookup(joined) is not None
         if lower == "on":
             return previous.lower in _ON_HEADS and self._continues(index + 1)
         if particle(token):
             return previous.capitalised and self._continues(index + 1)
+        return False
+
+    def _company_possessive(self, index: int) -> bool:
+        """"Moody's Investors Service Inc", "McDonald's Corp": a possessive that is part of a company's name."""
+        tokens = self.tokens
+        previous = tokens[index - 1]
+        if previous.acronym or gazetteer.lookup(previous.text) is not None:
+            return False
+        if index >= 2 and tokens[index - 2].capitalised and tokens[index - 2].sentence == previous.sentence:
+            return False
+        end = index + 1
+        while end < len(tokens) and tokens[end].capitalised and end - index <= 4:
+            if tokens[end].lower in LEGAL_SUFFIXES:
+                return True
+            end += 1
         return False
 
     def _soft_boundary(self, index: int) -> bool:
@@ -236,10 +302,11 @@ class _Reader:
         first = self._trim(first, last)
         if first >= last:
             return
-        if tokens[first].lower in STORM_WORDS:
+        if tokens[first].lower in STORM_WORDS or self.article.span_text(first, last).lower() in DEMONYMS:
             return
-        if self._in_dateline(first) and self._read_dateline(first, last):
-            return
+        if last - first > 2 and tokens[first].lower in ORG_HEADS and tokens[first + 1].lower in _STRUCTURE_CONNECTORS \
+                and self._read_headed(first, last):
+            return  # "Association of Chief Police Officers" is no officer
         if self._read_titled_person(first, last):
             return
         if self._read_headed(first, last):
@@ -282,24 +349,15 @@ class _Reader:
             return True
         return False
 
-    def _in_dateline(self, index: int) -> bool:  # noqa: D102
+    def _in_dateline(self, index: int) -> bool:
         start, end = self.dateline
         return start <= self.tokens[index].start < end
-
-    def _read_dateline(self, first: int, last: int) -> bool:
-        """A dateline's city in capitals: "KHOJALY, Azerbaijan (Reuters) -"."""
-        tokens = self.tokens
-        if tokens[first].start != self.dateline[0] or not all(token.acronym for token in tokens[first:last]):
-            return False
-        value = " ".join(word.capitalize() for word in self.article.span_text(first, last).split())
-        place = gazetteer.lookup(value)
-        self._add(_Kind.PLACE, place.name if place else value, first, last, strength=2)
-        return True
 
     def _read_titled_person(self, first: int, last: int) -> bool:
         """"Russian Colonel General Yevgeny Nikiforov", "Judge Jackson", "Queen Elizabeth"."""
         tokens = self.tokens
-        titles = [index for index in range(first, last) if tokens[index].capitalised and title_word(tokens[index])]
+        titles = [index for index in range(first, last) if tokens[index].capitalised and (
+            title_word(tokens[index]) or index == first and tokens[index].lower in ROLE_NOUNS)]
         if not titles:
             return False
         name_start = last
@@ -313,6 +371,12 @@ class _Reader:
             index -= 1
         if name_start >= last or last - name_start > 4 or not tokens[name_start].capitalised:
             return False
+        if tokens[titles[-1]].lower in _TITLE_MODIFIERS:
+            return False  # "Grand Slam", "First Division": half a title names nobody
+        between = [token.lower for token in tokens[titles[-1] + 1:name_start]]
+        if tokens[name_start - 1].lower in ("and", "of", "for", "&") \
+                or any(word in ("of", "for", "and") for word in between) and last - name_start < 2:
+            return False  # "MP for Sittingbourne and Sheppey": the words after a portfolio are a place
         title_first = titles[0]
         for title in titles:
             if title < name_start:
@@ -322,8 +386,10 @@ class _Reader:
         if noble_title(tokens[name_start - 1]) and last - name_start == 1:
             value_first = name_start - 1  # "Queen Elizabeth", "Lord Butler": the title is how they are named
         role = None
-        role_tokens = [token for token in tokens[first:name_start] if token.lower not in HONORIFICS]
-        if role_tokens and any(title_word(token) for token in role_tokens) and value_first == name_start:
+        role_tokens = [token for token in tokens[first:name_start]
+                       if token.lower not in HONORIFICS and token.lower not in ("sir", "dame")]
+        if role_tokens and value_first == name_start and any(
+                title_word(token) or token.lower in ROLE_NOUNS for token in role_tokens):
             role = self.article.span_text(first, name_start)
         self._read_modifiers(first, title_first)
         self._read_organisation_in_role(first, name_start)
@@ -331,7 +397,7 @@ class _Reader:
                   role=role, context=first)
         return True
 
-    def _read_modifiers(self, first: int, last: int) -> None:
+    def _read_modifiers(self, first: int, last: int, *, countries_only: bool = False) -> None:
         """Countries and acronyms in front of a title or a name: "U.S. Secretary", "VOA Executive Editor"."""
         index = first
         while index < last:
@@ -340,7 +406,7 @@ class _Reader:
                 place = gazetteer.lookup(token.text)
                 if place is not None and place.kind is PlaceKind.COUNTRY:
                     self._add(_Kind.PLACE, place.name, index, index + 1, strength=2)
-                else:
+                elif not countries_only:
                     self.pending.append(_Pending(index, ""))
                 index += 1
                 continue
@@ -348,7 +414,7 @@ class _Reader:
                 index += 1
                 continue
             matched = self._gazetteer_match(index, last)
-            if not matched or matched[1].kind < PlaceKind.SUBDIVISION:
+            if not matched or matched[1].kind < (PlaceKind.COUNTRY if countries_only else PlaceKind.SUBDIVISION):
                 return
             end, place = matched
             self._add(_Kind.PLACE, place.name, index, end, strength=2)
@@ -367,7 +433,9 @@ class _Reader:
     def _read_headed(self, first: int, last: int) -> bool:
         """Names read by their head word: "... Ministry", "Department of ...", "... Palace", "... Initiative"."""
         tokens = self.tokens
-        heads = [index for index in range(first, last) if self._head_kind(index, first, last) is not None]
+        heads = [index for index in range(first, last) if (index == last - 1 or tokens[index + 1].lower in
+                                                           _STRUCTURE_CONNECTORS | {"on", "&"})
+                 and self._head_kind(index, first, last) is not None]
         if not heads:
             return self._read_place_prefix(first, last)
         head = heads[-1]
@@ -386,6 +454,10 @@ class _Reader:
         if start == head and kind is not _Kind.THING and tokens[head].lower not in _SINGLE_ORGS:
             if head + 1 >= last:
                 return start > first  # a bare head word ("the Department") names nothing
+        others = [token for index, token in enumerate(tokens[start:last], start) if index != head and token.word
+                  and token.lower not in HEADLINE_WORDS]
+        if others and all(len(token.text) == 1 or token.text[:1].isdigit() for token in others):
+            return True  # "Group B", "Division One" are no organisations
         if kind is _Kind.ORGANISATION and self._followed_by(last, SPOKESPERSON_NOUNS):
             kind = _Kind.ORGANISATION
         elif kind is _Kind.PLACE and self._followed_by(last, SPOKESPERSON_NOUNS):
@@ -394,7 +466,7 @@ class _Reader:
         if kind is _Kind.PLACE:
             place = gazetteer.lookup(value)
             value = place.name if place else value
-        self._read_modifiers(start, head)
+        self._read_modifiers(start, head, countries_only=True)
         self._add(kind, value, start, last, strength=2)
         self._define_acronym(last, kind, value)
         return True
@@ -411,6 +483,9 @@ class _Reader:
         if lower == "house":
             white = index > first and tokens[index - 1].lower == "white"
             return _Kind.ORGANISATION if white or following == "of" else _Kind.PLACE
+        if lower == "reserve":  # the Federal Reserve, but a nature reserve
+            central = index > first and tokens[index - 1].lower in ("federal", "central", "bank")
+            return _Kind.ORGANISATION if central else _Kind.PLACE
         if lower in ORG_HEADS or lower in LEGAL_SUFFIXES or lower in _SINGLE_ORGS:
             return _Kind.ORGANISATION
         if lower in PLACE_HEADS:
@@ -437,6 +512,12 @@ class _Reader:
         words = [token for token in self.tokens[first:last] if token.word]
         if not _initials_match(acronym, words):
             return False
+        after = self.tokens[last + 3] if last + 3 < len(self.tokens) else None
+        generic = all(ordinary_word(word.lower) or word.lower in HEADLINE_WORDS for word in words)
+        if generic or after is not None and after.text.islower() and after.lower in NAMED_THING_HEADS:
+            self.mentions.append(_Mention(_Kind.THING, self.article.span_text(first, last), first, last))
+            self.acronyms.setdefault(self.tokens[last + 1].text, (_Kind.THING, self.article.span_text(first, last)))
+            return True  # "Digital Rights Management (DRM)", "the Networked Media (NEM) initiative"
         place = gazetteer.lookup(self.article.span_text(first, last))
         kind = _Kind.PLACE if place is not None else _Kind.ORGANISATION
         value = place.name if place is not None else self.article.span_text(first, last)
@@ -494,13 +575,21 @@ class _Reader:
         if modifier:
             start += 1
         words = [token for token in tokens[start:last] if not particle(token)]
-        if not 2 <= len(words) <= 4 or not all(name_word(token, article) for token in words):
+        if not 2 <= len(words) <= 4 or not name_word(words[0], article, given=True) \
+                or not all(name_word(token, article) for token in words[1:-1]):
             return False
+        if not (name_word(words[-1], article) or title_word(words[-1]) and not words[-1].text.endswith(".")):
+            return False  # "John Major", "Larry King": a title word can be a surname
         if any(token.acronym for token in words) or not tokens[start].capitalised:
             return False
         if gazetteer.lookup(article.span_text(start, last)) is not None:
             return False
-        if self._strong_place_cue(start, last) and not self._person_cue(start, last):
+        if last < len(tokens) and tokens[last].lower in NAMED_THING_HEADS and tokens[last].text.islower():
+            self.mentions.append(_Mention(_Kind.THING, article.span_text(start, last), start, last))
+            return True  # "a Golden Globe award"
+        if self._organisation_noun_before(start):
+            kind = _Kind.ORGANISATION
+        elif self._strong_place_cue(start, last, single=False) and not self._person_cue(start, last):
             kind = _Kind.PLACE
         else:
             plain = sum(name_word(token, article, strict=True) for token in words)
@@ -509,9 +598,21 @@ class _Reader:
             kind = _Kind.PERSON
         if modifier:
             self._read_modifiers(start - 1, start)
-        self._add(kind, article.span_text(start, last), start, last, strength=2 if kind is _Kind.PERSON else 1,
+        self._add(kind, article.span_text(start, last), start, last, strength=1 if kind is _Kind.PLACE else 2,
                   role=role if kind is _Kind.PERSON else None, context=first)
         return True
+
+    def _organisation_noun_before(self, first: int) -> bool:
+        """"construction companies Adhi Karya and Semen Gresik", "carmaker Tata Motors"."""
+        tokens = self.tokens
+        index = first - 1
+        while index >= 0 and tokens[index].sentence == tokens[first].sentence:
+            token = tokens[index]
+            if token.lower in ("and", ",", "&") or token.capitalised:
+                index -= 1
+                continue
+            return token.lower in ORG_NOUNS_BEFORE and first - index <= 6
+        return False
 
     def _read_parts(self, first: int, last: int) -> None:
         """A span no reading takes whole: read its leading modifiers and its single words."""
@@ -580,17 +681,19 @@ class _Reader:
         return last < len(self.tokens) and self.tokens[last].lower in words \
             and self.tokens[last].sentence == self.tokens[last - 1].sentence
 
-    def _strong_place_cue(self, first: int, last: int) -> bool:
+    def _strong_place_cue(self, first: int, last: int, *, single: bool = True) -> bool:
+        """"in X", "X region", "X, Azerbaijan", "X-based", "the town of X"; two-word names only by the last three."""
         tokens = self.tokens
         before = tokens[first - 1] if first else None
         after = tokens[last] if last < len(tokens) else None
         if after is not None and after.lower in ("'s", "’s"):
             return False
-        if before is not None and before.lower in STRONG_PLACE_PREPOSITIONS and before.sentence == tokens[first].sentence:
+        if single and before is not None and before.lower in STRONG_PLACE_PREPOSITIONS \
+                and before.sentence == tokens[first].sentence:
             return True
         if after is not None and after.lower in PLACE_NOUNS_AFTER and after.sentence == tokens[first].sentence:
             return True
-        return self._comma_place_after(last) or tokens[last - 1].suffix in PLACE_HYPHEN_SUFFIXES \
+        return single and self._comma_place_after(last) or tokens[last - 1].suffix in PLACE_HYPHEN_SUFFIXES \
             or first >= 2 and tokens[first - 1].lower == "of" and tokens[first - 2].lower in PLACE_NOUNS_BEFORE
 
     def _comma_place_after(self, last: int) -> bool:
@@ -602,7 +705,8 @@ class _Reader:
             return False
         matched = self._gazetteer_match(last + 1, min(len(tokens), last + 5))
         if matched and matched[1].kind >= PlaceKind.SUBDIVISION:
-            return True
+            end = matched[0]
+            return end >= len(tokens) or not tokens[end].capitalised  # not "Alcatel, France Telecom"
         # ", a town in the Karabakh region"
         return last + 3 < len(tokens) and tokens[last + 1].lower in ("a", "the") \
             and tokens[last + 2].lower in PLACE_NOUNS_AFTER
@@ -621,7 +725,7 @@ class _Reader:
 
     def _cue(self, index: int) -> str:
         tokens = self.tokens
-        if self._followed_by(index + 1, SPOKESPERSON_NOUNS):
+        if self._followed_by(index + 1, SPOKESPERSON_NOUNS) or self._organisation_noun_before(index):
             return "org"
         if self._strong_place_cue(index, index + 1) or self._in_dateline(index):
             return "place"
@@ -671,6 +775,9 @@ class _Reader:
                 known.setdefault(words[-1], (_Kind.PERSON, mention.value))
         for acronym, reading in self.acronyms.items():
             known[acronym] = reading
+        for mention in self.mentions:
+            if mention.kind is _Kind.ORGANISATION and ("'s " in mention.value or "’s " in mention.value):
+                known.setdefault(re.split(r"['’]s ", mention.value)[0], (mention.kind, mention.value))
         return known
 
     def _resolve(self, pending: _Pending, known: dict[str, tuple[_Kind, str]], *, final: bool) -> bool:
@@ -685,12 +792,19 @@ class _Reader:
                 self._add(kind, value, index, index + 1, strength=1)
             return True
         lower = token.lower
-        if pending.cue == "org" and not token.acronym:
+        if lower in DEMONYMS:
+            return True
+        if text in self.company_words and name_word(token, self.article, strict=True):
+            self._add(_Kind.ORGANISATION, self.company_words[text], index, index + 1, strength=1)
+            return True
+        if pending.cue == "org" and not token.acronym and name_word(token, self.article, strict=True):
             self._add(_Kind.ORGANISATION, text, index, index + 1, strength=2)
             return True
         if lower in NEWS_AGENCIES:
             self._add(_Kind.ORGANISATION, NEWS_AGENCY_NAMES[lower], index, index + 1, strength=2)
             return True
+        if self.article.text.startswith("$", token.end):
+            return True  # "US$6.16 million"
         place = gazetteer.lookup(text)
         if token.acronym:
             if place is not None and place.kind is PlaceKind.COUNTRY:
@@ -699,7 +813,8 @@ class _Reader:
             if not final:
                 return False
             if lower.rstrip(".") not in NON_ORG_ACRONYMS and "." not in text and len(text) <= 6 \
-                    and not self._degree_after_name(index):
+                    and _ORG_ACRONYM.fullmatch(text) and not self._degree_after_name(index) \
+                    and not self.article.text.startswith("$", token.end):
                 self._add(_Kind.ORGANISATION, text, index, index + 1, strength=1)
             return True
         if lower in _SINGLE_ORGS:
@@ -715,7 +830,8 @@ class _Reader:
         if pending.cue == "landmark":
             self._add(_Kind.PLACE, text, index, index + 1, strength=1)
             return True
-        if pending.cue == "place" and name_word(token, self.article, strict=True):
+        if pending.cue == "place" and name_word(token, self.article, strict=True) \
+                and not lower.endswith(_DEMONYM_ENDINGS):
             self._add(_Kind.PLACE, text, index, index + 1, strength=1)
             self._read_city_state(index + 1, text, index)
             return True
@@ -817,19 +933,23 @@ class _Reader:
         if index < 0 or tokens[index].lower not in ROLE_NOUNS or tokens[index].capitalised \
                 or tokens[index].sentence != tokens[first].sentence:
             return None
-        while index - 1 >= 0 and tokens[index - 1].sentence == tokens[first].sentence:
+        while index - 1 >= 0 and tokens[index - 1].sentence == tokens[first].sentence and first - index < 4:
             previous = tokens[index - 1]
-            if previous.lower in ("the", "a", "an") or not previous.word and previous.text not in ("'s", "’s"):
+            lower = previous.lower
+            if lower in _ROLE_STOPS or lower in ("the", "a", "an", "of", "for", "at", "in", "on", "to", "with"):
                 break
-            if previous.lower in _ROLE_STOPS and not previous.capitalised:
-                break
-            if not (previous.lower in ROLE_NOUNS or previous.lower in ROLE_FILLERS or previous.capitalised
-                    or previous.text in ("'s", "’s") or previous.text.islower() and len(previous.text) > 2):
+            if previous.text in ("'s", "’s") and index - 2 >= 0 and tokens[index - 2].capitalised:
+                index -= 2  # "the company's chief"
+                continue
+            if not (lower in ROLE_NOUNS or lower in ROLE_FILLERS or lower in DEMONYMS
+                    or previous.capitalised and not self._in_person(index - 1)):
                 break
             index -= 1
-            if first - index > 6:
-                break
         return self.article.span_text(index, first)
+
+    def _in_person(self, index: int) -> bool:
+        return any(mention.first <= index < mention.last for mention in self.mentions
+                   if mention.kind is _Kind.PERSON)
 
     # ------------------------------------------------------------------ results
 

@@ -49,7 +49,10 @@ middle inner outer greater holy sacred official strategic tactical healthy healt
 true false right wrong left important major critical crucial serious severe strong weak rich poor hot cold warm
 cool dry wet hard soft easy difficult simple complex clear dark light heavy huge tiny vast wide narrow deep
 several certain particular specific different similar various entire overall additional extra further
-american-style record historic historical unprecedented landmark
+american-style record historic historical unprecedented landmark presidential parliamentary congressional
+ministerial governmental judicial federal constitutional electoral legislative diplomatic financial commercial
+industrial agricultural environmental medical scientific academic cultural religious ethnic tribal rural urban
+olympic paralympic
 report reports plan plans action actions control progress development assistance aid government governments
 title titles men women children people person persons state states nation nations affairs security defence
 defense justice energy commerce education transport transportation finance economy labor agriculture environment
@@ -160,7 +163,19 @@ vietnamese portuguese lebanese sudanese senegalese maltese burmese nepalese cong
 frenchman frenchmen englishman englishmen irishman irishmen scotsman scotsmen dutchman dutchmen welshman
 jews tories
 """.split()
-DEMONYMS = frozenset(_DEMONYM_STEMS) | frozenset(stem + "s" for stem in _DEMONYM_STEMS) | frozenset(_DEMONYM_PLURALS)
+_MULTIWORD_DEMONYMS = """
+sri lankan|south african|north korean|south korean|new zealander|saudi arabian|costa rican|puerto rican|
+latin american|middle eastern|east timorese|sierra leonean|papua new guinean|el salvadoran|hong konger|
+north african|west african|east african|central african|south american|north american|central american|
+central asian|south asian|east asian|southeast asian|east european|eastern european|west european|
+western european|african american|native american|asian american|gulf arab|south sudanese|bosnian serb|
+bosnian muslim|bosnian croat|kosovo albanian|greek cypriot|turkish cypriot|northern irish
+"""
+DEMONYMS = (frozenset(_DEMONYM_STEMS) | frozenset(stem + "s" for stem in _DEMONYM_STEMS)
+            | frozenset(_DEMONYM_PLURALS) | frozenset(yugoslav for yugoslav in "yugoslav yugoslavs yugoslavian "
+                                                      "czechoslovak czechoslovakian".split())
+            | frozenset(name.strip() for name in _MULTIWORD_DEMONYMS.replace("\n", "").split("|"))
+            | frozenset(name.strip() + "s" for name in _MULTIWORD_DEMONYMS.replace("\n", "").split("|")))
 
 # Honorifics: they mark a person but are not a role.
 HONORIFICS = _words("mr mr. mrs mrs. ms ms. miss mx mx. dr dr. messrs messrs. mme mme. mlle m. herr sr sra")
@@ -202,7 +217,26 @@ king queen prince princess monarch pope bishop archbishop priest rabbi imam cler
 mediator investigator detective inspector policeman policewoman sheriff deputy treasurer staff chief-of-staff
 counsel representative delegate administrator commissioner regulator superintendent principal dean lecturer
 broadcaster comedian presenter director-general secretary-general vice-president president-elect prime
-cofounder founder-chairman chairperson boss leader spokesperson negotiator
+cofounder founder-chairman chairperson boss leader spokesperson negotiator farmer fisherman shopkeeper
+businessman lawyer solicitor barrister accountant pharmacist dentist vet veterinarian paramedic firefighter
+soldier sergeant marine sailor officer policeman constable detective coach trainer jockey driver rider cyclist
+runner swimmer boxer golfer batsman bowler bowler striker winger forward defender goalkeeper keeper skipper
+midfielder quarterback pitcher economist analyst strategist chemist physicist biologist geologist designer
+chef baker butcher builder carpenter plumber electrician mechanic technician programmer developer blogger
+photographer filmmaker film-maker director screenwriter playwright composer conductor pianist guitarist
+drummer rapper dancer model presenter comedian author writer novelist poet historian philosopher theologian
+economist campaigner protester demonstrator volunteer survivor witness victim resident neighbour neighbor
+pensioner widow mother father son daughter wife husband brother sister uncle aunt grandmother grandfather
+teenager pupil graduate researcher academic lecturer professor
+""")
+# Nouns before a name that make it an organisation ("construction companies Adhi Karya and ...", "carmaker X").
+ORG_NOUNS_BEFORE = _words("""
+company companies firm firms group groups bank banks carmaker carmakers automaker automakers airline airlines
+retailer retailers insurer insurers broker brokers brokerage conglomerate subsidiary subsidiaries unit rival
+rivals newspaper newspapers paper magazine broadcaster broadcasters network channel club clubs side label
+studio studios agency charity giant maker makers manufacturer manufacturers producer producers supplier
+suppliers operator operators chain publisher publishers developer lender lenders outlet chipmaker drugmaker
+miner miners refiner refiners shipper shippers utility utilities partner partners unit units firm's
 """)
 # Words that may sit inside a role phrase without being its head ("former", "general staff", "mission").
 ROLE_FILLERS = _words("""
@@ -227,10 +261,12 @@ assembly parliament congress senate cabinet government administration army navy 
 times post journal herald tribune gazette telegraph press broadcasting exchange reserve coalition alliance front
 movement secretariat tribunal chamber caucus directorate inspectorate laboratory laboratories labs studios
 pharmaceuticals communications telecom bancorp securities investments ventures consortium conglomerate
-centers service guard guards
+centers service guard guards division associates
 """)
 # Suffixes that make a company name whatever precedes them ("Acme Inc", "Smith & Sons Ltd").
-LEGAL_SUFFIXES = _words("inc inc. corp corp. ltd ltd. llc plc co co. ag sa nv gmbh llp lp bros bros.")
+LEGAL_SUFFIXES = _words("inc inc. corp corp. ltd ltd. llc plc co co. ag sa nv gmbh llp lp bros bros. re")
+# Words that join "and" into a company's name ("Merrill Lynch and Co", "Smith and Sons").
+COMPANY_TAILS = _words("co co. company sons partners associates")
 # News organisations named without any organisation word.
 NEWS_AGENCIES = _words("""
 reuters afp ap bloomberg xinhua tass interfax kyodo yonhap ansa efe dpa bbc cnn pti ians bernama aap
@@ -242,9 +278,10 @@ NEWS_AGENCY_NAMES = {
 }
 # Adjectives that make "... Court" a court of law rather than a tennis court or a palace courtyard.
 LEGAL_COURT_WORDS = _words("""
-supreme high federal district appeals appellate constitutional criminal crown magistrates magistrates' circuit
-superior family county state administrative tax bankruptcy international military juvenile labour labor
-justice claims arbitration sessions municipal civil special commercial european human rights sharia
+supreme high federal district appeals appeal appellate constitutional criminal crown magistrates magistrates'
+circuit superior family county state administrative tax bankruptcy international military juvenile labour labor
+justice claims arbitration sessions municipal civil special commercial european human rights sharia coroner's
+coroners youth trade election electoral land revolutionary islamic religious divisional chancery probate
 """)
 # The head word of something that is named but is not an organisation: programmes, laws, events, prizes, reports.
 NAMED_THING_HEADS = _words("""
@@ -261,7 +298,7 @@ STORM_WORDS = _words("hurricane hurricanes cyclone cyclones typhoon typhoons sto
 PLACE_HEADS = _words("""
 palace station airport square street avenue road boulevard bridge wall walls pyramid pyramids tower towers
 castle cathedral abbey mosque temple stadium arena park gardens garden island islands isles mountain mountains
-hills hill river lake sea ocean valley desert peninsula coast canal strait straits bay gulf channel falls
+hills river lake sea ocean valley desert peninsula coast canal strait straits bay gulf channel falls
 glacier forest reef basin delta plateau plains region province county district oblast territory territories
 prefecture governorate municipality borough township heights strip harbour harbor port base camp court zoo
 ranch beach cliffs pass highway motorway freeway plaza mall crossing checkpoint
@@ -332,6 +369,7 @@ usd eur gbp jpy cny chf cad aud inr rub sek nok dkk hkd sgd brl mxn krw zar try 
 suv suvs atm atms vip vips mvp faq url pdf gif jpeg png ufo iq eq lgbt lgbtq ipo ipos r&d m&a q1 q2 q3 q4 h1 h2
 co2 wwi wwii 3d 4g 5g lng lpg gps sms usb cd cds dvd dvds ps ps. nb pto diy rip ceo's vs
 ft km kg mg ml lb lbs oz mph kph mw gw kw kwh mwh gwh bpd mln bln dlrs pct cts
+ag sa nv plc llc ltd inc co gmbh llp lp
 """)
 # Two-letter state and district codes after a city ("Washington, DC"; "Austin, Texas" is in the gazetteer).
 US_STATE_CODES = _words("""

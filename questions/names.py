@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import bisect
+import functools
+import operator
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -11,7 +13,7 @@ from questions.lexicon import (
     NAME_PARTICLES, NAMED_THING_HEADS, NOBLE_TITLES, ORG_HEADS, PERSON_TITLES, PLACE_HEADS, PLACE_HYPHEN_SUFFIXES,
     STORM_WORDS, WEEKDAYS,
 )
-from questions.model import Anatomy, Sentence
+from questions.model import Sentence
 
 _TOKEN = re.compile(
     r"(?:[^\W\d_]\.){2,}(?![^\W\d_])"  # U.S., D.C., U.K.
@@ -19,7 +21,6 @@ _TOKEN = re.compile(
     r"|\d+(?:[.,:]\d+)*"
     r"|''|\S"
 )
-_POSSESSIVE = re.compile(r"(?<=[^\W\d_])['’][sS]$")
 _OPENING_QUOTES = frozenset({"“", "‘", "''", "«"})
 _CLOSING_QUOTES = frozenset({"”", "’", "»"})
 _CLAUSE_OPENERS = frozenset({":", "—", "–", "(", "[", "-", "•", "*", "|", ";"})
@@ -33,21 +34,24 @@ class Token(NamedTuple):
     end: int
     sentence: int  # index of the sentence it is in
     word: bool  # letters (a word or a dotted abbreviation), not a number or punctuation
-    suffix: str = ""  # what followed the name after a hyphen: "Moscow-based" -> "based"
+    suffix: str  # what followed the name after a hyphen: "Moscow-based" -> "based"
+    lower: str
+    capitalised: bool
+    acronym: bool  # all capitals, at least two letters: "CSTO", "U.S.", "AT&T" (not "I" or "J.")
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
 
-    @property
-    def capitalised(self) -> bool:
-        return self.word and self.text[0].isupper()
+_START = operator.itemgetter(1)
+_new_token = tuple.__new__  # a token is made for every word: skip the named tuple's Python-level constructor
 
-    @property
-    def acronym(self) -> bool:
-        """All capitals, at least two letters: "CSTO", "U.S.", "AT&T" (not "I" or "A")."""
-        letters = [char for char in self.text if char.isalpha()]
-        return self.word and len(letters) >= 2 and all(char.isupper() for char in letters)
+
+def _word(text: str, start: int, end: int, sentence: int, suffix: str = "") -> Token:
+    capitalised = text[0].isupper()
+    acronym = capitalised and text.isupper() and len(text) > 1 and (len(text) > 2 or text[1].isalpha())
+    return _new_token(Token, (text, start, end, sentence, True, suffix, text.lower(), capitalised, acronym))
+
+
+def _sign(text: str, start: int, end: int, sentence: int) -> Token:
+    return _new_token(Token, (text, start, end, sentence, False, "", text, False, False))
 
 
 @dataclass(frozen=True)
@@ -76,35 +80,43 @@ class Article:
         return self.text[self.tokens[first].start:self.tokens[last - 1].end]
 
 
-def read_article(sentences: tuple[Sentence, ...], anatomy: Anatomy | None = None) -> Article:
-    """Rebuild the text the sentences cover (gaps become spaces) and tokenise it."""
-    length = max((sentence.end for sentence in sentences), default=0)
-    chars = [" "] * length
+def read_article(sentences: tuple[Sentence, ...]) -> Article:
+    """Rebuild the text the sentences cover (gaps become spaces) and tokenise it.
+
+    The entity and speaker stages read the same sentences one after the other; the last few readings are kept.
+    """
+    return _read_article(tuple(sentences))
+
+
+@functools.lru_cache(maxsize=4)
+def _read_article(sentences: tuple[Sentence, ...]) -> Article:
     ordered = tuple(sorted(sentences, key=lambda sentence: sentence.start))
+    parts = []
+    position = 0
     for sentence in ordered:
         text = sentence.text
-        if len(text) != sentence.end - sentence.start:  # a splitter that strips without moving its offsets
+        start = sentence.start
+        if len(text) != sentence.end - start:  # a splitter that strips without moving its offsets
             start = sentence.end - len(text)
-        else:
-            start = sentence.start
-        chars[start:start + len(text)] = text
-    text = "".join(chars)
+        if start < position:  # overlapping sentences: keep what the earlier one wrote
+            text = text[position - start:]
+            start = position
+        parts.append(" " * (start - position))
+        parts.append(text)
+        position = start + len(text)
+    text = "".join(parts)
     starts = tuple(sentence.start for sentence in ordered)
     tokens = _tokenise(text, starts)
-    headline_span = getattr(anatomy, "headline_span", None)
-    headline = -1
-    if headline_span is not None and headline_span.end > headline_span.start:
-        headline = max(0, bisect.bisect_right(starts, headline_span.start) - 1) if starts else -1
-    elif ordered and ordered[0].start == 0 and anatomy is not None and anatomy.headline \
-            and ordered[0].text == anatomy.headline.strip():
-        headline = 0
-    lowercase = frozenset(token.text for token in tokens if token.word and token.text.islower())
+    # The first line of a pasted article is its headline; anatomy finds the same, and this keeps the
+    # reading independent of the stage that made the sentences.
+    headline = 0 if ordered and ordered[0].start == 0 and not ordered[0].text.rstrip("\"”’' ").endswith(".") else -1
+    lowercase = frozenset([token.text for token in tokens if token.word and not token.capitalised])
     return Article(
         text=text,
         sentences=ordered,
         tokens=tokens,
         starts=starts,
-        token_starts=tuple(token.start for token in tokens),
+        token_starts=tuple(map(_START, tokens)),
         initial=_initial_tokens(tokens, text),
         caps_insensitive=_caps_insensitive(tokens, len(ordered), headline),
         lowercase=lowercase,
@@ -117,42 +129,37 @@ def _tokenise(text: str, starts: tuple[int, ...]) -> tuple[Token, ...]:
     append = tokens.append
     sentence = 0
     count = len(starts)
+    next_start = starts[1] if count > 1 else len(text) + 1
+    length = len(text)
+    taken = 0  # the end of an abbreviation that took its period ("Dr.")
     for match in _TOKEN.finditer(text):
         start, end = match.span()
-        while sentence + 1 < count and starts[sentence + 1] <= start:
+        if start < taken:
+            continue
+        while start >= next_start:
             sentence += 1
+            next_start = starts[sentence + 1] if sentence + 1 < count else length + 1
         word = match.group()
         if not word[0].isalpha():
-            append(Token(word, start, end, sentence, False))
+            append(_sign(word, start, end, sentence))
             continue
-        possessive = _POSSESSIVE.search(word)
-        if possessive and len(word) > 2:
-            cut = start + possessive.start()
-            append(Token(word[:possessive.start()], start, cut, sentence, True))
-            append(Token(word[possessive.start():], cut, end, sentence, False))
+        if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS" and word[-3].isalpha():
+            cut = end - 2
+            append(_word(word[:-2], start, cut, sentence))
+            append(_sign(word[-2:], cut, end, sentence))
             continue
         if "-" in word and word[0].isupper():
             head, _, tail = word.rpartition("-")
             if tail in PLACE_HYPHEN_SUFFIXES or tail in AGENT_HYPHEN_SUFFIXES:
-                append(Token(head, start, start + len(head), sentence, True, tail))
+                append(_word(head, start, start + len(head), sentence, tail))
                 continue
-        if end < len(text) and text[end] == "." and "." not in word \
-                and (word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper())):
-            append(Token(word + ".", start, end + 1, sentence, True))
+        if end < length and text[end] == "." and "." not in word \
+                and (len(word) == 1 and word.isupper() or word.lower() in ABBREVIATIONS):
+            append(_word(word + ".", start, end + 1, sentence))
+            taken = end + 1
             continue
-        append(Token(word, start, end, sentence, True))
-    # A dotted abbreviation swallowed by the pattern above keeps its last period; the tokeniser saw "Dr" + ".".
-    return tuple(_merge_periods(tokens))
-
-
-def _merge_periods(tokens: list[Token]) -> list[Token]:
-    """Drop a period token that an abbreviation already took ("Dr." was read as "Dr." and ".")."""
-    merged: list[Token] = []
-    for token in tokens:
-        if token.text == "." and merged and merged[-1].end > token.start:
-            continue
-        merged.append(token)
-    return merged
+        append(_word(word, start, end, sentence))
+    return tuple(tokens)
 
 
 def _initial_tokens(tokens: tuple[Token, ...], text: str) -> frozenset[int]:
@@ -196,8 +203,9 @@ def _caps_insensitive(tokens: tuple[Token, ...], sentence_count: int, headline: 
         if sum(token.acronym for token in content) >= 0.8 * len(content):
             flagged.add(index)
             continue
-        capitals = sum(token.text[0].isupper() for token in content)
-        lower = sum(token.text.islower() and len(token.text) >= 4 for token in content)
+        capitals = sum(token.capitalised and token.lower not in MONTHS and token.lower not in WEEKDAYS
+                       for token in content)
+        lower = sum(token.text.islower() and len(token.text) >= 3 for token in content)
         if capitals >= 4 and lower <= (1 if index == headline else 0):
             flagged.add(index)
     return frozenset(flagged)
@@ -237,15 +245,21 @@ def head_word(lower: str) -> bool:
             or lower in STORM_WORDS)
 
 
-def name_word(token: Token, article: Article, *, strict: bool = False) -> bool:
-    """Whether a capitalised token can be part of a person's name."""
+def name_word(token: Token, article: Article, *, strict: bool = False, given: bool = False) -> bool:
+    """Whether a capitalised token can be part of a person's name; ``given`` for a first name ("Bill", "Grant")."""
     if not token.capitalised or token.acronym and len(token.text) > 2:
         return False
     lower = token.lower
+    if any(char.isdigit() for char in lower):
+        return False
     if len(lower) == 2 and lower.endswith("."):  # an initial: "J."
         return True
-    if ordinary_word(lower) or lower in DEMONYMS or title_word(token) or head_word(lower) or lower in WEEKDAYS:
+    if ordinary_word(lower) or lower in DEMONYMS or title_word(token) or lower in WEEKDAYS:
         return False
+    if head_word(lower) and not (given and lower in NAMED_THING_HEADS and lower not in COMMON):
+        return False
+    if lower.endswith("s") and (ordinary_word(lower[:-1]) or lower[:-1] in PERSON_TITLES or head_word(lower[:-1])):
+        return False  # "Officers", "Guards": plurals of common words
     if lower in MONTHS and lower not in NAME_MONTHS:
         return False
     return not (strict and lower in article.lowercase)

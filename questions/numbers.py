@@ -72,7 +72,7 @@ _DIGITS = re.compile(r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
                      r"(?:-(?P<numerator>\d{1,2})/(?P<denominator>\d{1,2}))?")
 _WORDS = re.compile(
     rf"(?i:(?:{_WORD_SMALL_FULL}|an?)\s+{_WORD_SCALE}|{_WORD_SMALL_FULL})"
-    rf"(?i:(?:\s+and\s+|\s+|-)(?:{_WORD_SMALL_FULL}|{_WORD_SCALE}))*"
+    rf"(?i:(?:\s+and\s+|\s+|-)(?:{_WORD_SMALL_FULL}|{_WORD_SCALE})){{0,12}}"
 )
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
 _WORD_SCALES = frozenset(("hundred", "thousand", "million", "billion", "trillion"))
@@ -256,7 +256,7 @@ def _read_digits(text: str, start: int, title_case: bool) -> _Number | None:
         return None
     if end < len(text) and (text[end] == "/" or text[end] == ":" and text[end + 1:end + 2].isdigit()):
         return None
-    if _TIME_AFTER.match(text, end) or not text[:start].strip() and _LIST_MARKER.match(text, start):
+    if _TIME_AFTER.match(text, end) or start == 0 and _LIST_MARKER.match(text, start):
         return None
     sign = _CURRENCY_BEFORE.search(text, max(0, start - 6), start)
     currency = _CURRENCY_SIGNS.get(sign.group().upper().replace(" ", "")) if sign else None
@@ -368,9 +368,9 @@ def _with_suffix(text: str, number: _Number) -> _Number | None:
         head = word.split("-")[0]
         if head in _NOT_COUNTS or number.value == 1 and not number.digits and head not in _TIME_AND_MEASURE:
             return None  # "two-thirds", "one-off"
-        unit = "year" if word in _AGE_WORDS else _UNITS.get(head)
         if word in _AGE_WORDS:
             return replace(number, end=hyphen.end(), unit="year", counts="age")
+        unit = _UNITS.get(head)
         hyphenated = True
         end = hyphen.end()
     if unit is None and currency is None and (word := _UNIT_AFTER.match(text, end)):
@@ -380,13 +380,15 @@ def _with_suffix(text: str, number: _Number) -> _Number | None:
 
 
 def _unit_name(written: str) -> str:
-    words = written.lower().split()
-    if words[0].startswith("degree"):
-        return "degree " + written.split()[1].replace("C", "Celsius").replace("F", "Fahrenheit") \
-            if len(words) > 1 and len(written.split()[1]) == 1 else " ".join(["degree", *written.split()[1:]])
-    if words[0] == "square":
-        return "square " + _UNITS.get(words[1], words[1])
-    return _UNITS.get(words[0], words[0])
+    """The unit's name from how it is written: "degrees C" is "degree Celsius", "kilometres" is "km"."""
+    words = written.split()
+    head = words[0].lower()
+    if head.startswith("degree"):
+        scale = {"c": "Celsius", "f": "Fahrenheit"}.get(words[1].lower(), words[1]) if len(words) > 1 else ""
+        return f"degree {scale}".strip()
+    if head == "square":
+        return "square " + _UNITS.get(words[1].lower(), words[1].lower())
+    return _UNITS.get(head, head)
 
 
 def _with_qualifier(text: str, number: _Number) -> _Number:
@@ -444,8 +446,7 @@ def _noun_phrase(text: str, position: int) -> str | None:
     joined_of = False
     while len(spans) < _MAX_COUNTS_WORDS:
         found = _NEXT_WORD.match(text, position)
-        if not found or found.start("word") > position and not text[position:found.start("word")].isspace() \
-                or spans and found.start("word") == position:
+        if not found or spans and found.start("word") == position:
             break
         written = found["word"]
         word = written if _ACRONYM.fullmatch(written) else written.rstrip(".")
@@ -511,7 +512,7 @@ def _after_name(text: str, start: int, title_case: bool) -> bool:
     before = word_before(text, start)
     if title_case or not is_name_word(before) or not start or text[start - 1] != " ":
         return False
-    return not text[:start].rstrip().endswith((",", ";", ":", "(", "—", "–", '"', "“"))
+    return not text[max(0, start - 40):start].rstrip().endswith((",", ";", ":", "(", "—", "–", '"', "“"))
 
 
 def _is_score(text: str, match: re.Match[str]) -> bool:

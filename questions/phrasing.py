@@ -1,6 +1,7 @@
 """Reword article sentences into stand-alone questions: clauses, verb forms, wh-fronting, pronouns."""
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -89,8 +90,18 @@ _BOUNDARY = re.compile(
     r";\s+|:\s+|\s[–—-]+\s|\s*[–—]\s*(?=[A-Z(])"
     r"|,\s+(?=(?:and|but|or|so|yet|while|whereas|although|though|because|as|since|after|before|when|where|"
     r"which|who|whom|whose|despite|including|according|compared|up|down|a|an|[a-z]+ing)\b)"
+    # a trailing attribution: ", the Investment Company Institute said", ", it said", ", said Mr Smith"
+    r"|,\s+(?=(?:(?:the|a|an)\s+)?(?:[A-Za-z][\w.'’&-]*\s+){0,6}(?:said|says|added|told|reported|announced)\b)"
     r"|\s(?=(?:after|before|because|where|which|who|whom|whose|while|whereas|although|though|when|despite|"
     r"unless|until)\b)")
+_SPACES = re.compile(r"\s+")
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?])")
+_EMPTY_BRACKETS = re.compile(r"\(\s*\)")
+_DOUBLED_COMMA = re.compile(r",\s*([,.?!])")
+_PAST_REGULAR = re.compile(r"[a-z]{2,}ed")
+_DIGIT = re.compile(r"\d")
+_FIGURE = re.compile(r"\d|\b(?:million|billion|trillion|percent)\b")
+_WORD_TOKEN = re.compile(r"[\w’'.-]+")
 _LEADING_CLAUSE = re.compile(
     r"(?:since|after|before|when|while|although|though|because|as|if|once|until|unless|whereas)\s+[^,;:“”\"]{8,160}?"
     r"\b(?:[a-z]+ed|said|made|took|won|lost|began|became|grew|fell|rose|was|were|had|has|have|is|are)\b[^,;:“”\"]*,\s*",
@@ -104,6 +115,8 @@ _TRAILING_CREDIT = re.compile(
     r"\s*(?:\b[A-Z][A-Z&.]+(?:\s[A-Z]+)?/\s?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}"
     r"|\((?:Photo|Image|Picture|Credit)[^)]*\)|\b(?:Photo|Image|Picture|Credit)s?\s*:.*)\s*$")
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|''.*?''|‘(?:[^’]|’(?=\w))*’(?!\w)|(?<!\w)'(?:[^']|'(?=\w))*'(?!\w)")
+_PRONOUN_WORDS = frozenset("he she him his her hers it its they them their theirs i me my we us our".split())
+_PRONOUN_LOWER = re.compile(r"\b(?:he|she|him|his|her|hers|it|its|they|them|their|theirs|i|me|my|we|us|our)\b")
 _PRONOUN = re.compile(r"\b(he|she|him|his|her|hers|it|its|they|them|their|theirs|i|me|my|we|us|our)\b",
                       re.IGNORECASE)
 
@@ -124,10 +137,8 @@ class Wording:
 
 def tidy(text: str) -> str:
     """Collapse whitespace, drop spaces before punctuation and stray commas at the ends."""
-    text = re.sub(r"\s+", " ", text).strip()
-    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
-    text = re.sub(r"\(\s*\)", "", text)
-    text = re.sub(r",\s*([,.?!])", r"\1", text)
+    text = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", _SPACES.sub(" ", text).strip())
+    text = _DOUBLED_COMMA.sub(r"\1", _EMPTY_BRACKETS.sub("", text))
     return text.strip(" ,;:")
 
 
@@ -151,12 +162,28 @@ def words(text: str) -> list[str]:
 
 def outside_quotes(text: str) -> str:
     """Return the text with its quoted passages blanked out."""
+    if "\"" not in text and "'" not in text and "“" not in text and "‘" not in text:
+        return text
     return _QUOTED.sub(" ", text)
 
 
 def contains_words(text: str, phrase: str) -> bool:
     """Tell whether the phrase occurs in the text as whole words, ignoring case."""
-    return bool(phrase) and re.search(rf"(?<!\w){re.escape(phrase.lower())}(?!\w)", text.lower()) is not None
+    if not phrase:
+        return False
+    haystack, needle = text.lower(), phrase.lower()
+    start = haystack.find(needle)
+    while start != -1:
+        end = start + len(needle)
+        if (start == 0 or not _word_character(haystack[start - 1])) and (
+                end == len(haystack) or not _word_character(haystack[end])):
+            return True
+        start = haystack.find(needle, start + 1)
+    return False
+
+
+def _word_character(character: str) -> bool:
+    return character.isalnum() or character == "_"
 
 
 # ------------------------------------------------------------------ verbs
@@ -168,7 +195,7 @@ def base_form(verb: str) -> str | None:
         return IRREGULAR_PAST[word]
     if word in PRESENT_THIRD:
         return PRESENT_THIRD[word]
-    if not re.fullmatch(r"[a-z]{2,}ed", word) or word in NOT_VERBS_ED:
+    if not _PAST_REGULAR.fullmatch(word) or word in NOT_VERBS_ED:
         return None
     if word.endswith("ied"):
         return word[:-1] if len(word) <= 4 else word[:-3] + "y"
@@ -196,6 +223,8 @@ def _needs_final_e(stem: str) -> bool:
         return stem.endswith(("ag", "rg", "dg", "ang", "eng", "ung")) and stem not in (
             "belong", "bang", "hang", "long", "wrong", "sing", "ring")
     if last == "l":
+        if before in "iou" and len(stem) > 2 and stem[-3] not in vowels:
+            return True  # "filed", "compiled", "ruled", "consoled"
         return before not in vowels + "rwl"
     if last == "b":
         return before == "i"
@@ -253,6 +282,13 @@ def _verb_index(tokens: list[str], start: int = 0) -> int | None:
     return None
 
 
+def _verb_chain(token: str) -> bool:
+    """Tell whether a word belongs to a verb group ("been", "also", "housed") rather than to its objects."""
+    word = bare(token)
+    return word in AUXILIARIES or word in ("been", "being", "be", "not", "also", "already", "still", "just") \
+        or word.endswith("ly") or word.endswith("ed") and base_form(word) is not None
+
+
 def _in_embedded_clause(tokens: list[str], verb: int, mark: int) -> bool:
     """Tell whether the fact belongs to a later verb than the clause's own ("data shows firms exported in 2012")."""
     second = _verb_index(tokens, verb + 1)
@@ -277,24 +313,32 @@ def _invert(subject: str, verb: str, rest: list[str]) -> str | None:
 def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     """Return the character range of the smallest clause of the sentence holding [start, end)."""
     left, right = 0, len(sentence)
-    opener = _LEADING_CLAUSE.match(sentence)
+    opener, boundaries = _boundaries(sentence)
     if opener:  # "Since Obama launched the NEI in 2010, the United States has ..."
-        if opener.end() <= start:
-            left = opener.end()
-        elif opener.end() - 1 >= end:
-            right = opener.end() - 1
+        if opener <= start:
+            left = opener
+        elif opener - 1 >= end:
+            right = sentence.rfind(",", 0, opener)
+    for boundary_start, boundary_end in boundaries:
+        if boundary_end <= start:
+            left = max(left, boundary_end)
+        elif boundary_start >= end:
+            right = min(right, boundary_start)
+            break
+    return left, right
+
+
+@functools.lru_cache(maxsize=1024)
+def _boundaries(sentence: str) -> tuple[int, tuple[tuple[int, int], ...]]:
+    """Return where a leading subordinate clause ends (0 if none) and the sentence's clause boundaries."""
+    opener = _LEADING_CLAUSE.match(sentence)
     brackets = [match.span() for match in _BRACKETED.finditer(sentence)]
     # "The Authority, a public agency that runs the crossings, closed ...": an aside inside the clause.
     brackets += [match.span() for match in _MID_APPOSITIVE.finditer(sentence)]
-    for match in _BOUNDARY.finditer(sentence):
-        if any(open_at <= match.start() < close_at for open_at, close_at in brackets):
-            continue  # "(the year for which data has just been released)" is one aside, not clauses
-        if match.end() <= start:
-            left = max(left, match.end())
-        elif match.start() >= end:
-            right = min(right, match.start())
-            break
-    return left, right
+    # "(the year for which data has just been released)" is one aside, not clauses.
+    boundaries = tuple(match.span() for match in _BOUNDARY.finditer(sentence)
+                       if not any(open_at <= match.start() < close_at for open_at, close_at in brackets))
+    return (opener.end() if opener else 0), boundaries
 
 
 def _strip_openers(tokens: list[str], *, may_drop_mark: bool) -> list[str]:
@@ -303,7 +347,8 @@ def _strip_openers(tokens: list[str], *, may_drop_mark: bool) -> list[str]:
         first = bare(tokens[0])
         if first in ADVERBIAL_OPENERS or first.endswith("ly") or first.endswith("ing") or first.isdigit():
             cut = next((index for index, token in enumerate(tokens[:12]) if token.endswith(",")), None)
-            if cut is not None and (may_drop_mark or not any(MARK in token for token in tokens[:cut + 1])):
+            if cut is not None and cut + 1 < len(tokens) and (
+                    may_drop_mark or not any(MARK in token for token in tokens[:cut + 1])):
                 tokens = tokens[cut + 1:]
                 continue
         if first in SUBORDINATORS and len(tokens) > 2 and not tokens[0].endswith(","):
@@ -319,11 +364,15 @@ def _lower_first(text: str) -> str:
 
 
 def _finish(text: str) -> str:
-    return capitalise(tidy(text).rstrip(".,;:!?")) + "?"
+    return capitalise(_embedded(text)) + "?"
 
 
 def _embedded(text: str) -> str:
-    return tidy(text).rstrip(".,;:!?")
+    """Tidy a clause for use inside a question or command: no final stop, even before a closing quote."""
+    return _FINAL_STOP.sub(r"\1", tidy(text).rstrip(".,;:!?"))
+
+
+_FINAL_STOP = re.compile(r"[.,;:!?]+([\"”’']?)$")
 
 
 def _drop_fillers(tokens: list[str]) -> list[str]:
@@ -345,21 +394,23 @@ def _drop_fillers(tokens: list[str]) -> list[str]:
 class Located:
     """A fact's place in a sentence: the sentence text and the fact's character range in it.
 
-    ``proper`` holds the lower-cased words of the article's names, so that a capitalised word that
-    opens the sentence can be told from a name when it moves inside a question.
+    ``proper`` holds, lower-cased, the words of the article's names and the words it capitalises
+    inside sentences, and ``common`` the words it also writes in lower case, so that a capitalised
+    word opening the sentence ("Tobacco use is ...") can be told from a name ("Indian oil minister",
+    "Russia shut down ...") when it moves inside a question.
     """
 
     sentence: str
     start: int
     end: int
     proper: frozenset[str] = frozenset()
+    common: frozenset[str] = frozenset()  # words the article also writes in lower case
 
 
 Resolver = Callable[[str], "str | None"]
 
 
-def _subject(tokens: list[str], resolve: Resolver | None, proper: frozenset[str] = frozenset(),
-             sentence_start: bool = False) -> str | None:
+def _subject(tokens: list[str], resolve: Resolver | None, located: Located, sentence_start: bool = False) -> str | None:
     subject = " ".join(tokens).strip(" ,")
     if not subject or MARK in subject:
         return None
@@ -368,16 +419,26 @@ def _subject(tokens: list[str], resolve: Resolver | None, proper: frozenset[str]
         if len(tokens) > 1 or resolve is None:
             return None
         return resolve(head)
+    joined = _COMMA_ADVERB.sub("", " ".join(tokens))
+    if joined.endswith(",") and not _APPOSITION_END.search(joined) or head.endswith("ing") and tokens[0][:1].islower():
+        return None  # "..., said Mr Smith" or "adding that no gas was sold": no subject before the verb
     first = tokens[0].strip(_EDGE)
-    if sentence_start and first[:1].isupper() and first[1:].islower() and head not in proper \
+    if sentence_start and first[:1].isupper() and first[1:].islower() and head not in located.proper \
+            and (head in located.common or len(tokens) > 1 and bare(tokens[1]) == "of" and head.endswith("s")) \
             and (len(tokens) == 1 or tokens[1][:1].islower()):
         return _without_aside(subject[:1].lower() + subject[1:])  # "Tobacco use is ..." -> "is tobacco use ..."
     return _without_aside(_lower_first(subject))
 
 
 def _without_aside(subject: str) -> str:
-    """Drop an apposition from a subject: "the Authority, a public agency that runs ..., " -> "the Authority"."""
-    return re.sub(r",\s+(?:an?\s+[^,]{3,120}|the\s+[^,A-Z]{3,120}),?$", "", subject).strip()
+    """Drop an apposition or a comma adverb from a subject ("Consumption, meanwhile," -> "consumption")."""
+    subject = _COMMA_ADVERB.sub("", subject)
+    return _APPOSITION_END.sub("", subject).strip()
+
+
+_COMMA_ADVERB = re.compile(r",\s*(?:meanwhile|however|though|too|also|in turn|for example|for instance|in fact|"
+                           r"instead|moreover|meantime|in contrast|by contrast|by comparison)\s*,?", re.IGNORECASE)
+_APPOSITION_END = re.compile(r",\s+(?:an?\s+[^,]{3,120}|the\s+[^,A-Z]{3,120}),?$")
 
 
 def _clause_tokens(located: Located, extra: int, *, drop: frozenset[str], may_drop_mark: bool) -> list[str] | None:
@@ -409,14 +470,19 @@ def ask_removing(located: Located, *, wh: str, prepositions: frozenset[str],
         return None  # the fact sits inside the subject ("data released today shows ...")
     if marks and _in_embedded_clause(tokens, verb, marks[0]):
         return None
-    if marks and marks[0] > 0 and re.search(r"\d|\b(?:million|billion|trillion|percent)\b", tokens[marks[0] - 1]):
+    if marks and marks[0] > 0 and _FIGURE.search(tokens[marks[0] - 1]):
         return None  # "from $192.5 billion in January": the date belongs to the figure, not the event
+    if marks and any(bare(token) in ("and", "or", "to", "-", "–") for token in
+                     tokens[max(0, marks[0] - 1):marks[0]] + tokens[marks[0] + 1:marks[0] + 2]):
+        return None  # "in 2011 or 2012", "from 2009 to 2012": one of two dates cannot be cut out alone
     opening = located.sentence.lstrip(" \"“‘'(").split(" ", 1)[0] == tokens[0]
     tokens = [token for token in tokens if MARK not in token]
-    subject = _subject(tokens[:verb], resolve, located.proper, opening)
+    subject = _subject(tokens[:verb], resolve, located, opening)
     if subject is None:
         return None
     rest = tokens[verb + 1:]
+    while rest and bare(rest[-1]) in ("and", "or", "but", ""):
+        rest = rest[:-1]
     if rest and rest[-1].endswith(","):
         rest[-1] = rest[-1].rstrip(",")
     inverted = _invert(subject, tokens[verb], rest)
@@ -455,22 +521,26 @@ def ask_fronting(located: Located, *, wh: str, noun: str = "", whom: str = "",
         predicate = " ".join(tokens[verb:])
         return Wording(_finish(f"{wh} {predicate}"), _embedded(f"{wh[:1].lower()}{wh[1:]} {predicate}"))
     opening = located.sentence.lstrip(" \"“‘'(").split(" ", 1)[0] == tokens[0]
-    subject = _subject(tokens[:verb], resolve, located.proper, opening)
+    subject = _subject(tokens[:verb], resolve, located, opening)
     if subject is None or _in_embedded_clause(tokens, verb, mark) and bare(tokens[verb]) not in (
             "said", "says", "told", "added", "stated"):
         return None
     before = _drop_fillers(tokens[verb + 1:mark])
     after = tokens[mark + 1:]
+    if whom and after and after[0][:1].isupper() and not tokens[mark].endswith(","):
+        return None  # "told BBC Radio 4": the name is part of a longer one
+    if before and bare(before[-1]).endswith("ing") or any(_DIGIT.search(token) for token in before):
+        return None  # "agreements totaling $110 million", "$14 million ..., $13.6 million": not the verb's object
     preposition = ""
     if before and bare(before[-1]) in PREPOSITIONS:
         preposition = bare(before[-1])
         if preposition in ("of", "than", "per", "via"):
             return None  # "the strategies of the Obama administration" cannot be fronted
         before = before[:-1]
-    elif len(before) > 0 and not before[-1].endswith(","):
-        last = before[-1].strip(_EDGE)
-        if last[:1].isupper():
-            return None  # a title stands before the name ("Judge Jackson"): too fragile to reword
+        if len([token for token in before if not _verb_chain(token)]) > 2:
+            return None  # "discussed the plan during a trip to Moscow": the phrase belongs to a noun
+    elif before:
+        return None  # a word other than the verb or a preposition governs the fact ("ex-Yukos boss X")
     phrase = wh
     if preposition:
         phrase = whom or ("what amount" if money and preposition in ("to", "from", "by") else wh[:1].lower() + wh[1:])
@@ -508,7 +578,7 @@ def counted_noun(sentence: str, end: int) -> tuple[str, str]:
         raw = tokens[index].group()
         word = raw.strip(_EDGE)
         lower = word.lower()
-        if not word or re.search(r"\d", word) or raw.startswith(("(", "\"", "“")):
+        if not word or _DIGIT.search(word) or raw.startswith(("(", "\"", "“")):
             break
         if lower == "and" and collected and not collected[-1].group().endswith(("s", ",")) \
                 and index + 1 < len(tokens) and not bare(tokens[index + 1].group()) in NP_STOP:
@@ -519,7 +589,7 @@ def counted_noun(sentence: str, end: int) -> tuple[str, str]:
                 and bare(tokens[index + 1].group()) not in DETERMINERS | NP_STOP and raw == word:
             collected.append(tokens[index])
             for follower in tokens[index + 1:index + 3]:
-                if bare(follower.group()) in NP_STOP or re.search(r"\d", follower.group()) \
+                if bare(follower.group()) in NP_STOP or _DIGIT.search(follower.group()) \
                         or _finite_verb([follower.group()], 0):
                     break
                 collected.append(follower)
@@ -551,33 +621,40 @@ def counted_noun(sentence: str, end: int) -> tuple[str, str]:
 
 # ------------------------------------------------------------------ pronouns
 
+@functools.lru_cache(maxsize=4096)
 def dangling_pronoun(text: str) -> str | None:
     """Return the first pronoun outside quotes that has no name before it in the text, if any.
 
-    First-person words outside quotes are always dangling in a question; third-person ones need a
-    capitalised name (not a sentence-initial common word) somewhere before them.
+    First-person words outside quotes are always dangling in a question; "he" and "she" need a
+    capitalised name before them, "it" and "they" any noun or name.
     """
     plain = outside_quotes(text)
-    for match in _PRONOUN.finditer(plain):
-        word = match.group()
-        if word.lower() == "i" and word != "I" or len(word) > 1 and word.isupper():
-            continue  # "US" and "IT" are names, not pronouns
-        if word.lower() in FIRST_PERSON:
+    lowered = plain.lower()
+    # Searching the lower-cased text is much faster than a case-blind search; their offsets agree
+    # unless lower-casing changed the length (a few non-Latin letters).
+    found = _PRONOUN_LOWER.finditer(lowered) if len(lowered) == len(plain) else _PRONOUN.finditer(plain)
+    pronouns = [match for match in found if not (
+        plain[match.start():match.end()] in ("i",)
+        or match.end() - match.start() > 1 and plain[match.start():match.end()].isupper())]  # "US", "IT": names
+    if not pronouns:
+        return None
+    name_at = noun_at = len(plain) + 1
+    for token in _WORD_TOKEN.finditer(plain, 0, pronouns[-1].start()):
+        word = token.group().strip(".'’")
+        lower = word.lower()
+        if not word or lower in _PRONOUN_WORDS or lower in COMMON_CAPITALISED:
+            continue
+        if noun_at > len(plain) and lower not in AUXILIARIES and lower not in _REPORTING_WORDS:
+            noun_at = token.start()
+        if word[0].isupper():
+            name_at = token.start()
+            break
+    for match in pronouns:
+        word = plain[match.start():match.end()]
+        lower = word.lower()
+        if lower in FIRST_PERSON:
             return word
-        before = plain[:match.start()]
-        if word.lower() in ("he", "she", "him", "his", "her", "hers"):
-            names = [token for token in re.findall(r"[A-Z][\w.'’-]*", before)
-                     if token.strip(".'’").lower() not in COMMON_CAPITALISED]
-        else:  # "it" and "they" may stand for any noun before them in the sentence
-            names = [token for token in re.findall(r"[\w’'-]+", before)
-                     if token.lower() not in COMMON_CAPITALISED | AUXILIARIES | _REPORTING_WORDS]
-        if not names:
+        needed = name_at if lower in ("he", "she", "him", "his", "her", "hers") else noun_at
+        if needed > match.start():
             return word
     return None
-
-
-def first_pronoun(text: str) -> re.Match[str] | None:
-    """Return the first third-person pronoun outside quotes, as a match on the text."""
-    plain = outside_quotes(text)
-    match = _PRONOUN.search(plain)
-    return match if match and match.group().lower() not in FIRST_PERSON else None

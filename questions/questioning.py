@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import hashlib
 import random
 import re
+import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -49,6 +51,13 @@ _DATE_WORD = re.compile(
     r"\b(1[0-9]{3}|20[0-9]{2})s?\b|\b(january|february|march|april|may|june|july|august|september|october|"
     r"november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday|yesterday|today|tomorrow|last|next|ago|week|month|year|decade|century)\b")
+_SPACES = re.compile(r"\s+")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
+_CAPITALISED_INSIDE = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+")
+_NOT_WORD = re.compile(r"\W+")
+_DIGIT = re.compile(r"\d")
+_ONLY_FIGURES = re.compile(r"[\d.,% $-]+")
+_PASSAGE = re.compile(r"\b(the|this) (passage|article|text)\b", re.IGNORECASE)
 _SHORT_DATE_ASK = {"day": "On what date", "month": "In which month", "year": "In what year", "decade": "In which decade"}
 _TIME_UNITS = frozenset("year month week day hour minute second".split())
 _ORG_THE = re.compile(r"\b(Organi[sz]ation|Department|Agency|Union|Court|Club|Initiative|Service|Ministry|Bank|"
@@ -78,19 +87,20 @@ class Setting:
     speaker: str = ""  # the sentence is inside this speaker's quotation
     in_quote: bool = False  # the fact itself is inside quoted words
 
-    def located(self, proper: frozenset[str] = frozenset()) -> Located:
-        return Located(self.text, self.start, self.end, proper)
+    def located(self, article: Article) -> Located:
+        return Located(self.text, self.start, self.end, article.proper, article.common)
 
     def frame(self, text: str) -> str:
         return f"{self.speaker} said: “{text}”" if self.speaker else text
 
+    @functools.cached_property
     def blanked(self) -> str:
         return self.frame(tidy_keep_end(self.text[:self.start] + BLANK + self.text[self.end:]))
 
     def excerpt(self, words: int = 30) -> str:
         """Return the blanked sentence, cut down to the clauses around the blank when it is long."""
         if len(self.text.split()) <= words:
-            return self.blanked()
+            return self.blanked
         left, right = clause_bounds(self.text, self.start, self.end)
         while len(self.text[left:right].split()) < 14 and (left > 0 or right < len(self.text)):
             if left > 0:  # earlier words first: they hold the antecedents of later pronouns
@@ -127,10 +137,10 @@ class Article:
     places: tuple[str, ...]
     speakers: tuple[str, ...]
     roles: dict[str, str] = field(default_factory=dict)
-    proper: frozenset[str] = frozenset()  # lower-cased words of the article's names
+    named: tuple[Fact, ...] = ()  # the facts whose names pronouns may stand for
+    proper: frozenset[str] = frozenset()  # lower-cased words of its names and of words it capitalises mid-sentence
+    common: frozenset[str] = frozenset()  # words it writes in lower case
     name_kinds: dict[str, FactKind] = field(default_factory=dict)  # speakers' names: person, organisation or place
-    mentions: tuple[tuple[int, int, str], ...] = ()  # (start, end, canonical name) of every person mention
-    entity_mentions: tuple[tuple[int, int, str], ...] = ()
 
     def kind_of_name(self, name: str) -> FactKind:
         return self.name_kinds.get(name) or _kind_of_name(name, self.organisations, self.places, self.people)
@@ -152,6 +162,15 @@ class Article:
     def speakers_of(self, kind: FactKind) -> tuple[str, ...]:
         """Return the article's speakers that are of one kind (people, organisations, places)."""
         return tuple(name for name in self.speakers if self.kind_of_name(name) == kind)
+
+    @functools.cached_property
+    def mentions(self) -> tuple[tuple[int, int, str], ...]:
+        """(start, end, canonical name) of every mention of a person, found only when a pronoun needs one."""
+        return _mentions(self.text, [fact for fact in self.named if fact.kind in (FactKind.PERSON, FactKind.SPEAKER)])
+
+    @functools.cached_property
+    def entity_mentions(self) -> tuple[tuple[int, int, str], ...]:
+        return _mentions(self.text, [fact for fact in self.named if fact.kind in (FactKind.ORGANISATION, FactKind.PLACE)])
 
     def person_before(self, position: int) -> str | None:
         """Return the person named last before a position of the text."""
@@ -199,7 +218,7 @@ def make_questions(
         for draft in _drafts(fact, setting, article, seed):
             if _problems(draft, fact):
                 continue
-            key = re.sub(r"\W+", " ", draft.prompt.lower()).strip()
+            key = _NOT_WORD.sub(" ", draft.prompt.lower()).strip()
             if key in seen:
                 continue
             seen.add(key)
@@ -216,8 +235,9 @@ def question_id(draft: Draft, fact: Fact) -> str:
     return "q" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:11]
 
 
-def _rng(seed: int, fact: Fact, purpose: str) -> random.Random:
-    return random.Random(f"{seed}|{fact.kind.value}|{fact.start}|{fact.end}|{purpose}")
+def _rng(seed: int, fact: Fact) -> random.Random:
+    """Return the random source for one fact's questions: stable across runs, independent of other facts."""
+    return random.Random(zlib.crc32(f"{seed}|{fact.kind.value}|{fact.start}|{fact.end}".encode()))
 
 
 def _drafts(fact: Fact, setting: Setting | None, article: Article, seed: int) -> Iterator[Draft]:
@@ -235,7 +255,7 @@ def _drafts(fact: Fact, setting: Setting | None, article: Article, seed: int) ->
 
 def _canonical(fact: Fact) -> str:
     value = fact.value if isinstance(fact.value, str) and fact.value.strip() else fact.text
-    return re.sub(r"\s+", " ", str(value)).strip()
+    return _SPACES.sub(" ", str(value)).strip()
 
 
 def _read_article(facts: tuple[Fact, ...], text: str, anatomy: Anatomy | None) -> Article:
@@ -256,10 +276,10 @@ def _read_article(facts: tuple[Fact, ...], text: str, anatomy: Anatomy | None) -
         people=people, organisations=organisations, places=places,
         speakers=speakers, roles=roles,
         name_kinds={name: _kind_of_name(name, organisations, places, people) for name in speakers},
-        proper=frozenset(word.lower() for name in (*people, *speakers, *names(FactKind.ORGANISATION),
-                                                   *names(FactKind.PLACE)) for word in name.split()),
-        mentions=_mentions(text, [fact for fact in facts if fact.kind in (FactKind.PERSON, FactKind.SPEAKER)]),
-        entity_mentions=_mentions(text, [fact for fact in facts if fact.kind in (FactKind.ORGANISATION, FactKind.PLACE)]),
+        common=frozenset(_LOWER_WORD.findall(text)),
+        proper=frozenset(word.lower() for name in (*people, *speakers, *organisations, *places)
+                         for word in name.split()) | frozenset(word.lower() for word in _CAPITALISED_INSIDE.findall(text)),
+        named=tuple(fact for fact in facts if fact.kind != FactKind.NUMBER and fact.kind != FactKind.DATE),
     )
 
 
@@ -285,11 +305,21 @@ def _mentions(text: str, facts: list[Fact]) -> tuple[tuple[int, int, str], ...]:
             variant = variant.strip()
             if len(variant) > 1 and variant.lower() not in PRONOUN_WORDS:
                 forms.setdefault(variant, name)
-    if not forms or not text:
-        return ()
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
-                         + r")(?!\w)")
-    return tuple((match.start(), match.end(), forms[match.group()]) for match in pattern.finditer(text))
+    found: dict[int, tuple[int, int, str]] = {}
+    for form in sorted(forms, key=len, reverse=True):  # "Yevgeny Nikiforov" before "Nikiforov"
+        start = text.find(form)
+        while start != -1:
+            end = start + len(form)
+            if (start == 0 or not _word_character(text[start - 1])) and \
+                    (end == len(text) or not _word_character(text[end])) and \
+                    not any(other <= start < found[other][1] for other in found if other <= start):
+                found[start] = (start, end, forms[form])
+            start = text.find(form, start + 1)
+    return tuple(found[start] for start in sorted(found))
+
+
+def _word_character(character: str) -> bool:
+    return character.isalnum() or character == "_"
 
 
 def _quizworthy(fact: Fact, excluded: tuple[Span, ...]) -> bool:
@@ -298,12 +328,8 @@ def _quizworthy(fact: Fact, excluded: tuple[Span, ...]) -> bool:
         return False
     if any(span.start <= fact.start < span.end for span in excluded):
         return False
-    sentence = fact.sentence.text
-    if CREDIT.search(sentence) and not (sentence.count(" ") > 12 and not sentence.lstrip("( ").startswith(
-            ("Reporting", "Writing", "Editing", "Additional", "Source", "By ", "Photo", "Image", "Credit"))):
-        return False
-    credit = _TRAILING_CREDIT.search(sentence)
-    if credit and fact.start - fact.sentence.start >= credit.start():
+    credit_line, credit_start = _credits_in(fact.sentence.text)
+    if credit_line or fact.start - fact.sentence.start >= credit_start:
         return False
     if fact.role and CREDIT_ROLE.search(fact.role):
         return False
@@ -316,9 +342,20 @@ def _quizworthy(fact: Fact, excluded: tuple[Span, ...]) -> bool:
 
 # ------------------------------------------------------------------ preparing a sentence
 
+@functools.lru_cache(maxsize=1024)
+def _credits_in(sentence: str) -> tuple[bool, int]:
+    """Tell whether a sentence is a credit line, and where a trailing photo credit starts (its length if none)."""
+    line = bool(CREDIT.search(sentence)) and not (sentence.count(" ") > 12 and not sentence.lstrip("( ").startswith(
+        ("Reporting", "Writing", "Editing", "Additional", "Source", "By ", "Photo", "Image", "Credit")))
+    credit = _TRAILING_CREDIT.search(sentence)
+    return line, credit.start() if credit else len(sentence)
+
+
 def tidy_keep_end(text: str) -> str:
     """Tidy a sentence but keep its final punctuation and closing quotes."""
-    return re.sub(r"\s+", " ", text).strip()
+    if "  " in text or "\n" in text or "\t" in text:
+        text = _SPACES.sub(" ", text)
+    return text.strip()
 
 
 def _setting(fact: Fact, article: Article) -> Setting | None:
@@ -405,7 +442,7 @@ def _prepare(sentence: Sentence, start: int, mention: str, fact: Fact, article: 
         text, start, end = text.strip(), start - lead, end - lead
     in_quote = bool(speaker) or _inside_quotes(text, start)
 
-    for _ in range(4):
+    for _ in range(0 if speaker else 4):  # a quoted speaker's "we" and "our" are theirs
         pronoun = _dangling_in(text)
         if pronoun is None:
             break
@@ -423,7 +460,7 @@ def _prepare(sentence: Sentence, start: int, mention: str, fact: Fact, article: 
         if pronoun.start() < start:
             start, end = start + shift, end + shift
         origin -= shift  # later words keep their place in the article for the next pronoun
-    if _dangling_in(text) is not None:
+    if not speaker and _dangling_in(text) is not None:
         return None
     return Setting(text, start, end, mention=mention, sentence=sentence, speaker=speaker, in_quote=in_quote)
 
@@ -539,7 +576,7 @@ def _speech(fact: Fact, quote: str, direct: bool) -> str:
     if direct and quote[:1].isupper():
         return f"'{quote}'"
     if not direct:
-        return re.sub(r"^that\s+", "", quote)
+        return _single_quoted(re.sub(r"^that\s+", "", quote))
     sentence = fact.sentence.text
     index = sentence.find(quote[:30])
     verbs = list(_REPORTING.finditer(sentence, 0, max(0, index)))
@@ -548,14 +585,30 @@ def _speech(fact: Fact, quote: str, direct: bool) -> str:
     closing = re.match(r"[^“”\"]*?[”\"]", sentence[index:])
     end = index + (closing.end() if closing else len(quote))
     words = sentence[verbs[-1].end():end].strip()
-    words = re.sub(r"^that\s+", "", words)
-    words = re.sub(r"[“”\"]", "'", words)
+    words = _single_quoted(re.sub(r"^that\s+", "", words))
     return words if len(words.split()) <= 45 else ""
+
+
+def _without_dateline(quote: str, article: Article) -> str:
+    """Drop a dateline that an attribution at the end of a first sentence dragged into the quote."""
+    if article.dateline and quote.startswith(article.dateline):
+        return quote[len(article.dateline):].lstrip(" -–—")
+    match = _DATELINE.match(quote)
+    return quote[match.end():] if match else quote
+
+
+def _single_quoted(words: str) -> str:
+    """Mark quoted words inside reported speech with single quotes, closing a quotation left open."""
+    words = re.sub(r"[“”\"]", "'", words).strip()
+    marks = len(re.findall(r"(?<!\w)'|'(?!\w)", words))
+    if marks % 2:
+        words = words.rstrip(".,;:") + "'"
+    return re.sub(r"[.,;:]+'$", "'", words)
 
 
 def _speaker_drafts(fact: Fact, setting: Setting | None, article: Article, seed: int) -> Iterator[Draft]:
     name = _canonical(fact)
-    quote = _shorten(fact.quote or "")
+    quote = _shorten(_without_dateline(fact.quote or "", article))
     if len(quote.split()) < 1 or name.lower() in PRONOUN_WORDS:
         return
     direct = _is_direct(fact, article)
@@ -565,28 +618,28 @@ def _speaker_drafts(fact: Fact, setting: Setting | None, article: Article, seed:
     reported = shown.strip("'")
     kind = article.kind_of_name(name)
     prompt = f"Who said that {shown}?"
-    rng = _rng(seed, fact, "choices")
+    rng = _rng(seed, fact)
     wrong = pick.name_distractors(
         name, article=[other for other in (*article.speakers, *article.article_names(kind))
                        if article.kind_of_name(other) == kind],
         world=article.world_names(kind, name), avoid=prompt, rng=rng, people=kind == FactKind.PERSON)
     if len(wrong) >= 2:
         yield _choice_question(prompt, name, wrong, rng, sort=False)
-    tf_rng = _rng(seed, fact, "true_false")
+    tf_rng = rng
     if wrong and tf_rng.random() < 0.5:
         yield Draft(QuestionType.TRUE_FALSE, f"{tf_rng.choice(wrong)} said that {shown}.", FALSE, (TRUE, FALSE))
     else:
         yield Draft(QuestionType.TRUE_FALSE, f"{name} said that {shown}.", TRUE, (TRUE, FALSE))
     if setting and setting.mention.lower() not in PRONOUN_WORDS and not setting.in_quote:
-        yield Draft(QuestionType.CLOZE, setting.blanked(), setting.mention)
+        yield Draft(QuestionType.CLOZE, setting.blanked, setting.mention)
     elif shown.startswith("'"):
         yield Draft(QuestionType.CLOZE, f"“{quote},” said {BLANK}.", name)
     else:
         yield Draft(QuestionType.CLOZE, f"{BLANK} said that {reported}.", name)
     role = article.roles.get(name)
     back = f"{name}, {role}" if role and not contains_words(role, name) else name
-    yield Draft(QuestionType.FLASHCARD, f"“{quote}”" if shown.startswith("'") else f"Who said that {reported}?",
-                back)
+    front = f"“{quote}”" if shown.startswith("'") else f"{capitalise(reported)} — who said so?"
+    yield Draft(QuestionType.FLASHCARD, front, back)
 
 
 # ------------------------------------------------------------------ numbers
@@ -595,14 +648,14 @@ def _number_drafts(fact: Fact, setting: Setting | None, article: Article, seed: 
     shape = number_shape(fact.text)
     if shape is None or shape.core <= 0:
         return
-    rng = _rng(seed, fact, "choices")
+    rng = _rng(seed, fact)
     pool = [(other.text, other.value, other.unit) for other in article.facts
             if other.kind == FactKind.NUMBER and other is not fact]
     wrong_values = pick.number_distractors(fact.text, fact.value if isinstance(fact.value, (int, float)) else None,
                                            qualifier=fact.qualifier, unit=fact.unit, pool=pool, rng=rng)
     answer = fact.text.strip()
     duration = shape.duration if shape.duration in _TIME_UNITS else None
-    wording, remainder = _number_wording(fact, shape, setting, duration, article.proper)
+    wording, remainder = _number_wording(fact, shape, setting, duration, article)
     if duration and wording:
         answer_shown = shape.as_duration(shape.core)
         choices = [shape.as_duration(value) for value in wrong_values]
@@ -618,14 +671,14 @@ def _number_drafts(fact: Fact, setting: Setting | None, article: Article, seed: 
     if prompt and len(choices) >= 2:
         yield _choice_question(prompt, answer_shown, choices, rng, sort_key=lambda text: _numeric(text))
     if setting and not setting.in_quote:
-        tf_rng = _rng(seed, fact, "true_false")
+        tf_rng = rng
         if wrong_values and tf_rng.random() < 0.5:
             yield Draft(QuestionType.TRUE_FALSE, _statement(setting, shape.write(tf_rng.choice(wrong_values))), FALSE,
                         (TRUE, FALSE))
         else:
             yield Draft(QuestionType.TRUE_FALSE, _statement(setting, answer), TRUE, (TRUE, FALSE))
     if setting:
-        yield Draft(QuestionType.CLOZE, setting.blanked(), answer)
+        yield Draft(QuestionType.CLOZE, setting.blanked, answer)
     if wording:
         yield Draft(QuestionType.SHORT_ANSWER, f"State {wording.embedded}.", answer_shown)
     back = remainder or (fact.counts or "").strip()
@@ -634,11 +687,11 @@ def _number_drafts(fact: Fact, setting: Setting | None, article: Article, seed: 
 
 
 def _number_wording(fact: Fact, shape: NumberShape, setting: Setting | None, duration: str | None,
-                    proper: frozenset[str]) -> tuple[Wording | None, str]:
+                    article: Article) -> tuple[Wording | None, str]:
     """Word a number question from its sentence; also return what the number counts, for a flashcard."""
     if setting is None or setting.in_quote:
         return None, ""
-    located = setting.located(proper)
+    located = setting.located(article)
     if duration:
         return _duration_wording(setting), ""
     cut, noun = counted_noun(setting.text, setting.end)
@@ -700,7 +753,7 @@ def _date_drafts(fact: Fact, setting: Setting | None, article: Article, seed: in
         return
     weekday = bool(_WEEKDAY.search(fact.text)) and value.granularity == "day"
     answer = value.show(weekday=weekday)
-    rng = _rng(seed, fact, "choices")
+    rng = _rng(seed, fact)
     pool = [parsed for other in article.facts if other.kind == FactKind.DATE and other is not fact
             for parsed in [CalendarValue.parse(other.value)] if parsed]
     past = bool(re.search(r"\b(last|ago|yesterday|earlier|previous|past)\b", fact.text, re.IGNORECASE)) or (
@@ -722,9 +775,9 @@ def _date_drafts(fact: Fact, setting: Setting | None, article: Article, seed: in
         preposition = re.search(r"(\w+)\s+$", setting.before())
         word = preposition.group(1).lower() if preposition else ""
         if word in ("since", "until", "till"):
-            wording = ask_removing(setting.located(article.proper), wh=f"{capitalise(word)} when", prepositions=frozenset({word}))
+            wording = ask_removing(setting.located(article), wh=f"{capitalise(word)} when", prepositions=frozenset({word}))
         elif word not in ("from", "between", "of", "to", "through"):
-            wording = ask_removing(setting.located(article.proper), wh="When",
+            wording = ask_removing(setting.located(article), wh="When",
                                    prepositions=frozenset({"on", "in", "at", "during", "by"}))
     if wording:
         prompt = wording.question
@@ -735,7 +788,7 @@ def _date_drafts(fact: Fact, setting: Setting | None, article: Article, seed: in
     if prompt and len(wrong_shown) >= 2 and not (setting and setting.after().startswith(("'s", "’s"))):
         yield _choice_question(prompt, answer, wrong_shown, rng, sort_key=_date_order(wrong + [value], weekday))
     if setting and not setting.in_quote and not setting.after().startswith(("'s", "’s")):
-        tf_rng = _rng(seed, fact, "true_false")
+        tf_rng = rng
         if wrong and tf_rng.random() < 0.5:
             yield Draft(QuestionType.TRUE_FALSE, _statement(setting, _date_phrase(setting, tf_rng.choice(wrong), weekday)),
                         FALSE, (TRUE, FALSE))
@@ -743,7 +796,7 @@ def _date_drafts(fact: Fact, setting: Setting | None, article: Article, seed: in
             yield Draft(QuestionType.TRUE_FALSE, _statement(setting, _date_phrase(setting, value, weekday)), TRUE,
                         (TRUE, FALSE))
     if setting:
-        yield Draft(QuestionType.CLOZE, setting.blanked(), setting.mention)
+        yield Draft(QuestionType.CLOZE, setting.blanked, setting.mention)
     if wording and wording.question.startswith("When "):
         yield Draft(QuestionType.SHORT_ANSWER,
                     f"{_SHORT_DATE_ASK[value.granularity]} {wording.question.removeprefix('When ')}", answer)
@@ -795,8 +848,11 @@ def _name_with_the(fact: Fact, name: str, setting: Setting | None) -> str:
 
 
 def _description(fact: Fact, setting: Setting | None, name: str) -> str:
-    """Return what the article says the entity is: its role, or an apposition after its name."""
-    if fact.role and fact.role.strip():
+    """Return what the article says the entity is: its role, or an apposition after its name.
+
+    A one-word role ("President", "boss") names no one in particular, so it is no description.
+    """
+    if fact.role and len(fact.role.split()) >= 2:
         return fact.role.strip()
     if setting is None:
         return ""
@@ -821,7 +877,7 @@ def _acronym(fact: Fact, setting: Setting | None, name: str) -> str:
 def _name_drafts(fact: Fact, setting: Setting | None, article: Article, seed: int) -> Iterator[Draft]:
     name = _canonical(fact)
     kind = fact.kind
-    rng = _rng(seed, fact, "choices")
+    rng = _rng(seed, fact)
     country = kind == FactKind.PLACE and pick.is_country(name)
     noun = {"person": "person", "organisation": "organisation", "place": "country" if country else "place"}[kind.value]
     wh = "Who" if kind == FactKind.PERSON else f"Which {noun}"
@@ -830,16 +886,17 @@ def _name_drafts(fact: Fact, setting: Setting | None, article: Article, seed: in
     acronym = _acronym(fact, setting, name)
     shown_name = _name_with_the(fact, name, setting)
 
+    @functools.lru_cache(maxsize=None)
     def wrong(prompt: str) -> list[str]:
         return pick.name_distractors(name, article=article.article_names(kind), world=article.world_names(kind, name),
-                                     avoid=prompt, rng=_rng(seed, fact, "choices"), people=kind == FactKind.PERSON)
+                                     avoid=prompt, rng=rng, people=kind == FactKind.PERSON)
 
     if kind == FactKind.PLACE and article.headline and \
             _in_dateline(fact.sentence.text, fact.start - fact.sentence.start, article):
         yield from _dateline_drafts(fact, name, article, seed)
     wording = None
     if setting and not setting.in_quote:
-        located = setting.located(article.proper)
+        located = setting.located(article)
         before = re.search(r"(\w+)\s+$", setting.before())
         if kind == FactKind.PLACE and before and before.group(1).lower() in ("in", "at"):
             wording = ask_removing(located, wh="Where", prepositions=frozenset({"in", "at"}))
@@ -856,8 +913,10 @@ def _name_drafts(fact: Fact, setting: Setting | None, article: Article, seed: in
         choices = wrong(mc_prompt)
         if len(choices) >= 2:
             yield _choice_question(mc_prompt, name, choices, rng, sort=False)
-    tf_rng = _rng(seed, fact, "true_false")
-    false_name = next(iter(wrong(setting.text if setting else "")), "")
+    tf_rng = rng
+    shown = setting.text if setting else ""
+    false_name = next((other for other in wrong(mc_prompt) if not contains_words(shown, other)), "") if mc_prompt \
+        else next(iter(wrong(shown)), "")
     polarity = bool(false_name) and tf_rng.random() < 0.5
     if description:
         subject = false_name if polarity else shown_name
@@ -867,7 +926,7 @@ def _name_drafts(fact: Fact, setting: Setting | None, article: Article, seed: in
         yield Draft(QuestionType.TRUE_FALSE, _statement(setting, false_name if polarity else name),
                     FALSE if polarity else TRUE, (TRUE, FALSE))
     if setting:
-        yield Draft(QuestionType.CLOZE, setting.blanked(), setting.mention)
+        yield Draft(QuestionType.CLOZE, setting.blanked, setting.mention)
     if wording and description:
         yield Draft(QuestionType.SHORT_ANSWER, f"State {_embedded_name(wording)}.", name)
     elif acronym:
@@ -883,7 +942,7 @@ def _dateline_drafts(fact: Fact, name: str, article: Article, seed: int) -> Iter
     """Ask where a report was filed from: the place of its dateline."""
     report = f"the report “{article.headline.rstrip('.')}”"
     prompt = f"Where was {report} filed from?"
-    rng = _rng(seed, fact, "dateline")
+    rng = _rng(seed, fact)
     wrong = pick.name_distractors(name, article=article.places, world=article.world_names(FactKind.PLACE, name),
                                   avoid=prompt, rng=rng)
     if len(wrong) >= 2:
@@ -904,8 +963,10 @@ def _choice_question(prompt: str, answer: str, wrong: Sequence[str], rng: random
                      sort: bool = True, sort_key=None) -> Draft:
     """Make a multiple-choice draft: the answer among distinct wrong choices, ordered or shuffled."""
     choices: list[str] = [answer]
+    seen = {answer.strip().lower()}
     for option in wrong:
-        if option.strip().lower() not in (choice.strip().lower() for choice in choices):
+        if option.strip().lower() not in seen:
+            seen.add(option.strip().lower())
             choices.append(option)
     choices = choices[:6]
     if sort and sort_key is not None:
@@ -919,10 +980,10 @@ def looks_like(kind: FactKind, choice: str) -> bool:
     """Tell whether a choice is of the answer's kind: a number, a date, or a name."""
     lowered = choice.lower()
     if kind == FactKind.NUMBER:
-        return bool(re.search(r"\d", lowered) or _NUMBER_WORD.search(lowered))
+        return bool(_DIGIT.search(lowered) or _NUMBER_WORD.search(lowered))
     if kind == FactKind.DATE:
         return bool(_DATE_WORD.search(lowered))
-    return not re.fullmatch(r"[\d.,% $-]+", lowered)
+    return not _ONLY_FIGURES.fullmatch(lowered)
 
 
 def _problems(draft: Draft, fact: Fact) -> list[str]:
@@ -939,14 +1000,17 @@ def _problems(draft: Draft, fact: Fact) -> list[str]:
         kind = FactKind.PERSON if fact.kind == FactKind.SPEAKER else fact.kind
         if not 3 <= len(choices) <= 6 or not all(looks_like(kind, choice) for choice in draft.choices):
             problems.append("choices of the wrong kind")
-    if draft.type == QuestionType.CLOZE and not re.search(r"_{3,}", prompt):
+    if draft.type == QuestionType.CLOZE and "___" not in prompt:
         problems.append("no blank")
     if draft.type == QuestionType.FLASHCARD:
         if len(answer) > 3 and contains_words(prompt, answer):
             problems.append("the front shows the back")
     elif draft.type != QuestionType.TRUE_FALSE and _gives_away(prompt, answer, fact):
         problems.append("the prompt gives the answer away")
-    if dangling_pronoun(prompt) or re.search(r"\b(the|this) (passage|article|text)\b", prompt, re.IGNORECASE):
+    # Cloze and true/false prompts quote a sentence whose pronouns were resolved already; the other
+    # types reword or cut it, which can separate a pronoun from its name.
+    reworded = draft.type in (QuestionType.MULTIPLE_CHOICE, QuestionType.SHORT_ANSWER)
+    if reworded and dangling_pronoun(prompt) or _PASSAGE.search(prompt):
         problems.append("the prompt does not stand alone")
     return problems
 
@@ -965,10 +1029,10 @@ def _gives_away(prompt: str, answer: str, fact: Fact) -> bool:
         shape = number_shape(answer)
         if shape and shape.core >= 10:
             candidates.add(shape.spell(shape.core))
+    lowered = prompt.lower()
     for candidate in candidates:
         candidate = candidate.strip()
-        if len(candidate) > 3 and contains_words(prompt, candidate):
-            return True
-        if len(candidate) > 1 and candidate == answer and contains_words(prompt, candidate) and not candidate.isalpha():
-            return True
+        if len(candidate) > 3 or len(candidate) > 1 and candidate == answer and not candidate.isalpha():
+            if candidate.lower() in lowered and contains_words(prompt, candidate):
+                return True
     return False

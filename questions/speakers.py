@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from questions.lexicon import (
-    FEMALE_PRONOUNS, FEMALE_WORDS, MALE_PRONOUNS, MALE_WORDS, MONTHS, SPEECH_INSERTS, SPEECH_PARTICIPLES,
+    ROLE_NOUNS, FEMALE_PRONOUNS, FEMALE_WORDS, MALE_PRONOUNS, MALE_WORDS, MONTHS, SPEECH_INSERTS, SPEECH_PARTICIPLES,
     SPOKESPERSON_NOUNS, TELL_VERBS, WEEKDAYS,
 )
 from questions.model import Fact, FactKind, Sentence
@@ -22,18 +22,28 @@ from questions.names import Article, opening_quote, read_article
 # Verbs that report speech by themselves; the weaker ones need "that" or a quotation ("denied the claim" is
 # not a quote, "denied that it had ..." is).
 _SPEECH_VERBS = frozenset("""
-said says say told tells added adds stated states warned warns announced announces noted notes explained explains
-argued argues insisted insists claimed claims clarified clarifies mentioned mentions replied replies responded
-responds declared declares stressed stresses emphasised emphasized emphasises emphasizes wrote writes testified
-testifies tweeted tweets cautioned cautions complained complains countered counters recalled recalls remarked
+said says say told tells added adds argued argues insisted insists claimed claims replied replies responded
+responds stressed stresses emphasised emphasized emphasises emphasizes warned warns cautioned cautions remarked
 remarks commented comments conceded concedes contended contends maintained maintains reiterated reiterates
-observed observes predicted predicts suggested suggests confirmed confirms acknowledged acknowledges admitted
-admits asked asks asserted asserts alleged alleges answered answers
+recalled recalls mentioned mentions clarified clarifies joked jokes quipped quips retorted retorts exclaimed
+exclaims
 """.split())
 _WEAK_SPEECH_VERBS = frozenset("""
-reported reports estimated estimates revealed reveals disclosed discloses denied denies accused accuses vowed vows
-pledged pledges promised promises urged urges believes believed thinks thought
+stated states announced announces noted notes explained explains declared declares wrote writes testified
+testifies tweeted tweets complained complains countered counters observed observes predicted predicts suggested
+suggests confirmed confirms acknowledged acknowledges admitted admits asked asks asserted asserts alleged alleges
+answered answers reported reports estimated estimates revealed reveals disclosed discloses denied denies accused
+accuses vowed vows pledged pledges promised promises urged urges believes believed thinks thought
 """.split())
+# A reported clause has a verb; "announced its new initiative" has only an object.
+_CLAUSE_VERBS = frozenset("""
+is are was were be been being has have had will would could can may might must should shall did does do
+sent made took gave said told went came saw knew thought found got became began brought built bought caught
+chose felt fell grew held kept left led lost met paid put ran rose sold set shot spent stood struck taught
+understood won wrote hit cut let beat broke drove flew forgot hid hurt lay lit meant quit read rode rang sank
+spoke stole stuck swore swept swam threw woke wore withdrew needs wants remains seems appears looks feels
+""".split())
+_CLAUSE_SUBJECTS = frozenset("it he she they we i you there this that these those".split())
 _PASSIVE = frozenset("was were been being is are be".split())
 _QUOTE_MARK = re.compile(r"“|”|''|\"")
 _CLAUSE_CUT = re.compile(r",\s+(?:" + "|".join(sorted(SPEECH_PARTICIPLES)) + r")\b|;")
@@ -46,12 +56,24 @@ _PREPOSITIONS = frozenset("in at on during after before with from to by for over
 _TIME_WORDS = frozenset("today yesterday tonight earlier later recently week month year weekend morning afternoon "
                         "evening night".split()) | WEEKDAYS | MONTHS
 _LISTENERS = frozenset("""
-reporters journalists lawmakers legislators parliament congress the a an his her their its our audience crowd
-supporters members delegates students viewers listeners readers investors analysts officials police court jury
-judge senators mps colleagues staff workers residents him them us me
+reporters journalists lawmakers legislators parliament congress audience crowd supporters members delegates
+students viewers listeners readers investors analysts officials police court jury judge senators mps colleagues
+staff workers residents him them us me newspaper paper radio television
 """.split())
+_DETERMINERS = frozenset("the a an his her their its our my your this that".split())
 _NAME_GAP = re.compile(r"[\s,]*(?:(?:[A-Z][\w.’'-]*|of|the|for|and|'s|’s)\s+)*")
 _PRONOUNS = frozenset({"he", "she"})
+# Words before a name that make it the object of a preposition, not the subject of the verb after it.
+_NOT_SUBJECT_BEFORE = frozenset("in at of for from to by with near on against over under about between among into "
+                                "than like".split())
+# Unnamed speakers: a pronoun after them stands for them, not for the last person named.
+_UNNAMED_SPEAKERS = frozenset("""
+spokesman spokeswoman spokesperson official officials minister source sources aide aides lawyer lawyers police
+statement report spokesmen spokeswomen analyst analysts ministry department company group agency adviser
+advisers executive executives director manager officer officers witness witnesses judge prosecutor prosecutors
+""".split())
+_COORDINATED_SPEECH = re.compile(
+    r"(?:,\s*)?\s(?:but|and)\s+(?:also\s+|then\s+|later\s+)?(?:said|says|added|adds|told|tells|noted|warned|stressed)\b")
 
 
 class _Mention(NamedTuple):
@@ -91,13 +113,14 @@ class _SpeechReader:
         self.article = article
         self.text = article.text
         self.tokens = article.tokens
-        self.mentions = _mentions(article.text, entities)
+        self.mentions = _mentions(article, entities)
         self.mention_starts = [mention.start for mention in self.mentions]
         self.quotes = _quotations(article)
         self.quote_starts = [quote.start for quote in self.quotes]
         self.gender = self._genders()
         self.used_chains: set[int] = set()
         self.said: list[_Said] = []
+        self.unnamed: set[int] = set()  # sentences where someone unnamed speaks ("A spokesman said")
 
     # ------------------------------------------------------------------ results
 
@@ -142,16 +165,18 @@ class _SpeechReader:
         if previous is not None and (previous.lower in _PASSIVE or previous.lower == "to"):
             return  # "was told to", "is said to be", "to say"
         following = tokens[index + 1] if index + 1 < len(tokens) else None
-        if following is not None and following.lower in ("by", "to") and verb.lower not in ("told", "tells"):
+        if following is not None and following.lower == "by":
             return
         inverted = self._after_closing_quote(verb.start)
         if inverted:
             speaker = self._speaker_after(index)
             attribution_start = verb.start
         else:
-            speaker = self._speaker_before(index)
+            speaker = self._coordinated_speaker(index) or self._speaker_before(index)
             attribution_start = speaker.start if speaker is not None else verb.start
         if speaker is None:
+            if self._unnamed_before(index):
+                self.unnamed.add(verb.sentence)
             return
         speaker = self._resolved(speaker)
         if speaker is None:
@@ -166,10 +191,59 @@ class _SpeechReader:
         weak = verb.lower in _WEAK_SPEECH_VERBS
         if not quotes:
             clause = self._reported_clause(index, require_that=weak)
+            if clause is None and not inverted:
+                clause = self._clause_before(index, speaker)
             if clause is None:
                 return
             quotes.append(clause)
         self.said.append(_Said(speaker, verb.sentence, [self._quote_text(quote) for quote in quotes]))
+
+    def _coordinated_speaker(self, index: int) -> _Mention | None:
+        """"He noted ... but said, "…"": a second speech verb joined by "and"/"but" keeps the speaker."""
+        tokens = self.tokens
+        position = index - 1
+        while position >= 0 and tokens[position].lower in ("also", "then", "later"):
+            position -= 1
+        if position < 0 or tokens[position].lower not in ("and", "but"):
+            return None
+        for said in reversed(self.said):
+            if said.sentence == tokens[index].sentence:
+                return said.speaker
+        return None
+
+    def _unnamed_before(self, index: int) -> bool:
+        """"A spokesman said", "The MP for Sittingbourne said": someone speaks whom the article does not name."""
+        tokens = self.tokens
+        position = index - 1
+        while position >= 0 and tokens[position].lower in SPEECH_INSERTS:
+            position -= 1
+        if position >= 0 and tokens[position].lower in _UNNAMED_SPEAKERS:
+            return True
+        start = self._clause_start(tokens[index].sentence, tokens[index].start)
+        first = self.article.first_token_at(start)
+        return any(token.lower in _UNNAMED_SPEAKERS or token.lower in ROLE_NOUNS
+                   for token in tokens[first:min(first + 4, index)])
+
+    def _clause_before(self, index: int, speaker: _Mention) -> tuple[int, int] | None:
+        """"Prices will rise, Smith said.": the clause before the comma that precedes a closing attribution."""
+        tokens = self.tokens
+        verb = tokens[index]
+        bounds = self.article.sentences[verb.sentence]
+        tail = self.text[verb.end:bounds.end]
+        if len(tail.split()) > 8 or any(mark in tail for mark in '"“”'):
+            return None
+        comma = self.text.rfind(",", bounds.start, speaker.start)
+        if comma < 0 or not _NAME_GAP.fullmatch(self.text[comma:speaker.start]):
+            return None
+        semicolon = self.text.rfind(";", bounds.start, comma)
+        start = semicolon + 1 if semicolon >= 0 else bounds.start
+        text = self.text[start:comma]
+        if len(text.split()) < 3:
+            return None
+        for quote in self.quotes:
+            if start <= quote.start < comma:
+                self.used_chains.add(quote.chain)
+        return start, comma
 
     def _read_participle(self, index: int) -> None:
         """", saying Murray played "incredibly."", ", noting he had ...": the sentence's speaker goes on."""
@@ -232,6 +306,9 @@ class _SpeechReader:
                 continue
             first = parts[0]
             sentence = self.article.sentence_at(first.open_mark)
+            if self.text[:first.open_mark].rstrip().endswith(":"):
+                self._read_colon_quote(parts, sentence)
+                continue
             if self.article.sentences[sentence].start != first.open_mark:
                 continue
             earlier = [said for said in self.said if said.sentence < sentence]
@@ -243,6 +320,20 @@ class _SpeechReader:
                 self.used_chains.add(chain)
                 self.said.append(_Said(last.speaker, sentence, [text]))
 
+    def _read_colon_quote(self, parts: list[_Quote], sentence: int) -> None:
+        """'He also praised the director: "…"': a quotation after a colon is the subject's."""
+        bounds = self.article.sentences[sentence]
+        if bounds.start >= parts[0].open_mark:
+            return
+        speaker = self._subject_of(sentence, parts[0].open_mark)
+        if speaker is None or sentence in self.unnamed:
+            return
+        speaker = self._resolved(speaker)
+        text = self._quote_text(parts[0])
+        if speaker is not None and text:
+            self.used_chains.add(parts[0].chain)
+            self.said.append(_Said(speaker, sentence, [text]))
+
     # ------------------------------------------------------------------ who
 
     def _speaker_before(self, index: int) -> _Mention | None:
@@ -250,8 +341,11 @@ class _SpeechReader:
         verb = self.tokens[index]
         start = self._clause_start(verb.sentence, verb.start)
         candidates = self._mentions_between(start, verb.start)
-        candidates = [mention for mention in candidates if not self._possessive(mention)]
+        candidates = [mention for mention in candidates if not self._possessive(mention)
+                      and not self._after_preposition(mention.start)]
         pronoun = self._pronoun_between(start, verb.start)
+        if pronoun is not None and self._after_preposition(pronoun.start):
+            pronoun = None
         persons = [mention for mention in candidates if mention.kind is FactKind.PERSON]
         if pronoun is not None and (not persons or pronoun.start > persons[-1].end):
             if self._gap_ok(pronoun.end, verb.start, person=True):
@@ -260,7 +354,30 @@ class _SpeechReader:
             return persons[-1]
         if candidates and self._gap_ok(candidates[-1].end, verb.start, person=False):
             return candidates[-1]
+        return self._it_speaker(index)
+
+    def _it_speaker(self, index: int) -> _Mention | None:
+        """"It said …" after an organisation spoke: the organisation again."""
+        tokens = self.tokens
+        position = index - 1
+        while position >= 0 and tokens[position].lower in SPEECH_INSERTS:
+            position -= 1
+        if position < 0 or tokens[position].lower != "it":
+            return None
+        sentence = tokens[index].sentence
+        for said in reversed(self.said):
+            if sentence - said.sentence > 2:
+                break
+            if said.speaker.kind in (FactKind.ORGANISATION, FactKind.PLACE):
+                pronoun = tokens[position]
+                return _Mention(pronoun.start, pronoun.end, said.speaker.value, said.speaker.kind)
+            if said.speaker.kind is FactKind.PERSON:
+                break
         return None
+
+    def _after_preposition(self, position: int) -> bool:
+        index = self.article.first_token_at(position) - 1
+        return index >= 0 and self.tokens[index].lower in _NOT_SUBJECT_BEFORE
 
     def _speaker_after(self, index: int) -> _Mention | None:
         """The speaker of '"…," said X, chief of Y': the first name after the verb, before a comma."""
@@ -303,9 +420,17 @@ class _SpeechReader:
         pronoun = self.text[mention.start:mention.end].lower()
         wanted = "m" if pronoun in MALE_PRONOUNS else "f" if pronoun in FEMALE_PRONOUNS else ""
         sentence = self.article.sentence_at(mention.start)
-        for back in range(0, 4):
+        # One who has just spoken is the likeliest "he" of the next attribution ('…," he added').
+        for said in reversed(self.said):
+            if sentence - said.sentence > 2 or any(sentence > unnamed >= said.sentence for unnamed in self.unnamed):
+                break
+            gender = self.gender.get(said.speaker.value, "")
+            if said.speaker.kind is FactKind.PERSON and (not wanted or not gender or gender == wanted):
+                return _Mention(mention.start, mention.end, said.speaker.value, FactKind.PERSON)
+        trailing = self.text[:mention.start].rstrip().endswith(",")  # "…, he added": not this sentence's subject
+        for back in range(1 if trailing else 0, 3):
             index = sentence - back
-            if index < 0:
+            if index < 0 or back and index in self.unnamed:
                 break
             bounds = self.article.sentences[index]
             end = mention.start if back == 0 else bounds.end
@@ -346,6 +471,8 @@ class _SpeechReader:
             gap = self.text[quote.close_mark:attribution_start]
             if quote.end == quote.close_mark or not _NAME_GAP.fullmatch(gap) or "\n" in gap:
                 return None
+            if self.text[quote.start:quote.end].rstrip().endswith(".") and "," not in gap:
+                return None  # a finished sentence in quotes is not attributed by the next sentence
             if quote.chain in self.used_chains:
                 return None
             return self._take(quote)
@@ -389,10 +516,15 @@ class _SpeechReader:
             return self._clause_from(that + 1)
         if require_that:
             return None
-        if verb.lower in TELL_VERBS:
-            while position < len(tokens) and tokens[position].sentence == verb.sentence \
-                    and (tokens[position].lower in _LISTENERS or tokens[position].capitalised):
+        if verb.lower in TELL_VERBS:  # "told reporters", "told the BBC", "told Reuters news agency"
+            while position < len(tokens) and tokens[position].lower in _DETERMINERS:
                 position += 1
+            if position < len(tokens) and tokens[position].lower in _LISTENERS:
+                position += 1
+            else:
+                while position < len(tokens) and tokens[position].sentence == verb.sentence \
+                        and tokens[position].capitalised:
+                    position += 1
         position = self._skip_time(position)
         if position >= len(tokens) or tokens[position].sentence != verb.sentence:
             return None
@@ -421,27 +553,36 @@ class _SpeechReader:
         sentence = tokens[position].sentence
         start = tokens[position].start
         end = self.article.sentences[sentence].end
-        cut = _CLAUSE_CUT.search(self.text, start, end)
-        if cut is not None:
-            end = cut.start()
-        if len(self.text[start:end].split()) < 3:
+        for pattern in (_CLAUSE_CUT, _COORDINATED_SPEECH):
+            cut = pattern.search(self.text, start, end)
+            if cut is not None:
+                end = cut.start()
+        if len(self.text[start:end].split()) < 3 or not self._has_verb(position, end):
             return None
         for quote in self.quotes:
             if start <= quote.start < end:
                 self.used_chains.add(quote.chain)
         return start, end
 
+    def _has_verb(self, position: int, end: int) -> bool:
+        """Whether the words from ``position`` read as a clause: a pronoun subject, an auxiliary, a past tense."""
+        tokens = self.tokens
+        if tokens[position].lower in _CLAUSE_SUBJECTS:
+            return True
+        for token in tokens[position + 1:position + 14]:
+            if token.start >= end:
+                break
+            lower = token.lower
+            if lower in _CLAUSE_VERBS or lower.endswith("ed") and len(lower) > 4 and not token.capitalised:
+                return True
+        return False
+
     def _quote_text(self, quote: _Quote | tuple[int, int]) -> str:
-        start, end = quote[0], quote[1]
+        """A quotation's words without its marks (paragraphs joined), or a reported clause without its full stop."""
         if isinstance(quote, _Quote):
-            parts = [other for other in self.quotes if other.chain == quote.chain]
-            if len(parts) > 1:
-                return " ".join(self._quote_text((part.start, part.end)) for part in parts)
-        text = " ".join(self.text[start:end].split())
-        text = text.rstrip(" ,;:—–-")
-        if not isinstance(quote, _Quote):
-            text = text.rstrip(_TRAILING)
-        return text.strip()
+            parts = [other for other in self.quotes if other.chain == quote.chain] or [quote]
+            return " ".join(" ".join(self.text[part.start:part.end].split()).rstrip(" ,;:—–-") for part in parts)
+        return " ".join(self.text[quote[0]:quote[1]].split()).rstrip(_TRAILING).strip()
 
     # ------------------------------------------------------------------ helpers
 
@@ -512,7 +653,7 @@ class _SpeechReader:
         return {person: "m" if vote > 0 else "f" for person, vote in votes.items() if vote}
 
 
-def _mentions(text: str, entities: tuple[Fact, ...]) -> list[_Mention]:
+def _mentions(article: Article, entities: tuple[Fact, ...]) -> list[_Mention]:
     """Every place in the text where an entity's name, alias or (for a person) surname stands."""
     forms: dict[str, tuple[str, FactKind]] = {}
     for fact in sorted(entities, key=lambda fact: fact.kind is not FactKind.PERSON):
@@ -523,12 +664,30 @@ def _mentions(text: str, entities: tuple[Fact, ...]) -> list[_Mention]:
             names.add(str(fact.value).split()[-1])
         for name in names:
             if name and name[0].isalpha():
-                forms.setdefault(name, (str(fact.value), fact.kind))
-    if not forms:
-        return []
-    pattern = re.compile(r"(?<![\w’'])(?:" + "|".join(re.escape(name) for name in
-                                                     sorted(forms, key=len, reverse=True)) + r")(?![\w])")
-    return [_Mention(match.start(), match.end(), *forms[match.group()]) for match in pattern.finditer(text)]
+                forms.setdefault(" ".join(name.split()), (str(fact.value), fact.kind))
+    by_first: dict[str, list[tuple[int, str]]] = {}
+    for name in forms:
+        first_word = name.split()[0].rstrip(",")
+        by_first.setdefault(first_word, []).append((len(name.split()), name))
+    for candidates in by_first.values():
+        candidates.sort(reverse=True)
+    mentions = []
+    tokens, text = article.tokens, article.text
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        candidates = by_first.get(token.text) if token.word else None
+        if candidates:
+            for words, name in candidates:
+                last = index + words - 1
+                while last < len(tokens) and text[token.start:tokens[last].end].count(" ") < words - 1:
+                    last += 1
+                if last < len(tokens) and " ".join(text[token.start:tokens[last].end].split()) == name:
+                    mentions.append(_Mention(token.start, tokens[last].end, *forms[name]))
+                    index = last
+                    break
+        index += 1
+    return mentions
 
 
 def _quotations(article: Article) -> list[_Quote]:

@@ -24,10 +24,6 @@ class SetSummary:
     approved: int = 0
     rejected: int = 0
 
-    @property
-    def question_count(self) -> int:
-        return self.pending + self.approved + self.rejected
-
 
 @dataclass(frozen=True)
 class TeacherOverview:

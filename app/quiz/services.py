@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from app.database import begin_write
 from app.extensions import db
 from app.grading import CHOICE_KINDS, AnswerKey, is_correct, looks_like_name
-from app.models import Answer, Attempt, Question, QuestionKind, QuestionSet, ReviewSource, User
+from app.models import Answer, Attempt, Question, QuestionKind, QuestionSet, ReviewSource, ReviewStatus, User
 from app.scheduling import record_review
 from app.sets.services import source_with_answer
 from app.study.services import is_assigned, live_question_ids
@@ -127,6 +127,16 @@ def _answered_ids(attempt_id: int) -> set[int]:
     return set(db.session.execute(db.select(Answer.question_id).filter_by(attempt_id=attempt_id)).scalars())
 
 
+def _open_question_count(attempt: Attempt, *, besides: int) -> int:
+    """Return how many live questions of the attempt, other than ``besides``, are still unanswered."""
+    answered = db.select(Answer.id).where(Answer.attempt_id == attempt.id, Answer.question_id == Question.id)
+    return db.session.execute(
+        db.select(func.count(Question.id))
+        .where(Question.id.in_(attempt.question_ids), Question.id != besides,
+               Question.review_status == ReviewStatus.APPROVED, Question.retired_at.is_(None),
+               ~answered.exists())).scalar_one()
+
+
 def next_step(attempt: Attempt) -> QuizStep | None:
     """Return the attempt's first unanswered live question, or None when every one is answered."""
     asked = _asked_questions(attempt)
@@ -176,7 +186,8 @@ def set_names(set_id: int) -> list[str]:
     for answer, choices, fact_text, fact_value in db.session.execute(
             db.select(Question.answer, Question.choices, Question.fact_text, Question.fact_value)
             .where(Question.set_id == set_id)):
-        names.update(text for text in (answer, fact_text, fact_value, *(choices or ())) if text and looks_like_name(text))
+        names.update(text for text in (answer, fact_text, fact_value, *(choices or ()))
+                     if text and looks_like_name(text))
     return sorted(names)
 
 
@@ -221,9 +232,9 @@ def submit_answer(learner: User, attempt_id: int, question_id: int, response: st
 
     response = response.strip()[:MAX_RESPONSE]
     key = AnswerKey.of(question)
-    correct = is_correct(key, response, other_names=() if key.kind in CHOICE_KINDS else set_names(attempt.set_id))
-    answered = _answered_ids(attempt_id) | {question_id}
-    finishing = all(asked.id in answered for asked in _asked_questions(attempt))
+    names_matter = key.kind not in CHOICE_KINDS and any(map(looks_like_name, (key.answer, *key.alternatives)))
+    correct = is_correct(key, response, other_names=set_names(attempt.set_id) if names_matter else ())
+    finishing = _open_question_count(attempt, besides=question_id) == 0
     feedback = _feedback_of(question, attempt_id, AnswerStatus.ANSWERED, response=response, correct=correct,
                             finished=finishing)
 

@@ -28,6 +28,24 @@ class ArticleForm(FlaskForm):
     creation_token = HiddenField()
     submit = SubmitField("Generate questions")
 
+    @property
+    def chosen_upload(self):
+        """The uploaded file, or None when the file input was left empty."""
+        upload = self.upload.data
+        return upload if upload and upload.filename else None
+
+    def validate(self, extra_validators=None) -> bool:
+        """Accept the article one way only: pasted or uploaded."""
+        valid = super().validate(extra_validators)
+        pasted = bool((self.article.data or "").strip())
+        if pasted and self.chosen_upload:
+            self.article.errors.append("Paste the article or upload a file, not both: clear one of them.")
+            return False
+        if not pasted and not self.chosen_upload:
+            self.article.errors.append("Paste the article's text or choose a file.")
+            return False
+        return valid
+
 
 class EmptySetForm(FlaskForm):
     title = StringField("Title", validators=[DataRequired(), Length(max=300)])

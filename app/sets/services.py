@@ -1,7 +1,6 @@
 """Question sets: made from an article, by hand or by import; reviewed, published and assigned."""
 from __future__ import annotations
 
-import codecs
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -18,10 +17,10 @@ from app.extensions import db
 from app.models import (Answer, Assignment, Attempt, CardState, Classroom, Question, QuestionKind, QuestionSet,
                         ReviewStatus, SetStatus, User, utcnow)
 from app.models import Review as LearnerReview
+from app.sets.articles import ArticleError, read_article
 from app.sets.drafts import QuestionDraft
 from app.sets.transfer import ImportedQuestion, ImportedSet, anki_package, export_document, parse_import
 
-ARTICLE_EXTENSIONS = (".txt", ".md", ".html", ".htm")
 MAX_TITLE = 300
 FACT_GROUPS = (
     ("speaker", "Who said what"),
@@ -34,10 +33,6 @@ FACT_GROUPS = (
 HAND_MADE_GROUP = ("hand", "Written by hand or imported")
 STATUS_FILTERS = ("all", "pending", "approved", "rejected", "retired")
 _WORD = re.compile(r"\w", re.UNICODE)
-
-
-class ArticleError(ValueError):
-    """The article cannot be turned into a set; the message tells the teacher what to do."""
 
 
 class SetError(ValueError):
@@ -128,41 +123,6 @@ def set_summaries(teacher: User) -> list[SetSummary]:
 # ---------------------------------------------------------------------------------------------------- articles
 
 
-def read_article(text: str | bytes, *, filename: str | None = None) -> str:
-    """Return the article as text after checking its file type, size and content.
-
-    Raises:
-        ArticleError: wrong file type, empty, larger than ``MAX_ARTICLE_BYTES``, binary or not UTF-8.
-    """
-    limit = current_app.config["MAX_ARTICLE_BYTES"]
-    what = "The file" if filename is not None else "The article"
-    if filename is not None:
-        extension = PurePath(filename).suffix.lower()
-        if extension not in ARTICLE_EXTENSIONS:
-            raise ArticleError(f"{filename!r} is not a .txt, .md or .html file. Upload the article as plain text, "
-                               "Markdown or a saved web page, or paste its text.")
-    data = text if isinstance(text, bytes) else text.encode("utf-8")
-    if len(data) > limit:
-        raise ArticleError(f"{what} is {_megabytes(len(data))}; an article can be at most {_megabytes(limit)}. "
-                           "Paste only the article's text.")
-    if not data.strip():
-        raise ArticleError(f"{what} is empty. Paste the article's text or choose a file that has it.")
-    if isinstance(text, str):
-        return text
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            pass
-    if b"\x00" in data:
-        raise ArticleError("The file is a binary file (an image, a PDF or a word-processor document?), not text. "
-                           "Save the article as .txt or .html, or paste its text.")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ArticleError("The file is not UTF-8 text. Save it as UTF-8 (plain text) or paste its text.") from None
-
-
 def create_set_from_article(owner: User, text: str | bytes, *, title: str | None = None,
                             published_on: dt.date | None = None, filename: str | None = None,
                             creation_token: str | None = None) -> QuestionSet:
@@ -174,7 +134,7 @@ def create_set_from_article(owner: User, text: str | bytes, *, title: str | None
     Raises:
         ArticleError: the input is not a readable article (the message says why).
     """
-    article = read_article(text, filename=filename)
+    article = read_article(text, limit=current_app.config["MAX_ARTICLE_BYTES"], filename=filename)
     try:
         result = questions.generate(article, published=published_on, seed=0)
     except questions.InputError as err:
@@ -255,10 +215,6 @@ def _sentence(message: str) -> str:
     return message if message.endswith((".", "!", "?")) else message + "."
 
 
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MB".replace(".0 MB", " MB")
-
-
 # ---------------------------------------------------------------------------------------------------- review
 
 
@@ -300,9 +256,14 @@ def status_counts(question_set: QuestionSet) -> dict[str, int]:
 
 
 def highlight_answer(sentence: str, answer: str) -> Markup:
-    """Return the sentence, escaped, with the first mention of the answer in ``<mark class="answer">``."""
+    """Return the sentence, escaped, with the first whole-word mention of the answer in ``<mark class="answer">``."""
     needle = answer.strip()
-    found = re.search(re.escape(needle), sentence, re.IGNORECASE) if needle else None
+    if not needle:
+        return escape(sentence)
+    # Whole words only: the answer "he" is the pronoun, not the start of "The".
+    pattern = "".join((r"(?<!\w)" if needle[0].isalnum() else "", re.escape(needle),
+                       r"(?!\w)" if needle[-1].isalnum() else ""))
+    found = re.search(pattern, sentence, re.IGNORECASE)
     if found is None:
         return escape(sentence)
     start, end = found.span()
@@ -311,7 +272,9 @@ def highlight_answer(sentence: str, answer: str) -> Markup:
 
 def source_with_answer(question: Question) -> Markup:
     """Return the question's source sentence with its answer, or else its fact, highlighted."""
-    for needle in (question.answer, question.fact_text or ""):
+    # A true/false answer names no words of the sentence; its fact does.
+    answer = "" if question.kind is QuestionKind.TRUE_FALSE else question.answer
+    for needle in (answer, question.fact_text or ""):
         highlighted = highlight_answer(question.explanation, needle)
         if "<mark" in highlighted:
             return highlighted

@@ -16,7 +16,8 @@ from app.models import ReviewStatus
 from app.sets import services
 from app.sets.drafts import KIND_LABELS, DraftError, checked
 from app.sets.forms import AssignForm, ArticleForm, EmptySetForm, ImportForm, QuestionForm, SetDetailsForm
-from app.sets.services import ArticleError, SetError
+from app.sets.articles import ArticleError
+from app.sets.services import SetError
 from app.sets.transfer import MAX_REPORTED_ERRORS, ImportFileError
 
 bp = Blueprint("sets", __name__, url_prefix="/sets")
@@ -56,30 +57,23 @@ def new():
         if earlier is not None:
             flash("That form was already sent: here is the set it made.", "info")
             return redirect(url_for("sets.review", set_id=earlier.id))
-        upload = form.upload.data if form.upload.data and form.upload.data.filename else None
-        pasted = (form.article.data or "").strip()
-        if upload and pasted:
-            form.article.errors.append("Paste the article or upload a file, not both: clear one of them.")
-        elif not upload and not pasted:
-            form.article.errors.append("Paste the article's text or choose a file.")
+        upload = form.chosen_upload
+        try:
+            question_set = services.create_set_from_article(
+                current_user, upload.read() if upload else form.article.data, title=form.title.data or None,
+                published_on=form.published_on.data, filename=upload.filename if upload else None,
+                creation_token=form.creation_token.data or None)
+        except ArticleError as err:
+            (form.upload if upload else form.article).errors.append(str(err))
         else:
-            try:
-                question_set = services.create_set_from_article(
-                    current_user, upload.read() if upload else form.article.data, title=form.title.data or None,
-                    published_on=form.published_on.data, filename=upload.filename if upload else None,
-                    creation_token=form.creation_token.data or None)
-            except ArticleError as err:
-                (form.upload if upload else form.article).errors.append(str(err))
+            if question_set.questions:
+                flash(f"The engine made {len(question_set.questions)} questions. Review them before publishing.",
+                      "success")
             else:
-                count = len(question_set.questions)
-                if count:
-                    flash(f"The engine made {count} questions. Review them before publishing.", "success")
-                else:
-                    flash("The engine found no questions in this article. Add questions by hand, or edit the "
-                          "article's date and regenerate.", "warning")
-                return redirect(url_for("sets.review", set_id=question_set.id))
-    invalid = request.method == "POST"
-    return render_template("sets/new.html", form=form), 400 if invalid else 200
+                flash("The engine found no questions in this article. Add questions by hand, or correct the "
+                      "article's date and regenerate.", "warning")
+            return redirect(url_for("sets.review", set_id=question_set.id))
+    return render_template("sets/new.html", form=form), 400 if request.method == "POST" else 200
 
 
 @bp.route("/blank", methods=["GET", "POST"])
@@ -362,7 +356,7 @@ def unassign(set_id: int, assignment_id: int):
     return redirect(url_for("sets.assign", set_id=set_id))
 
 
-# ---------------------------------------------------------------------------------------------------- helpers
+# ---------------------------------------------------------------------------------------------------- redirects and names
 
 
 def _back_to_review(set_id: int, question_id: int | None = None):

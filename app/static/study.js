@@ -3,6 +3,13 @@
   "use strict";
   var shownAt = performance.now();
 
+  // Browsers apply autofocus at their next paint, which a fast keyboard user can beat; focus it now, so
+  // Enter on a feedback page always means "Next question".
+  var autofocus = document.querySelector("[autofocus]");
+  if (autofocus && (document.activeElement === null || document.activeElement === document.body)) {
+    autofocus.focus();
+  }
+
   // Answer forms: record the milliseconds from showing the card or question to answering it, and let
   // a double click send the form only once (the server would count it once anyway).
   document.querySelectorAll("form[data-answer-form]").forEach(function (form) {

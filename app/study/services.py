@@ -169,7 +169,8 @@ class GradeResult:
             return "This question was withdrawn by your teacher, so it was not graded."
         if self.outcome is GradeOutcome.ALREADY_GRADED:
             return "That card was already graded, so it counted once. Here is the next one."
-        return f"{RATING_LABELS[Rating(self.rating)]}: you will see that card again in {format_interval(self.next_due - now)}."
+        interval = format_interval(self.next_due - now)
+        return f"{RATING_LABELS[Rating(self.rating)]}: you will see that card again in {interval}."
 
 
 def grade_card(learner: User, question_id: int, rating: Rating, *, submission_id: str, duration_ms: int | None,

@@ -60,7 +60,7 @@ def bridge_facts() -> tuple[Fact, ...]:
         fact(text, FactKind.NUMBER, "1,250", 1250, counts="volunteers"),
         fact(text, FactKind.PLACE, "Eastbay"),
         fact(text, FactKind.SPEAKER, "Ana Lopez", quote="The bridge is safe again"),
-        fact(text, FactKind.PERSON, "Ana Lopez", role="mayor"),
+        fact(text, FactKind.PERSON, "Ana Lopez", role="mayor of Portville"),
         fact(text, FactKind.PERSON, "Omar Haddad", role="Transport minister"),
         fact(text, FactKind.SPEAKER, "Omar Haddad", quote="the repairs cost $4.2 million, nearly twice the estimate"),
         fact(text, FactKind.NUMBER, "$4.2 million", 4_200_000, unit="USD"),
@@ -114,6 +114,55 @@ def test_multiple_choice_prompt_asks_about_the_fact_in_plain_words(words, kind, 
     assert asked == [prompt]
 
 
+FILL_IN = None  # the sentence cannot be reworded safely: the multiple-choice question fills its blank
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "kind", "value", "unit", "prompt"),
+    [
+        ("The council closed the old library on Monday.", "Monday", FactKind.DATE, "2024-05-13", None,
+         "When did the council close the old library?"),
+        ("BankCorp filed the offer on January 26.", "January 26", FactKind.DATE, "2024-01-26", None,
+         "When did BankCorp file the offer?"),
+        ("Russia shut down a military base on Wednesday, officials said.", "Wednesday", FactKind.DATE, "2024-05-15",
+         None, "When did Russia shut down a military base?"),
+        ("Since the mayor launched the scheme in 2010, the city has planted 5,000 trees.", "2010", FactKind.DATE,
+         "2010", None, "When did the mayor launch the scheme?"),
+        ("Parliament could decide in 2011 or 2012 whether to act.", "2011", FactKind.DATE, "2011", None, FILL_IN),
+        ("Exports fell to $190 billion from $192 billion in January.", "January", FactKind.DATE, "2024-01", None,
+         FILL_IN),
+        ("Crown said it sold the unit, adding that no gas was produced in 1986.", "1986", FactKind.DATE, "1986",
+         None, FILL_IN),
+        ("Consumption, meanwhile, has jumped to 2.4 million barrels, as fuel consumption grew.", "2.4 million",
+         FactKind.NUMBER, 2_400_000,
+         None, "To how many barrels has consumption jumped?"),
+        ("Assets of the funds increased 720 mln dlrs in the week, the institute said.", "720 mln dlrs",
+         FactKind.NUMBER, 720_000_000, "USD", "How much did assets of the funds increase in the week?"),
+        ("The state exported a record $2.3 trillion last year, up from 2009.", "$2.3 trillion", FactKind.NUMBER,
+         2_300_000_000_000, "USD", "How much did the state export last year?"),
+        ("The governments signed three agreements totaling almost $110 million.", "almost $110 million",
+         FactKind.NUMBER, 110_000_000, "USD", FILL_IN),
+        ("The minister discussed the plan during a trip to Moscow last year.", "Moscow", FactKind.PLACE, None, None,
+         FILL_IN),
+        ("AMR Corp will hold a press conference in New York at noon.", "New York", FactKind.PLACE, None, None,
+         "Where will AMR Corp hold a press conference at noon?"),
+        ("Azerbaijan recaptured Karabakh in a lightning offensive.", "Azerbaijan", FactKind.PLACE, None, None,
+         "Which country recaptured Karabakh in a lightning offensive?"),
+        ("Tory leader Michael Howard told BBC Radio 4 the plan was wrong.", "BBC", FactKind.ORGANISATION, None,
+         None, FILL_IN),
+    ],
+)
+def test_a_sentence_is_reworded_into_a_question_only_when_that_is_safe(sentence, words, kind, value, unit, prompt):
+    facts = (fact(sentence, kind, words, value, unit=unit),)
+    asked = [question.prompt for question in make_questions(facts, text=sentence, anatomy=Anatomy(published=PUBLISHED))
+             if question.type == QuestionType.MULTIPLE_CHOICE]
+    assert len(asked) == 1
+    if prompt is FILL_IN:
+        assert asked[0].startswith("Fill in the blank with the right ") and "_____" in asked[0]
+    else:
+        assert asked[0] == prompt
+
+
 @pytest.mark.parametrize(
     ("words", "kind", "types"),
     [
@@ -141,7 +190,7 @@ def test_all_five_types_are_made_for_an_article():
         ("Omar Haddad", FactKind.PERSON, "Who is Omar Haddad?", "Transport minister"),
         ("Norland Bridge Authority", FactKind.ORGANISATION, "What is the Norland Bridge Authority?",
          "a public agency that runs the region's crossings"),
-        ("Ana Lopez", FactKind.SPEAKER, "“The bridge is safe again”", "Ana Lopez, mayor"),
+        ("Ana Lopez", FactKind.SPEAKER, "“The bridge is safe again”", "Ana Lopez, mayor of Portville"),
         ("1,250", FactKind.NUMBER, "What does the figure “1,250” refer to?",
          "volunteers that had been trained at the centre in Eastbay"),
     ],
@@ -216,8 +265,8 @@ def test_choices_are_distinct_with_exactly_one_answer():
     [
         (FactKind.NUMBER, re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten)\b")),
         (FactKind.DATE, re.compile(r"\b\d{4}s?\b")),
-        (FactKind.PERSON, re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z-]+)+$")),
-        (FactKind.SPEAKER, re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z-]+)+$")),
+        (FactKind.PERSON, re.compile(r"^[A-Z]\w+(?: [\w-]+)+$")),
+        (FactKind.SPEAKER, re.compile(r"^[A-Z]\w+(?: [\w-]+)+$")),
         (FactKind.ORGANISATION, re.compile(r"^[A-Z]")),
     ],
 )

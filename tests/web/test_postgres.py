@@ -1,6 +1,8 @@
 """The models, the migrations and the main request paths on a real PostgreSQL server."""
 from __future__ import annotations
 
+import re
+import threading
 import uuid
 
 import pytest
@@ -8,9 +10,12 @@ import sqlalchemy as sa
 from flask_migrate import downgrade, upgrade
 
 from app import create_app
+from app.demo import DEMO_ARTICLE
 from app.extensions import db
-from app.models import Role, User
-from tests.web.conftest import log_in, make_user, post_form
+from app.models import Answer, Attempt, Classroom, Enrollment, QuestionSet, Review, Role, SetStatus, User
+from app.sets import services as sets
+from tests.web.conftest import PASSWORD, csrf_token, log_in, make_user, post_form
+from tests.web.learner_setup import form_fields
 from tests.web.test_migrations import schema_drift, table_names
 
 pytestmark = pytest.mark.postgres
@@ -92,3 +97,108 @@ def test_a_second_account_with_the_same_email_is_refused(pg_app, pg_client):
     with pg_app.app_context():
         count = db.session.execute(db.select(sa.func.count()).select_from(User)).scalar_one()
     assert count == 1
+
+
+def sign_up(client, *, name: str, email: str, role: str) -> None:
+    response = post_form(client, "/auth/signup", {"name": name, "email": email, "password": PASSWORD,
+                                                  "confirm": PASSWORD, "role": role})
+    assert response.status_code == 302, response.get_data(as_text=True)
+
+
+def user_by_email(email: str) -> User:
+    return db.session.execute(db.select(User).filter_by(email=email)).scalar_one()
+
+
+def test_a_class_a_set_and_a_learners_answers_on_postgresql(pg_app):
+    teacher_client, learner_client = pg_app.test_client(), pg_app.test_client()
+
+    # The teacher: an account and a class through the pages, a set from the article through the services.
+    sign_up(teacher_client, name="Tess Teacher", email="tess@example.org", role="teacher")
+    response = post_form(teacher_client, "/classes/new", {"name": "Postgres class"})
+    assert response.status_code == 302
+    with pg_app.app_context():
+        teacher = user_by_email("tess@example.org")
+        classroom = db.session.execute(db.select(Classroom).filter_by(teacher_id=teacher.id)).scalar_one()
+        question_set = sets.create_set_from_article(teacher, DEMO_ARTICLE.read_text(encoding="utf-8"))
+        assert sets.approve_all(question_set) > 0
+        sets.publish(question_set)
+        sets.assign(question_set, classroom)
+        join_code, set_id = classroom.join_code, question_set.id
+        assert db.session.get(QuestionSet, set_id).status is SetStatus.PUBLISHED
+    assert "Postgres class" in teacher_client.get("/classes/").get_data(as_text=True)
+
+    # The learner joins with the code and starts the quiz.
+    sign_up(learner_client, name="Lee Learner", email="lee@example.org", role="learner")
+    response = post_form(learner_client, "/classes/join", {"code": join_code.lower()})
+    assert response.status_code == 302
+    response = learner_client.post(f"/quiz/sets/{set_id}/start", data={"csrf_token": csrf_token(learner_client, "/")})
+    assert response.status_code == 302
+    question_url = response.headers["Location"]
+    attempt_id = int(re.search(r"/quiz/(\d+)", question_url).group(1))
+
+    # One answer sent twice (a double click, a resubmitted form): stored once, counted once, no error.
+    fields = form_fields(learner_client.get(question_url).get_data(as_text=True))
+    first = learner_client.post(f"/quiz/{attempt_id}/answer", data={**fields, "response": "Moscow", "duration_ms": "900"})
+    again = learner_client.post(f"/quiz/{attempt_id}/answer", data={**fields, "response": "Moscow", "duration_ms": "900"})
+    assert (first.status_code, again.status_code) == (200, 200)
+    assert "Already answered" in again.get_data(as_text=True)
+
+    with pg_app.app_context():
+        learner = user_by_email("lee@example.org")
+        assert db.session.execute(db.select(Enrollment).filter_by(learner_id=learner.id)).scalar_one()
+        answers = db.session.execute(db.select(Answer).filter_by(attempt_id=attempt_id)).scalars().all()
+        assert [answer.submission_id for answer in answers] == [fields["submission_id"]]
+        assert db.session.get(Attempt, attempt_id).total == 1
+        quiz_reviews = db.session.execute(db.select(Review).filter_by(learner_id=learner.id)).scalars().all()
+        assert len(quiz_reviews) == 1
+
+
+def test_the_same_answer_posted_from_two_tabs_at_once_is_stored_once(pg_app):
+    """PostgreSQL runs the two requests truly in parallel; the row lock and the unique submission id hold."""
+    teacher_id = make_user(pg_app, role=Role.TEACHER, email="race-teacher@example.org")
+    learner_id = make_user(pg_app, role=Role.LEARNER, email="race-learner@example.org")
+    with pg_app.app_context():
+        teacher = db.session.get(User, teacher_id)
+        question_set = sets.create_set_from_article(teacher, DEMO_ARTICLE.read_text(encoding="utf-8"))
+        sets.approve_all(question_set)
+        sets.publish(question_set)
+        classroom = Classroom(teacher_id=teacher_id, name="Race", join_code="RACE2345")
+        db.session.add(classroom)
+        db.session.flush()
+        db.session.add(Enrollment(classroom_id=classroom.id, learner_id=learner_id))
+        db.session.commit()
+        sets.assign(question_set, classroom)
+        set_id = question_set.id
+
+    tabs = [pg_app.test_client(), pg_app.test_client()]
+    for tab in tabs:
+        assert log_in(tab, "race-learner@example.org").status_code == 302
+    response = tabs[0].post(f"/quiz/sets/{set_id}/start", data={"csrf_token": csrf_token(tabs[0], "/")})
+    attempt_id = int(re.search(r"/quiz/(\d+)", response.headers["Location"]).group(1))
+
+    statuses: list[int] = []
+    for _ in range(3):
+        fields = form_fields(tabs[0].get(f"/quiz/{attempt_id}").get_data(as_text=True))
+        second_tab_token = csrf_token(tabs[1], "/")
+        start = threading.Barrier(2)
+
+        def post(tab, token):
+            start.wait(timeout=10)
+            reply = tab.post(f"/quiz/{attempt_id}/answer",
+                             data={**fields, "csrf_token": token, "response": "Moscow", "duration_ms": "500"})
+            statuses.append(reply.status_code)
+
+        threads = [threading.Thread(target=post, args=(tabs[0], fields["csrf_token"])),
+                   threading.Thread(target=post, args=(tabs[1], second_tab_token))]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=30)
+
+    assert statuses == [200] * 6
+    with pg_app.app_context():
+        answers = db.session.execute(db.select(Answer).filter_by(attempt_id=attempt_id)).scalars().all()
+        attempt = db.session.get(Attempt, attempt_id)
+        assert len(answers) == 3 == attempt.total
+        assert len({answer.submission_id for answer in answers}) == 3
+        assert attempt.correct == sum(answer.correct for answer in answers)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import threading
 
 import pytest
 
@@ -246,3 +247,31 @@ def test_the_answer_page_escapes_what_the_learner_typed(client, assigned):
     page = answer(client, 1, "<script>alert(1)</script>").get_data(as_text=True)
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
     assert re.search(r"Not quite", page)
+
+
+def test_a_double_click_racing_in_two_threads_stores_one_answer(app, client, assigned):
+    """Two requests with the same form at the same moment: one writer waits for the other, then sees its answer."""
+    start(client, assigned.set_id)
+    page = client.get("/quiz/1").get_data(as_text=True)
+    second_client = app.test_client()
+    log_in(second_client, "learner@example.org")
+    forms = [{**form_fields(page), "response": "Lakeport"},
+             {**form_fields(page), "response": "Lakeport", "csrf_token": csrf_token(second_client, "/")}]
+    barrier = threading.Barrier(2)
+    replies = [None, None]
+
+    def post(index, each_client):
+        barrier.wait()
+        replies[index] = each_client.post("/quiz/1/answer", data=forms[index])
+
+    threads = [threading.Thread(target=post, args=(index, each)) for index, each in enumerate((client, second_client))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(reply.status_code for reply in replies) == [200, 200]
+    texts = [reply.get_data(as_text=True) for reply in replies]
+    assert sum("already answered" in text for text in texts) == 1
+    assert len(rows(app, Answer)) == 1 and len(rows(app, Review)) == 1
+    [attempt] = rows(app, Attempt)
+    assert (attempt.correct, attempt.total) == (1, 1)

@@ -1,8 +1,8 @@
 """Initial tables
 
-Revision ID: bef8d20f81fb
+Revision ID: 309ab57fa27f
 Revises: 
-Create Date: 2026-11-24 23:52:18.144184
+Create Date: 2026-11-25 00:32:26.967055
 
 """
 from alembic import op
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = 'bef8d20f81fb'
+revision = '309ab57fa27f'
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -54,8 +54,10 @@ def upgrade():
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.Column('published_at', sa.DateTime(), nullable=True),
+    sa.Column('creation_token', sa.String(length=64), nullable=True),
     sa.ForeignKeyConstraint(['owner_id'], ['user.id'], ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id')
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('creation_token')
     )
     with op.batch_alter_table('question_set', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_question_set_owner_id'), ['owner_id'], unique=False)

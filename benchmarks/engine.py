@@ -1,0 +1,170 @@
+"""Measure the question engine: throughput, the seed article's time, import time and peak memory.
+
+Run by hand from the repository root (never part of the test suite):
+
+    .venv/bin/python benchmarks/engine.py [--news 2000] [--runs 30] [--rounds 3]
+
+Goals (issue 2): at least 20,000 words a second on one core, the seed article under 50 ms,
+peak resident memory under 200 MB. Words are whitespace-separated tokens of the article text.
+Each figure is given as wall-clock time and as CPU time of this process: on a shared machine the
+CPU figure is the one that says what the code costs.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+SHARED = REPO_ROOT / ".." / "shared"
+CORPUS = SHARED / "corpus"
+NEWS = SHARED / "bench" / "news.jsonl"
+SEED_ARTICLE = CORPUS / "karabakh-russian-troops-leave.txt"
+CORPUS_WORDS = 100_000
+GOAL_WORDS_PER_SECOND = 20_000
+GOAL_SEED_MS = 50
+GOAL_PEAK_MB = 200
+
+sys.path.insert(0, str(REPO_ROOT))
+
+Article = tuple[str, dt.date | None]
+
+
+def corpus_articles() -> list[Article]:
+    return [(path.read_text(encoding="utf-8"), None) for path in sorted(CORPUS.glob("*.txt"))]
+
+
+def news_articles(limit: int) -> list[Article]:
+    """Read the first articles of the benchmark file as a teacher would paste them: headline, then body."""
+    articles = []
+    with NEWS.open(encoding="utf-8") as lines:
+        for line in lines:
+            if len(articles) >= limit:
+                break
+            item = json.loads(line)
+            published = dt.date.fromisoformat(item["published"]) if item.get("published") else None
+            articles.append((f"{item['title']}\n{item['text']}", published))
+    return articles
+
+
+def repeated(articles: list[Article], words: int) -> list[Article]:
+    """Repeat the articles, in order, until they hold at least the given number of words."""
+    batch, total = [], 0
+    while total < words:
+        for text, published in articles:
+            batch.append((text, published))
+            total += len(text.split())
+    return batch
+
+
+def throughput(generate: Callable, articles: Iterable[Article]) -> tuple[int, float, float]:
+    """Run generate over the articles; return words, wall seconds and CPU seconds."""
+    words, wall, cpu = 0, 0.0, 0.0
+    for text, published in articles:
+        wall_start, cpu_start = time.perf_counter(), time.process_time()
+        generate(text, published=published)
+        wall += time.perf_counter() - wall_start
+        cpu += time.process_time() - cpu_start
+        words += len(text.split())
+    return words, wall, cpu
+
+
+def median_rate(generate: Callable, articles: list[Article], rounds: int) -> tuple[int, float, float]:
+    runs = [throughput(generate, articles) for _ in range(rounds)]
+    words = runs[0][0]
+    return words, statistics.median(words / wall for _, wall, _ in runs), \
+        statistics.median(words / cpu for _, _, cpu in runs)
+
+
+def seed_times(generate: Callable, runs: int) -> tuple[float, float]:
+    """Return the seed article's median wall and CPU milliseconds over the runs."""
+    text = SEED_ARTICLE.read_text(encoding="utf-8")
+    generate(text)  # first call pays for lazy tables
+    walls, cpus = [], []
+    for _ in range(runs):
+        wall_start, cpu_start = time.perf_counter(), time.process_time()
+        generate(text)
+        walls.append((time.perf_counter() - wall_start) * 1000)
+        cpus.append((time.process_time() - cpu_start) * 1000)
+    return statistics.median(walls), statistics.median(cpus)
+
+
+def fresh_python(code: str) -> str:
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO_ROOT, check=True)
+    return done.stdout.strip()
+
+
+def import_ms(repeats: int = 5) -> float:
+    code = "import time; start = time.perf_counter(); import questions; print(time.perf_counter() - start)"
+    return statistics.median(float(fresh_python(code)) for _ in range(repeats)) * 1000
+
+
+def peak_rss_mb(news: int) -> float:
+    """Generate the corpus and a news sample in a fresh interpreter; return its peak resident memory."""
+    code = f"""
+import json, resource, sys
+sys.path.insert(0, {str(REPO_ROOT)!r}); sys.path.insert(0, {str(REPO_ROOT / 'benchmarks')!r})
+import engine, questions
+for text, published in engine.corpus_articles() + engine.news_articles({news}):
+    questions.generate(text, published=published)
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+    return int(fresh_python(code)) / 1024  # Linux reports kilobytes
+
+
+def verdict(ok: bool) -> str:
+    return "ok" if ok else "MISSED"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--news", type=int, default=2000, help="articles of news.jsonl to run (default 2000)")
+    parser.add_argument("--runs", type=int, default=30, help="runs of the seed article (default 30)")
+    parser.add_argument("--rounds", type=int, default=3, help="passes over the repeated corpus (default 3)")
+    args = parser.parse_args()
+    if not CORPUS.is_dir():
+        print(f"error: the corpus is not at {CORPUS}", file=sys.stderr)
+        return 1
+
+    from questions import generate
+
+    corpus = repeated(corpus_articles(), CORPUS_WORDS)
+    words, corpus_wall, corpus_cpu = median_rate(generate, corpus, args.rounds)
+    print(f"corpus x{len(corpus)} articles, {words:,} words: median {corpus_wall:,.0f} words/s wall, "
+          f"{corpus_cpu:,.0f} words/s CPU ({args.rounds} rounds)")
+
+    news_cpu_rate = None
+    if NEWS.is_file() and args.news:
+        news = news_articles(args.news)
+        news_words, news_wall, news_cpu = throughput(generate, news)
+        news_cpu_rate = news_words / news_cpu
+        print(f"news.jsonl first {len(news):,} articles, {news_words:,} words: {news_words / news_wall:,.0f} words/s "
+              f"wall, {news_cpu_rate:,.0f} words/s CPU")
+
+    seed_wall, seed_cpu = seed_times(generate, args.runs)
+    print(f"seed article: median {seed_wall:.1f} ms wall, {seed_cpu:.1f} ms CPU over {args.runs} runs")
+    imported = import_ms()
+    print(f"import questions: median {imported:.0f} ms (fresh interpreter, 5 runs)")
+    sample = min(args.news, 500)
+    peak = peak_rss_mb(sample)
+    print(f"peak RSS: {peak:.0f} MB (corpus and {sample} news articles, fresh interpreter)")
+
+    parts = [f"corpus {corpus_cpu:,.0f} words/s CPU [{verdict(corpus_cpu >= GOAL_WORDS_PER_SECOND)}"
+             f" >= {GOAL_WORDS_PER_SECOND:,}]"]
+    if news_cpu_rate is not None:
+        parts.append(f"news {news_cpu_rate:,.0f} words/s CPU [{verdict(news_cpu_rate >= GOAL_WORDS_PER_SECOND)}]")
+    parts.append(f"seed {seed_cpu:.1f} ms CPU [{verdict(seed_cpu < GOAL_SEED_MS)} < {GOAL_SEED_MS}]")
+    parts.append(f"import {imported:.0f} ms")
+    parts.append(f"peak RSS {peak:.0f} MB [{verdict(peak < GOAL_PEAK_MB)} < {GOAL_PEAK_MB}]")
+    print("engine: " + ", ".join(parts))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

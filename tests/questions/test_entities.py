@@ -1,0 +1,256 @@
+"""Tests for finding people with their roles, organisations and places: paragraph in, facts out."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from questions.entities import find_entities
+from questions.model import Anatomy, Fact, FactKind, Sentence, Span
+
+CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
+# Sentence ends inside a line: after . ! or ? (and a closing quote) before a capital or an opening quote.
+_BREAK = re.compile(r"(?<=[.!?])[\"”]?\s+(?=[\"“]?[A-Z])")
+
+
+def sentences_of(text: str) -> tuple[Sentence, ...]:
+    """Hand-made sentences with their offsets, so these tests do not lean on the sentence splitter."""
+    sentences = []
+    for line in re.finditer(r"[^\n]+", text):
+        start = line.start()
+        for piece in _BREAK.split(line.group()):
+            offset = text.index(piece, start)
+            stripped = piece.strip()
+            if stripped:
+                begin = offset + piece.index(stripped)
+                sentences.append(Sentence(stripped, begin, begin + len(stripped)))
+            start = offset + len(piece)
+    return tuple(sentences)
+
+
+def entities(text: str, anatomy: Anatomy | None = None) -> tuple[Fact, ...]:
+    return find_entities(sentences_of(text), anatomy=anatomy or Anatomy())
+
+
+def found(text: str, kind: FactKind) -> dict[str, Fact]:
+    return {fact.value: fact for fact in entities(text) if fact.kind is kind}
+
+
+PERSON, ORGANISATION, PLACE = FactKind.PERSON, FactKind.ORGANISATION, FactKind.PLACE
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        # an appositive before the name wins over the title in front of it
+        ("Norway's minister of fisheries, Rear Admiral Ingrid Solberg, said quotas would fall.",
+         "Ingrid Solberg", "Norway's minister of fisheries"),
+        # a title with a nationality in front of the name
+        ("The ceremony was led by Brazilian Vice Admiral Marcos Teixeira on the quay.",
+         "Marcos Teixeira", "Brazilian Vice Admiral"),
+        # an appositive after the name
+        ("Laura Kemp, the company's chief executive, said profits rose.", "Laura Kemp",
+         "the company's chief executive"),
+        ("The plan was approved by Prime Minister Alan Fenwick last night.", "Alan Fenwick", "Prime Minister"),
+        # an office with its portfolio, then the name
+        ("The talks were opened by Minister of Coastal Affairs and Trade Tomas Varga in the capital.",
+         "Tomas Varga", "Minister of Coastal Affairs and Trade"),
+        ("Ferries were inspected by Assistant Secretary for Transport Helen Achebe on Monday.",
+         "Helen Achebe", "Assistant Secretary for Transport"),
+        # a lower-case occupation before the name
+        ("The crew was joined by Canadian astronaut Pierre Lemaire for the flight.", "Pierre Lemaire",
+         "Canadian astronaut"),
+        # a capitalised occupation opening the sentence is a role, not a first name
+        ("Farmer Owen Pryce, who keeps sheep near the border, lost most of his flock.", "Owen Pryce", "Farmer"),
+        # two name words and nothing else to go on
+        ("The painting was sold to Roberta Milani after the auction.", "Roberta Milani", None),
+        # a courtesy title is not a role
+        ("The report was written by Dr. Samuel Okafor and published in May.", "Samuel Okafor", None),
+        # royal titles stay in the name when only one name follows
+        ("The bridge was opened by Queen Margarethe in 1990.", "Queen Margarethe", None),
+    ],
+)
+def test_person_and_role(text: str, name: str, role: str | None) -> None:
+    people = found(text, PERSON)
+    assert name in people
+    assert people[name].role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "aliases"),
+    [
+        ("Ingrid Solberg arrived on Monday. Solberg then met the crews.", "Ingrid Solberg", ("Solberg",)),
+        ("Judge Amara Lindqvist read the verdict. Judge Lindqvist then left.", "Amara Lindqvist", ("Lindqvist",)),
+        ("Dr. Samuel Okafor spoke first. Later Dr. Okafor took questions.", "Samuel Okafor", ("Okafor",)),
+    ],
+)
+def test_mentions_of_one_person_make_one_fact(text: str, name: str, aliases: tuple[str, ...]) -> None:
+    people = [fact for fact in entities(text) if fact.kind is PERSON]
+    assert [fact.value for fact in people] == [name]
+    assert people[0].aliases == aliases
+    assert people[0].text == name  # the first full mention carries the span
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "aliases"),
+    [
+        ("The Northern Rail Workers Union (NRWU) called a strike. The NRWU said it would last a week.",
+         "Northern Rail Workers Union", ("NRWU",)),
+        ("Shares in Valdora Mining Corp fell after the report.", "Valdora Mining Corp", ()),
+        ("The Ministry of Coastal Affairs published the figures.", "Ministry of Coastal Affairs", ()),
+        ("Rates were cut by the Kestrel Bank on Tuesday.", "Kestrel Bank", ()),
+        ("She studied at the University of Westmarch for four years.", "University of Westmarch", ()),
+        ("The Pacific Fisheries Commission met in private.", "Pacific Fisheries Commission", ()),
+        ("The case went to the Federal Court in the spring.", "Federal Court", ()),
+        ("A Harwick Palace spokeswoman said the visit was private.", "Harwick Palace", ()),
+        ("The Silver Coast Riders Club won the league.", "Silver Coast Riders Club", ()),
+        ("The deal was led by Merrow Lynd and Co, a bank.", "Merrow Lynd and Co", ()),
+        # an acronym whose expansion follows the sentence it is defined in
+        ("The Voice of Tarland (VOT) broadcast the match. Listeners phoned the VOT all night.",
+         "Voice of Tarland", ("VOT",)),
+    ],
+)
+def test_organisation(text: str, name: str, aliases: tuple[str, ...]) -> None:
+    organisations = found(text, ORGANISATION)
+    assert name in organisations
+    assert organisations[name].aliases == aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Talks were held in Norway last week.", "Norway"),
+        ("Norway's fleet is the largest in the region.", "Norway"),  # a possessive country
+        ("Officials flew to Lyon for the summit.", "Lyon"),  # a city from the gazetteer
+        ("The ferry docked in Tarvik before noon.", "Tarvik"),  # "in X"
+        ("Floods hit the Tarvik region again.", "Tarvik"),  # "X region"
+        ("Troops left the base in Brenholm, Azerbaijan on Friday.", "Brenholm"),  # "X, Country"
+        ("Rescuers reached the town of Brenholm at dawn.", "Brenholm"),
+        ("The Stavenby-based firm hired forty people.", "Stavenby"),  # "X-based"
+        ("Climbers set out from Cape Morrow at dawn.", "Cape Morrow"),
+        ("The final was played on Centre Court in the rain.", "Centre Court"),
+        ("Tourists crowded the Great Wall of Tarland in August.", "Great Wall of Tarland"),
+        ("Exports to the United States fell.", "United States"),
+        ("The delegation left for Texas on Sunday.", "Texas"),
+    ],
+)
+def test_place(text: str, name: str) -> None:
+    assert name in found(text, PLACE)
+
+
+def test_place_abbreviation_and_full_name_are_one_place() -> None:
+    places = [fact for fact in entities("U.S. exports rose. The United States sold more grain.")
+              if fact.kind is PLACE]
+    assert [(fact.value, fact.text) for fact in places] == [("United States", "United States")]
+    assert places[0].aliases == ("U.S.",)
+
+
+def test_dateline_city_in_capitals_and_agency() -> None:
+    text = "OSLO, March 3 (Reuters) - Norway cut its fishing quota on Tuesday."
+    anatomy = Anatomy(dateline="OSLO, March 3 (Reuters) -", dateline_span=Span(0, 25))
+    facts = {(fact.kind, fact.value): fact for fact in entities(text, anatomy)}
+    assert facts[(PLACE, "Oslo")].text == "OSLO"
+    assert (ORGANISATION, "Reuters") in facts
+    assert (PLACE, "Norway") in facts
+
+
+@pytest.mark.parametrize(
+    ("text", "not_an_entity"),
+    [
+        ("Despite the storm, the ferry sailed on time.", "Despite"),
+        ("However, the minister refused to comment.", "However"),
+        ("Norwegian officials said the quota was fair.", "Norwegian"),  # nationality adjectives are not places
+        ("Azeri forces took the hills.", "Azeri"),
+        ("Armenians fled the valley.", "Armenians"),
+        ("The Sri Lankan team won.", "Sri Lankan"),
+        ("Hurricane Delphine destroyed the pier.", "Hurricane Delphine"),  # storms are not annotated
+        ("Hurricane Delphine destroyed the pier.", "Delphine"),
+        ("On Monday in March the ferry returned.", "Monday"),
+        ("On Monday in March the ferry returned.", "March"),
+        ("The temperature reached 30 degrees Celsius.", "Celsius"),
+        ("She won a Golden Lyre award for the song.", "Golden Lyre"),  # prizes are not people
+        ("The National Export Initiative (NEI) began in 2010.", "National Export Initiative"),  # programmes
+        ("The Digital Rights Management (DRM) rules changed.", "Digital Rights Management"),
+        ("The firm uses Digital Rights Management (DRM) software.", "DRM"),
+        ("Howard Koh, MD, MPH, chaired the meeting.", "MD"),  # degrees after a name
+        ("Prices were quoted in US$ and euros.", "United States"),
+        ("Officers from the Association of Chief Harbour Officers met.", "Officers"),
+        ("The team finished top of Group B.", "Group B"),
+    ],
+)
+def test_not_an_entity(text: str, not_an_entity: str) -> None:
+    facts = entities(text)
+    assert not_an_entity not in {fact.value for fact in facts}
+    assert not_an_entity not in {fact.text for fact in facts}
+
+
+def test_title_case_headline_only_names_what_the_article_names() -> None:
+    text = ("Fishing Quotas Fall Sharply As Solberg Warns Of Cuts\n"
+            "Ingrid Solberg said the quota would fall in Norway next year.")
+    facts = entities(text)
+    assert {fact.value for fact in facts} == {"Ingrid Solberg", "Norway"}
+    solberg = next(fact for fact in facts if fact.value == "Ingrid Solberg")
+    assert solberg.text == "Ingrid Solberg"  # the full mention in the prose, not the headline's surname
+    assert solberg.aliases == ("Solberg",)
+
+
+def test_company_named_by_its_first_word() -> None:
+    text = "Talvik Motors Corp cut jobs. Talvik Canada will close a plant. Talvik said sales fell."
+    organisations = found(text, ORGANISATION)
+    assert "Talvik Motors Corp" in organisations
+    assert "Talvik Canada" in organisations  # not a person called Canada
+    assert not found(text, PERSON)
+
+
+def test_each_fact_is_its_slice_of_the_article_and_its_sentence() -> None:
+    text = ("Norway's minister of fisheries, Rear Admiral Ingrid Solberg, met the Kestrel Bank in Tarvik.\n"
+            "Solberg said the Northern Rail Workers Union (NRWU) would strike in Lyon.")
+    facts = entities(text)
+    assert facts
+    for fact in facts:
+        assert text[fact.start:fact.end] == fact.text
+        assert fact.sentence.start <= fact.start < fact.end <= fact.sentence.end
+    keys = [(fact.kind, fact.value) for fact in facts]
+    assert len(keys) == len(set(keys))
+
+
+_PIECES = st.sampled_from(["Aa", "Bb", "Zz", " ", ".", ",", "'", "’", '"', "“", "”", "(", ")", "-", ":", "\n", "&",
+                           "U.S.", "Mr", " of ", " the ", "Dr.", "Inc", " said ", "'s", "Norway", "NATO", "(AB)"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, max_size=60).map("".join))
+def test_any_text_gives_facts_that_are_slices(text: str) -> None:
+    for fact in entities(text):
+        assert text[fact.start:fact.end] == fact.text
+
+
+def _norm(name: str) -> str:
+    name = re.sub(r"[^\w' -]+", " ", name.lower().replace("’", "'"))
+    name = re.sub(r"^(the|a|an) ", "", name.strip())
+    return re.sub(r"\s+", " ", re.sub(r"'s$", "", name)).strip()
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the annotated corpus is not beside the repository")
+@pytest.mark.parametrize("gold_path", sorted(CORPUS.glob("*.gold.json")) if CORPUS.is_dir() else [],
+                         ids=lambda path: path.name.split(".")[0])
+def test_annotated_corpus_entities_are_found(gold_path: Path) -> None:
+    from questions.anatomy import read_anatomy
+    from questions.clean import article_text
+    from questions.sentences import split_sentences
+
+    gold = json.loads(gold_path.read_text())
+    text = article_text(gold_path.with_name(gold["article"]).read_bytes())
+    anatomy = read_anatomy(text)
+    facts = find_entities(split_sentences(text, anatomy=anatomy), anatomy=anatomy)
+    for list_name, kind in (("people", PERSON), ("organisations", ORGANISATION), ("places", PLACE)):
+        names = [{_norm(fact.value), _norm(fact.text), *map(_norm, fact.aliases)} for fact in facts if fact.kind is kind]
+        for entry in gold[list_name]:
+            if entry.get("optional"):
+                continue
+            wanted = {_norm(entry["name"]), *map(_norm, entry.get("aliases", []))}
+            assert any(wanted & forms for forms in names), f"{kind.value} {entry['name']} not found"

@@ -1,0 +1,155 @@
+"""Tests for finding who said what: paragraph in, speaker facts (name, quote, mention) out."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from questions.entities import find_entities
+from questions.model import Anatomy, Fact
+from questions.speakers import find_speakers
+from tests.questions.test_entities import CORPUS, sentences_of
+
+
+def speakers(text: str) -> tuple[Fact, ...]:
+    sentences = sentences_of(text)
+    return find_speakers(sentences, entities=find_entities(sentences, anatomy=Anatomy()))
+
+
+def said(text: str) -> list[tuple[str, str, str]]:
+    """(speaker, mention as written, quote) for every speaker fact."""
+    return [(fact.value, fact.text, fact.quote or "") for fact in speakers(text)]
+
+
+INTRO = "Ingrid Solberg, the fisheries minister, visited the harbour on Monday.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the attribution after the quote
+        (INTRO + '"We will not back down," Solberg said.',
+         [("Ingrid Solberg", "Solberg", "We will not back down")]),
+        # inverted, with the speaker's role after the name
+        ('"The quota is fair," said Ingrid Solberg, the fisheries minister.',
+         [("Ingrid Solberg", "Ingrid Solberg", "The quota is fair")]),
+        # the attribution before the quote
+        (INTRO + 'Solberg said: "The quota is fair."', [("Ingrid Solberg", "Solberg", "The quota is fair.")]),
+        (INTRO + 'Solberg told reporters, "The quota is fair."', [("Ingrid Solberg", "Solberg", "The quota is fair.")]),
+        # reported speech, with or without "that"
+        (INTRO + "Solberg said the quota would fall next year.",
+         [("Ingrid Solberg", "Solberg", "the quota would fall next year")]),
+        (INTRO + "Solberg said on Tuesday that the quota would fall.",
+         [("Ingrid Solberg", "Solberg", "the quota would fall")]),
+        (INTRO + "Solberg told reporters the quota would fall.",
+         [("Ingrid Solberg", "Solberg", "the quota would fall")]),
+        # a title and an appositive between the name and the verb
+        ("Norway's fisheries minister, Rear Admiral Ingrid Solberg, said the quota would fall.",
+         [("Ingrid Solberg", "Ingrid Solberg", "the quota would fall")]),
+        # a partly quoted reported clause keeps its quotation
+        (INTRO + 'Solberg said the fleet had made "every effort to save the stock" this year.',
+         [("Ingrid Solberg", "Solberg", 'the fleet had made "every effort to save the stock" this year')]),
+        # "he" and "she" stand for the person last named as a subject
+        (INTRO + '"It was a good day," she said.', [("Ingrid Solberg", "she", "It was a good day")]),
+        ("Mrs Ingrid Solberg met Mr Tomas Berg at the port.\n\"It went well,\" he said.",
+         [("Tomas Berg", "he", "It went well")]),
+        # a quotation split by its attribution is two quotes
+        (INTRO + '"The quota is fair," she said, "and it will stay."',
+         [("Ingrid Solberg", "she", "The quota is fair"), ("Ingrid Solberg", "she", "and it will stay.")]),
+        # a quotation that opens the next sentence without attribution continues the speaker
+        ('"We tried," said Ingrid Solberg. "We will try again tomorrow."',
+         [("Ingrid Solberg", "Ingrid Solberg", "We tried"),
+          ("Ingrid Solberg", "Ingrid Solberg", "We will try again tomorrow.")]),
+        # a quotation running over two paragraphs is one quote
+        (INTRO + 'Solberg said: "The stock is falling.\n"We must act now."',
+         [("Ingrid Solberg", "Solberg", "The stock is falling. We must act now.")]),
+        # a participle goes on with the speaker
+        (INTRO + "Solberg praised the crews, saying they had worked through the night.",
+         [("Ingrid Solberg", "Solberg", "they had worked through the night")]),
+        (INTRO + "Solberg said the crews were tired, noting the season was long.",
+         [("Ingrid Solberg", "Solberg", "the crews were tired"),
+          ("Ingrid Solberg", "Solberg", "the season was long")]),
+        # a quotation after a colon belongs to the sentence's subject
+        (INTRO + 'Solberg also thanked the crews: "You saved the season."',
+         [("Ingrid Solberg", "Solberg", "You saved the season.")]),
+        # organisations speak too
+        ("The Northern Rail Workers Union said the strike would go ahead.",
+         [("Northern Rail Workers Union", "Northern Rail Workers Union", "the strike would go ahead")]),
+        ("A Kestrel Bank spokeswoman said rates would rise.",
+         [("Kestrel Bank", "Kestrel Bank", "rates would rise")]),
+        ("Exports fell by a third last year, according to the Pacific Fisheries Commission.",
+         [("Pacific Fisheries Commission", "Pacific Fisheries Commission", "Exports fell by a third last year")]),
+        # the reported clause before a closing attribution
+        (INTRO + "The stock will recover within five years, Solberg said.",
+         [("Ingrid Solberg", "Solberg", "The stock will recover within five years")]),
+    ],
+)
+def test_speaker_and_quote(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert said(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        INTRO + "Solberg was told to leave the meeting.",  # passive: she is not the speaker
+        INTRO + "Solberg announced a new plan for the fleet.",  # an object, not a reported clause
+        INTRO + "Solberg agreed to help with the survey.",
+        '"Sold" signs lined the harbour road.',  # a quoted word nobody says
+        "A spokesman for the ministry said the talks failed.",  # nobody named
+        INTRO + 'A spokesman said the talks failed. "We tried," he said.',  # "he" is the unnamed spokesman
+        INTRO + "The ministry said the talks failed.",  # a common noun is no named organisation
+        'Astronauts To Tarland: "We Hear You"\nThe crew landed safely.',  # a headline's quote has no speaker
+    ],
+)
+def test_no_speaker(text: str) -> None:
+    assert said(text) == []
+
+
+def test_speaker_mention_is_its_slice_and_the_quote_is_in_the_article() -> None:
+    text = (INTRO + '"The quota is fair," she said. "We will not back down."\n'
+            "Solberg said the fleet would shrink, adding that prices would rise.")
+    facts = speakers(text)
+    assert len(facts) == 4
+    for fact in facts:
+        assert text[fact.start:fact.end] == fact.text
+        assert fact.quote and " ".join(fact.quote.split()) in " ".join(text.split())
+
+
+_PIECES = st.sampled_from(["Ann Lee", "Tom Ray", " said", " told", " he", " she", " that", '"', "“", "”", "''",
+                           ",", ".", ":", " ", "\n", "the deal", " was", "Inc", "according to ", "(AB)"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, max_size=60).map("".join))
+def test_any_text_gives_speakers_whose_mentions_are_slices(text: str) -> None:
+    for fact in speakers(text):
+        assert text[fact.start:fact.end] == fact.text
+        assert fact.quote
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the annotated corpus is not beside the repository")
+@pytest.mark.parametrize("gold_path", sorted(CORPUS.glob("*.gold.json")) if CORPUS.is_dir() else [],
+                         ids=lambda path: path.name.split(".")[0])
+def test_annotated_corpus_quotes_are_attributed(gold_path: Path) -> None:
+    from questions.anatomy import read_anatomy
+    from questions.clean import article_text
+    from questions.sentences import split_sentences
+
+    def words(text: str) -> str:
+        return re.sub(r"\W+", " ", text.lower()).strip()
+
+    gold = json.loads(gold_path.read_text())
+    text = article_text(gold_path.with_name(gold["article"]).read_bytes())
+    anatomy = read_anatomy(text)
+    sentences = split_sentences(text, anatomy=anatomy)
+    facts = find_speakers(sentences, entities=find_entities(sentences, anatomy=anatomy))
+    for speaker in gold["speakers"]:
+        if speaker.get("optional"):
+            continue
+        for quote in speaker["quotes"]:
+            assert any(fact.value == speaker["name"] and words(quote) in words(fact.quote or "")
+                       for fact in facts), f"{speaker['name']}: {quote[:40]}"
