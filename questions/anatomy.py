@@ -131,7 +131,7 @@ def read_anatomy(text: str, *, published: dt.date | None = None) -> Anatomy:
 
 def _strip(line: _Line) -> _Line:
     stripped = line.text.strip()
-    start = line.start + line.text.index(stripped)
+    start = line.start + len(line.text) - len(line.text.lstrip())
     return _Line(start, start + len(stripped), stripped)
 
 

@@ -57,6 +57,11 @@ def _year(name: str) -> str:
     return rf"(?P<{name}>1[5-9]\d\d|20\d\d)(?![\w%])"
 
 
+# "the Sunday Times" and "Good Friday" name a newspaper and a feast, not the day the news speaks of.
+_NEWSPAPER_WORDS = "Times|Telegraph|Express|Mirror|Herald|Post|Mail|Star|Independent|Tribune|Sport|Live|Night|People"
+_NOT_A_NAMED_DAY = "".join(f"(?<!{words} )" for words in
+                           "Good Black Bloody Super Ash Holy Easter Cyber Palm Maundy Shrove Giving".split()
+                           + ["Mail on"])
 _DATE = re.compile("|".join((
     rf"(?P<mrange>(?P<mrange_m>{MONTH_PATTERN})\s*{_day('mrange_d')}\s?[-–]\s?{_day('mrange_e')}"
     rf"(?:,?\s+{_year('mrange_y')})?)",
@@ -73,7 +78,7 @@ _DATE = re.compile("|".join((
     rf"(?P<named>\b(?P<named_w>(?i:last|next|this))\s+(?P<named_n>{_MONTH_FULL}|{WEEKDAY_PATTERN}\b|{_SEASON}\b)"
     r"(?![ \t]*,?[ \t]*\d))",
     r"(?P<deictic>\b(?i:yesterday|today|tomorrow|tonight)\b)",
-    rf"(?P<weekday>{WEEKDAY_PATTERN}(?![A-Za-z]))",
+    rf"(?P<weekday>{_NOT_A_NAMED_DAY}{WEEKDAY_PATTERN}(?![A-Za-z])(?!\s+(?:{_NEWSPAPER_WORDS})\b))",
     rf"(?P<month>{_MONTH_FULL}(?!['’]s\b)(?![ \t]*,?[ \t]*\d|\s+of\s+\d))",
     rf"(?P<year>(?<![\w$£€¥.,/#+:]){_year('year_y')}(?![.,]\d|/\d|[-–]\d{{1,2}}\b))",
 )))
@@ -116,7 +121,7 @@ _CLAUSE_MARKS = (",", ";", ":", "(", "—", "–")
 REFERENCE_WORDS = frozenset("""
 no no. nos. number # page pages section article chapter paragraph clause rule item room gate platform lane exit
 route highway interstate flight line verse volume vol vol. issue episode season level grade phase stage round
-category act amendment resolution model version row seat box unit table figure appendix part
+category act amendment resolution model version row seat box unit table figure appendix part band tier zone
 """.split())
 
 

@@ -71,6 +71,8 @@ _ROLE_STOPS = HEADLINE_WORDS - {"of", "the", "for", "and", "at", "on", "'s"} | S
 _APPOSITIVE_VERBS = frozenset("is was were are has have had will would who which that said says told added "
                               "and or but".split())
 _ROLE_PRIORITY_APPOSITIVE, _ROLE_PRIORITY_TITLE, _ROLE_PRIORITY_NOUN = 0, 1, 2
+_ROLE_LINKS = frozenset("the a an of for at in on to with and 's ’s".split())
+_TWO_LETTER_ORGS = frozenset({"un", "eu"})  # other two-letter capitals are too often "PE", "AS", "IT"
 _TITLE_MODIFIERS = frozenset("first crown grand supreme special under vice deputy assistant associate acting "
                              "interim chief head".split())
 _ORG_ACRONYM = re.compile(r"[A-Z](?:[A-Z&.]*[A-Z.])?")
@@ -251,6 +253,8 @@ class _Reader:
                 return False
             if following.lower in COMPANY_TAILS:
                 return True
+            if gazetteer.lookup(previous.text) is None and self._org_head_ahead(index + 1):
+                return True  # "Securities and Exchange Commission", "Food and Drug Administration"
             joined = f"{previous.text} and {following.text}"
             return structured or gazetteer.lookup(joined) is not None
         if lower == "on":
@@ -258,6 +262,15 @@ class _Reader:
         if particle(token):
             return previous.capitalised and self._continues(index + 1)
         return False
+
+    def _org_head_ahead(self, index: int) -> bool:
+        """Whether the capitalised run from ``index`` ends, within three words, in an organisation's head word."""
+        tokens = self.tokens
+        end = index
+        while end < len(tokens) and end - index < 3 and tokens[end].capitalised:
+            end += 1
+        return end > index and (tokens[end - 1].lower in ORG_HEADS or tokens[end - 1].lower in LEGAL_SUFFIXES) \
+            and not (end < len(tokens) and tokens[end].capitalised)
 
     def _company_possessive(self, index: int) -> bool:
         """"Moody's Investors Service Inc", "McDonald's Corp": a possessive that is part of a company's name."""
@@ -387,7 +400,7 @@ class _Reader:
             value_first = name_start - 1  # "Queen Elizabeth", "Lord Butler": the title is how they are named
         role = None
         role_tokens = [token for token in tokens[first:name_start]
-                       if token.lower not in HONORIFICS and token.lower not in ("sir", "dame")]
+                       if token.lower not in HONORIFICS and token.lower not in ("sir", "dame", "st", "st.", "saint")]
         if role_tokens and value_first == name_start and any(
                 title_word(token) or token.lower in ROLE_NOUNS for token in role_tokens):
             role = self.article.span_text(first, name_start)
@@ -534,10 +547,25 @@ class _Reader:
 
     def _define_acronym(self, last: int, kind: _Kind, value: str) -> None:
         acronym = self._acronym_after(last)
+        tokens = self.tokens
+        if acronym is None and last + 2 < len(tokens) and tokens[last].text == "," and tokens[last + 1].acronym \
+                and tokens[last + 2].text in (",", ".", ";") and _initials_match(
+                    tokens[last + 1].text, [token for token in tokens[self._span_start(last):last] if token.word]):
+            acronym = tokens[last + 1].text  # "the Brazilian Coffee Institute, IBC, said"
         if acronym is not None and acronym not in self.acronyms:
             self.acronyms[acronym] = (kind, value)
             if kind is not _Kind.THING:
                 self._add(kind, value, last + 1, last + 2, strength=2)
+
+    def _span_start(self, last: int) -> int:
+        """The first token of the mention that ends just before ``last``."""
+        for mention in reversed(self.mentions):
+            if mention.last == last:
+                return mention.first
+        first = last - 1
+        while first > 0 and self.tokens[first - 1].capitalised:
+            first -= 1
+        return first
 
     def _read_gazetteer(self, first: int, last: int) -> bool:
         if last - first < 2:
@@ -813,6 +841,7 @@ class _Reader:
             if not final:
                 return False
             if lower.rstrip(".") not in NON_ORG_ACRONYMS and "." not in text and len(text) <= 6 \
+                    and (len(text) >= 3 or lower in _TWO_LETTER_ORGS) \
                     and _ORG_ACRONYM.fullmatch(text) and not self._degree_after_name(index) \
                     and not self.article.text.startswith("$", token.end):
                 self._add(_Kind.ORGANISATION, text, index, index + 1, strength=1)
@@ -920,8 +949,11 @@ class _Reader:
             has_role = has_role or token.lower in ROLE_NOUNS
             index -= 1
         start = index + 1
-        while start < first - 1 and tokens[start].lower in ("the", "a", "an", "of", "for", "and", "at", "on"):
-            start += 1
+        while start < first - 1 and not (tokens[start].capitalised or tokens[start].lower in ROLE_NOUNS
+                                         or tokens[start].lower in DEMONYMS
+                                         or tokens[start].lower in ROLE_FILLERS
+                                         and tokens[start].lower not in _ROLE_LINKS):
+            start += 1  # "in honour of the pioneering economist, Adam Smith": the role starts at "economist"
         if not has_role or start >= first - 1:
             return None
         return self.article.span_text(start, first - 1)
@@ -1060,8 +1092,10 @@ class _Reader:
                     continue
                 longer, shorter = (entity, other) if len(entity.value) > len(other.value) else (other, entity)
                 if _key(longer.value).endswith(" " + _key(shorter.value)) and _leading_place(longer.value,
-                                                                                           shorter.value):
-                    longer.mentions.extend(shorter.mentions)
+                                                                                           shorter.value) \
+                        or _key(longer.value).startswith(_key(shorter.value) + " ") \
+                        and _only_heads(longer.value[len(shorter.value):]):
+                    longer.mentions.extend(shorter.mentions)  # "Den Danske" is "Den Danske Bank"
                     shorter.mentions = []
         for key in [key for key, entity in others.items() if not entity.mentions]:
             del others[key]
@@ -1114,6 +1148,10 @@ def _leading_place(longer: str, shorter: str) -> bool:
     """Whether ``longer`` is ``shorter`` with a place or nationality in front ("U.S. Department of ...")."""
     prefix = longer[:len(longer) - len(shorter)].strip()
     return bool(prefix) and (gazetteer.lookup(prefix) is not None or prefix.lower() in DEMONYMS)
+
+
+def _only_heads(words: str) -> bool:
+    return all(word.lower() in ORG_HEADS or word.lower() in LEGAL_SUFFIXES for word in words.split())
 
 
 def _initials_match(acronym: str, words: list[Token]) -> bool:

@@ -52,7 +52,7 @@ several certain particular specific different similar various entire overall add
 american-style record historic historical unprecedented landmark presidential parliamentary congressional
 ministerial governmental judicial federal constitutional electoral legislative diplomatic financial commercial
 industrial agricultural environmental medical scientific academic cultural religious ethnic tribal rural urban
-olympic paralympic
+olympic paralympic shadow
 report reports plan plans action actions control progress development assistance aid government governments
 title titles men women children people person persons state states nation nations affairs security defence
 defense justice energy commerce education transport transportation finance economy labor agriculture environment
@@ -290,6 +290,7 @@ report review survey index award awards prize medal trophy cup championship cham
 olympiad open tournament festival summit conference expo exhibition fair marathon series week day era war wars
 revolution crisis epidemic pandemic operation campaign census budget declaration doctrine deal charter
 constitution code framework roadmap pact pledge manifesto policy act acts fund-raiser gala awards grand-prix
+lecture lectures
 """)
 # Named weather systems are not annotated at all ("Cyclone Idai", "Hurricane Katrina").
 STORM_WORDS = _words("hurricane hurricanes cyclone cyclones typhoon typhoons storm storms tropical")

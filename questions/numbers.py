@@ -152,7 +152,7 @@ landing marketing planning accounting clothing printing nursing lending trading 
 hearing ruling warning recording screening offering financing borrowing earnings savings holdings listing
 broadcasting engineering advertising heating cooling lighting packaging catering bombing shooting fighting
 """.split())
-_COMPARATIVES = frozenset("vs higher lower below above more less bigger smaller larger better worse up down long wide "
+_COMPARATIVES = frozenset("vs versus higher lower below above more less bigger smaller larger better worse up down long wide "
                           "high deep tall old away apart ago".split())
 _MAX_COUNTS_WORDS = 6
 
@@ -217,10 +217,14 @@ def numbers_in(text: str) -> list[_Number]:
         blocked += [match.span() for match in _YEAR_RANGE.finditer(text)]
         blocked += [match.span() for match in _SCORE.finditer(text) if _is_score(text, match)]
     title_case = _is_title_case(text)
+    blocked.sort()
     numbers: list[_Number] = []
     covered = 0
+    next_block = 0
     for position, is_digits in starts:
-        if position < covered or any(start <= position < end for start, end in blocked):
+        while next_block < len(blocked) and blocked[next_block][1] <= position:
+            next_block += 1
+        if position < covered or next_block < len(blocked) and blocked[next_block][0] <= position:
             continue
         number = _read_digits(text, position, title_case) if is_digits else _read_words(text, position, title_case)
         if number is not None and (number := _complete(text, number)) is not None:

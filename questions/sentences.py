@@ -7,6 +7,7 @@ the engine's budget of 20,000 words/s for the whole pipeline. This splitter runs
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from questions.model import Anatomy, Sentence, Span
@@ -52,18 +53,20 @@ def split_sentences(text: str, *, anatomy: Anatomy) -> tuple[Sentence, ...]:
     """
     sentences: list[Sentence] = []
     excluded = sorted(anatomy.excluded, key=lambda span: span.start)
+    ends = [span.end for span in excluded]
     for line in _LINE.finditer(text):
-        for start, end in _segments(line.start(), line.end(), excluded):
+        for start, end in _segments(line.start(), line.end(), excluded, ends):
             sentences.extend(_split_segment(text, start, end, anatomy.dateline_span))
     return tuple(sentences)
 
 
-def _segments(start: int, end: int, excluded: list[Span]) -> list[tuple[int, int]]:
-    """The parts of ``[start, end)`` outside the excluded spans."""
+def _segments(start: int, end: int, excluded: list[Span], ends: list[int]) -> list[tuple[int, int]]:
+    """The parts of ``[start, end)`` outside the excluded spans (sorted by start, with their ends alongside)."""
     parts = []
-    for span in excluded:
-        if span.end <= start or span.start >= end:
-            continue
+    for index in range(bisect.bisect_right(ends, start), len(excluded)):
+        span = excluded[index]
+        if span.start >= end:
+            break
         if span.start > start:
             parts.append((start, span.start))
         start = max(start, span.end)
@@ -77,9 +80,10 @@ def _split_segment(text: str, start: int, end: int, dateline: Span) -> list[Sent
     blocked = _continued_quotes(segment) if ("\"" in segment or "“" in segment or "''" in segment) else ()
     sentences = []
     begin = 0
+    last = len(segment.rstrip())
     for candidate in _CANDIDATE.finditer(segment):
         stop = candidate.end()
-        if stop >= len(segment.rstrip()):
+        if stop >= last:
             break
         if start + stop <= dateline.end and start < dateline.end:
             continue

@@ -63,6 +63,8 @@ staff workers residents him them us me newspaper paper radio television
 _DETERMINERS = frozenset("the a an his her their its our my your this that".split())
 _NAME_GAP = re.compile(r"[\s,]*(?:(?:[A-Z][\w.’'-]*|of|the|for|and|'s|’s)\s+)*")
 _PRONOUNS = frozenset({"he", "she"})
+# "RIO DE JANEIRO, March 9 - ": a wire dateline that opens the sentence is not part of what was said.
+_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]+[A-Z.],[^-–—\n]{0,60}?\s[-–—]{1,2}\s+")
 # Words before a name that make it the object of a preposition, not the subject of the verb after it.
 _NOT_SUBJECT_BEFORE = frozenset("in at of for from to by with near on against over under about between among into "
                                 "than like".split())
@@ -229,16 +231,24 @@ class _SpeechReader:
         tokens = self.tokens
         verb = tokens[index]
         bounds = self.article.sentences[verb.sentence]
-        tail = self.text[verb.end:bounds.end]
-        if len(tail.split()) > 8 or any(mark in tail for mark in '"“”'):
+        if verb.lower not in _SPEECH_VERBS:
             return None
+        tail = self.text[verb.end:bounds.end]
+        words = tail.split()
+        if len(words) > 8 or any(mark in tail for mark in '"“”'):
+            return None
+        if words and words[0].strip(".,;").lower() not in _PREPOSITIONS | _LISTENERS | _TIME_WORDS | {""}:
+            return None  # "announced its plan": the verb has an object, what went before is no quote
         comma = self.text.rfind(",", bounds.start, speaker.start)
         if comma < 0 or not _NAME_GAP.fullmatch(self.text[comma:speaker.start]):
             return None
         semicolon = self.text.rfind(";", bounds.start, comma)
         start = semicolon + 1 if semicolon >= 0 else bounds.start
+        dateline = _DATELINE.match(self.text, start, comma)
+        if dateline is not None:
+            start = dateline.end()
         text = self.text[start:comma]
-        if len(text.split()) < 3:
+        if len(text.split()) < 3 or not self._has_verb(self.article.first_token_at(start), comma):
             return None
         for quote in self.quotes:
             if start <= quote.start < comma:

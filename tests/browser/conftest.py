@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from flask import Flask, got_request_exception, url_for
+from playwright.sync_api import expect
 from werkzeug.serving import make_server
 
 from app import create_app
@@ -24,7 +25,9 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+# Generous for a machine shared with other work; a passing flow waits far less.
 ACTION_TIMEOUT_MS = 15_000
+expect.set_options(timeout=10_000)
 
 
 @pytest.fixture(scope="session")
@@ -41,9 +44,13 @@ def base_url():
 
 
 @pytest.fixture()
-def context(context):
-    context.set_default_timeout(ACTION_TIMEOUT_MS)
-    return context
+def new_context(new_context):
+    """pytest-playwright's context factory (``page`` and ``context`` use it too), with our time limits."""
+    def make(**kwargs):
+        context = new_context(**kwargs)
+        context.set_default_timeout(ACTION_TIMEOUT_MS)
+        return context
+    return make
 
 
 class LiveServer:

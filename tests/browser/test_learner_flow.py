@@ -74,7 +74,7 @@ def take_the_quiz(page: Page, server) -> tuple[int, int]:
     raise AssertionError(f"the quiz did not end after {MAX_QUIZ_QUESTIONS} questions")
 
 
-def test_a_learner_joins_studies_and_takes_the_quiz_and_the_teacher_sees_the_score(browser, new_context, demo_server):
+def test_a_learner_joins_studies_and_takes_the_quiz_and_the_teacher_sees_the_score(new_context, demo_server):
     page = new_context().new_page()
     sign_up(page, demo_server.base_url, name=LEARNER_NAME, email=LEARNER_EMAIL, role="Learner")
     assert_accessible(page, "new learner's home page")

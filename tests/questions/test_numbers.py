@@ -151,9 +151,12 @@ def test_values_are_int_when_whole_and_float_otherwise():
     assert [(value, type(value)) for _, value, *_ in facts] == [(13600000, int), (13.5, float), (100, int)]
 
 
-@given(st.text(alphabet=st.sampled_from(list("0123456789,.$£%- abcone twothreemillion")), max_size=120))
-def test_any_sentence_gives_facts_that_are_its_slices(text):
-    sentence = Sentence(text, 0, len(text))
-    for fact in find_numbers((sentence,)):
-        assert text[fact.start:fact.end] == fact.text
+NUMBERISH = st.text(alphabet=st.sampled_from(list("0123456789,.$£%-/ \nabcone twothreemillion")), max_size=160)
+
+
+@given(st.one_of(NUMBERISH, st.text(max_size=160)))
+def test_any_article_gives_numbers_that_are_its_slices(article):
+    for fact in find_numbers(split_sentences(article, anatomy=read_anatomy(article))):
+        assert article[fact.start:fact.end] == fact.text
+        assert fact.sentence.start <= fact.start < fact.end <= fact.sentence.end
         assert isinstance(fact.value, (int, float))
