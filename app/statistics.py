@@ -165,7 +165,8 @@ def _flags(answered: int, correct: int, facility: float | None, discrimination: 
     if facility is not None and facility < low_facility:
         flags.append(ItemFlag(FlagKind.LOW_FACILITY,
                               f"Most learners miss it: {correct} of {answered} answered right "
-                              f"({facility * 100:.0f} %, below {low_facility * 100:.0f} %). Check the answer key and the wording."))
+                              f"({facility * 100:.0f} %, below {low_facility * 100:.0f} %). "
+                              "Check the answer key and the wording."))
     if discrimination is not None and discrimination < 0:
         flags.append(ItemFlag(FlagKind.NEGATIVE_DISCRIMINATION,
                               f"Negative discrimination (D = {discrimination:+.2f}): learners with the lowest totals "
@@ -188,7 +189,8 @@ def analyse_items(questions: Sequence[QuestionKey], answers: Iterable[ScoredAnsw
     lower: dict[int, float] = {}
     size: int | None = None
     if learner_count < min_learners:
-        note = f"Discrimination needs at least {min_learners} learners' finished first attempts; there are {learner_count}."
+        note = (f"Discrimination needs at least {min_learners} learners' finished first attempts; "
+                f"there are {learner_count}.")
     elif len(set(totals.values())) == 1:
         note = "Discrimination is not available: every learner has the same total score."
     else:

@@ -47,7 +47,8 @@ def create_app() -> Flask:
         database = connection()
         database.execute("BEGIN IMMEDIATE")
         try:
-            database.execute("INSERT INTO answer (submission_id, question_id, response, duration_ms) VALUES (?, ?, ?, ?)",
+            database.execute("INSERT INTO answer (submission_id, question_id, response, duration_ms) "
+                             "VALUES (?, ?, ?, ?)",
                              (request.form["submission_id"], int(request.form["question_id"]),
                               request.form["response"], request.form.get("duration_ms", type=int)))
             database.execute("COMMIT")

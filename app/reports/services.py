@@ -379,7 +379,8 @@ ANSWER_COLUMNS = ("class", "learner", "email", "set", "attempt_id", "question_id
                   "correct", "answered_at", "duration_ms")
 
 
-def _export_sets(teacher: User, classroom: Classroom, set_id: int | None) -> list[tuple[QuestionSet, Assignment | None]]:
+def _export_sets(teacher: User, classroom: Classroom,
+                 set_id: int | None) -> list[tuple[QuestionSet, Assignment | None]]:
     if set_id is None:
         return [(assignment.question_set, assignment) for assignment in class_assignments(classroom)]
     question_set = owned_set(teacher, set_id)
@@ -394,13 +395,15 @@ def _rounded(value: float | None) -> str:
     return "" if value is None else f"{value:.1f}"
 
 
-def grade_rows(teacher: User, classroom_id: int, set_id: int | None, now: dt.datetime) -> tuple[Classroom, QuestionSet | None, list[tuple]]:
+def grade_rows(teacher: User, classroom_id: int, set_id: int | None,
+               now: dt.datetime) -> tuple[Classroom, QuestionSet | None, list[tuple]]:
     """Return the class, the set (None for all) and one row of GRADE_COLUMNS per learner and set."""
     classroom = owned_classroom(teacher, classroom_id)
     sets = _export_sets(teacher, classroom, set_id)
     learners = class_learners(classroom)
     summary_of = summaries([learner.id for learner in learners], [question_set.id for question_set, _ in sets],
-                           {question_set.id: assignment.due_at if assignment else None for question_set, assignment in sets},
+                           {question_set.id: assignment.due_at if assignment else None
+                            for question_set, assignment in sets},
                            now)
     rows = []
     for learner in learners:
@@ -414,7 +417,8 @@ def grade_rows(teacher: User, classroom_id: int, set_id: int | None, now: dt.dat
     return classroom, sets[0][0] if set_id is not None else None, rows
 
 
-def answer_rows(teacher: User, classroom_id: int, set_id: int | None) -> tuple[Classroom, QuestionSet | None, list[tuple]]:
+def answer_rows(teacher: User, classroom_id: int,
+                set_id: int | None) -> tuple[Classroom, QuestionSet | None, list[tuple]]:
     """Return the class, the set (None for all) and one row of ANSWER_COLUMNS per stored answer."""
     classroom = owned_classroom(teacher, classroom_id)
     sets = _export_sets(teacher, classroom, set_id)

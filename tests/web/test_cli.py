@@ -8,7 +8,7 @@ import pytest
 from app import create_app
 from app.demo import DEMO_LEARNER_EMAIL, DEMO_PASSWORD, DEMO_TEACHER_EMAIL
 from app.extensions import db
-from app.models import (Assignment, Classroom, Enrollment, Question, QuestionSet, ReviewStatus, Role, SetStatus, User,
+from app.models import (Assignment, Classroom, Enrollment, Question, QuestionSet, QuestionKind, ReviewStatus, Role, SetStatus, User,
                         utcnow)
 from tests.web.conftest import log_in
 
@@ -57,8 +57,11 @@ def test_demo_creates_the_accounts_class_and_assigned_set(app, runner):
         question_set = db.session.execute(db.select(QuestionSet)).scalar_one()
         assert (question_set.owner_id, question_set.status) == (teacher.id, SetStatus.PUBLISHED)
         assert question_set.published_on == dt.date(2024, 5, 15)
-        statuses = [question.review_status for question in question_set.questions]
-        assert statuses and set(statuses) == {ReviewStatus.APPROVED}
+        approved = [question for question in question_set.questions if question.review_status is ReviewStatus.APPROVED]
+        facts = {(question.fact_kind, question.fact_text) for question in question_set.questions}
+        # One approved question per fact, in all five types; the rest wait for the teacher's review.
+        assert len(approved) == len(facts) >= 20
+        assert {question.kind for question in approved} == set(QuestionKind)
         assert all(question.explanation for question in question_set.questions)  # each keeps its source sentence
 
         assignment = db.session.execute(db.select(Assignment)).scalar_one()

@@ -66,7 +66,8 @@ def test_grades_csv_of_all_sets_has_a_row_per_learner_and_assigned_set(app, clie
         db.session.commit()
     response = client.get(f"/reports/classes/{data.classroom_id}/grades.csv")
     assert response.status_code == 200
-    assert f'filename="factdeck-grades-year-9-geographie-all-sets-{now.date()}.csv"' in response.headers["Content-Disposition"]
+    assert response.headers["Content-Disposition"] == (
+        f'attachment; filename="factdeck-grades-year-9-geographie-all-sets-{now.date()}.csv"')
     rows = read_csv(response)
     # The set due first comes first; the set without a due date (and without questions) last.
     assert [(row[1], row[3], row[7], row[9], row[10]) for row in rows[1:]] == [

@@ -38,7 +38,8 @@ QUESTIONS = [
     (QuestionKind.TRUE_FALSE, "The peacekeepers arrived in 2020.", "True", ["True", "False"]),
     (QuestionKind.SHORT_ANSWER, "How many troops were deployed?", "1,960", []),
     (QuestionKind.CLOZE, "The troops left ____ in April.", "Nagorno-Karabakh", []),
-    (QuestionKind.MULTIPLE_CHOICE, "=HYPERLINK(\"http://evil.example\") which month?", "April", ["March", "April", "May"]),
+    (QuestionKind.MULTIPLE_CHOICE, "=HYPERLINK(\"http://evil.example\") which month?", "April",
+     ["March", "April", "May"]),
 ]
 
 
@@ -102,7 +103,8 @@ def build_report_data(app, teacher_id: int, *, now: dt.datetime | None = None) -
                       fsrs_card=fsrs_card(now, 5.0), last_review_at=now),
             # Reviewed ten days ago with a stability of ten days: FSRS expects 90 % recall.
             CardState(learner_id=ada, question_id=question_ids[1], due=now,
-                      fsrs_card=fsrs_card(now - dt.timedelta(days=10), 10.0), last_review_at=now - dt.timedelta(days=10)),
+                      fsrs_card=fsrs_card(now - dt.timedelta(days=10), 10.0),
+                      last_review_at=now - dt.timedelta(days=10)),
         ])
         for reviewed_at, source, question_id in [(now, ReviewSource.FLASHCARD, question_ids[0]),
                                                  (now, ReviewSource.FLASHCARD, question_ids[1]),
@@ -247,7 +249,8 @@ def test_item_analysis_can_be_limited_to_one_class(app, client, data, teacher):
         other_id = other.id
     text = page_text(client.get(f"/reports/sets/{data.set_id}/items?classroom_id={other_id}").get_data(as_text=True))
     assert "0 learners counted." in text
-    text = page_text(client.get(f"/reports/sets/{data.set_id}/items?classroom_id={data.classroom_id}").get_data(as_text=True))
+    page = client.get(f"/reports/sets/{data.set_id}/items?classroom_id={data.classroom_id}")
+    text = page_text(page.get_data(as_text=True))
     assert "1 learner counted." in text
 
 

@@ -154,7 +154,8 @@ def test_a_question_nobody_answered_has_no_facility_and_no_flag():
     result = analyse_items((QuestionKey(1, "a"), QuestionKey(2, "b")),
                            [ScoredAnswer(learner, 1, "a", learner % 2 == 0) for learner in range(1, 6)])
     unanswered = result.items[1]
-    assert (unanswered.answered, unanswered.facility, unanswered.discrimination, unanswered.flags) == (0, None, None, ())
+    assert (unanswered.answered, unanswered.facility, unanswered.discrimination, unanswered.flags) == (
+        0, None, None, ())
 
 
 # --- Learner × set summaries --------------------------------------------------------------------------
@@ -197,7 +198,8 @@ def test_overdue_means_past_due_without_a_finished_attempt(attempts, due_at, ove
 
 def test_a_learner_who_never_started_has_no_scores():
     summary = summarise_learner_set([], mastery_share=0.0, now=NOW)
-    assert (summary.attempts, summary.best_percent, summary.last_percent, summary.last_activity) == (0, None, None, None)
+    assert (summary.attempts, summary.best_percent, summary.last_percent, summary.last_activity) == (
+        0, None, None, None)
 
 
 def test_mastery_is_the_expected_share_of_cards_recalled():

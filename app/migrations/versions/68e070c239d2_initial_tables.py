@@ -1,8 +1,8 @@
 """Initial tables
 
-Revision ID: 309ab57fa27f
+Revision ID: 68e070c239d2
 Revises: 
-Create Date: 2026-11-25 00:32:26.967055
+Create Date: 2026-11-25 00:49:40.754283
 
 """
 from alembic import op
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '309ab57fa27f'
+revision = '68e070c239d2'
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -25,8 +25,8 @@ def upgrade():
     sa.Column('password_hash', sa.String(length=255), nullable=False),
     sa.Column('role', sa.Enum('TEACHER', 'LEARNER', name='role', native_enum=False, length=16), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.PrimaryKeyConstraint('id'),
-    sa.UniqueConstraint('email')
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_user')),
+    sa.UniqueConstraint('email', name=op.f('uq_user_email'))
     )
     op.create_table('classroom',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -35,9 +35,9 @@ def upgrade():
     sa.Column('join_code', sa.String(length=16), nullable=False),
     sa.Column('archived_at', sa.DateTime(), nullable=True),
     sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.ForeignKeyConstraint(['teacher_id'], ['user.id'], ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id'),
-    sa.UniqueConstraint('join_code')
+    sa.ForeignKeyConstraint(['teacher_id'], ['user.id'], name=op.f('fk_classroom_teacher_id_user'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_classroom')),
+    sa.UniqueConstraint('join_code', name=op.f('uq_classroom_join_code'))
     )
     with op.batch_alter_table('classroom', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_classroom_teacher_id'), ['teacher_id'], unique=False)
@@ -55,9 +55,9 @@ def upgrade():
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.Column('published_at', sa.DateTime(), nullable=True),
     sa.Column('creation_token', sa.String(length=64), nullable=True),
-    sa.ForeignKeyConstraint(['owner_id'], ['user.id'], ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id'),
-    sa.UniqueConstraint('creation_token')
+    sa.ForeignKeyConstraint(['owner_id'], ['user.id'], name=op.f('fk_question_set_owner_id_user'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_question_set')),
+    sa.UniqueConstraint('creation_token', name=op.f('uq_question_set_creation_token'))
     )
     with op.batch_alter_table('question_set', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_question_set_owner_id'), ['owner_id'], unique=False)
@@ -68,10 +68,10 @@ def upgrade():
     sa.Column('classroom_id', sa.Integer(), nullable=False),
     sa.Column('due_at', sa.DateTime(), nullable=True),
     sa.Column('assigned_at', sa.DateTime(), nullable=False),
-    sa.ForeignKeyConstraint(['classroom_id'], ['classroom.id'], ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['set_id'], ['question_set.id'], ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id'),
-    sa.UniqueConstraint('set_id', 'classroom_id')
+    sa.ForeignKeyConstraint(['classroom_id'], ['classroom.id'], name=op.f('fk_assignment_classroom_id_classroom'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['set_id'], ['question_set.id'], name=op.f('fk_assignment_set_id_question_set'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_assignment')),
+    sa.UniqueConstraint('set_id', 'classroom_id', name=op.f('uq_assignment_set_id_classroom_id'))
     )
     with op.batch_alter_table('assignment', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_assignment_classroom_id'), ['classroom_id'], unique=False)
@@ -86,9 +86,9 @@ def upgrade():
     sa.Column('finished_at', sa.DateTime(), nullable=True),
     sa.Column('correct', sa.Integer(), nullable=False),
     sa.Column('total', sa.Integer(), nullable=False),
-    sa.ForeignKeyConstraint(['learner_id'], ['user.id'], ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['set_id'], ['question_set.id'], ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id')
+    sa.ForeignKeyConstraint(['learner_id'], ['user.id'], name=op.f('fk_attempt_learner_id_user'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['set_id'], ['question_set.id'], name=op.f('fk_attempt_set_id_question_set'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_attempt'))
     )
     with op.batch_alter_table('attempt', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_attempt_learner_id'), ['learner_id'], unique=False)
@@ -99,10 +99,10 @@ def upgrade():
     sa.Column('classroom_id', sa.Integer(), nullable=False),
     sa.Column('learner_id', sa.Integer(), nullable=False),
     sa.Column('joined_at', sa.DateTime(), nullable=False),
-    sa.ForeignKeyConstraint(['classroom_id'], ['classroom.id'], ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['learner_id'], ['user.id'], ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id'),
-    sa.UniqueConstraint('classroom_id', 'learner_id')
+    sa.ForeignKeyConstraint(['classroom_id'], ['classroom.id'], name=op.f('fk_enrollment_classroom_id_classroom'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['learner_id'], ['user.id'], name=op.f('fk_enrollment_learner_id_user'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_enrollment')),
+    sa.UniqueConstraint('classroom_id', 'learner_id', name=op.f('uq_enrollment_classroom_id_learner_id'))
     )
     with op.batch_alter_table('enrollment', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_enrollment_classroom_id'), ['classroom_id'], unique=False)
@@ -127,8 +127,8 @@ def upgrade():
     sa.Column('retired_at', sa.DateTime(), nullable=True),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
-    sa.ForeignKeyConstraint(['set_id'], ['question_set.id'], ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id')
+    sa.ForeignKeyConstraint(['set_id'], ['question_set.id'], name=op.f('fk_question_set_id_question_set'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_question'))
     )
     with op.batch_alter_table('question', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_question_set_id'), ['set_id'], unique=False)
@@ -143,12 +143,12 @@ def upgrade():
     sa.Column('answered_at', sa.DateTime(), nullable=False),
     sa.Column('duration_ms', sa.Integer(), nullable=True),
     sa.Column('submission_id', sa.String(length=64), nullable=False),
-    sa.ForeignKeyConstraint(['attempt_id'], ['attempt.id'], ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['learner_id'], ['user.id'], ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['question_id'], ['question.id'], ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id'),
-    sa.UniqueConstraint('attempt_id', 'question_id'),
-    sa.UniqueConstraint('submission_id')
+    sa.ForeignKeyConstraint(['attempt_id'], ['attempt.id'], name=op.f('fk_answer_attempt_id_attempt'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['learner_id'], ['user.id'], name=op.f('fk_answer_learner_id_user'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['question_id'], ['question.id'], name=op.f('fk_answer_question_id_question'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_answer')),
+    sa.UniqueConstraint('attempt_id', 'question_id', name=op.f('uq_answer_attempt_id_question_id')),
+    sa.UniqueConstraint('submission_id', name=op.f('uq_answer_submission_id'))
     )
     with op.batch_alter_table('answer', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_answer_attempt_id'), ['attempt_id'], unique=False)
@@ -163,10 +163,10 @@ def upgrade():
     sa.Column('fsrs_card', sa.JSON(), nullable=False),
     sa.Column('introduced_at', sa.DateTime(), nullable=False),
     sa.Column('last_review_at', sa.DateTime(), nullable=True),
-    sa.ForeignKeyConstraint(['learner_id'], ['user.id'], ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['question_id'], ['question.id'], ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id'),
-    sa.UniqueConstraint('learner_id', 'question_id')
+    sa.ForeignKeyConstraint(['learner_id'], ['user.id'], name=op.f('fk_card_state_learner_id_user'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['question_id'], ['question.id'], name=op.f('fk_card_state_question_id_question'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_card_state')),
+    sa.UniqueConstraint('learner_id', 'question_id', name=op.f('uq_card_state_learner_id_question_id'))
     )
     with op.batch_alter_table('card_state', schema=None) as batch_op:
         batch_op.create_index('ix_card_state_learner_due', ['learner_id', 'due'], unique=False)
@@ -181,10 +181,10 @@ def upgrade():
     sa.Column('duration_ms', sa.Integer(), nullable=True),
     sa.Column('source', sa.Enum('FLASHCARD', 'QUIZ', name='reviewsource', native_enum=False, length=16), nullable=False),
     sa.Column('submission_id', sa.String(length=64), nullable=False),
-    sa.ForeignKeyConstraint(['learner_id'], ['user.id'], ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['question_id'], ['question.id'], ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id'),
-    sa.UniqueConstraint('submission_id')
+    sa.ForeignKeyConstraint(['learner_id'], ['user.id'], name=op.f('fk_review_learner_id_user'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['question_id'], ['question.id'], name=op.f('fk_review_question_id_question'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_review')),
+    sa.UniqueConstraint('submission_id', name=op.f('uq_review_submission_id'))
     )
     with op.batch_alter_table('review', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_review_learner_id'), ['learner_id'], unique=False)
