@@ -355,10 +355,11 @@ def drive(learners: list, server: Gunicorn, *, seconds: float, max_answers: int,
         deadline = started[0] + seconds
         while time.perf_counter() < deadline and budget.acquire(blocking=False):
             if rate:
-                pause = due - time.perf_counter()
+                pause = min(due, deadline) - time.perf_counter()
                 if pause > 0:
                     time.sleep(pause)
                 if time.perf_counter() >= deadline:
+                    budget.release()
                     break
             try:
                 attempt_before = getattr(learner, "attempt_id", None)

@@ -15,11 +15,11 @@ from typing import NamedTuple
 from questions import gazetteer
 from questions.gazetteer import PlaceKind
 from questions.lexicon import (
-    COMPANY_TAILS, DEMONYMS, HEADLINE_WORDS, HONORIFICS, LEGAL_COURT_WORDS, LEGAL_SUFFIXES, NAMED_THING_HEADS,
-    NEWS_AGENCIES, NEWS_AGENCY_NAMES, NON_ORG_ACRONYMS, ORG_HEADS, ORG_NOUNS_BEFORE, PLACE_HEADS,
-    PLACE_HYPHEN_SUFFIXES,
-    PLACE_NOUNS_AFTER, PLACE_NOUNS_BEFORE, PLACE_PREFIXES, ROLE_FILLERS, ROLE_NOUNS, SPEECH_VERBS,
-    SPOKESPERSON_NOUNS, STORM_WORDS, STRONG_PLACE_PREPOSITIONS, US_STATE_CODES, WEAK_PLACE_PREPOSITIONS,
+    COMPANY_TAILS, DEMONYMS, HEADLINE_WORDS, HONORIFICS, LEGAL_COURT_WORDS, LEGAL_SUFFIXES, MONTHS,
+    NAMED_THING_HEADS, NEWS_AGENCIES, NEWS_AGENCY_NAMES, NON_ORG_ACRONYMS, ORG_HEADS, ORG_NOUNS_BEFORE,
+    PLACE_HEADS, PLACE_HYPHEN_SUFFIXES, PLACE_NOUNS_AFTER, PLACE_NOUNS_BEFORE, PLACE_PREFIXES, ROLE_FILLERS,
+    ROLE_NOUNS, SPEECH_VERBS, SPOKESPERSON_NOUNS, STORM_WORDS, STRONG_PLACE_PREPOSITIONS, US_STATE_CODES,
+    WEAK_PLACE_PREPOSITIONS, WEEKDAYS,
 )
 from questions.model import Anatomy, Fact, FactKind, Sentence
 from questions.names import (
@@ -62,7 +62,6 @@ class _Entity:
 # Single words that name an institution by themselves.
 _SINGLE_ORGS = frozenset("congress parliament senate kremlin pentagon bundestag duma knesset politburo interpol "
                          "europol nato opec".split())
-_BREAKING_PUNCTUATION = frozenset(",;:()[]{}\"“”‘’'«»—–-/|!?…")
 _STRUCTURE_CONNECTORS = frozenset({"of", "for"})
 _ON_HEADS = frozenset({"committee", "commission", "council", "conference", "panel", "subcommittee", "court"})
 _PLURAL_POSSESSORS = frozenset({"people", "women", "men", "children", "workers", "veterans", "farmers"})
@@ -820,7 +819,7 @@ class _Reader:
                 self._add(kind, value, index, index + 1, strength=1)
             return True
         lower = token.lower
-        if lower in DEMONYMS:
+        if lower in DEMONYMS or lower in MONTHS or lower in WEEKDAYS:
             return True
         if text in self.company_words and name_word(token, self.article, strict=True):
             self._add(_Kind.ORGANISATION, self.company_words[text], index, index + 1, strength=1)
@@ -841,7 +840,7 @@ class _Reader:
             if not final:
                 return False
             if lower.rstrip(".") not in NON_ORG_ACRONYMS and "." not in text and len(text) <= 6 \
-                    and (len(text) >= 3 or lower in _TWO_LETTER_ORGS) \
+                    and (len(text) >= 3 or lower in _TWO_LETTER_ORGS) and not ordinary_word(lower) \
                     and _ORG_ACRONYM.fullmatch(text) and not self._degree_after_name(index) \
                     and not self.article.text.startswith("$", token.end):
                 self._add(_Kind.ORGANISATION, text, index, index + 1, strength=1)
@@ -956,6 +955,8 @@ class _Reader:
             start += 1  # "in honour of the pioneering economist, Adam Smith": the role starts at "economist"
         if not has_role or start >= first - 1:
             return None
+        if first - 1 - start == 1 and tokens[start].capitalised:
+            return None  # "Queen, Kate Bush, David Bowie": a list, not a title
         return self.article.span_text(start, first - 1)
 
     def _role_noun_before(self, first: int) -> str | None:
@@ -1172,5 +1173,3 @@ def _initials_match(acronym: str, words: list[Token]) -> bool:
             return False
     return position == len(letters)
 
-
-__all__ = ["find_entities"]

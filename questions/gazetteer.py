@@ -93,7 +93,6 @@ _MAJOR_SUBDIVISIONS = frozenset({
 _CITY_FILE = re.compile(
     rb'"name": "((?:[^"\\]|\\.)*)", "latitude": [^,]*, "longitude": [^,]*, "countrycode": "\w*", "population": (\d+)'
 )
-_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
 def _plain(name: str) -> str:

@@ -52,7 +52,7 @@ several certain particular specific different similar various entire overall add
 american-style record historic historical unprecedented landmark presidential parliamentary congressional
 ministerial governmental judicial federal constitutional electoral legislative diplomatic financial commercial
 industrial agricultural environmental medical scientific academic cultural religious ethnic tribal rural urban
-olympic paralympic shadow
+olympic paralympic shadow whilst amongst sure certainly probably possibly definitely absolutely anyway
 report reports plan plans action actions control progress development assistance aid government governments
 title titles men women children people person persons state states nation nations affairs security defence
 defense justice energy commerce education transport transportation finance economy labor agriculture environment
@@ -169,7 +169,8 @@ latin american|middle eastern|east timorese|sierra leonean|papua new guinean|el 
 north african|west african|east african|central african|south american|north american|central american|
 central asian|south asian|east asian|southeast asian|east european|eastern european|west european|
 western european|african american|native american|asian american|gulf arab|south sudanese|bosnian serb|
-bosnian muslim|bosnian croat|kosovo albanian|greek cypriot|turkish cypriot|northern irish
+bosnian muslim|bosnian croat|kosovo albanian|greek cypriot|turkish cypriot|northern irish|lib dem|
+liberal democrat|social democrat|christian democrat|free democrat
 """
 DEMONYMS = (frozenset(_DEMONYM_STEMS) | frozenset(stem + "s" for stem in _DEMONYM_STEMS)
             | frozenset(_DEMONYM_PLURALS) | frozenset(yugoslav for yugoslav in "yugoslav yugoslavs yugoslavian "
@@ -199,8 +200,6 @@ comptroller auditor registrar clerk councillor councilman councilwoman alderman 
 mp mep first lady crown grand supreme surgeon agent trooper officer sergeant-at-arms attorney-general
 vice-president vice-chairman deputy-director mission special under undersecretary under-secretary
 """)
-# Words of a title phrase that are not themselves titles ("Prime Minister", "Chief Executive", "Attorney General").
-TITLE_CONNECTORS = _words("of for the and on to")
 
 # Occupations and offices that a role phrase turns on ("Japanese astronaut", "the company's chief executive").
 ROLE_NOUNS = _words("""
@@ -388,6 +387,5 @@ calif fla mass ill tex pa va wash ga md mich minn mo ariz colo conn del ind kan 
 tenn vt wis wyo ala
 """)
 
-# Words that join the parts of one name ("Bank of England", "Charles de Gaulle", "Procter & Gamble").
+# Small words inside a person's name ("Charles de Gaulle", "Ludwig van Beethoven").
 NAME_PARTICLES = _words("de du da das dos del della di van von der den ter bin bint ibn al el le la y e")
-NAME_CONNECTORS = _words("of for the and & on") | NAME_PARTICLES

@@ -22,7 +22,6 @@ _TOKEN = re.compile(
     r"|''|\S"
 )
 _OPENING_QUOTES = frozenset({"“", "‘", "''", "«"})
-_CLOSING_QUOTES = frozenset({"”", "’", "»"})
 _CLAUSE_OPENERS = frozenset({":", "—", "–", "(", "[", "-", "•", "*", "|", ";"})
 # Endings of common nouns and adjectives that names rarely have ("Progress", "Development", "Healthier").
 _COMMON_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ism", "ship", "ful", "less", "ical", "ally", "ology")
@@ -250,8 +249,8 @@ def name_word(token: Token, article: Article, *, strict: bool = False, given: bo
     if not token.capitalised or token.acronym and len(token.text) > 2:
         return False
     lower = token.lower
-    if any(char.isdigit() for char in lower):
-        return False
+    if any(char.isdigit() for char in lower) or token.text[-1] == "s" and token.text[:-1].isupper():
+        return False  # "B-52", "PCs"
     if len(lower) == 2 and lower.endswith("."):  # an initial: "J."
         return True
     if ordinary_word(lower) or lower in DEMONYMS or title_word(token) or lower in WEEKDAYS:
@@ -277,5 +276,6 @@ def date_word(token: Token, previous: Token | None, following: Token | None) -> 
     if lower in MONTHS:
         if lower not in NAME_MONTHS or following is not None and following.text[:1].isdigit():
             return True
-        return not (previous is not None and previous.capitalised and previous.sentence == token.sentence)
+        return not (previous is not None and previous.capitalised and previous.sentence == token.sentence
+                    and previous.lower not in HEADLINE_WORDS)
     return False

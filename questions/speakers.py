@@ -74,8 +74,8 @@ spokesman spokeswoman spokesperson official officials minister source sources ai
 statement report spokesmen spokeswomen analyst analysts ministry department company group agency adviser
 advisers executive executives director manager officer officers witness witnesses judge prosecutor prosecutors
 """.split())
-_COORDINATED_SPEECH = re.compile(
-    r"(?:,\s*)?\s(?:but|and)\s+(?:also\s+|then\s+|later\s+)?(?:said|says|added|adds|told|tells|noted|warned|stressed)\b")
+_COORDINATED_SPEECH = re.compile(r"(?:,\s*)?\s(?:but|and)\s+(?:also\s+|then\s+|later\s+)?"
+                                 r"(?:said|says|added|adds|told|tells|noted|warned|stressed)\b")
 
 
 class _Mention(NamedTuple):

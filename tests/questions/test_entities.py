@@ -218,8 +218,9 @@ def test_each_fact_is_its_slice_of_the_article_and_its_sentence() -> None:
     assert len(keys) == len(set(keys))
 
 
-_PIECES = st.sampled_from(["Aa", "Bb", "Zz", " ", ".", ",", "'", "’", '"', "“", "”", "(", ")", "-", ":", "\n", "&",
-                           "U.S.", "Mr", " of ", " the ", "Dr.", "Inc", " said ", "'s", "Norway", "NATO", "(AB)"])
+_PIECES = st.sampled_from(["Aa", "Bb", "Zz", " ", ".", ",", "'", "’", '"', "“", "”", "(", ")", "-", ":", "\n",
+                           "&", "U.S.", "Mr", " of ", " the ", "Dr.", "Inc", " said ", "'s", "Norway", "NATO",
+                           "(AB)"])
 
 
 @settings(max_examples=150, deadline=None)
@@ -248,7 +249,8 @@ def test_annotated_corpus_entities_are_found(gold_path: Path) -> None:
     anatomy = read_anatomy(text)
     facts = find_entities(split_sentences(text, anatomy=anatomy), anatomy=anatomy)
     for list_name, kind in (("people", PERSON), ("organisations", ORGANISATION), ("places", PLACE)):
-        names = [{_norm(fact.value), _norm(fact.text), *map(_norm, fact.aliases)} for fact in facts if fact.kind is kind]
+        names = [{_norm(fact.value), _norm(fact.text), *map(_norm, fact.aliases)}
+                 for fact in facts if fact.kind is kind]
         for entry in gold[list_name]:
             if entry.get("optional"):
                 continue
