@@ -76,7 +76,6 @@ ROUGHLY = ("about", "around", "roughly", "approximately", "some", "an estimated"
 _SCALE_WORD = re.compile(r"\b(thousand|million|billion|trillion)\b", re.IGNORECASE)
 _HEDGE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(phrase) for phrase in sorted(
     UPWARD + DOWNWARD + ROUGHLY, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
-CURRENCY = re.compile(r"(US\$|A\$|C\$|HK\$|\$|£|€|¥|₹)")
 MONTHS = ("January February March April May June July August September October November December").split()
 WEEKDAYS = ("Monday Tuesday Wednesday Thursday Friday Saturday Sunday").split()
 

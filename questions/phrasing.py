@@ -110,10 +110,6 @@ _BRACKETED = re.compile(r"\([^()]*\)")
 _MID_APPOSITIVE = re.compile(
     r",\s+(?:a|an|the)\s+[^,;:]{3,120}?,\s+(?=(?:[a-z]+ed|is|are|was|were|has|have|had|said|says|told|will|would|"
     r"can|could|took|made|won|lost|became|began)\b)")
-_LABEL = re.compile(r"^\s*(?:PHOTO\s+CAPTION|CAPTION|PHOTO|FILE\s+PHOTO|IMAGE|PICTURE)\s*[:\-–—]\s*", re.IGNORECASE)
-_TRAILING_CREDIT = re.compile(
-    r"\s*(?:\b[A-Z][A-Z&.]+(?:\s[A-Z]+)?/\s?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}"
-    r"|\((?:Photo|Image|Picture|Credit)[^)]*\)|\b(?:Photo|Image|Picture|Credit)s?\s*:.*)\s*$")
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|''.*?''|‘(?:[^’]|’(?=\w))*’(?!\w)|(?<!\w)'(?:[^']|'(?=\w))*'(?!\w)")
 _PRONOUN_WORDS = frozenset("he she him his her hers it its they them their theirs i me my we us our".split())
 _PRONOUN_LOWER = re.compile(r"\b(?:he|she|him|his|her|hers|it|its|they|them|their|theirs|i|me|my|we|us|our)\b")
@@ -140,11 +136,6 @@ def tidy(text: str) -> str:
     text = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", _SPACES.sub(" ", text).strip())
     text = _DOUBLED_COMMA.sub(r"\1", _EMPTY_BRACKETS.sub("", text))
     return text.strip(" ,;:")
-
-
-def clean_sentence(text: str) -> str:
-    """Strip caption labels and trailing photo credits from a sentence."""
-    return _TRAILING_CREDIT.sub("", _LABEL.sub("", text)).strip()
 
 
 def capitalise(text: str) -> str:

@@ -16,7 +16,7 @@ from questions.distractors import CalendarValue, NumberShape, number_shape
 from questions.model import Anatomy, Fact, FactKind, Question, QuestionType, Sentence, Span
 from questions.phrasing import (
     BLANK, CURRENCY_WORDS, Located, Wording, ask_fronting, ask_removing, capitalise, clause_bounds,
-    contains_words, counted_noun, dangling_pronoun, outside_quotes, tidy,
+    contains_words, counted_noun, dangling_pronoun, outside_quotes,
 )
 
 TRUE, FALSE = "True", "False"
@@ -928,7 +928,7 @@ def _name_drafts(fact: Fact, setting: Setting | None, article: Article, seed: in
     if setting:
         yield Draft(QuestionType.CLOZE, setting.blanked, setting.mention)
     if wording and description:
-        yield Draft(QuestionType.SHORT_ANSWER, f"State {_embedded_name(wording)}.", name)
+        yield Draft(QuestionType.SHORT_ANSWER, f"State {wording.embedded}.", name)
     elif acronym:
         yield Draft(QuestionType.SHORT_ANSWER, f"What does {acronym} stand for?", name)
     if description:
@@ -951,10 +951,6 @@ def _dateline_drafts(fact: Fact, name: str, article: Article, seed: int) -> Iter
         yield Draft(QuestionType.TRUE_FALSE, f"{capitalise(report)} was filed from {wrong[0]}.", FALSE, (TRUE, FALSE))
     else:
         yield Draft(QuestionType.TRUE_FALSE, f"{capitalise(report)} was filed from {name}.", TRUE, (TRUE, FALSE))
-
-
-def _embedded_name(wording: Wording) -> str:
-    return wording.embedded
 
 
 # ------------------------------------------------------------------ choices and checks
