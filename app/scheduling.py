@@ -51,11 +51,26 @@ def fsrs_card(state: CardState | None, *, question_id: int = 0, now: dt.datetime
     return Card.from_dict(state.fsrs_card)
 
 
+@dataclass(frozen=True)
+class ReviewedCard:
+    """A card's FSRS memory and next due time after one recall, as its CardState row stores them."""
+
+    fsrs_card: dict
+    due: dt.datetime
+
+
+def reviewed_card(stored: dict | None, rating: Rating, now: dt.datetime, *, question_id: int = 0) -> ReviewedCard:
+    """Return the card after one recall rated ``rating``: ``stored`` is its ``fsrs_card`` JSON, None if new."""
+    card = Card(card_id=question_id, due=as_aware(now)) if stored is None else Card.from_dict(stored)
+    card, _log = SCHEDULER.review_card(card, rating, as_aware(now))
+    return ReviewedCard(fsrs_card=card.to_dict(), due=as_naive(card.due))
+
+
 def review_card(state: CardState, rating: Rating, now: dt.datetime) -> CardState:
     """Record one recall of the card on its state: FSRS memory, next due time and last review move on."""
-    card, _log = SCHEDULER.review_card(fsrs_card(state, now=now), rating, as_aware(now))
-    state.fsrs_card = card.to_dict()
-    state.due = as_naive(card.due)
+    reviewed = reviewed_card(state.fsrs_card, rating, now)
+    state.fsrs_card = reviewed.fsrs_card
+    state.due = reviewed.due
     state.last_review_at = now
     return state
 

@@ -53,6 +53,9 @@ HOST = "127.0.0.1"
 PASSWORD = "load-test-password"
 CSRF_FIELD = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="csrf_token"')
 GOAL_RATIO = 0.5
+# What a browser asks for when it follows a link or posts a form, and what the quiz page's script asks for.
+PAGE_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+JSON_ACCEPT = "application/json"
 GOAL_P99_MS = 100.0
 
 
@@ -69,9 +72,11 @@ class Reply:
 
 
 def http(port: int, method: str, path: str, *, form: dict | None = None, cookies: dict[str, str] | None = None,
-         timeout: float = 30.0) -> Reply:
+         accept: str | None = None, timeout: float = 30.0) -> Reply:
     body = urlencode(form).encode() if form is not None else b""
     lines = [f"{method} {path} HTTP/1.1", f"Host: {HOST}:{port}", "Connection: close"]
+    if accept:
+        lines.append(f"Accept: {accept}")
     if cookies:
         lines.append("Cookie: " + "; ".join(f"{name}={value}" for name, value in cookies.items()))
     if form is not None:
@@ -95,8 +100,8 @@ class Browser:
         self.port = port
         self.cookies: dict[str, str] = {}
 
-    def request(self, method: str, path: str, form: dict | None = None) -> Reply:
-        reply = http(self.port, method, path, form=form, cookies=self.cookies)
+    def request(self, method: str, path: str, form: dict | None = None, *, accept: str = PAGE_ACCEPT) -> Reply:
+        reply = http(self.port, method, path, form=form, cookies=self.cookies, accept=accept)
         for name, value in reply.headers:
             if name.lower() == "set-cookie":
                 for morsel in SimpleCookie(value).values():
@@ -283,6 +288,7 @@ class FactdeckLearner:
         self.attempt_id: int | None = None
         self.remaining: list[int] = []
         self.csrf = ""
+        self.accept = JSON_ACCEPT  # the quiz page's script; PAGE_ACCEPT is a browser without JavaScript
 
     def log_in(self) -> None:
         token = self.browser.csrf_token("/auth/login")
@@ -317,11 +323,22 @@ class FactdeckLearner:
         return self.seed.answer_path.format(attempt_id=self.attempt_id), form
 
     def post(self, path: str, form: dict) -> str | None:
-        """Post one answer; return None when the server acknowledged it, else what went wrong."""
-        reply = self.browser.request("POST", path, form)
-        if reply.status == 200:
-            return None
-        return f"HTTP {reply.status}"
+        """Post one answer; return None when the server acknowledged it, else what went wrong.
+
+        A JSON reply must also mark the answer as the seed knows it: right or wrong.
+        """
+        reply = self.browser.request("POST", path, form, accept=self.accept)
+        if reply.status != 200:
+            return f"HTTP {reply.status}"
+        if self.accept == JSON_ACCEPT:
+            try:
+                feedback = json.loads(reply.body)
+            except ValueError:
+                return "not JSON"
+            right = form["response"] == self.seed.right_answers[form["question_id"]]
+            if feedback.get("status") not in ("answered", "already answered") or feedback.get("correct") != right:
+                return "wrong feedback"
+        return None
 
 
 class CeilingLearner:
@@ -523,8 +540,15 @@ def main(argv: list[str] | None = None) -> int:
                 print(line(f"Factdeck @ {pace:.0f}/s", real_paced))
                 real_classroom = drive(learners, factdeck, rate=args.classroom_rate, **bounds)
                 print(line(f"Factdeck @ {args.classroom_rate:g}/s", real_classroom))
-                acknowledged |= {*real_saturated.acknowledged, *real_paced.acknowledged, *real_classroom.acknowledged}
-                rounds.append((ceiling_saturated, real_saturated, ceiling_paced, real_paced, real_classroom))
+                for learner in learners:
+                    learner.accept = PAGE_ACCEPT
+                real_page = drive(learners, factdeck, rate=None, **bounds)
+                print(line("Factdeck, no-JS page", real_page))
+                for learner in learners:
+                    learner.accept = JSON_ACCEPT
+                acknowledged |= {*real_saturated.acknowledged, *real_paced.acknowledged, *real_classroom.acknowledged,
+                                 *real_page.acknowledged}
+                rounds.append((ceiling_saturated, real_saturated, ceiling_paced, real_paced, real_classroom, real_page))
 
             doubles, double_acknowledged = double_submissions(learners)
             integrity = check_factdeck(seed.database, acknowledged | double_acknowledged)
@@ -543,7 +567,11 @@ def main(argv: list[str] | None = None) -> int:
     real_cpu = median([run[1].cpu_ms_per_answer for run in rounds])
     classroom_p50 = median([run[4].percentile(0.5) for run in rounds])
     classroom_p99 = median([run[4].percentile(0.99) for run in rounds])
-    errors = sum(sum(run[index].errors.values()) for run in rounds for index in (1, 3, 4))
+    page_rate = median([run[5].rate for run in rounds])
+    page_p50 = median([run[5].percentile(0.5) for run in rounds])
+    page_p99 = median([run[5].percentile(0.99) for run in rounds])
+    page_cpu = median([run[5].cpu_ms_per_answer for run in rounds])
+    errors = sum(sum(run[index].errors.values()) for run in rounds for index in (1, 3, 4, 5))
     ratio = real_rate / ceiling_rate if ceiling_rate else 0.0
     double_errors = sum(count for outcome, count in doubles.items() if outcome != "HTTP 200")
 
@@ -554,6 +582,8 @@ def main(argv: list[str] | None = None) -> int:
           f"(saturated)  server CPU {real_cpu:.2f} ms/answer")
     print(f"  Factdeck at half ceiling  p50 {paced_p50:6.1f} ms  p99 {paced_p99:6.1f} ms (paced)")
     print(f"  Factdeck, a class at {args.classroom_rate:g}/s  p50 {classroom_p50:6.1f} ms  p99 {classroom_p99:6.1f} ms")
+    print(f"  Factdeck, no-JS page      {page_rate:7.0f} answers/s   p50 {page_p50:6.1f} ms  p99 {page_p99:6.1f} ms "
+          f"(saturated)  server CPU {page_cpu:.2f} ms/answer  ratio {page_rate / ceiling_rate if ceiling_rate else 0:.2f}")
     print(f"  ratio Factdeck / ceiling  {ratio:.2f}")
     print(f"  answers acknowledged {integrity.acknowledged}, stored {integrity.stored}; {len(learners)} forms "
           f"double-clicked, replies {dict(doubles)}")
@@ -579,6 +609,8 @@ def main(argv: list[str] | None = None) -> int:
             "ceiling_cpu_ms_per_answer": ceiling_cpu, "cpu_ms_per_answer": real_cpu, "p50_ms": real_p50,
             "p99_ms": real_p99, "paced_p50_ms": paced_p50, "paced_p99_ms": paced_p99,
             "classroom_p50_ms": classroom_p50, "classroom_p99_ms": classroom_p99,
+            "page_answers_per_second": page_rate, "page_p50_ms": page_p50, "page_p99_ms": page_p99,
+            "page_cpu_ms_per_answer": page_cpu,
             "errors": errors, "integrity": integrity.__dict__, "double_submissions": dict(doubles),
             "goals": {label: met for label, met, _value in goals}}, indent=2))
     return 0 if all(met for _label, met, _value in goals) else 1

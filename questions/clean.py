@@ -6,6 +6,11 @@ import re
 from html.parser import HTMLParser
 
 MAX_ARTICLE_CHARS = 1_000_000
+# Each extraction stage reports at most this many facts of its kind, the first ones of the article, and stops
+# reading there. A news article has a few dozen facts of a kind; a long input that is mostly numbers or names
+# (a price table, a directory) would otherwise make every stage, and the questions after them, slow for facts
+# no quiz can use.
+MAX_FACTS_PER_KIND = 2_000
 # Text with more control characters than this share is a binary file that happened to decode.
 MAX_CONTROL_SHARE = 0.05
 

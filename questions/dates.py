@@ -101,6 +101,11 @@ _TRIGGERS: dict[str, str] = (
 # A month named alone is a date only after one of these ("in January", "since early March").
 _MONTH_PREPOSITIONS = frozenset("in since until till by from to through during before after early late mid of "
                                 "between".split())
+# A month that ends a span ("until June", "the three months to September") is the nearest one of that name, on
+# either side of the published date: a contract signed in February runs until the coming June.
+_SPAN_END_PREPOSITIONS = frozenset("until till through to by".split())
+# Of these, deadlines lean to the future when both sides are as near ("by December" in June).
+_DEADLINE_PREPOSITIONS = frozenset("until till by".split())
 
 # A year followed by one of these is a count ("2000 tonnes"), not a year.
 _UNIT_AFTER = re.compile(
@@ -112,7 +117,7 @@ _UNIT_AFTER = re.compile(
 _FUTURE = re.compile(
     r"\b(?:will|won't|would|shall|to be held|is to|are to|is due|are due|due to|scheduled|expected|set for|"
     r"set to|plans? to|planned|intends? to|going to|upcoming|likely|expects?|forecasts?|predicts?|aims? to|"
-    r"hopes? to)\b[^.;]*$",
+    r"hopes? to|be\s+held|take\s+place|takes\s+place|begins|starts|opens|resumes|expires)\b[^.;]*$",
     re.IGNORECASE,
 )
 _WORD_BEFORE = re.compile(r"([\w.'’&-]+)\W*$")
@@ -207,7 +212,7 @@ def full_dates(text: str) -> list[dt.date]:
 
 def is_name_word(word: str) -> bool:
     """Tell whether a word right before a number makes the number part of a name ("Apollo 11", "G7")."""
-    if not word or not word[0].isupper() or word.endswith((".", "'s", "’s")):
+    if not word or not word[0].isupper() or word.endswith((".", "'s", "’s", "'", "’")):
         return False
     lowered = word.lower()
     return lowered not in FUNCTION_WORDS and lowered not in MONTH_NUMBERS and lowered not in WEEKDAY_NUMBERS
@@ -252,6 +257,9 @@ def _resolve(mention: DateMention, published: dt.date | None, text: str) -> str 
     if form == "weekday":
         return _weekday(published, WEEKDAY_NUMBERS[match["weekday"].lower()], "future" if future else "").isoformat()
     if form == "month":
+        before = word_before(text, mention.start).lower()
+        if not future and before in _SPAN_END_PREPOSITIONS:
+            return _nearest_month(published, _month(match["month"]), lean_future=before in _DEADLINE_PREPOSITIONS)
         return _month_in_year(published, _month(match["month"]), "future" if future else "")
     if form == "named":
         return _named(published, match["named_w"].lower(), match["named_n"].lower())
@@ -329,6 +337,17 @@ def _month_in_year(published: dt.date, month: int, direction: str) -> str:
         year += 1
     elif direction == "" and month > published.month + 1 or direction == "last" and month >= published.month:
         year -= 1  # a past-tense month, though the month just ahead is meant as the coming one
+    return f"{year:04d}-{month:02d}"
+
+
+def _nearest_month(published: dt.date, month: int, *, lean_future: bool) -> str:
+    """The month of that name nearest ``published``, this year, last year or next year."""
+    ahead = (month - published.month) % 12
+    behind = (published.month - month) % 12
+    if ahead < behind or ahead == behind and lean_future:
+        year = published.year + (1 if month < published.month else 0)
+    else:
+        year = published.year - (1 if month > published.month else 0)
     return f"{year:04d}-{month:02d}"
 
 

@@ -16,10 +16,11 @@ from questions import gazetteer
 from questions.gazetteer import PlaceKind
 from questions.lexicon import (
     COMPANY_TAILS, DEMONYMS, HEADLINE_WORDS, HONORIFICS, LEGAL_COURT_WORDS, LEGAL_SUFFIXES, MONTHS,
-    NAMED_THING_HEADS, NEWS_AGENCIES, NEWS_AGENCY_NAMES, NON_ORG_ACRONYMS, ORG_HEADS, ORG_NOUNS_BEFORE,
-    PLACE_HEADS, PLACE_HYPHEN_SUFFIXES, PLACE_NOUNS_AFTER, PLACE_NOUNS_BEFORE, PLACE_PREFIXES, ROLE_FILLERS,
-    ROLE_NOUNS, SPEECH_VERBS, SPOKESPERSON_NOUNS, STORM_WORDS, STRONG_PLACE_PREPOSITIONS, US_STATE_CODES,
-    WEAK_PLACE_PREPOSITIONS, WEEKDAYS,
+    NAMED_THING_HEADS, NEWS_AGENCIES, NEWS_AGENCY_NAMES, NON_ORG_ACRONYMS, ORG_HEADS, ORG_NOUNS_AFTER, ORG_NOUNS_BEFORE,
+    ORG_POSSESSIONS, PARTY_ADJECTIVES, PARTY_NAMES, PARTY_PLURALS, PLACE_HEADS, PLACE_HYPHEN_SUFFIXES, PLACE_NOUNS_AFTER, PLACE_NOUNS_BEFORE, PLACE_PREFIXES, ROLE_FILLERS,
+    ROLE_NOUNS, SPEECH_VERBS, SPOKESPERSON_NOUNS, STORM_WORDS, STRONG_PLACE_PREPOSITIONS, SURNAME_WORDS,
+    US_STATE_CODES, AGENT_HYPHEN_SUFFIXES,
+    WEAK_PLACE_PREPOSITIONS, WEEKDAYS, WORK_NOUNS,
 )
 from questions.model import Anatomy, Fact, FactKind, Sentence
 from questions.names import (
@@ -76,6 +77,9 @@ _TITLE_MODIFIERS = frozenset("first crown grand supreme special under vice deput
                              "interim chief head".split())
 _ORG_ACRONYM = re.compile(r"[A-Z](?:[A-Z&.]*[A-Z.])?")
 _DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ic")
+# Players and managers: a city or province before one of these names a club ("Liverpool boss", "Leinster fly-half").
+_SPORT_ROLES = frozenset("boss manager coach striker midfielder goalkeeper keeper defender skipper winger forward "
+                         "fly-half scrum-half full-back flanker hooker prop wing-back".split())
 
 
 def find_entities(sentences: tuple[Sentence, ...], *, anatomy: Anatomy) -> tuple[Fact, ...]:
@@ -199,7 +203,7 @@ class _Reader:
                 if self._continues(end):
                     end += 1
                     continue
-                if self._connects(end, structured):
+                if self._connects(end, structured, index):
                     structured = structured or following.lower in _STRUCTURE_CONNECTORS
                     end += 1
                     continue
@@ -224,13 +228,13 @@ class _Reader:
         token = self.tokens[index]
         if not token.capitalised or self._shouted(index):
             return False
-        if token.lower in HEADLINE_WORDS and token.text != "&":
+        if token.lower in HEADLINE_WORDS and token.text != "&" and not self._surname_after_name(index):
             return False
         return not date_word(token, self.tokens[index - 1], self.tokens[index + 1] if index + 1 < len(self.tokens)
                              else None)
 
-    def _connects(self, index: int, structured: bool) -> bool:
-        """Whether the lower-case word or sign at ``index`` joins the capitalised words around it."""
+    def _connects(self, index: int, structured: bool, start: int) -> bool:
+        """Whether the lower-case word or sign at ``index`` joins the capitalised words of the run from ``start``."""
         tokens = self.tokens
         if index + 1 >= len(tokens) or tokens[index + 1].sentence != tokens[index].sentence:
             return False
@@ -240,6 +244,8 @@ class _Reader:
             return following.capitalised
         if lower in ("'s", "’s"):
             return following.capitalised and (previous.lower in _PLURAL_POSSESSORS or self._company_possessive(index))
+        if self._plural_possessive(index):
+            return self._continues(index + 1)  # "the Transport and General Workers' Union"
         if not token.text.islower():
             return False
         if lower in _STRUCTURE_CONNECTORS:
@@ -252,8 +258,13 @@ class _Reader:
                 return False
             if following.lower in COMPANY_TAILS:
                 return True
-            if gazetteer.lookup(previous.text) is None and self._org_head_ahead(index + 1):
-                return True  # "Securities and Exchange Commission", "Food and Drug Administration"
+            if gazetteer.lookup(previous.text) is None and self._org_head_ahead(index + 1) \
+                    and not following.acronym and not self._listed_before(start, index - 1):
+                # "Securities and Exchange Commission", "Food and Drug Administration"; but two names in a list:
+                # "Universal and Warner Brothers", "Sony Pictures and MGM Studios"
+                return True
+            if self._portfolio_word(index - 1) and self._title_ahead(index + 1):
+                return True  # "Trade and Industry Secretary Patricia Hewitt"
             joined = f"{previous.text} and {following.text}"
             return structured or gazetteer.lookup(joined) is not None
         if lower == "on":
@@ -262,14 +273,55 @@ class _Reader:
             return previous.capitalised and self._continues(index + 1)
         return False
 
+    def _surname_after_name(self, index: int) -> bool:
+        """"Theresa May", "Will Young": a common word that is a surname, right after a first name."""
+        token, previous = self.tokens[index], self.tokens[index - 1]
+        return token.lower in SURNAME_WORDS and not token.acronym and previous.sentence == token.sentence \
+            and name_word(previous, self.article, given=True) \
+            and (index - 1 not in self.article.initial or previous.lower not in self.article.lowercase)
+
+    def _listed_before(self, start: int, previous: int) -> bool:
+        """Whether the words before "and" are a name of their own: after a comma, or several names long."""
+        tokens = self.tokens
+        while start < previous and tokens[start].lower in ("the", "a", "an"):
+            start += 1
+        if start and tokens[start - 1].text == ",":
+            return True
+        return any(not (token.acronym or token.lower in DEMONYMS or gazetteer.is_country(token.text))
+                   for token in tokens[start:previous])
+
+    def _portfolio_word(self, index: int) -> bool:
+        """A common noun naming a field of government, capitalised in an office: "Trade", "Work", "Culture"."""
+        token = self.tokens[index]
+        return token.capitalised and not token.acronym and (ordinary_word(token.lower)
+                                                            or token.lower in self.article.lowercase)
+
+    def _title_ahead(self, index: int) -> bool:
+        """Whether the capitalised run from ``index`` reaches, within three words, a title before a name."""
+        tokens = self.tokens
+        end = index
+        while end < len(tokens) and end - index < 3 and tokens[end].capitalised:
+            if title_word(tokens[end]) and end + 1 < len(tokens) and tokens[end + 1].capitalised:
+                return True
+            end += 1
+        return False
+
     def _org_head_ahead(self, index: int) -> bool:
         """Whether the capitalised run from ``index`` ends, within three words, in an organisation's head word."""
         tokens = self.tokens
         end = index
-        while end < len(tokens) and end - index < 3 and tokens[end].capitalised:
+        while end < len(tokens) and end - index < 4 and (tokens[end].capitalised or self._plural_possessive(end)):
             end += 1
         return end > index and (tokens[end - 1].lower in ORG_HEADS or tokens[end - 1].lower in LEGAL_SUFFIXES) \
             and not (end < len(tokens) and tokens[end].capitalised)
+
+    def _plural_possessive(self, index: int) -> bool:
+        """An apostrophe right after a plural, before a capitalised word: "Workers' Union"."""
+        tokens = self.tokens
+        token = tokens[index]
+        return token.text in ("'", "’") and 0 < index < len(tokens) - 1 and tokens[index - 1].end == token.start \
+            and tokens[index - 1].text.endswith("s") and tokens[index + 1].start > token.end \
+            and tokens[index + 1].capitalised
 
     def _company_possessive(self, index: int) -> bool:
         """"Moody's Investors Service Inc", "McDonald's Corp": a possessive that is part of a company's name."""
@@ -311,9 +363,14 @@ class _Reader:
 
     def _read_span(self, first: int, last: int) -> None:
         tokens = self.tokens
+        if self._read_party(first, last):
+            return
         first = self._trim(first, last)
         if first >= last:
             return
+        if self._after_work_noun(first):
+            self.mentions.append(_Mention(_Kind.THING, self.article.span_text(first, last), first, last))
+            return  # "his album Egypt", "the movie Ice Age": a title, not a place or a person
         if tokens[first].lower in STORM_WORDS or self.article.span_text(first, last).lower() in DEMONYMS:
             return
         if last - first > 2 and tokens[first].lower in ORG_HEADS and tokens[first + 1].lower in _STRUCTURE_CONNECTORS \
@@ -333,6 +390,36 @@ class _Reader:
             return
         self._read_parts(first, last)
 
+    def _after_work_noun(self, first: int) -> bool:
+        """"his album Egypt", "films like Harry Potter", "the hit musical The Pajama Game"."""
+        tokens = self.tokens
+        index = first - 1
+        while index >= 0 and tokens[index].lower in ("the", "a", "an") and index in self.article.initial | {first - 1}:
+            index -= 1
+        if index >= 1 and tokens[index].lower in ("like", "including") and tokens[index].text.islower():
+            index -= 1
+        return index >= 0 and tokens[index].lower in WORK_NOUNS and tokens[index].text.islower() \
+            and tokens[index].sentence == tokens[first].sentence
+
+    def _read_party(self, first: int, last: int) -> bool:
+        """"Labour", "the Tories", "the Liberal Democrats said", "the ruling Conservative party"."""
+        tokens = self.tokens
+        while first < last and tokens[first].lower == "the":
+            first += 1
+        if first >= last or tokens[first].sentence in self.article.caps_insensitive:
+            return False
+        text = self.article.span_text(first, last)
+        lower = " ".join(text.lower().split())
+        after_the = first > 0 and tokens[first - 1].lower == "the"
+        if lower in PARTY_NAMES or lower in PARTY_PLURALS and after_the:
+            self._add(_Kind.ORGANISATION, "Tories" if lower == "tory" else text, first, last, strength=2)
+            return True
+        if lower in PARTY_ADJECTIVES and last < len(tokens) and tokens[last].lower == "party" \
+                and tokens[last].sentence == tokens[first].sentence:
+            self._add(_Kind.ORGANISATION, self.article.span_text(first, last + 1), first, last + 1, strength=2)
+            return True
+        return False
+
     def _trim(self, first: int, last: int) -> int:
         """Skip words capitalised only by their position ("Despite", "The") and stray connectors."""
         tokens, article = self.tokens, self.article
@@ -344,11 +431,16 @@ class _Reader:
                 first += 1
                 continue
             if first in article.initial and not title_word(token) and lower not in DEMONYMS \
-                    and self._positional_capital(first):
+                    and self._positional_capital(first) and not self._office_word(first):
                 first += 1
                 continue
             break
         return first
+
+    def _office_word(self, index: int) -> bool:
+        """"Home Secretary", "Foreign Minister": a portfolio word that opens a title, whatever its position."""
+        tokens = self.tokens
+        return tokens[index].lower in ROLE_FILLERS and index + 1 < len(tokens) and title_word(tokens[index + 1])
 
     def _positional_capital(self, index: int) -> bool:
         token = self.tokens[index]
@@ -376,7 +468,8 @@ class _Reader:
         index = last - 1
         while index > titles[-1]:
             token = tokens[index]
-            if name_word(token, self.article) and not token.acronym:
+            surname = index == last - 1 and index - 1 > titles[-1]
+            if name_word(token, self.article, surname=surname, given=index < last - 1) and not token.acronym:
                 name_start = index
             elif not (particle(token) and index - 1 > titles[-1]):
                 break
@@ -495,6 +588,8 @@ class _Reader:
         if lower == "house":
             white = index > first and tokens[index - 1].lower == "white"
             return _Kind.ORGANISATION if white or following == "of" else _Kind.PLACE
+        if lower == "conference" and following == "on":
+            return _Kind.ORGANISATION  # "the United Nations Conference on Trade and Development": a standing body
         if lower == "reserve":  # the Federal Reserve, but a nature reserve
             central = index > first and tokens[index - 1].lower in ("federal", "central", "bank")
             return _Kind.ORGANISATION if central else _Kind.PLACE
@@ -605,16 +700,18 @@ class _Reader:
         if not 2 <= len(words) <= 4 or not name_word(words[0], article, given=True) \
                 or not all(name_word(token, article) for token in words[1:-1]):
             return False
-        if not (name_word(words[-1], article) or title_word(words[-1]) and not words[-1].text.endswith(".")):
+        if not (name_word(words[-1], article, surname=True)
+                or title_word(words[-1]) and not words[-1].text.endswith(".")):
             return False  # "John Major", "Larry King": a title word can be a surname
         if any(token.acronym for token in words) or not tokens[start].capitalised:
             return False
         if gazetteer.lookup(article.span_text(start, last)) is not None:
             return False
-        if last < len(tokens) and tokens[last].lower in NAMED_THING_HEADS and tokens[last].text.islower():
+        if last < len(tokens) and (tokens[last].lower in NAMED_THING_HEADS or tokens[last].lower in WORK_NOUNS) \
+                and tokens[last].text.islower():
             self.mentions.append(_Mention(_Kind.THING, article.span_text(start, last), start, last))
-            return True  # "a Golden Globe award"
-        if self._organisation_noun_before(start):
+            return True  # "a Golden Globe award", "a Poll Winners concert"
+        if self._organisation_noun_before(start) or self._organisation_appositive(last):
             kind = _Kind.ORGANISATION
         elif self._strong_place_cue(start, last, single=False) and not self._person_cue(start, last):
             kind = _Kind.PLACE
@@ -629,6 +726,21 @@ class _Reader:
                   role=role if kind is _Kind.PERSON else None, context=first)
         return True
 
+    def _organisation_appositive(self, last: int) -> bool:
+        """"Acme Mac, the country's largest mortgage firm,": an appositive that calls the name an organisation."""
+        tokens = self.tokens
+        if last + 2 >= len(tokens) or tokens[last].text != "," or tokens[last + 1].lower not in ("the", "a", "an"):
+            return False
+        for token in tokens[last + 2:last + 10]:
+            if not token.word and token.text not in ("'s", "’s", "-"):
+                return False
+            if token.lower in ROLE_NOUNS or token.lower in _APPOSITIVE_VERBS:
+                return False
+            if token.lower in ORG_NOUNS_BEFORE and token.text.islower():
+                following = tokens[tokens.index(token) + 1] if token is not tokens[-1] else None
+                return following is None or not following.word or following.lower in ("in", "of", "that", "which")
+        return False
+
     def _organisation_noun_before(self, first: int) -> bool:
         """"construction companies Adhi Karya and Semen Gresik", "carmaker Tata Motors"."""
         tokens = self.tokens
@@ -638,7 +750,9 @@ class _Reader:
             if token.lower in ("and", ",", "&") or token.capitalised:
                 index -= 1
                 continue
-            return token.lower in ORG_NOUNS_BEFORE and first - index <= 6
+            # "his midfield partner John Smith" is a person
+            return token.lower in ORG_NOUNS_BEFORE and first - index <= 6 \
+                and not any(tokens[other].lower in ("his", "her") for other in range(max(0, index - 2), index))
         return False
 
     def _read_parts(self, first: int, last: int) -> None:
@@ -744,7 +858,10 @@ class _Reader:
         after = tokens[last] if last < len(tokens) else None
         if after is not None and after.lower in SPEECH_VERBS:
             return True
-        if after is not None and after.text == "," and self._appositive_after(last) is not None:
+        if after is not None and after.text == "," and (self._appositive_after(last) is not None or last + 1 < len(
+                tokens) and tokens[last + 1].lower in SPEECH_VERBS):
+            return True  # "Theresa May, the shadow minister,", "…, Theresa May, said"
+        if self._appositive_before(first) is not None:
             return True
         surname = tokens[last - 1].text
         return any(token.text == surname for index, token in enumerate(tokens)
@@ -752,8 +869,15 @@ class _Reader:
 
     def _cue(self, index: int) -> str:
         tokens = self.tokens
-        if self._followed_by(index + 1, SPOKESPERSON_NOUNS) or self._organisation_noun_before(index):
+        if self._followed_by(index + 1, SPOKESPERSON_NOUNS) or self._organisation_noun_before(index) \
+                or self._organisation_context(index):
             return "org"
+        if self._title_before(index):
+            return "person"
+        if self._sport_role_after(index):
+            return "club"
+        if self._possessive_after(index) or tokens[index].suffix in AGENT_HYPHEN_SUFFIXES:
+            return "owner"  # "Microsoft's Xbox", "NEC-backed": an organisation unless a place or a person
         if self._strong_place_cue(index, index + 1) or self._in_dateline(index):
             return "place"
         before = tokens[index - 1] if index else None
@@ -762,6 +886,42 @@ class _Reader:
         if self._landmark(index):
             return "landmark"
         return ""
+
+    def _organisation_context(self, index: int) -> bool:
+        """"Acme said it", "Acme, which", "the Acme group", "shares in Acme": words only organisations take."""
+        tokens = self.tokens
+        sentence = tokens[index].sentence
+        following = [token for token in tokens[index + 1:index + 4] if token.sentence == sentence]
+        words = [token.lower for token in following]
+        if len(words) >= 2 and words[0] in SPEECH_VERBS and words[1] in ("it", "its"):
+            return True
+        if words[:2] == [",", "which"]:
+            return True
+        if words and words[0] in ORG_NOUNS_AFTER and following[0].text.islower() and not tokens[index].suffix:
+            return True  # not "a Moscow-based firm"
+        return index >= 2 and tokens[index - 1].lower in ("in", "of") \
+            and tokens[index - 2].lower in ("shares", "stake", "stakes", "shareholders", "shareholder")
+
+    def _title_before(self, index: int) -> bool:
+        """"president Reagan": a lower-case title right before a single name."""
+        tokens = self.tokens
+        return index > 0 and tokens[index - 1].text.islower() and title_word(tokens[index - 1]) \
+            and tokens[index - 1].sentence == tokens[index].sentence
+
+    def _sport_role_after(self, index: int) -> bool:
+        tokens = self.tokens
+        return index + 1 < len(tokens) and tokens[index + 1].lower in _SPORT_ROLES and tokens[index + 1].text.islower()
+
+    def _possessive_after(self, index: int) -> bool:
+        """"Acme's", "Amicus'": the name owns what follows."""
+        tokens = self.tokens
+        if index + 1 >= len(tokens):
+            return False
+        following = tokens[index + 1]
+        if following.text in ("'s", "’s"):
+            return True
+        return following.text in ("'", "’") and tokens[index].text.endswith("s") and following.start == tokens[index].end \
+            and (index + 2 >= len(tokens) or tokens[index + 2].start > following.end)
 
     def _landmark(self, index: int) -> bool:
         """"the Pyramids in Egypt": a place word used as a name, placed by what follows."""
@@ -786,6 +946,25 @@ class _Reader:
         known = self._known_names()
         for pending in waiting:
             self._resolve(pending, known, final=True)
+        read = {index for mention in self.mentions for index in range(mention.first, mention.last)}
+        self._read_listed([pending for pending in waiting if pending.index not in read], known)
+
+    def _read_listed(self, waiting: list[_Pending], known: dict[str, tuple[_Kind, str]]) -> None:
+        """Single names read as nothing that stand in a list with an organisation are organisations too."""
+        tokens = self.tokens
+        waiting = [pending for pending in waiting if pending.index not in self.consumed
+                   and tokens[pending.index].text not in known and not tokens[pending.index].acronym
+                   and not self._known_place(tokens[pending.index].text)
+                   and (self._proper_noun(pending.index) or pending.index in self.article.initial
+                        and name_word(tokens[pending.index], self.article, strict=True))]
+        for _ in range(3):
+            listed = [pending for pending in waiting if self._listed_with_organisation(pending.index)]
+            for pending in listed:
+                self._add(_Kind.ORGANISATION, tokens[pending.index].text, pending.index, pending.index + 1)
+                self.consumed.add(pending.index)
+            waiting = [pending for pending in waiting if pending not in listed]
+            if not listed:
+                break
 
     def _known_names(self) -> dict[str, tuple[_Kind, str]]:
         """Surface forms of what has been read so far: values, mentions, surnames and acronyms."""
@@ -824,8 +1003,13 @@ class _Reader:
         if text in self.company_words and name_word(token, self.article, strict=True):
             self._add(_Kind.ORGANISATION, self.company_words[text], index, index + 1, strength=1)
             return True
-        if pending.cue == "org" and not token.acronym and name_word(token, self.article, strict=True):
+        if pending.cue == "org" and not token.acronym and (name_word(token, self.article, strict=True)
+                                                           or self._proper_noun(index)):
             self._add(_Kind.ORGANISATION, text, index, index + 1, strength=2)
+            return True
+        if pending.cue == "person" and not token.acronym and name_word(token, self.article, strict=True) \
+                and gazetteer.lookup(text) is None:
+            self._add(_Kind.PERSON, text, index, index + 1, strength=1, role=self.tokens[index - 1].text)
             return True
         if lower in NEWS_AGENCIES:
             self._add(_Kind.ORGANISATION, NEWS_AGENCY_NAMES[lower], index, index + 1, strength=2)
@@ -848,13 +1032,17 @@ class _Reader:
         if lower in _SINGLE_ORGS:
             self._add(_Kind.ORGANISATION, text, index, index + 1, strength=2)
             return True
-        if place is not None:
-            sure = place.kind >= PlaceKind.SUBDIVISION or place.population >= gazetteer.BIG_CITY \
-                or pending.cue in ("place", "weak-place")
-            if sure:
-                self._add(_Kind.PLACE, place.name, index, index + 1, strength=2)
-                self._read_city_state(index + 1, place.name, index)
-                return True
+        if pending.cue == "club" and place is not None and place.kind <= PlaceKind.SUBDIVISION:
+            self._add(_Kind.ORGANISATION, text, index, index + 1, strength=2)
+            return True  # "Liverpool boss Rafael Benitez": the club
+        if place is not None and (place.kind >= PlaceKind.SUBDIVISION or place.population >= gazetteer.BIG_CITY
+                                  or pending.cue in ("place", "weak-place")):
+            self._add(_Kind.PLACE, place.name, index, index + 1, strength=2)
+            self._read_city_state(index + 1, place.name, index)
+            return True
+        if pending.cue == "owner" and place is None and self._proper_noun(index):
+            self._add(_Kind.ORGANISATION, text, index, index + 1, strength=1)
+            return True
         if pending.cue == "landmark":
             self._add(_Kind.PLACE, text, index, index + 1, strength=1)
             return True
@@ -864,6 +1052,36 @@ class _Reader:
             self._read_city_state(index + 1, text, index)
             return True
         return final
+
+    def _proper_noun(self, index: int) -> bool:
+        """A capital that marks a name: inside a sentence, on a word that is no title, month or common word."""
+        token = self.tokens[index]
+        lower = token.lower
+        return token.capitalised and index not in self.article.initial and lower not in HEADLINE_WORDS \
+            and lower not in DEMONYMS and lower not in MONTHS and lower not in WEEKDAYS and not title_word(token) \
+            and not any(char.isdigit() for char in token.text)
+
+    @staticmethod
+    def _known_place(text: str) -> bool:
+        """A place the gazetteer knows well enough to name it without a cue."""
+        place = gazetteer.lookup(text)
+        return place is not None and (place.kind >= PlaceKind.SUBDIVISION or place.population >= gazetteer.BIG_CITY)
+
+    def _listed_with_organisation(self, index: int) -> bool:
+        """"Paramount, Universal and Warner Brothers": a name listed next to an organisation is one."""
+        tokens = self.tokens
+        sentence = tokens[index].sentence
+        organisations = {(mention.first, mention.last) for mention in self.mentions
+                         if mention.kind is _Kind.ORGANISATION and tokens[mention.first].sentence == sentence}
+        if not organisations:
+            return False
+        firsts = {first for first, _ in organisations}
+        lasts = {last for _, last in organisations}
+        after = tokens[index + 1] if index + 1 < len(tokens) else None
+        before = tokens[index - 1] if index else None
+        if after is not None and after.text in (",", "and", "&") and index + 2 in firsts:
+            return True
+        return before is not None and before.text in (",", "and", "&") and index - 1 in lasts
 
     def _degree_after_name(self, index: int) -> bool:
         """"Howard Koh, MD, MPH": letters after a name are degrees, not organisations."""
@@ -907,7 +1125,7 @@ class _Reader:
     # ------------------------------------------------------------------ roles
 
     def _appositive_after(self, last: int) -> str | None:
-        """", the company's chief executive," after a name."""
+        """", the company's chief executive," after a name; ", OFHEO director said" ends at the speech verb."""
         tokens = self.tokens
         index = last + 1
         if index < len(tokens) and tokens[index].text[:1].isdigit() and index + 1 < len(tokens) \
@@ -917,8 +1135,13 @@ class _Reader:
         has_role = False
         while index < len(tokens) and tokens[index].sentence == tokens[last - 1].sentence:
             token = tokens[index]
+            if token.text == "." and self._inside_word(index):
+                index += 1  # "editor of Example.com"
+                continue
             if not token.word and token.text not in ("'s", "’s", "-", "&"):
                 break
+            if token.lower in SPEECH_VERBS and has_role and index - start <= 6 and tokens[index - 1].word:
+                return self.article.span_text(start, index)
             if token.lower in _APPOSITIVE_VERBS:
                 return None
             has_role = has_role or token.lower in ROLE_NOUNS
@@ -930,6 +1153,12 @@ class _Reader:
         if index < len(tokens) and tokens[index].text not in (",", ".", ";", ")", "”", '"'):
             return None
         return self.article.span_text(start, index)
+
+    def _inside_word(self, index: int) -> bool:
+        """A period with letters right on both sides: part of a web address ("Example.com")."""
+        tokens = self.tokens
+        return 0 < index < len(tokens) - 1 and tokens[index - 1].end == tokens[index].start \
+            and tokens[index + 1].start == tokens[index].end and tokens[index - 1].word and tokens[index + 1].word
 
     def _appositive_before(self, first: int) -> str | None:
         """"Azerbaijan's chief of the general staff, Colonel General Kerim Valiyev"."""
@@ -953,6 +1182,8 @@ class _Reader:
                                          or tokens[start].lower in ROLE_FILLERS
                                          and tokens[start].lower not in _ROLE_LINKS):
             start += 1  # "in honour of the pioneering economist, Adam Smith": the role starts at "economist"
+        if start < first - 2 and tokens[start].lower in ("the", "a", "an") and start in self.article.initial:
+            start += 1  # "The Shadow Secretary of State, Theresa May": the sentence's article is no part of it
         if not has_role or start >= first - 1:
             return None
         if first - 1 - start == 1 and tokens[start].capitalised:
@@ -960,13 +1191,15 @@ class _Reader:
         return self.article.span_text(start, first - 1)
 
     def _role_noun_before(self, first: int) -> str | None:
-        """"Japanese astronaut Koichi Wakata", "Tory leader Michael Howard"."""
+        """"Japanese astronaut Koichi Wakata", "BBC labour affairs correspondent Stephen Cape", "spokeswoman for
+        women Sandra Gidley"."""
         tokens = self.tokens
-        index = first - 1
+        index = self._portfolio_start(first)
         if index < 0 or tokens[index].lower not in ROLE_NOUNS or tokens[index].capitalised \
                 or tokens[index].sentence != tokens[first].sentence:
             return None
-        while index - 1 >= 0 and tokens[index - 1].sentence == tokens[first].sentence and first - index < 4:
+        head = index
+        while index - 1 >= 0 and tokens[index - 1].sentence == tokens[first].sentence and head - index < 3:
             previous = tokens[index - 1]
             lower = previous.lower
             if lower in _ROLE_STOPS or lower in ("the", "a", "an", "of", "for", "at", "in", "on", "to", "with"):
@@ -975,10 +1208,34 @@ class _Reader:
                 index -= 2  # "the company's chief"
                 continue
             if not (lower in ROLE_NOUNS or lower in ROLE_FILLERS or lower in DEMONYMS
-                    or previous.capitalised and not self._in_person(index - 1)):
+                    or previous.capitalised and not self._in_person(index - 1) or self._modifier_noun(index - 1)):
                 break
             index -= 1
+        while index < head and tokens[index].lower in ("and", "or", "&"):
+            index += 1  # "..., and chief financial officer Tim Howard"
         return self.article.span_text(index, first)
+
+    def _portfolio_start(self, first: int) -> int:
+        """The role noun before a name, stepping back over its portfolio: "spokeswoman for women Sandra Gidley"."""
+        tokens = self.tokens
+        index = first - 1
+        if index < 0 or tokens[index].lower in ROLE_NOUNS:
+            return index
+        for link in (first - 2, first - 3):
+            if link < 1 or tokens[link].lower not in ("for", "of", "on") \
+                    or tokens[link - 1].lower not in ROLE_NOUNS or tokens[link - 1].capitalised:
+                continue
+            if all(self._modifier_noun(other) or tokens[other].lower in ROLE_FILLERS
+                   and tokens[other].lower not in _ROLE_LINKS for other in range(link + 1, first)):
+                return link - 1
+        return index
+
+    def _modifier_noun(self, index: int) -> bool:
+        """A lower-case noun that may qualify a role ("labour affairs correspondent", "flamenco singer")."""
+        token = self.tokens[index]
+        lower = token.lower
+        return token.word and token.text.islower() and len(lower) > 2 and lower not in HEADLINE_WORDS \
+            and lower not in _ROLE_STOPS and lower not in SPEECH_VERBS and not lower.endswith(("ed", "ing", "ly"))
 
     def _in_person(self, index: int) -> bool:
         return any(mention.first <= index < mention.last for mention in self.mentions

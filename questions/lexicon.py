@@ -126,6 +126,10 @@ jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sep
 """)
 # Months that are also names ("Theresa May", "April Ryan", "June Carter"): they are a date only before a number.
 NAME_MONTHS = _words("may april june august")
+# Common words that are also frequent surnames: after a first name they end a person's name ("Theresa May",
+# "Alan Price", "Ian Strong").
+SURNAME_WORDS = _words("may will hope price cash law page best moon strong long short rich power banks read case good "
+                       "major")
 WEEKDAYS = _words("""
 monday tuesday wednesday thursday friday saturday sunday mon mon. tue tue. tues tues. wed wed. thu thu. thur
 thur. thurs thurs. fri fri. sat sat. sun sun.
@@ -227,6 +231,8 @@ drummer rapper dancer model presenter comedian author writer novelist poet histo
 economist campaigner protester demonstrator volunteer survivor witness victim resident neighbour neighbor
 pensioner widow mother father son daughter wife husband brother sister uncle aunt grandmother grandfather
 teenager pupil graduate researcher academic lecturer professor
+fly-half scrum-half full-back half-back outside-half stand-off flanker hooker prop centre wing-back sweeper playmaker
+co-producer co-star co-owner co-author psychologist psychiatrist
 """)
 # Nouns before a name that make it an organisation ("construction companies Adhi Karya and ...", "carmaker X").
 ORG_NOUNS_BEFORE = _words("""
@@ -236,6 +242,8 @@ rivals newspaper newspapers paper magazine broadcaster broadcasters network chan
 studio studios agency charity giant maker makers manufacturer manufacturers producer producers supplier
 suppliers operator operators chain publisher publishers developer lender lenders outlet chipmaker drugmaker
 miner miners refiner refiners shipper shippers utility utilities partner partners unit units firm's
+union unions party parties team teams band bands analysts consultancy consultants watchdog regulator pollster
+pollsters website carrier distributor distributors retailer developer developers rival rivals
 """)
 # Words that may sit inside a role phrase without being its head ("former", "general staff", "mission").
 ROLE_FILLERS = _words("""
@@ -248,6 +256,7 @@ government party company country world number one tennis football team club staf
 ministry department council committee board agency bank group union force forces office administration
 campaign commission court firm organisation organization company's country's group's party's government's
 nation's city's team's club's state's agency's ministry's bank's its his her their our
+home shadow culture media sport transport environment agriculture treasury labour labor work pensions
 """)
 
 # The head word of an organisation's name ("... Ministry", "Department of ...", "... Inc").
@@ -261,6 +270,7 @@ times post journal herald tribune gazette telegraph press broadcasting exchange 
 movement secretariat tribunal chamber caucus directorate inspectorate laboratory laboratories labs studios
 pharmaceuticals communications telecom bancorp securities investments ventures consortium conglomerate
 centers service guard guards division associates
+pictures entertainment records electronics software petroleum broadband telecommunications enterprises
 """)
 # Suffixes that make a company name whatever precedes them ("Acme Inc", "Smith & Sons Ltd").
 LEGAL_SUFFIXES = _words("inc inc. corp corp. ltd ltd. llc plc co co. ag sa nv gmbh llp lp bros bros. re")
@@ -323,6 +333,30 @@ AGENT_HYPHEN_SUFFIXES = _words("""
 led backed owned run controlled held funded sponsored brokered administered occupied allied friendly supported
 linked affiliated aligned appointed made style era
 """)
+# Parties: words that name one as a noun ("the Tories said", "Labour's conference"); adherents' words that do only
+# in the plural after "the" ("the Liberal Democrats said") or before "party" ("the ruling Conservative party").
+PARTY_NAMES = _words("labour tory tories")
+PARTY_PLURALS = _words("democrats republicans conservatives socialists communists nationalists unionists liberals "
+                       "greens") | frozenset({"liberal democrats", "social democrats", "christian democrats",
+                                              "free democrats", "lib dems"})
+PARTY_ADJECTIVES = _words("democrat democratic republican conservative liberal labour socialist communist "
+                          "nationalist unionist green") | frozenset({"liberal democrat", "social democratic"})
+# Nouns after a possessive name that say the name is an organisation's ("Acme's shares", "Acme's chief").
+ORG_POSSESSIONS = _words("""
+shares share stock profits profit earnings revenue revenues sales turnover losses board directors shareholders
+subsidiary subsidiaries unit units division brand brands products product customers subscribers stake chairman
+boss chief executive executives spokesman spokeswoman spokesperson headquarters staff workforce employees
+members membership conference leadership manifesto policy policies candidate candidates website
+""")
+# Lower-case nouns after a name that make it an organisation's ("the Chrysler group", "the Unison union").
+ORG_NOUNS_AFTER = _words("group union club company firm bank airline carmaker studio studios band label")
+# Nouns before a title that make it a work, not a person or place ("his album Egypt", "the movie Ice Age").
+WORK_NOUNS = _words("""
+album albums film films movie movies song songs single singles book books novel novels play musical opera sitcom
+comedy drama documentary painting poem record track game games title titles show series console concert concerts
+ceremony tour
+""")
+
 # Nouns after an organisation's name that make it the speaker ("A Buckingham Palace spokeswoman said").
 SPOKESPERSON_NOUNS = _words("spokesman spokeswoman spokesperson spokespeople spokesmen official officials statement")
 

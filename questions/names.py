@@ -11,7 +11,7 @@ from typing import NamedTuple
 from questions.lexicon import (
     ABBREVIATIONS, AGENT_HYPHEN_SUFFIXES, COMMON, DEMONYMS, HEADLINE_WORDS, LEGAL_SUFFIXES, MONTHS, NAME_MONTHS,
     NAME_PARTICLES, NAMED_THING_HEADS, NOBLE_TITLES, ORG_HEADS, PERSON_TITLES, PLACE_HEADS, PLACE_HYPHEN_SUFFIXES,
-    STORM_WORDS, WEEKDAYS,
+    STORM_WORDS, SURNAME_WORDS, WEEKDAYS,
 )
 from questions.model import Sentence
 
@@ -244,14 +244,21 @@ def head_word(lower: str) -> bool:
             or lower in STORM_WORDS)
 
 
-def name_word(token: Token, article: Article, *, strict: bool = False, given: bool = False) -> bool:
-    """Whether a capitalised token can be part of a person's name; ``given`` for a first name ("Bill", "Grant")."""
+def name_word(token: Token, article: Article, *, strict: bool = False, given: bool = False,
+              surname: bool = False) -> bool:
+    """Whether a capitalised token can be part of a person's name.
+
+    ``given`` for a first name ("Bill", "Grant"); ``surname`` for the last word after a first name, which may be a
+    common word ("Theresa May").
+    """
     if not token.capitalised or token.acronym and len(token.text) > 2:
         return False
     lower = token.lower
     if any(char.isdigit() for char in lower) or token.text[-1] == "s" and token.text[:-1].isupper():
         return False  # "B-52", "PCs"
     if len(lower) == 2 and lower.endswith("."):  # an initial: "J."
+        return True
+    if surname and lower in SURNAME_WORDS:
         return True
     if ordinary_word(lower) or lower in DEMONYMS or title_word(token) or lower in WEEKDAYS:
         return False

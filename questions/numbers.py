@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from questions.clean import MAX_FACTS_PER_KIND
 from questions.dates import MONTH_NUMBERS, REFERENCE_WORDS, WEEKDAY_NUMBERS, date_mentions, is_name_word, word_before
 from questions.model import Fact, FactKind, Sentence
 
@@ -33,6 +34,7 @@ _CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "dlr": "USD", "dlrs": "USD
                    "zloty": "PLN", "forint": "HUF", "rupiah": "IDR", "dirham": "AED", "dirhams": "AED"}
 _DOLLAR_COUNTRIES = {"u.s.": "USD", "us": "USD", "canadian": "CAD", "australian": "AUD", "taiwan": "TWD",
                      "hong kong": "HKD", "new zealand": "NZD", "n.z.": "NZD", "singapore": "SGD", "zimbabwe": "ZWD"}
+_FRANC_COUNTRIES = {"swiss": "CHF", "french": "FRF", "belgian": "BEF", "luxembourg": "LUF"}
 _UNITS = {
     "year": "year", "years": "year", "month": "month", "months": "month", "week": "week", "weeks": "week",
     "day": "day", "days": "day", "hour": "hour", "hours": "hour", "minute": "minute", "minutes": "minute",
@@ -81,7 +83,8 @@ _SCALE_AFTER = re.compile(r"[ \t]?(?P<scale>(?i:hundred|thousand|million|billion
 _ATTACHED_AFTER = re.compile(r"(?i:bn|mln|mn|tn|km|kg|cm|mm|ft|mph|kph|mw|gw|kw|m|k|b|c|f)\b|°[CF]?")
 _PERCENT_AFTER = re.compile(r"\s?(?P<percent>%|(?i:per\s?cent|pct)\b|(?i:percentage\s+points?)\b)")
 _CURRENCY_AFTER = re.compile(
-    r"\s(?:(?P<country>(?i:u\.s\.|us|canadian|australian|taiwan|hong\s+kong|new\s+zealand|n\.z\.|singapore|zimbabwe))"
+    r"\s(?:(?P<country>(?i:u\.s\.|us|canadian|australian|taiwan|hong\s+kong|new\s+zealand|n\.z\.|singapore|zimbabwe|"
+    r"swiss|french|belgian|luxembourg))"
     r"\s+)?(?P<currency>(?i:dollars?|dlrs?|cents?|cts|euros?|pounds?\s+sterling|sterling|stg|yen|yuan|renminbi|"
     r"rupees?|roubles?|rubles?|francs?|marks|pesos?|rand|guilders?|rials?|riyals?|dinars?|lira|lire|shekels?|naira|"
     r"baht|ringgit|crowns?|krona|kronor|kroner|zloty|forint|rupiah|dirhams?))\b"
@@ -97,6 +100,13 @@ _UNIT_AFTER = re.compile(
 _TIME_AFTER = re.compile(r"(?:\s*(?:-|–|to)\s*\d{1,2}[:.]?\d\d)?\s?(?:a\.m\.|p\.m\.|"
                          r"(?i:am|pm|gmt|bst|est|edt|cet|cest|utc|hrs|o'clock)\b)")
 _RANGE_JOIN = re.compile(r"\s*(?:[-–—]|\b(?:to|and|or)\b)\s*")
+# "5.93 mln against 5.81", "145.10 yen, down from 145.85": the number compared with keeps the first one's scale.
+_COMPARISON_JOIN = re.compile(r",?\s+(?:(?:up|down)\s+)?(?:from|against|versus|vs\.?|compared\s+(?:with|to))\s+")
+# Dealers' two-way prices: "145.10/20 yen" is bid 145.10, offer 145.20; the bid is the number.
+_OFFER_AFTER = re.compile(r"/(?P<offer>\d{2,4})(?![\d/])")
+# A capitalised number word inside a sentence belongs to a name ("Group of Five", "BBC Four") unless it opens a
+# clause: after a colon, a dash, a bracket or an opening quote.
+_CLAUSE_OPENING = (".", "!", "?", ":", ";", "(", "[", "\"", "“", "‘", "'", "—", "–", "-")
 _BETWEEN = re.compile(r"(?i:\b(?:between|from))\s+$")
 _QUALIFIER = re.compile(
     r"(?<![\w-])(?P<qualifier>(?i:(?:just|well|slightly|a\s+little)\s+(?:over|under|more\s+than|less\s+than|below|"
@@ -181,10 +191,14 @@ def find_numbers(sentences: tuple[Sentence, ...]) -> tuple[Fact, ...]:
     ``counts`` is the noun phrase written after it ("1,960 Russian peacekeepers" counts "Russian peacekeepers";
     "a two-year mission" counts "mission" with unit "year"). Years, days of the month, times, ordinals, vague
     amounts ("thousands"), numbers inside names ("Apollo 11"), "one" as a pronoun and scores are not numbers.
+    At most ``MAX_FACTS_PER_KIND`` facts are returned, the first ones of the article.
     """
     facts: list[Fact] = []
     for sentence in sentences:
-        for number in numbers_in(sentence.text):
+        left = MAX_FACTS_PER_KIND - len(facts)
+        if left <= 0:
+            break
+        for number in numbers_in(sentence.text, limit=left):
             facts.append(Fact(
                 kind=FactKind.NUMBER, text=sentence.text[number.start:number.end], value=_plain(number.value),
                 start=sentence.start + number.start, end=sentence.start + number.end, sentence=sentence,
@@ -193,8 +207,8 @@ def find_numbers(sentences: tuple[Sentence, ...]) -> tuple[Fact, ...]:
     return tuple(facts)
 
 
-def numbers_in(text: str) -> list[_Number]:
-    """Return the quantities of one sentence, in order."""
+def numbers_in(text: str, *, limit: int = MAX_FACTS_PER_KIND) -> list[_Number]:
+    """Return the first ``limit`` quantities of one sentence, in order."""
     # The patterns are tried only where a token can open a number: a digit or a number word.
     tokens = list(_TOKEN.finditer(text))
     starts = []
@@ -230,7 +244,9 @@ def numbers_in(text: str) -> list[_Number]:
         if number is not None and (number := _complete(text, number)) is not None:
             numbers.append(number)
             covered = number.end
-    return _share_range_suffixes(text, numbers)
+            if len(numbers) >= limit:
+                break
+    return _share_comparison_suffixes(text, _share_range_suffixes(text, numbers))
 
 
 def _complete(text: str, number: _Number) -> _Number | None:
@@ -258,7 +274,10 @@ def _read_digits(text: str, start: int, title_case: bool) -> _Number | None:
     before = text[start - 1] if start else ""
     if before.isalnum() or before in "_./#@:\\" or before == "-" and start >= 2 and text[start - 2].isalpha():
         return None
-    if end < len(text) and (text[end] == "/" or text[end] == ":" and text[end + 1:end + 2].isdigit()):
+    if end < len(text) and text[end] == "/" and (offer := _OFFER_AFTER.match(text, end)) \
+            and "." in match["digits"] and len(offer["offer"]) <= len(match["digits"].partition(".")[2]):
+        end = offer.end()  # "145.10/20": a bid and the last digits of its offer
+    elif end < len(text) and (text[end] == "/" or text[end] == ":" and text[end + 1:end + 2].isdigit()):
         return None
     if _TIME_AFTER.match(text, end) or start == 0 and _LIST_MARKER.match(text, start):
         return None
@@ -286,8 +305,9 @@ def _read_words(text: str, start: int, title_case: bool) -> _Number | None:
     value, scale, end = parsed
     before = word_before(text, start)
     if text[start].isupper() and before and not title_case \
-            and (is_name_word(before) or text[end:end + 2].strip()[:1].isupper()):
-        return None  # "Formula One", "the Big Three", "the Six Nations"
+            and (is_name_word(before) or text[end:end + 2].strip()[:1].isupper()
+                 or not _opens_clause(text, start)):
+        return None  # "Formula One", "the Big Three", "the Six Nations", "Group of Five"
     if _after_reference_word(text, start) or _after_name(text, start, title_case):
         return None
     return _Number(start, end, Decimal(value), digits=False, scale=scale)
@@ -366,6 +386,8 @@ def _with_suffix(text: str, number: _Number) -> _Number | None:
         currency = _CURRENCY_WORDS.get(after["currency"].lower().split()[-1], currency)
         if after.groupdict().get("country") and currency == "USD":
             currency = _DOLLAR_COUNTRIES.get(" ".join(after["country"].lower().split()), currency)
+        elif after.groupdict().get("country") and currency == "franc":
+            currency = _FRANC_COUNTRIES.get(after["country"].lower(), currency)
         end = after.end()
     elif (hyphen := _HYPHEN_AFTER.match(text, end)) and not currency and scale == 1:
         word = hyphen["word"]
@@ -503,6 +525,29 @@ def _share_range_suffixes(text: str, numbers: list[_Number]) -> list[_Number]:
             value, scale = first.value * second.scale, second.scale
         shared[index] = replace(first, value=value, scale=scale, currency=second.currency, unit=second.unit,
                                 counts=second.counts)
+    return shared
+
+
+def _opens_clause(text: str, start: int) -> bool:
+    before = text[max(0, start - 3):start].rstrip()
+    return not before and not text[:start].strip() or before.endswith(_CLAUSE_OPENING)
+
+
+def _share_comparison_suffixes(text: str, numbers: list[_Number]) -> list[_Number]:
+    """"5.93 mln against 5.81", "145.10 yen, down from 145.85": a bare number compared with one of a similar size
+    takes its scale, currency and unit."""
+    shared = list(numbers)
+    for index in range(1, len(numbers)):
+        first, second = shared[index - 1], numbers[index]
+        join = _COMPARISON_JOIN.match(text, first.end)
+        if not join or join.end() != second.start or second.scale > 1 or second.currency or second.unit \
+                or not second.digits or not (first.scale > 1 or first.currency or first.unit):
+            continue
+        written = first.value / first.scale
+        if not written or not Decimal("0.1") <= second.value / written <= 10:
+            continue
+        shared[index] = replace(second, value=second.value * first.scale, scale=first.scale, currency=first.currency,
+                                unit=first.unit)
     return shared
 
 

@@ -103,14 +103,18 @@ _DIGIT = re.compile(r"\d")
 _FIGURE = re.compile(r"\d|\b(?:million|billion|trillion|percent)\b")
 _WORD_TOKEN = re.compile(r"[\w’'.-]+")
 _LEADING_CLAUSE = re.compile(
-    r"(?:since|after|before|when|while|although|though|because|as|if|once|until|unless|whereas)\s+[^,;:“”\"]{8,160}?"
-    r"\b(?:[a-z]+ed|said|made|took|won|lost|began|became|grew|fell|rose|was|were|had|has|have|is|are)\b[^,;:“”\"]*,\s*",
+    r"(?:since|after|before|when|while|although|though|because|as|if|once|until|unless|whereas)\s+"
+    r"[^,;:“”\"]{8,160}?"
+    r"\b(?:[a-z]+ed|said|made|took|won|lost|began|became|grew|fell|rose|was|were|had|has|have|is|are)\b"
+    r"[^,;:“”\"]*,\s*",
     re.IGNORECASE)
 _BRACKETED = re.compile(r"\([^()]*\)")
 _MID_APPOSITIVE = re.compile(
     r",\s+(?:a|an|the)\s+[^,;:]{3,120}?,\s+(?=(?:[a-z]+ed|is|are|was|were|has|have|had|said|says|told|will|would|"
     r"can|could|took|made|won|lost|became|began)\b)")
-_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|''.*?''|‘(?:[^’]|’(?=\w))*’(?!\w)|(?<!\w)'(?:[^']|'(?=\w))*'(?!\w)")
+# A quotation in double or single marks; an apostrophe inside a word ("don't") does not end one.
+_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|''.*?''"
+                     r"|‘(?:[^’]|’(?=\w))*’(?!\w)|(?<!\w)'(?:[^']|'(?=\w))*'(?!\w)")
 _PRONOUN_WORDS = frozenset("he she him his her hers it its they them their theirs i me my we us our".split())
 _PRONOUN_LOWER = re.compile(r"\b(?:he|she|him|his|her|hers|it|its|they|them|their|theirs|i|me|my|we|us|our)\b")
 _PRONOUN = re.compile(r"\b(he|she|him|his|her|hers|it|its|they|them|their|theirs|i|me|my|we|us|our)\b",
@@ -282,6 +286,8 @@ def _verb_chain(token: str) -> bool:
 
 def _in_embedded_clause(tokens: list[str], verb: int, mark: int) -> bool:
     """Tell whether the fact belongs to a later verb than the clause's own ("data shows firms exported in 2012")."""
+    if any(bare(token) in RELATIVES | {"when"} for token in tokens[verb + 1:mark]):
+        return True  # "the list of must-haves that will dominate in 2006"
     second = _verb_index(tokens, verb + 1)
     return second is not None and second < mark
 
@@ -309,7 +315,7 @@ def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
         if opener <= start:
             left = opener
         elif opener - 1 >= end:
-            right = sentence.rfind(",", 0, opener)
+            right = max(end, sentence.rfind(",", 0, opener))
     for boundary_start, boundary_end in boundaries:
         if boundary_end <= start:
             left = max(left, boundary_end)
@@ -466,6 +472,8 @@ def ask_removing(located: Located, *, wh: str, prepositions: frozenset[str],
     if marks and any(bare(token) in ("and", "or", "to", "-", "–") for token in
                      tokens[max(0, marks[0] - 1):marks[0]] + tokens[marks[0] + 1:marks[0] + 2]):
         return None  # "in 2011 or 2012", "from 2009 to 2012": one of two dates cannot be cut out alone
+    if marks and marks[0] > 0 and bare(tokens[marks[0] - 1]) in PREPOSITIONS:
+        return None  # "the top gadget for 2005": cutting the date would leave "for" hanging
     opening = located.sentence.lstrip(" \"“‘'(").split(" ", 1)[0] == tokens[0]
     tokens = [token for token in tokens if MARK not in token]
     subject = _subject(tokens[:verb], resolve, located, opening)
@@ -520,6 +528,9 @@ def ask_fronting(located: Located, *, wh: str, noun: str = "", whom: str = "",
     after = tokens[mark + 1:]
     if whom and after and after[0][:1].isupper() and not tokens[mark].endswith(","):
         return None  # "told BBC Radio 4": the name is part of a longer one
+    if after and bare(after[0]) in ("and", "or", "nor") or tokens[mark].endswith(",") and any(
+            bare(token) in ("and", "or") for token in after[:4]) or tokens[mark - 1].endswith(","):
+        return None  # one item of a list ("denied Duff, Jarosik and Kezman") cannot be asked about alone
     if before and bare(before[-1]).endswith("ing") or any(_DIGIT.search(token) for token in before):
         return None  # "agreements totaling $110 million", "$14 million ..., $13.6 million": not the verb's object
     preposition = ""

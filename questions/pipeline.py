@@ -27,4 +27,5 @@ def generate(text: str | bytes, *, published: dt.date | None = None, seed: int =
         *entities,
     )
     facts = tuple(sorted(facts, key=lambda fact: (fact.start, fact.end, fact.kind.value)))
-    return Result(text=clean, article=anatomy, facts=facts, questions=make_questions(facts, seed=seed, text=clean, anatomy=anatomy))
+    questions = make_questions(facts, seed=seed, text=clean, anatomy=anatomy)
+    return Result(text=clean, article=anatomy, facts=facts, questions=questions)

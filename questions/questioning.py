@@ -42,6 +42,7 @@ _REPORTING = re.compile(
     r"\b(?:said|says|saying|told\s+\w+|tells\s+\w+|added|adding|stated|noted|noting|warned|announced|declared|"
     r"insisted|argued|explained|replied|recalled|mentioned|claimed|wrote|believes|believed)\s+(?:that\s+)?")
 _APPOSITIVE = re.compile(r"^,\s+((?:a|an|the)\s+[^,;()“”\"]{3,120}?)\s*(?:,|\.|;|$)")
+_ACRONYM_WORD = re.compile(r"[A-Z][A-Z&]{1,7}")
 _ACRONYM = re.compile(r"^\s*\(([A-Z][A-Z&.]{1,7})\)")
 _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
 _ROLE_UNIQUE = re.compile(r"\b(of|for|chief|head|president|prime minister|chairman|chairwoman|director|"
@@ -58,7 +59,8 @@ _NOT_WORD = re.compile(r"\W+")
 _DIGIT = re.compile(r"\d")
 _ONLY_FIGURES = re.compile(r"[\d.,% $-]+")
 _PASSAGE = re.compile(r"\b(the|this) (passage|article|text)\b", re.IGNORECASE)
-_SHORT_DATE_ASK = {"day": "On what date", "month": "In which month", "year": "In what year", "decade": "In which decade"}
+_SHORT_DATE_ASK = {"day": "On what date", "month": "In which month", "year": "In what year",
+                   "decade": "In which decade"}
 _TIME_UNITS = frozenset("year month week day hour minute second".split())
 _ORG_THE = re.compile(r"\b(Organi[sz]ation|Department|Agency|Union|Court|Club|Initiative|Service|Ministry|Bank|"
                       r"Council|Commission|Office|Bureau|Institute|Administration|Party|Fund|Programme|Program|"
@@ -95,7 +97,7 @@ class Setting:
 
     @functools.cached_property
     def blanked(self) -> str:
-        return self.frame(tidy_keep_end(self.text[:self.start] + BLANK + self.text[self.end:]))
+        return self.replaced(BLANK)
 
     def excerpt(self, words: int = 30) -> str:
         """Return the blanked sentence, cut down to the clauses around the blank when it is long."""
@@ -104,16 +106,31 @@ class Setting:
         left, right = clause_bounds(self.text, self.start, self.end)
         while len(self.text[left:right].split()) < 14 and (left > 0 or right < len(self.text)):
             if left > 0:  # earlier words first: they hold the antecedents of later pronouns
-                left = clause_bounds(self.text, left - 2, left - 2)[0]
+                wider = min(left - 1, clause_bounds(self.text, left - 2, left - 2)[0])
+                left = max(0, wider)
             else:
-                right = clause_bounds(self.text, right + 1, right + 1)[1]
-        head = self.text[left:self.start].lstrip(" ,;:-–—")
-        tail = self.text[self.end:right].rstrip(" ,;:-–—")
+                right = max(right + 1, clause_bounds(self.text, right + 1, right + 1)[1])
+        right = min(right, len(self.text))
+        while 0 < left < self.start and not self.text[left - 1].isspace():
+            left -= 1  # never start or end the excerpt inside a word
+        while self.end < right < len(self.text) and not self.text[right].isspace():
+            right += 1
+        head = self._again(self.text[left:self.start].lstrip(" ,;:-–—"), BLANK)
+        tail = self._again(self.text[self.end:right].rstrip(" ,;:-–—"), BLANK)
         text = ("" if left == 0 else "…") + head + BLANK + tail + ("" if right >= len(self.text) else "…")
         return self.frame(tidy_keep_end(text))
 
     def replaced(self, replacement: str) -> str:
-        return self.frame(tidy_keep_end(self.text[:self.start] + replacement + self.text[self.end:]))
+        """Return the sentence with the fact, and any repetition of its words, replaced."""
+        before = self._again(self.text[:self.start], replacement)
+        text = before + replacement + self._again(self.text[self.end:], replacement)
+        return self.frame(tidy_keep_end(text))
+
+    def _again(self, text: str, replacement: str) -> str:
+        """Replace further mentions of the fact's words ("Go ahead, Voice of America ... Voice of America")."""
+        if len(self.mention) < 4 or not contains_words(text, self.mention):
+            return text
+        return re.sub(rf"(?<!\w){re.escape(self.mention)}(?!\w)", lambda _: replacement, text)
 
     def before(self) -> str:
         return self.text[:self.start]
@@ -170,7 +187,8 @@ class Article:
 
     @functools.cached_property
     def entity_mentions(self) -> tuple[tuple[int, int, str], ...]:
-        return _mentions(self.text, [fact for fact in self.named if fact.kind in (FactKind.ORGANISATION, FactKind.PLACE)])
+        kinds = (FactKind.ORGANISATION, FactKind.PLACE)
+        return _mentions(self.text, [fact for fact in self.named if fact.kind in kinds])
 
     def person_before(self, position: int) -> str | None:
         """Return the person named last before a position of the text."""
@@ -278,7 +296,7 @@ def _read_article(facts: tuple[Fact, ...], text: str, anatomy: Anatomy | None) -
         name_kinds={name: _kind_of_name(name, organisations, places, people) for name in speakers},
         common=frozenset(_LOWER_WORD.findall(text)),
         proper=frozenset(word.lower() for name in (*people, *speakers, *organisations, *places)
-                         for word in name.split()) | frozenset(word.lower() for word in _CAPITALISED_INSIDE.findall(text)),
+                         for word in name.split()) | frozenset(map(str.lower, _CAPITALISED_INSIDE.findall(text))),
         named=tuple(fact for fact in facts if fact.kind != FactKind.NUMBER and fact.kind != FactKind.DATE),
     )
 
@@ -725,7 +743,7 @@ def _number_wording(fact: Fact, shape: NumberShape, setting: Setting | None, dur
 
 
 def _duration_wording(setting: Setting) -> Wording | None:
-    """Ask how long a hyphenated measure lasted: "a two-year Russian mission" -> "How long was the Russian mission ...?"."""
+    """Ask how long a hyphenated measure lasted: "a two-year mission" -> "How long was the mission ...?"."""
     if not re.search(r"\b(?:a|an|the)\s+$", setting.before()):
         return None
     _left, right = clause_bounds(setting.text, setting.start, setting.end)
@@ -775,7 +793,8 @@ def _date_drafts(fact: Fact, setting: Setting | None, article: Article, seed: in
         preposition = re.search(r"(\w+)\s+$", setting.before())
         word = preposition.group(1).lower() if preposition else ""
         if word in ("since", "until", "till"):
-            wording = ask_removing(setting.located(article), wh=f"{capitalise(word)} when", prepositions=frozenset({word}))
+            wording = ask_removing(setting.located(article), wh=f"{capitalise(word)} when",
+                                   prepositions=frozenset({word}))
         elif word not in ("from", "between", "of", "to", "through"):
             wording = ask_removing(setting.located(article), wh="When",
                                    prepositions=frozenset({"on", "in", "at", "during", "by"}))
@@ -790,8 +809,8 @@ def _date_drafts(fact: Fact, setting: Setting | None, article: Article, seed: in
     if setting and not setting.in_quote and not setting.after().startswith(("'s", "’s")):
         tf_rng = rng
         if wrong and tf_rng.random() < 0.5:
-            yield Draft(QuestionType.TRUE_FALSE, _statement(setting, _date_phrase(setting, tf_rng.choice(wrong), weekday)),
-                        FALSE, (TRUE, FALSE))
+            false_date = _date_phrase(setting, tf_rng.choice(wrong), weekday)
+            yield Draft(QuestionType.TRUE_FALSE, _statement(setting, false_date), FALSE, (TRUE, FALSE))
         else:
             yield Draft(QuestionType.TRUE_FALSE, _statement(setting, _date_phrase(setting, value, weekday)), TRUE,
                         (TRUE, FALSE))
@@ -866,12 +885,28 @@ def _description(fact: Fact, setting: Setting | None, name: str) -> str:
 
 
 def _acronym(fact: Fact, setting: Setting | None, name: str) -> str:
-    for alias in (*fact.aliases, fact.text):
-        if re.fullmatch(r"[A-Z][A-Z&]{1,7}", alias.strip()) and alias.strip() != name:
-            return alias.strip()
-    if setting and (match := _ACRONYM.match(setting.after())) and match.group(1) != name:
-        return match.group(1)
+    """Return an acronym the article uses for the name ("NEI"), when its letters are the name's initials."""
+    candidates = [alias.strip() for alias in (*fact.aliases, fact.text)]
+    if setting and (match := _ACRONYM.match(setting.after())):
+        candidates.append(match.group(1))
+    for candidate in candidates:
+        if _ACRONYM_WORD.fullmatch(candidate) and candidate != name and _spells(candidate, name):
+            return candidate
     return ""
+
+
+def _spells(acronym: str, name: str) -> bool:
+    """Tell whether an acronym's letters are, in order, initials of the name ("HHS": Health and Human Services)."""
+    initials = [word[0].upper() for word in name.replace(".", ". ").split() if word[:1].isupper()]
+    letters = [letter for letter in acronym.upper() if letter.isalpha()]
+    position = 0
+    for letter in letters:
+        while position < len(initials) and initials[position] != letter:
+            position += 1
+        if position == len(initials):
+            return False
+        position += 1
+    return len(letters) >= 2
 
 
 def _name_drafts(fact: Fact, setting: Setting | None, article: Article, seed: int) -> Iterator[Draft]:
@@ -908,7 +943,8 @@ def _name_drafts(fact: Fact, setting: Setting | None, article: Article, seed: in
     elif wording:
         mc_prompt = wording.question
     elif setting:
-        mc_prompt = f"Fill in the blank with the right {'name' if kind == FactKind.PERSON else noun}: {setting.excerpt()}"
+        shown_kind = "name" if kind == FactKind.PERSON else noun
+        mc_prompt = f"Fill in the blank with the right {shown_kind}: {setting.excerpt()}"
     if mc_prompt:
         choices = wrong(mc_prompt)
         if len(choices) >= 2:

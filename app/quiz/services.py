@@ -10,14 +10,16 @@ from typing import Iterable
 from flask import abort
 from fsrs import Rating
 from markupsafe import Markup
-from sqlalchemy import func, update
+from sqlalchemy import Integer, and_, bindparam, case, exists, func, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
 from app.database import begin_write
 from app.extensions import db
 from app.grading import CHOICE_KINDS, AnswerKey, is_correct, looks_like_name
-from app.models import Answer, Attempt, Question, QuestionKind, QuestionSet, ReviewSource, ReviewStatus, User
-from app.scheduling import record_review
+from app.models import (Answer, Attempt, CardState, Question, QuestionKind, QuestionSet, Review, ReviewSource,
+                        ReviewStatus, User)
+from app.scheduling import ReviewedCard, reviewed_card
 from app.sets.services import source_with_answer
 from app.study.services import is_assigned, live_question_ids
 
@@ -172,6 +174,14 @@ class Feedback:
     finished: bool = False
 
     @property
+    def heading(self) -> str:
+        if self.status is AnswerStatus.WITHDRAWN:
+            return "Question withdrawn"
+        if self.status is AnswerStatus.ALREADY_ANSWERED:
+            return "Already answered"
+        return "Right!" if self.correct else "Not quite"
+
+    @property
     def message(self) -> str:
         if self.status is AnswerStatus.WITHDRAWN:
             return "This question was withdrawn by your teacher, so it does not count. Go on to the next one."
@@ -180,15 +190,118 @@ class Feedback:
         return "Right!" if self.correct else "Not quite."
 
 
+# Answering runs on every click of "Check answer", so its statements are built once, on the tables: each
+# request then only binds values, skipping statement construction and the ORM's unit of work.
+_ATTEMPT = Attempt.__table__
+_QUESTION = Question.__table__
+_ANSWER = Answer.__table__
+_CARD = CardState.__table__
+_REVIEW = Review.__table__
+
+_LIVE = and_(_QUESTION.c.review_status == ReviewStatus.APPROVED, _QUESTION.c.retired_at.is_(None))
+
+_READ_ANSWER_CONTEXT = (
+    select(_ATTEMPT.c.learner_id, _ATTEMPT.c.set_id, _ATTEMPT.c.question_ids, _ATTEMPT.c.total,
+           _ATTEMPT.c.finished_at, _QUESTION.c.kind, _QUESTION.c.prompt, _QUESTION.c.answer, _QUESTION.c.choices,
+           _QUESTION.c.explanation, _QUESTION.c.fact_kind, _QUESTION.c.fact_text, _QUESTION.c.fact_value,
+           _QUESTION.c.review_status, _QUESTION.c.retired_at,
+           _ANSWER.c.response.label("stored_response"), _ANSWER.c.correct.label("stored_correct"),
+           _CARD.c.id.label("card_id"), _CARD.c.fsrs_card, _CARD.c.last_review_at)
+    .select_from(
+        _ATTEMPT
+        .join(_QUESTION, and_(_QUESTION.c.id == bindparam("question_id"), _QUESTION.c.set_id == _ATTEMPT.c.set_id))
+        .outerjoin(_ANSWER, and_(_ANSWER.c.attempt_id == _ATTEMPT.c.id, _ANSWER.c.question_id == _QUESTION.c.id))
+        .outerjoin(_CARD, and_(_CARD.c.learner_id == _ATTEMPT.c.learner_id, _CARD.c.question_id == _QUESTION.c.id)))
+    .where(_ATTEMPT.c.id == bindparam("attempt_id")))
+
+_LIVE_UNANSWERED_IDS = select(_QUESTION.c.id).where(
+    _QUESTION.c.set_id == bindparam("set_id"), _LIVE,
+    ~exists().where(_ANSWER.c.attempt_id == bindparam("attempt_id"), _ANSWER.c.question_id == _QUESTION.c.id))
+
+_SET_NAME_FIELDS = select(_QUESTION.c.answer, _QUESTION.c.choices, _QUESTION.c.fact_text,
+                          _QUESTION.c.fact_value).where(_QUESTION.c.set_id == bindparam("set_id"))
+
+_INSERT_ANSWER = insert(_ANSWER)
+_INSERT_REVIEW = insert(_REVIEW)
+# A new card, unless a flashcard grade (another tab) created it since it was read: both dialects say it alike.
+_INSERT_NEW_CARD = {"sqlite": sqlite.insert(_CARD).on_conflict_do_nothing(),
+                    "postgresql": postgresql.insert(_CARD).on_conflict_do_nothing()}
+
+_FINISHED_NOW = func.coalesce(_ATTEMPT.c.finished_at, bindparam("finished", type_=_ATTEMPT.c.finished_at.type))
+# Both count the answer in SQL; the second also finishes the attempt if no other answer came in since the
+# attempt was read (the total is still the one read), and the total returned tells whether one did.
+_COUNT_ANSWER = (
+    update(_ATTEMPT).where(_ATTEMPT.c.id == bindparam("attempt")).returning(_ATTEMPT.c.total)
+    .values(correct=_ATTEMPT.c.correct + bindparam("right", type_=Integer), total=_ATTEMPT.c.total + 1))
+_COUNT_LAST_ANSWER = _COUNT_ANSWER.values(finished_at=case(
+    (_ATTEMPT.c.total == bindparam("total_read"), _FINISHED_NOW),
+    else_=_ATTEMPT.c.finished_at))
+_FINISH_ATTEMPT = update(_ATTEMPT).where(_ATTEMPT.c.id == bindparam("attempt")).values(finished_at=_FINISHED_NOW)
+
+_CARD_KEY = and_(_CARD.c.learner_id == bindparam("learner"), _CARD.c.question_id == bindparam("question"))
+_CARD_NEW_VALUES = {"fsrs_card": bindparam("new_card", type_=_CARD.c.fsrs_card.type),
+                    "due": bindparam("new_due", type_=_CARD.c.due.type),
+                    "last_review_at": bindparam("reviewed", type_=_CARD.c.last_review_at.type)}
+# The card as it was read, or nothing: a flashcard graded in another tab since then moved it on.
+_UPDATE_CARD_AS_READ = update(_CARD).where(
+    _CARD_KEY, _CARD.c.last_review_at.is_not_distinct_from(bindparam("last_review_read"))).values(_CARD_NEW_VALUES)
+_UPDATE_CARD = update(_CARD).where(_CARD_KEY).values(_CARD_NEW_VALUES)
+_READ_CARD_FOR_UPDATE = select(_CARD.c.fsrs_card).where(_CARD_KEY).with_for_update()
+
+
+@dataclass(frozen=True)
+class AnswerContext:
+    """What answering one question of an attempt reads, all in one statement, before taking the write lock."""
+
+    learner_id: int
+    set_id: int
+    question_ids: list[int]
+    total: int
+    finished: bool
+    question: Question  # transient: built from the row, never added to the session
+    stored_response: str | None  # the answer already stored for this question of the attempt, if any
+    stored_correct: bool | None
+    card_id: int | None  # the learner's card for the question, if it was ever reviewed
+    fsrs_card: dict | None
+    last_review_at: dt.datetime | None
+
+
+def _read_answer_context(attempt_id: int, question_id: int) -> AnswerContext | None:
+    """Return the attempt, the question (of the attempt's set), a stored answer and the card; None if no such pair."""
+    row = db.session.execute(_READ_ANSWER_CONTEXT, {"attempt_id": attempt_id, "question_id": question_id}).first()
+    if row is None:
+        return None
+    question = Question(id=question_id, set_id=row.set_id, kind=row.kind, prompt=row.prompt, answer=row.answer,
+                        choices=row.choices, explanation=row.explanation, fact_kind=row.fact_kind,
+                        fact_text=row.fact_text, fact_value=row.fact_value, review_status=row.review_status,
+                        retired_at=row.retired_at)
+    return AnswerContext(learner_id=row.learner_id, set_id=row.set_id, question_ids=row.question_ids,
+                         total=row.total, finished=row.finished_at is not None, question=question,
+                         stored_response=row.stored_response, stored_correct=row.stored_correct,
+                         card_id=row.card_id, fsrs_card=row.fsrs_card, last_review_at=row.last_review_at)
+
+
+def _others_open(attempt_id: int, context: AnswerContext, question_id: int) -> bool:
+    """Whether a live question of the attempt other than ``question_id`` is still unanswered."""
+    unanswered = db.session.execute(
+        _LIVE_UNANSWERED_IDS, {"set_id": context.set_id, "attempt_id": attempt_id}).scalars()
+    return bool(set(unanswered).intersection(context.question_ids) - {question_id})
+
+
 def set_names(set_id: int) -> list[str]:
     """Return the names of people in the set's questions: a surname shared by two of them is ambiguous."""
     names: set[str] = set()
-    for answer, choices, fact_text, fact_value in db.session.execute(
-            db.select(Question.answer, Question.choices, Question.fact_text, Question.fact_value)
-            .where(Question.set_id == set_id)):
+    for answer, choices, fact_text, fact_value in db.session.execute(_SET_NAME_FIELDS, {"set_id": set_id}):
         names.update(text for text in (answer, fact_text, fact_value, *(choices or ()))
                      if text and looks_like_name(text))
     return sorted(names)
+
+
+def grade(question: Question, response: str) -> bool:
+    """Return whether the response answers the question, surnames judged against the other people of its set."""
+    key = AnswerKey.of(question)
+    names_matter = key.kind not in CHOICE_KINDS and any(map(looks_like_name, (key.answer, *key.alternatives)))
+    return is_correct(key, response, other_names=set_names(question.set_id) if names_matter else ())
 
 
 def _feedback_of(question: Question, attempt_id: int, status: AnswerStatus, *, response: str, correct: bool,
@@ -203,66 +316,102 @@ def _stored_answer(attempt_id: int, question_id: int) -> Answer | None:
         db.select(Answer).filter_by(attempt_id=attempt_id, question_id=question_id)).scalar_one_or_none()
 
 
-def submit_answer(learner: User, attempt_id: int, question_id: int, response: str, *, submission_id: str,
+def submit_answer(learner_id: int, attempt_id: int, question_id: int, response: str, *, submission_id: str,
                   duration_ms: int | None, now: dt.datetime) -> Feedback:
     """Store the learner's answer to one question of their attempt exactly once, score it and schedule the card.
 
-    The write lock is taken before anything is read, so answers to one attempt queue up; an answer
-    already stored (a resubmitted form, a second tab) is shown again instead of counted twice. The
-    unique submission id and the unique (attempt, question) pair are the last guard: a duplicate
-    fails at commit and is answered the same way. The attempt's counts move in SQL, never read,
-    added to and written back. Everything the page shows is taken before the commit.
+    Everything is read and worked out first, without the write lock (on SQLite, BEGIN IMMEDIATE lets one
+    writer in at a time across all workers); the lock then covers only the writes, each of which either
+    holds by a constraint or checks that what was read still stands:
+
+    - the answer's insert: the unique submission id and the unique (attempt, question) pair turn a
+      resubmitted form, a double click or a second tab into "already answered", never a second answer;
+    - the attempt's counts move in SQL, never read, added to and written back; it is finished in the
+      same statement only if its total is still the one read (no other answer came in meanwhile), else
+      whether it is finished is worked out again under the lock;
+    - the card is updated only if its last review is still the one read, and a new card is inserted
+      only if there is still none (else it is scheduled again from the card as it is under the lock).
+
+    Nothing is read back after the commit: the feedback is built from values in hand.
     """
-    begin_write()
-    attempt = db.session.execute(db.select(Attempt).filter_by(id=attempt_id).with_for_update()).scalar_one_or_none()
-    if attempt is None or attempt.learner_id != learner.id or question_id not in attempt.question_ids \
-            or not is_assigned(learner.id, attempt.set_id):
-        db.session.rollback()
+    context = _read_answer_context(attempt_id, question_id)
+    if context is None or context.learner_id != learner_id or question_id not in context.question_ids:
         abort(404)
-    question = db.session.get(Question, question_id)
-    stored = _stored_answer(attempt_id, question_id)
-    if stored is not None:
-        feedback = _feedback_of(question, attempt_id, AnswerStatus.ALREADY_ANSWERED, response=stored.response,
-                                correct=stored.correct, finished=attempt.finished_at is not None)
-        db.session.rollback()
-        return feedback
+    question = context.question
+    if context.stored_response is not None:
+        return _feedback_of(question, attempt_id, AnswerStatus.ALREADY_ANSWERED, response=context.stored_response,
+                            correct=bool(context.stored_correct), finished=context.finished)
     if not question.is_live:
-        db.session.rollback()
         return Feedback(status=AnswerStatus.WITHDRAWN, attempt_id=attempt_id, prompt=question.prompt)
 
     response = response.strip()[:MAX_RESPONSE]
-    key = AnswerKey.of(question)
-    names_matter = key.kind not in CHOICE_KINDS and any(map(looks_like_name, (key.answer, *key.alternatives)))
-    correct = is_correct(key, response, other_names=set_names(attempt.set_id) if names_matter else ())
-    finishing = _open_question_count(attempt, besides=question_id) == 0
-    feedback = _feedback_of(question, attempt_id, AnswerStatus.ANSWERED, response=response, correct=correct,
-                            finished=finishing)
+    correct = grade(question, response)
+    finishing = not _others_open(attempt_id, context, question_id)
+    rating = Rating.Good if correct else Rating.Again
+    card = reviewed_card(context.fsrs_card, rating, now, question_id=question_id)
 
-    counts = {"correct": Attempt.correct + int(correct), "total": Attempt.total + 1}
-    if finishing:
-        counts["finished_at"] = func.coalesce(Attempt.finished_at, now)
+    _end_transaction_keeping_loaded_values()  # a transaction becomes a writer only at its start
+    begin_write()
     try:
-        db.session.add(Answer(attempt_id=attempt_id, question_id=question_id, learner_id=learner.id,
-                              response=response, correct=correct, answered_at=now, duration_ms=duration_ms,
-                              submission_id=submission_id))
-        db.session.flush()  # the unique constraints speak here, before the score moves
-        db.session.execute(update(Attempt).where(Attempt.id == attempt_id).values(**counts)
-                           .execution_options(synchronize_session=False))
-        record_review(learner_id=learner.id, question_id=question_id,
-                      rating=Rating.Good if correct else Rating.Again, now=now, source=ReviewSource.QUIZ,
-                      submission_id=f"quiz:{submission_id}", duration_ms=duration_ms)
-        _commit_keeping_loaded_values()
+        db.session.execute(_INSERT_ANSWER, {
+            "attempt_id": attempt_id, "question_id": question_id, "learner_id": learner_id, "response": response,
+            "correct": correct, "answered_at": now, "duration_ms": duration_ms, "submission_id": submission_id})
     except IntegrityError:
         db.session.rollback()
-        return _already_answered(attempt_id, question_id, submission_id)
+        return _already_answered(attempt_id, question_id)
+    try:
+        finished = _count_answer(attempt_id, context, question_id, correct=correct, finishing=finishing, now=now)
+        _store_card(learner_id, question_id, context, card, rating=rating, now=now)
+        db.session.execute(_INSERT_REVIEW, {
+            "learner_id": learner_id, "question_id": question_id, "rating": int(rating), "reviewed_at": now,
+            "duration_ms": duration_ms, "source": ReviewSource.QUIZ, "submission_id": f"quiz:{submission_id}"})
+        feedback = _feedback_of(question, attempt_id, AnswerStatus.ANSWERED, response=response, correct=correct,
+                                finished=finished)
+        _end_transaction_keeping_loaded_values()
     except Exception:
         db.session.rollback()
         raise
     return feedback
 
 
-def _commit_keeping_loaded_values() -> None:
-    """Commit without expiring loaded objects, so rendering the reply (and ``current_user``) reads nothing."""
+def _count_answer(attempt_id: int, context: AnswerContext, question_id: int, *, correct: bool, finishing: bool,
+                  now: dt.datetime) -> bool:
+    """Count the answer in the attempt's score, finish the attempt if it was the last open question; return
+    whether the attempt is finished."""
+    values = {"attempt": attempt_id, "right": int(correct)}
+    if finishing:
+        values |= {"total_read": context.total, "finished": now}
+    total = db.session.execute(_COUNT_LAST_ANSWER if finishing else _COUNT_ANSWER, values).scalar_one()
+    if total == context.total + 1:
+        return finishing or context.finished
+    # Another answer to this attempt came in since it was read (a second tab): look again, under the lock.
+    if _others_open(attempt_id, context, question_id):
+        return context.finished
+    db.session.execute(_FINISH_ATTEMPT, {"attempt": attempt_id, "finished": now})
+    return True
+
+
+def _store_card(learner_id: int, question_id: int, context: AnswerContext, card: ReviewedCard, *, rating: Rating,
+                now: dt.datetime) -> None:
+    """Write the learner's card as reviewed now, unless it changed since it was read: then review it again."""
+    key = {"learner": learner_id, "question": question_id}
+    new_values = {"new_card": card.fsrs_card, "new_due": card.due, "reviewed": now}
+    if context.card_id is None:
+        insert_new_card = _INSERT_NEW_CARD[db.session.connection().dialect.name]
+        if db.session.execute(insert_new_card, {
+                "learner_id": learner_id, "question_id": question_id, "due": card.due, "fsrs_card": card.fsrs_card,
+                "introduced_at": now, "last_review_at": now}).rowcount:
+            return
+    elif db.session.execute(_UPDATE_CARD_AS_READ,
+                            {**key, **new_values, "last_review_read": context.last_review_at}).rowcount:
+        return
+    stored = db.session.execute(_READ_CARD_FOR_UPDATE, key).scalar_one()
+    card = reviewed_card(stored, rating, now, question_id=question_id)
+    db.session.execute(_UPDATE_CARD, {**key, "new_card": card.fsrs_card, "new_due": card.due, "reviewed": now})
+
+
+def _end_transaction_keeping_loaded_values() -> None:
+    """Commit without expiring loaded objects, so that nothing (``current_user`` included) is read again."""
     session = db.session()
     session.expire_on_commit = False
     try:
@@ -271,7 +420,7 @@ def _commit_keeping_loaded_values() -> None:
         session.expire_on_commit = True
 
 
-def _already_answered(attempt_id: int, question_id: int, submission_id: str) -> Feedback:
+def _already_answered(attempt_id: int, question_id: int) -> Feedback:
     """Return the feedback of the answer that won a race to the unique constraints."""
     stored = _stored_answer(attempt_id, question_id)
     if stored is None:

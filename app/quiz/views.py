@@ -1,8 +1,9 @@
 """Quiz pages: start or resume an attempt, answer its questions one at a time, see the score."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user
+from werkzeug.exceptions import HTTPException
 
 from app.auth.guards import learner_required
 from app.models import utcnow
@@ -40,15 +41,49 @@ def question(attempt_id: int):
 @bp.post("/<int:attempt_id>/answer")
 @learner_required
 def answer(attempt_id: int):
+    """Store one answer and show the feedback: a page, or JSON for the quiz page's script (Accept: application/json)."""
+    wants_json = request.accept_mimetypes.best_match(("text/html", "application/json")) == "application/json"
     question_id = request.form.get("question_id", type=int)
     submission_id = valid_submission_id(request.form.get("submission_id"))
-    if question_id is None or submission_id is None:
-        abort(400)
-    feedback = services.submit_answer(
-        current_user, attempt_id, question_id, request.form.get("response", ""), submission_id=submission_id,
-        duration_ms=parse_duration_ms(request.form.get("duration_ms")), now=utcnow())
+    try:
+        if question_id is None or submission_id is None:
+            abort(400)
+        feedback = services.submit_answer(
+            current_user.id, attempt_id, question_id, request.form.get("response", ""), submission_id=submission_id,
+            duration_ms=parse_duration_ms(request.form.get("duration_ms")), now=utcnow())
+    except HTTPException as error:
+        if not wants_json:
+            raise
+        return _json_reply({"error": _JSON_ERRORS.get(error.code, error.name)}, error.code)
     status = 410 if feedback.status is services.AnswerStatus.WITHDRAWN else 200
+    if wants_json:
+        return _json_reply(_feedback_json(feedback), status)
     return render_template("quiz/answer.html", feedback=feedback, statuses=services.AnswerStatus), status
+
+
+_JSON_ERRORS = {
+    400: "This answer form is not valid. Reload the page and try again: nothing was saved.",
+    404: "There is no such question in your quiz.",
+}
+
+
+def _feedback_json(feedback: services.Feedback) -> dict:
+    """Return what the quiz page's script shows of the feedback; ``source_html`` is escaped already."""
+    finished = feedback.finished
+    return {
+        "status": feedback.status.value, "heading": feedback.heading, "message": feedback.message,
+        "prompt": feedback.prompt, "response": feedback.response, "correct": feedback.correct,
+        "right_answer": feedback.right_answer, "source_html": str(feedback.source), "finished": finished,
+        "next_url": url_for("quiz.result" if finished else "quiz.question", attempt_id=feedback.attempt_id),
+        "next_label": "See your score" if finished else "Next question",
+    }
+
+
+def _json_reply(body: dict, status: int):
+    response = jsonify(body)
+    response.status_code = status
+    response.vary.add("Accept")  # the same URL answers with a page or with JSON
+    return response
 
 
 @bp.get("/<int:attempt_id>/result")

@@ -150,6 +150,11 @@ FILL_IN = None  # the sentence cannot be reworded safely: the multiple-choice qu
          "Which country recaptured Karabakh in a lightning offensive?"),
         ("Tory leader Michael Howard told BBC Radio 4 the plan was wrong.", "BBC", FactKind.ORGANISATION, None,
          None, FILL_IN),
+        ("Keeper David James denied Damien Duff, Jiri Jarosik and Mateja Kezman.", "Damien Duff", FactKind.PERSON,
+         None, None, FILL_IN),
+        ("The console is the top gadget for 2005, the magazine said.", "2005", FactKind.DATE, "2005", None, FILL_IN),
+        ("Gadgets are among the must-haves that will dominate in 2006.", "2006", FactKind.DATE, "2006", None,
+         FILL_IN),
     ],
 )
 def test_a_sentence_is_reworded_into_a_question_only_when_that_is_safe(sentence, words, kind, value, unit, prompt):
@@ -161,6 +166,17 @@ def test_a_sentence_is_reworded_into_a_question_only_when_that_is_safe(sentence,
         assert asked[0].startswith("Fill in the blank with the right ") and "_____" in asked[0]
     else:
         assert asked[0] == prompt
+
+
+def test_a_long_sentence_is_cut_to_whole_words_around_the_blank():
+    sentence = ("When the company said in 1986 or 1987 that it would sell its plant, shares rose 5 pct in active "
+                "trading on the stock exchange, and analysts said the deal made sense for both sides of the sale.")
+    facts = (fact(sentence, FactKind.DATE, "1986", "1986"),)
+    (question,) = [question for question in make_questions(facts, text=sentence, anatomy=Anatomy(published=PUBLISHED))
+                   if question.type == QuestionType.MULTIPLE_CHOICE]
+    shown = question.prompt.removeprefix("Fill in the blank with the right date: ")
+    assert "_____" in shown and len(shown.split()) < len(sentence.split())
+    assert all(word.strip("…,.") in sentence for word in shown.replace("_____", "").split())
 
 
 @pytest.mark.parametrize(
@@ -234,6 +250,29 @@ def test_a_leading_pronoun_is_replaced_by_the_name_it_stands_for():
 def test_a_pronoun_that_cannot_be_resolved_drops_the_sentence_questions():
     facts = (fact(PRONOUNS, FactKind.ORGANISATION, "Coastal Trade League"),)
     assert make_questions(facts) == ()  # without the article text nothing says what "It" is
+
+
+@pytest.mark.parametrize(
+    ("name", "aliases", "asked"),
+    [
+        ("Mobile Data Association", ("MDA",), "What does MDA stand for?"),
+        ("U.S. Department of Health and Human Services", ("HHS",), "What does HHS stand for?"),
+        ("Britain", ("UK",), None),  # "UK" is another name for Britain, not its initials
+    ],
+)
+def test_an_acronym_is_asked_about_only_when_it_spells_the_name(name, aliases, asked):
+    sentence = f"Officials at {aliases[0]} met on Monday."
+    facts = (fact(sentence, FactKind.ORGANISATION, aliases[0], name, aliases=aliases),)
+    prompts = [question.prompt for question in make_questions(facts, text=sentence)
+               if question.type == QuestionType.SHORT_ANSWER]
+    assert prompts == ([asked] if asked else [])
+
+
+def test_every_mention_of_the_answer_in_its_sentence_is_blanked():
+    sentence = '"Go ahead, Radio Norland," said the pilot as the crew answered Radio Norland questions.'
+    facts = (fact(sentence, FactKind.ORGANISATION, "Radio Norland"),)
+    (cloze,) = [question for question in make_questions(facts, text=sentence) if question.type == QuestionType.CLOZE]
+    assert cloze.prompt.count("_____") == 2 and "Radio Norland" not in cloze.prompt
 
 
 # ------------------------------------------------------------------ what every question must be

@@ -1,6 +1,7 @@
 """Quizzes through HTTP: every question type, feedback, the score, and each answer stored exactly once."""
 from __future__ import annotations
 
+import dataclasses
 import re
 import threading
 
@@ -135,21 +136,22 @@ def test_two_tabs_answering_the_same_question_store_the_first_answer_only(app, c
 
 
 def test_a_duplicate_caught_by_the_unique_constraint_shows_the_stored_answer(app, client, assigned, monkeypatch):
-    """The race the write lock prevents on SQLite, but a server with row locks may let through."""
+    """The answer is read before the write lock: another tab's answer can land in between, and still counts once."""
     start(client, assigned.set_id)
     page = client.get("/quiz/1").get_data(as_text=True)
     answer(client, 1, "Lakeport", page)
-    original = quiz_services._stored_answer
-    calls = []
+    original = quiz_services._read_answer_context
+    reads = []
 
-    def miss_the_first_look(attempt_id, question_id):
-        calls.append(question_id)
-        return None if len(calls) == 1 else original(attempt_id, question_id)
+    def read_before_the_first_answer_was_stored(attempt_id, question_id):
+        reads.append(question_id)
+        return dataclasses.replace(original(attempt_id, question_id), stored_response=None, stored_correct=None)
 
-    monkeypatch.setattr(quiz_services, "_stored_answer", miss_the_first_look)
+    monkeypatch.setattr(quiz_services, "_read_answer_context", read_before_the_first_answer_was_stored)
     again = answer(client, 1, "Bayside", page)
     assert again.status_code == 200 and "already answered" in again.get_data(as_text=True)
-    assert len(calls) == 2
+    assert '<dd class="col-sm-9 fw-semibold">Lakeport</dd>' in again.get_data(as_text=True)
+    assert reads == [assigned.question_ids[0]]
     assert [(stored.response, stored.correct) for stored in rows(app, Answer)] == [("Lakeport", True)]
     [attempt] = rows(app, Attempt)
     assert (attempt.correct, attempt.total) == (1, 1)
