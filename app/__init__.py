@@ -6,7 +6,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from app import auth, classes, errors, home, progress, quiz, reports, sets, study
+from app import auth, classes, errors, formatting, home, progress, quiz, reports, sets, study
 from app.cli import register_commands
 from app.config import default_config, engine_options
 from app.database import configure_sqlite
@@ -40,5 +40,6 @@ def create_app(config: dict | None = None) -> Flask:
     for blueprint in (home.bp, auth.bp, classes.bp, sets.bp, study.bp, quiz.bp, progress.bp, reports.bp):
         app.register_blueprint(blueprint)
     errors.register(app)
+    formatting.register(app)
     register_commands(app)
     return app

@@ -1,7 +1,6 @@
 """Teachers' reports: classes × sets, a class's table for one set, a learner's page, item analysis, CSVs."""
 from __future__ import annotations
 
-import datetime as dt
 import math
 
 import pygal
@@ -15,18 +14,6 @@ from app.reports import services
 from app.reports.exports import csv_response, export_filename
 
 bp = Blueprint("reports", __name__, url_prefix="/reports")
-
-
-@bp.app_template_filter("report_date")
-def report_date(moment: dt.date | dt.datetime | None) -> str:
-    """Format a date as "15 May 2024"."""
-    return f"{moment.day} {moment:%B %Y}" if moment else ""
-
-
-@bp.app_template_filter("report_datetime")
-def report_datetime(moment: dt.datetime | None) -> str:
-    """Format a UTC time as "15 May 2024, 14:05 UTC"."""
-    return f"{moment.day} {moment:%B %Y, %H:%M} UTC" if moment else ""
 
 
 @bp.app_template_filter("report_percent")

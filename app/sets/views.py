@@ -12,6 +12,7 @@ from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
 from app.auth.guards import teacher_required
+from app.formatting import long_datetime
 from app.models import ReviewStatus
 from app.sets import services
 from app.sets.drafts import KIND_LABELS, DraftError, checked
@@ -25,16 +26,8 @@ END_OF_DAY = dt.time(23, 59)
 
 
 @bp.context_processor
-def formatting():
-    return {"long_date": long_date, "long_datetime": long_datetime, "kind_labels": KIND_LABELS}
-
-
-def long_date(value: dt.date | dt.datetime | None) -> str:
-    return f"{value.day} {value:%B %Y}" if value else ""
-
-
-def long_datetime(value: dt.datetime | None) -> str:
-    return f"{long_date(value)}, {value:%H:%M}" if value else ""
+def labels():
+    return {"kind_labels": KIND_LABELS}
 
 
 # ---------------------------------------------------------------------------------------------------- sets
@@ -340,7 +333,7 @@ def assign(set_id: int):
             flash(str(err), "danger")
         else:
             names = ", ".join(classrooms[classroom_id].name for classroom_id in form.classrooms.data)
-            due = f", due {long_datetime(due_at)} UTC" if due_at else ""
+            due = f", due {long_datetime(due_at)}" if due_at else ""
             flash(f"Assigned to {names}{due}.", "success")
             return redirect(url_for("sets.assign", set_id=set_id))
     return render_template("sets/assign.html", form=form, question_set=question_set,

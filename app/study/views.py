@@ -15,18 +15,6 @@ from app.study import services
 bp = Blueprint("study", __name__, url_prefix="/study")
 
 
-@bp.app_template_filter("day_date")
-def day_date(moment: dt.date | dt.datetime | None) -> str:
-    """Format a date as "15 May 2024"."""
-    return f"{moment.day} {moment:%B %Y}" if moment else ""
-
-
-@bp.app_template_filter("datetime_utc")
-def datetime_utc(moment: dt.datetime | None) -> str:
-    """Format a stored (UTC) time as "15 May 2024, 14:05 UTC"."""
-    return f"{moment.day} {moment:%B %Y, %H:%M} UTC" if moment else ""
-
-
 @bp.app_template_global("interval_until")
 def interval_until(moment: dt.datetime, now: dt.datetime) -> str:
     """Return how long until ``moment`` as "10 min" or "3 days"."""
