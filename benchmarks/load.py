@@ -1,6 +1,6 @@
 """Load test: 50 learners answering quiz questions at once, against gunicorn on SQLite, next to the stack's ceiling.
 
-Run by hand from the repository root (never by pytest; about four minutes with the defaults)::
+Run by hand from the repository root (never by pytest; about five minutes with the defaults)::
 
     .venv/bin/python benchmarks/load.py                 # 3 rounds of 15 s, 50 learners, 20-question quiz
     .venv/bin/python benchmarks/load.py --seconds 5 --rounds 1
@@ -10,7 +10,9 @@ What it does, all on 127.0.0.1 with fresh SQLite databases in a temporary folder
 1. Seeds Factdeck's database in-process (a teacher, a class of 50 learners, a published multiple-choice
    set assigned to the class) and starts ``gunicorn 'app:create_app()'`` with 2 sync workers on it.
    Every learner logs in through the real login form (with its CSRF token) and starts a quiz through
-   the real ``quiz.start`` form.
+   the real ``quiz.start`` form. Answers are posted as the quiz page's script posts them: the answer
+   form, urlencoded, with ``Accept: application/json``; the JSON feedback must mark the answer right or
+   wrong as the seed knows it.
 2. Starts ``benchmarks/ceiling_app.py`` (a bare Flask route inserting one row, SQLite WAL) the same way.
 3. Each round runs both servers in turn, each for ``--seconds`` (and at most ``--max-answers``):
    *saturated*: every learner posts its next answer as soon as the last one is answered (no thinking
@@ -18,7 +20,9 @@ What it does, all on 127.0.0.1 with fresh SQLite databases in a temporary folder
    *paced*: learners post together at half the ceiling's rate of that round (open loop: latency counts
    from when an answer was due to be sent, so a slow server is not flattered by learners who wait);
    *classroom* (Factdeck only): each learner answers every 4 s (``--classroom-rate``, 12.5 answers/s
-   for 50), the pace of a real class taking a quiz together.
+   for 50), the pace of a real class taking a quiz together;
+   *no-JS page* (Factdeck only, saturated): the same form posted as a browser without scripts posts
+   it, answered with the HTML feedback page.
    A learner who finishes the quiz starts a new attempt (those requests are counted apart).
 4. After the rounds, a double-submission check: every learner sends the same answer form twice at once.
 5. Checks the database against what the server acknowledged: every acknowledged answer stored, nothing
@@ -582,8 +586,9 @@ def main(argv: list[str] | None = None) -> int:
           f"(saturated)  server CPU {real_cpu:.2f} ms/answer")
     print(f"  Factdeck at half ceiling  p50 {paced_p50:6.1f} ms  p99 {paced_p99:6.1f} ms (paced)")
     print(f"  Factdeck, a class at {args.classroom_rate:g}/s  p50 {classroom_p50:6.1f} ms  p99 {classroom_p99:6.1f} ms")
+    page_ratio = page_rate / ceiling_rate if ceiling_rate else 0.0
     print(f"  Factdeck, no-JS page      {page_rate:7.0f} answers/s   p50 {page_p50:6.1f} ms  p99 {page_p99:6.1f} ms "
-          f"(saturated)  server CPU {page_cpu:.2f} ms/answer  ratio {page_rate / ceiling_rate if ceiling_rate else 0:.2f}")
+          f"(saturated)  server CPU {page_cpu:.2f} ms/answer  ratio {page_ratio:.2f}")
     print(f"  ratio Factdeck / ceiling  {ratio:.2f}")
     print(f"  answers acknowledged {integrity.acknowledged}, stored {integrity.stored}; {len(learners)} forms "
           f"double-clicked, replies {dict(doubles)}")
@@ -610,7 +615,7 @@ def main(argv: list[str] | None = None) -> int:
             "p99_ms": real_p99, "paced_p50_ms": paced_p50, "paced_p99_ms": paced_p99,
             "classroom_p50_ms": classroom_p50, "classroom_p99_ms": classroom_p99,
             "page_answers_per_second": page_rate, "page_p50_ms": page_p50, "page_p99_ms": page_p99,
-            "page_cpu_ms_per_answer": page_cpu,
+            "page_cpu_ms_per_answer": page_cpu, "page_ratio": page_ratio,
             "errors": errors, "integrity": integrity.__dict__, "double_submissions": dict(doubles),
             "goals": {label: met for label, met, _value in goals}}, indent=2))
     return 0 if all(met for _label, met, _value in goals) else 1

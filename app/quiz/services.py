@@ -49,12 +49,12 @@ def start_attempt(learner: User, set_id: int, now: dt.datetime) -> StartedAttemp
     Raises:
         EmptySetError: the set has no live questions.
     """
-    begin_write()
-    if not is_assigned(learner.id, set_id):
-        db.session.rollback()
+    learner_id = learner.id  # read before begin_write() ends the transaction that loaded it
+    if not is_assigned(learner_id, set_id):
         abort(404)
+    begin_write()  # the unfinished attempt is looked for under the write lock: two tabs start one attempt
     unfinished = db.session.execute(
-        db.select(Attempt).filter_by(learner_id=learner.id, set_id=set_id, finished_at=None)
+        db.select(Attempt).filter_by(learner_id=learner_id, set_id=set_id, finished_at=None)
         .order_by(Attempt.started_at.desc(), Attempt.id.desc()).limit(1)).scalar_one_or_none()
     if unfinished is not None:
         started = StartedAttempt(unfinished.id, len(unfinished.question_ids), resumed=True)
@@ -64,7 +64,7 @@ def start_attempt(learner: User, set_id: int, now: dt.datetime) -> StartedAttemp
     if not question_ids:
         db.session.rollback()
         raise EmptySetError("This set has no questions to answer yet. Ask your teacher.")
-    attempt = Attempt(learner_id=learner.id, set_id=set_id, question_ids=question_ids, started_at=now)
+    attempt = Attempt(learner_id=learner_id, set_id=set_id, question_ids=question_ids, started_at=now)
     db.session.add(attempt)
     try:
         db.session.flush()
@@ -214,28 +214,29 @@ _READ_ANSWER_CONTEXT = (
         .outerjoin(_CARD, and_(_CARD.c.learner_id == _ATTEMPT.c.learner_id, _CARD.c.question_id == _QUESTION.c.id)))
     .where(_ATTEMPT.c.id == bindparam("attempt_id")))
 
-_LIVE_UNANSWERED_IDS = select(_QUESTION.c.id).where(
-    _QUESTION.c.set_id == bindparam("set_id"), _LIVE,
-    ~exists().where(_ANSWER.c.attempt_id == bindparam("attempt_id"), _ANSWER.c.question_id == _QUESTION.c.id))
-
 _SET_NAME_FIELDS = select(_QUESTION.c.answer, _QUESTION.c.choices, _QUESTION.c.fact_text,
                           _QUESTION.c.fact_value).where(_QUESTION.c.set_id == bindparam("set_id"))
 
 _INSERT_ANSWER = insert(_ANSWER)
 _INSERT_REVIEW = insert(_REVIEW)
-# A new card, unless a flashcard grade (another tab) created it since it was read: both dialects say it alike.
-_INSERT_NEW_CARD = {"sqlite": sqlite.insert(_CARD).on_conflict_do_nothing(),
-                    "postgresql": postgresql.insert(_CARD).on_conflict_do_nothing()}
+# A new card, unless a flashcard grade (another tab) created it since it was read: both dialects say it
+# alike. Its id comes back only if it was inserted (PostgreSQL gives no rowcount for an INSERT here).
+_INSERT_NEW_CARD = {"sqlite": sqlite.insert(_CARD).on_conflict_do_nothing().returning(_CARD.c.id),
+                    "postgresql": postgresql.insert(_CARD).on_conflict_do_nothing().returning(_CARD.c.id)}
 
+# Whether a live question of the attempt is still without an answer (this one's is inserted before it counts).
+_OPEN_QUESTION = exists().where(
+    _QUESTION.c.id.in_(bindparam("asked_ids", expanding=True)), _LIVE,
+    ~exists().where(_ANSWER.c.attempt_id == bindparam("attempt"), _ANSWER.c.question_id == _QUESTION.c.id))
 _FINISHED_NOW = func.coalesce(_ATTEMPT.c.finished_at, bindparam("finished", type_=_ATTEMPT.c.finished_at.type))
-# Both count the answer in SQL; the second also finishes the attempt if no other answer came in since the
-# attempt was read (the total is still the one read), and the total returned tells whether one did.
+# Counts the answer in SQL (never read, added to and written back) and finishes the attempt when no question
+# is left open; the total returned tells whether another answer came in since the attempt was read.
 _COUNT_ANSWER = (
-    update(_ATTEMPT).where(_ATTEMPT.c.id == bindparam("attempt")).returning(_ATTEMPT.c.total)
-    .values(correct=_ATTEMPT.c.correct + bindparam("right", type_=Integer), total=_ATTEMPT.c.total + 1))
-_COUNT_LAST_ANSWER = _COUNT_ANSWER.values(finished_at=case(
-    (_ATTEMPT.c.total == bindparam("total_read"), _FINISHED_NOW),
-    else_=_ATTEMPT.c.finished_at))
+    update(_ATTEMPT).where(_ATTEMPT.c.id == bindparam("attempt"))
+    .values(correct=_ATTEMPT.c.correct + bindparam("right", type_=Integer), total=_ATTEMPT.c.total + 1,
+            finished_at=case((~_OPEN_QUESTION, _FINISHED_NOW), else_=_ATTEMPT.c.finished_at))
+    .returning(_ATTEMPT.c.total, _ATTEMPT.c.finished_at))
+_IS_OPEN = select(_OPEN_QUESTION)
 _FINISH_ATTEMPT = update(_ATTEMPT).where(_ATTEMPT.c.id == bindparam("attempt")).values(finished_at=_FINISHED_NOW)
 
 _CARD_KEY = and_(_CARD.c.learner_id == bindparam("learner"), _CARD.c.question_id == bindparam("question"))
@@ -281,13 +282,6 @@ def _read_answer_context(attempt_id: int, question_id: int) -> AnswerContext | N
                          card_id=row.card_id, fsrs_card=row.fsrs_card, last_review_at=row.last_review_at)
 
 
-def _others_open(attempt_id: int, context: AnswerContext, question_id: int) -> bool:
-    """Whether a live question of the attempt other than ``question_id`` is still unanswered."""
-    unanswered = db.session.execute(
-        _LIVE_UNANSWERED_IDS, {"set_id": context.set_id, "attempt_id": attempt_id}).scalars()
-    return bool(set(unanswered).intersection(context.question_ids) - {question_id})
-
-
 def set_names(set_id: int) -> list[str]:
     """Return the names of people in the set's questions: a surname shared by two of them is ambiguous."""
     names: set[str] = set()
@@ -326,13 +320,12 @@ def submit_answer(learner_id: int, attempt_id: int, question_id: int, response: 
 
     - the answer's insert: the unique submission id and the unique (attempt, question) pair turn a
       resubmitted form, a double click or a second tab into "already answered", never a second answer;
-    - the attempt's counts move in SQL, never read, added to and written back; it is finished in the
-      same statement only if its total is still the one read (no other answer came in meanwhile), else
-      whether it is finished is worked out again under the lock;
+    - the attempt's counts move in SQL, never read, added to and written back, and the same statement
+      finishes the attempt when no live question of it is left without an answer;
     - the card is updated only if its last review is still the one read, and a new card is inserted
       only if there is still none (else it is scheduled again from the card as it is under the lock).
 
-    Nothing is read back after the commit: the feedback is built from values in hand.
+    Nothing is read back after the commit: the feedback is built from the values in hand.
     """
     context = _read_answer_context(attempt_id, question_id)
     if context is None or context.learner_id != learner_id or question_id not in context.question_ids:
@@ -346,7 +339,6 @@ def submit_answer(learner_id: int, attempt_id: int, question_id: int, response: 
 
     response = response.strip()[:MAX_RESPONSE]
     correct = grade(question, response)
-    finishing = not _others_open(attempt_id, context, question_id)
     rating = Rating.Good if correct else Rating.Again
     card = reviewed_card(context.fsrs_card, rating, now, question_id=question_id)
 
@@ -360,33 +352,32 @@ def submit_answer(learner_id: int, attempt_id: int, question_id: int, response: 
         db.session.rollback()
         return _already_answered(attempt_id, question_id)
     try:
-        finished = _count_answer(attempt_id, context, question_id, correct=correct, finishing=finishing, now=now)
+        finished = _count_answer(attempt_id, context, correct=correct, now=now)
         _store_card(learner_id, question_id, context, card, rating=rating, now=now)
         db.session.execute(_INSERT_REVIEW, {
             "learner_id": learner_id, "question_id": question_id, "rating": int(rating), "reviewed_at": now,
             "duration_ms": duration_ms, "source": ReviewSource.QUIZ, "submission_id": f"quiz:{submission_id}"})
-        feedback = _feedback_of(question, attempt_id, AnswerStatus.ANSWERED, response=response, correct=correct,
-                                finished=finished)
         _end_transaction_keeping_loaded_values()
     except Exception:
         db.session.rollback()
         raise
-    return feedback
+    return _feedback_of(question, attempt_id, AnswerStatus.ANSWERED, response=response, correct=correct,
+                        finished=finished)
 
 
-def _count_answer(attempt_id: int, context: AnswerContext, question_id: int, *, correct: bool, finishing: bool,
-                  now: dt.datetime) -> bool:
-    """Count the answer in the attempt's score, finish the attempt if it was the last open question; return
-    whether the attempt is finished."""
-    values = {"attempt": attempt_id, "right": int(correct)}
-    if finishing:
-        values |= {"total_read": context.total, "finished": now}
-    total = db.session.execute(_COUNT_LAST_ANSWER if finishing else _COUNT_ANSWER, values).scalar_one()
-    if total == context.total + 1:
-        return finishing or context.finished
-    # Another answer to this attempt came in since it was read (a second tab): look again, under the lock.
-    if _others_open(attempt_id, context, question_id):
-        return context.finished
+def _count_answer(attempt_id: int, context: AnswerContext, *, correct: bool, now: dt.datetime) -> bool:
+    """Count the answer in the attempt's score and finish the attempt if it answers the last open question.
+
+    Returns whether the attempt is finished.
+    """
+    values = {"attempt": attempt_id, "right": int(correct), "asked_ids": context.question_ids, "finished": now}
+    total, finished_at = db.session.execute(_COUNT_ANSWER, values).one()
+    if finished_at is not None or total == context.total + 1:
+        return finished_at is not None
+    # Another answer to the attempt came in since it was read (a second tab). Under SQLite's write lock the
+    # statement saw it; a server with row locks waited for it but may have looked with an older snapshot.
+    if db.session.execute(_IS_OPEN, {"attempt": attempt_id, "asked_ids": context.question_ids}).scalar():
+        return False
     db.session.execute(_FINISH_ATTEMPT, {"attempt": attempt_id, "finished": now})
     return True
 
@@ -400,7 +391,7 @@ def _store_card(learner_id: int, question_id: int, context: AnswerContext, card:
         insert_new_card = _INSERT_NEW_CARD[db.session.connection().dialect.name]
         if db.session.execute(insert_new_card, {
                 "learner_id": learner_id, "question_id": question_id, "due": card.due, "fsrs_card": card.fsrs_card,
-                "introduced_at": now, "last_review_at": now}).rowcount:
+                "introduced_at": now, "last_review_at": now}).first() is not None:
             return
     elif db.session.execute(_UPDATE_CARD_AS_READ,
                             {**key, **new_values, "last_review_read": context.last_review_at}).rowcount:

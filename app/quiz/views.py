@@ -1,7 +1,7 @@
 """Quiz pages: start or resume an attempt, answer its questions one at a time, see the score."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, jsonify, make_response, redirect, render_template, request, url_for
 from flask_login import current_user
 from werkzeug.exceptions import HTTPException
 
@@ -35,7 +35,8 @@ def question(attempt_id: int):
     step = services.next_step(attempt)
     if step is None:
         return redirect(url_for("quiz.result", attempt_id=attempt.id))
-    return render_template("quiz/question.html", attempt=attempt, step=step, submission_id=new_submission_id())
+    return render_template("quiz/question.html", attempt=attempt, step=step, submission_id=new_submission_id(),
+                           blank_feedback=services.Feedback(services.AnswerStatus.ANSWERED, attempt.id))
 
 
 @bp.post("/<int:attempt_id>/answer")
@@ -58,7 +59,9 @@ def answer(attempt_id: int):
     status = 410 if feedback.status is services.AnswerStatus.WITHDRAWN else 200
     if wants_json:
         return _json_reply(_feedback_json(feedback), status)
-    return render_template("quiz/answer.html", feedback=feedback, statuses=services.AnswerStatus), status
+    page = make_response(render_template("quiz/answer.html", feedback=feedback), status)
+    page.vary.add("Accept")
+    return page
 
 
 _JSON_ERRORS = {
@@ -82,7 +85,7 @@ def _feedback_json(feedback: services.Feedback) -> dict:
 def _json_reply(body: dict, status: int):
     response = jsonify(body)
     response.status_code = status
-    response.vary.add("Accept")  # the same URL answers with a page or with JSON
+    response.vary.add("Accept")  # the same URL answers with a page or, asked for it, with JSON
     return response
 
 

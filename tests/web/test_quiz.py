@@ -78,7 +78,7 @@ def test_a_whole_quiz_gives_feedback_then_the_score_and_the_missed_questions(app
         page = reply.get_data(as_text=True)
         assert reply.status_code == 200
         assert ("<h1 class=\"h2\">Right!</h1>" if right else "<h1 class=\"h2\">Not quite</h1>") in page
-        assert f'<dd class="col-sm-9 fw-semibold">{question["answer"]}</dd>' in page
+        assert f'<dd class="col-sm-9 fw-semibold" data-feedback="right-answer">{question["answer"]}</dd>' in page
         assert '<mark class="answer">' in page
     assert 'href="/quiz/1/result"' in page and "See your score" in page
     result = client.get("/quiz/1/result").get_data(as_text=True)
@@ -115,7 +115,7 @@ def test_the_same_answer_form_sent_twice_is_stored_and_counted_once(app, client,
     assert first.status_code == again.status_code == 200
     text = again.get_data(as_text=True)
     assert "You already answered this question; your first answer counts, once." in text
-    assert '<dd class="col-sm-9 fw-semibold">Lakeport</dd>' in text
+    assert '<dd class="col-sm-9 fw-semibold" data-feedback="right-answer">Lakeport</dd>' in text
     assert len(rows(app, Answer)) == 1 and len(rows(app, Review)) == 1
     [attempt] = rows(app, Attempt)
     assert (attempt.correct, attempt.total) == (1, 1)
@@ -150,7 +150,7 @@ def test_a_duplicate_caught_by_the_unique_constraint_shows_the_stored_answer(app
     monkeypatch.setattr(quiz_services, "_read_answer_context", read_before_the_first_answer_was_stored)
     again = answer(client, 1, "Bayside", page)
     assert again.status_code == 200 and "already answered" in again.get_data(as_text=True)
-    assert '<dd class="col-sm-9 fw-semibold">Lakeport</dd>' in again.get_data(as_text=True)
+    assert '<dd class="col-sm-9 fw-semibold" data-feedback="right-answer">Lakeport</dd>' in again.get_data(as_text=True)
     assert reads == [assigned.question_ids[0]]
     assert [(stored.response, stored.correct) for stored in rows(app, Answer)] == [("Lakeport", True)]
     [attempt] = rows(app, Attempt)
