@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from questions.clean import MAX_FACTS_PER_KIND
 from questions.model import Fact, FactKind, Sentence
 
 _MONTH_NAMES = ("january february march april may june july august september october november december").split()
@@ -79,6 +80,7 @@ _DATE = re.compile("|".join((
     r"(?![ \t]*,?[ \t]*\d))",
     r"(?P<deictic>\b(?i:yesterday|today|tomorrow|tonight)\b)",
     rf"(?P<weekday>{_NOT_A_NAMED_DAY}{WEEKDAY_PATTERN}(?![A-Za-z])(?!\s+(?:{_NEWSPAPER_WORDS})\b))",
+    rf"(?P<mrel>(?P<mrel_m>{_MONTH_FULL})\s+(?P<mrel_w>(?i:this|next|last))\s+(?i:year)\b)",
     rf"(?P<month>{_MONTH_FULL}(?!['’]s\b)(?![ \t]*,?[ \t]*\d|\s+of\s+\d))",
     rf"(?P<year>(?<![\w$£€¥.,/#+:]){_year('year_y')}(?![.,]\d|/\d|[-–]\d{{1,2}}\b))",
 )))
@@ -143,11 +145,16 @@ class DateMention:
 def find_dates(sentences: tuple[Sentence, ...], *, published: dt.date | None) -> tuple[Fact, ...]:
     """Return the date facts of the sentences, each resolved to ``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY`` or ``1990s``.
 
-    Expressions that need the published date ("Wednesday", "last year") are skipped when it is unknown.
+    Expressions that need the published date ("Wednesday", "last year") are skipped when it is unknown. At most
+    ``MAX_FACTS_PER_KIND`` facts are returned, the first ones of the article.
     """
     facts: list[Fact] = []
     for sentence in sentences:
+        if len(facts) >= MAX_FACTS_PER_KIND:
+            break
         for mention in date_mentions(sentence.text):
+            if len(facts) >= MAX_FACTS_PER_KIND:
+                break
             try:
                 value = _resolve(mention, published, sentence.text)
             except (ValueError, OverflowError):
@@ -256,6 +263,9 @@ def _resolve(mention: DateMention, published: dt.date | None, text: str) -> str 
         return _month_day(published, _month(match[f"{form}_m"]), int(match[f"{form}_d"]), future)
     if form == "weekday":
         return _weekday(published, WEEKDAY_NUMBERS[match["weekday"].lower()], "future" if future else "").isoformat()
+    if form == "mrel":  # "July this year", "March next year"
+        shift = {"last": -1, "this": 0, "next": 1}[match["mrel_w"].lower()]
+        return f"{published.year + shift:04d}-{_month(match['mrel_m']):02d}"
     if form == "month":
         before = word_before(text, mention.start).lower()
         if not future and before in _SPAN_END_PREPOSITIONS:

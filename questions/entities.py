@@ -13,18 +13,20 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from questions import gazetteer
+from questions.clean import MAX_FACTS_PER_KIND
 from questions.gazetteer import PlaceKind
 from questions.lexicon import (
-    COMPANY_TAILS, DEMONYMS, HEADLINE_WORDS, HONORIFICS, LEGAL_COURT_WORDS, LEGAL_SUFFIXES, MONTHS,
-    NAMED_THING_HEADS, NEWS_AGENCIES, NEWS_AGENCY_NAMES, NON_ORG_ACRONYMS, ORG_HEADS, ORG_NOUNS_AFTER, ORG_NOUNS_BEFORE,
-    ORG_POSSESSIONS, PARTY_ADJECTIVES, PARTY_NAMES, PARTY_PLURALS, PLACE_HEADS, PLACE_HYPHEN_SUFFIXES, PLACE_NOUNS_AFTER, PLACE_NOUNS_BEFORE, PLACE_PREFIXES, ROLE_FILLERS,
-    ROLE_NOUNS, SPEECH_VERBS, SPOKESPERSON_NOUNS, STORM_WORDS, STRONG_PLACE_PREPOSITIONS, SURNAME_WORDS,
-    US_STATE_CODES, AGENT_HYPHEN_SUFFIXES,
+    AGENT_HYPHEN_SUFFIXES, COMPANY_TAILS, DEMONYMS, HEADLINE_WORDS, HONORIFICS, LEGAL_COURT_WORDS, LEGAL_SUFFIXES,
+    MONTHS, NAMED_THING_HEADS, NEWS_AGENCIES, NEWS_AGENCY_NAMES, NON_ORG_ACRONYMS, ORG_HEADS, ORG_NOUNS_AFTER,
+    ORG_NOUNS_BEFORE, PARTY_ADJECTIVES, PARTY_NAMES, PARTY_PLURALS, PLACE_HEADS, PLACE_HYPHEN_SUFFIXES,
+    PLACE_NOUNS_AFTER, PLACE_NOUNS_BEFORE, PLACE_PREFIXES, PRODUCT_NOUNS, ROLE_FILLERS, ROLE_NOUNS, SPEECH_INSERTS,
+    SPEECH_VERBS, SPOKESPERSON_NOUNS, STORM_WORDS, STRONG_PLACE_PREPOSITIONS, SURNAME_WORDS, US_STATE_CODES,
     WEAK_PLACE_PREPOSITIONS, WEEKDAYS, WORK_NOUNS,
 )
 from questions.model import Anatomy, Fact, FactKind, Sentence
 from questions.names import (
-    Article, Token, date_word, name_word, noble_title, ordinary_word, particle, read_article, title_word,
+    Article, Token, date_word, head_word, name_word, noble_title, ordinary_word, particle, read_article, surname,
+    title_word,
 )
 
 
@@ -58,6 +60,7 @@ class _Entity:
     value: str
     mentions: list[_Mention] = field(default_factory=list)
     roles: list[tuple[int, str]] = field(default_factory=list)  # (priority, role)
+    strength: int = 0  # of the strongest mention, whose kind the entity takes
 
 
 # Single words that name an institution by themselves.
@@ -78,6 +81,16 @@ _TITLE_MODIFIERS = frozenset("first crown grand supreme special under vice deput
 _ORG_ACRONYM = re.compile(r"[A-Z](?:[A-Z&.]*[A-Z.])?")
 _DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ic")
 # Players and managers: a city or province before one of these names a club ("Liverpool boss", "Leinster fly-half").
+_TIME_NOUNS = frozenset("week weeks month months year years day days weekend morning afternoon evening night time "
+                        "season".split())
+_DEGREE_WORDS = frozenset("much far even no any still a little slightly rather".split())
+# Verbs after which a lower-case word starts an object, not a role ("to consult president Ruiz").
+_VERB_LIKE = frozenset("to will would can could should must may might".split())
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve".split())
+# Roles that someone holds at an organisation: a name before them is the organisation ("Acme chairman John Doe").
+_ORG_ROLES = frozenset("chairman chairwoman chairperson boss leader spokesman spokeswoman spokesperson frontman "
+                       "frontwoman founder co-founder owner president treasurer economist analyst official executive "
+                       "manager chief ceo".split())
 _SPORT_ROLES = frozenset("boss manager coach striker midfielder goalkeeper keeper defender skipper winger forward "
                          "fly-half scrum-half full-back flanker hooker prop wing-back".split())
 
@@ -106,6 +119,11 @@ class _Reader:
         self.consumed: set[int] = set()  # tokens a longer name has taken ("DC" in "Washington, DC")
         self.acronyms: dict[str, tuple[_Kind, str]] = {}
         self.company_words: dict[str, str] = {}  # "Chrysler" -> "Chrysler Corp"
+        self.product_words: set[str] | None = None  # capitals used before a kind of product: "VHS machines"
+        self.capitalised_words: frozenset[str] | None = None
+        self.common_acronyms: set[str] | None = None
+        self.person_tokens: dict[int, _Mention] | None = None  # tokens inside people's names
+        self.given_names: set[str] | None = None
 
     # ------------------------------------------------------------------ reading
 
@@ -128,7 +146,13 @@ class _Reader:
         first = index = self.article.first_token_at(start)
         while index < len(tokens) and tokens[index].start < end and tokens[index].acronym:
             index += 1
-        if index == first or index >= len(tokens) or tokens[index].text not in (",", "(", "-", "—", "–"):
+        if index == first:  # "New York, March 25 -": a dateline in mixed case names a known place
+            while index < len(tokens) and tokens[index].start < end and tokens[index].capitalised \
+                    and index - first < 4:
+                index += 1
+            if index == first or gazetteer.lookup(self.article.span_text(first, index)) is None:
+                return
+        if index >= len(tokens) or tokens[index].text not in (",", "(", "-", "—", "–"):
             return
         value = " ".join(word.capitalize() for word in self.article.span_text(first, index).split())
         place = gazetteer.lookup(value)
@@ -150,6 +174,7 @@ class _Reader:
             first_word = self.tokens[mention.first].text
             if mention.kind is _Kind.PERSON and first_word in firsts and first_word not in surnames:
                 self.mentions[position] = mention._replace(kind=_Kind.ORGANISATION, role=None)
+                self.person_tokens = self.given_names = None
         self.company_words = firsts
 
     def _reread_unread(self) -> None:
@@ -204,7 +229,7 @@ class _Reader:
                     end += 1
                     continue
                 if self._connects(end, structured, index):
-                    structured = structured or following.lower in _STRUCTURE_CONNECTORS
+                    structured = structured or following.lower in _STRUCTURE_CONNECTORS or following.lower == "on"
                     end += 1
                     continue
                 break
@@ -220,6 +245,8 @@ class _Reader:
         token = self.tokens[index]
         if not token.capitalised or self._shouted(index):
             return False
+        if index and self.tokens[index - 1].end == token.start and self.tokens[index - 1].text[:1].isdigit():
+            return False  # "7E7", "4x4": a model number
         previous = self.tokens[index - 1] if index else None
         following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
         return not date_word(token, previous, following)
@@ -263,14 +290,17 @@ class _Reader:
                 # "Securities and Exchange Commission", "Food and Drug Administration"; but two names in a list:
                 # "Universal and Warner Brothers", "Sony Pictures and MGM Studios"
                 return True
-            if self._portfolio_word(index - 1) and self._title_ahead(index + 1):
-                return True  # "Trade and Industry Secretary Patricia Hewitt"
+            if self._portfolio_word(index - 1) and not title_word(following) and self._title_ahead(index + 1):
+                return True  # "Trade and Industry Secretary Jane Doe"; but "Smith and Prime Minister Jones"
             joined = f"{previous.text} and {following.text}"
             return structured or gazetteer.lookup(joined) is not None
         if lower == "on":
             return previous.lower in _ON_HEADS and self._continues(index + 1)
         if particle(token):
-            return previous.capitalised and self._continues(index + 1)
+            after = index + 1
+            while after < len(tokens) and particle(tokens[after]) and after - index < 3:
+                after += 1  # "van der", "de la"
+            return (previous.capitalised or particle(previous)) and after < len(tokens) and self._continues(after)
         return False
 
     def _surname_after_name(self, index: int) -> bool:
@@ -281,20 +311,16 @@ class _Reader:
             and (index - 1 not in self.article.initial or previous.lower not in self.article.lowercase)
 
     def _listed_before(self, start: int, previous: int) -> bool:
-        """Whether the words before "and" are a name of their own: after a comma, or several names long."""
+        """Whether the words before "and" end a list of names: "Corvan, Ulterra and Wendell Brothers"."""
         tokens = self.tokens
         while start < previous and tokens[start].lower in ("the", "a", "an"):
             start += 1
-        if start and tokens[start - 1].text == ",":
-            return True
-        return any(not (token.acronym or token.lower in DEMONYMS or gazetteer.is_country(token.text))
-                   for token in tokens[start:previous])
+        return start > 0 and tokens[start - 1].text == ","
 
     def _portfolio_word(self, index: int) -> bool:
-        """A common noun naming a field of government, capitalised in an office: "Trade", "Work", "Culture"."""
+        """A word naming a field of government, capitalised in an office: "Trade", "Fisheries", "Culture"."""
         token = self.tokens[index]
-        return token.capitalised and not token.acronym and (ordinary_word(token.lower)
-                                                            or token.lower in self.article.lowercase)
+        return token.capitalised and not token.acronym and not title_word(token) and not self._in_person(index)
 
     def _title_ahead(self, index: int) -> bool:
         """Whether the capitalised run from ``index`` reaches, within three words, a title before a name."""
@@ -376,26 +402,66 @@ class _Reader:
         if last - first > 2 and tokens[first].lower in ORG_HEADS and tokens[first + 1].lower in _STRUCTURE_CONNECTORS \
                 and self._read_headed(first, last):
             return  # "Association of Chief Police Officers" is no officer
+        if self._employer_position(first) and not self._read_headed(first, last) \
+                and gazetteer.lookup(self.article.span_text(first, last)) is None:
+            self._add(_Kind.ORGANISATION, self.article.span_text(first, last), first, last, strength=2)
+            return
         if self._read_titled_person(first, last):
             return
         if self._read_headed(first, last):
             return
         if self._read_defined(first, last):
             return
+        if last - first > 1 and self._organisation_noun_before(first) \
+                and gazetteer.lookup(self.article.span_text(first, last)) is None \
+                and not any(title_word(token) for token in tokens[first:last]):
+            self._add(_Kind.ORGANISATION, self.article.span_text(first, last), first, last, strength=2)
+            return  # "Japanese rival All Kestrel", "carmaker Vanta Motors"
         if self._read_gazetteer(first, last):
             return
         if self._read_person_of_place(first, last):
             return
         if self._read_person(first, last):
             return
+        if self._read_person_after_portfolio(first, last):
+            return
         self._read_parts(first, last)
+
+    def _read_person_after_portfolio(self, first: int, last: int) -> bool:
+        """"Shadow leader of the Commons Jo Hale": the office's capitalised words, then the name."""
+        tokens = self.tokens
+        link = first - 1
+        while link >= 0 and tokens[link].lower == "the":
+            link -= 1
+        if last - first < 3 or link < 1 or tokens[link].lower not in ("of", "for", "to") \
+                or not (tokens[link - 1].lower in ROLE_NOUNS and tokens[link - 1].text.islower()
+                        or title_word(tokens[link - 1])):
+            return False  # "leader of the Commons Jo Hale", "Chief Secretary to the Treasury Ian Vole"
+        for start in (last - 2, last - 3):
+            if start > first and self._read_person(start, last):
+                role_start = link - 1
+                while role_start > 0 and tokens[role_start - 1].sentence == tokens[first].sentence \
+                        and tokens[role_start - 1].lower not in HEADLINE_WORDS \
+                        and (tokens[role_start - 1].capitalised or tokens[role_start - 1].lower in ROLE_FILLERS
+                             and tokens[role_start - 1].lower not in _ROLE_LINKS) and link - role_start < 4:
+                    role_start -= 1
+                person = self.mentions[-1]
+                self.mentions[-1] = person._replace(role=self.article.span_text(role_start, start),
+                                                    context=role_start)
+                self.person_tokens = None
+                return True
+        return False
 
     def _after_work_noun(self, first: int) -> bool:
         """"his album Egypt", "films like Harry Potter", "the hit musical The Pajama Game"."""
         tokens = self.tokens
         index = first - 1
-        while index >= 0 and tokens[index].lower in ("the", "a", "an") and index in self.article.initial | {first - 1}:
+        while index >= 0 and tokens[index].lower in ("the", "a", "an") \
+                and (index == first - 1 or index in self.article.initial):
             index -= 1
+        if index >= 1 and tokens[index].text in ("entitled", "titled", "called") \
+                and (tokens[index].text != "called" or tokens[index - 1].text == ","):
+            return True  # "a sculpture entitled Planet", "a musical ..., called Stay Awhile"
         if index >= 1 and tokens[index].lower in ("like", "including") and tokens[index].text.islower():
             index -= 1
         return index >= 0 and tokens[index].lower in WORK_NOUNS and tokens[index].text.islower() \
@@ -431,22 +497,42 @@ class _Reader:
                 first += 1
                 continue
             if first in article.initial and not title_word(token) and lower not in DEMONYMS \
-                    and self._positional_capital(first) and not self._office_word(first):
+                    and self._positional_capital(first) and not self._office_word(first) \
+                    and not self._spelt_by_acronym(first, last):
                 first += 1
                 continue
             break
         return first
 
+    def _mid_sentence_capitals(self) -> frozenset[str]:
+        """Words the article capitalises where position does not call for it."""
+        if self.capitalised_words is None:
+            initial, caps = self.article.initial, self.article.caps_insensitive
+            self.capitalised_words = frozenset(token.text for index, token in enumerate(self.tokens)
+                                               if token.capitalised and index not in initial
+                                               and token.sentence not in caps)
+        return self.capitalised_words
+
+    def _spelt_by_acronym(self, first: int, last: int) -> bool:
+        """"Independent Ferries Ltd (IFL)": the bracketed letters after the name start with this word's."""
+        acronym = self._acronym_after(last)
+        return acronym is not None and acronym[:1] == self.tokens[first].text[:1] and _initials_match(
+            acronym, [token for token in self.tokens[first:last] if token.word])
+
     def _office_word(self, index: int) -> bool:
         """"Home Secretary", "Foreign Minister": a portfolio word that opens a title, whatever its position."""
         tokens = self.tokens
-        return tokens[index].lower in ROLE_FILLERS and index + 1 < len(tokens) and title_word(tokens[index + 1])
+        return tokens[index].lower in ROLE_FILLERS and index + 1 < len(tokens) \
+            and (title_word(tokens[index + 1]) or tokens[index + 1].lower in ORG_HEADS)  # "State Department"
 
     def _positional_capital(self, index: int) -> bool:
         token = self.tokens[index]
         lower = token.lower
         if token.acronym:
             return False
+        if token.text in self._mid_sentence_capitals() and lower not in self.article.lowercase \
+                and lower not in HEADLINE_WORDS:
+            return False  # "Orbit has said ...": the article writes "Orbit" with a capital inside sentences too
         if ordinary_word(lower) or lower in self.article.lowercase:
             return True
         if lower.endswith(("ly", "ing", "ed")) and gazetteer.lookup(token.text) is None:
@@ -461,7 +547,8 @@ class _Reader:
         """"Russian Colonel General Yevgeny Nikiforov", "Judge Jackson", "Queen Elizabeth"."""
         tokens = self.tokens
         titles = [index for index in range(first, last) if tokens[index].capitalised and (
-            title_word(tokens[index]) or index == first and tokens[index].lower in ROLE_NOUNS)]
+            title_word(tokens[index]) or index == first and tokens[index].lower in ROLE_NOUNS
+            or tokens[index].acronym and tokens[index].lower in ROLE_NOUNS)]  # "Controversial DJ Jo Hale"
         if not titles:
             return False
         name_start = last
@@ -495,15 +582,22 @@ class _Reader:
                        if token.lower not in HONORIFICS and token.lower not in ("sir", "dame", "st", "st.", "saint")]
         if role_tokens and value_first == name_start and any(
                 title_word(token) or token.lower in ROLE_NOUNS for token in role_tokens):
-            role = self.article.span_text(first, name_start)
+            role_end = name_start
+            while role_end > first and (tokens[role_end - 1].lower in HONORIFICS
+                                        or tokens[role_end - 1].lower in ("sir", "dame")):
+                role_end -= 1  # "Harbour Commissioner Sir Peter Vane"
+            role = self.article.span_text(first, role_end)
         self._read_modifiers(first, title_first)
         self._read_organisation_in_role(first, name_start)
         self._add(_Kind.PERSON, self.article.span_text(value_first, last), value_first, last, strength=3,
                   role=role, context=first)
         return True
 
-    def _read_modifiers(self, first: int, last: int, *, countries_only: bool = False) -> None:
-        """Countries and acronyms in front of a title or a name: "U.S. Secretary", "VOA Executive Editor"."""
+    def _read_modifiers(self, first: int, last: int, *, countries_only: bool = False, cities: bool = False) -> None:
+        """Countries and acronyms in front of a title or a name: "U.S. Secretary", "VOA Executive Editor".
+
+        ``cities`` also reads large cities ("the Beijing Olympics").
+        """
         index = first
         while index < last:
             token = self.tokens[index]
@@ -519,7 +613,8 @@ class _Reader:
                 index += 1
                 continue
             matched = self._gazetteer_match(index, last)
-            if not matched or matched[1].kind < (PlaceKind.COUNTRY if countries_only else PlaceKind.SUBDIVISION):
+            if not matched or matched[1].kind < (PlaceKind.COUNTRY if countries_only else PlaceKind.SUBDIVISION) \
+                    and not (cities and matched[1].population >= gazetteer.BIG_CITY):
                 return
             end, place = matched
             self._add(_Kind.PLACE, place.name, index, end, strength=2)
@@ -530,9 +625,24 @@ class _Reader:
         tokens = self.tokens
         for index in range(first, last):
             if title_word(tokens[index]):
+                self._read_organisation_after_title(index + 1, last)
                 return
             if tokens[index].lower in ORG_HEADS and index > first:
                 self._add(_Kind.ORGANISATION, self.article.span_text(first, index + 1), first, index + 1, strength=2)
+                return
+
+    def _read_organisation_after_title(self, first: int, last: int) -> None:
+        """"President of the Lagos Coffee Trade Association Ray Oduya": the organisation after "of the"."""
+        tokens = self.tokens
+        if first >= last or tokens[first].lower not in ("of", "at", "for"):
+            return
+        start = first + 1
+        while start < last and tokens[start].lower == "the":
+            start += 1
+        for head in range(last - 1, start, -1):
+            if self._head_kind(head, start, last) is _Kind.ORGANISATION:
+                value = self.article.span_text(start, head + 1)
+                self._add(_Kind.ORGANISATION, value, start, head + 1, strength=2)
                 return
 
     def _read_headed(self, first: int, last: int) -> bool:
@@ -565,13 +675,14 @@ class _Reader:
             return True  # "Group B", "Division One" are no organisations
         if kind is _Kind.ORGANISATION and self._followed_by(last, SPOKESPERSON_NOUNS):
             kind = _Kind.ORGANISATION
-        elif kind is _Kind.PLACE and self._followed_by(last, SPOKESPERSON_NOUNS):
-            kind = _Kind.ORGANISATION  # "A Buckingham Palace spokeswoman said"
+        elif kind is _Kind.PLACE and (self._followed_by(last, SPOKESPERSON_NOUNS)
+                                      or self._organisation_noun_before(start)):
+            kind = _Kind.ORGANISATION  # "A Harwick Palace spokeswoman said", "media giant Clear Signal"
         value = self.article.span_text(start, last)
         if kind is _Kind.PLACE:
             place = gazetteer.lookup(value)
             value = place.name if place else value
-        self._read_modifiers(start, head, countries_only=True)
+        self._read_modifiers(start, head, countries_only=kind is not _Kind.THING, cities=kind is _Kind.THING)
         self._add(kind, value, start, last, strength=2)
         self._define_acronym(last, kind, value)
         return True
@@ -593,8 +704,9 @@ class _Reader:
         if lower == "reserve":  # the Federal Reserve, but a nature reserve
             central = index > first and tokens[index - 1].lower in ("federal", "central", "bank")
             return _Kind.ORGANISATION if central else _Kind.PLACE
-        if lower in ORG_HEADS or lower in LEGAL_SUFFIXES or lower in _SINGLE_ORGS:
-            return _Kind.ORGANISATION
+        if lower in ORG_HEADS or lower in LEGAL_SUFFIXES or lower in _SINGLE_ORGS \
+                or lower.endswith("s") and lower[:-1] in ORG_HEADS and index > first:
+            return _Kind.ORGANISATION  # "Tarland Chambers of Commerce", "Trade Unions Congress"
         if lower in PLACE_HEADS:
             return _Kind.PLACE
         if lower in NAMED_THING_HEADS:
@@ -635,7 +747,7 @@ class _Reader:
     def _acronym_after(self, last: int) -> str | None:
         tokens = self.tokens
         if last + 2 < len(tokens) and tokens[last].text == "(" and tokens[last + 2].text == ")" \
-                and tokens[last + 1].acronym:
+                and (tokens[last + 1].acronym or self._acronym_like(tokens[last + 1])):
             return tokens[last + 1].text
         return None
 
@@ -711,7 +823,8 @@ class _Reader:
                 and tokens[last].text.islower():
             self.mentions.append(_Mention(_Kind.THING, article.span_text(start, last), start, last))
             return True  # "a Golden Globe award", "a Poll Winners concert"
-        if self._organisation_noun_before(start) or self._organisation_appositive(last):
+        if self._organisation_noun_before(start) or self._organisation_appositive(last) \
+                or self._employer_position(first):
             kind = _Kind.ORGANISATION
         elif self._strong_place_cue(start, last, single=False) and not self._person_cue(start, last):
             kind = _Kind.PLACE
@@ -727,19 +840,53 @@ class _Reader:
         return True
 
     def _organisation_appositive(self, last: int) -> bool:
-        """"Acme Mac, the country's largest mortgage firm,": an appositive that calls the name an organisation."""
+        """"Acme Mac, the country's largest mortgage firm,": an appositive whose head noun is an organisation's."""
         tokens = self.tokens
-        if last + 2 >= len(tokens) or tokens[last].text != "," or tokens[last + 1].lower not in ("the", "a", "an"):
+        if last + 2 >= len(tokens) or tokens[last].text != "," \
+                or tokens[last + 1].lower not in ("the", "a", "an", "his", "her", "its", "their"):
             return False
-        for token in tokens[last + 2:last + 10]:
-            if not token.word and token.text not in ("'s", "’s", "-"):
-                return False
+        head = None
+        for token in tokens[last + 2:last + 12]:
+            if token.lower in ("in", "of", "that", "which", "with", "based") or not token.word \
+                    and token.text not in ("'s", "’s", "-"):
+                break
             if token.lower in ROLE_NOUNS or token.lower in _APPOSITIVE_VERBS:
                 return False
-            if token.lower in ORG_NOUNS_BEFORE and token.text.islower():
-                following = tokens[tokens.index(token) + 1] if token is not tokens[-1] else None
-                return following is None or not following.word or following.lower in ("in", "of", "that", "which")
-        return False
+            if token.word:
+                head = token
+        return head is not None and head.lower in ORG_NOUNS_BEFORE and head.text.islower()
+
+    def _employer_position(self, first: int) -> bool:
+        """"an analyst with Dean Talbot Reynolds", "economist at Marlow Brothers": the name employs someone."""
+        tokens = self.tokens
+        link = first - 1
+        while link > 0 and tokens[link].lower == "the":
+            link -= 1  # "Larry Jonson of the Corn Growers"
+        if link < 1 or tokens[link].lower not in ("with", "at", "of") \
+                or tokens[link - 1].sentence != tokens[first].sentence:
+            return False
+        before = tokens[link - 1]
+        if tokens[link].lower != "of" and before.text.islower() and before.lower in ROLE_NOUNS:
+            return True
+        # "Ann Pzeno of Sanford Bernard", "analyst Jo Baker at Smith Barnet": after a person, the firm
+        if not (before.capitalised and self._in_person(link - 1)) \
+                or self._known_place(self.article.span_text(first, first + 1)):
+            return False
+        person = self._people()[link - 1]
+        return tokens[link].lower == "of" or bool(person.role) \
+            or person.context > 0 and tokens[person.context - 1].lower in ROLE_NOUNS
+
+    def _agent_noun(self, index: int) -> bool:
+        """A lower-case word for someone who does something: "thrower", "jumper", "guitarist", "historian"."""
+        token = self.tokens[index]
+        lower = token.lower
+        if not (token.word and token.text.islower() and len(lower) >= 5 and lower.endswith(("er", "or", "ist", "ian"))
+                and not ordinary_word(lower) and lower not in _ROLE_STOPS and lower not in SPEECH_VERBS
+                and not lower.endswith(("ier", "ower", "ater", "ever", "ther"))):
+            return False
+        # "much longer", "far bigger": a comparative, not someone
+        return not (index and self.tokens[index - 1].lower in _DEGREE_WORDS
+                    or index + 1 < len(self.tokens) and self.tokens[index + 1].lower == "than")
 
     def _organisation_noun_before(self, first: int) -> bool:
         """"construction companies Adhi Karya and Semen Gresik", "carmaker Tata Motors"."""
@@ -794,6 +941,10 @@ class _Reader:
                     after += 1
                 if index - first == 1:
                     self.pending.append(_Pending(first, self._cue(first)))
+                elif 2 <= index - first <= 4 and after < last \
+                        and (self._read_titled_person(first, index) or self._read_person(first, index)):
+                    self._read_span(after, last)  # "Ann Pzeno of Sanford Bernard": a person, then their firm
+                    return
                 if last - after == 1:
                     self.pending.append(_Pending(after, self._cue(after)))
                 return
@@ -870,12 +1021,14 @@ class _Reader:
     def _cue(self, index: int) -> str:
         tokens = self.tokens
         if self._followed_by(index + 1, SPOKESPERSON_NOUNS) or self._organisation_noun_before(index) \
-                or self._organisation_context(index):
+                or self._employer_position(index) or self._organisation_appositive(index + 1) \
+                or self._organisation_context(index) and not self._known_place(tokens[index].text):
             return "org"
         if self._title_before(index):
             return "person"
-        if self._sport_role_after(index):
-            return "club"
+        if self._sport_role_after(index) or self._possessive_after(index) and self._player_after(index + 2) \
+                and self._town(tokens[index].text):
+            return "club"  # "Leeds boss Alan Crane", "Parma's Luca Frey"
         if self._possessive_after(index) or tokens[index].suffix in AGENT_HYPHEN_SUFFIXES:
             return "owner"  # "Microsoft's Xbox", "NEC-backed": an organisation unless a place or a person
         if self._strong_place_cue(index, index + 1) or self._in_dateline(index):
@@ -891,14 +1044,25 @@ class _Reader:
         """"Acme said it", "Acme, which", "the Acme group", "shares in Acme": words only organisations take."""
         tokens = self.tokens
         sentence = tokens[index].sentence
-        following = [token for token in tokens[index + 1:index + 4] if token.sentence == sentence]
+        if any(part in DEMONYMS or gazetteer.is_country(part) for part in tokens[index].text.split("-")):
+            return False  # "the German-US carmaker"
+        following = [token for token in tokens[index + 1:index + 6] if token.sentence == sentence]
         words = [token.lower for token in following]
-        if len(words) >= 2 and words[0] in SPEECH_VERBS and words[1] in ("it", "its"):
+        verb = 0
+        while verb < min(2, len(words)) and words[verb] in SPEECH_INSERTS:
+            verb += 1  # "Acme has said it", "Acme also said its"
+        if len(words) >= verb + 2 and words[verb] in SPEECH_VERBS and words[verb + 1] in ("it", "its"):
             return True
-        if words[:2] == [",", "which"]:
-            return True
-        if words and words[0] in ORG_NOUNS_AFTER and following[0].text.islower() and not tokens[index].suffix:
-            return True  # not "a Moscow-based firm"
+        if words[:2] == [",", "which"] or words[:1] == ["which"]:
+            return True  # "Acme, which", "Hypertrak which makes"
+        if index >= 2 and tokens[index - 1].lower in ("for", "at") and tokens[index - 2].lower in SPOKESPERSON_NOUNS:
+            return True  # "a spokeswoman for Hypertrak"
+        if len(following) >= 2 and following[0].text.islower() and following[0].lower in _ORG_ROLES \
+                and following[1].capitalised and not self._known_place(tokens[index].text):
+            return True  # "Nirvaxa frontman Kurt Colby", "IFL chairman Alan Burn": where the person works
+        if words and words[0] in ORG_NOUNS_AFTER and following[0].text.islower() and not tokens[index].suffix \
+                and not (len(following) > 1 and following[1].capitalised) and index not in self.article.initial:
+            return True  # "the Chrysler group said"; not "a Moscow-based firm", "Cable firm Telwick"
         return index >= 2 and tokens[index - 1].lower in ("in", "of") \
             and tokens[index - 2].lower in ("shares", "stake", "stakes", "shareholders", "shareholder")
 
@@ -906,11 +1070,25 @@ class _Reader:
         """"president Reagan": a lower-case title right before a single name."""
         tokens = self.tokens
         return index > 0 and tokens[index - 1].text.islower() and title_word(tokens[index - 1]) \
+            and tokens[index - 1].lower in ROLE_NOUNS and tokens[index - 1].lower not in _TITLE_MODIFIERS \
             and tokens[index - 1].sentence == tokens[index].sentence
 
     def _sport_role_after(self, index: int) -> bool:
         tokens = self.tokens
         return index + 1 < len(tokens) and tokens[index + 1].lower in _SPORT_ROLES and tokens[index + 1].text.islower()
+
+    @staticmethod
+    def _town(text: str) -> bool:
+        place = gazetteer.lookup(text)
+        return place is not None and place.kind <= PlaceKind.SUBDIVISION
+
+    def _player_after(self, index: int) -> bool:
+        """A person's full name starts at ``index``: a first name and a surname, perhaps with particles."""
+        tokens = self.tokens
+        if index + 1 >= len(tokens) or not tokens[index].capitalised:
+            return False
+        return name_word(tokens[index], self.article, given=True) and not tokens[index].acronym \
+            and (tokens[index + 1].capitalised or particle(tokens[index + 1]))
 
     def _possessive_after(self, index: int) -> bool:
         """"Acme's", "Amicus'": the name owns what follows."""
@@ -920,8 +1098,10 @@ class _Reader:
         following = tokens[index + 1]
         if following.text in ("'s", "’s"):
             return True
-        return following.text in ("'", "’") and tokens[index].text.endswith("s") and following.start == tokens[index].end \
-            and (index + 2 >= len(tokens) or tokens[index + 2].start > following.end)
+        return following.text in ("'", "’") and tokens[index].text.endswith("s") \
+            and following.start == tokens[index].end and tokens[index - 1].text not in ("'", "‘") \
+            and index + 2 < len(tokens) and tokens[index + 2].start > following.end \
+            and tokens[index + 2].sentence == following.sentence and tokens[index + 2].text[:1].isalnum()
 
     def _landmark(self, index: int) -> bool:
         """"the Pyramids in Egypt": a place word used as a name, placed by what follows."""
@@ -956,15 +1136,40 @@ class _Reader:
                    and tokens[pending.index].text not in known and not tokens[pending.index].acronym
                    and not self._known_place(tokens[pending.index].text)
                    and (self._proper_noun(pending.index) or pending.index in self.article.initial
+                        and tokens[pending.index].text in self._mid_sentence_capitals()
                         and name_word(tokens[pending.index], self.article, strict=True))]
+        if not waiting:
+            return
+        firsts = {mention.first for mention in self.mentions if mention.kind is _Kind.ORGANISATION}
+        lasts = {mention.last for mention in self.mentions if mention.kind is _Kind.ORGANISATION}
         for _ in range(3):
-            listed = [pending for pending in waiting if self._listed_with_organisation(pending.index)]
+            listed = [pending for pending in waiting if self._listed_with(pending.index, firsts, lasts)]
             for pending in listed:
                 self._add(_Kind.ORGANISATION, tokens[pending.index].text, pending.index, pending.index + 1)
                 self.consumed.add(pending.index)
+                firsts.add(pending.index)
+                lasts.add(pending.index + 1)
             waiting = [pending for pending in waiting if pending not in listed]
             if not listed:
                 break
+
+    @staticmethod
+    def _known_place(text: str) -> bool:
+        """A place the gazetteer knows well enough to name it without a cue."""
+        place = gazetteer.lookup(text)
+        return place is not None and (place.kind >= PlaceKind.SUBDIVISION or place.population >= gazetteer.BIG_CITY)
+
+    def _listed_with(self, index: int, firsts: set[int], lasts: set[int]) -> bool:
+        """"Corvan, Ulterra and Wendell Brothers": a name listed next to an organisation is one."""
+        tokens = self.tokens
+        sentence = tokens[index].sentence
+        after = tokens[index + 1] if index + 1 < len(tokens) else None
+        if after is not None and after.text in (",", "and", "&") and index + 2 in firsts \
+                and tokens[index + 2].sentence == sentence:
+            return True
+        before = tokens[index - 1] if index else None
+        return before is not None and before.text in (",", "and", "&") and index - 1 in lasts \
+            and tokens[index - 2].sentence == sentence
 
     def _known_names(self) -> dict[str, tuple[_Kind, str]]:
         """Surface forms of what has been read so far: values, mentions, surnames and acronyms."""
@@ -978,7 +1183,7 @@ class _Reader:
             known[mention.value] = (_Kind.PERSON, mention.value)
             words = mention.value.split()
             if len(words) > 1 and not noble_title(self.tokens[mention.first]):
-                known.setdefault(words[-1], (_Kind.PERSON, mention.value))
+                known.setdefault(surname(mention.value), (_Kind.PERSON, mention.value))
         for acronym, reading in self.acronyms.items():
             known[acronym] = reading
         for mention in self.mentions:
@@ -1003,8 +1208,9 @@ class _Reader:
         if text in self.company_words and name_word(token, self.article, strict=True):
             self._add(_Kind.ORGANISATION, self.company_words[text], index, index + 1, strength=1)
             return True
-        if pending.cue == "org" and not token.acronym and (name_word(token, self.article, strict=True)
-                                                           or self._proper_noun(index)):
+        if pending.cue == "org" and not token.acronym and not head_word(lower) and (
+                name_word(token, self.article, strict=True) or self._proper_noun(index)
+                or text in self._mid_sentence_capitals() and lower not in self.article.lowercase):
             self._add(_Kind.ORGANISATION, text, index, index + 1, strength=2)
             return True
         if pending.cue == "person" and not token.acronym and name_word(token, self.article, strict=True) \
@@ -1024,6 +1230,7 @@ class _Reader:
             if not final:
                 return False
             if lower.rstrip(".") not in NON_ORG_ACRONYMS and "." not in text and len(text) <= 6 \
+                    and not self._names_a_product(text) and not self._common_noun_acronym(text) \
                     and (len(text) >= 3 or lower in _TWO_LETTER_ORGS) and not ordinary_word(lower) \
                     and _ORG_ACRONYM.fullmatch(text) and not self._degree_after_name(index) \
                     and not self.article.text.startswith("$", token.end):
@@ -1040,7 +1247,9 @@ class _Reader:
             self._add(_Kind.PLACE, place.name, index, index + 1, strength=2)
             self._read_city_state(index + 1, place.name, index)
             return True
-        if pending.cue == "owner" and place is None and self._proper_noun(index):
+        if pending.cue == "owner" and place is None and not ordinary_word(lower) and text not in self._first_names() \
+                and (self._proper_noun(index) or text in self._mid_sentence_capitals() and not head_word(lower)
+                     and lower not in self.article.lowercase and not title_word(token)):
             self._add(_Kind.ORGANISATION, text, index, index + 1, strength=1)
             return True
         if pending.cue == "landmark":
@@ -1053,35 +1262,45 @@ class _Reader:
             return True
         return final
 
+    def _first_names(self) -> set[str]:
+        """First names of the people named in full: "Steve's shot" speaks of a person."""
+        if self.given_names is None:
+            self.given_names = {mention.value.split()[0] for mention in self._people().values()
+                                if len(mention.value.split()) > 1}
+        return self.given_names
+
     def _proper_noun(self, index: int) -> bool:
         """A capital that marks a name: inside a sentence, on a word that is no title, month or common word."""
         token = self.tokens[index]
         lower = token.lower
         return token.capitalised and index not in self.article.initial and lower not in HEADLINE_WORDS \
             and lower not in DEMONYMS and lower not in MONTHS and lower not in WEEKDAYS and not title_word(token) \
-            and not any(char.isdigit() for char in token.text)
+            and not any(char.isdigit() for char in token.text) and not head_word(lower) \
+            and lower not in _NUMBER_WORDS
 
-    @staticmethod
-    def _known_place(text: str) -> bool:
-        """A place the gazetteer knows well enough to name it without a cue."""
-        place = gazetteer.lookup(text)
-        return place is not None and (place.kind >= PlaceKind.SUBDIVISION or place.population >= gazetteer.BIG_CITY)
+    def _names_a_product(self, text: str) -> bool:
+        """"the ZX titles", "VHS machines": capitals that the article uses before a kind of product."""
+        if self.product_words is None:
+            tokens = self.tokens
+            self.product_words = {token.text for token, following in zip(tokens, tokens[1:])
+                                  if token.acronym and not token.suffix and following.text.islower()
+                                  and following.lower in PRODUCT_NOUNS}
+        return text in self.product_words
 
-    def _listed_with_organisation(self, index: int) -> bool:
-        """"Paramount, Universal and Warner Brothers": a name listed next to an organisation is one."""
-        tokens = self.tokens
-        sentence = tokens[index].sentence
-        organisations = {(mention.first, mention.last) for mention in self.mentions
-                         if mention.kind is _Kind.ORGANISATION and tokens[mention.first].sentence == sentence}
-        if not organisations:
-            return False
-        firsts = {first for first, _ in organisations}
-        lasts = {last for _, last in organisations}
-        after = tokens[index + 1] if index + 1 < len(tokens) else None
-        before = tokens[index - 1] if index else None
-        if after is not None and after.text in (",", "and", "&") and index + 2 in firsts:
-            return True
-        return before is not None and before.text in (",", "and", "&") and index - 1 in lasts
+    def _common_noun_acronym(self, text: str) -> bool:
+        """"a personal video recorder (PVR)": letters that abbreviate lower-case words name a kind of thing."""
+        if self.common_acronyms is None:
+            tokens = self.tokens
+            self.common_acronyms = set()
+            for index in range(2, len(tokens) - 1):
+                if tokens[index].acronym and tokens[index - 1].text == "(" and tokens[index + 1].text == ")":
+                    words = [token for token in tokens[max(0, index - 7):index - 1] if token.word]
+                    letters = len([char for char in tokens[index].text if char.isalpha()])
+                    expansion = words[-letters:] if letters <= len(words) else []
+                    if expansion and all(token.text.islower() for token in expansion) \
+                            and _initials_match(tokens[index].text, expansion):
+                        self.common_acronyms.add(tokens[index].text)
+        return text in self.common_acronyms or text.endswith("s") and text[:-1] in self.common_acronyms
 
     def _degree_after_name(self, index: int) -> bool:
         """"Howard Koh, MD, MPH": letters after a name are degrees, not organisations."""
@@ -1133,18 +1352,30 @@ class _Reader:
             index += 2  # an age: "Smith, 45, a lawyer"
         start = index
         has_role = False
+        end = None  # where the role ends when it ends before the appositive does
         while index < len(tokens) and tokens[index].sentence == tokens[last - 1].sentence:
             token = tokens[index]
             if token.text == "." and self._inside_word(index):
                 index += 1  # "editor of Example.com"
                 continue
+            if token.text == "(" and index + 2 < len(tokens) and tokens[index + 2].text == ")" \
+                    and self._acronym_like(tokens[index + 1]):
+                end = end if end is not None else index
+                index += 3  # "head of marketing at Transport for Tarvik (TfT),"
+                continue
             if not token.word and token.text not in ("'s", "’s", "-", "&"):
                 break
             if token.lower in SPEECH_VERBS and has_role and index - start <= 6 and tokens[index - 1].word:
                 return self.article.span_text(start, index)
+            if token.lower == "and" and has_role and index + 1 < len(tokens) \
+                    and (tokens[index + 1].lower in ROLE_NOUNS or tokens[index + 1].lower in ROLE_FILLERS):
+                index += 1  # "president and chief operating officer"
+                continue
+            if token.lower in ("which", "who", "whose") and has_role and index > start:
+                return self.article.span_text(start, end if end is not None else index)  # "spokeswoman for Acme which"
             if token.lower in _APPOSITIVE_VERBS:
                 return None
-            has_role = has_role or token.lower in ROLE_NOUNS
+            has_role = has_role or self._role_head(index)
             index += 1
             if index - start > 12:
                 return None
@@ -1152,7 +1383,23 @@ class _Reader:
             return None
         if index < len(tokens) and tokens[index].text not in (",", ".", ";", ")", "”", '"'):
             return None
-        return self.article.span_text(start, index)
+        return self.article.span_text(start, end if end is not None else index)
+
+    def _role_head(self, index: int) -> bool:
+        """A role noun that heads its phrase: "chief of the general staff", "gas analyst with"; not the "general"
+        of "a general election"."""
+        tokens = self.tokens
+        if tokens[index].lower not in ROLE_NOUNS:
+            return False
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        return following is None or not following.word or not following.text.islower() \
+            or following.lower in _ROLE_LINKS or following.lower in _APPOSITIVE_VERBS \
+            or following.lower in ROLE_NOUNS or following.lower in ("who", "which", "whose")
+
+    def _acronym_like(self, token: Token) -> bool:
+        """"UNCF", "TfT", "PwC": letters in capitals, whatever the case of the others."""
+        return token.word and len(token.text) <= 8 and sum(char.isupper() for char in token.text) >= 2 \
+            and token.text[:1].isupper()
 
     def _inside_word(self, index: int) -> bool:
         """A period with letters right on both sides: part of a web address ("Example.com")."""
@@ -1174,7 +1421,7 @@ class _Reader:
                 break
             if token.lower in _ROLE_STOPS and not token.capitalised or token.lower in SPEECH_VERBS:
                 break
-            has_role = has_role or token.lower in ROLE_NOUNS
+            has_role = has_role or self._role_head(index)
             index -= 1
         start = index + 1
         while start < first - 1 and not (tokens[start].capitalised or tokens[start].lower in ROLE_NOUNS
@@ -1182,7 +1429,8 @@ class _Reader:
                                          or tokens[start].lower in ROLE_FILLERS
                                          and tokens[start].lower not in _ROLE_LINKS):
             start += 1  # "in honour of the pioneering economist, Adam Smith": the role starts at "economist"
-        if start < first - 2 and tokens[start].lower in ("the", "a", "an") and start in self.article.initial:
+        if start < first - 2 and tokens[start].lower in ("the", "a", "an", "his", "her", "their") \
+                and start in self.article.initial:
             start += 1  # "The Shadow Secretary of State, Theresa May": the sentence's article is no part of it
         if not has_role or start >= first - 1:
             return None
@@ -1195,10 +1443,11 @@ class _Reader:
         women Sandra Gidley"."""
         tokens = self.tokens
         index = self._portfolio_start(first)
-        if index < 0 or tokens[index].lower not in ROLE_NOUNS or tokens[index].capitalised \
-                or tokens[index].sentence != tokens[first].sentence:
+        if index < 0 or not (tokens[index].lower in ROLE_NOUNS or index == first - 1 and self._agent_noun(index)) \
+                or tokens[index].capitalised or tokens[index].sentence != tokens[first].sentence:
             return None
         head = index
+        capitalised = False
         while index - 1 >= 0 and tokens[index - 1].sentence == tokens[first].sentence and head - index < 3:
             previous = tokens[index - 1]
             lower = previous.lower
@@ -1207,9 +1456,14 @@ class _Reader:
             if previous.text in ("'s", "’s") and index - 2 >= 0 and tokens[index - 2].capitalised:
                 index -= 2  # "the company's chief"
                 continue
+            if lower in ("and", "or") and not (index >= 2 and tokens[index - 2].text.islower()
+                                               and tokens[index - 2].lower in ROLE_NOUNS):
+                break  # "Ian Dole and flanker Rob Kerr"; but "chairman and chief executive"
             if not (lower in ROLE_NOUNS or lower in ROLE_FILLERS or lower in DEMONYMS
-                    or previous.capitalised and not self._in_person(index - 1) or self._modifier_noun(index - 1)):
+                    or previous.capitalised and not self._in_person(index - 1)
+                    or not capitalised and self._modifier_noun(index - 1)):
                 break
+            capitalised = capitalised or previous.capitalised
             index -= 1
         while index < head and tokens[index].lower in ("and", "or", "&"):
             index += 1  # "..., and chief financial officer Tim Howard"
@@ -1235,11 +1489,23 @@ class _Reader:
         token = self.tokens[index]
         lower = token.lower
         return token.word and token.text.islower() and len(lower) > 2 and lower not in HEADLINE_WORDS \
-            and lower not in _ROLE_STOPS and lower not in SPEECH_VERBS and not lower.endswith(("ed", "ing", "ly"))
+            and lower not in _ROLE_STOPS and lower not in SPEECH_VERBS \
+            and not lower.endswith(("ed", "ing", "ly", "old")) \
+            and lower not in _TIME_NOUNS and not (index and self.tokens[index - 1].text.islower()
+                                                  and self.tokens[index - 1].lower in _VERB_LIKE)
 
     def _in_person(self, index: int) -> bool:
-        return any(mention.first <= index < mention.last for mention in self.mentions
-                   if mention.kind is _Kind.PERSON)
+        """Whether a person's name read so far covers token ``index``."""
+        return index in self._people()
+
+    def _people(self) -> dict[int, _Mention]:
+        """The people's names read so far, by each token they cover."""
+        if self.person_tokens is None:
+            self.person_tokens = {}
+            for mention in self.mentions:
+                if mention.kind is _Kind.PERSON:
+                    self.person_tokens.update(dict.fromkeys(range(mention.first, mention.last), mention))
+        return self.person_tokens
 
     # ------------------------------------------------------------------ results
 
@@ -1247,15 +1513,23 @@ class _Reader:
              role: str | None = None, context: int = -1) -> None:
         self.mentions.append(_Mention(kind, " ".join(value.split()), first, last, strength, role,
                                       first if context < 0 else context))
+        if kind is _Kind.PERSON:
+            if self.person_tokens is not None:
+                self.person_tokens.update(dict.fromkeys(range(first, last), self.mentions[-1]))
+            self.given_names = None
 
     def facts(self) -> tuple[Fact, ...]:
+        """One fact per entity, in the order of the text; at most ``MAX_FACTS_PER_KIND`` of each kind."""
         entities = self._entities()
-        facts = []
-        for entity in entities:
-            if entity.kind is _Kind.THING:
-                continue
-            facts.append(self._fact(entity))
-        return tuple(sorted(facts, key=lambda fact: (fact.start, fact.end)))
+        facts = sorted((self._fact(entity) for entity in entities if entity.kind is not _Kind.THING),
+                       key=lambda fact: (fact.start, fact.end))
+        counts: dict[FactKind, int] = {}
+        kept = []
+        for fact in facts:
+            counts[fact.kind] = counts.get(fact.kind, 0) + 1
+            if counts[fact.kind] <= MAX_FACTS_PER_KIND:
+                kept.append(fact)
+        return tuple(kept)
 
     def _entities(self) -> list[_Entity]:
         """Group the mentions: surnames join full names, one name read two ways takes its strongest reading."""
@@ -1270,11 +1544,11 @@ class _Reader:
                 continue  # a weak place reading of a word that is someone's name
             entity = others.get(key)
             if entity is None:
-                others[key] = _Entity(mention.kind, mention.value, [mention])
+                others[key] = _Entity(mention.kind, mention.value, [mention], strength=mention.strength)
                 continue
             entity.mentions.append(mention)
-            strongest = max(entity.mentions, key=lambda item: item.strength)
-            entity.kind = strongest.kind
+            if mention.strength > entity.strength:
+                entity.kind, entity.strength = mention.kind, mention.strength
         self._merge_places(others)
         self._merge_organisations(others)
         return [*persons, *others.values()]
@@ -1286,11 +1560,26 @@ class _Reader:
         for mention in mentions:
             if len(mention.value.split()) > 1 or noble_title(self.tokens[mention.first]):
                 full.setdefault(mention.value, _Entity(_Kind.PERSON, mention.value))
+        # "Conway Jr" is "Harry Conway Jr", "Juan Carlos" is "Juan Carlos Ferro": a shorter full name that ends
+        # or starts one longer name is that person
+        same: dict[str, _Entity] = {}
+        starts: dict[str, list[_Entity]] = {}
+        for value in full:
+            words = value.split()
+            for cut in range(1, len(words) - 1):
+                same.setdefault(" ".join(words[cut:]), full[value])
+                starts.setdefault(" ".join(words[:cut + 1]), []).append(full[value])
+        for value, longer in starts.items():
+            if len(longer) == 1 and value not in same:
+                same[value] = longer[0]
+        for value in list(full):
+            if value in same and same[value].value != value:
+                full[value] = same[value]
         by_surname: dict[str, list[_Entity]] = {}
-        for entity in full.values():
+        for entity in {id(entity): entity for entity in full.values()}.values():
             words = entity.value.split()
             if len(words) > 1:
-                by_surname.setdefault(words[-1], []).append(entity)
+                by_surname.setdefault(surname(entity.value), []).append(entity)
         singles: dict[str, _Entity] = {}
         last_seen: dict[str, _Entity] = {}
         for mention in mentions:
@@ -1304,10 +1593,11 @@ class _Reader:
                 else:
                     entity = singles.setdefault(mention.value, _Entity(_Kind.PERSON, mention.value))
             else:
-                last_seen[entity.value.split()[-1]] = entity
+                last_seen[surname(entity.value)] = entity
             entity.mentions.append(mention)
             self._collect_roles(entity, mention)
-        return [entity for entity in [*full.values(), *singles.values()] if entity.mentions]
+        unique = {id(entity): entity for entity in [*full.values(), *singles.values()]}
+        return [entity for entity in unique.values() if entity.mentions]
 
     def _collect_roles(self, entity: _Entity, mention: _Mention) -> None:
         before = self._appositive_before(mention.context)
@@ -1340,21 +1630,32 @@ class _Reader:
         """"U.S. Government" is "United States Government"; "Department of Health" joins "U.S. Department of ..."."""
         organisations = sorted((entity for entity in others.values() if entity.kind is _Kind.ORGANISATION),
                                key=lambda entity: min(self.tokens[mention.first].start for mention in entity.mentions))
-        for index, entity in enumerate(organisations):
-            for other in organisations[index + 1:]:
-                if not other.mentions or not entity.mentions:
+        by_key: dict[str, _Entity] = {}
+        for entity in organisations:
+            kept = by_key.setdefault(_org_key(entity.value), entity)
+            if kept is not entity:
+                kept.mentions.extend(entity.mentions)
+                entity.mentions = []
+        # A longer name offers to take the shorter names it ends or starts with; looked up by key, not pair by pair,
+        # so that an input with thousands of names stays linear.
+        offers: dict[str, list[_Entity]] = {}
+        for entity in by_key.values():
+            words = _key(entity.value).split(" ")
+            for cut in range(1, len(words)):
+                offers.setdefault(" ".join(words[cut:]), []).append(entity)
+                offers.setdefault(" ".join(words[:cut]), []).append(entity)
+        for shorter in sorted(by_key.values(), key=lambda entity: len(entity.value)):
+            short_key = _key(shorter.value)
+            for longer in offers.get(short_key, ()):
+                if longer is shorter or not longer.mentions or not shorter.mentions \
+                        or len(longer.value) <= len(shorter.value):
                     continue
-                if _org_key(other.value) == _org_key(entity.value):
-                    entity.mentions.extend(other.mentions)
-                    other.mentions = []
-                    continue
-                longer, shorter = (entity, other) if len(entity.value) > len(other.value) else (other, entity)
-                if _key(longer.value).endswith(" " + _key(shorter.value)) and _leading_place(longer.value,
-                                                                                           shorter.value) \
-                        or _key(longer.value).startswith(_key(shorter.value) + " ") \
-                        and _only_heads(longer.value[len(shorter.value):]):
+                long_key = _key(longer.value)
+                if long_key.endswith(" " + short_key) and _leading_place(longer.value, shorter.value) \
+                        or long_key.startswith(short_key + " ") and _only_heads(longer.value[len(shorter.value):]):
                     longer.mentions.extend(shorter.mentions)  # "Den Danske" is "Den Danske Bank"
                     shorter.mentions = []
+                    break
         for key in [key for key, entity in others.items() if not entity.mentions]:
             del others[key]
 

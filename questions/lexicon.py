@@ -232,7 +232,8 @@ economist campaigner protester demonstrator volunteer survivor witness victim re
 pensioner widow mother father son daughter wife husband brother sister uncle aunt grandmother grandfather
 teenager pupil graduate researcher academic lecturer professor
 fly-half scrum-half full-back half-back outside-half stand-off flanker hooker prop centre wing-back sweeper playmaker
-co-producer co-star co-owner co-author psychologist psychiatrist
+co-producer co-star co-owner co-author psychologist psychiatrist frontman frontwoman bassist vocalist songwriter
+biographer keyboardist dj ceo cfo mep
 """)
 # Nouns before a name that make it an organisation ("construction companies Adhi Karya and ...", "carmaker X").
 ORG_NOUNS_BEFORE = _words("""
@@ -243,7 +244,7 @@ studio studios agency charity giant maker makers manufacturer manufacturers prod
 suppliers operator operators chain publisher publishers developer lender lenders outlet chipmaker drugmaker
 miner miners refiner refiners shipper shippers utility utilities partner partners unit units firm's
 union unions party parties team teams band bands analysts consultancy consultants watchdog regulator pollster
-pollsters website carrier distributor distributors retailer developer developers rival rivals
+pollsters website carrier distributor distributors retailer developer developers rival rivals employer
 """)
 # Words that may sit inside a role phrase without being its head ("former", "general staff", "mission").
 ROLE_FILLERS = _words("""
@@ -271,7 +272,11 @@ movement secretariat tribunal chamber caucus directorate inspectorate laboratory
 pharmaceuticals communications telecom bancorp securities investments ventures consortium conglomerate
 centers service guard guards division associates
 pictures entertainment records electronics software petroleum broadband telecommunications enterprises
+mirror express mail observer standard
 """)
+# Words after a weekday that make it a newspaper's name ("the Sunday Times", "the Sunday Telegraph").
+NEWSPAPER_WORDS = _words("times telegraph express mirror herald post mail star independent tribune sport people "
+                         "observer")
 # Suffixes that make a company name whatever precedes them ("Acme Inc", "Smith & Sons Ltd").
 LEGAL_SUFFIXES = _words("inc inc. corp corp. ltd ltd. llc plc co co. ag sa nv gmbh llp lp bros bros. re")
 # Words that join "and" into a company's name ("Merrill Lynch and Co", "Smith and Sons").
@@ -306,7 +311,7 @@ STORM_WORDS = _words("hurricane hurricanes cyclone cyclones typhoon typhoons sto
 
 # The head word of a named place ("Buckingham Palace", "Great Wall", "Cape Canaveral").
 PLACE_HEADS = _words("""
-palace station airport square street avenue road boulevard bridge wall walls pyramid pyramids tower towers
+palace station airport square street avenue road boulevard bridge wall walls pyramid pyramids tower towers dam
 castle cathedral abbey mosque temple stadium arena park gardens garden island islands isles mountain mountains
 hills river lake sea ocean valley desert peninsula coast canal strait straits bay gulf channel falls
 glacier forest reef basin delta plateau plains region province county district oblast territory territories
@@ -341,13 +346,6 @@ PARTY_PLURALS = _words("democrats republicans conservatives socialists communist
                                               "free democrats", "lib dems"})
 PARTY_ADJECTIVES = _words("democrat democratic republican conservative liberal labour socialist communist "
                           "nationalist unionist green") | frozenset({"liberal democrat", "social democratic"})
-# Nouns after a possessive name that say the name is an organisation's ("Acme's shares", "Acme's chief").
-ORG_POSSESSIONS = _words("""
-shares share stock profits profit earnings revenue revenues sales turnover losses board directors shareholders
-subsidiary subsidiaries unit units division brand brands products product customers subscribers stake chairman
-boss chief executive executives spokesman spokeswoman spokesperson headquarters staff workforce employees
-members membership conference leadership manifesto policy policies candidate candidates website
-""")
 # Lower-case nouns after a name that make it an organisation's ("the Chrysler group", "the Unison union").
 ORG_NOUNS_AFTER = _words("group union club company firm bank airline carmaker studio studios band label")
 # Nouns before a title that make it a work, not a person or place ("his album Egypt", "the movie Ice Age").
@@ -355,6 +353,13 @@ WORK_NOUNS = _words("""
 album albums film films movie movies song songs single singles book books novel novels play musical opera sitcom
 comedy drama documentary painting poem record track game games title titles show series console concert concerts
 ceremony tour
+""")
+
+# Nouns after capitals that make them a product or a format, not an organisation ("VHS machines", "ZX titles").
+PRODUCT_NOUNS = WORK_NOUNS | _words("""
+format formats technology technologies standard standards machine machines player players disc discs tape tapes
+device devices version versions phone phones handset handsets chip chips drive drives software system systems
+recorder recorders console consoles model models engine engines vaccine vaccines drug drugs
 """)
 
 # Nouns after an organisation's name that make it the speaker ("A Buckingham Palace spokeswoman said").
@@ -402,7 +407,7 @@ mep meps msp am obe mbe cbe kbe dbe esq jr sr gdp gnp cpi ppi hiv aids sars covi
 usd eur gbp jpy cny chf cad aud inr rub sek nok dkk hkd sgd brl mxn krw zar try pln uah kzt azn amd gel
 suv suvs atm atms vip vips mvp faq url pdf gif jpeg png ufo iq eq lgbt lgbtq ipo ipos r&d m&a q1 q2 q3 q4 h1 h2
 co2 wwi wwii 3d 4g 5g lng lpg gps sms usb cd cds dvd dvds ps ps. nb pto diy rip ceo's vs
-ft km kg mg ml lb lbs oz mph kph mw gw kw kwh mwh gwh bpd mln bln dlrs pct cts
+ft km kg mg ml lb lbs oz mph kph mw gw kw kwh mwh gwh bpd mln bln dlrs pct cts btu btus mmbtu
 ag sa nv plc llc ltd inc co gmbh llp lp
 """)
 # Two-letter state and district codes after a city ("Washington, DC"; "Austin, Texas" is in the gazetteer).

@@ -11,7 +11,7 @@ from typing import NamedTuple
 from questions.lexicon import (
     ABBREVIATIONS, AGENT_HYPHEN_SUFFIXES, COMMON, DEMONYMS, HEADLINE_WORDS, LEGAL_SUFFIXES, MONTHS, NAME_MONTHS,
     NAME_PARTICLES, NAMED_THING_HEADS, NOBLE_TITLES, ORG_HEADS, PERSON_TITLES, PLACE_HEADS, PLACE_HYPHEN_SUFFIXES,
-    STORM_WORDS, SURNAME_WORDS, WEEKDAYS,
+    NEWSPAPER_WORDS, STORM_WORDS, SURNAME_WORDS, WEEKDAYS,
 )
 from questions.model import Sentence
 
@@ -271,6 +271,18 @@ def name_word(token: Token, article: Article, *, strict: bool = False, given: bo
     return not (strict and lower in article.lowercase)
 
 
+# Generational suffixes end a name without being its surname ("Harry Conway Jr").
+_GENERATIONAL = frozenset("jr jr. sr sr. ii iii iv".split())
+
+
+def surname(name: str) -> str:
+    """The word of a full name that stands for the person alone: "Conway" in "Harry Conway Jr"."""
+    words = name.split()
+    while len(words) > 2 and words[-1].lower() in _GENERATIONAL:
+        words.pop()
+    return words[-1] if words else name
+
+
 def particle(token: Token) -> bool:
     return token.word and token.lower in NAME_PARTICLES and token.text.islower()
 
@@ -279,7 +291,8 @@ def date_word(token: Token, previous: Token | None, following: Token | None) -> 
     """A month or weekday used as a date ("May 15", "on Sunday"), not a name ("Theresa May said")."""
     lower = token.lower
     if lower in WEEKDAYS:
-        return True
+        # "the Sunday Times", "the Mail on Sunday" name newspapers
+        return not (following is not None and following.capitalised and following.lower in NEWSPAPER_WORDS)
     if lower in MONTHS:
         if lower not in NAME_MONTHS or following is not None and following.text[:1].isdigit():
             return True

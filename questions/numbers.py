@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from questions import gazetteer
 from questions.clean import MAX_FACTS_PER_KIND
 from questions.dates import MONTH_NUMBERS, REFERENCE_WORDS, WEEKDAY_NUMBERS, date_mentions, is_name_word, word_before
 from questions.model import Fact, FactKind, Sentence
@@ -103,6 +104,9 @@ _RANGE_JOIN = re.compile(r"\s*(?:[-–—]|\b(?:to|and|or)\b)\s*")
 # "5.93 mln against 5.81", "145.10 yen, down from 145.85": the number compared with keeps the first one's scale.
 _COMPARISON_JOIN = re.compile(r",?\s+(?:(?:up|down)\s+)?(?:from|against|versus|vs\.?|compared\s+(?:with|to))\s+")
 # Dealers' two-way prices: "145.10/20 yen" is bid 145.10, offer 145.20; the bid is the number.
+_IN_PLACE = re.compile(r"\b(?:in|for|from|at)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?\s+$")
+# "half a million" is 500,000
+_HALF = re.compile(r"(?i:half\s+an?\s+(?P<scale>dozen|hundred|thousand|million|billion|trillion))\b")
 _OFFER_AFTER = re.compile(r"/(?P<offer>\d{2,4})(?![\d/])")
 # A capitalised number word inside a sentence belongs to a name ("Group of Five", "BBC Four") unless it opens a
 # clause: after a colon, a dash, a bracket or an opening quote.
@@ -221,7 +225,8 @@ def numbers_in(text: str, *, limit: int = MAX_FACTS_PER_KIND) -> list[_Number]:
         else:
             lowered = word.lower()
             if lowered in _SMALL_NUMBERS or lowered in ("a", "an") and index + 1 < len(tokens) \
-                    and tokens[index + 1].group().lower() in _WORD_SCALES:
+                    and tokens[index + 1].group().lower() in _WORD_SCALES \
+                    or lowered == "half" and _HALF.match(text, token.start()):
                 starts.append((token.start(), False))
     if not starts:
         return []
@@ -296,6 +301,9 @@ def _read_digits(text: str, start: int, title_case: bool) -> _Number | None:
 
 
 def _read_words(text: str, start: int, title_case: bool) -> _Number | None:
+    if half := _HALF.match(text, start):
+        scale = _SCALES.get(half["scale"].lower(), 12)
+        return _Number(start, half.end(), Decimal(scale) / 2, digits=False, scale=scale)
     match = _WORDS.match(text, start)
     if match is None or match.end() < len(text) and text[match.end()].isalnum():
         return None
@@ -482,8 +490,9 @@ def _noun_phrase(text: str, position: int) -> str | None:
             following = _NEXT_WORD.match(text, found.end())
             next_word = following["word"].lower().rstrip(".") if following else ""
             if not spans or not next_word or next_word in _STOP_WORDS or next_word in _VERBS \
-                    or not next_word[0].isalpha() or lowered == "of" and joined_of:
-                break
+                    or not next_word[0].isalpha() or lowered == "of" and joined_of \
+                    or next_word.endswith(("'", "’", "'s", "’s")):
+                break  # "800,000 members and Amicor' 20,000": the next owner starts a new phrase
             joined_of = joined_of or lowered == "of"
         elif word[0].islower() and (lowered in _STOP_WORDS or lowered in _VERBS) or lowered in _SCALES \
                 or lowered in MONTH_NUMBERS or lowered in WEEKDAY_NUMBERS or lowered in _COMPARATIVES:
@@ -561,6 +570,8 @@ def _after_name(text: str, start: int, title_case: bool) -> bool:
     before = word_before(text, start)
     if title_case or not is_name_word(before) or not start or text[start - 1] != " ":
         return False
+    if _IN_PLACE.search(text, max(0, start - 40), start) and gazetteer.lookup(before) is not None:
+        return False  # "in Scotland 53,000": a place, then its figure
     return not text[max(0, start - 40):start].rstrip().endswith((",", ";", ":", "(", "—", "–", '"', "“"))
 
 

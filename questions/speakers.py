@@ -16,8 +16,9 @@ from questions.lexicon import (
     ROLE_NOUNS, FEMALE_PRONOUNS, FEMALE_WORDS, MALE_PRONOUNS, MALE_WORDS, MONTHS, SPEECH_INSERTS, SPEECH_PARTICIPLES,
     SPOKESPERSON_NOUNS, TELL_VERBS, WEEKDAYS,
 )
+from questions.clean import MAX_FACTS_PER_KIND
 from questions.model import Fact, FactKind, Sentence
-from questions.names import Article, opening_quote, read_article
+from questions.names import Article, opening_quote, read_article, surname
 
 # Verbs that report speech by themselves; the weaker ones need "that" or a quotation ("denied the claim" is
 # not a quote, "denied that it had ..." is).
@@ -42,8 +43,11 @@ sent made took gave said told went came saw knew thought found got became began 
 chose felt fell grew held kept left led lost met paid put ran rose sold set shot spent stood struck taught
 understood won wrote hit cut let beat broke drove flew forgot hid hurt lay lit meant quit read rode rang sank
 spoke stole stuck swore swept swam threw woke wore withdrew needs wants remains seems appears looks feels
+need want remain seem appear look feel plan plans expect expects hope hopes fear fears know knows
 """.split())
 _CLAUSE_SUBJECTS = frozenset("it he she they we i you there this that these those".split())
+_ROLE_QUALIFIERS = frozenset("deputy vice shadow former assistant acting junior interim under associate ex".split())
+_PERSONAL_PRONOUNS = frozenset("it he she they we i you there".split())
 _PASSIVE = frozenset("was were been being is are be".split())
 _QUOTE_MARK = re.compile(r"“|”|''|\"")
 _CLAUSE_CUT = re.compile(r",\s+(?:" + "|".join(sorted(SPEECH_PARTICIPLES)) + r")\b|;")
@@ -61,8 +65,19 @@ students viewers listeners readers investors analysts officials police court jur
 staff workers residents him them us me newspaper paper radio television
 """.split())
 _DETERMINERS = frozenset("the a an his her their its our my your this that".split())
-_NAME_GAP = re.compile(r"[\s,]*(?:(?:[A-Z][\w.’'-]*|of|the|for|and|'s|’s)\s+)*")
+# What a statement is made in: "said in a statement", "told a news conference".
+_MEDIA = frozenset("statement interview letter speech conference briefing report release communique memo "
+                   "email e-mail note filing broadcast".split())
+# Nouns that end a listener's name after "told": "told BBC Radio 4's Today programme".
+_LISTENER_NOUNS = frozenset("programme program show newspaper paper radio television channel magazine website "
+                            "agency conference briefing meeting interview audience".split())
+_NAME_GAP = re.compile(r"[\s,]*(?:(?:[A-Z][\w.’'-]*|of|the|for|and|'s|’s|de|da|do|dos|das|del|della|di|du|des|van|"
+                       r"von|der|den|la|le|al|el|bin|ibn)\s+)*")
 _PRONOUNS = frozenset({"he", "she"})
+_HONORIFICS = frozenset("mr mrs ms dr mr. mrs. ms. dr. sir dame lord lady".split())
+# Verbs that take a person as their object ("met Smith", "told Jones"): the name after them is no subject.
+_OBJECT_VERBS = frozenset("met meet meets beat beats told tell tells saw see sees hit hits sent sends let lets "
+                          "brought brings took takes made makes gave gives led leads".split())
 # "RIO DE JANEIRO, March 9 - ": a wire dateline that opens the sentence is not part of what was said.
 _DATELINE = re.compile(r"[A-Z][A-Z.'’ -]+[A-Z.],[^-–—\n]{0,60}?\s[-–—]{1,2}\s+")
 # Words before a name that make it the object of a preposition, not the subject of the verb after it.
@@ -74,6 +89,10 @@ spokesman spokeswoman spokesperson official officials minister source sources ai
 statement report spokesmen spokeswomen analyst analysts ministry department company group agency adviser
 advisers executive executives director manager officer officers witness witnesses judge prosecutor prosecutors
 """.split())
+# How far from a speech verb its speaker, its reported clause and the clause before it are looked for. News
+# sentences are far shorter; the bounds keep a megabyte without full stops from costing time squared.
+_SUBJECT_WINDOW = 600
+_CLAUSE_WINDOW = 2_000
 _COORDINATED_SPEECH = re.compile(r"(?:,\s*)?\s(?:but|and)\s+(?:also\s+|then\s+|later\s+)?"
                                  r"(?:said|says|added|adds|told|tells|noted|warned|stressed)\b")
 
@@ -116,9 +135,16 @@ class _SpeechReader:
         self.text = article.text
         self.tokens = article.tokens
         self.mentions = _mentions(article, entities)
+        self.roles = [(" ".join(fact.role.lower().split()), str(fact.value)) for fact in entities
+                      if fact.kind is FactKind.PERSON and fact.role]
         self.mention_starts = [mention.start for mention in self.mentions]
         self.quotes = _quotations(article)
         self.quote_starts = [quote.start for quote in self.quotes]
+        self.open_marks = [quote.open_mark for quote in self.quotes]
+        self.close_marks = [quote.close_mark for quote in self.quotes]
+        self.chains: dict[int, list[_Quote]] = {}
+        for quote in self.quotes:
+            self.chains.setdefault(quote.chain, []).append(quote)
         self.gender = self._genders()
         self.used_chains: set[int] = set()
         self.said: list[_Said] = []
@@ -127,7 +153,10 @@ class _SpeechReader:
     # ------------------------------------------------------------------ results
 
     def facts(self) -> tuple[Fact, ...]:
+        """The speaker facts of the article, at most ``MAX_FACTS_PER_KIND`` of them, the first ones."""
         for index, token in enumerate(self.tokens):
+            if len(self.said) >= MAX_FACTS_PER_KIND:
+                break
             if not token.word or self._inside_quote(token.start):
                 continue
             lower = token.lower
@@ -156,7 +185,7 @@ class _SpeechReader:
                     sentence=self.article.sentences[said.sentence],
                     quote=quote,
                 ))
-        return tuple(facts)
+        return tuple(facts[:MAX_FACTS_PER_KIND])
 
     # ------------------------------------------------------------------ attributions
 
@@ -170,12 +199,18 @@ class _SpeechReader:
         if following is not None and following.lower == "by":
             return
         inverted = self._after_closing_quote(verb.start)
+        after_comma = False
         if inverted:
             speaker = self._speaker_after(index)
             attribution_start = verb.start
         else:
-            speaker = self._coordinated_speaker(index) or self._speaker_before(index)
+            speaker = self._coordinated_speaker(index) or self._represented(index) or self._speaker_before(index) \
+                or self._role_reference(index)
             attribution_start = speaker.start if speaker is not None else verb.start
+            if speaker is None and previous is not None and previous.text == ",":
+                # "Prices will rise, said Jane Doe, an economist at Acme.": the clause before the comma
+                speaker = self._speaker_after(index)
+                after_comma = speaker is not None
         if speaker is None:
             if self._unnamed_before(index):
                 self.unnamed.add(verb.sentence)
@@ -191,14 +226,24 @@ class _SpeechReader:
         if after is not None:
             quotes.append(after)
         weak = verb.lower in _WEAK_SPEECH_VERBS
-        if not quotes:
+        if not quotes and after_comma:
+            clause = self._clause_before_comma(index)
+            if clause is None:
+                return
+            quotes.append(clause)
+        elif not quotes:
             clause = self._reported_clause(index, require_that=weak)
             if clause is None and not inverted:
                 clause = self._clause_before(index, speaker)
             if clause is None:
                 return
             quotes.append(clause)
-        self.said.append(_Said(speaker, verb.sentence, [self._quote_text(quote) for quote in quotes]))
+        texts = [self._quote_text(quote) for quote in quotes]
+        self.said.append(_Said(speaker, verb.sentence, texts))
+        self.unnamed.discard(verb.sentence)  # "The lawyer had said …, said Mr Munro": the sentence has its speaker
+        if not inverted and not after_comma:
+            for partner in self._listed_before(speaker):
+                self.said.append(_Said(partner, verb.sentence, list(texts)))
 
     def _coordinated_speaker(self, index: int) -> _Mention | None:
         """"He noted ... but said, "…"": a second speech verb joined by "and"/"but" keeps the speaker."""
@@ -211,7 +256,98 @@ class _SpeechReader:
         for said in reversed(self.said):
             if said.sentence == tokens[index].sentence:
                 return said.speaker
+            if said.sentence < tokens[index].sentence:
+                break
+        return self._opening_subject(tokens[index].sentence, tokens[position].start)
+
+    def _opening_subject(self, sentence: int, before: int) -> _Mention | None:
+        """"Ames presented her plan and said …": the name or pronoun that opens the sentence (after a dateline)."""
+        bounds = self.article.sentences[sentence]
+        start = bounds.start
+        dateline = _DATELINE.match(self.text, start, before)
+        if dateline is not None:
+            start = dateline.end()
+        first = self.article.first_token_at(start)
+        index = first
+        tokens = self.tokens
+        while index < len(tokens) and tokens[index].start < before and index - first < 4 \
+                and (tokens[index].lower in _DETERMINERS or tokens[index].capitalised and self._mention_at(
+                    tokens[index].start) is None):
+            index += 1  # "The", "Senator", "U.S."
+        if index >= len(tokens) or tokens[index].start >= before:
+            return None
+        if tokens[index].lower in _PRONOUNS:
+            return _Mention(tokens[index].start, tokens[index].end, "", None)
+        mention = self._mention_at(tokens[index].start)
+        if mention is None or self._possessive(mention):
+            return None
+        return mention
         return None
+
+    def _represented(self, index: int) -> _Mention | None:
+        """"A spokesman for Acme said", "Acme's spokeswoman said": the one the spokesperson speaks for."""
+        tokens = self.tokens
+        position = index - 1
+        while position >= 0 and tokens[position].lower in SPEECH_INSERTS:
+            position -= 1
+        if position < 1 or tokens[position].sentence != tokens[index].sentence:
+            return None
+        if tokens[position].lower in SPOKESPERSON_NOUNS and tokens[position - 1].text in ("'s", "’s"):
+            mention = self._mention_ending(tokens[position - 1].start)
+            return mention if mention is not None and mention.kind is not FactKind.PERSON else None
+        if tokens[position].text == ")" and position >= 2 and tokens[position - 2].text == "(":
+            position -= 3  # "the Conference on Fisheries (UNCF) said"
+        mention = self._mention_ending(tokens[position].end) if position >= 0 else None
+        if mention is None:
+            return None
+        first = self.article.first_token_at(mention.start) - 1
+        while first >= 0 and (tokens[first].lower in ("the", "mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.")):
+            first -= 1
+        if first >= 1 and tokens[first].lower in ("for", "of", "at") and tokens[first - 1].lower in SPOKESPERSON_NOUNS:
+            return mention
+        return None
+
+    def _role_reference(self, index: int) -> _Mention | None:
+        """"But the home secretary said …": the one person the article gives that role."""
+        tokens = self.tokens
+        position = index - 1
+        while position >= 0 and tokens[position].lower in SPEECH_INSERTS:
+            position -= 1
+        end = position
+        while position >= 0 and tokens[position].text.islower() and tokens[position].word \
+                and tokens[position].lower not in _DETERMINERS and end - position < 3:
+            position -= 1
+        if position < 0 or end == position or tokens[position].lower != "the":
+            return None
+        phrase = " ".join(token.lower for token in tokens[position + 1:end + 1])
+        # "the prime minister" is the Prime Minister, not the Deputy Prime Minister
+        people = {value for role, value in self.roles if role == phrase or role.endswith(" " + phrase)
+                  and role[:-len(phrase)].split()[-1] not in _ROLE_QUALIFIERS}
+        if len(people) != 1:
+            return None
+        return _Mention(tokens[position].start, tokens[end].end, people.pop(), FactKind.PERSON)
+
+    def _mention_ending(self, end: int) -> _Mention | None:
+        index = bisect.bisect_left(self.mention_starts, end) - 1
+        while index >= 0 and self.mentions[index].end > end:
+            index -= 1
+        if index >= 0 and self.mentions[index].end == end:
+            return self.mentions[index]
+        return None
+
+    def _listed_before(self, speaker: _Mention) -> list[_Mention]:
+        """"Corvan, Ulterra and Wendell Brothers said": the names listed with the speaker speak too."""
+        partners: list[_Mention] = []
+        tokens = self.tokens
+        position = self.article.first_token_at(speaker.start) - 1
+        while position >= 1 and tokens[position].text in (",", "and", "&"):
+            mention = self._mention_ending(tokens[position - 1].end)
+            if mention is None or mention.kind is not speaker.kind or self._possessive(mention) \
+                    or self._after_preposition(mention.start):
+                break
+            partners.append(mention)
+            position = self.article.first_token_at(mention.start) - 1
+        return partners
 
     def _unnamed_before(self, index: int) -> bool:
         """"A spokesman said", "The MP for Sittingbourne said": someone speaks whom the article does not name."""
@@ -233,26 +369,47 @@ class _SpeechReader:
         bounds = self.article.sentences[verb.sentence]
         if verb.lower not in _SPEECH_VERBS:
             return None
+        if bounds.end - verb.end > 200:
+            return None  # more than a few words after the verb: it has an object
         tail = self.text[verb.end:bounds.end]
         words = tail.split()
         if len(words) > 8 or any(mark in tail for mark in '"“”'):
             return None
-        if words and words[0].strip(".,;").lower() not in _PREPOSITIONS | _LISTENERS | _TIME_WORDS | {""}:
+        if words and words[0].strip(".,;").lower() not in _PREPOSITIONS | _LISTENERS | _TIME_WORDS | {""} \
+                and not (verb.lower in TELL_VERBS and (words[0][:1].isupper() or words[0].lower() in _DETERMINERS)):
             return None  # "announced its plan": the verb has an object, what went before is no quote
-        comma = self.text.rfind(",", bounds.start, speaker.start)
-        if comma < 0 or not _NAME_GAP.fullmatch(self.text[comma:speaker.start]):
+        comma = self.text.rfind(",", max(bounds.start, speaker.start - 200), speaker.start)
+        if comma < 0 or not (_NAME_GAP.fullmatch(self.text[comma:speaker.start])
+                             or _descriptor(self.text[comma + 1:speaker.start])):
             return None
-        semicolon = self.text.rfind(";", bounds.start, comma)
-        start = semicolon + 1 if semicolon >= 0 else bounds.start
+        earliest = max(bounds.start, comma - _CLAUSE_WINDOW)
+        semicolon = self.text.rfind(";", earliest, comma)
+        start = semicolon + 1 if semicolon >= 0 else earliest
         dateline = _DATELINE.match(self.text, start, comma)
         if dateline is not None:
             start = dateline.end()
         text = self.text[start:comma]
         if len(text.split()) < 3 or not self._has_verb(self.article.first_token_at(start), comma):
             return None
-        for quote in self.quotes:
-            if start <= quote.start < comma:
-                self.used_chains.add(quote.chain)
+        self._use_quotes(start, comma)
+        return start, comma
+
+    def _clause_before_comma(self, index: int) -> tuple[int, int] | None:
+        """"Prices will rise, said Jane Doe.": the clause from the sentence start to the comma before the verb."""
+        tokens = self.tokens
+        verb = tokens[index]
+        comma = tokens[index - 1].start
+        # from the sentence's start: a short quotation inside the clause is part of what was said
+        bounds = self.article.sentences[verb.sentence]
+        semicolon = self.text.rfind(";", max(bounds.start, comma - _CLAUSE_WINDOW), comma)
+        start = semicolon + 1 if semicolon >= 0 else max(bounds.start, comma - _CLAUSE_WINDOW)
+        dateline = _DATELINE.match(self.text, start, comma)
+        if dateline is not None:
+            start = dateline.end()
+        first = self.article.first_token_at(start)
+        if len(self.text[start:comma].split()) < 3 or first >= index or not self._has_verb(first, comma):
+            return None
+        self._use_quotes(start, comma)
         return start, comma
 
     def _read_participle(self, index: int) -> None:
@@ -262,6 +419,8 @@ class _SpeechReader:
         for said in reversed(self.said):
             if said.sentence == token.sentence:
                 speaker = said.speaker
+                break
+            if said.sentence < token.sentence:
                 break
         if speaker is None:
             speaker = self._subject_of(token.sentence, token.start)
@@ -295,7 +454,7 @@ class _SpeechReader:
             start = self._clause_start(sentence, tokens[index].start)
             quote = (start, tokens[index - 1].start)
         elif tokens[index].start == bounds.start:
-            comma = next((token for token in tokens[position:] if token.sentence == sentence
+            comma = next((token for token in tokens[position:position + 40] if token.sentence == sentence
                           and token.text == ","), None)
             if comma is None:
                 return
@@ -308,27 +467,33 @@ class _SpeechReader:
 
     def _continue_speakers(self) -> None:
         """A quotation that opens a sentence with no attribution goes on with the previous sentence's speaker."""
-        chains: dict[int, list[_Quote]] = {}
-        for quote in self.quotes:
-            chains.setdefault(quote.chain, []).append(quote)
-        for chain, parts in chains.items():
+        # The attributions so far by sentence, kept sorted as continued quotations join them.
+        by_sentence = sorted((said.sentence, order) for order, said in enumerate(self.said))
+        for chain, parts in self.chains.items():
             if chain in self.used_chains:
                 continue
             first = parts[0]
             sentence = self.article.sentence_at(first.open_mark)
-            if self.text[:first.open_mark].rstrip().endswith(":"):
+            if self.text[max(0, first.open_mark - 20):first.open_mark].rstrip().endswith(":"):
+                count = len(self.said)
                 self._read_colon_quote(parts, sentence)
+                if len(self.said) > count:
+                    bisect.insort(by_sentence, (sentence, count))
                 continue
             if self.article.sentences[sentence].start != first.open_mark:
                 continue
-            earlier = [said for said in self.said if said.sentence < sentence]
-            if not earlier or sentence - max(said.sentence for said in earlier) > 2:
+            position = bisect.bisect_left(by_sentence, (sentence, -1)) - 1
+            if position < 0 or sentence - by_sentence[position][0] > 2:
                 continue
-            last = max(earlier, key=lambda said: said.sentence)
+            latest = by_sentence[position][0]
+            # of the attributions in that sentence, the first one made (as the full scan used to find)
+            last = self.said[min(order for said_sentence, order in by_sentence[bisect.bisect_left(
+                by_sentence, (latest, -1)):position + 1])]
             text = self._quote_text(parts[0])
             if text and len(text.split()) >= 2:
                 self.used_chains.add(chain)
                 self.said.append(_Said(last.speaker, sentence, [text]))
+                bisect.insort(by_sentence, (sentence, len(self.said) - 1))
 
     def _read_colon_quote(self, parts: list[_Quote], sentence: int) -> None:
         """'He also praised the director: "…"': a quotation after a colon is the subject's."""
@@ -349,10 +514,18 @@ class _SpeechReader:
     def _speaker_before(self, index: int) -> _Mention | None:
         """The subject of "X said": the nearest name before the verb, past an appositive between commas."""
         verb = self.tokens[index]
-        start = self._clause_start(verb.sentence, verb.start)
+        position = index - 1
+        while position >= 0 and self.tokens[position].lower in SPEECH_INSERTS:
+            position -= 1
+        if position >= 1 and self.tokens[position].lower in ("which", "who"):
+            relative = position - 1 if self.tokens[position - 1].text == "," else position
+            mention = self._mention_ending(self.tokens[relative - 1].end) if relative >= 1 else None
+            if mention is not None:
+                return mention  # "… by the Pacific Fisheries Commission, which said …": what "which" stands for
+        start = max(self._clause_start(verb.sentence, verb.start), verb.start - _SUBJECT_WINDOW)
         candidates = self._mentions_between(start, verb.start)
         candidates = [mention for mention in candidates if not self._possessive(mention)
-                      and not self._after_preposition(mention.start)]
+                      and not self._after_preposition(mention.start) and not self._object_of_verb(mention.start)]
         pronoun = self._pronoun_between(start, verb.start)
         if pronoun is not None and self._after_preposition(pronoun.start):
             pronoun = None
@@ -362,8 +535,12 @@ class _SpeechReader:
                 return pronoun
         if persons and self._gap_ok(persons[-1].end, verb.start, person=True):
             return persons[-1]
-        if candidates and self._gap_ok(candidates[-1].end, verb.start, person=False):
-            return candidates[-1]
+        for position, candidate in reversed(list(enumerate(candidates[-3:]))):
+            # "Acme Ltd (ACM) said", "Acme, the operator of the dam, has said": the name before its aside
+            if position and self.text[max(0, candidate.start - 2):candidate.start].strip() == "(":
+                continue  # the name's own acronym in brackets: the name before it speaks
+            if self._gap_ok(candidate.end, verb.start, person=False):
+                return candidate
         return self._it_speaker(index)
 
     def _it_speaker(self, index: int) -> _Mention | None:
@@ -385,8 +562,22 @@ class _SpeechReader:
                 break
         return None
 
-    def _after_preposition(self, position: int) -> bool:
+    def _object_of_verb(self, position: int) -> bool:
+        """"The lawyer who had represented Mr Ash had said": a name right after a verb is its object."""
         index = self.article.first_token_at(position) - 1
+        while index >= 0 and self.tokens[index].lower in _HONORIFICS:
+            index -= 1
+        if index < 0:
+            return False
+        token = self.tokens[index]
+        return token.text.islower() and (token.lower.endswith("ed") and len(token.lower) > 4
+                                         or token.lower in _OBJECT_VERBS)
+
+    def _after_preposition(self, position: int) -> bool:
+        """"with the SEC", "in Tokyo": a name after a preposition is not the subject."""
+        index = self.article.first_token_at(position) - 1
+        while index > 0 and self.tokens[index].lower in ("the", "a", "an"):
+            index -= 1
         return index >= 0 and self.tokens[index].lower in _NOT_SUBJECT_BEFORE
 
     def _speaker_after(self, index: int) -> _Mention | None:
@@ -406,16 +597,23 @@ class _SpeechReader:
             if position - index > 12:
                 break
         pronoun = self._pronoun_between(verb.end, end)
-        candidates = [mention for mention in self._mentions_between(verb.end, end) if not self._possessive(mention)]
+        candidates = [mention for mention in self._mentions_between(verb.end, end) if not self._possessive(mention)
+                      and not self._modifies_role(mention)]
         persons = [mention for mention in candidates if mention.kind is FactKind.PERSON]
         first = persons[0] if persons else candidates[0] if candidates else None
         if pronoun is not None and (first is None or pronoun.start < first.start):
             return pronoun
         return first
 
+    def _modifies_role(self, mention: _Mention) -> bool:
+        """"said Colby biographer Carl Cross": a name before a lower-case role only says whose the role is."""
+        index = self.article.first_token_at(mention.end)
+        return index < len(self.tokens) and self.tokens[index].text.islower() and self.tokens[index].lower in ROLE_NOUNS
+
     def _subject_of(self, sentence: int, before: int) -> _Mention | None:
         """The first person named in a sentence before ``before``, or a pronoun standing first."""
         start = self.article.sentences[sentence].start
+        before = min(before, start + _SUBJECT_WINDOW)
         mentions = [mention for mention in self._mentions_between(start, before)
                     if mention.kind is FactKind.PERSON and not self._possessive(mention)]
         pronoun = self._pronoun_between(start, before)
@@ -432,12 +630,22 @@ class _SpeechReader:
         sentence = self.article.sentence_at(mention.start)
         # One who has just spoken is the likeliest "he" of the next attribution ('…," he added').
         for said in reversed(self.said):
-            if sentence - said.sentence > 2 or any(sentence > unnamed >= said.sentence for unnamed in self.unnamed):
+            if self._distance(said.sentence, sentence) > 2 \
+                    or any(sentence > unnamed >= said.sentence for unnamed in self.unnamed):
                 break
             gender = self.gender.get(said.speaker.value, "")
             if said.speaker.kind is FactKind.PERSON and (not wanted or not gender or gender == wanted):
+                # unless someone else has since opened a sentence: 'Keeper Tony Bale agreed. "…," he added.'
+                for between in range(sentence, said.sentence, -1):
+                    bound = mention.start if between == sentence else self.article.sentences[between].end
+                    subject = self._opening_subject(between, bound)
+                    if subject is not None and subject.kind is FactKind.PERSON \
+                            and subject.value != said.speaker.value \
+                            and (not wanted or self.gender.get(subject.value, wanted) == wanted):
+                        return _Mention(mention.start, mention.end, subject.value, FactKind.PERSON)
                 return _Mention(mention.start, mention.end, said.speaker.value, FactKind.PERSON)
-        trailing = self.text[:mention.start].rstrip().endswith(",")  # "…, he added": not this sentence's subject
+        # "…, he added": not this sentence's subject
+        trailing = self.text[max(0, mention.start - 20):mention.start].rstrip().endswith(",")
         for back in range(1 if trailing else 0, 3):
             index = sentence - back
             if index < 0 or back and index in self.unnamed:
@@ -452,6 +660,15 @@ class _SpeechReader:
                     return _Mention(mention.start, mention.end, person.value, FactKind.PERSON)
         return None
 
+    def _distance(self, earlier: int, later: int) -> int:
+        """Sentences from ``earlier`` to ``later``, not counting those that only go on with a quotation."""
+        return sum(1 for index in range(earlier + 1, later + 1) if not self._quotation_sentence(index)) \
+            + (1 if later > earlier and self._quotation_sentence(later) else 0)
+
+    def _quotation_sentence(self, index: int) -> bool:
+        bounds = self.article.sentences[index]
+        return self._inside_quote(bounds.start + 1) and self._inside_quote(bounds.end - 2)
+
     def _gap_ok(self, start: int, end: int, *, person: bool) -> bool:
         """Whether the words between a name and its verb keep them together ("X also said", "X, chief of Y, said")."""
         first = self.article.first_token_at(start)
@@ -460,10 +677,37 @@ class _SpeechReader:
         if not gap:
             return True
         words = [token.lower for token in gap]
+        if len(words) >= 3 and words[0] == "(" and words[2] == ")" and gap[1].acronym:
+            words = words[3:]  # "the Conference on Fisheries (UNCF) said"
+            if not words:
+                return True
+        if words == [")"]:
+            return True  # the name in brackets: "Acme Ltd (ACM) said"
+        if words[0] in ("which", "who") or words[:2] in ([",", "which"], [",", "who"]):
+            words = words[2:] if words[0] == "," else words[1:]  # "the commission which said"
+            if not words:
+                return True
         if all(word in SPEECH_INSERTS or word in SPOKESPERSON_NOUNS for word in words):
             return True
         if person and words[0] == "," and words[-1] == "," and len(words) <= 24 and '"' not in words:
             return True  # an appositive
+        if person and words[0] in ("of", "at", "from") and len(words) <= 8:
+            rest = self.article.first_token_at(start) + 1
+            while rest < last and self.tokens[rest].lower == "the":
+                rest += 1
+            mention = self._mention_at(self.tokens[rest].start) if rest < last else None
+            if mention is not None and self.article.first_token_at(mention.end) == last:
+                return True  # "Larry Jonson of the Corn Growers said"
+        while len(words) > 3 and words[-1] in SPEECH_INSERTS:
+            words = words[:-1]  # "Acme, the operator of the dam, has said"
+        if not person and len(words) >= 4 and words[0] == "," and words[-1] == "," and len(words) <= 24 \
+                and words[1] in ("the", "a", "an") and '"' not in words \
+                and not any(word in _CLAUSE_VERBS or word in _CLAUSE_SUBJECTS for word in words):
+            return True  # an organisation's appositive: ", the operator of the dam,"
+        if person and words[0] == "," and len(words) <= 12 and any(word in ROLE_NOUNS for word in words) \
+                and all(token.word or token.text in ("'s", "’s", "-", ".") for token in gap[1:]) \
+                and not any(word in _CLAUSE_VERBS or word in _CLAUSE_SUBJECTS for word in words):
+            return True  # "Jane Doe, Acme director said": an appositive the verb closes
         return person and len(words) <= 2 and all(token.word for token in gap)
 
     # ------------------------------------------------------------------ what
@@ -475,9 +719,8 @@ class _SpeechReader:
 
     def _quote_before(self, attribution_start: int, sentence: int) -> _Quote | None:
         """The quotation that ends just before the attribution, with only names and titles in between."""
-        for quote in reversed(self.quotes):
-            if quote.close_mark > attribution_start:
-                continue
+        index = bisect.bisect_right(self.close_marks, attribution_start) - 1
+        for quote in self.quotes[index:index + 1] if index >= 0 else ():
             gap = self.text[quote.close_mark:attribution_start]
             if quote.end == quote.close_mark or not _NAME_GAP.fullmatch(gap) or "\n" in gap:
                 return None
@@ -490,7 +733,7 @@ class _SpeechReader:
 
     def _quote_after(self, position: int, sentence: int) -> _Quote | None:
         """The quotation that follows the attribution after a colon or a comma: 'X said: "…"'."""
-        index = bisect.bisect_left([quote.open_mark for quote in self.quotes], position)
+        index = bisect.bisect_left(self.open_marks, position)
         if index >= len(self.quotes):
             return None
         quote = self.quotes[index]
@@ -510,7 +753,7 @@ class _SpeechReader:
     def _take(self, quote: _Quote) -> _Quote:
         """Use a quotation (and the paragraphs that continue it) for one attribution only."""
         self.used_chains.add(quote.chain)
-        parts = [other for other in self.quotes if other.chain == quote.chain]
+        parts = self.chains[quote.chain]
         return _Quote(parts[0].start, parts[-1].end, parts[0].open_mark, parts[-1].close_mark, quote.chain)
 
     def _reported_clause(self, index: int, *, require_that: bool) -> tuple[int, int] | None:
@@ -521,21 +764,17 @@ class _SpeechReader:
         limit = min(len(tokens), index + 12)
         that = next((other for other in range(position, limit) if tokens[other].lower == "that"
                      and tokens[other].sentence == verb.sentence
-                     and all(token.word for token in tokens[position:other])), None)
+                     and all(token.word and token.lower not in _CLAUSE_VERBS and token.lower not in _PERSONAL_PRONOUNS
+                             for token in tokens[position:other])), None)
         if that is not None:
             return self._clause_from(that + 1)
-        if require_that:
-            return None
-        if verb.lower in TELL_VERBS:  # "told reporters", "told the BBC", "told Reuters news agency"
-            while position < len(tokens) and tokens[position].lower in _DETERMINERS:
-                position += 1
-            if position < len(tokens) and tokens[position].lower in _LISTENERS:
-                position += 1
-            else:
-                while position < len(tokens) and tokens[position].sentence == verb.sentence \
-                        and tokens[position].capitalised:
-                    position += 1
+        if verb.lower in TELL_VERBS:  # "told reporters", "told the BBC", "told BBC Radio 4's Today programme"
+            position = self._after_listener(position, verb.sentence)
         position = self._skip_time(position)
+        if position < len(tokens) and tokens[position].text == "," and tokens[position].sentence == verb.sentence:
+            position = self._after_aside(position)  # "said, assuming a quota of 58 tonnes, Norway's share would ..."
+        if require_that and not self._pronoun_clause(position):
+            return None  # "announced its plan"; but "announced yesterday it would close"
         if position >= len(tokens) or tokens[position].sentence != verb.sentence:
             return None
         token = tokens[position]
@@ -543,9 +782,56 @@ class _SpeechReader:
             return None
         return self._clause_from(position)
 
-    def _skip_time(self, position: int) -> int:
-        """Step over "on Wednesday", "last week", "on May 15" between a verb and its clause."""
+    def _after_listener(self, position: int, sentence: int) -> int:
+        """Where the clause starts after "told" and its listener: "reporters", "the BBC", "Reuters", "BBC Radio 4's
+        Today programme"."""
         tokens = self.tokens
+        while position < len(tokens) and tokens[position].lower in _DETERMINERS:
+            position += 1
+        if position < len(tokens) and tokens[position].lower in _LISTENERS and not tokens[position].capitalised:
+            return position + 1
+        for end in range(position, min(len(tokens), position + 8)):
+            token = tokens[end]
+            if token.sentence != sentence:
+                break
+            if token.lower in _LISTENER_NOUNS and token.text.islower() and end > position:
+                return end + 1  # "BBC Radio 4's Today programme"
+            if not (token.capitalised or token.text[:1].isdigit() or token.text in ("'s", "’s", "'", "’")
+                    or token.text == "s" and tokens[end - 1].text in ("'", "’")):
+                break
+        mention = self._mention_at(tokens[position].start) if position < len(tokens) else None
+        if mention is not None:
+            return self.article.first_token_at(mention.end)  # "told Reuters proposals to ..."
+        while position < len(tokens) and tokens[position].sentence == sentence and tokens[position].capitalised:
+            position += 1
+        return position
+
+    def _after_aside(self, comma: int) -> int:
+        """The token after a phrase set off by commas right after the verb (at most a dozen words)."""
+        tokens = self.tokens
+        for position in range(comma + 1, min(len(tokens), comma + 14)):
+            if tokens[position].sentence != tokens[comma].sentence or tokens[position].text in ('"', "“", "”"):
+                break
+            if tokens[position].text == ",":
+                return position + 1
+        return comma
+
+    def _pronoun_clause(self, position: int) -> bool:
+        """"it would", "they had": a clause that opens with a pronoun and its auxiliary."""
+        tokens = self.tokens
+        return position + 1 < len(tokens) and tokens[position].lower in _CLAUSE_SUBJECTS - {"this", "that", "these",
+                                                                                          "those", "there"} \
+            and tokens[position + 1].lower in _CLAUSE_VERBS
+
+    def _skip_time(self, position: int) -> int:
+        """Step over "on Wednesday", "last week", "on May 15", "in a statement" between a verb and its clause."""
+        tokens = self.tokens
+        if position + 2 < len(tokens) and tokens[position].lower in ("in", "at", "during") \
+                and tokens[position + 1].lower in ("a", "an", "the") and tokens[position + 2].lower in _MEDIA:
+            return position + 3  # "said in a statement Acme bought …"
+        if position + 3 < len(tokens) and tokens[position].lower in ("in", "at") \
+                and tokens[position + 1].lower in ("a", "an", "the") and tokens[position + 3].lower in _MEDIA:
+            return position + 4  # "said at a news conference the talks …"
         if position < len(tokens) and tokens[position].lower in ("yesterday", "today", "tonight", "earlier",
                                                                  "later", "recently"):
             return position + 1
@@ -562,16 +848,14 @@ class _SpeechReader:
             return None
         sentence = tokens[position].sentence
         start = tokens[position].start
-        end = self.article.sentences[sentence].end
+        end = min(self.article.sentences[sentence].end, start + _CLAUSE_WINDOW)
         for pattern in (_CLAUSE_CUT, _COORDINATED_SPEECH):
             cut = pattern.search(self.text, start, end)
             if cut is not None:
                 end = cut.start()
         if len(self.text[start:end].split()) < 3 or not self._has_verb(position, end):
             return None
-        for quote in self.quotes:
-            if start <= quote.start < end:
-                self.used_chains.add(quote.chain)
+        self._use_quotes(start, end)
         return start, end
 
     def _has_verb(self, position: int, end: int) -> bool:
@@ -579,7 +863,7 @@ class _SpeechReader:
         tokens = self.tokens
         if tokens[position].lower in _CLAUSE_SUBJECTS:
             return True
-        for token in tokens[position + 1:position + 14]:
+        for token in tokens[position + 1:position + 40]:
             if token.start >= end:
                 break
             lower = token.lower
@@ -590,20 +874,30 @@ class _SpeechReader:
     def _quote_text(self, quote: _Quote | tuple[int, int]) -> str:
         """A quotation's words without its marks (paragraphs joined), or a reported clause without its full stop."""
         if isinstance(quote, _Quote):
-            parts = [other for other in self.quotes if other.chain == quote.chain] or [quote]
+            parts = self.chains.get(quote.chain) or [quote]
             return " ".join(" ".join(self.text[part.start:part.end].split()).rstrip(" ,;:—–-") for part in parts)
-        return " ".join(self.text[quote[0]:quote[1]].split()).rstrip(_TRAILING).strip()
+        return " ".join(self.text[quote[0]:quote[1]].split()).rstrip(_TRAILING).lstrip("\"“‘ ").strip()
 
     # ------------------------------------------------------------------ helpers
 
     def _clause_start(self, sentence: int, position: int) -> int:
         """Where the clause holding ``position`` starts: the sentence start, a closing quote or a semicolon."""
         start = self.article.sentences[sentence].start
-        for quote in self.quotes:
-            if start <= quote.close_mark <= position and quote.close_mark > quote.end:
+        index = bisect.bisect_right(self.close_marks, position) - 1
+        while index >= 0 and self.quotes[index].close_mark >= start:
+            quote = self.quotes[index]
+            if quote.close_mark > quote.end:
                 start = quote.close_mark
-        semicolon = self.text.rfind(";", start, position)
+                break
+            index -= 1
+        semicolon = self.text.rfind(";", max(start, position - _CLAUSE_WINDOW), position)
         return semicolon + 1 if semicolon >= 0 else start
+
+    def _use_quotes(self, start: int, end: int) -> None:
+        """Mark the quotations that start inside a reported clause as attributed with it."""
+        first, last = bisect.bisect_left(self.quote_starts, start), bisect.bisect_left(self.quote_starts, end)
+        for quote in self.quotes[first:last]:
+            self.used_chains.add(quote.chain)
 
     def _mentions_between(self, start: int, end: int) -> list[_Mention]:
         index = bisect.bisect_left(self.mention_starts, start)
@@ -663,6 +957,21 @@ class _SpeechReader:
         return {person: "m" if vote > 0 else "f" for person, vote in votes.items() if vote}
 
 
+def _descriptor(gap: str) -> bool:
+    """Whether the words between a comma and a name describe it: ", state-owned oil company Norvik said"."""
+    words = gap.split()
+    if not 1 <= len(words) <= 6:
+        return False
+    for word in words:
+        lower = word.lower()
+        if not re.fullmatch(r"[A-Za-z][\w'’-]*", word) or lower in _CLAUSE_VERBS or lower in _SPEECH_VERBS \
+                or lower in _CLAUSE_SUBJECTS or lower in _AFTER_SPEAKER_STOPS or lower in ("or", "that", "than"):
+            return False
+        if lower.endswith(("ed", "ing")) and "-" not in lower:
+            return False
+    return True
+
+
 def _mentions(article: Article, entities: tuple[Fact, ...]) -> list[_Mention]:
     """Every place in the text where an entity's name, alias or (for a person) surname stands."""
     forms: dict[str, tuple[str, FactKind]] = {}
@@ -671,31 +980,33 @@ def _mentions(article: Article, entities: tuple[Fact, ...]) -> list[_Mention]:
             continue
         names = {str(fact.value), fact.text, *fact.aliases}
         if fact.kind is FactKind.PERSON and len(str(fact.value).split()) > 1:
-            names.add(str(fact.value).split()[-1])
+            names.add(surname(str(fact.value)))
         for name in names:
             if name and name[0].isalpha():
                 forms.setdefault(" ".join(name.split()), (str(fact.value), fact.kind))
-    by_first: dict[str, list[tuple[int, str]]] = {}
+    # names by their first word and their length in words, so each place in the text is tried once per length
+    by_first: dict[str, dict[int, set[str]]] = {}
     for name in forms:
-        first_word = name.split()[0].rstrip(",")
-        by_first.setdefault(first_word, []).append((len(name.split()), name))
-    for candidates in by_first.values():
-        candidates.sort(reverse=True)
+        words = name.split()
+        by_first.setdefault(words[0].rstrip(","), {}).setdefault(len(words), set()).add(name)
+    lengths_by_first = {first: sorted(lengths, reverse=True) for first, lengths in by_first.items()}
     mentions = []
     tokens, text = article.tokens, article.text
     index = 0
     while index < len(tokens):
         token = tokens[index]
-        candidates = by_first.get(token.text) if token.word else None
-        if candidates:
-            for words, name in candidates:
+        lengths = by_first.get(token.text) if token.word else None
+        if lengths:
+            for words in lengths_by_first[token.text]:
                 last = index + words - 1
                 while last < len(tokens) and text[token.start:tokens[last].end].count(" ") < words - 1:
                     last += 1
-                if last < len(tokens) and " ".join(text[token.start:tokens[last].end].split()) == name:
-                    mentions.append(_Mention(token.start, tokens[last].end, *forms[name]))
-                    index = last
-                    break
+                if last < len(tokens):
+                    name = " ".join(text[token.start:tokens[last].end].split())
+                    if name in lengths[words]:
+                        mentions.append(_Mention(token.start, tokens[last].end, *forms[name]))
+                        index = last
+                        break
         index += 1
     return mentions
 

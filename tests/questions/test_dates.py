@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from questions.anatomy import read_anatomy
+from questions.clean import MAX_FACTS_PER_KIND
 from questions.dates import find_dates, full_dates
 from questions.model import FactKind, Sentence
 from questions.sentences import split_sentences
@@ -98,6 +99,20 @@ def test_dates_are_found_and_resolved(sentence, expected):
         ("Shares fell yesterday.", dt.date.min, []),
         ("The fund closes next year.", dt.date.max, []),
         ("The offer expires Jan 3.", dt.date(2023, 12, 28), [("Jan 3", "2024-01-03")]),
+        # the month that ends a span is the nearest of that name, either side of the published date
+        ("The contract signed in February supplies oil until June.", dt.date(1987, 3, 16),
+         [("February", "1987-02"), ("June", "1987-06")]),
+        ("Output fell in the three months to September.", dt.date(2004, 12, 1), [("September", "2004-09")]),
+        ("Sales fell from November to January.", dt.date(1987, 2, 1),
+         [("November", "1986-11"), ("January", "1987-01")]),
+        # a session "be held" is to come
+        ("Delegates agreed that a new round be held in September.", dt.date(1987, 3, 6),
+         [("September", "1987-09")]),
+        ("Sales fell in September.", dt.date(1987, 3, 6), [("September", "1986-09")]),
+        # a month with its year named relatively is one date
+        ("The cuts come in May this year and May 1989.", dt.date(1987, 3, 17),
+         [("May this year", "1987-05"), ("May 1989", "1989-05")]),
+        ("Prices peaked in March last year.", dt.date(1987, 6, 2), [("March last year", "1986-03")]),
     ],
 )
 def test_relative_dates_depend_on_the_published_date(sentence, published, expected):
@@ -110,6 +125,7 @@ def test_relative_dates_depend_on_the_published_date(sentence, published, expect
         ("The deal was signed on May 15, 2024.", [("May 15, 2024", "2024-05-15")]),
         ("The region broke away in the 1990s and was retaken in 2023.", [("the 1990s", "1990s"), ("2023", "2023")]),
         ("The base closed on Wednesday, last year, on May 1, yesterday.", []),
+        ("The deal was announced in December and runs until June.", []),
     ],
 )
 def test_without_a_published_date_only_absolute_dates_resolve(sentence, expected):
@@ -171,3 +187,10 @@ def test_any_article_gives_resolved_dates_that_are_its_slices(article, published
     for fact in find_dates(sentences, published=published):
         assert article[fact.start:fact.end] == fact.text
         assert re.fullmatch(r"\d{4}(-\d\d){0,2}|\d{3}0s", fact.value)
+
+
+def test_a_megabyte_of_years_is_read_up_to_the_cap():
+    article = ("In 1990 prices rose. " * 60_000)[:1_000_000]
+    facts = find_dates(split_sentences(article, anatomy=read_anatomy(article)), published=None)
+    assert len(facts) == MAX_FACTS_PER_KIND
+    assert {fact.value for fact in facts} == {"1990"}

@@ -256,3 +256,173 @@ def test_annotated_corpus_entities_are_found(gold_path: Path) -> None:
                 continue
             wanted = {_norm(entry["name"]), *map(_norm, entry.get("aliases", []))}
             assert any(wanted & forms for forms in names), f"{kind.value} {entry['name']} not found"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        # "and" and "of" inside an office
+        ("The plan was announced by the Fisheries and Coastal Secretary Maren Holt.", "Maren Holt",
+         "Fisheries and Coastal Secretary"),
+        # a role between commas before a name; a common word as a surname
+        ("The Shadow Secretary of State for Harbours, Teresa Hope, said: \"The plan is late.\"", "Teresa Hope",
+         "Shadow Secretary of State for Harbours"),
+        ("Home Secretary Alan Price said the fee was fair.", "Alan Price", "Home Secretary"),
+        # a role with its portfolio, or with nouns that qualify it
+        ("Liberal Democrat spokeswoman for harbours Jane Tolley said the fee was fair.", "Jane Tolley",
+         "Liberal Democrat spokeswoman for harbours"),
+        ("The strike is off, said Radio Tarland fisheries correspondent Owen Marsh.", "Owen Marsh",
+         "Radio Tarland fisheries correspondent"),
+        ("The prize went to former triple jumper Keith Orme.", "Keith Orme", "former triple jumper"),
+        ("He was feeding his midfield partner Luis Arbeloa.", "Luis Arbeloa", "midfield partner"),
+        # a list of people is no role
+        ("Chief executive Dana Ruiz and chief financial officer Tom Wale have left the firm.", "Tom Wale",
+         "chief financial officer"),
+        ("Talks ended after Ian Dole and flanker Rob Kerr left.", "Rob Kerr", "flanker"),
+        # an appositive that the speech verb closes, or that names two roles
+        ('"We are pleased," Lena Ford, Kestrel Bank director said.', "Lena Ford", "Kestrel Bank director"),
+        ("Nils Berg, president and chief operating officer at Tarvik Cable, said sales rose.", "Nils Berg",
+         "president and chief operating officer at Tarvik Cable"),
+        ("Eva Lind, head of marketing at Transport for Tarvik (TfT), said the posters worked.", "Eva Lind",
+         "head of marketing at Transport for Tarvik"),
+        ('"We started early," said Rita Hark, spokeswoman for Hypertrak which makes the signs.', "Rita Hark",
+         "spokeswoman for Hypertrak"),
+        # a title with a courtesy title after it
+        ("The board met Harbour Commissioner Sir Peter Vane on Monday.", "Peter Vane", "Harbour Commissioner"),
+        # no role: "general" in "a general election", a comparative, an infinitive's object
+        ("The changes would follow a general election, Carl Munro said.", "Carl Munro", None),
+        ("It took much longer Carl Munro said.", "Carl Munro", None),
+        ("He wanted to consult president Raul Alvaro.", "Raul Alvaro", "president"),
+        # an office and its capitalised words, then the name
+        ("Shadow leader of the Commons Jo Hale said the vote was late.", "Jo Hale",
+         "Shadow leader of the Commons"),
+        ("But Chief Secretary to the Treasury Paul Barton attacked the plans.", "Paul Barton",
+         "Chief Secretary to the Treasury"),
+        # a role in capitals, a name with particles
+        ("Veteran DJ Jay Stone has been dropped by four stations.", "Jay Stone", "Veteran DJ"),
+        ("Talks with Fulham's Edvin van der Berg went well.", "Edvin van der Berg", None),
+        ("His party leader, Michael Hale, argued a change was needed.", "Michael Hale", "party leader"),
+    ],
+)
+def test_person_and_role_in_news_prose(text: str, name: str, role: str | None) -> None:
+    people = found(text, PERSON)
+    assert name in people
+    assert people[name].role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # parties: as nouns, in the plural after "the", before "party"
+        ("The Tories dismissed the plan, while the Liberal Democrats said it was late.",
+         {"Tories", "Liberal Democrats"}),
+        ("Labour's spring conference opens in March.", {"Labour"}),
+        ("Sterling rose on polls showing the ruling Conservative party would win.", {"Conservative party"}),
+        # plural head words and plural possessives inside names
+        ("Ian Frost, director general of the Tarland Chambers of Commerce, warned of costs.",
+         {"Tarland Chambers of Commerce"}),
+        ("The Harbour and General Workers' Union has 70,000 members.", {"Harbour and General Workers' Union"}),
+        ("The Securities and Exchange Commission said it would act.", {"Securities and Exchange Commission"}),
+        # single names by what only organisations do: own things, say "it", employ people, run things
+        ("Sales rose, outstripping Vexo's Zapper, said market analysts Chart-Line.", {"Vexo", "Chart-Line"}),
+        ("Kestral said it would cut jobs.", {"Kestral"}),
+        ("Viewers record shows on Sky Box. Sky has said it aims to double its subscribers.", {"Sky"}),
+        ("Britain's biggest union Unifor will ballot members.", {"Unifor"}),
+        ("Jon Harte, a gas analyst with Dean Talbot Reynolds, said prices would rise.", {"Dean Talbot Reynolds"}),
+        ("The format is backed by Corvex and its rival Talmo-backed group.", {"Talmo"}),
+        ("Nirvaxa frontman Kurt Colby left the band.", {"Nirvaxa"}),
+        ("A spokeswoman for Hypertrak said the signs worked.", {"Hypertrak"}),
+        # names listed with an organisation are organisations; two names joined by "and" stay two
+        ("Last month, Corvan, Ulterra and Wendell Brothers said they backed the format.",
+         {"Corvan", "Ulterra", "Wendell Brothers"}),
+        ("Sony Pictures Entertainment and MGM Studios have backed the format.",
+         {"Sony Pictures Entertainment", "MGM Studios"}),
+        # an appositive that calls a two-word name a firm
+        ("Freda Mac, the country's second largest mortgage firm, was fined.", {"Freda Mac"}),
+        # the organisation inside a title, a newspaper named with a weekday, a standing UN body
+        ("President of the Lagos Coffee Trade Association Ray Oduya said exports fell.",
+         {"Lagos Coffee Trade Association"}),
+        ("Ministers told the Sunday Herald the plan would go ahead.", {"Sunday Herald"}),
+        ("A spokesman for the United Nations Conference on Fisheries and Trade (UNCFT) said talks resume.",
+         {"United Nations Conference on Fisheries and Trade"}),
+        # a sentence's first word that its acronym spells
+        ("Independent Harbour Ltd (IHL) said it bought two ferries.", {"Independent Harbour Ltd"}),
+        # a city before a sports role or a player's name is its club
+        ("Leeds boss Alan Crane was pleased with the win.", {"Leeds"}),
+        ("Leeds were linked with Fulham's Edvin van der Berg and Parma's Luca Frey.", {"Fulham", "Parma"}),
+        # the firm after a person and "of", "at" or "with"
+        ("Industry analyst Richard Pzeno of Sanford Bernard said the unit grew.", {"Sanford Bernard"}),
+        ("Ray Dunne of the Bean Growers said they would agree.", {"Bean Growers"}),
+        ('"It was smaller," said analyst Jo Baker at Smith Barnet.', {"Smith Barnet"}),
+        # a noun before the whole name, or an appositive with "his"
+        ("The carrier joins Japanese rival All Kestrel in the deal.", {"All Kestrel"}),
+        ("Six stations are owned by media giant Clear Signal.", {"Clear Signal"}),
+        ("He kept promoting Sirion, his new satellite radio employer.", {"Sirion"}),
+        # a name the article capitalises inside sentences owns what follows it, even at a sentence's start
+        ("Planes were sold by Boeline. Boeline's great rival is to sell more.", {"Boeline"}),
+    ],
+)
+def test_organisations_in_news_prose(text: str, names: set[str]) -> None:
+    assert names <= set(found(text, ORGANISATION))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Beijing Olympics open in August.", "Beijing"),  # a large city before an event's name
+        ("Work was halted on the Tarvik Falls Dam.", "Tarvik Falls Dam"),
+        # a city that "said it" is still a place, not an organisation
+        ("Ericsson Telephone Co of Stockholm said it signed a deal.", "Stockholm"),
+    ],
+)
+def test_places_in_news_prose(text: str, name: str) -> None:
+    assert name in found(text, PLACE)
+    assert name not in found(text, ORGANISATION)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_an_entity"),
+    [
+        # titles of works
+        ("His album Egypt won the critics' award.", "Egypt"),
+        ("A special Poll Winners concert will take place.", "Poll Winners"),
+        ("Big films like Harry Potter took money.", "Harry Potter"),
+        ("He wrote a musical based on a novel, called Thou Shalt Stay.", "Thou Shalt Stay"),
+        # capitals before products and units, letters that abbreviate lower-case words
+        ("The Betamax versus VHS war ended. Shops stopped selling VHS machines.", "VHS"),
+        ("Telwick will offer a personal video recorder (PVR) this year.", "PVR"),
+        ("Gas cost two dlrs per mln BTU.", "BTU"),
+        # position capitals, nationality compounds, quoted words, adjectives before "-led"
+        ("Cable firm Telwick will offer a box.", "Cable"),
+        ("The German-US carmaker cut jobs.", "German-US"),
+        ("Parent company net profit rose 5 pct.", "Parent"),
+        ("Tories attack burglar 'U-turns'\nThe party spoke.", "U-turns"),
+        ("The NEI is the first Presidential-led export strategy.", "Presidential"),
+        ("Earlier, Consul said it would sell shares.", "Earlier"),
+        ("Kestrel Air ordered 30 of the 8X8 planes.", "X8"),  # a model number
+        ("It lists The Emperor's New Clothes among his works.", "Emperor"),  # a title is no owner
+        ("It lists Samsong's Yepp YH-999 video jukebox.", "Samsong's Yepp"),
+    ],
+)
+def test_not_an_entity_in_news_prose(text: str, not_an_entity: str) -> None:
+    assert not_an_entity not in {fact.value for fact in entities(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "aliases"),
+    [
+        ("Singer Harry Conway Jr is to star in the show. Conway Jr said he was thrilled.", "Harry Conway Jr",
+         ("Conway Jr",)),
+        ("Juan Carlos Ferro lost in three sets. Juan Carlos played well, his coach said.", "Juan Carlos Ferro",
+         ("Juan Carlos",)),
+    ],
+)
+def test_shorter_full_names_join_the_person(text: str, name: str, aliases: tuple[str, ...]) -> None:
+    people = [fact for fact in entities(text) if fact.kind is PERSON]
+    assert [(fact.value, fact.aliases) for fact in people] == [(name, aliases)]
+
+
+def test_an_acronym_in_mixed_case_is_defined_by_its_expansion() -> None:
+    text = "Eva Lind, head of marketing at Transport for Tarvik (TfT), spoke. TfT will run the campaign."
+    organisations = found(text, ORGANISATION)
+    assert organisations["Transport for Tarvik"].aliases == ("TfT",)

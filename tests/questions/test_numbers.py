@@ -6,9 +6,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from questions.anatomy import read_anatomy
+from questions.clean import MAX_FACTS_PER_KIND
 from questions.model import FactKind, Sentence
 from questions.numbers import find_numbers
-from questions.sentences import split_sentences
+from questions.sentences import MAX_SENTENCE_CHARS, split_sentences
 
 OFFSET = 100  # sentences sit inside a longer article, so offsets are absolute
 
@@ -129,6 +130,9 @@ def test_numbers_are_found_with_what_they_count(sentence, expected):
         "Attendance fell in the 2019-20 season.",
         "The 1986/87 crop was large.",
         "The Healthy Towns 2030 plan was launched.",
+        # a capitalised number word inside a sentence belongs to a name
+        "Finance ministers of the Group of Five met in Oslo.",
+        "The film was shown on Channel Four last night.",
     ],
 )
 def test_years_days_times_ordinals_labels_and_idioms_are_not_numbers(sentence):
@@ -160,3 +164,44 @@ def test_any_article_gives_numbers_that_are_its_slices(article):
         assert article[fact.start:fact.end] == fact.text
         assert fact.sentence.start <= fact.start < fact.end <= fact.sentence.end
         assert isinstance(fact.value, (int, float))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # dealers' two-way prices: the bid is the number, the currency follows the offer's digits
+        ("The dollar opened at 151.30/40 yen, down from 151.95/05.",
+         [("151.30/40 yen", 151.3, "JPY", None, None), ("151.95/05", 151.95, "JPY", None, None)]),
+        ("The mark ended at 1.4320/30 Swiss francs.", [("1.4320/30 Swiss francs", 1.432, "CHF", None, None)]),
+        # a bare number compared with one of a similar size shares its scale and unit
+        ("Arrivals totalled 6.12 mln against 5.97 a year earlier.",
+         [("6.12 mln", 6120000, None, None, None), ("5.97", 5970000, None, None, None)]),
+        ("Output rose 15 pct from 12 last year.",
+         [("15 pct", 15, "percent", None, None), ("12", 12, "percent", None, None)]),
+        ("The index rose to 58.6 from 57.9.", [("58.6", 58.6, None, None, None), ("57.9", 57.9, None, None, None)]),
+        # a plural possessive before the number is no label ("Apollo 11")
+        ("Vexa's 800,000 members and Amicor' 20,000 will vote.",
+         [("800,000", 800000, None, None, "members"), ("20,000", 20000, None, None, None)]),
+        # a place and its figure
+        ("In Wales it was just over 41,000 and in Scotland 38,000.",
+         [("just over 41,000", 41000, None, "just over", None), ("38,000", 38000, None, None, None)]),
+        ("More than half a million people were moved.",
+         [("More than half a million", 500000, None, "more than", "people")]),
+        ("Five unions will hold talks.", [("Five", 5, None, None, "unions")]),
+        ('He said: "Five men were hurt."', [("Five", 5, None, None, "men")]),
+    ],
+)
+def test_wire_and_news_conventions(sentence, expected):
+    assert numbers(sentence) == expected
+
+
+def test_a_megabyte_of_numbers_is_read_up_to_the_cap():
+    """A table pasted as one line: every stage stays bounded and the facts stop at the cap."""
+    article = "Prices\n" + " ".join(str(1000 + index % 9000) for index in range(200_000))
+    article = article[:1_000_000]
+    sentences = split_sentences(article, anatomy=read_anatomy(article))
+    assert max(len(sentence.text) for sentence in sentences) <= MAX_SENTENCE_CHARS
+    facts = find_numbers(sentences)
+    assert len(facts) == MAX_FACTS_PER_KIND
+    assert [fact.start for fact in facts] == sorted(fact.start for fact in facts)
+    assert facts[0].text == article[facts[0].start:facts[0].end]

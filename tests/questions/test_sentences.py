@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from questions.anatomy import read_anatomy
 from questions.model import Anatomy, Span
-from questions.sentences import split_sentences
+from questions.sentences import MAX_SENTENCE_CHARS, split_sentences
 
 
 def texts(article: str, anatomy: Anatomy | None = None) -> list[str]:
@@ -47,6 +47,10 @@ def texts(article: str, anatomy: Anatomy | None = None) -> list[str]:
                                                                      "Next paragraph."]),
         ("Visit www.example.org/news today. Thanks.", ["Visit www.example.org/news today.", "Thanks."]),
         ("...", []),
+        # a quotation left open is continued by the next one: the quotes after it still pair up
+        ('He said: "We tried. "We will go on." She said the fleet would shrink. The minister, Ann Lee, said: "No."',
+         ['He said: "We tried.', '"We will go on."', "She said the fleet would shrink.",
+          'The minister, Ann Lee, said: "No."']),
     ],
 )
 def test_sentences_end_at_their_punctuation_only(article, expected):
@@ -98,3 +102,12 @@ def test_sentences_are_slices_of_the_article_in_order(article):
         assert sentence.text == sentence.text.strip() and "\n" not in sentence.text
         assert sentence.start >= previous_end
         previous_end = sentence.end
+
+
+def test_a_run_without_full_stops_is_cut_at_spaces():
+    article = "Prices\n" + " ".join(f"lot {index} sold" for index in range(2_000))
+    sentences = split_sentences(article, anatomy=Anatomy())
+    assert len(sentences) > 2
+    assert all(len(sentence.text) <= MAX_SENTENCE_CHARS for sentence in sentences)
+    assert all(article[sentence.start:sentence.end] == sentence.text for sentence in sentences)
+    assert " ".join(sentence.text for sentence in sentences[1:]) == article.split("\n", 1)[1]

@@ -153,3 +153,91 @@ def test_annotated_corpus_quotes_are_attributed(gold_path: Path) -> None:
         for quote in speaker["quotes"]:
             assert any(fact.value == speaker["name"] and words(quote) in words(fact.quote or "")
                        for fact in facts), f"{speaker['name']}: {quote[:40]}"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a role appositive before the name, the quotation after a colon
+        ('Ms Ingrid Solberg spoke first. The Shadow Secretary of State for Harbours, Teresa Hope, said: '
+         '"The plan is late."',
+         [("Teresa Hope", "Teresa Hope", "The plan is late.")]),
+        # a spokesperson speaks for the one they represent
+        ("A spokesman for the Pacific Fisheries Commission (PFC) said talks would resume.",
+         [("Pacific Fisheries Commission", "Pacific Fisheries Commission", "talks would resume")]),
+        ('The Pacific Fisheries Commission (PFC) met. The PFC\'s spokesman said, "We are ready."',
+         [("Pacific Fisheries Commission", "PFC", "We are ready.")]),
+        # an appositive that the verb closes, with or without a listener
+        ('"We are encouraged," Lena Ford, Kestrel Bank director said.',
+         [("Lena Ford", "Lena Ford", "We are encouraged")]),
+        ('"It is encouraging," Ivo Marsh, editor of Example.com told Radio Tarland.',
+         [("Ivo Marsh", "Ivo Marsh", "It is encouraging")]),
+        # the clause before ", said X"
+        ("Both sides want to avoid a strike, said Radio Tarland fisheries correspondent Owen Marsh.",
+         [("Owen Marsh", "Owen Marsh", "Both sides want to avoid a strike")]),
+        ("Sales have doubled this month, said market analysts Chart-Line.",
+         [("Chart-Line", "Chart-Line", "Sales have doubled this month")]),
+        # the clause before a descriptor and the name
+        ("Norway has dropped its condition, state oil company Norvik said in a statement.",
+         [("Norvik", "Norvik", "Norway has dropped its condition")]),
+        ("It would mean longer leave for crews, Ingrid Solberg told Radio Tarland's Sunday programme.",
+         [("Ingrid Solberg", "Ingrid Solberg", "It would mean longer leave for crews")]),
+        # "and said" keeps the sentence's subject
+        ("Senator Ruth Ames presented her plan last week and said she would hold a vote soon.",
+         [("Ruth Ames", "Ruth Ames", "she would hold a vote soon")]),
+        # organisations: after "which", with an appositive, with the names listed beside them
+        ("The firm was admonished by the Pacific Fisheries Commission which said it had made errors.",
+         [("Pacific Fisheries Commission", "Pacific Fisheries Commission", "it had made errors")]),
+        ("Yarrow Power, the operator of the Ness Dam, has said its profits doubled.",
+         [("Yarrow Power", "Yarrow Power", "its profits doubled")]),
+        ("Acme Harbour Ltd (AHL) said it bought two ferries.",
+         [("Acme Harbour Ltd", "Acme Harbour Ltd", "it bought two ferries")]),
+        ("Last month, Corvan, Ulterra and Wendell Brothers said they backed the format.",
+         [("Wendell Brothers", "Wendell Brothers", "they backed the format"),
+          ("Ulterra", "Ulterra", "they backed the format"), ("Corvan", "Corvan", "they backed the format")]),
+        # what comes between the verb and the clause: a listener, a statement, an aside
+        (INTRO + "Solberg told Radio Tarland 4's Today programme the quota would fall.",
+         [("Ingrid Solberg", "Solberg", "the quota would fall")]),
+        ("The Tarvik Gas Co said costs rose sharply. "
+         "Tarvik Gas Co said in a statement Norvik Oil Inc bought the field.",
+         [("Tarvik Gas Co", "Tarvik Gas Co", "costs rose sharply"),
+          ("Tarvik Gas Co", "Tarvik Gas Co", "Norvik Oil Inc bought the field")]),
+        ("The Tarvik Gas Co said costs rose sharply. Tarvik Gas Co announced yesterday it would close the pipeline.",
+         [("Tarvik Gas Co", "Tarvik Gas Co", "costs rose sharply"),
+          ("Tarvik Gas Co", "Tarvik Gas Co", "it would close the pipeline")]),
+        (INTRO + "Solberg said, assuming a quota of 58 tonnes, Norway's share would have been smaller.",
+         [("Ingrid Solberg", "Solberg", "Norway's share would have been smaller")]),
+        # "that" opens the reported clause only right after the verb
+        (INTRO + "Solberg said ministers would consult on plans that could see crews rest.",
+         [("Ingrid Solberg", "Solberg", "ministers would consult on plans that could see crews rest")]),
+        # "the home secretary" is the one person the article gives that role
+        ("Home Secretary Carl Munro said the law was fair. But the home secretary said critics were wrong.",
+         [("Carl Munro", "Carl Munro", "the law was fair"),
+          ("Carl Munro", "the home secretary", "critics were wrong")]),
+        # a name right after a verb is its object, not the subject of the verb after it
+        ("The lawyer who had represented Mr Tom Ash had said the rules were biased, said Mr Carl Munro.",
+         [("Carl Munro", "Carl Munro", "The lawyer who had represented Mr Tom Ash had said the rules were biased")]),
+        # "she" goes on over sentences that only continue a quotation
+        (INTRO + 'Solberg said: "We have made a commitment.\n"We will act."\nShe said ministers would consult.',
+         [("Ingrid Solberg", "Solberg", "We have made a commitment. We will act."),
+          ("Ingrid Solberg", "She", "ministers would consult")]),
+        # "he" is whoever opened a sentence since the last speaker
+        ('"We stay," said Jim Kerr. Keeper Tony Bale agreed with him. "I think we will win," he added.',
+         [("Jim Kerr", "Jim Kerr", "We stay"), ("Tony Bale", "he", "I think we will win")]),
+        # a person's organisation between the name and the verb; a name after a preposition is no subject
+        ("Ray Dunne of the Bean Growers said they would agree to the plan.",
+         [("Ray Dunne", "Ray Dunne", "they would agree to the plan")]),
+        ("In its filings with the SEC, Trans Tarland Inc said it paid 12 mln dlrs.",
+         [("Trans Tarland Inc", "Trans Tarland Inc", "it paid 12 mln dlrs")]),
+        # a name before a role after an inverted verb only says whose the role is
+        ('Kurt Colby sang. "It was fair," said Colby biographer Carl Cross.',
+         [("Carl Cross", "Carl Cross", "It was fair")]),
+    ],
+)
+def test_speaker_and_quote_in_news_prose(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert said(text) == expected
+
+
+def test_the_deputy_is_not_the_one_with_the_shorter_title() -> None:
+    text = "Deputy Prime Minister Ian Vole spoke first. Later the prime minister said the law was fair."
+    assert "Ian Vole" not in {speaker for speaker, _, _ in said(text)}
