@@ -210,6 +210,9 @@ class Article:
 
 # ------------------------------------------------------------------ front door
 
+MAX_QUESTIONED_FACTS = 400
+
+
 def make_questions(
     facts: tuple[Fact, ...],
     *,
@@ -227,7 +230,9 @@ def make_questions(
             excluded spans (credits) are never asked about.
     """
     excluded = tuple(anatomy.excluded) if anatomy else ()
-    usable = tuple(fact for fact in facts if _quizworthy(fact, excluded))
+    # A long feature has a few hundred facts; past that the input is not an article but a list, and
+    # distractor choice compares facts pairwise, so an unbounded list would take minutes.
+    usable = tuple(fact for fact in facts if _quizworthy(fact, excluded))[:MAX_QUESTIONED_FACTS]
     article = _read_article(usable, text or "", anatomy)
     questions: list[Question] = []
     seen: set[str] = set()

@@ -12,7 +12,8 @@ import pytest
 
 from questions.distractors import number_shape
 from questions.model import Anatomy, Fact, FactKind, QuestionType, Sentence, Span
-from questions.questioning import make_questions
+from questions.pipeline import generate
+from questions.questioning import MAX_QUESTIONED_FACTS, make_questions
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 PUBLISHED = dt.date(2024, 5, 16)
@@ -496,3 +497,11 @@ def test_ids_are_unique_and_the_same_in_another_process():
     done = subprocess.run([sys.executable, "-c", script, str(Path(__file__).parent)], capture_output=True,
                           text=True, cwd=REPO_ROOT, env=env, check=True)
     assert done.stdout.split() == ids
+
+
+def test_a_list_of_thousands_of_facts_is_asked_about_only_up_to_the_cap():
+    text = "Inventory\n" + "\n".join(f"The firm sold {n * 7 + 3:,} boxes on the day." for n in range(1_500))
+    result = generate(text)
+    assert len(result.facts) > MAX_QUESTIONED_FACTS
+    asked = {(question.fact.start, question.fact.end) for question in result.questions}
+    assert 0 < len(asked) <= MAX_QUESTIONED_FACTS
