@@ -7,10 +7,12 @@ from pathlib import Path
 from flask import Flask
 
 from app import auth, classes, errors, formatting, home, progress, quiz, reports, sets, study
+from app.auth import throttle
 from app.cli import register_commands
 from app.config import default_config, engine_options
 from app.database import configure_sqlite
-from app.extensions import bootstrap, csrf, db, limiter, login_manager, migrate
+from app.extensions import bootstrap, csrf, db, login_manager, migrate
+from app.session_cookie import RefreshWhenAgedSessionInterface
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -23,6 +25,7 @@ def create_app(config: dict | None = None) -> Flask:
         template_folder=str(PROJECT_ROOT / "templates"),
     )
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    app.session_interface = RefreshWhenAgedSessionInterface()
     app.config.update(default_config(app.instance_path))
     app.config.update(config or {})
     # Derived after the overrides, so a test or deployment that names another database gets its options.
@@ -33,7 +36,7 @@ def create_app(config: dict | None = None) -> Flask:
     login_manager.init_app(app)
     csrf.init_app(app)
     bootstrap.init_app(app)
-    limiter.init_app(app)
+    throttle.init_app(app)
     with app.app_context():
         configure_sqlite(db.engine)
 

@@ -6,6 +6,8 @@ import os
 import secrets
 from pathlib import Path
 
+from app.database import BUSY_TIMEOUT_SECONDS, QueuedWriterConnection
+
 
 def secret_key(instance_path: str) -> str:
     """Return FACTDECK_SECRET_KEY, or a key generated once and kept in the instance folder."""
@@ -28,8 +30,8 @@ def database_url(instance_path: str) -> str:
 def engine_options(url: str) -> dict:
     """Return SQLAlchemy engine options that suit the database the URL names."""
     if url.startswith("sqlite"):
-        # Wait for a writer instead of failing at once with "database is locked".
-        return {"connect_args": {"timeout": 15}}
+        # Wait for a writer instead of failing at once with "database is locked", queued (app/database.py).
+        return {"connect_args": {"timeout": BUSY_TIMEOUT_SECONDS, "factory": QueuedWriterConnection}}
     return {"pool_pre_ping": True}
 
 
@@ -39,6 +41,8 @@ def default_config(instance_path: str) -> dict:
         "SECRET_KEY": secret_key(instance_path),
         "SQLALCHEMY_DATABASE_URI": database_url(instance_path),
         "PERMANENT_SESSION_LIFETIME": dt.timedelta(hours=int(os.environ.get("FACTDECK_SESSION_HOURS", "12"))),
+        # An unchanged session cookie is signed and sent again at most this often (app/session_cookie.py).
+        "SESSION_REFRESH_AFTER": dt.timedelta(minutes=5),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "REMEMBER_COOKIE_DURATION": dt.timedelta(days=14),
@@ -48,6 +52,6 @@ def default_config(instance_path: str) -> dict:
         # A pasted article is a form field: let one of up to MAX_ARTICLE_BYTES through (Flask's default is 500 kB).
         "MAX_FORM_MEMORY_SIZE": 2 * 1024 * 1024,
         "WTF_CSRF_TIME_LIMIT": None,  # a form left open all lesson still posts; the session still expires
-        "RATELIMIT_ENABLED": True,
+        "LOGIN_LIMIT_ENABLED": True,  # failed logins per address, see app/auth/throttle.py
         "NEW_CARDS_PER_DAY": 20,
     }

@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 from flask_bootstrap import Bootstrap5
-from flask_limiter import Limiter
-from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
@@ -28,5 +26,3 @@ migrate = Migrate(render_as_batch=True)  # SQLite alters tables by copying them
 login_manager = LoginManager()
 csrf = CSRFProtect()
 bootstrap = Bootstrap5()
-# Only the routes that ask for it are limited (failed logins); storage is per process by default.
-limiter = Limiter(key_func=get_remote_address, default_limits=[], storage_uri="memory://")

@@ -1,8 +1,17 @@
-"""The ceiling of this stack: a bare Flask route that stores one row in SQLite (WAL), and nothing else.
+"""The ceiling of this stack: bare Flask routes that store one row in SQLite (WAL), and nothing else.
 
-``load.py`` serves it with gunicorn, two sync workers, exactly as it serves Factdeck, and posts the same
-answers to it: whatever Factdeck's answer endpoint does beyond this one insert is what the ratio
-between the two measures. The database file is named by the CEILING_DATABASE environment variable.
+``load.py`` serves this app with gunicorn, two sync workers, exactly as it serves Factdeck, and posts
+the same answers to it. Two routes, one database file (named by the CEILING_DATABASE environment
+variable), each with its own table:
+
+- ``POST /answer``: the stack's ceiling, the goal's reference. The row goes in as a route of this
+  stack writes it: a Flask-SQLAlchemy model added to the session and committed.
+- ``POST /answer/driver``: below the stack, the same row through Python's ``sqlite3`` driver alone on
+  one connection per worker: no ORM, no connection pool. What it reaches is what SQLite, gunicorn and
+  Flask's request handling allow at all.
+
+Both open SQLite as Factdeck does: WAL, synchronous NORMAL, a 15 s busy timeout. Whatever Factdeck's
+answer endpoint does beyond this one insert is what the ratio between the two measures.
 """
 from __future__ import annotations
 
@@ -10,9 +19,12 @@ import os
 import sqlite3
 
 from flask import Flask, redirect, request
+from flask_sqlalchemy import SQLAlchemy
+from sqlalchemy import Integer, String, event
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 SCHEMA = """
-CREATE TABLE IF NOT EXISTS answer (
+CREATE TABLE IF NOT EXISTS driver_answer (
     id INTEGER PRIMARY KEY,
     submission_id TEXT NOT NULL UNIQUE,
     question_id INTEGER NOT NULL,
@@ -23,37 +35,78 @@ CREATE TABLE IF NOT EXISTS answer (
 """
 
 
-def connect(path: str) -> sqlite3.Connection:
-    """Open the database with the settings Factdeck uses: WAL, synchronous NORMAL, a 15 s busy timeout."""
-    connection = sqlite3.connect(path, isolation_level=None, timeout=15, check_same_thread=False)
+class Base(DeclarativeBase):
+    pass
+
+
+db = SQLAlchemy(model_class=Base)
+
+
+class Answer(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    submission_id: Mapped[str] = mapped_column(String(64), unique=True)
+    question_id: Mapped[int] = mapped_column(Integer)
+    response: Mapped[str] = mapped_column(String(2000))
+    duration_ms: Mapped[int | None] = mapped_column(Integer)
+
+
+def _set_pragmas(connection: sqlite3.Connection) -> None:
     connection.execute("PRAGMA journal_mode=WAL")
     connection.execute("PRAGMA synchronous=NORMAL")
     connection.execute("PRAGMA busy_timeout=15000")
+
+
+def connect(path: str) -> sqlite3.Connection:
+    """Open the database with the settings Factdeck uses: WAL, synchronous NORMAL, a 15 s busy timeout."""
+    connection = sqlite3.connect(path, isolation_level=None, timeout=15, check_same_thread=False)
+    _set_pragmas(connection)
     return connection
 
 
-def create_app() -> Flask:
+def create_tables(path: str) -> None:
+    """Create both routes' tables (before gunicorn starts, so that no worker races another to it)."""
+    with connect(path) as connection:
+        connection.execute(SCHEMA)
+    app = create_app(path)
+    with app.app_context():
+        db.create_all()
+        db.engine.dispose()
+
+
+def create_app(path: str | None = None) -> Flask:
     app = Flask(__name__)
-    path = os.environ["CEILING_DATABASE"]
+    path = path or os.environ["CEILING_DATABASE"]
+    app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{path}"
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {"connect_args": {"timeout": 15}}
+    db.init_app(app)
+    with app.app_context():
+        event.listen(db.engine, "connect", lambda dbapi_connection, _record: _set_pragmas(dbapi_connection))
+
+    @app.post("/answer")
+    def answer():
+        db.session.add(Answer(submission_id=request.form["submission_id"],
+                              question_id=int(request.form["question_id"]), response=request.form["response"],
+                              duration_ms=request.form.get("duration_ms", type=int)))
+        db.session.commit()
+        return redirect("/next", 303)
+
     connections: list[sqlite3.Connection] = []  # one per worker process, opened after gunicorn forks
 
-    def connection() -> sqlite3.Connection:
+    def driver_connection() -> sqlite3.Connection:
         if not connections:
             connections.append(connect(path))
         return connections[0]
 
-    @app.post("/answer")
-    def answer():
-        database = connection()
+    @app.post("/answer/driver")
+    def answer_through_the_driver():
+        database = driver_connection()
         database.execute("BEGIN IMMEDIATE")
         try:
-            database.execute("INSERT INTO answer (submission_id, question_id, response, duration_ms) "
+            database.execute("INSERT INTO driver_answer (submission_id, question_id, response, duration_ms) "
                              "VALUES (?, ?, ?, ?)",
                              (request.form["submission_id"], int(request.form["question_id"]),
                               request.form["response"], request.form.get("duration_ms", type=int)))
             database.execute("COMMIT")
-        except sqlite3.IntegrityError:
-            database.execute("ROLLBACK")  # the same submission twice: already stored once
         except BaseException:
             database.execute("ROLLBACK")
             raise

@@ -9,11 +9,15 @@ What it does, all on 127.0.0.1 with fresh SQLite databases in a temporary folder
 
 1. Seeds Factdeck's database in-process (a teacher, a class of 50 learners, a published multiple-choice
    set assigned to the class) and starts ``gunicorn 'app:create_app()'`` with 2 sync workers on it.
-   Every learner logs in through the real login form (with its CSRF token) and starts a quiz through
-   the real ``quiz.start`` form. Answers are posted as the quiz page's script posts them: the answer
+   Every learner logs in through the real login form (with its CSRF token), starts a quiz through
+   the real ``quiz.start`` form and loads the question page it is sent to, as a browser does; learner n
+   then answers n questions (modulo the quiz's length) untimed, so that the class is spread over the quiz
+   rather than finishing every attempt in the same instant. Answers are posted as the quiz page's script posts them: the answer
    form, urlencoded, with ``Accept: application/json``; the JSON feedback must mark the answer right or
    wrong as the seed knows it.
-2. Starts ``benchmarks/ceiling_app.py`` (a bare Flask route inserting one row, SQLite WAL) the same way.
+2. Starts ``benchmarks/ceiling_app.py`` the same way: a bare Flask route inserting one row with
+   Flask-SQLAlchemy (the ceiling of this stack), and beside it the same insert through the ``sqlite3``
+   driver alone (below the stack: no ORM, no pool), both on SQLite with WAL.
 3. Each round runs both servers in turn, each for ``--seconds`` (and at most ``--max-answers``):
    *saturated*: every learner posts its next answer as soon as the last one is answered (no thinking
    time): answers per second is the capacity, latency includes the queue in front of the two workers;
@@ -23,7 +27,8 @@ What it does, all on 127.0.0.1 with fresh SQLite databases in a temporary folder
    for 50), the pace of a real class taking a quiz together;
    *no-JS page* (Factdeck only, saturated): the same form posted as a browser without scripts posts
    it, answered with the HTML feedback page.
-   A learner who finishes the quiz starts a new attempt (those requests are counted apart).
+   A learner who finishes the quiz starts a new attempt and loads its first page (those requests are not
+   timed, but their server CPU counts in the CPU per answer).
 4. After the rounds, a double-submission check: every learner sends the same answer form twice at once.
 5. Checks the database against what the server acknowledged: every acknowledged answer stored, nothing
    stored twice for an (attempt, question), each attempt's score equal to its stored answers.
@@ -309,6 +314,11 @@ class FactdeckLearner:
         if reply.status not in (302, 303) or not match:
             raise RuntimeError(f"quiz.start answered {reply.status} {reply.header('Location')}")
         self.attempt_id = int(match.group(1))
+        # A browser follows the redirect: the question page shows (and so clears) the "Quiz started" message,
+        # which would otherwise pile up in the session cookie of a learner who never loads a page.
+        page = self.browser.request("GET", reply.header("Location"))
+        if page.status != 200:
+            raise RuntimeError(f"the quiz page answered {page.status}")
         with read_only(self.seed.database) as database:
             question_ids, = database.execute("SELECT question_ids FROM attempt WHERE id = ?",
                                              (self.attempt_id,)).fetchone()
@@ -346,14 +356,15 @@ class FactdeckLearner:
 
 
 class CeilingLearner:
-    """The same answers, posted to the bare insert route."""
+    """The same answers, posted to a bare insert route of ``ceiling_app.py``."""
 
-    def __init__(self, rng: random.Random, port: int):
+    def __init__(self, rng: random.Random, port: int, path: str = "/answer"):
         self.rng = rng
         self.port = port
+        self.path = path
 
     def answer_form(self) -> tuple[str, dict]:
-        return "/answer", {"question_id": self.rng.randint(1, 20), "response": "1001",
+        return self.path, {"question_id": self.rng.randint(1, 20), "response": "1001",
                            "submission_id": uuid.uuid4().hex, "duration_ms": self.rng.randint(1500, 9000)}
 
     def post(self, path: str, form: dict) -> str | None:
@@ -508,9 +519,8 @@ def main(argv: list[str] | None = None) -> int:
         os.environ.pop("FACTDECK_DATABASE_URL", None)
         seed = seed_factdeck(learners=args.learners, questions=args.questions)
         ceiling_database = folder / "ceiling.sqlite"
-        from ceiling_app import SCHEMA, connect  # noqa: E402 (benchmarks/ is on sys.path as the script's folder)
-        with connect(str(ceiling_database)) as connection:
-            connection.execute(SCHEMA)
+        from ceiling_app import create_tables  # noqa: E402 (benchmarks/ is on sys.path as the script's folder)
+        create_tables(str(ceiling_database))
 
         factdeck_env = {"FACTDECK_INSTANCE_PATH": str(instance),
                         "FACTDECK_SECRET_KEY": os.environ["FACTDECK_SECRET_KEY"]}
@@ -523,18 +533,29 @@ def main(argv: list[str] | None = None) -> int:
                          workers=args.workers) as ceiling:
             learners = [FactdeckLearner(factdeck.port, seed, email, random.Random(rng.random()))
                         for email in seed.emails]
-            for learner in learners:
+            acknowledged: set[str] = set()
+            for number, learner in enumerate(learners):
                 learner.log_in()
                 learner.start_attempt()
+                # A class is spread over the quiz, not in step: learner n has answered n questions (modulo the
+                # quiz's length) before the timed runs, so that attempts do not all end in the same instant.
+                for _ in range(number % args.questions):
+                    path, form = learner.answer_form()
+                    if learner.post(path, form) is not None:
+                        raise RuntimeError("an answer before the timed runs was refused")
+                    acknowledged.add(form["submission_id"])
             ceiling_learners = [CeilingLearner(random.Random(rng.random()), ceiling.port) for _ in seed.emails]
+            driver_learners = [CeilingLearner(random.Random(rng.random()), ceiling.port, "/answer/driver")
+                               for _ in seed.emails]
 
             rounds = []
-            acknowledged: set[str] = set()
             for number in range(1, args.rounds + 1):
                 print(f"round {number}")
                 bounds = {"seconds": args.seconds, "max_answers": args.max_answers}
                 ceiling_saturated = drive(ceiling_learners, ceiling, rate=None, **bounds)
                 print(line("ceiling, saturated", ceiling_saturated))
+                driver_saturated = drive(driver_learners, ceiling, rate=None, **bounds)
+                print(line("driver only, saturated", driver_saturated))
                 real_saturated = drive(learners, factdeck, rate=None, **bounds)
                 print(line("Factdeck, saturated", real_saturated))
                 pace = ceiling_saturated.rate * GOAL_RATIO
@@ -552,7 +573,8 @@ def main(argv: list[str] | None = None) -> int:
                     learner.accept = JSON_ACCEPT
                 acknowledged |= {*real_saturated.acknowledged, *real_paced.acknowledged, *real_classroom.acknowledged,
                                  *real_page.acknowledged}
-                rounds.append((ceiling_saturated, real_saturated, ceiling_paced, real_paced, real_classroom, real_page))
+                rounds.append((ceiling_saturated, real_saturated, ceiling_paced, real_paced, real_classroom, real_page,
+                               driver_saturated))
 
             doubles, double_acknowledged = double_submissions(learners)
             integrity = check_factdeck(seed.database, acknowledged | double_acknowledged)
@@ -568,6 +590,9 @@ def main(argv: list[str] | None = None) -> int:
     paced_p99 = median([run[3].percentile(0.99) for run in rounds])
     ceiling_p99 = median([run[0].percentile(0.99) for run in rounds])
     ceiling_cpu = median([run[0].cpu_ms_per_answer for run in rounds])
+    driver_rate = median([run[6].rate for run in rounds])
+    driver_p99 = median([run[6].percentile(0.99) for run in rounds])
+    driver_cpu = median([run[6].cpu_ms_per_answer for run in rounds])
     real_cpu = median([run[1].cpu_ms_per_answer for run in rounds])
     classroom_p50 = median([run[4].percentile(0.5) for run in rounds])
     classroom_p99 = median([run[4].percentile(0.99) for run in rounds])
@@ -582,6 +607,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nmedians over {len(rounds)} rounds (load average now {os.getloadavg()[0]:.2f})")
     print(f"  ceiling (bare insert)     {ceiling_rate:7.0f} answers/s   p99 {ceiling_p99:6.1f} ms (saturated)  "
           f"server CPU {ceiling_cpu:.2f} ms/answer")
+    print(f"  driver only (no ORM)      {driver_rate:7.0f} answers/s   p99 {driver_p99:6.1f} ms (saturated)  "
+          f"server CPU {driver_cpu:.2f} ms/answer")
     print(f"  Factdeck quiz.answer      {real_rate:7.0f} answers/s   p50 {real_p50:6.1f} ms  p99 {real_p99:6.1f} ms "
           f"(saturated)  server CPU {real_cpu:.2f} ms/answer")
     print(f"  Factdeck at half ceiling  p50 {paced_p50:6.1f} ms  p99 {paced_p99:6.1f} ms (paced)")
@@ -589,7 +616,8 @@ def main(argv: list[str] | None = None) -> int:
     page_ratio = page_rate / ceiling_rate if ceiling_rate else 0.0
     print(f"  Factdeck, no-JS page      {page_rate:7.0f} answers/s   p50 {page_p50:6.1f} ms  p99 {page_p99:6.1f} ms "
           f"(saturated)  server CPU {page_cpu:.2f} ms/answer  ratio {page_ratio:.2f}")
-    print(f"  ratio Factdeck / ceiling  {ratio:.2f}")
+    driver_ratio = real_rate / driver_rate if driver_rate else 0.0
+    print(f"  ratio Factdeck / ceiling  {ratio:.2f}   (Factdeck / driver only {driver_ratio:.2f})")
     print(f"  answers acknowledged {integrity.acknowledged}, stored {integrity.stored}; {len(learners)} forms "
           f"double-clicked, replies {dict(doubles)}")
     goals = [
@@ -612,6 +640,8 @@ def main(argv: list[str] | None = None) -> int:
         args.json.write_text(json.dumps({
             "ceiling_answers_per_second": ceiling_rate, "answers_per_second": real_rate, "ratio": ratio,
             "ceiling_cpu_ms_per_answer": ceiling_cpu, "cpu_ms_per_answer": real_cpu, "p50_ms": real_p50,
+            "driver_answers_per_second": driver_rate, "driver_p99_ms": driver_p99,
+            "driver_cpu_ms_per_answer": driver_cpu, "driver_ratio": driver_ratio,
             "p99_ms": real_p99, "paced_p50_ms": paced_p50, "paced_p99_ms": paced_p99,
             "classroom_p50_ms": classroom_p50, "classroom_p99_ms": classroom_p99,
             "page_answers_per_second": page_rate, "page_p50_ms": page_p50, "page_p99_ms": page_p99,

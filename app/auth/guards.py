@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from functools import wraps
 
-from flask import abort
+from flask import abort, current_app, session
 from flask_login import current_user, login_required
 
 
@@ -31,3 +31,23 @@ def learner_required(view):
         return view(*args, **kwargs)
 
     return wrapped
+
+
+def session_user_id() -> int | None:
+    """Return the signed-in user's id as Flask-Login keeps it in the signed session, without loading the account.
+
+    Only a permanent session counts (every log-in here makes one): Flask-Login's session protection never
+    logs such a session out, so its id stands as it is. Anything else (no log-in, a session restored from
+    the remember-me cookie, a session of another shape) gives None: ask ``current_user`` then.
+    """
+    user_id = session.get("_user_id") if session.permanent else None
+    return int(user_id) if isinstance(user_id, str) and user_id.isdigit() else None
+
+
+def require_learner() -> int:
+    """Return the logged-in learner's id, loading the account; as learner_required, refuse anyone else."""
+    if not current_user.is_authenticated:
+        abort(current_app.login_manager.unauthorized())
+    if not current_user.is_learner:
+        abort(403)
+    return current_user.id

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
 from app.auth.forms import LoginForm, SignupForm
 from app.auth.services import AccountError, authenticate, create_user
-from app.extensions import db, limiter, login_manager
+from app.auth.throttle import count_failed_login, too_many_failed_logins
+from app.extensions import db, login_manager
 from app.models import Role, User
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
@@ -31,11 +32,6 @@ def _safe_next(target: str | None) -> str:
     return url_for("home.index")
 
 
-def _failed_login_only(response) -> bool:
-    # Only failed attempts count against the limit: a teacher logging in and out all day is fine.
-    return response.status_code == 401
-
-
 @bp.route("/signup", methods=["GET", "POST"])
 def signup():
     if current_user.is_authenticated:
@@ -56,10 +52,11 @@ def signup():
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit("10 per minute; 50 per hour", methods=["POST"], deduct_when=_failed_login_only)
 def login():
     if current_user.is_authenticated:
         return redirect(url_for("home.index"))
+    if request.method == "POST" and too_many_failed_logins():
+        abort(429)
     form = LoginForm()
     if form.validate_on_submit():
         user = authenticate(form.email.data, form.password.data)
@@ -68,6 +65,8 @@ def login():
             login_user(user, remember=form.remember.data)
             flash(f"Welcome back, {user.name}.", "success")
             return redirect(_safe_next(request.args.get("next")))
+        # Only failed attempts count against the limit: a teacher logging in and out all day is fine.
+        count_failed_login()
         flash("That email and password do not match an account.", "danger")
         return render_template("auth/login.html", form=form), 401
     return render_template("auth/login.html", form=form), 400 if form.errors else 200

@@ -10,15 +10,15 @@ from typing import Iterable
 from flask import abort
 from fsrs import Rating
 from markupsafe import Markup
-from sqlalchemy import Integer, and_, bindparam, case, exists, func, insert, select, update
+from sqlalchemy import Connection, Integer, and_, bindparam, case, cast, exists, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
-from app.database import begin_write
+from app.database import begin_write, begin_write_on
 from app.extensions import db
 from app.grading import CHOICE_KINDS, AnswerKey, is_correct, looks_like_name
 from app.models import (Answer, Attempt, CardState, Question, QuestionKind, QuestionSet, Review, ReviewSource,
-                        ReviewStatus, User)
+                        ReviewStatus, Role, User)
 from app.scheduling import ReviewedCard, reviewed_card
 from app.sets.services import source_with_answer
 from app.study.services import is_assigned, live_question_ids
@@ -30,6 +30,10 @@ _BLANK = re.compile(r"_{3,}")
 
 class EmptySetError(ValueError):
     """The set has no live questions to ask."""
+
+
+class NotInYourQuiz(LookupError):
+    """No such question in the learner's attempt: another's attempt, another set's question, or none at all."""
 
 
 # --- Starting and finding attempts ---------------------------------------------------------------------
@@ -117,34 +121,29 @@ def split_cloze(prompt: str) -> tuple[str, str]:
     return (parts[0], parts[1]) if len(parts) == 2 else (prompt, "")
 
 
-def _asked_questions(attempt: Attempt) -> list[Question]:
-    """Return the attempt's questions still live, in the attempt's order."""
-    by_id = {question.id: question for question in db.session.execute(
-        db.select(Question).where(Question.id.in_(attempt.question_ids))).scalars()}
-    return [by_id[question_id] for question_id in attempt.question_ids
-            if question_id in by_id and by_id[question_id].is_live]
+def _asked_question_ids(attempt: Attempt) -> list[int]:
+    """Return the ids of the attempt's questions still live, in the attempt's order."""
+    live = set(db.session.execute(
+        db.select(Question.id).where(Question.id.in_(attempt.question_ids),
+                                     Question.review_status == ReviewStatus.APPROVED,
+                                     Question.retired_at.is_(None))).scalars())
+    return [question_id for question_id in attempt.question_ids if question_id in live]
 
 
 def _answered_ids(attempt_id: int) -> set[int]:
     return set(db.session.execute(db.select(Answer.question_id).filter_by(attempt_id=attempt_id)).scalars())
 
 
-def _open_question_count(attempt: Attempt, *, besides: int) -> int:
-    """Return how many live questions of the attempt, other than ``besides``, are still unanswered."""
-    answered = db.select(Answer.id).where(Answer.attempt_id == attempt.id, Answer.question_id == Question.id)
-    return db.session.execute(
-        db.select(func.count(Question.id))
-        .where(Question.id.in_(attempt.question_ids), Question.id != besides,
-               Question.review_status == ReviewStatus.APPROVED, Question.retired_at.is_(None),
-               ~answered.exists())).scalar_one()
-
-
 def next_step(attempt: Attempt) -> QuizStep | None:
-    """Return the attempt's first unanswered live question, or None when every one is answered."""
-    asked = _asked_questions(attempt)
+    """Return the attempt's first unanswered live question, or None when every one is answered.
+
+    Only ids are read for the attempt's questions: the page shows one, loaded alone.
+    """
+    asked = _asked_question_ids(attempt)
     answered = _answered_ids(attempt.id)
-    for number, question in enumerate(asked, 1):
-        if question.id not in answered:
+    for number, question_id in enumerate(asked, 1):
+        if question_id not in answered:
+            question = db.session.get(Question, question_id)
             before, after = split_cloze(question.prompt) if question.kind is QuestionKind.CLOZE else ("", "")
             return QuizStep(attempt_id=attempt.id, question=question, number=number, total=len(asked),
                             choices=choices_of(question), blank_before=before, blank_after=after)
@@ -197,6 +196,7 @@ _QUESTION = Question.__table__
 _ANSWER = Answer.__table__
 _CARD = CardState.__table__
 _REVIEW = Review.__table__
+_USER = User.__table__
 
 _LIVE = and_(_QUESTION.c.review_status == ReviewStatus.APPROVED, _QUESTION.c.retired_at.is_(None))
 
@@ -209,6 +209,8 @@ _READ_ANSWER_CONTEXT = (
            _CARD.c.id.label("card_id"), _CARD.c.fsrs_card, _CARD.c.last_review_at)
     .select_from(
         _ATTEMPT
+        # Only a learner has attempts; the join says so, since the caller may know the learner by id alone.
+        .join(_USER, and_(_USER.c.id == _ATTEMPT.c.learner_id, _USER.c.role == Role.LEARNER))
         .join(_QUESTION, and_(_QUESTION.c.id == bindparam("question_id"), _QUESTION.c.set_id == _ATTEMPT.c.set_id))
         .outerjoin(_ANSWER, and_(_ANSWER.c.attempt_id == _ATTEMPT.c.id, _ANSWER.c.question_id == _QUESTION.c.id))
         .outerjoin(_CARD, and_(_CARD.c.learner_id == _ATTEMPT.c.learner_id, _CARD.c.question_id == _QUESTION.c.id)))
@@ -224,19 +226,37 @@ _INSERT_REVIEW = insert(_REVIEW)
 _INSERT_NEW_CARD = {"sqlite": sqlite.insert(_CARD).on_conflict_do_nothing().returning(_CARD.c.id),
                     "postgresql": postgresql.insert(_CARD).on_conflict_do_nothing().returning(_CARD.c.id)}
 
-# Whether a live question of the attempt is still without an answer (this one's is inserted before it counts).
-_OPEN_QUESTION = exists().where(
-    _QUESTION.c.id.in_(bindparam("asked_ids", expanding=True)), _LIVE,
-    ~exists().where(_ANSWER.c.attempt_id == bindparam("attempt"), _ANSWER.c.question_id == _QUESTION.c.id))
+
+def _open_question(dialect: str):
+    """Whether a live question of the attempt in the statement is still without an answer.
+
+    The attempt's questions are read from its own JSON list inside the statement (SQLite's json_each,
+    PostgreSQL's json_array_elements_text), not sent as a list of parameters: an expanding IN list is
+    rendered again on every execution, which made this the costliest statement of an answer.
+    """
+    if dialect == "postgresql":
+        asked = func.json_array_elements_text(_ATTEMPT.c.question_ids).table_valued("value").alias("asked")
+        asked_id = cast(asked.c.value, Integer)
+    else:
+        asked = func.json_each(_ATTEMPT.c.question_ids).table_valued("value").alias("asked")
+        asked_id = asked.c.value
+    answered = (exists().where(_ANSWER.c.attempt_id == _ATTEMPT.c.id, _ANSWER.c.question_id == _QUESTION.c.id)
+                .correlate(_ATTEMPT, _QUESTION))
+    return exists().where(_QUESTION.c.id == asked_id, _LIVE, ~answered).correlate(_ATTEMPT)
+
+
 _FINISHED_NOW = func.coalesce(_ATTEMPT.c.finished_at, bindparam("finished", type_=_ATTEMPT.c.finished_at.type))
+_DIALECTS = ("sqlite", "postgresql")
 # Counts the answer in SQL (never read, added to and written back) and finishes the attempt when no question
-# is left open; the total returned tells whether another answer came in since the attempt was read.
-_COUNT_ANSWER = (
+# is left open (this one's answer is inserted before it counts); the total returned tells whether another
+# answer came in since the attempt was read.
+_COUNT_ANSWER = {dialect: (
     update(_ATTEMPT).where(_ATTEMPT.c.id == bindparam("attempt"))
     .values(correct=_ATTEMPT.c.correct + bindparam("right", type_=Integer), total=_ATTEMPT.c.total + 1,
-            finished_at=case((~_OPEN_QUESTION, _FINISHED_NOW), else_=_ATTEMPT.c.finished_at))
-    .returning(_ATTEMPT.c.total, _ATTEMPT.c.finished_at))
-_IS_OPEN = select(_OPEN_QUESTION)
+            finished_at=case((~_open_question(dialect), _FINISHED_NOW), else_=_ATTEMPT.c.finished_at))
+    .returning(_ATTEMPT.c.total, _ATTEMPT.c.finished_at)) for dialect in _DIALECTS}
+_IS_OPEN = {dialect: select(_open_question(dialect)).select_from(_ATTEMPT).where(_ATTEMPT.c.id == bindparam("attempt"))
+            for dialect in _DIALECTS}
 _FINISH_ATTEMPT = update(_ATTEMPT).where(_ATTEMPT.c.id == bindparam("attempt")).values(finished_at=_FINISHED_NOW)
 
 _CARD_KEY = and_(_CARD.c.learner_id == bindparam("learner"), _CARD.c.question_id == bindparam("question"))
@@ -251,6 +271,32 @@ _READ_CARD_FOR_UPDATE = select(_CARD.c.fsrs_card).where(_CARD_KEY).with_for_upda
 
 
 @dataclass(frozen=True)
+class AskedQuestion:
+    """The columns of a question that grading and feedback read, as the answer's one query returns them.
+
+    A plain value rather than a transient ``Question``: building a mapped object costs more than the rest
+    of reading the answer's context, and nothing here needs the session.
+    """
+
+    id: int
+    set_id: int
+    kind: QuestionKind
+    prompt: str
+    answer: str
+    choices: list[str] | None
+    explanation: str
+    fact_kind: str | None
+    fact_text: str | None
+    fact_value: str | None
+    review_status: ReviewStatus
+    retired_at: dt.datetime | None
+
+    @property
+    def is_live(self) -> bool:
+        return self.review_status is ReviewStatus.APPROVED and self.retired_at is None
+
+
+@dataclass(frozen=True)
 class AnswerContext:
     """What answering one question of an attempt reads, all in one statement, before taking the write lock."""
 
@@ -259,7 +305,7 @@ class AnswerContext:
     question_ids: list[int]
     total: int
     finished: bool
-    question: Question  # transient: built from the row, never added to the session
+    question: AskedQuestion
     stored_response: str | None  # the answer already stored for this question of the attempt, if any
     stored_correct: bool | None
     card_id: int | None  # the learner's card for the question, if it was ever reviewed
@@ -267,39 +313,40 @@ class AnswerContext:
     last_review_at: dt.datetime | None
 
 
-def _read_answer_context(attempt_id: int, question_id: int) -> AnswerContext | None:
+def _read_answer_context(connection: Connection, attempt_id: int, question_id: int) -> AnswerContext | None:
     """Return the attempt, the question (of the attempt's set), a stored answer and the card; None if no such pair."""
-    row = db.session.execute(_READ_ANSWER_CONTEXT, {"attempt_id": attempt_id, "question_id": question_id}).first()
+    row = connection.execute(_READ_ANSWER_CONTEXT, {"attempt_id": attempt_id, "question_id": question_id}).first()
     if row is None:
         return None
-    question = Question(id=question_id, set_id=row.set_id, kind=row.kind, prompt=row.prompt, answer=row.answer,
-                        choices=row.choices, explanation=row.explanation, fact_kind=row.fact_kind,
-                        fact_text=row.fact_text, fact_value=row.fact_value, review_status=row.review_status,
-                        retired_at=row.retired_at)
+    question = AskedQuestion(id=question_id, set_id=row.set_id, kind=row.kind, prompt=row.prompt, answer=row.answer,
+                             choices=row.choices, explanation=row.explanation, fact_kind=row.fact_kind,
+                             fact_text=row.fact_text, fact_value=row.fact_value, review_status=row.review_status,
+                             retired_at=row.retired_at)
     return AnswerContext(learner_id=row.learner_id, set_id=row.set_id, question_ids=row.question_ids,
                          total=row.total, finished=row.finished_at is not None, question=question,
                          stored_response=row.stored_response, stored_correct=row.stored_correct,
                          card_id=row.card_id, fsrs_card=row.fsrs_card, last_review_at=row.last_review_at)
 
 
-def set_names(set_id: int) -> list[str]:
+def set_names(set_id: int, connection: Connection | None = None) -> list[str]:
     """Return the names of people in the set's questions: a surname shared by two of them is ambiguous."""
     names: set[str] = set()
-    for answer, choices, fact_text, fact_value in db.session.execute(_SET_NAME_FIELDS, {"set_id": set_id}):
+    rows = (connection or db.session.connection()).execute(_SET_NAME_FIELDS, {"set_id": set_id})
+    for answer, choices, fact_text, fact_value in rows:
         names.update(text for text in (answer, fact_text, fact_value, *(choices or ()))
                      if text and looks_like_name(text))
     return sorted(names)
 
 
-def grade(question: Question, response: str) -> bool:
+def grade(question: Question | AskedQuestion, response: str, connection: Connection | None = None) -> bool:
     """Return whether the response answers the question, surnames judged against the other people of its set."""
     key = AnswerKey.of(question)
     names_matter = key.kind not in CHOICE_KINDS and any(map(looks_like_name, (key.answer, *key.alternatives)))
-    return is_correct(key, response, other_names=set_names(question.set_id) if names_matter else ())
+    return is_correct(key, response, other_names=set_names(question.set_id, connection) if names_matter else ())
 
 
-def _feedback_of(question: Question, attempt_id: int, status: AnswerStatus, *, response: str, correct: bool,
-                 finished: bool) -> Feedback:
+def _feedback_of(question: Question | AskedQuestion, attempt_id: int, status: AnswerStatus, *, response: str,
+                 correct: bool, finished: bool) -> Feedback:
     return Feedback(status=status, attempt_id=attempt_id, prompt=question.prompt, kind=question.kind,
                     response=response, correct=correct, right_answer=question.answer,
                     source=source_with_answer(question), finished=finished)
@@ -325,90 +372,87 @@ def submit_answer(learner_id: int, attempt_id: int, question_id: int, response: 
     - the card is updated only if its last review is still the one read, and a new card is inserted
       only if there is still none (else it is scheduled again from the card as it is under the lock).
 
-    Nothing is read back after the commit: the feedback is built from the values in hand.
+    Raises NotInYourQuiz when the attempt is not this learner's or the question not one of it.
+
+    Nothing is read back after the commit: the feedback is built from the values in hand. This runs on
+    every click of "Check answer", so it works on a connection of its own with Core statements built
+    once: the ORM session's bookkeeping around each statement would cost more than the statement.
     """
-    context = _read_answer_context(attempt_id, question_id)
-    if context is None or context.learner_id != learner_id or question_id not in context.question_ids:
-        abort(404)
-    question = context.question
-    if context.stored_response is not None:
-        return _feedback_of(question, attempt_id, AnswerStatus.ALREADY_ANSWERED, response=context.stored_response,
-                            correct=bool(context.stored_correct), finished=context.finished)
-    if not question.is_live:
-        return Feedback(status=AnswerStatus.WITHDRAWN, attempt_id=attempt_id, prompt=question.prompt)
+    with db.engine.connect() as connection:
+        context = _read_answer_context(connection, attempt_id, question_id)
+        if context is None or context.learner_id != learner_id or question_id not in context.question_ids:
+            raise NotInYourQuiz(attempt_id, question_id)
+        question = context.question
+        if context.stored_response is not None:
+            return _feedback_of(question, attempt_id, AnswerStatus.ALREADY_ANSWERED,
+                                response=context.stored_response, correct=bool(context.stored_correct),
+                                finished=context.finished)
+        if not question.is_live:
+            return Feedback(status=AnswerStatus.WITHDRAWN, attempt_id=attempt_id, prompt=question.prompt)
 
-    response = response.strip()[:MAX_RESPONSE]
-    correct = grade(question, response)
-    rating = Rating.Good if correct else Rating.Again
-    card = reviewed_card(context.fsrs_card, rating, now, question_id=question_id)
+        response = response.strip()[:MAX_RESPONSE]
+        correct = grade(question, response, connection)
+        rating = Rating.Good if correct else Rating.Again
+        card = reviewed_card(context.fsrs_card, rating, now, question_id=question_id)
+        connection.commit()  # the read ends here: a transaction becomes a writer only at its start
 
-    _end_transaction_keeping_loaded_values()  # a transaction becomes a writer only at its start
-    begin_write()
-    try:
-        db.session.execute(_INSERT_ANSWER, {
-            "attempt_id": attempt_id, "question_id": question_id, "learner_id": learner_id, "response": response,
-            "correct": correct, "answered_at": now, "duration_ms": duration_ms, "submission_id": submission_id})
-    except IntegrityError:
-        db.session.rollback()
-        return _already_answered(attempt_id, question_id)
-    try:
-        finished = _count_answer(attempt_id, context, correct=correct, now=now)
-        _store_card(learner_id, question_id, context, card, rating=rating, now=now)
-        db.session.execute(_INSERT_REVIEW, {
-            "learner_id": learner_id, "question_id": question_id, "rating": int(rating), "reviewed_at": now,
-            "duration_ms": duration_ms, "source": ReviewSource.QUIZ, "submission_id": f"quiz:{submission_id}"})
-        _end_transaction_keeping_loaded_values()
-    except Exception:
-        db.session.rollback()
-        raise
+        transaction = begin_write_on(connection)
+        try:
+            connection.execute(_INSERT_ANSWER, {
+                "attempt_id": attempt_id, "question_id": question_id, "learner_id": learner_id, "response": response,
+                "correct": correct, "answered_at": now, "duration_ms": duration_ms, "submission_id": submission_id})
+        except IntegrityError:
+            transaction.rollback()
+            return _already_answered(attempt_id, question_id)
+        try:
+            finished = _count_answer(connection, attempt_id, context, correct=correct, now=now)
+            _store_card(connection, learner_id, question_id, context, card, rating=rating, now=now)
+            connection.execute(_INSERT_REVIEW, {
+                "learner_id": learner_id, "question_id": question_id, "rating": int(rating), "reviewed_at": now,
+                "duration_ms": duration_ms, "source": ReviewSource.QUIZ, "submission_id": f"quiz:{submission_id}"})
+            transaction.commit()
+        except BaseException:
+            transaction.rollback()
+            raise
     return _feedback_of(question, attempt_id, AnswerStatus.ANSWERED, response=response, correct=correct,
                         finished=finished)
 
 
-def _count_answer(attempt_id: int, context: AnswerContext, *, correct: bool, now: dt.datetime) -> bool:
+def _count_answer(connection: Connection, attempt_id: int, context: AnswerContext, *, correct: bool,
+                  now: dt.datetime) -> bool:
     """Count the answer in the attempt's score and finish the attempt if it answers the last open question.
 
     Returns whether the attempt is finished.
     """
-    values = {"attempt": attempt_id, "right": int(correct), "asked_ids": context.question_ids, "finished": now}
-    total, finished_at = db.session.execute(_COUNT_ANSWER, values).one()
+    values = {"attempt": attempt_id, "right": int(correct), "finished": now}
+    total, finished_at = connection.execute(_COUNT_ANSWER[connection.dialect.name], values).one()
     if finished_at is not None or total == context.total + 1:
         return finished_at is not None
     # Another answer to the attempt came in since it was read (a second tab). Under SQLite's write lock the
     # statement saw it; a server with row locks waited for it but may have looked with an older snapshot.
-    if db.session.execute(_IS_OPEN, {"attempt": attempt_id, "asked_ids": context.question_ids}).scalar():
+    if connection.execute(_IS_OPEN[connection.dialect.name], {"attempt": attempt_id}).scalar():
         return False
-    db.session.execute(_FINISH_ATTEMPT, {"attempt": attempt_id, "finished": now})
+    connection.execute(_FINISH_ATTEMPT, {"attempt": attempt_id, "finished": now})
     return True
 
 
-def _store_card(learner_id: int, question_id: int, context: AnswerContext, card: ReviewedCard, *, rating: Rating,
-                now: dt.datetime) -> None:
+def _store_card(connection: Connection, learner_id: int, question_id: int, context: AnswerContext,
+                card: ReviewedCard, *, rating: Rating, now: dt.datetime) -> None:
     """Write the learner's card as reviewed now, unless it changed since it was read: then review it again."""
     key = {"learner": learner_id, "question": question_id}
     new_values = {"new_card": card.fsrs_card, "new_due": card.due, "reviewed": now}
     if context.card_id is None:
-        insert_new_card = _INSERT_NEW_CARD[db.session.connection().dialect.name]
-        if db.session.execute(insert_new_card, {
+        insert_new_card = _INSERT_NEW_CARD[connection.dialect.name]
+        if connection.execute(insert_new_card, {
                 "learner_id": learner_id, "question_id": question_id, "due": card.due, "fsrs_card": card.fsrs_card,
                 "introduced_at": now, "last_review_at": now}).first() is not None:
             return
-    elif db.session.execute(_UPDATE_CARD_AS_READ,
+    elif connection.execute(_UPDATE_CARD_AS_READ,
                             {**key, **new_values, "last_review_read": context.last_review_at}).rowcount:
         return
-    stored = db.session.execute(_READ_CARD_FOR_UPDATE, key).scalar_one()
+    stored = connection.execute(_READ_CARD_FOR_UPDATE, key).scalar_one()
     card = reviewed_card(stored, rating, now, question_id=question_id)
-    db.session.execute(_UPDATE_CARD, {**key, "new_card": card.fsrs_card, "new_due": card.due, "reviewed": now})
-
-
-def _end_transaction_keeping_loaded_values() -> None:
-    """Commit without expiring loaded objects, so that nothing (``current_user`` included) is read again."""
-    session = db.session()
-    session.expire_on_commit = False
-    try:
-        session.commit()
-    finally:
-        session.expire_on_commit = True
+    connection.execute(_UPDATE_CARD, {**key, "new_card": card.fsrs_card, "new_due": card.due, "reviewed": now})
 
 
 def _already_answered(attempt_id: int, question_id: int) -> Feedback:
@@ -455,7 +499,7 @@ def attempt_result(attempt: Attempt) -> QuizResult:
                        source=source_with_answer(answer.question))
         for answer in sorted(answers, key=lambda answer: order.get(answer.question_id, len(order)))
         if not answer.correct)
-    unanswered = sum(question.id not in by_question for question in _asked_questions(attempt))
+    unanswered = sum(question_id not in by_question for question_id in _asked_question_ids(attempt))
     return QuizResult(attempt=attempt, question_set=db.session.get(QuestionSet, attempt.set_id), missed=missed,
                       unanswered=unanswered)
 

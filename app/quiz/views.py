@@ -5,7 +5,7 @@ from flask import Blueprint, abort, flash, jsonify, make_response, redirect, ren
 from flask_login import current_user
 from werkzeug.exceptions import HTTPException
 
-from app.auth.guards import learner_required
+from app.auth.guards import learner_required, require_learner, session_user_id
 from app.models import utcnow
 from app.quiz import services
 from app.study.services import new_submission_id, parse_duration_ms, valid_submission_id
@@ -40,20 +40,33 @@ def question(attempt_id: int):
 
 
 @bp.post("/<int:attempt_id>/answer")
-@learner_required
 def answer(attempt_id: int):
-    """Store one answer and show the feedback: a page, or JSON for the quiz page's script (Accept: application/json)."""
+    """Store one answer and show the feedback: a page, or JSON for the quiz page's script (Accept: application/json).
+
+    This is the request a class sends most, so the learner is known by the id in the signed session and the
+    account is not loaded: storing the answer checks that the attempt is this learner's, and only a learner
+    has attempts. When that check fails, or the session holds no id, the full guard of ``learner_required``
+    decides (the login page, 403 for a teacher), and only then is a learner told there is no such question.
+    """
     wants_json = request.accept_mimetypes.best_match(("text/html", "application/json")) == "application/json"
-    question_id = request.form.get("question_id", type=int)
-    submission_id = valid_submission_id(request.form.get("submission_id"))
+    learner_id = session_user_id()
     try:
+        if learner_id is None:
+            learner_id = require_learner()
+        question_id = request.form.get("question_id", type=int)
+        submission_id = valid_submission_id(request.form.get("submission_id"))
         if question_id is None or submission_id is None:
+            require_learner()  # a teacher is told 403 whatever the form says
             abort(400)
-        feedback = services.submit_answer(
-            current_user.id, attempt_id, question_id, request.form.get("response", ""), submission_id=submission_id,
-            duration_ms=parse_duration_ms(request.form.get("duration_ms")), now=utcnow())
+        try:
+            feedback = services.submit_answer(
+                learner_id, attempt_id, question_id, request.form.get("response", ""), submission_id=submission_id,
+                duration_ms=parse_duration_ms(request.form.get("duration_ms")), now=utcnow())
+        except services.NotInYourQuiz:
+            require_learner()
+            abort(404)
     except HTTPException as error:
-        if not wants_json:
+        if not wants_json or error.response is not None:  # a response of its own: the login page
             raise
         return _json_reply({"error": _JSON_ERRORS.get(error.code, error.name)}, error.code)
     status = 410 if feedback.status is services.AnswerStatus.WITHDRAWN else 200

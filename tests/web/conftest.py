@@ -19,7 +19,7 @@ def app(tmp_path):
         "TESTING": True,
         "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'factdeck.sqlite'}",
         "SECRET_KEY": "test-secret",
-        "RATELIMIT_ENABLED": False,
+        "LOGIN_LIMIT_ENABLED": False,
     })
     with app.app_context():
         db.create_all()

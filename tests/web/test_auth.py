@@ -6,7 +6,7 @@ import pytest
 from app import create_app
 from app.extensions import db
 from app.models import Role, User
-from tests.web.conftest import PASSWORD, log_in, make_user, post_form
+from tests.web.conftest import PASSWORD, csrf_token, log_in, make_user, post_form
 
 
 def test_signup_creates_a_hashed_account_and_logs_in(app, client):
@@ -70,16 +70,33 @@ def test_login_redirects_only_to_local_pages(app, client):
     assert response.headers["Location"] == "/"
 
 
-def test_repeated_failed_logins_are_slowed_down(tmp_path):
+@pytest.fixture()
+def limited_app(tmp_path):
+    """An app that limits failed logins, as deployed (the other tests switch the limit off)."""
     app = create_app({"TESTING": True, "SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'l.sqlite'}"})
     with app.app_context():
         db.create_all()
     make_user(app, role=Role.LEARNER, email="ada@example.org")
-    client = app.test_client()
-    statuses = [log_in(client, "ada@example.org", "wrong").status_code for _ in range(11)]
-    assert statuses[:10] == [401] * 10 and statuses[10] == 429
+    yield app
     with app.app_context():
         db.engine.dispose()
+
+
+def test_repeated_failed_logins_are_slowed_down(limited_app):
+    client = limited_app.test_client()
+    statuses = [log_in(client, "ada@example.org", "wrong").status_code for _ in range(11)]
+    assert statuses[:10] == [401] * 10 and statuses[10] == 429
+    # The allowance is spent for this address: the right password waits too, and nothing is logged in.
+    assert log_in(client, "ada@example.org").status_code == 429
+    assert client.get("/progress/").status_code == 302
+
+
+def test_successful_logins_never_count_against_the_limit(limited_app):
+    client = limited_app.test_client()
+    for _ in range(12):
+        assert log_in(client, "ada@example.org").status_code == 302
+        client.post("/auth/logout", data={"csrf_token": csrf_token(client, "/")})
+    assert log_in(client, "ada@example.org", "wrong").status_code == 401
 
 
 def test_unknown_page_is_a_readable_404(client):

@@ -22,7 +22,7 @@ def app(tmp_path):
         "TESTING": True,
         "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'demo.sqlite'}",
         "SECRET_KEY": "test-secret",
-        "RATELIMIT_ENABLED": False,
+        "LOGIN_LIMIT_ENABLED": False,
     })
     yield app
     with app.app_context():

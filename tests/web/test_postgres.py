@@ -12,10 +12,11 @@ from flask_migrate import downgrade, upgrade
 from app import create_app
 from app.demo import DEMO_ARTICLE
 from app.extensions import db
-from app.models import Answer, Attempt, Classroom, Enrollment, QuestionSet, Review, Role, SetStatus, User
+from app.models import (Answer, Attempt, Classroom, Enrollment, Question, QuestionSet, Review, Role, SetStatus,
+                        User, utcnow)
 from app.sets import services as sets
 from tests.web.conftest import PASSWORD, csrf_token, log_in, make_user, post_form
-from tests.web.learner_setup import form_fields
+from tests.web.learner_setup import form_fields, make_assigned_set
 from tests.web.test_migrations import schema_drift, table_names
 
 pytestmark = pytest.mark.postgres
@@ -30,7 +31,7 @@ def pg_app(postgres_server, tmp_path):
         "TESTING": True,
         "SQLALCHEMY_DATABASE_URI": url,
         "SECRET_KEY": "test-secret",
-        "RATELIMIT_ENABLED": False,
+        "LOGIN_LIMIT_ENABLED": False,
     })
     with app.app_context():
         upgrade()
@@ -202,3 +203,27 @@ def test_the_same_answer_posted_from_two_tabs_at_once_is_stored_once(pg_app):
         assert len(answers) == 3 == attempt.total
         assert len({answer.submission_id for answer in answers}) == 3
         assert attempt.correct == sum(answer.correct for answer in answers)
+
+
+def test_the_last_live_answer_finishes_the_attempt_on_postgresql(pg_app):
+    """The attempt's open questions are read from its JSON list in SQL, which each database spells its own way."""
+    learner_id = make_user(pg_app, role=Role.LEARNER, email="finisher@example.org")
+    assigned = make_assigned_set(pg_app, learner_id)
+    client = pg_app.test_client()
+    assert log_in(client, "finisher@example.org").status_code == 302
+    response = client.post(f"/quiz/sets/{assigned.set_id}/start", data={"csrf_token": csrf_token(client, "/")})
+    attempt_id = int(re.search(r"/quiz/(\d+)", response.headers["Location"]).group(1))
+    with pg_app.app_context():
+        db.session.get(Question, assigned.question_ids[4]).retired_at = utcnow()
+        db.session.commit()
+
+    finished = []
+    for response_text in ("Lakeport", "False", "1960", "Nikiforov"):
+        fields = form_fields(client.get(f"/quiz/{attempt_id}").get_data(as_text=True))
+        reply = client.post(f"/quiz/{attempt_id}/answer", data={**fields, "response": response_text},
+                            headers={"Accept": "application/json"})
+        finished.append(reply.get_json()["finished"])
+    assert finished == [False, False, False, True]
+    with pg_app.app_context():
+        attempt = db.session.get(Attempt, attempt_id)
+        assert (attempt.correct, attempt.total) == (3, 4) and attempt.finished_at is not None

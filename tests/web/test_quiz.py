@@ -143,9 +143,10 @@ def test_a_duplicate_caught_by_the_unique_constraint_shows_the_stored_answer(app
     original = quiz_services._read_answer_context
     reads = []
 
-    def read_before_the_first_answer_was_stored(attempt_id, question_id):
+    def read_before_the_first_answer_was_stored(connection, attempt_id, question_id):
         reads.append(question_id)
-        return dataclasses.replace(original(attempt_id, question_id), stored_response=None, stored_correct=None)
+        return dataclasses.replace(original(connection, attempt_id, question_id), stored_response=None,
+                                   stored_correct=None)
 
     monkeypatch.setattr(quiz_services, "_read_answer_context", read_before_the_first_answer_was_stored)
     again = answer(client, 1, "Bayside", page)

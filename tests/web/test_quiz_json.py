@@ -11,6 +11,7 @@ import secrets
 import threading
 
 import pytest
+import sqlalchemy as sa
 from fsrs import Rating
 
 from app.extensions import db
@@ -169,8 +170,8 @@ def write_between_read_and_write(monkeypatch, meanwhile) -> None:
     original = quiz_services._read_answer_context
     pending = [meanwhile]
 
-    def read_then_let_another_write(attempt_id, question_id):
-        context = original(attempt_id, question_id)
+    def read_then_let_another_write(connection, attempt_id, question_id):
+        context = original(connection, attempt_id, question_id)
         if pending:
             thread = threading.Thread(target=pending.pop())
             thread.start()
@@ -235,3 +236,66 @@ def test_a_flashcard_graded_meanwhile_is_not_overwritten(app, client, learner, a
     [card] = rows(app, CardState)
     assert card.last_review_at == reviews[-1].reviewed_at
     assert card.fsrs_card == replayed_card(reviews)  # the quiz's Good counted on top of the flashcard's Again
+
+
+# --- Finishing, and the learner known from the session --------------------------------------------------
+
+def test_a_question_retired_mid_quiz_does_not_hold_the_attempt_open(app, client, assigned, attempt):
+    with app.app_context():
+        db.session.get(Question, assigned.question_ids[4]).retired_at = utcnow()
+        db.session.commit()
+    replies = [post_json(client, attempt, answer_form(client, attempt, response)).get_json()
+               for response in ("Lakeport", "True", "1960", "Nikiforov")]
+    assert [reply["finished"] for reply in replies] == [False, False, False, True]
+    [attempt_row] = rows(app, Attempt)
+    assert (attempt_row.correct, attempt_row.total) == (4, 4) and attempt_row.finished_at is not None
+
+
+def statements_of(app, send) -> tuple[object, list[str]]:
+    """Return what ``send()`` returned and the SQL statements it ran."""
+    statements: list[str] = []
+    with app.app_context():
+        engine = db.engine
+    record = lambda _conn, _cursor, statement, *_rest: statements.append(statement)  # noqa: E731
+    sa.event.listen(engine, "before_cursor_execute", record)
+    try:
+        return send(), statements
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", record)
+
+
+def loads_the_account(statements: list[str]) -> bool:
+    return any("password_hash" in statement for statement in statements)
+
+
+def test_answering_does_not_load_the_account(app, client, assigned, attempt):
+    """The learner comes from the signed session; the answer's own query checks the attempt is theirs."""
+    form = answer_form(client, attempt, "Lakeport")
+    reply, statements = statements_of(app, lambda: post_json(client, attempt, form))
+    assert reply.get_json()["status"] == "answered"
+    assert statements and not loads_the_account(statements)
+
+
+def test_a_session_that_is_not_permanent_is_checked_by_flask_login(app, client, assigned, attempt):
+    """A session restored from the remember-me cookie is not permanent: the full log-in check decides."""
+    form = answer_form(client, attempt, "Lakeport")
+    with client.session_transaction() as session:
+        session.permanent = False
+    reply, statements = statements_of(app, lambda: post_json(client, attempt, form))
+    assert reply.get_json()["status"] == "answered" and loads_the_account(statements)
+    next_form = answer_form(client, attempt, "True")
+    with client.session_transaction() as session:
+        del session["_user_id"]
+    reply = post_json(client, attempt, next_form)
+    assert reply.status_code == 302 and "/auth/login" in reply.headers["Location"]
+    assert len(rows(app, Answer)) == 1
+
+
+def test_a_teacher_posting_an_answer_is_refused_with_403(app, client, assigned, attempt):
+    form = answer_form(client, attempt, "Lakeport")
+    client.post("/auth/logout", data={"csrf_token": csrf_token(client, "/")})
+    make_user(app, role=Role.TEACHER, email="curious-teacher@example.org")
+    log_in(client, "curious-teacher@example.org")
+    reply = post_json(client, attempt, {**form, "csrf_token": csrf_token(client, "/")})
+    assert reply.status_code == 403
+    assert rows(app, Answer) == []

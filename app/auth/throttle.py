@@ -1,0 +1,42 @@
+"""Slowing down password guessing: failed logins per client address, counted in a moving window.
+
+Only the login form is limited, so the check lives there instead of in a hook that every request
+pays for. Counts are kept in memory, per application and process: with several workers a guesser
+gets each worker's allowance, which still bounds guessing to a few hundred passwords an hour.
+"""
+from __future__ import annotations
+
+from flask import Flask, current_app, request
+from limits import parse_many
+from limits.storage import MemoryStorage
+from limits.strategies import MovingWindowRateLimiter
+
+FAILED_LOGIN_LIMITS = parse_many("10 per minute; 50 per hour")
+_EXTENSION = "failed_logins"
+
+
+def init_app(app: Flask) -> None:
+    app.extensions[_EXTENSION] = MovingWindowRateLimiter(MemoryStorage())
+
+
+def _limiter() -> MovingWindowRateLimiter | None:
+    if not current_app.config.get("LOGIN_LIMIT_ENABLED", True):
+        return None
+    return current_app.extensions[_EXTENSION]
+
+
+def _client_key() -> str:
+    return f"failed-login:{request.remote_addr or 'unknown'}"
+
+
+def too_many_failed_logins() -> bool:
+    """Return whether this client has used up an allowance of failed logins."""
+    limiter = _limiter()
+    return limiter is not None and not all(limiter.test(limit, _client_key()) for limit in FAILED_LOGIN_LIMITS)
+
+
+def count_failed_login() -> None:
+    limiter = _limiter()
+    if limiter is not None:
+        for limit in FAILED_LOGIN_LIMITS:
+            limiter.hit(limit, _client_key())
