@@ -12,9 +12,9 @@ What it does, all on 127.0.0.1 with fresh SQLite databases in a temporary folder
    Every learner logs in through the real login form (with its CSRF token), starts a quiz through
    the real ``quiz.start`` form and loads the question page it is sent to, as a browser does; learner n
    then answers n questions (modulo the quiz's length) untimed, so that the class is spread over the quiz
-   rather than finishing every attempt in the same instant. Answers are posted as the quiz page's script posts them: the answer
-   form, urlencoded, with ``Accept: application/json``; the JSON feedback must mark the answer right or
-   wrong as the seed knows it.
+   rather than finishing every attempt in the same instant. Answers are posted as the quiz page's script
+   posts them: the answer form, urlencoded, with ``Accept: application/json``; the JSON feedback must mark
+   the answer right or wrong as the seed knows it.
 2. Starts ``benchmarks/ceiling_app.py`` the same way: a bare Flask route inserting one row with
    Flask-SQLAlchemy (the ceiling of this stack), and beside it the same insert through the ``sqlite3``
    driver alone (below the stack: no ORM, no pool), both on SQLite with WAL.

@@ -73,7 +73,8 @@ def test_login_redirects_only_to_local_pages(app, client):
 @pytest.fixture()
 def limited_app(tmp_path):
     """An app that limits failed logins, as deployed (the other tests switch the limit off)."""
-    app = create_app({"TESTING": True, "SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'l.sqlite'}"})
+    app = create_app({"TESTING": True, "SECRET_KEY": "x",
+                      "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'l.sqlite'}"})
     with app.app_context():
         db.create_all()
     make_user(app, role=Role.LEARNER, email="ada@example.org")
