@@ -123,8 +123,10 @@ def split_cloze(prompt: str) -> tuple[str, str]:
 
 def _asked_question_ids(attempt: Attempt) -> list[int]:
     """Return the ids of the attempt's questions still live, in the attempt's order."""
+    # The set's live questions, kept if the attempt asks them: a fixed statement, where an IN list of the
+    # attempt's ids would be rendered again for every page.
     live = set(db.session.execute(
-        db.select(Question.id).where(Question.id.in_(attempt.question_ids),
+        db.select(Question.id).where(Question.set_id == attempt.set_id,
                                      Question.review_status == ReviewStatus.APPROVED,
                                      Question.retired_at.is_(None))).scalars())
     return [question_id for question_id in attempt.question_ids if question_id in live]
