@@ -35,13 +35,25 @@ class InputError(ValueError):
     """The input cannot be read as a news article; the message says why, in one line."""
 
 
+class BinaryInputError(InputError):
+    """The bytes are a binary file (an image, a PDF, a word-processor document), not text."""
+
+
+class NotUtf8Error(InputError):
+    """The bytes are text in an encoding other than UTF-8 (or UTF-16 with its byte-order mark)."""
+
+    def __init__(self, message: str, position: int) -> None:
+        super().__init__(message)
+        self.position = position  # of the first byte that is not UTF-8
+
+
 def article_text(raw: str | bytes) -> str:
     """Return the article's plain text: decoded, HTML reduced to text, line endings normalised to ``\\n``.
 
     Raises:
         InputError: the input is empty, binary, not UTF-8, or longer than ``MAX_ARTICLE_CHARS``.
     """
-    text = _decode(raw) if isinstance(raw, (bytes, bytearray, memoryview)) else str(raw)
+    text = decode_text(raw) if isinstance(raw, (bytes, bytearray, memoryview)) else str(raw)
     if text.startswith("\ufeff"):
         text = text[1:]
     if len(text) > MAX_ARTICLE_CHARS:
@@ -64,7 +76,13 @@ def html_to_text(markup: str) -> str:
     return reader.text()
 
 
-def _decode(raw: bytes | bytearray | memoryview) -> str:
+def decode_text(raw: bytes | bytearray | memoryview) -> str:
+    """Return bytes as text: UTF-16 with its byte-order mark, else UTF-8 (a UTF-8 byte-order mark is dropped).
+
+    Raises:
+        BinaryInputError: the bytes hold a NUL, as binary files do and text never does.
+        NotUtf8Error: the bytes are not UTF-8.
+    """
     data = bytes(raw)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
@@ -72,13 +90,14 @@ def _decode(raw: bytes | bytearray | memoryview) -> str:
         except UnicodeDecodeError:
             pass
     if b"\x00" in data:
-        raise InputError("the input looks like a binary file, not text")
+        raise BinaryInputError("the input looks like a binary file, not text")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise InputError(
+        raise NotUtf8Error(
             f"the file is not UTF-8 text (byte 0x{data[err.start]:02x} at position {err.start:,}); "
-            "save it as UTF-8 and try again"
+            "save it as UTF-8 and try again",
+            err.start,
         ) from None
 
 

@@ -4,17 +4,26 @@ from __future__ import annotations
 from functools import wraps
 
 from flask import abort, current_app, session
-from flask_login import current_user, login_required
+from flask_login import current_user
+
+from app.models import Role, User
+
+
+def _require(role: Role) -> User:
+    """Return the logged-in user if they have the role; send an anonymous visitor to log in, refuse others 403."""
+    if not current_user.is_authenticated:
+        abort(current_app.login_manager.unauthorized())
+    if current_user.role is not role:
+        abort(403)
+    return current_user
 
 
 def teacher_required(view):
     """Let only logged-in teachers in; a learner gets 403, an anonymous visitor the login page."""
 
     @wraps(view)
-    @login_required
     def wrapped(*args, **kwargs):
-        if not current_user.is_teacher:
-            abort(403)
+        _require(Role.TEACHER)
         return view(*args, **kwargs)
 
     return wrapped
@@ -24,10 +33,8 @@ def learner_required(view):
     """Let only logged-in learners in; a teacher gets 403, an anonymous visitor the login page."""
 
     @wraps(view)
-    @login_required
     def wrapped(*args, **kwargs):
-        if not current_user.is_learner:
-            abort(403)
+        _require(Role.LEARNER)
         return view(*args, **kwargs)
 
     return wrapped
@@ -45,9 +52,5 @@ def session_user_id() -> int | None:
 
 
 def require_learner() -> int:
-    """Return the logged-in learner's id, loading the account; as learner_required, refuse anyone else."""
-    if not current_user.is_authenticated:
-        abort(current_app.login_manager.unauthorized())
-    if not current_user.is_learner:
-        abort(403)
-    return current_user.id
+    """Return the logged-in learner's id, loading the account: the check ``learner_required`` makes."""
+    return _require(Role.LEARNER).id

@@ -1,9 +1,10 @@
 """An article as a teacher gives it (pasted text or an uploaded file) checked and turned into plain text."""
 from __future__ import annotations
 
-import codecs
 import re
 from pathlib import PurePath
+
+from questions.clean import BinaryInputError, NotUtf8Error, decode_text
 
 ARTICLE_EXTENSIONS = (".txt", ".md", ".html", ".htm")
 MARKDOWN_EXTENSIONS = (".md",)
@@ -72,15 +73,11 @@ def megabytes(size: int) -> str:
 
 
 def _decoded(data: bytes) -> str:
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            pass
-    if b"\x00" in data:
-        raise ArticleError("The file is a binary file (an image, a PDF or a word-processor document?), not text. "
-                           "Save the article as .txt or .html, or paste its text.")
+    """Decode as the engine does, with messages that tell a teacher what to do."""
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
+        return decode_text(data)
+    except BinaryInputError:
+        raise ArticleError("The file is a binary file (an image, a PDF or a word-processor document?), not text. "
+                           "Save the article as .txt or .html, or paste its text.") from None
+    except NotUtf8Error:
         raise ArticleError("The file is not UTF-8 text. Save it as UTF-8 (plain text) or paste its text.") from None

@@ -39,6 +39,7 @@ from markupsafe import Markup, escape
 
 from app.models import Question, QuestionKind, QuestionSet, ReviewStatus
 from app.sets.drafts import DraftError, QuestionDraft, checked, parse_kind, split_choices
+from questions.clean import BinaryInputError, NotUtf8Error, decode_text
 
 EXPORT_FORMAT, EXPORT_VERSION = "factdeck-set", 1
 IMPORT_EXTENSIONS = (".csv", ".tsv", ".txt", ".json")
@@ -107,14 +108,15 @@ def parse_import(filename: str, data: bytes, *, limit: int) -> ImportedSet:
         raise ImportFileError([LineError(0, f"{filename!r} is not a .csv, .tsv, .txt or .json file.")])
     if len(data) > limit:
         raise ImportFileError([LineError(0, f"The file is larger than {limit // (1024 * 1024)} MB.")])
-    if b"\x00" in data:
-        raise ImportFileError([LineError(0, "The file is binary (a spreadsheet workbook?), not text. "
-                                            "Save it as CSV (UTF-8) and try again.")])
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = data[:err.start].count(b"\n") + 1
-        raise ImportFileError([LineError(line, "the file is not UTF-8 text; save it as CSV (UTF-8) and try again")])
+        text = decode_text(data)
+    except BinaryInputError:
+        raise ImportFileError([LineError(0, "The file is binary (a spreadsheet workbook?), not text. "
+                                            "Save it as CSV (UTF-8) and try again.")]) from None
+    except NotUtf8Error as err:
+        line = data[:err.position].count(b"\n") + 1
+        raise ImportFileError([LineError(line, "the file is not UTF-8 text; save it as CSV (UTF-8) and try again")
+                               ]) from None
     if not text.strip():
         raise ImportFileError([LineError(0, "The file is empty.")])
     if extension == ".json" or text.lstrip().startswith("{"):

@@ -67,6 +67,7 @@ def tab_separated(text: str) -> str:
     ("week-3_quiz.csv", CSV.replace("\n", "\r\n")),
     ("week-3_quiz.tsv", tab_separated(CSV)),
     ("week-3_quiz.txt", tab_separated(CSV)),
+    ("week-3_quiz.txt", tab_separated(CSV).encode("utf-16")),  # a spreadsheet's "Unicode text": UTF-16 with its BOM
     ("week-3_quiz.csv", "\ufeff" + CSV.replace("type,prompt,answer,choices,explanation", "Prompt,Type,Answer,Choices,Explanation")
      .replace("multiple_choice,Where was the base?", "Where was the base?,multiple_choice")
      .replace("true_false,The base held", "The base held 1960 troops.,true_false").replace(" 1960 troops.,True", ",True")
