@@ -13,8 +13,9 @@ from markupsafe import Markup
 from sqlalchemy import Connection, Integer, and_, bindparam, case, cast, exists, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import joinedload
 
-from app.database import begin_write, begin_write_on
+from app.database import DriverStatement, begin_write, begin_write_on
 from app.extensions import db
 from app.grading import CHOICE_KINDS, AnswerKey, is_correct, looks_like_name
 from app.models import (Answer, Attempt, CardState, Question, QuestionKind, QuestionSet, Review, ReviewSource,
@@ -57,9 +58,7 @@ def start_attempt(learner: User, set_id: int, now: dt.datetime) -> StartedAttemp
     if not is_assigned(learner_id, set_id):
         abort(404)
     begin_write()  # the unfinished attempt is looked for under the write lock: two tabs start one attempt
-    unfinished = db.session.execute(
-        db.select(Attempt).filter_by(learner_id=learner_id, set_id=set_id, finished_at=None)
-        .order_by(Attempt.started_at.desc(), Attempt.id.desc()).limit(1)).scalar_one_or_none()
+    unfinished = db.session.execute(_UNFINISHED_ATTEMPT, {"learner_id": learner_id, "set_id": set_id}).first()
     if unfinished is not None:
         started = StartedAttempt(unfinished.id, len(unfinished.question_ids), resumed=True)
         db.session.rollback()
@@ -121,31 +120,23 @@ def split_cloze(prompt: str) -> tuple[str, str]:
     return (parts[0], parts[1]) if len(parts) == 2 else (prompt, "")
 
 
-def _asked_question_ids(attempt: Attempt) -> list[int]:
-    """Return the ids of the attempt's questions still live, in the attempt's order."""
-    # The set's live questions, kept if the attempt asks them: a fixed statement, where an IN list of the
-    # attempt's ids would be rendered again for every page.
-    live = set(db.session.execute(
-        db.select(Question.id).where(Question.set_id == attempt.set_id,
-                                     Question.review_status == ReviewStatus.APPROVED,
-                                     Question.retired_at.is_(None))).scalars())
-    return [question_id for question_id in attempt.question_ids if question_id in live]
-
-
-def _answered_ids(attempt_id: int) -> set[int]:
-    return set(db.session.execute(db.select(Answer.question_id).filter_by(attempt_id=attempt_id)).scalars())
+def _asked_questions(attempt: Attempt) -> list[tuple[int, bool]]:
+    """Return the attempt's questions still live, in the attempt's order: each id, and whether it is answered."""
+    answered_by_id = dict(db.session.execute(_LIVE_QUESTIONS_ANSWERED,
+                                             {"set_id": attempt.set_id, "attempt_id": attempt.id}).all())
+    return [(question_id, answered_by_id[question_id]) for question_id in attempt.question_ids
+            if question_id in answered_by_id]
 
 
 def next_step(attempt: Attempt) -> QuizStep | None:
     """Return the attempt's first unanswered live question, or None when every one is answered.
 
-    Only ids are read for the attempt's questions: the page shows one, loaded alone.
+    Only ids are read for the attempt's questions: the page shows one, loaded alone with its set.
     """
-    asked = _asked_question_ids(attempt)
-    answered = _answered_ids(attempt.id)
-    for number, question_id in enumerate(asked, 1):
-        if question_id not in answered:
-            question = db.session.get(Question, question_id)
+    asked = _asked_questions(attempt)
+    for number, (question_id, answered) in enumerate(asked, 1):
+        if not answered:
+            question = db.session.get(Question, question_id, options=[joinedload(Question.question_set)])
             before, after = split_cloze(question.prompt) if question.kind is QuestionKind.CLOZE else ("", "")
             return QuizStep(attempt_id=attempt.id, question=question, number=number, total=len(asked),
                             choices=choices_of(question), blank_before=before, blank_after=after)
@@ -191,8 +182,9 @@ class Feedback:
         return "Right!" if self.correct else "Not quite."
 
 
-# Answering runs on every click of "Check answer", so its statements are built once, on the tables: each
-# request then only binds values, skipping statement construction and the ORM's unit of work.
+# Answering runs on every click of "Check answer", so its statements are built once, on the tables, and run
+# on the driver's cursor (DriverStatement): each request then only binds values, skipping statement
+# construction, the ORM's unit of work and Connection.execute's bookkeeping.
 _ATTEMPT = Attempt.__table__
 _QUESTION = Question.__table__
 _ANSWER = Answer.__table__
@@ -202,7 +194,22 @@ _USER = User.__table__
 
 _LIVE = and_(_QUESTION.c.review_status == ReviewStatus.APPROVED, _QUESTION.c.retired_at.is_(None))
 
-_READ_ANSWER_CONTEXT = (
+# Starting a quiz and showing its next question are the other requests of a class taking a quiz: their
+# statements are built once too.
+_UNFINISHED_ATTEMPT = (
+    select(_ATTEMPT.c.id, _ATTEMPT.c.question_ids)
+    .where(_ATTEMPT.c.learner_id == bindparam("learner_id"), _ATTEMPT.c.set_id == bindparam("set_id"),
+           _ATTEMPT.c.finished_at.is_(None))
+    .order_by(_ATTEMPT.c.started_at.desc(), _ATTEMPT.c.id.desc()).limit(1))
+# The set's live questions, each marked answered or not by the attempt: a fixed statement, where an IN list
+# of the attempt's ids would be rendered again for every page.
+_LIVE_QUESTIONS_ANSWERED = (
+    select(_QUESTION.c.id, _ANSWER.c.id.is_not(None).label("answered"))
+    .select_from(_QUESTION.outerjoin(_ANSWER, and_(_ANSWER.c.attempt_id == bindparam("attempt_id"),
+                                                   _ANSWER.c.question_id == _QUESTION.c.id)))
+    .where(_QUESTION.c.set_id == bindparam("set_id"), _LIVE))
+
+_READ_ANSWER_CONTEXT = DriverStatement(
     select(_ATTEMPT.c.learner_id, _ATTEMPT.c.set_id, _ATTEMPT.c.question_ids, _ATTEMPT.c.total,
            _ATTEMPT.c.finished_at, _QUESTION.c.kind, _QUESTION.c.prompt, _QUESTION.c.answer, _QUESTION.c.choices,
            _QUESTION.c.explanation, _QUESTION.c.fact_kind, _QUESTION.c.fact_text, _QUESTION.c.fact_value,
@@ -221,12 +228,13 @@ _READ_ANSWER_CONTEXT = (
 _SET_NAME_FIELDS = select(_QUESTION.c.answer, _QUESTION.c.choices, _QUESTION.c.fact_text,
                           _QUESTION.c.fact_value).where(_QUESTION.c.set_id == bindparam("set_id"))
 
-_INSERT_ANSWER = insert(_ANSWER)
-_INSERT_REVIEW = insert(_REVIEW)
+_INSERT_ANSWER = DriverStatement(insert(_ANSWER))
+_INSERT_REVIEW = DriverStatement(insert(_REVIEW))
 # A new card, unless a flashcard grade (another tab) created it since it was read: both dialects say it
 # alike. Its id comes back only if it was inserted (PostgreSQL gives no rowcount for an INSERT here).
-_INSERT_NEW_CARD = {"sqlite": sqlite.insert(_CARD).on_conflict_do_nothing().returning(_CARD.c.id),
-                    "postgresql": postgresql.insert(_CARD).on_conflict_do_nothing().returning(_CARD.c.id)}
+_INSERT_NEW_CARD = {
+    "sqlite": DriverStatement(sqlite.insert(_CARD).on_conflict_do_nothing().returning(_CARD.c.id)),
+    "postgresql": DriverStatement(postgresql.insert(_CARD).on_conflict_do_nothing().returning(_CARD.c.id))}
 
 
 def _open_question(dialect: str):
@@ -252,24 +260,26 @@ _DIALECTS = ("sqlite", "postgresql")
 # Counts the answer in SQL (never read, added to and written back) and finishes the attempt when no question
 # is left open (this one's answer is inserted before it counts); the total returned tells whether another
 # answer came in since the attempt was read.
-_COUNT_ANSWER = {dialect: (
+_COUNT_ANSWER = {dialect: DriverStatement(
     update(_ATTEMPT).where(_ATTEMPT.c.id == bindparam("attempt"))
     .values(correct=_ATTEMPT.c.correct + bindparam("right", type_=Integer), total=_ATTEMPT.c.total + 1,
             finished_at=case((~_open_question(dialect), _FINISHED_NOW), else_=_ATTEMPT.c.finished_at))
     .returning(_ATTEMPT.c.total, _ATTEMPT.c.finished_at)) for dialect in _DIALECTS}
-_IS_OPEN = {dialect: select(_open_question(dialect)).select_from(_ATTEMPT).where(_ATTEMPT.c.id == bindparam("attempt"))
+_IS_OPEN = {dialect: DriverStatement(select(_open_question(dialect).label("open")).select_from(_ATTEMPT)
+                                      .where(_ATTEMPT.c.id == bindparam("attempt")))
             for dialect in _DIALECTS}
-_FINISH_ATTEMPT = update(_ATTEMPT).where(_ATTEMPT.c.id == bindparam("attempt")).values(finished_at=_FINISHED_NOW)
+_FINISH_ATTEMPT = DriverStatement(
+    update(_ATTEMPT).where(_ATTEMPT.c.id == bindparam("attempt")).values(finished_at=_FINISHED_NOW))
 
 _CARD_KEY = and_(_CARD.c.learner_id == bindparam("learner"), _CARD.c.question_id == bindparam("question"))
 _CARD_NEW_VALUES = {"fsrs_card": bindparam("new_card", type_=_CARD.c.fsrs_card.type),
                     "due": bindparam("new_due", type_=_CARD.c.due.type),
                     "last_review_at": bindparam("reviewed", type_=_CARD.c.last_review_at.type)}
 # The card as it was read, or nothing: a flashcard graded in another tab since then moved it on.
-_UPDATE_CARD_AS_READ = update(_CARD).where(
-    _CARD_KEY, _CARD.c.last_review_at.is_not_distinct_from(bindparam("last_review_read"))).values(_CARD_NEW_VALUES)
-_UPDATE_CARD = update(_CARD).where(_CARD_KEY).values(_CARD_NEW_VALUES)
-_READ_CARD_FOR_UPDATE = select(_CARD.c.fsrs_card).where(_CARD_KEY).with_for_update()
+_UPDATE_CARD_AS_READ = DriverStatement(update(_CARD).where(
+    _CARD_KEY, _CARD.c.last_review_at.is_not_distinct_from(bindparam("last_review_read"))).values(_CARD_NEW_VALUES))
+_UPDATE_CARD = DriverStatement(update(_CARD).where(_CARD_KEY).values(_CARD_NEW_VALUES))
+_READ_CARD_FOR_UPDATE = DriverStatement(select(_CARD.c.fsrs_card).where(_CARD_KEY).with_for_update())
 
 
 @dataclass(frozen=True)
@@ -317,7 +327,7 @@ class AnswerContext:
 
 def _read_answer_context(connection: Connection, attempt_id: int, question_id: int) -> AnswerContext | None:
     """Return the attempt, the question (of the attempt's set), a stored answer and the card; None if no such pair."""
-    row = connection.execute(_READ_ANSWER_CONTEXT, {"attempt_id": attempt_id, "question_id": question_id}).first()
+    row = _READ_ANSWER_CONTEXT.execute(connection, {"attempt_id": attempt_id, "question_id": question_id}).first()
     if row is None:
         return None
     question = AskedQuestion(id=question_id, set_id=row.set_id, kind=row.kind, prompt=row.prompt, answer=row.answer,
@@ -378,7 +388,8 @@ def submit_answer(learner_id: int, attempt_id: int, question_id: int, response: 
 
     Nothing is read back after the commit: the feedback is built from the values in hand. This runs on
     every click of "Check answer", so it works on a connection of its own with Core statements built
-    once: the ORM session's bookkeeping around each statement would cost more than the statement.
+    once and run on the driver's cursor: the bookkeeping of the ORM session, or even of
+    ``Connection.execute``, around each statement would cost more than the statement.
     """
     with db.engine.connect() as connection:
         context = _read_answer_context(connection, attempt_id, question_id)
@@ -396,11 +407,13 @@ def submit_answer(learner_id: int, attempt_id: int, question_id: int, response: 
         correct = grade(question, response, connection)
         rating = Rating.Good if correct else Rating.Again
         card = reviewed_card(context.fsrs_card, rating, now, question_id=question_id)
-        connection.commit()  # the read ends here: a transaction becomes a writer only at its start
+        # The read was one statement, needing no transaction of its own; grading may have begun one to read the
+        # set's names. It ends here, since a transaction becomes a writer only at its start.
+        connection.commit()
 
         transaction = begin_write_on(connection)
         try:
-            connection.execute(_INSERT_ANSWER, {
+            _INSERT_ANSWER.execute(connection, {
                 "attempt_id": attempt_id, "question_id": question_id, "learner_id": learner_id, "response": response,
                 "correct": correct, "answered_at": now, "duration_ms": duration_ms, "submission_id": submission_id})
         except IntegrityError:
@@ -409,7 +422,7 @@ def submit_answer(learner_id: int, attempt_id: int, question_id: int, response: 
         try:
             finished = _count_answer(connection, attempt_id, context, correct=correct, now=now)
             _store_card(connection, learner_id, question_id, context, card, rating=rating, now=now)
-            connection.execute(_INSERT_REVIEW, {
+            _INSERT_REVIEW.execute(connection, {
                 "learner_id": learner_id, "question_id": question_id, "rating": int(rating), "reviewed_at": now,
                 "duration_ms": duration_ms, "source": ReviewSource.QUIZ, "submission_id": f"quiz:{submission_id}"})
             transaction.commit()
@@ -427,14 +440,14 @@ def _count_answer(connection: Connection, attempt_id: int, context: AnswerContex
     Returns whether the attempt is finished.
     """
     values = {"attempt": attempt_id, "right": int(correct), "finished": now}
-    total, finished_at = connection.execute(_COUNT_ANSWER[connection.dialect.name], values).one()
+    total, finished_at = _COUNT_ANSWER[connection.dialect.name].execute(connection, values).one()
     if finished_at is not None or total == context.total + 1:
         return finished_at is not None
     # Another answer to the attempt came in since it was read (a second tab). Under SQLite's write lock the
     # statement saw it; a server with row locks waited for it but may have looked with an older snapshot.
-    if connection.execute(_IS_OPEN[connection.dialect.name], {"attempt": attempt_id}).scalar():
+    if _IS_OPEN[connection.dialect.name].execute(connection, {"attempt": attempt_id}).scalar():
         return False
-    connection.execute(_FINISH_ATTEMPT, {"attempt": attempt_id, "finished": now})
+    _FINISH_ATTEMPT.execute(connection, {"attempt": attempt_id, "finished": now})
     return True
 
 
@@ -445,16 +458,16 @@ def _store_card(connection: Connection, learner_id: int, question_id: int, conte
     new_values = {"new_card": card.fsrs_card, "new_due": card.due, "reviewed": now}
     if context.card_id is None:
         insert_new_card = _INSERT_NEW_CARD[connection.dialect.name]
-        if connection.execute(insert_new_card, {
+        if insert_new_card.execute(connection, {
                 "learner_id": learner_id, "question_id": question_id, "due": card.due, "fsrs_card": card.fsrs_card,
                 "introduced_at": now, "last_review_at": now}).first() is not None:
             return
-    elif connection.execute(_UPDATE_CARD_AS_READ,
-                            {**key, **new_values, "last_review_read": context.last_review_at}).rowcount:
+    elif _UPDATE_CARD_AS_READ.execute(connection,
+                                      {**key, **new_values, "last_review_read": context.last_review_at}).rowcount:
         return
-    stored = connection.execute(_READ_CARD_FOR_UPDATE, key).scalar_one()
+    stored = _READ_CARD_FOR_UPDATE.execute(connection, key).one().fsrs_card
     card = reviewed_card(stored, rating, now, question_id=question_id)
-    connection.execute(_UPDATE_CARD, {**key, "new_card": card.fsrs_card, "new_due": card.due, "reviewed": now})
+    _UPDATE_CARD.execute(connection, {**key, "new_card": card.fsrs_card, "new_due": card.due, "reviewed": now})
 
 
 def _already_answered(attempt_id: int, question_id: int) -> Feedback:
@@ -494,14 +507,13 @@ def attempt_result(attempt: Attempt) -> QuizResult:
     """Return the attempt's score and the questions the learner missed, with their right answers."""
     answers = db.session.execute(
         db.select(Answer).filter_by(attempt_id=attempt.id)).scalars().all()
-    by_question = {answer.question_id: answer for answer in answers}
     order = {question_id: index for index, question_id in enumerate(attempt.question_ids)}
     missed = tuple(
         MissedQuestion(prompt=answer.question.prompt, response=answer.response, right_answer=answer.question.answer,
                        source=source_with_answer(answer.question))
         for answer in sorted(answers, key=lambda answer: order.get(answer.question_id, len(order)))
         if not answer.correct)
-    unanswered = sum(question_id not in by_question for question_id in _asked_question_ids(attempt))
+    unanswered = sum(not answered for _question_id, answered in _asked_questions(attempt))
     return QuizResult(attempt=attempt, question_set=db.session.get(QuestionSet, attempt.set_id), missed=missed,
                       unanswered=unanswered)
 

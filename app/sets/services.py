@@ -267,7 +267,8 @@ def highlight_answer(sentence: str, answer: str) -> Markup:
     if found is None:
         return escape(sentence)
     start, end = found.span()
-    return Markup('{}<mark class="answer">{}</mark>{}').format(sentence[:start], sentence[start:end], sentence[end:])
+    return (escape(sentence[:start]) + Markup('<mark class="answer">') + escape(sentence[start:end]) + Markup("</mark>")
+            + escape(sentence[end:]))
 
 
 def source_with_answer(question: Question) -> Markup:

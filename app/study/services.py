@@ -11,6 +11,7 @@ from typing import Sequence
 from flask import abort, current_app
 from fsrs import Rating
 from markupsafe import Markup
+from sqlalchemy import bindparam
 from sqlalchemy.exc import IntegrityError
 
 from app.database import begin_write
@@ -67,15 +68,19 @@ def assigned_sets(learner: User) -> list[tuple[QuestionSet, Assignment]]:
     return result
 
 
+# Built once: every quiz start and assigned-set page asks it, and building a statement costs more than running it.
+_ASSIGNED = (
+    db.select(Assignment.id)
+    .join(QuestionSet, QuestionSet.id == Assignment.set_id)
+    .join(Classroom, Classroom.id == Assignment.classroom_id)
+    .join(Enrollment, Enrollment.classroom_id == Classroom.id)
+    .where(Assignment.set_id == bindparam("set_id"), Enrollment.learner_id == bindparam("learner_id"),
+           Classroom.archived_at.is_(None), QuestionSet.status == SetStatus.PUBLISHED).limit(1))
+
+
 def is_assigned(learner_id: int, set_id: int) -> bool:
     """Whether the published set is assigned to one of the learner's active classes."""
-    return db.session.execute(
-        db.select(Assignment.id)
-        .join(QuestionSet, QuestionSet.id == Assignment.set_id)
-        .join(Classroom, Classroom.id == Assignment.classroom_id)
-        .join(Enrollment, Enrollment.classroom_id == Classroom.id)
-        .where(Assignment.set_id == set_id, Enrollment.learner_id == learner_id, Classroom.archived_at.is_(None),
-               QuestionSet.status == SetStatus.PUBLISHED).limit(1)).first() is not None
+    return db.session.execute(_ASSIGNED, {"set_id": set_id, "learner_id": learner_id}).first() is not None
 
 
 def assigned_set_or_404(learner: User, set_id: int) -> QuestionSet:

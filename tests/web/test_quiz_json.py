@@ -252,16 +252,22 @@ def test_a_question_retired_mid_quiz_does_not_hold_the_attempt_open(app, client,
 
 
 def statements_of(app, send) -> tuple[object, list[str]]:
-    """Return what ``send()`` returned and the SQL statements it ran."""
+    """Return what ``send()`` returned and the SQL statements SQLite ran for it.
+
+    Traced by the driver itself, on connections opened for the purpose: the answer runs some statements
+    straight on the cursor, where SQLAlchemy's execution events never see them.
+    """
     statements: list[str] = []
     with app.app_context():
         engine = db.engine
-    record = lambda _conn, _cursor, statement, *_rest: statements.append(statement)  # noqa: E731
-    sa.event.listen(engine, "before_cursor_execute", record)
+    trace = lambda dbapi_connection, _record: dbapi_connection.set_trace_callback(statements.append)  # noqa: E731
+    engine.dispose()
+    sa.event.listen(engine, "connect", trace)
     try:
         return send(), statements
     finally:
-        sa.event.remove(engine, "before_cursor_execute", record)
+        sa.event.remove(engine, "connect", trace)
+        engine.dispose()
 
 
 def loads_the_account(statements: list[str]) -> bool:
