@@ -13,16 +13,15 @@ from markupsafe import Markup
 from sqlalchemy import Connection, Integer, and_, bindparam, case, cast, exists, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import joinedload
 
-from app.database import DriverStatement, begin_write, begin_write_on
+from app.database import DriverStatement, begin_write_on
 from app.extensions import db
 from app.grading import CHOICE_KINDS, AnswerKey, is_correct, looks_like_name
 from app.models import (Answer, Attempt, CardState, Question, QuestionKind, QuestionSet, Review, ReviewSource,
                         ReviewStatus, Role, User)
 from app.scheduling import ReviewedCard, reviewed_card
 from app.sets.services import source_with_answer
-from app.study.services import is_assigned, live_question_ids
+from app.study.services import is_assigned
 
 MAX_RESPONSE = 2000
 TRUE_FALSE_CHOICES = ("True", "False")
@@ -31,6 +30,10 @@ _BLANK = re.compile(r"_{3,}")
 
 class EmptySetError(ValueError):
     """The set has no live questions to ask."""
+
+
+class SetNotAssigned(LookupError):
+    """The set is not assigned to the learner: as good as absent."""
 
 
 class NotInYourQuiz(LookupError):
@@ -46,37 +49,33 @@ class StartedAttempt:
     resumed: bool  # the learner's unfinished attempt at the set, taken up again
 
 
-def start_attempt(learner: User, set_id: int, now: dt.datetime) -> StartedAttempt:
+def start_attempt(learner_id: int, set_id: int, now: dt.datetime) -> StartedAttempt:
     """Return the learner's unfinished attempt at the set, or a new one with its live questions in set order.
 
-    Resuming makes "Take the quiz" pressed twice (or in two tabs) one sitting, not two.
+    Resuming makes "Take the quiz" pressed twice (or in two tabs) one sitting, not two. A class starts a
+    quiz every few answers, so this runs on a connection of its own with statements built once, as
+    answering does.
 
     Raises:
+        SetNotAssigned: the set is not assigned to this learner (or the id is not a learner's).
         EmptySetError: the set has no live questions.
     """
-    learner_id = learner.id  # read before begin_write() ends the transaction that loaded it
-    if not is_assigned(learner_id, set_id):
-        abort(404)
-    begin_write()  # the unfinished attempt is looked for under the write lock: two tabs start one attempt
-    unfinished = db.session.execute(_UNFINISHED_ATTEMPT, {"learner_id": learner_id, "set_id": set_id}).first()
-    if unfinished is not None:
-        started = StartedAttempt(unfinished.id, len(unfinished.question_ids), resumed=True)
-        db.session.rollback()
-        return started
-    question_ids = live_question_ids([set_id])
-    if not question_ids:
-        db.session.rollback()
-        raise EmptySetError("This set has no questions to answer yet. Ask your teacher.")
-    attempt = Attempt(learner_id=learner_id, set_id=set_id, question_ids=question_ids, started_at=now)
-    db.session.add(attempt)
-    try:
-        db.session.flush()
-        started = StartedAttempt(attempt.id, len(question_ids), resumed=False)
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
-    return started
+    with db.engine.connect() as connection:
+        if not is_assigned(learner_id, set_id, connection):
+            raise SetNotAssigned(set_id)
+        # The unfinished attempt is looked for under the write lock: two tabs start one attempt. The
+        # transaction commits as the block ends, and rolls back if it ends with an error.
+        with begin_write_on(connection):
+            unfinished = _UNFINISHED_ATTEMPT.execute(connection, {"learner_id": learner_id, "set_id": set_id}).first()
+            if unfinished is not None:
+                return StartedAttempt(unfinished.id, len(unfinished.question_ids), resumed=True)
+            question_ids = [row.id for row in _LIVE_QUESTION_IDS.execute(connection, {"set_id": set_id}).rows]
+            if not question_ids:
+                raise EmptySetError("This set has no questions to answer yet. Ask your teacher.")
+            attempt_id = _INSERT_ATTEMPT.execute(connection, {
+                "learner_id": learner_id, "set_id": set_id, "question_ids": question_ids, "started_at": now,
+                "correct": 0, "total": 0}).one().id
+    return StartedAttempt(attempt_id, len(question_ids), resumed=False)
 
 
 def own_attempt_or_404(learner: User, attempt_id: int) -> Attempt:
@@ -94,7 +93,8 @@ class QuizStep:
     """The next question of an attempt as the page asks it."""
 
     attempt_id: int
-    question: Question
+    set_title: str
+    question: AskedQuestion
     number: int  # 1-based among the attempt's questions still asked
     total: int
     choices: tuple[str, ...]
@@ -106,7 +106,7 @@ class QuizStep:
         return self.question.kind in CHOICE_KINDS
 
 
-def choices_of(question: Question) -> tuple[str, ...]:
+def choices_of(question: Question | AskedQuestion) -> tuple[str, ...]:
     if question.kind is QuestionKind.TRUE_FALSE:
         return tuple(question.choices or ()) or TRUE_FALSE_CHOICES
     if question.kind is QuestionKind.MULTIPLE_CHOICE:
@@ -120,26 +120,35 @@ def split_cloze(prompt: str) -> tuple[str, str]:
     return (parts[0], parts[1]) if len(parts) == 2 else (prompt, "")
 
 
-def _asked_questions(attempt: Attempt) -> list[tuple[int, bool]]:
+def _asked_questions(connection: Connection, set_id: int, attempt_id: int,
+                     question_ids: list[int]) -> list[tuple[int, bool]]:
     """Return the attempt's questions still live, in the attempt's order: each id, and whether it is answered."""
-    answered_by_id = dict(db.session.execute(_LIVE_QUESTIONS_ANSWERED,
-                                             {"set_id": attempt.set_id, "attempt_id": attempt.id}).all())
-    return [(question_id, answered_by_id[question_id]) for question_id in attempt.question_ids
+    answered_by_id = dict(_LIVE_QUESTIONS_ANSWERED.execute(connection, {"set_id": set_id,
+                                                                        "attempt_id": attempt_id}).rows)
+    return [(question_id, answered_by_id[question_id]) for question_id in question_ids
             if question_id in answered_by_id]
 
 
-def next_step(attempt: Attempt) -> QuizStep | None:
-    """Return the attempt's first unanswered live question, or None when every one is answered.
+def next_step(learner_id: int, attempt_id: int) -> QuizStep | None:
+    """Return the first unanswered live question of the learner's attempt, or None when every one is answered.
 
-    Only ids are read for the attempt's questions: the page shows one, loaded alone with its set.
+    Anyone else's attempt is as good as absent (404). The page is loaded once per question, so its three
+    reads are statements built once, run on the driver's cursor: the attempt with its set's title, the
+    set's live questions marked answered or not, and the one question shown.
     """
-    asked = _asked_questions(attempt)
-    for number, (question_id, answered) in enumerate(asked, 1):
-        if not answered:
-            question = db.session.get(Question, question_id, options=[joinedload(Question.question_set)])
-            before, after = split_cloze(question.prompt) if question.kind is QuestionKind.CLOZE else ("", "")
-            return QuizStep(attempt_id=attempt.id, question=question, number=number, total=len(asked),
-                            choices=choices_of(question), blank_before=before, blank_after=after)
+    with db.engine.connect() as connection:
+        attempt = _READ_ATTEMPT.execute(connection, {"attempt_id": attempt_id}).first()
+        if attempt is None or attempt.learner_id != learner_id:
+            abort(404)
+        asked = _asked_questions(connection, attempt.set_id, attempt_id, attempt.question_ids)
+        for number, (question_id, answered) in enumerate(asked, 1):
+            if not answered:
+                row = _READ_QUESTION.execute(connection, {"question_id": question_id}).one()
+                question = AskedQuestion(id=question_id, **row._asdict())
+                before, after = split_cloze(question.prompt) if question.kind is QuestionKind.CLOZE else ("", "")
+                return QuizStep(attempt_id=attempt_id, set_title=attempt.title, question=question, number=number,
+                                total=len(asked), choices=choices_of(question), blank_before=before,
+                                blank_after=after)
     return None
 
 
@@ -191,23 +200,37 @@ _ANSWER = Answer.__table__
 _CARD = CardState.__table__
 _REVIEW = Review.__table__
 _USER = User.__table__
+_SET = QuestionSet.__table__
 
 _LIVE = and_(_QUESTION.c.review_status == ReviewStatus.APPROVED, _QUESTION.c.retired_at.is_(None))
 
 # Starting a quiz and showing its next question are the other requests of a class taking a quiz: their
 # statements are built once too.
-_UNFINISHED_ATTEMPT = (
+_UNFINISHED_ATTEMPT = DriverStatement(
     select(_ATTEMPT.c.id, _ATTEMPT.c.question_ids)
     .where(_ATTEMPT.c.learner_id == bindparam("learner_id"), _ATTEMPT.c.set_id == bindparam("set_id"),
            _ATTEMPT.c.finished_at.is_(None))
     .order_by(_ATTEMPT.c.started_at.desc(), _ATTEMPT.c.id.desc()).limit(1))
+_LIVE_QUESTION_IDS = DriverStatement(
+    select(_QUESTION.c.id).where(_QUESTION.c.set_id == bindparam("set_id"), _LIVE)
+    .order_by(_QUESTION.c.position, _QUESTION.c.id))
+_INSERT_ATTEMPT = DriverStatement(insert(_ATTEMPT).returning(_ATTEMPT.c.id))
 # The set's live questions, each marked answered or not by the attempt: a fixed statement, where an IN list
 # of the attempt's ids would be rendered again for every page.
-_LIVE_QUESTIONS_ANSWERED = (
+_LIVE_QUESTIONS_ANSWERED = DriverStatement(
     select(_QUESTION.c.id, _ANSWER.c.id.is_not(None).label("answered"))
     .select_from(_QUESTION.outerjoin(_ANSWER, and_(_ANSWER.c.attempt_id == bindparam("attempt_id"),
                                                    _ANSWER.c.question_id == _QUESTION.c.id)))
     .where(_QUESTION.c.set_id == bindparam("set_id"), _LIVE))
+
+_READ_ATTEMPT = DriverStatement(
+    select(_ATTEMPT.c.learner_id, _ATTEMPT.c.set_id, _ATTEMPT.c.question_ids, _SET.c.title)
+    .join(_SET, _SET.c.id == _ATTEMPT.c.set_id).where(_ATTEMPT.c.id == bindparam("attempt_id")))
+_READ_QUESTION = DriverStatement(
+    select(_QUESTION.c.set_id, _QUESTION.c.kind, _QUESTION.c.prompt, _QUESTION.c.answer, _QUESTION.c.choices,
+           _QUESTION.c.explanation, _QUESTION.c.fact_kind, _QUESTION.c.fact_text, _QUESTION.c.fact_value,
+           _QUESTION.c.review_status, _QUESTION.c.retired_at)
+    .where(_QUESTION.c.id == bindparam("question_id")))
 
 _READ_ANSWER_CONTEXT = DriverStatement(
     select(_ATTEMPT.c.learner_id, _ATTEMPT.c.set_id, _ATTEMPT.c.question_ids, _ATTEMPT.c.total,
@@ -284,7 +307,7 @@ _READ_CARD_FOR_UPDATE = DriverStatement(select(_CARD.c.fsrs_card).where(_CARD_KE
 
 @dataclass(frozen=True)
 class AskedQuestion:
-    """The columns of a question that grading and feedback read, as the answer's one query returns them.
+    """The columns of a question that the page, grading and feedback read, as one statement returns them.
 
     A plain value rather than a transient ``Question``: building a mapped object costs more than the rest
     of reading the answer's context, and nothing here needs the session.
@@ -513,7 +536,8 @@ def attempt_result(attempt: Attempt) -> QuizResult:
                        source=source_with_answer(answer.question))
         for answer in sorted(answers, key=lambda answer: order.get(answer.question_id, len(order)))
         if not answer.correct)
-    unanswered = sum(not answered for _question_id, answered in _asked_questions(attempt))
+    asked = _asked_questions(db.session.connection(), attempt.set_id, attempt.id, attempt.question_ids)
+    unanswered = sum(not answered for _question_id, answered in asked)
     return QuizResult(attempt=attempt, question_set=db.session.get(QuestionSet, attempt.set_id), missed=missed,
                       unanswered=unanswered)
 

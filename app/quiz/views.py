@@ -14,10 +14,20 @@ bp = Blueprint("quiz", __name__, url_prefix="/quiz")
 
 
 @bp.post("/sets/<int:set_id>/start")
-@learner_required
 def start(set_id: int):
+    """Start or resume an attempt; the learner is known by the session's id, as when answering.
+
+    Only a learner enrolled where the set is assigned gets an attempt; for anyone else the full guard of
+    ``learner_required`` decides (the login page, 403 for a teacher) before a learner is told 404.
+    """
+    learner_id = session_user_id()
+    if learner_id is None:
+        learner_id = require_learner()
     try:
-        started = services.start_attempt(current_user, set_id, utcnow())
+        started = services.start_attempt(learner_id, set_id, utcnow())
+    except services.SetNotAssigned:
+        require_learner()
+        abort(404)
     except services.EmptySetError as err:
         flash(str(err), "warning")
         return redirect(url_for("home.index"))
@@ -31,12 +41,11 @@ def start(set_id: int):
 @bp.get("/<int:attempt_id>")
 @learner_required
 def question(attempt_id: int):
-    attempt = services.own_attempt_or_404(current_user, attempt_id)
-    step = services.next_step(attempt)
+    step = services.next_step(current_user.id, attempt_id)
     if step is None:
-        return redirect(url_for("quiz.result", attempt_id=attempt.id))
-    return render_template("quiz/question.html", attempt=attempt, step=step, submission_id=new_submission_id(),
-                           blank_feedback=services.Feedback(services.AnswerStatus.ANSWERED, attempt.id))
+        return redirect(url_for("quiz.result", attempt_id=attempt_id))
+    return render_template("quiz/question.html", step=step, submission_id=new_submission_id(),
+                           blank_feedback=services.Feedback(services.AnswerStatus.ANSWERED, attempt_id))
 
 
 @bp.post("/<int:attempt_id>/answer")

@@ -11,13 +11,13 @@ from typing import Sequence
 from flask import abort, current_app
 from fsrs import Rating
 from markupsafe import Markup
-from sqlalchemy import bindparam
+from sqlalchemy import Connection, and_, bindparam, select
 from sqlalchemy.exc import IntegrityError
 
-from app.database import begin_write
+from app.database import DriverStatement, begin_write
 from app.extensions import db
 from app.models import (Assignment, CardState, Classroom, Enrollment, Question, QuestionKind, QuestionSet,
-                        ReviewSource, ReviewStatus, SetStatus, User)
+                        ReviewSource, ReviewStatus, Role, SetStatus, User)
 from app.scheduling import (RATING_LABELS, StudyQueue, build_queue, format_interval, next_due_times,
                             record_review)
 from app.sets.services import source_with_answer
@@ -68,19 +68,25 @@ def assigned_sets(learner: User) -> list[tuple[QuestionSet, Assignment]]:
     return result
 
 
-# Built once: every quiz start and assigned-set page asks it, and building a statement costs more than running it.
-_ASSIGNED = (
-    db.select(Assignment.id)
-    .join(QuestionSet, QuestionSet.id == Assignment.set_id)
-    .join(Classroom, Classroom.id == Assignment.classroom_id)
-    .join(Enrollment, Enrollment.classroom_id == Classroom.id)
-    .where(Assignment.set_id == bindparam("set_id"), Enrollment.learner_id == bindparam("learner_id"),
-           Classroom.archived_at.is_(None), QuestionSet.status == SetStatus.PUBLISHED).limit(1))
+_ASSIGNMENT, _SET, _CLASSROOM, _ENROLLMENT, _USER = (
+    model.__table__ for model in (Assignment, QuestionSet, Classroom, Enrollment, User))
+# Built once and run on the driver's cursor: every quiz start and assigned-set page asks it, and building a
+# statement costs more than running it. A quiz start asks it with the learner known by the session's id
+# alone, so the enrolled account must also be a learner's, as the role guard would have it.
+_ASSIGNED = DriverStatement(
+    select(_ASSIGNMENT.c.id)
+    .join(_SET, _SET.c.id == _ASSIGNMENT.c.set_id)
+    .join(_CLASSROOM, _CLASSROOM.c.id == _ASSIGNMENT.c.classroom_id)
+    .join(_ENROLLMENT, _ENROLLMENT.c.classroom_id == _CLASSROOM.c.id)
+    .join(_USER, and_(_USER.c.id == _ENROLLMENT.c.learner_id, _USER.c.role == Role.LEARNER))
+    .where(_ASSIGNMENT.c.set_id == bindparam("set_id"), _ENROLLMENT.c.learner_id == bindparam("learner_id"),
+           _CLASSROOM.c.archived_at.is_(None), _SET.c.status == SetStatus.PUBLISHED).limit(1))
 
 
-def is_assigned(learner_id: int, set_id: int) -> bool:
+def is_assigned(learner_id: int, set_id: int, connection: Connection | None = None) -> bool:
     """Whether the published set is assigned to one of the learner's active classes."""
-    return db.session.execute(_ASSIGNED, {"set_id": set_id, "learner_id": learner_id}).first() is not None
+    values = {"set_id": set_id, "learner_id": learner_id}
+    return _ASSIGNED.execute(connection or db.session.connection(), values).first() is not None
 
 
 def assigned_set_or_404(learner: User, set_id: int) -> QuestionSet:

@@ -292,3 +292,18 @@ def test_a_learner_cannot_answer_in_another_learners_attempt(app, world):
     with app.app_context():
         assert db.session.execute(db.select(Answer).filter_by(submission_id=OUTSIDER_SUBMISSION)).first() is None
         assert db.session.execute(db.select(db.func.count(Answer.id))).scalar() == 1
+
+
+def test_a_teacher_enrolled_in_a_class_is_still_refused_its_quiz(app, world):
+    """Starting a quiz knows the learner by the session's id alone, so the enrollment must be a learner's.
+
+    The forms never enroll a teacher; a row put in the database by hand must not get one an attempt.
+    """
+    with app.app_context():
+        db.session.add(Enrollment(classroom_id=world["classroom_id"], learner_id=world["other_teacher"]))
+        db.session.commit()
+    client = logged_in(app, "other.teacher@example.org")
+    response = client.post(quiz_urls(app, world)["start"], data={"csrf_token": csrf_token(client, "/")})
+    assert response.status_code == 403
+    with app.app_context():
+        assert db.session.execute(db.select(Attempt).filter_by(learner_id=world["other_teacher"])).first() is None
