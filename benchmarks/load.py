@@ -1,6 +1,6 @@
 """Load test: 50 learners answering quiz questions at once, against gunicorn on SQLite, next to the stack's ceiling.
 
-Run by hand from the repository root (never by pytest; about five minutes with the defaults)::
+Run by hand from the repository root (never by pytest; about seven minutes with the defaults)::
 
     .venv/bin/python benchmarks/load.py                 # 3 rounds of 15 s, 50 learners, 20-question quiz
     .venv/bin/python benchmarks/load.py --seconds 5 --rounds 1
