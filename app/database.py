@@ -215,18 +215,21 @@ class DriverStatement:
         if compiled.positional_names is not None:
             parameters = [parameters[name] for name in compiled.positional_names]
         dbapi_connection = connection.connection
-        cursor = dbapi_connection.cursor()
+        cursor = None
         try:
+            cursor = dbapi_connection.cursor()  # inside: a lost connection may fail here already
             cursor.execute(compiled.sql, parameters)
             rows = cursor.fetchall() if cursor.description else []
             rowcount = cursor.rowcount
         except dialect.loaded_dbapi.Error as error:
-            if dialect.is_disconnect(error, dbapi_connection, cursor):
+            lost = dialect.is_disconnect(error, dbapi_connection, cursor)
+            if lost:
                 connection.invalidate(error)
             raise DBAPIError.instance(compiled.sql, parameters, error, dialect.loaded_dbapi.Error,
-                                      dialect=dialect) from error
+                                      connection_invalidated=lost, dialect=dialect) from error
         finally:
-            cursor.close()
+            if cursor is not None:
+                cursor.close()
         if compiled.row_type is not None:
             processors = compiled.result_processors
             rows = [compiled.row_type(*(value if process is None else process(value)

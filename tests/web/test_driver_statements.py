@@ -138,3 +138,16 @@ def test_a_statement_missing_a_value_that_has_a_python_default_is_refused(engine
     with engine.connect() as connection:
         with pytest.raises(ValueError, match="every value"):
             INSERT.execute(connection, without_made_at)
+
+
+def test_a_lost_connection_is_invalidated_and_the_pool_opens_a_new_one(engine):
+    with engine.begin() as connection:
+        INSERT.execute(connection, ROWS[0])
+    with engine.connect() as connection:
+        connection.connection.driver_connection.close()  # as when the server or the file goes away under it
+        with pytest.raises(sa.exc.DBAPIError) as raised:
+            SELECT_BY_CODE.execute(connection, {"code": "plain"})
+        assert raised.value.connection_invalidated
+        assert connection.invalidated
+    with engine.connect() as connection:
+        assert SELECT_BY_CODE.execute(connection, {"code": "plain"}).one().code == "plain"
