@@ -123,8 +123,8 @@ def split_cloze(prompt: str) -> tuple[str, str]:
 def _asked_questions(connection: Connection, set_id: int, attempt_id: int,
                      question_ids: list[int]) -> list[tuple[int, bool]]:
     """Return the attempt's questions still live, in the attempt's order: each id, and whether it is answered."""
-    answered_by_id = dict(_LIVE_QUESTIONS_ANSWERED.execute(connection, {"set_id": set_id,
-                                                                        "attempt_id": attempt_id}).rows)
+    values = {"set_id": set_id, "attempt_id": attempt_id}
+    answered_by_id = dict(_LIVE_QUESTIONS_ANSWERED.execute(connection, values).rows)
     return [(question_id, answered_by_id[question_id]) for question_id in question_ids
             if question_id in answered_by_id]
 

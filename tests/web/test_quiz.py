@@ -40,7 +40,9 @@ def test_starting_a_quiz_asks_the_live_questions_in_set_order(app, client, learn
     [attempt] = rows(app, Attempt)
     assert (attempt.learner_id, attempt.set_id, attempt.question_ids) == (learner, assigned.set_id,
                                                                           list(assigned.question_ids))
-    assert "Quiz started: 5 questions." in client.get("/quiz/1").get_data(as_text=True)
+    page = client.get("/quiz/1").get_data(as_text=True)
+    assert "Quiz started: 5 questions." in page
+    assert '<h1 class="h2" data-quiz-heading>The regatta</h1>' in page
 
 
 @pytest.mark.parametrize("position, markup", [
