@@ -40,7 +40,7 @@ def learner_required(view):
     return wrapped
 
 
-def session_user_id() -> int | None:
+def _session_user_id() -> int | None:
     """Return the signed-in user's id as Flask-Login keeps it in the signed session, without loading the account.
 
     Only a permanent session counts (every log-in here makes one): Flask-Login's session protection never
@@ -54,3 +54,14 @@ def session_user_id() -> int | None:
 def require_learner() -> int:
     """Return the logged-in learner's id, loading the account: the check ``learner_required`` makes."""
     return _require(Role.LEARNER).id
+
+
+def claimed_learner_id() -> int:
+    """Return the id a learner's request acts for, without loading the account when the session holds it.
+
+    The id is only claimed: the caller's statement must find it as a learner's (enrolled where the set is
+    assigned, the owner of the attempt) and otherwise call ``require_learner`` before refusing. A session
+    without an id gets the full check at once: the login page, 403 for a teacher.
+    """
+    user_id = _session_user_id()
+    return user_id if user_id is not None else require_learner()

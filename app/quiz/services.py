@@ -144,7 +144,7 @@ def next_step(learner_id: int, attempt_id: int) -> QuizStep | None:
         for number, (question_id, answered) in enumerate(asked, 1):
             if not answered:
                 row = _READ_QUESTION.execute(connection, {"question_id": question_id}).one()
-                question = AskedQuestion(id=question_id, **row._asdict())
+                question = _asked_question(question_id, row)
                 before, after = split_cloze(question.prompt) if question.kind is QuestionKind.CLOZE else ("", "")
                 return QuizStep(attempt_id=attempt_id, set_title=attempt.title, question=question, number=number,
                                 total=len(asked), choices=choices_of(question), blank_before=before,
@@ -226,17 +226,16 @@ _LIVE_QUESTIONS_ANSWERED = DriverStatement(
 _READ_ATTEMPT = DriverStatement(
     select(_ATTEMPT.c.learner_id, _ATTEMPT.c.set_id, _ATTEMPT.c.question_ids, _SET.c.title)
     .join(_SET, _SET.c.id == _ATTEMPT.c.set_id).where(_ATTEMPT.c.id == bindparam("attempt_id")))
+# The columns of an AskedQuestion besides its id and set: the page and the answer's context read them alike.
+_ASKED_COLUMNS = (_QUESTION.c.kind, _QUESTION.c.prompt, _QUESTION.c.answer, _QUESTION.c.choices,
+                  _QUESTION.c.explanation, _QUESTION.c.fact_kind, _QUESTION.c.fact_text, _QUESTION.c.fact_value,
+                  _QUESTION.c.review_status, _QUESTION.c.retired_at)
 _READ_QUESTION = DriverStatement(
-    select(_QUESTION.c.set_id, _QUESTION.c.kind, _QUESTION.c.prompt, _QUESTION.c.answer, _QUESTION.c.choices,
-           _QUESTION.c.explanation, _QUESTION.c.fact_kind, _QUESTION.c.fact_text, _QUESTION.c.fact_value,
-           _QUESTION.c.review_status, _QUESTION.c.retired_at)
-    .where(_QUESTION.c.id == bindparam("question_id")))
+    select(_QUESTION.c.set_id, *_ASKED_COLUMNS).where(_QUESTION.c.id == bindparam("question_id")))
 
 _READ_ANSWER_CONTEXT = DriverStatement(
     select(_ATTEMPT.c.learner_id, _ATTEMPT.c.set_id, _ATTEMPT.c.question_ids, _ATTEMPT.c.total,
-           _ATTEMPT.c.finished_at, _QUESTION.c.kind, _QUESTION.c.prompt, _QUESTION.c.answer, _QUESTION.c.choices,
-           _QUESTION.c.explanation, _QUESTION.c.fact_kind, _QUESTION.c.fact_text, _QUESTION.c.fact_value,
-           _QUESTION.c.review_status, _QUESTION.c.retired_at,
+           _ATTEMPT.c.finished_at, *_ASKED_COLUMNS,
            _ANSWER.c.response.label("stored_response"), _ANSWER.c.correct.label("stored_correct"),
            _CARD.c.id.label("card_id"), _CARD.c.fsrs_card, _CARD.c.last_review_at)
     .select_from(
@@ -348,17 +347,20 @@ class AnswerContext:
     last_review_at: dt.datetime | None
 
 
+def _asked_question(question_id: int, row) -> AskedQuestion:
+    """Return the question from a row that holds its set_id and the ``_ASKED_COLUMNS``."""
+    return AskedQuestion(id=question_id, set_id=row.set_id,
+                         **{column.key: getattr(row, column.key) for column in _ASKED_COLUMNS})
+
+
 def _read_answer_context(connection: Connection, attempt_id: int, question_id: int) -> AnswerContext | None:
     """Return the attempt, the question (of the attempt's set), a stored answer and the card; None if no such pair."""
     row = _READ_ANSWER_CONTEXT.execute(connection, {"attempt_id": attempt_id, "question_id": question_id}).first()
     if row is None:
         return None
-    question = AskedQuestion(id=question_id, set_id=row.set_id, kind=row.kind, prompt=row.prompt, answer=row.answer,
-                             choices=row.choices, explanation=row.explanation, fact_kind=row.fact_kind,
-                             fact_text=row.fact_text, fact_value=row.fact_value, review_status=row.review_status,
-                             retired_at=row.retired_at)
     return AnswerContext(learner_id=row.learner_id, set_id=row.set_id, question_ids=row.question_ids,
-                         total=row.total, finished=row.finished_at is not None, question=question,
+                         total=row.total, finished=row.finished_at is not None,
+                         question=_asked_question(question_id, row),
                          stored_response=row.stored_response, stored_correct=row.stored_correct,
                          card_id=row.card_id, fsrs_card=row.fsrs_card, last_review_at=row.last_review_at)
 

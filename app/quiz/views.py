@@ -5,7 +5,7 @@ from flask import Blueprint, abort, flash, jsonify, make_response, redirect, ren
 from flask_login import current_user
 from werkzeug.exceptions import HTTPException
 
-from app.auth.guards import learner_required, require_learner, session_user_id
+from app.auth.guards import claimed_learner_id, learner_required, require_learner
 from app.models import utcnow
 from app.quiz import services
 from app.study.services import new_submission_id, parse_duration_ms, valid_submission_id
@@ -20,11 +20,8 @@ def start(set_id: int):
     Only a learner enrolled where the set is assigned gets an attempt; for anyone else the full guard of
     ``learner_required`` decides (the login page, 403 for a teacher) before a learner is told 404.
     """
-    learner_id = session_user_id()
-    if learner_id is None:
-        learner_id = require_learner()
     try:
-        started = services.start_attempt(learner_id, set_id, utcnow())
+        started = services.start_attempt(claimed_learner_id(), set_id, utcnow())
     except services.SetNotAssigned:
         require_learner()
         abort(404)
@@ -58,10 +55,8 @@ def answer(attempt_id: int):
     decides (the login page, 403 for a teacher), and only then is a learner told there is no such question.
     """
     wants_json = request.accept_mimetypes.best_match(("text/html", "application/json")) == "application/json"
-    learner_id = session_user_id()
     try:
-        if learner_id is None:
-            learner_id = require_learner()
+        learner_id = claimed_learner_id()
         question_id = request.form.get("question_id", type=int)
         submission_id = valid_submission_id(request.form.get("submission_id"))
         if question_id is None or submission_id is None:
