@@ -85,6 +85,8 @@ class Question:
     # The sentence the question quotes when it is not the fact's own (a name asked about where it
     # is mentioned again, because its first mention sits in a dateline).
     sentence: Sentence | None = None
+    score: float = 0.0  # 0 to 1: how publishable the engine judges the question
+    recommended: bool = False  # part of the default set a teacher publishes
 
     @property
     def explanation(self) -> str:
@@ -148,6 +150,8 @@ def question_to_dict(question: Question) -> dict[str, Any]:
         "explanation": question.explanation,
         "source": {"start": question.source.start, "end": question.source.end},
         "fact": fact,
+        "score": round(question.score, 3),
+        "recommended": question.recommended,
     }
     if question.choices:
         data["choices"] = list(question.choices)
