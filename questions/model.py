@@ -16,6 +16,19 @@ class FactKind(str, Enum):
     PLACE = "place"
 
 
+class Form(str, Enum):
+    """How a question's prompt was made from its sentence: what can go wrong with it differs."""
+
+    BLANK = "blank"  # the sentence as written, with the fact blanked out
+    REWORDED = "reworded"  # the sentence turned into a wh-question
+    STATEMENT = "statement"  # the sentence as a true or false statement
+    QUOTE = "quote"  # a speaker's words, asking who said them
+    DESCRIBED = "described"  # a name and what the article says it is (a role, an apposition)
+    FIGURE = "figure"  # a number and what it counts
+    ACRONYM = "acronym"  # an abbreviation and the name it stands for
+    REPORT = "report"  # the report itself: where it was filed from, when it was published
+
+
 class QuestionType(str, Enum):
     MULTIPLE_CHOICE = "multiple_choice"
     TRUE_FALSE = "true_false"
@@ -85,6 +98,7 @@ class Question:
     # The sentence the question quotes when it is not the fact's own (a name asked about where it
     # is mentioned again, because its first mention sits in a dateline).
     sentence: Sentence | None = None
+    form: Form = Form.BLANK
     score: float = 0.0  # 0 to 1: how publishable the engine judges the question
     recommended: bool = False  # part of the default set a teacher publishes
 

@@ -8,12 +8,14 @@ import hashlib
 import random
 import re
 import zlib
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from questions import distractors as pick
+from questions import ranking
 from questions.distractors import CalendarValue, NumberShape, number_shape
-from questions.model import Anatomy, Fact, FactKind, Question, QuestionType, Sentence, Span
+from questions.model import Anatomy, Fact, FactKind, Form, Question, QuestionType, Sentence, Span
 from questions.phrasing import (
     BLANK, CURRENCY_WORDS, Located, Wording, ask_fronting, ask_removing, capitalise, clause_bounds,
     contains_words, counted_noun, dangling_pronoun, outside_quotes,
@@ -28,6 +30,7 @@ CREDIT = re.compile(
 CREDIT_ROLE = re.compile(r"^\W*(reporter|photographer|editor|writer|correspondent|photo credit|byline)\b",
                          re.IGNORECASE)
 _LABEL = re.compile(r"^\s*(?:PHOTO\s+CAPTION|CAPTION|FILE\s+PHOTO|PHOTO|IMAGE|PICTURE)\s*[:\-–—]\s*", re.IGNORECASE)
+_BULLET = re.compile(r"^\s*(?:--+|[-*•·–—▪■])\s+")
 _TRAILING_CREDIT = re.compile(
     r"\s*(?:\b[A-Z][A-Z&.]+(?:\s[A-Z]+)?/\s?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}"
     r"|\((?:Photo|Image|Picture|Credit)[^)]*\))\s*$")
@@ -75,6 +78,7 @@ class Draft:
     prompt: str
     answer: str
     choices: tuple[str, ...] = ()
+    form: Form = Form.BLANK
 
 
 @dataclass(frozen=True)
@@ -190,15 +194,14 @@ class Article:
         kinds = (FactKind.ORGANISATION, FactKind.PLACE)
         return _mentions(self.text, [fact for fact in self.named if fact.kind in kinds])
 
-    def person_before(self, position: int) -> str | None:
-        """Return the person named last before a position of the text."""
-        index = bisect.bisect_right(self.mentions, (position, -1, "")) - 1
-        while index >= 0:
-            start, end, name = self.mentions[index]
-            if end <= position:
-                return name
-            index -= 1
-        return None
+    def only_person_before(self, position: int) -> str | None:
+        """Return the one person the text has named before a position, or None when it named several or none.
+
+        "He" after two men could be either: only a single candidate settles who it is.
+        """
+        index = bisect.bisect_right(self.mentions, (position, -1, ""))
+        names = {name for _start, end, name in self.mentions[:index] if end <= position}
+        return names.pop() if len(names) == 1 else None
 
     def entity_starting(self, position: int) -> str | None:
         """Return the organisation, place or person whose mention starts at a position, if any."""
@@ -247,9 +250,22 @@ def make_questions(
             seen.add(key)
             questions.append(Question(
                 id=question_id(draft, fact), type=draft.type, prompt=draft.prompt, answer=draft.answer,
-                fact=fact, choices=draft.choices,
+                fact=fact, choices=draft.choices, form=draft.form,
                 sentence=setting.sentence if setting and setting.sentence != fact.sentence else None))
-    return tuple(questions)
+    return ranking.select(questions, _story(article, anatomy))
+
+
+def _story(article: Article, anatomy: Anatomy | None) -> ranking.Story:
+    """Gather what the ranking needs of the whole article: its headline, length, sentences and actors."""
+    body = anatomy.body if anatomy and anatomy.body.end > anatomy.body.start else Span(0, len(article.text))
+    mentions: Counter[str] = Counter(name.lower() for _start, _end, name in (*article.entity_mentions,
+                                                                             *article.mentions))
+    return ranking.Story(
+        text=article.text, headline=article.headline,
+        body_words=len(article.text[body.start:body.end].split()),
+        sentence_starts=tuple(sorted({fact.sentence.start for fact in article.facts})),
+        mentions=dict(mentions), proper_words=article.proper,
+        not_people=frozenset(name.lower() for name in (*article.organisations, *article.places)))
 
 
 def question_id(draft: Draft, fact: Fact) -> str:
@@ -432,7 +448,7 @@ def _prepare(sentence: Sentence, start: int, mention: str, fact: Fact, article: 
     end = start + len(mention)
     origin = sentence.start
 
-    label = _LABEL.match(text)
+    label = _LABEL.match(text) or _BULLET.match(text)
     if label and label.end() <= start:
         text, start, end, origin = text[label.end():], start - label.end(), end - label.end(), origin + label.end()
     credit = _TRAILING_CREDIT.search(text)
@@ -551,7 +567,7 @@ def _resolve(pronoun: re.Match[str], text: str, origin: int, sentence: Sentence,
             name = article.entity_starting(previous)
             if name and name in article.people + article.speakers:
                 return name
-        return article.person_before(position)
+        return article.only_person_before(position)
     if pronoun.start() == 0 and previous is not None:
         return article.entity_starting(previous)
     return None
@@ -647,22 +663,25 @@ def _speaker_drafts(fact: Fact, setting: Setting | None, article: Article, seed:
                        if article.kind_of_name(other) == kind],
         world=article.world_names(kind, name), avoid=prompt, rng=rng, people=kind == FactKind.PERSON)
     if len(wrong) >= 2:
-        yield _choice_question(prompt, name, wrong, rng, sort=False)
+        yield _choice_question(prompt, name, wrong, rng, sort=False, form=Form.QUOTE)
     tf_rng = rng
-    if wrong and tf_rng.random() < 0.5:
-        yield Draft(QuestionType.TRUE_FALSE, f"{tf_rng.choice(wrong)} said that {shown}.", FALSE, (TRUE, FALSE))
+    # A false statement swaps in someone of the story: a stranger's name makes it false for no reason a reader knows.
+    others_of_story = [other for other in wrong if contains_words(article.text, other)]
+    if others_of_story and tf_rng.random() < 0.5:
+        yield Draft(QuestionType.TRUE_FALSE, f"{tf_rng.choice(others_of_story)} said that {shown}.", FALSE,
+                    (TRUE, FALSE), form=Form.STATEMENT)
     else:
-        yield Draft(QuestionType.TRUE_FALSE, f"{name} said that {shown}.", TRUE, (TRUE, FALSE))
+        yield Draft(QuestionType.TRUE_FALSE, f"{name} said that {shown}.", TRUE, (TRUE, FALSE), form=Form.STATEMENT)
     if setting and setting.mention.lower() not in PRONOUN_WORDS and not setting.in_quote:
-        yield Draft(QuestionType.CLOZE, setting.blanked, setting.mention)
+        yield Draft(QuestionType.CLOZE, setting.blanked, setting.mention, form=Form.BLANK)
     elif shown.startswith("'"):
-        yield Draft(QuestionType.CLOZE, f"“{quote},” said {BLANK}.", name)
+        yield Draft(QuestionType.CLOZE, f"“{quote},” said {BLANK}.", name, form=Form.QUOTE)
     else:
-        yield Draft(QuestionType.CLOZE, f"{BLANK} said that {reported}.", name)
+        yield Draft(QuestionType.CLOZE, f"{BLANK} said that {reported}.", name, form=Form.QUOTE)
     role = article.roles.get(name)
     back = f"{name}, {role}" if role and not contains_words(role, name) else name
     front = f"“{quote}”" if shown.startswith("'") else f"{capitalise(reported)} — who said so?"
-    yield Draft(QuestionType.FLASHCARD, front, back)
+    yield Draft(QuestionType.FLASHCARD, front, back, form=Form.QUOTE)
 
 
 # ------------------------------------------------------------------ numbers
@@ -692,21 +711,22 @@ def _number_drafts(fact: Fact, setting: Setting | None, article: Article, seed: 
     else:
         prompt = ""
     if prompt and len(choices) >= 2:
-        yield _choice_question(prompt, answer_shown, choices, rng, sort_key=lambda text: _numeric(text))
+        yield _choice_question(prompt, answer_shown, choices, rng, sort_key=lambda text: _numeric(text),
+                               form=Form.REWORDED if wording else Form.BLANK)
     if setting and not setting.in_quote:
         tf_rng = rng
         if wrong_values and tf_rng.random() < 0.5:
             yield Draft(QuestionType.TRUE_FALSE, _statement(setting, shape.write(tf_rng.choice(wrong_values))), FALSE,
-                        (TRUE, FALSE))
+                        (TRUE, FALSE), form=Form.STATEMENT)
         else:
-            yield Draft(QuestionType.TRUE_FALSE, _statement(setting, answer), TRUE, (TRUE, FALSE))
+            yield Draft(QuestionType.TRUE_FALSE, _statement(setting, answer), TRUE, (TRUE, FALSE), form=Form.STATEMENT)
     if setting:
-        yield Draft(QuestionType.CLOZE, setting.blanked, answer)
+        yield Draft(QuestionType.CLOZE, setting.blanked, answer, form=Form.BLANK)
     if wording:
-        yield Draft(QuestionType.SHORT_ANSWER, f"State {wording.embedded}.", answer_shown)
+        yield Draft(QuestionType.SHORT_ANSWER, f"State {wording.embedded}.", answer_shown, form=Form.REWORDED)
     back = remainder or (fact.counts or "").strip()
     if back:
-        yield Draft(QuestionType.FLASHCARD, f"What does the figure “{answer}” refer to?", back)
+        yield Draft(QuestionType.FLASHCARD, f"What does the figure “{answer}” refer to?", back, form=Form.FIGURE)
 
 
 def _number_wording(fact: Fact, shape: NumberShape, setting: Setting | None, duration: str | None,
@@ -789,9 +809,9 @@ def _date_drafts(fact: Fact, setting: Setting | None, article: Article, seed: in
         report = f"the report “{article.headline.rstrip('.')}”"
         if len(wrong_shown) >= 2:
             yield _choice_question(f"When was {report} published?", answer, wrong_shown, rng,
-                                   sort_key=_date_order(wrong + [value], weekday))
+                                   sort_key=_date_order(wrong + [value], weekday), form=Form.REPORT)
         yield Draft(QuestionType.SHORT_ANSWER, f"{_SHORT_DATE_ASK[value.granularity]} was {report} published?",
-                    answer)
+                    answer, form=Form.REPORT)
         return
     wording = None
     if setting and not setting.in_quote:
@@ -810,20 +830,21 @@ def _date_drafts(fact: Fact, setting: Setting | None, article: Article, seed: in
     else:
         prompt = ""
     if prompt and len(wrong_shown) >= 2 and not (setting and setting.after().startswith(("'s", "’s"))):
-        yield _choice_question(prompt, answer, wrong_shown, rng, sort_key=_date_order(wrong + [value], weekday))
+        yield _choice_question(prompt, answer, wrong_shown, rng, sort_key=_date_order(wrong + [value], weekday),
+                               form=Form.REWORDED if wording else Form.BLANK)
     if setting and not setting.in_quote and not setting.after().startswith(("'s", "’s")):
         tf_rng = rng
         if wrong and tf_rng.random() < 0.5:
             false_date = _date_phrase(setting, tf_rng.choice(wrong), weekday)
-            yield Draft(QuestionType.TRUE_FALSE, _statement(setting, false_date), FALSE, (TRUE, FALSE))
+            yield Draft(QuestionType.TRUE_FALSE, _statement(setting, false_date), FALSE, (TRUE, FALSE), form=Form.STATEMENT)
         else:
             yield Draft(QuestionType.TRUE_FALSE, _statement(setting, _date_phrase(setting, value, weekday)), TRUE,
-                        (TRUE, FALSE))
+                        (TRUE, FALSE), form=Form.STATEMENT)
     if setting:
-        yield Draft(QuestionType.CLOZE, setting.blanked, setting.mention)
+        yield Draft(QuestionType.CLOZE, setting.blanked, setting.mention, form=Form.BLANK)
     if wording and wording.question.startswith("When "):
         yield Draft(QuestionType.SHORT_ANSWER,
-                    f"{_SHORT_DATE_ASK[value.granularity]} {wording.question.removeprefix('When ')}", answer)
+                    f"{_SHORT_DATE_ASK[value.granularity]} {wording.question.removeprefix('When ')}", answer, form=Form.REWORDED)
 
 
 def _date_order(values: list[CalendarValue], weekday: bool):
@@ -953,30 +974,31 @@ def _name_drafts(fact: Fact, setting: Setting | None, article: Article, seed: in
     if mc_prompt:
         choices = wrong(mc_prompt)
         if len(choices) >= 2:
-            yield _choice_question(mc_prompt, name, choices, rng, sort=False)
+            form = Form.DESCRIBED if description else Form.REWORDED if wording else Form.BLANK
+            yield _choice_question(mc_prompt, name, choices, rng, sort=False, form=form)
     tf_rng = rng
     shown = setting.text if setting else ""
-    false_name = next((other for other in wrong(mc_prompt) if not contains_words(shown, other)), "") if mc_prompt \
-        else next(iter(wrong(shown)), "")
+    false_name = next((other for other in wrong(mc_prompt or shown)
+                       if not contains_words(shown, other) and contains_words(article.text, other)), "")
     polarity = bool(false_name) and tf_rng.random() < 0.5
     if description:
         subject = false_name if polarity else shown_name
         statement = f"{capitalise(subject)} is {_with_article(description)}."
-        yield Draft(QuestionType.TRUE_FALSE, statement, FALSE if polarity else TRUE, (TRUE, FALSE))
+        yield Draft(QuestionType.TRUE_FALSE, statement, FALSE if polarity else TRUE, (TRUE, FALSE), form=Form.DESCRIBED)
     elif setting and not setting.in_quote:
         yield Draft(QuestionType.TRUE_FALSE, _statement(setting, false_name if polarity else name),
-                    FALSE if polarity else TRUE, (TRUE, FALSE))
+                    FALSE if polarity else TRUE, (TRUE, FALSE), form=Form.STATEMENT)
     if setting:
-        yield Draft(QuestionType.CLOZE, setting.blanked, setting.mention)
+        yield Draft(QuestionType.CLOZE, setting.blanked, setting.mention, form=Form.BLANK)
     if wording and description:
-        yield Draft(QuestionType.SHORT_ANSWER, f"State {wording.embedded}.", name)
+        yield Draft(QuestionType.SHORT_ANSWER, f"State {wording.embedded}.", name, form=Form.REWORDED)
     elif acronym:
-        yield Draft(QuestionType.SHORT_ANSWER, f"What does {acronym} stand for?", name)
+        yield Draft(QuestionType.SHORT_ANSWER, f"What does {acronym} stand for?", name, form=Form.ACRONYM)
     if description:
         asked = "Who" if kind == FactKind.PERSON else "What"
-        yield Draft(QuestionType.FLASHCARD, f"{asked} is {shown_name}?", description)
+        yield Draft(QuestionType.FLASHCARD, f"{asked} is {shown_name}?", description, form=Form.DESCRIBED)
     elif acronym:
-        yield Draft(QuestionType.FLASHCARD, acronym, name)
+        yield Draft(QuestionType.FLASHCARD, acronym, name, form=Form.ACRONYM)
 
 
 def _dateline_drafts(fact: Fact, name: str, article: Article, seed: int) -> Iterator[Draft]:
@@ -987,17 +1009,17 @@ def _dateline_drafts(fact: Fact, name: str, article: Article, seed: int) -> Iter
     wrong = pick.name_distractors(name, article=article.places, world=article.world_names(FactKind.PLACE, name),
                                   avoid=prompt, rng=rng)
     if len(wrong) >= 2:
-        yield _choice_question(prompt, name, wrong, rng, sort=False)
+        yield _choice_question(prompt, name, wrong, rng, sort=False, form=Form.REPORT)
     if wrong and rng.random() < 0.5:
-        yield Draft(QuestionType.TRUE_FALSE, f"{capitalise(report)} was filed from {wrong[0]}.", FALSE, (TRUE, FALSE))
+        yield Draft(QuestionType.TRUE_FALSE, f"{capitalise(report)} was filed from {wrong[0]}.", FALSE, (TRUE, FALSE), form=Form.REPORT)
     else:
-        yield Draft(QuestionType.TRUE_FALSE, f"{capitalise(report)} was filed from {name}.", TRUE, (TRUE, FALSE))
+        yield Draft(QuestionType.TRUE_FALSE, f"{capitalise(report)} was filed from {name}.", TRUE, (TRUE, FALSE), form=Form.REPORT)
 
 
 # ------------------------------------------------------------------ choices and checks
 
 def _choice_question(prompt: str, answer: str, wrong: Sequence[str], rng: random.Random, *,
-                     sort: bool = True, sort_key=None) -> Draft:
+                     sort: bool = True, sort_key=None, form: Form) -> Draft:
     """Make a multiple-choice draft: the answer among distinct wrong choices, ordered or shuffled."""
     choices: list[str] = [answer]
     seen = {answer.strip().lower()}
@@ -1010,7 +1032,7 @@ def _choice_question(prompt: str, answer: str, wrong: Sequence[str], rng: random
         choices.sort(key=sort_key)
     else:
         rng.shuffle(choices)
-    return Draft(QuestionType.MULTIPLE_CHOICE, prompt, answer, tuple(choices))
+    return Draft(QuestionType.MULTIPLE_CHOICE, prompt, answer, tuple(choices), form=form)
 
 
 def looks_like(kind: FactKind, choice: str) -> bool:

@@ -1,0 +1,468 @@
+"""Judge how publishable each candidate question is, and choose the recommended set a teacher starts from.
+
+Two stages. ``score`` runs every check below on one question: a *fault* is something a reader would
+reject the question for (it leans on the sentence before, gives its answer away in the headline, reads
+badly), and makes the question unfit to recommend; the rest of the score says how well its type and
+form suit its fact and how central its sentence is to the story. ``select`` then keeps the best
+question of each fact, one a sentence, about one question for every 27 words of body, with a mix of
+types, and marks them ``recommended``. Everything else stays a suggestion.
+"""
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from questions import distractors as pick
+from questions.model import FactKind, Form, Question, QuestionType
+
+# A score below this says "unsure": the question is never recommended.
+RECOMMEND_AT = 0.5
+# A fault caps the score here, so that the teacher sees such questions last.
+FAULTY = 0.2
+WORDS_PER_QUESTION = 27
+FEWEST, MOST = 8, 30
+# At most this share of the recommended set is of one type: a quiz is more than one kind of exercise.
+TYPE_SHARE = {QuestionType.MULTIPLE_CHOICE: 0.6, QuestionType.CLOZE: 0.6, QuestionType.SHORT_ANSWER: 0.3,
+              QuestionType.FLASHCARD: 0.3, QuestionType.TRUE_FALSE: 0.15}
+NEAR_DUPLICATE = 0.85
+
+# How well a type and form suit a question, before the checks: rewording can garble a sentence and a
+# true/false statement teaches little, so the sentence with a blank is the safe default.
+BASE = {
+    (QuestionType.MULTIPLE_CHOICE, Form.QUOTE): 0.78,
+    (QuestionType.CLOZE, Form.QUOTE): 0.66,
+    (QuestionType.FLASHCARD, Form.QUOTE): 0.6,
+    # A false statement about a number or a date is contradicted by the article; one that swaps a name
+    # may be true of the other name too, so only the former is recommended.
+    (QuestionType.TRUE_FALSE, Form.STATEMENT): 0.52,
+    (QuestionType.MULTIPLE_CHOICE, Form.DESCRIBED): 0.78,
+    (QuestionType.FLASHCARD, Form.DESCRIBED): 0.74,
+    (QuestionType.TRUE_FALSE, Form.DESCRIBED): 0.48,
+    (QuestionType.MULTIPLE_CHOICE, Form.REWORDED): 0.72,
+    (QuestionType.SHORT_ANSWER, Form.REWORDED): 0.64,
+    (QuestionType.MULTIPLE_CHOICE, Form.BLANK): 0.7,
+    (QuestionType.CLOZE, Form.BLANK): 0.68,
+    (QuestionType.FLASHCARD, Form.FIGURE): 0.62,
+    (QuestionType.SHORT_ANSWER, Form.ACRONYM): 0.56,
+    (QuestionType.FLASHCARD, Form.ACRONYM): 0.56,
+}
+KIND_BONUS = {FactKind.SPEAKER: 0.05, FactKind.NUMBER: 0.03, FactKind.DATE: 0.0, FactKind.PERSON: 0.02,
+              FactKind.ORGANISATION: -0.02, FactKind.PLACE: -0.04}
+
+_FRAME = re.compile(
+    r"^(?:fill in the blank[^:]*:|true or false[^:]*:|complete[^:]*:|who said that|[^“\"]{2,60} said:|"
+    r"according to [^,]*,)\s*",
+    re.IGNORECASE)
+# Words that open a sentence which leans on the one before it ("This ...", "But ...", "The company ...").
+_LEANING = re.compile(
+    r"^[“\"‘']?(?:this|that|these|those|it|its|he|she|they|his|her|their|them|him|but|and|or|so|yet|also|however|"
+    r"instead|meanwhile|thus|therefore|still|moreover|furthermore|besides|then|such|there|here|nor|otherwise|"
+    r"additionally|thereafter|afterwards?|further|separately|elsewhere|nevertheless|nonetheless|in contrast|"
+    r"though|even|only|yesterday|today|now|at the time|at that time|by then|since then|until then|"
+    r"likewise|similarly|in addition|as a result|at the same time|even so|in turn|by contrast|on the other hand|"
+    r"the (?:move|decision|deal|plan|company|firm|group|man|woman|official|spokesman|spokeswoman|agency|report|"
+    r"latter|former|same|comments|figures|statement|source|sources|measure|proposal|bill|agreement|talks|"
+    r"announcement|case|incident|attack|team|club|side|player|minister|president|bank|government|country|city|"
+    r"party|union|court|study|survey|offer|bid|sale|purchase|acquisition|merger|transaction|unit|subsidiary)|"
+    r"(?:the|a) (?:new|second|first|other|latest|previous) \w+|both|another|other|others|the two|"
+    r"last|earlier|later|previously|again|too|as well|in (?:the|that|this) (?:case|event|year|period))\b",
+    re.IGNORECASE)
+# "It" that points at nothing ("It is important to ...") leans on no sentence.
+_EXPLETIVE_IT = re.compile(r"^it(?:'s|’s| is| was| will be| would be| has been| had been| seems| seemed| appears|"
+                           r" remains)\s+(?:\w+\s+){0,3}?(?:to|that|for|whether|how|time)\b", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|hers)\b", re.IGNORECASE)
+_FUNCTION_WORDS = frozenset("the a an in on at after before when while if as for of to by with from during under "
+                            "since until about despite although though but and or so yet also".split())
+_BOILERPLATE = re.compile(
+    r"\((?:Reuters|AP|AFP|UPI|PA|CNN|BBC|IANS|PTI|ANI)\)|MENAFN|\bREUTERS/|\bAP Photo\b|Getty Images|"
+    r"\b(?:Reporting|Editing|Writing|Additional reporting) by\b|\bPHOTO CAPTION\b|Click here|"
+    r"\b(?:read more|subscribe|newsletter|sign up)\b|^[A-Z][A-Z .'-]{2,},?(?:\s+[A-Z][a-z]+\.?\s+\d{1,2})?\s*"
+    r"(?:\([^)]*\))?\s+[-–—]\s", re.IGNORECASE | re.MULTILINE)
+_GENERIC_REFERENT = re.compile(
+    r"\bthe (?:company|firm|bank|group|corporation|concern|government|ministry|minister|official|spokesman|"
+    r"spokeswoman|president|chairman|team|club|side|player|coach|party|union|agency|department|court|unit|"
+    r"subsidiary|deal|plan|move|decision|proposal|bill|report|study|survey|offer|bid|talks|agreement|measure|"
+    r"meeting|conference|project|scheme|programme|program|plant|mine|venture|man|woman|boy|girl|couple|pair|"
+    r"victim|suspect|defendant|singer|actor|star|band|film|show|album|book|product|device|service)\b",
+    re.IGNORECASE)
+_REPEATED_WORD = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
+_ALLOWED_REPEATS = frozenset({"that", "had", "is", "bye", "no", "very", "ha", "so", "now"})
+_ARTICLE_THEN_ARTICLE = re.compile(r"\b(?:a|an|the)\s+(?:in|on|at|of|the|a|an)\b", re.IGNORECASE)
+_BLANK = re.compile(r"_{3,}")
+_QUOTES = re.compile(r"[“\"][^”\"]*[”\"]")
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_NOT_WORD = re.compile(r"\W+")
+_AUXILIARY_THEN_CAPITAL = re.compile(
+    r"\b(?:did|does|do|was|were|is|are|has|have|had|will|would|could|can|should|may|might)\s+([A-Z][a-z]+)\b")
+# A past tense or third person verb left after "did"/"does" shows a rewording that kept the sentence's verb.
+_DO_THEN_FINITE = re.compile(r"\b(?:did|does|do)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,4}[a-z]+ed\b")
+_SMALL_FIGURE = re.compile(r"^(?:a|an|one|two|1|2)$", re.IGNORECASE)
+_RELATIVE_DATE = re.compile(r"^(?:(?:last|next|this|that|the)\s+\w+|\w+day|yesterday|today|tomorrow|"
+                            r"\w+ (?:ago|earlier|later))$", re.IGNORECASE)
+_VERB_OR_LINK = re.compile(r"^(?:compared|rose|fell|grew|was|were|is|are|to|in|on|at|of|by|for|from|and|or|"
+                           r"with|than|as|up|down|a|an|the)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Story:
+    """What the checks need to know of the article as a whole."""
+
+    text: str
+    headline: str
+    body_words: int
+    # The start of each sentence that holds a fact, in order: a question's place in the story.
+    sentence_starts: tuple[int, ...] = ()
+    # How often each name is mentioned, lower-cased: the story's main actors are asked about first.
+    mentions: dict[str, int] = dataclasses.field(default_factory=dict)
+    proper_words: frozenset[str] = frozenset()
+    # Names of the article's organisations and places, lower-cased: never a choice for a person.
+    not_people: frozenset[str] = frozenset()
+
+
+Check = Callable[[Question, Story], str | None]
+
+
+def body_of(prompt: str) -> str:
+    """Return the prompt without its instruction ("Fill in the blank ...:") and opening marks."""
+    body = prompt.strip()
+    while (framed := _FRAME.sub("", body, count=1)) != body:  # "Fill in the blank ...: X said: “..."
+        body = framed.lstrip("“\"‘'…. ")
+    return body.lstrip("“\"‘'…. ")
+
+
+def normal(text: str) -> str:
+    return _NOT_WORD.sub(" ", text.lower()).strip()
+
+
+# ------------------------------------------------------------------ checks: each names one fault or None
+
+def leans_on_earlier_sentence(question: Question, story: Story) -> str | None:
+    body = body_of(question.prompt)
+    opener = _LEANING.match(body)
+    if opener and not _EXPLETIVE_IT.match(body):
+        return f"leans on an earlier sentence: {opener.group(0)}"
+    return None
+
+
+def unnamed_pronoun(question: Question, story: Story) -> str | None:
+    if question.form in (Form.DESCRIBED, Form.ACRONYM, Form.FIGURE):
+        return None
+    # In a quotation "he" is as unclear as outside it; elsewhere quoted words keep their own pronouns.
+    body = body_of(question.prompt)
+    plain = re.sub(r"[“”\"‘’']", " ", body) if question.form == Form.QUOTE else _QUOTES.sub(" ", body)
+    first = _PRONOUN.search(plain)
+    if not first:
+        return None
+    before = plain[:first.start()]
+    named = _BLANK.search(before) or any(word[0].isupper() and word.lower() not in _FUNCTION_WORDS
+                                         for word in _WORD.findall(before))
+    return None if named else f"pronoun without a name: {first.group(0)}"
+
+
+def unnamed_referent(question: Question, story: Story) -> str | None:
+    """"The company", "the bank", "the deal" with no name before them point at an earlier sentence."""
+    if question.form in (Form.DESCRIBED, Form.ACRONYM, Form.FIGURE):
+        return None
+    body = _QUOTES.sub(" ", body_of(question.prompt))
+    for match in _GENERIC_REFERENT.finditer(body):
+        before = body[:match.start()]
+        words = _WORD.findall(before)
+        named = _BLANK.search(before) or any(word[0].isupper() and word.lower() not in _FUNCTION_WORDS
+                                             for word in words[1:] if word)
+        if words[:1] and words[0][0].isupper() and words[0].lower() in story.proper_words:
+            named = True
+        if not named:
+            return f"{match.group(0)} = ?"
+    return None
+
+
+def boilerplate(question: Question, story: Story) -> str | None:
+    return "wire boilerplate or a dateline" if _BOILERPLATE.search(question.prompt) else None
+
+
+def about_the_report(question: Question, story: Story) -> str | None:
+    return "asks about the report, not the story" if question.form == Form.REPORT else None
+
+
+def answer_in_headline(question: Question, story: Story) -> str | None:
+    if question.type in (QuestionType.TRUE_FALSE, QuestionType.FLASHCARD) or not story.headline:
+        return None
+    answer = normal(question.answer)
+    headline = f" {normal(story.headline)} "
+    if len(answer) > 2 and f" {answer} " in headline:
+        return "the answer is in the headline"
+    if question.fact.kind in (FactKind.PERSON, FactKind.SPEAKER):
+        surname = answer.rsplit(" ", 1)[-1]
+        if len(surname) > 2 and f" {surname} " in headline:
+            return "the answer's surname is in the headline"
+    return None
+
+
+def from_the_headline(question: Question, story: Story) -> str | None:
+    if story.headline and normal(question.explanation) == normal(story.headline):
+        return "made from the headline"
+    return None
+
+
+def article_disagrees(question: Question, story: Story) -> str | None:
+    blank = _BLANK.search(question.prompt)
+    if not blank:
+        return None
+    before = question.prompt[:blank.start()].rstrip().split()
+    if not before or before[-1].lower() not in ("a", "an"):
+        return None
+    options = question.choices if question.type == QuestionType.MULTIPLE_CHOICE else (question.answer,)
+    wanted = {"an" if needs_an(option) else "a" for option in options}
+    if wanted != {before[-1].lower()}:
+        return f"'{before[-1]} _____' does not fit every choice"
+    return None
+
+
+def blank_cuts_a_name(question: Question, story: Story) -> str | None:
+    """A blank beside a capitalised word ("said _____ Amro's Eddie Wong") shows a name cut in two."""
+    blank = _BLANK.search(question.prompt)
+    if blank and re.match(r"\s+[A-Z][a-z]+(?:'s|’s)?\b", question.prompt[blank.end():]) and \
+            question.fact.kind in (FactKind.ORGANISATION, FactKind.PLACE, FactKind.PERSON, FactKind.SPEAKER):
+        return "the blank cuts a name in two"
+    return None
+
+
+def blank_in_a_range(question: Question, story: Story) -> str | None:
+    """One end of a range ("between _____ and 12") is guessed from the other, or is ambiguous."""
+    blank = _BLANK.search(question.prompt)
+    if not blank or question.fact.kind != FactKind.NUMBER:
+        return None
+    before, after = question.prompt[:blank.start()], question.prompt[blank.end():]
+    if re.search(r"\bbetween\s+$", before) or re.match(r"\s*(?:and|to|-|–)\s*\d", after) or \
+            re.search(r"\d\s*(?:and|to|-|–)\s*$", before):
+        return "one end of a range"
+    return None
+
+
+def reads_badly(question: Question, story: Story) -> str | None:
+    prompt = question.prompt
+    plain = _QUOTES.sub(" ", prompt)
+    for match in _REPEATED_WORD.finditer(plain):
+        if match.group(1).lower() not in _ALLOWED_REPEATS and not match.group(1).isdigit():
+            return f"repeated word: {match.group(0)}"
+    if _ARTICLE_THEN_ARTICLE.search(plain.replace(" in the ", " ").replace(" of the ", " ")):
+        return "an article before a preposition or another article"
+    if prompt.count("(") != prompt.count(")") or prompt.count("“") != prompt.count("”") or prompt.count('"') % 2:
+        return "unbalanced brackets or quotes"
+    if len(_BLANK.findall(prompt)) > 1:
+        return "more than one blank"
+    if len(prompt.split()) > 45:
+        return "too long"
+    if len(body_of(prompt).split()) < (7 if question.form == Form.REWORDED else 4) and \
+            question.type != QuestionType.FLASHCARD:
+        return "too short to say what is asked"
+    return None
+
+
+def garbled_rewording(question: Question, story: Story) -> str | None:
+    """A wh-question made by moving words around: refuse the shapes that show a clause was broken."""
+    if question.form != Form.REWORDED:
+        return None
+    prompt = _QUOTES.sub(" ", question.prompt)
+    for match in _AUXILIARY_THEN_CAPITAL.finditer(prompt):
+        word = match.group(1)
+        if word.lower() not in story.proper_words:
+            return f"reworded around a sentence's first word: {word}"
+    if _DO_THEN_FINITE.search(prompt):
+        return "reworded with a second finite verb"
+    if re.search(r"\b(?:said|says|told)\s*\?$", prompt) or re.search(r"\b(?:by|of|to|with)\s*\?$", prompt):
+        return "reworded question ends on a dangling word"
+    return None
+
+
+def choices_do_not_work(question: Question, story: Story) -> str | None:
+    if question.type != QuestionType.MULTIPLE_CHOICE:
+        return None
+    shown = f" {normal(question.prompt)} "
+    wrong = [choice for choice in question.choices if choice != question.answer]
+    for choice in wrong:
+        if len(normal(choice)) > 3 and f" {normal(choice)} " in shown:
+            return f"a wrong choice is in the prompt: {choice}"
+    kind = question.fact.kind
+    if kind in (FactKind.PERSON, FactKind.SPEAKER, FactKind.ORGANISATION):
+        # People and companies from outside the story are no choice for who did or said something in it.
+        outside = [choice for choice in wrong if choice not in story.text]
+        if outside:
+            return f"a name from outside the article: {outside[0]}"
+    if kind in (FactKind.PERSON, FactKind.SPEAKER) and question.answer.lower() not in story.not_people:
+        others = [choice for choice in wrong if choice.lower() in story.not_people]
+        if others:
+            return f"not a person among the choices: {others[0]}"
+    if kind == FactKind.PLACE:
+        country = pick.is_country(question.answer)
+        if any(pick.is_country(choice) != country for choice in wrong):
+            return "places of different kinds among the choices"
+    return None
+
+
+def weak_description(question: Question, story: Story) -> str | None:
+    """A role or apposition cut short ("a leading U") or made of a company's suffix ("Corp president")."""
+    if question.form != Form.DESCRIBED:
+        return None
+    description = question.answer if question.type == QuestionType.FLASHCARD else body_of(question.prompt)
+    description = description.rstrip("?.! ")
+    if re.search(r"\b[A-Z]$", description) or re.search(r"\b(?:Corp|Inc|Co|Ltd|Plc|LLC|AG|SA|NV)\b\.? \w+$",
+                                                           description):
+        return f"a description cut short: {description}"
+    return None
+
+
+def weak_flashcard(question: Question, story: Story) -> str | None:
+    if question.type != QuestionType.FLASHCARD:
+        return None
+    back = question.answer.strip()
+    if question.form == Form.FIGURE and (len(back.split()) < 2 or _VERB_OR_LINK.match(back) or
+                                         not back[:1].islower()):
+        return f"the figure's back is not what it counts: {back}"
+    return None
+
+
+CHECKS: tuple[Check, ...] = (
+    leans_on_earlier_sentence, unnamed_pronoun, unnamed_referent, boilerplate, about_the_report, answer_in_headline,
+    from_the_headline, article_disagrees, blank_cuts_a_name, blank_in_a_range, reads_badly, garbled_rewording, choices_do_not_work, weak_description,
+    weak_flashcard,
+)
+
+
+def faults(question: Question, story: Story) -> list[str]:
+    """Return every fault the checks find in a question (none: it may be recommended)."""
+    return [fault for check in CHECKS if (fault := check(question, story))]
+
+
+# ------------------------------------------------------------------ score
+
+def score(question: Question, story: Story) -> float:
+    """Return how publishable a question is, from 0 to 1."""
+    value = BASE.get((question.type, question.form), 0.4) + KIND_BONUS.get(question.fact.kind, 0.0)
+    value += _place_in_story(question, story) + _salience(question, story)
+    words = len(question.prompt.split())
+    if words > 35:
+        value -= 0.08
+    if question.form == Form.REWORDED and words > 22:
+        value -= 0.06  # long rewordings are where clauses get spliced
+    answer = question.answer.strip()
+    if question.type == QuestionType.TRUE_FALSE and question.fact.kind not in (FactKind.NUMBER, FactKind.DATE):
+        value -= 0.2
+    if question.form == Form.ACRONYM and question.fact.kind == FactKind.PLACE:
+        value -= 0.2  # "What does US stand for?" asks what every reader knows
+    if question.fact.kind == FactKind.ORGANISATION and pick.organisation_family(str(question.fact.value)) == "media":
+        value -= 0.3  # who broadcast or printed a remark is not the story
+    if question.fact.kind == FactKind.NUMBER and _SMALL_FIGURE.match(answer):
+        value -= 0.12  # "two" of "two days" is rarely what a story is about
+    if question.fact.kind == FactKind.DATE and question.type == QuestionType.CLOZE and _RELATIVE_DATE.match(answer):
+        value -= 0.15  # "last year" as an answer teaches no date
+    if question.fact.kind == FactKind.NUMBER and not (question.fact.counts or question.fact.unit):
+        value -= 0.05
+    if faults(question, story):
+        value = min(value, FAULTY)
+    return round(max(0.0, min(1.0, value)), 3)
+
+
+def _place_in_story(question: Question, story: Story) -> float:
+    if not story.sentence_starts:
+        return 0.0
+    start = question.source.start
+    index = sum(1 for other in story.sentence_starts if other < start)
+    share = index / len(story.sentence_starts)
+    if index < 3:
+        return 0.08  # the lede and what follows it carry the story
+    if index < 8:
+        return 0.03
+    return -0.05 if share > 0.7 else 0.0
+
+
+def _salience(question: Question, story: Story) -> float:
+    fact = question.fact
+    if fact.kind in (FactKind.NUMBER, FactKind.DATE):
+        return 0.0
+    mentions = story.mentions.get(str(fact.value).lower(), 1)
+    return 0.04 if mentions >= 3 else 0.02 if mentions == 2 else 0.0
+
+
+# ------------------------------------------------------------------ the recommended set
+
+def target_count(body_words: int) -> int:
+    """About one question for every 27 words of body, 8 to 30 for an article, fewer for a short note."""
+    wanted = round(body_words / WORDS_PER_QUESTION)
+    fewest = min(FEWEST, max(1, int(body_words * 0.055)))
+    return max(fewest, min(MOST, wanted))
+
+
+def fact_key(question: Question) -> tuple[str, str, int]:
+    fact = question.fact
+    return fact.kind.value, normal(str(fact.value if fact.value is not None else fact.text)), question.source.start
+
+
+def select(questions: Sequence[Question], story: Story) -> tuple[Question, ...]:
+    """Return the questions, scored, with the recommended set marked, in their original order."""
+    scored = [dataclasses.replace(question, score=score(question, story)) for question in questions]
+    wanted = target_count(story.body_words)
+    order = sorted(range(len(scored)), key=lambda index: (-scored[index].score, index))
+    chosen: list[int] = []
+    facts: set[tuple[str, str, int]] = set()
+    answers: set[tuple[str, int]] = set()
+    sentences: Counter[int] = Counter()
+    types: Counter[QuestionType] = Counter()
+    # First one question a sentence; then, while the set is short, a second from a long sentence.
+    for per_sentence in (1, 2):
+        for index in order:
+            question = scored[index]
+            if len(chosen) >= wanted or question.score < RECOMMEND_AT:
+                break
+            key = fact_key(question)
+            start = question.source.start
+            if index in chosen or key in facts or sentences[start] >= per_sentence:
+                continue
+            if (normal(question.answer), start) in answers:
+                continue  # the same answer from the same sentence is the same fact seen by two rules
+            if types[question.type] >= max(2, math.ceil(TYPE_SHARE[question.type] * wanted)):
+                continue
+            if any(_near_duplicate(question, scored[other]) for other in chosen):
+                continue
+            chosen.append(index)
+            facts.add(key)
+            answers.add((normal(question.answer), start))
+            sentences[start] += 1
+            types[question.type] += 1
+    picked = set(chosen)
+    return tuple(dataclasses.replace(question, recommended=index in picked) for index, question in enumerate(scored))
+
+
+def _near_duplicate(first: Question, second: Question) -> bool:
+    if first.type != second.type:
+        return False
+    if first.source == second.source:
+        return True  # two blanks in one sentence, of one type, read as the same question twice
+    a, b = normal(first.prompt), normal(second.prompt)
+    # The ratio depends on the order of its arguments for long texts: either order counts.
+    return max(difflib.SequenceMatcher(None, a, b).ratio(), difflib.SequenceMatcher(None, b, a).ratio()) >= \
+        NEAR_DUPLICATE
+
+
+# ------------------------------------------------------------------ "a" or "an"
+
+_VOWEL_SOUND = re.compile(r"^(?:[aeio]|u(?!n[aeiou]|s[eu]|ni|ti|r[aeiou]|k|bi)|hour|honest|honou?r|heir|"
+                          r"8|11\b|11[^0-9]|18\b|18[^0-9]|8\d\b|8\d[^0-9])", re.IGNORECASE)
+_ACRONYM_VOWEL = re.compile(r"^[AEFHILMNORSX][A-Z]{1,5}\b")
+
+
+def needs_an(word: str) -> bool:
+    """Tell whether English writes "an" before a word, by its sound (roughly)."""
+    word = word.strip("“”\"'‘’([ ")
+    if not word:
+        return False
+    if _ACRONYM_VOWEL.match(word) and word.split()[0].isupper():
+        return True
+    if re.match(r"^(?:one|once|uni|use|usu|uti|ure|eu|ewe|u\b)", word, re.IGNORECASE):
+        return False
+    return bool(_VOWEL_SOUND.match(word))

@@ -1,0 +1,152 @@
+"""The ranking stage: every check names the fault a reader would reject a question for, and the recommended
+set asks each fact once, in about one question per 27 words."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+import questions
+from questions import ranking
+from questions.model import Fact, FactKind, Form, Question, QuestionType, Sentence
+
+CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
+MC, CLOZE, TF, SHORT, CARD = (QuestionType.MULTIPLE_CHOICE, QuestionType.CLOZE, QuestionType.TRUE_FALSE,
+                              QuestionType.SHORT_ANSWER, QuestionType.FLASHCARD)
+STORY_TEXT = ("Acme Corp said on Monday it would cut 300 jobs. Jane Smith, the company's chief executive, "
+              "said the cuts were painful. Brian Jones of Globex said he expected more.")
+STORY = ranking.Story(text=STORY_TEXT, headline="Acme to cut jobs", body_words=40,
+                      proper_words=frozenset({"acme", "corp", "jane", "smith", "brian", "jones", "globex"}),
+                      not_people=frozenset({"acme corp", "globex"}))
+
+
+def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = Form.BLANK,
+         kind: FactKind = FactKind.NUMBER, choices: tuple[str, ...] = (), start: int = 0, value=None,
+         sentence: str = "A sentence of the story.") -> Question:
+    fact = Fact(kind=kind, text=answer, value=answer if value is None else value, start=start, end=start + 1,
+                sentence=Sentence(sentence, start, start + len(sentence)))
+    return Question(id="q", type=type, prompt=prompt, answer=answer, fact=fact, choices=choices, form=form)
+
+
+@pytest.mark.parametrize(("question", "fault"), [
+    (make("This would cost _____ a year.", "300 jobs"), "leans on an earlier sentence"),
+    (make("But the firm cut _____ jobs.", "300"), "leans on an earlier sentence"),
+    (make("Fill in the blank with the right number: However, _____ jobs went.", "300", type=MC, form=Form.BLANK,
+          choices=("100", "300", "500")), "leans on an earlier sentence"),
+    (make("Who said that 'He is the best player we have'?", "Jane Smith", type=MC, form=Form.QUOTE,
+          kind=FactKind.SPEAKER, choices=("Jane Smith", "Brian Jones", "Acme Corp")), "pronoun without a name"),
+    (make("Last week she said _____ jobs would go.", "300"), "leans on an earlier sentence"),
+    (make("In the end he said _____ jobs would go.", "300"), "pronoun without a name"),
+    (make("Profits at the company rose _____ last year.", "5 pct"), "the company = ?"),
+    (make("LONDON, March 3 - Acme said it would cut _____ jobs.", "300"), "wire boilerplate"),
+    (make("Where was the report filed from?", "London", type=MC, form=Form.REPORT, kind=FactKind.PLACE,
+          choices=("London", "Paris", "Rome")), "asks about the report"),
+    (make("Acme Corp said it would cut _____.", "jobs", kind=FactKind.NUMBER), "the answer is in the headline"),
+    (make("Acme Corp hired an _____ to run it.", "chief executive", kind=FactKind.PERSON),
+     "'an _____' does not fit every choice"),
+    (make("Fill in the blank: Acme Corp hired a _____ to run it.", "engineer", type=MC, kind=FactKind.PERSON,
+          choices=("engineer", "lawyer", "banker")), "'a _____' does not fit every choice"),
+    (make("Acme Corp said the the cuts would save _____.", "$5m"), "repeated word"),
+    (make("Acme Corp (the maker said _____ jobs would go.", "300"), "unbalanced brackets"),
+    (make("Acme Corp said _____ jobs and _____ plants would go.", "300"), "more than one blank"),
+    (make("Acme Corp said a in 2020 _____ jobs would go.", "300"), "an article before a preposition"),
+    (make("How much did Figures show the surplus grew?", "$5m", type=MC, form=Form.REWORDED,
+          choices=("$1m", "$5m", "$9m")), "reworded around a sentence's first word"),
+    (make("How much did Acme Corp showed in March?", "$5m", type=MC, form=Form.REWORDED,
+          choices=("$1m", "$5m", "$9m")), "a second finite verb"),
+    (make("How much was the loss?", "$5m", type=MC, form=Form.REWORDED, choices=("$1m", "$5m", "$9m")),
+     "too short"),
+    (make("Fill in the blank with the right number: Acme Corp cut 1,300 jobs and _____ more.", "1,200", type=MC,
+          choices=("1,200", "1,300", "1,500")), "a wrong choice is in the prompt"),
+    (make("Fill in the blank with the right name: _____ runs Acme Corp.", "Jane Smith", type=MC,
+          kind=FactKind.PERSON, choices=("Jane Smith", "Brian Jones", "Warren Buffett")),
+     "a name from outside the article"),
+    (make("Fill in the blank with the right name: _____ runs Acme Corp.", "Jane Smith", type=MC,
+          kind=FactKind.PERSON, choices=("Jane Smith", "Brian Jones", "Globex")), "not a person among the choices"),
+    (make("Fill in the blank with the right country: Talks were held in _____ on Monday.", "Russia", type=MC,
+          kind=FactKind.PLACE, choices=("Russia", "Moscow", "France")), "places of different kinds"),
+    (make("Acme Corp said _____ Amro's banker agreed.", "ABN", kind=FactKind.ORGANISATION),
+     "the blank cuts a name in two"),
+    (make("Acme Corp said between _____ and 12 plants would close.", "10"), "one end of a range"),
+    (make("What does the figure “21 pct” refer to?", "Globex", type=CARD, form=Form.FIGURE),
+     "the figure's back is not what it counts"),
+    (make("What does the figure “21 pct” refer to?", "compared", type=CARD, form=Form.FIGURE),
+     "the figure's back is not what it counts"),
+    (make("What is London?", "a leading U", type=CARD, form=Form.DESCRIBED, kind=FactKind.PLACE),
+     "a description cut short"),
+    (make("Acme to cut jobs", "Acme", kind=FactKind.ORGANISATION, sentence="Acme to cut jobs"),
+     "made from the headline"),
+])
+def test_each_check_names_its_fault(question: Question, fault: str) -> None:
+    found = ranking.faults(question, STORY)
+    assert any(fault in text for text in found), found
+    assert ranking.score(question, STORY) <= ranking.FAULTY
+
+
+@pytest.mark.parametrize("question", [
+    make("Acme Corp said on Monday it would cut _____ jobs.", "300"),
+    make("It is likely that Acme Corp will cut _____ jobs.", "300"),
+    make("Who said that 'We are ready for whatever comes next'?", "Jane Smith", type=MC, form=Form.QUOTE, kind=FactKind.SPEAKER,
+         choices=("Jane Smith", "Brian Jones")),
+    make("Who is the chief executive of Acme Corp?", "Jane Smith", type=MC, form=Form.DESCRIBED,
+         kind=FactKind.PERSON, choices=("Jane Smith", "Brian Jones")),
+    make("Fill in the blank with the right number: Acme Corp said it would cut _____ jobs.", "300", type=MC,
+         choices=("100", "300", "500")),
+    make("Who is Jane Smith?", "the company's chief executive", type=CARD, form=Form.DESCRIBED,
+         kind=FactKind.PERSON),
+])
+def test_sound_questions_have_no_fault(question: Question) -> None:
+    assert ranking.faults(question, STORY) == []
+
+
+@pytest.mark.parametrize(("words", "count"), [(40, 2), (100, 5), (200, 8), (400, 15), (810, 30), (3000, 30)])
+def test_about_one_question_for_every_27_words(words: int, count: int) -> None:
+    assert ranking.target_count(words) == count
+
+
+def test_the_selection_asks_each_fact_once_and_one_question_a_sentence() -> None:
+    sentence = "Acme Corp said on Monday it would cut 300 jobs."
+    same_fact = [make(f"Acme Corp said on Monday it would cut _____ jobs ({n}).", "300", sentence=sentence,
+                      type=kind) for n, kind in enumerate((CLOZE, SHORT, CARD))]
+    other = make("Brian Jones of _____ said he expected more.", "Globex", kind=FactKind.ORGANISATION, start=120,
+                 sentence="Brian Jones of Globex said he expected more.")
+    chosen = [question for question in ranking.select([*same_fact, other], STORY) if question.recommended]
+    assert len(chosen) == 2
+    assert {question.fact.kind for question in chosen} == {FactKind.NUMBER, FactKind.ORGANISATION}
+
+
+def test_unsure_questions_are_never_recommended() -> None:
+    faulty = make("This would cost _____ a year.", "300 jobs")
+    (scored,) = ranking.select([faulty], STORY)
+    assert not scored.recommended and scored.score <= ranking.FAULTY
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the annotated corpus is not beside the repository")
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else [], ids=lambda path: path.stem)
+def test_the_recommended_set_of_an_article(path: Path) -> None:
+    gold = json.loads(path.with_suffix(".gold.json").read_text())
+    published = gold.get("published")
+    result = questions.generate(path.read_bytes(), published=dt.date.fromisoformat(published) if published else None)
+    chosen = [question for question in result.questions if question.recommended]
+    body_words = len(result.text.split()) - len(result.article.headline.split())
+    assert 8 <= len(chosen) <= min(30, body_words * 6 / 100)
+    assert all(question.score >= ranking.RECOMMEND_AT for question in chosen)
+    assert all(0 <= question.score <= 1 for question in result.questions)
+    assert max(Counter(ranking.fact_key(question) for question in chosen).values()) == 1
+    types = Counter(question.type for question in chosen)
+    assert types[QuestionType.TRUE_FALSE] <= max(2, math.ceil(0.15 * len(chosen)))
+    assert len(types) >= 2
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the annotated corpus is not beside the repository")
+def test_the_corpus_gets_between_2_5_and_6_recommended_questions_per_100_words() -> None:
+    chosen = words = 0
+    for path in sorted(CORPUS.glob("*.txt")):
+        result = questions.generate(path.read_bytes())
+        chosen += sum(question.recommended for question in result.questions)
+        words += len(result.text.split()) - len(result.article.headline.split())
+    assert 2.5 <= 100 * chosen / words <= 6
