@@ -18,7 +18,7 @@ from questions.lexicon import (
 )
 from questions.clean import MAX_FACTS_PER_KIND
 from questions.model import Fact, FactKind, Sentence
-from questions.names import Article, opening_quote, read_article, surname
+from questions.names import Article, opening_quote, ordinary_word, read_article, surname
 
 # Verbs that report speech by themselves; the weaker ones need "that" or a quotation ("denied the claim" is
 # not a quote, "denied that it had ..." is).
@@ -134,9 +134,9 @@ class _SpeechReader:
         self.article = article
         self.text = article.text
         self.tokens = article.tokens
-        self.mentions = _mentions(article, entities)
         self.roles = [(" ".join(fact.role.lower().split()), str(fact.value)) for fact in entities
                       if fact.kind is FactKind.PERSON and fact.role]
+        self.mentions = _role_names_resolved(_mentions(article, entities), self.roles)
         self.mention_starts = [mention.start for mention in self.mentions]
         self.quotes = _quotations(article)
         self.quote_starts = [quote.start for quote in self.quotes]
@@ -340,6 +340,9 @@ class _SpeechReader:
         partners: list[_Mention] = []
         tokens = self.tokens
         position = self.article.first_token_at(speaker.start) - 1
+        # a list ends in "and": "Ulterra, Minister Ray Doe said" is a name and its appositive, not two speakers
+        if position < 1 or tokens[position].text not in ("and", "&"):
+            return partners
         while position >= 1 and tokens[position].text in (",", "and", "&"):
             mention = self._mention_ending(tokens[position - 1].end)
             if mention is None or mention.kind is not speaker.kind or self._possessive(mention) \
@@ -482,6 +485,8 @@ class _SpeechReader:
                 continue
             if self.article.sentences[sentence].start != first.open_mark:
                 continue
+            if self._attributed_after(parts[-1]):
+                continue  # '"…," Jauppi says.': its own speaker, whom the rules could not name
             position = bisect.bisect_left(by_sentence, (sentence, -1)) - 1
             if position < 0 or sentence - by_sentence[position][0] > 2:
                 continue
@@ -494,6 +499,18 @@ class _SpeechReader:
                 self.used_chains.add(chain)
                 self.said.append(_Said(last.speaker, sentence, [text]))
                 bisect.insort(by_sentence, (sentence, len(self.said) - 1))
+
+    def _attributed_after(self, quote: _Quote) -> bool:
+        """Whether a speech verb follows the closing mark within a few words of the same sentence."""
+        tokens = self.tokens
+        first = self.article.first_token_at(quote.close_mark)
+        sentence = self.article.sentence_at(quote.close_mark)
+        for token in tokens[first:first + 7]:
+            if token.sentence != sentence or token.text in (".", "!", "?") or _QUOTE_MARK.fullmatch(token.text):
+                break
+            if token.lower in _SPEECH_VERBS or token.lower in _WEAK_SPEECH_VERBS:
+                return True
+        return False
 
     def _read_colon_quote(self, parts: list[_Quote], sentence: int) -> None:
         """'He also praised the director: "…"': a quotation after a colon is the subject's."""
@@ -578,6 +595,10 @@ class _SpeechReader:
         index = self.article.first_token_at(position) - 1
         while index > 0 and self.tokens[index].lower in ("the", "a", "an"):
             index -= 1
+        if index > 1 and self.tokens[index].text in ("'s", "’s"):  # "head of the government's Institute"
+            index -= 2
+            while index > 0 and self.tokens[index].lower in ("the", "a", "an"):
+                index -= 1
         return index >= 0 and self.tokens[index].lower in _NOT_SUBJECT_BEFORE
 
     def _speaker_after(self, index: int) -> _Mention | None:
@@ -649,16 +670,46 @@ class _SpeechReader:
         for back in range(1 if trailing else 0, 3):
             index = sentence - back
             if index < 0 or back and index in self.unnamed:
-                break
+                return None
             bounds = self.article.sentences[index]
             end = mention.start if back == 0 else bounds.end
             persons = [candidate for candidate in self._mentions_between(bounds.start, end)
-                       if candidate.kind is FactKind.PERSON]
-            for person in persons:
-                gender = self.gender.get(person.value, "")
-                if not wanted or not gender or gender == wanted:
-                    return _Mention(mention.start, mention.end, person.value, FactKind.PERSON)
+                       if candidate.kind is FactKind.PERSON and self._may_be(candidate.value, wanted)]
+            if not persons:
+                continue
+            return self._settled(mention, index, end, persons, wanted)
+        return self._only_person_before(mention, wanted)
+
+    def _may_be(self, person: str, wanted: str) -> bool:
+        gender = self.gender.get(person, "")
+        return not wanted or not gender or gender == wanted
+
+    def _settled(self, mention: _Mention, sentence: int, end: int, persons: list[_Mention],
+                 wanted: str) -> _Mention | None:
+        """The one of several people a pronoun stands for, when the text settles it: the sentence's subject, or
+        the only person there of the pronoun's kind. Otherwise none: a wrong speaker is worse than a missing one."""
+        subject = self._opening_subject(sentence, end)
+        if subject is not None and subject.kind is FactKind.PERSON and self._may_be(subject.value, wanted):
+            return _Mention(mention.start, mention.end, subject.value, FactKind.PERSON)
+        if len({person.value for person in persons}) == 1:
+            return _Mention(mention.start, mention.end, persons[0].value, FactKind.PERSON)
         return None
+
+    def _only_person_before(self, mention: _Mention, wanted: str) -> _Mention | None:
+        """"He" when the article so far names one person only, of that gender, and nobody unnamed has spoken since."""
+        people = {person.value for person in self._mentions_between(0, mention.start)
+                  if person.kind is FactKind.PERSON}
+        if len(people) != 1:
+            return None
+        person = people.pop()
+        if self.gender.get(person, "") != wanted:
+            return None
+        sentence = self.article.sentence_at(mention.start)
+        last = max(candidate.start for candidate in self._mentions_between(0, mention.start)
+                   if candidate.value == person)
+        if any(sentence >= unnamed >= self.article.sentence_at(last) for unnamed in self.unnamed):
+            return None
+        return _Mention(mention.start, mention.end, person, FactKind.PERSON)
 
     def _distance(self, earlier: int, later: int) -> int:
         """Sentences from ``earlier`` to ``later``, not counting those that only go on with a quotation."""
@@ -947,9 +998,14 @@ class _SpeechReader:
                     votes[mention.value] = votes.get(mention.value, 0) + 3
                 elif word in FEMALE_WORDS:
                     votes[mention.value] = votes.get(mention.value, 0) - 3
+        first_named: dict[int, int] = {}
+        for mention in self.mentions:
+            if mention.kind is FactKind.PERSON:
+                first_named.setdefault(self.article.sentence_at(mention.start), mention.start)
         for token in self.tokens:
             lower = token.lower
-            if lower in MALE_PRONOUNS or lower in FEMALE_PRONOUNS:
+            # Only "he"/"she" after the name vote: "Her comments did not impress Tim Collins" says nothing of him.
+            if lower in _PRONOUNS and token.start > first_named.get(token.sentence, len(self.text)):
                 people = by_sentence.get(token.sentence, set())
                 if len(people) == 1:
                     person = next(iter(people))
@@ -1009,6 +1065,23 @@ def _mentions(article: Article, entities: tuple[Fact, ...]) -> list[_Mention]:
                         break
         index += 1
     return mentions
+
+
+def _role_names_resolved(mentions: list[_Mention], roles: list[tuple[str, str]]) -> list[_Mention]:
+    """A "person" whose name is a title ("Planning Minister", or "Minister" alone) is the one person the article
+    gives that role; with no such single person it is nobody, never a speaker of its own."""
+    resolved = []
+    for mention in mentions:
+        words = mention.value.lower().split()
+        if mention.kind is FactKind.PERSON and words and words[-1] in ROLE_NOUNS \
+                and all(word in ROLE_NOUNS or word in _ROLE_QUALIFIERS or ordinary_word(word) for word in words):
+            phrase = " ".join(words)
+            people = {value for role, value in roles if role == phrase or role.endswith(" " + phrase)}
+            if len(people) != 1:
+                continue
+            mention = mention._replace(value=people.pop())
+        resolved.append(mention)
+    return resolved
 
 
 def _quotations(article: Article) -> list[_Quote]:
