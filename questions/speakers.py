@@ -18,7 +18,7 @@ from questions.lexicon import (
 )
 from questions.clean import MAX_FACTS_PER_KIND
 from questions.model import Fact, FactKind, Sentence
-from questions.names import Article, opening_quote, ordinary_word, read_article, surname
+from questions.names import Article, Token, name_word, opening_quote, ordinary_word, read_article, surname
 
 # Verbs that report speech by themselves; the weaker ones need "that" or a quotation ("denied the claim" is
 # not a quote, "denied that it had ..." is).
@@ -136,7 +136,8 @@ class _SpeechReader:
         self.tokens = article.tokens
         self.roles = [(" ".join(fact.role.lower().split()), str(fact.value)) for fact in entities
                       if fact.kind is FactKind.PERSON and fact.role]
-        self.mentions = _role_names_resolved(_mentions(article, entities), self.roles)
+        mentions = _role_names_resolved(_mentions(article, entities), self.roles)
+        self.mentions = sorted(mentions + _unlisted_speakers(article, mentions), key=lambda mention: mention.start)
         self.mention_starts = [mention.start for mention in self.mentions]
         self.quotes = _quotations(article)
         self.quote_starts = [quote.start for quote in self.quotes]
@@ -212,7 +213,8 @@ class _SpeechReader:
                 speaker = self._speaker_after(index)
                 after_comma = speaker is not None
         if speaker is None:
-            if self._unnamed_before(index):
+            # "His mother Ann Lee told Fox her son told her …": the sentence has its named speaker already
+            if self._unnamed_before(index) and not any(said.sentence == verb.sentence for said in self.said[-3:]):
                 self.unnamed.add(verb.sentence)
             return
         speaker = self._resolved(speaker)
@@ -485,7 +487,8 @@ class _SpeechReader:
                 continue
             if self.article.sentences[sentence].start != first.open_mark:
                 continue
-            if self._attributed_after(parts[-1]):
+            attribution = self._attributed_after(parts[-1])
+            if attribution is not None and attribution not in _PRONOUNS:
                 continue  # '"…," Jauppi says.': its own speaker, whom the rules could not name
             position = bisect.bisect_left(by_sentence, (sentence, -1)) - 1
             if position < 0 or sentence - by_sentence[position][0] > 2:
@@ -494,23 +497,29 @@ class _SpeechReader:
             # of the attributions in that sentence, the first one made (as the full scan used to find)
             last = self.said[min(order for said_sentence, order in by_sentence[bisect.bisect_left(
                 by_sentence, (latest, -1)):position + 1])]
+            if attribution is not None and not (last.speaker.kind is FactKind.PERSON and self._may_be(
+                    last.speaker.value, "m" if attribution == "he" else "f")):
+                continue  # '"…," she said.' after a man spoke
             text = self._quote_text(parts[0])
             if text and len(text.split()) >= 2:
                 self.used_chains.add(chain)
                 self.said.append(_Said(last.speaker, sentence, [text]))
                 bisect.insort(by_sentence, (sentence, len(self.said) - 1))
 
-    def _attributed_after(self, quote: _Quote) -> bool:
-        """Whether a speech verb follows the closing mark within a few words of the same sentence."""
+    def _attributed_after(self, quote: _Quote) -> str | None:
+        """The subject of a speech verb that follows the closing mark within a few words of the same sentence:
+        "he" or "she" when it is one, else the words before the verb; None when no verb follows."""
         tokens = self.tokens
         first = self.article.first_token_at(quote.close_mark)
         sentence = self.article.sentence_at(quote.close_mark)
-        for token in tokens[first:first + 7]:
+        for position in range(first, min(len(tokens), first + 7)):
+            token = tokens[position]
             if token.sentence != sentence or token.text in (".", "!", "?") or _QUOTE_MARK.fullmatch(token.text):
                 break
             if token.lower in _SPEECH_VERBS or token.lower in _WEAK_SPEECH_VERBS:
-                return True
-        return False
+                words = [other.lower for other in tokens[first:position] if other.word]
+                return words[0] if len(words) == 1 and words[0] in _PRONOUNS else " ".join(words) or token.lower
+        return None
 
     def _read_colon_quote(self, parts: list[_Quote], sentence: int) -> None:
         """'He also praised the director: "…"': a quotation after a colon is the subject's."""
@@ -728,6 +737,8 @@ class _SpeechReader:
         if not gap:
             return True
         words = [token.lower for token in gap]
+        while person and len(words) > 1 and words[0] in _POSTNOMINALS and gap[len(gap) - len(words)].acronym:
+            words = words[1:]  # "Brian Doe MSP, the finance spokesman, said"
         if len(words) >= 3 and words[0] == "(" and words[2] == ")" and gap[1].acronym:
             words = words[3:]  # "the Conference on Fisheries (UNCF) said"
             if not words:
@@ -1067,19 +1078,117 @@ def _mentions(article: Article, entities: tuple[Fact, ...]) -> list[_Mention]:
     return mentions
 
 
+# Letters after a name that are no part of it: "Brian Doe MSP, said".
+_POSTNOMINALS = frozenset("mp msp mep am mla td qc kc obe mbe cbe kbe phd md".split())
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+
+
+def _name_token(token: Token, article: Article) -> bool:
+    """A word that can stand in a person's name the entity finder did not list: "T.P.", "Lilaratne"."""
+    return bool(_INITIALS.fullmatch(token.text)) or token.word and token.lower not in ROLE_NOUNS \
+        and token.lower not in _POSTNOMINALS and name_word(token, article, strict=True)
+
+
+def _unlisted_speakers(article: Article, mentions: list[_Mention]) -> list[_Mention]:
+    """Mentions of people the entity finder missed, found where journalists name a speaker.
+
+    Two or three name words right before or after a speech verb ("Brian Doe MSP, said", "said Ann Lee.") are a
+    person's full name; one word there ("Lilaratne said", "says Jauppi.") only when the article also writes it with
+    a first name ("T.P. Lilaratne"). Every place the full name or its last word stands then becomes a mention.
+    """
+    tokens = article.tokens
+    covered = {index for mention in mentions for index in range(
+        article.first_token_at(mention.start), article.first_token_at(mention.end))}
+    verbs = _SPEECH_VERBS | _WEAK_SPEECH_VERBS
+
+    def run_before(last: int, *, anywhere: bool = False) -> list[int]:
+        """The name words ending at token ``last`` (inside a listed name too when ``anywhere``)."""
+        run: list[int] = []
+        position = last
+        while position >= 0 and len(run) < 4 and tokens[position].sentence == tokens[last].sentence \
+                and (anywhere or position not in covered) and _name_token(tokens[position], article):
+            run.insert(0, position)
+            position -= 1
+        return run
+
+    def run_after(first: int, sentence: int) -> list[int]:
+        """The name words from token ``first`` when a comma or the sentence's end follows them."""
+        run: list[int] = []
+        position = first
+        while position < len(tokens) and len(run) < 4 and tokens[position].sentence == sentence \
+                and position not in covered and _name_token(tokens[position], article):
+            run.append(position)
+            position += 1
+        while position < len(tokens) and tokens[position].acronym and tokens[position].lower in _POSTNOMINALS:
+            position += 1
+        following = tokens[position] if position < len(tokens) else None
+        if following is not None and following.sentence == sentence and following.text not in (",", ".", ";"):
+            return []  # "said Acme Bank would ...": a clause, not a name
+        return run
+
+    found: list[list[int]] = []
+    for index, token in enumerate(tokens):
+        if token.lower not in verbs or not token.word or token.capitalised:
+            continue
+        position = index - 1
+        while position >= 0 and tokens[position].lower in SPEECH_INSERTS:
+            position -= 1
+        if position >= 1 and tokens[position].text == ",":
+            position -= 1
+        while position >= 1 and tokens[position].acronym and tokens[position].lower in _POSTNOMINALS:
+            position -= 1  # "Brian Doe MSP, said"
+        if position >= 0:
+            found.append(run_before(position))
+        if tokens[index - 1].text == "," if index else False:
+            # "T.P. Okonjo, head of the board, told": the name that opens the sentence, before its appositive
+            opening = article.first_token_at(article.sentences[token.sentence].start)
+            if opening < index:
+                found.append(run_after(opening, token.sentence))
+        if index + 1 < len(tokens):
+            found.append(run_after(index + 1, token.sentence))
+    full_names: dict[str, str] = {}  # last word -> full name
+    singles: set[str] = set()
+    for run in found:
+        if not run:
+            continue
+        words = [tokens[position].text for position in run]
+        if len(words) >= 2 and not _INITIALS.fullmatch(words[-1]):
+            full_names.setdefault(words[-1], " ".join(words))
+        elif len(words) == 1 and not _INITIALS.fullmatch(words[0]):
+            singles.add(words[0])
+    for index, token in enumerate(tokens):  # "T.P. Lilaratne, head of the department, told …" names "Lilaratne"
+        if token.text in singles and token.text not in full_names and index:
+            run = run_before(index - 1, anywhere=True)
+            if run and all(tokens[position].text not in singles for position in run):
+                full_names[token.text] = " ".join(tokens[position].text for position in run + [index])
+    if not full_names:
+        return []
+    added: list[_Mention] = []
+    for index, token in enumerate(tokens):
+        full = full_names.get(token.text) if token.word and index not in covered else None
+        if full is None:
+            continue
+        first = index
+        while first > 0 and index - first < len(full.split()) - 1 and first - 1 not in covered \
+                and (" " + full).endswith(" " + article.span_text(first - 1, index + 1)):
+            first -= 1
+        added.append(_Mention(tokens[first].start, token.end, full, FactKind.PERSON))
+    return added
+
+
 def _role_names_resolved(mentions: list[_Mention], roles: list[tuple[str, str]]) -> list[_Mention]:
     """A "person" whose name is a title ("Planning Minister", or "Minister" alone) is the one person the article
     gives that role; with no such single person it is nobody, never a speaker of its own."""
     resolved = []
     for mention in mentions:
         words = mention.value.lower().split()
-        if mention.kind is FactKind.PERSON and words and words[-1] in ROLE_NOUNS \
-                and all(word in ROLE_NOUNS or word in _ROLE_QUALIFIERS or ordinary_word(word) for word in words):
+        if mention.kind is FactKind.PERSON and words and words[-1] in ROLE_NOUNS:
             phrase = " ".join(words)
             people = {value for role, value in roles if role == phrase or role.endswith(" " + phrase)}
-            if len(people) != 1:
+            if len(people) == 1:
+                mention = mention._replace(value=people.pop())
+            elif all(word in ROLE_NOUNS or word in _ROLE_QUALIFIERS or ordinary_word(word) for word in words):
                 continue
-            mention = mention._replace(value=people.pop())
         resolved.append(mention)
     return resolved
 
