@@ -228,11 +228,13 @@ class _SpeechReader:
         if after is not None:
             quotes.append(after)
         weak = verb.lower in _WEAK_SPEECH_VERBS
-        if not quotes and after_comma:
-            clause = self._clause_before_comma(index)
-            if clause is None:
+        if not quotes and (after_comma or self._between_commas(speaker, index)):
+            # "But now, he said, prices will rise." / "Also, said Mr Doe, prices will rise, though …"
+            before = self._clause_before_comma(index) if after_comma else None
+            after = self._clause_after_aside(speaker, index, before is not None)
+            quotes.extend(clause for clause in (before, after) if clause is not None)
+            if not quotes:
                 return
-            quotes.append(clause)
         elif not quotes:
             clause = self._reported_clause(index, require_that=weak)
             if clause is None and not inverted:
@@ -297,6 +299,10 @@ class _SpeechReader:
         if tokens[position].lower in SPOKESPERSON_NOUNS and tokens[position - 1].text in ("'s", "’s"):
             mention = self._mention_ending(tokens[position - 1].start)
             return mention if mention is not None and mention.kind is not FactKind.PERSON else None
+        if tokens[position].lower in SPOKESPERSON_NOUNS and tokens[position].lower != "statement":
+            mention = self._mention_ending(tokens[position - 1].end)  # "a Cosla spokesman said"
+            if mention is not None and mention.kind is FactKind.ORGANISATION:
+                return mention
         if tokens[position].text == ")" and position >= 2 and tokens[position - 2].text == "(":
             position -= 3  # "the Conference on Fisheries (UNCF) said"
         mention = self._mention_ending(tokens[position].end) if position >= 0 else None
@@ -372,8 +378,8 @@ class _SpeechReader:
         tokens = self.tokens
         verb = tokens[index]
         bounds = self.article.sentences[verb.sentence]
-        if verb.lower not in _SPEECH_VERBS:
-            return None
+        if verb.lower not in _SPEECH_VERBS and self.text[verb.end:bounds.end].strip(_TRAILING):
+            return None  # "…, he explained." ends its sentence; "he explained the plan" has an object
         if bounds.end - verb.end > 200:
             return None  # more than a few words after the verb: it has an object
         tail = self.text[verb.end:bounds.end]
@@ -399,6 +405,32 @@ class _SpeechReader:
         self._use_quotes(start, comma)
         return start, comma
 
+    def _between_commas(self, speaker: _Mention, index: int) -> bool:
+        """'But now, he said, …': a subject and its verb set off by commas inside the sentence."""
+        tokens = self.tokens
+        first = self.article.first_token_at(speaker.start)
+        return 0 < first < index and tokens[first - 1].text == "," and index + 1 < len(tokens) \
+            and tokens[index + 1].text == "," and tokens[index + 1].sentence == tokens[index].sentence
+
+    def _clause_after_aside(self, speaker: _Mention, index: int, has_before: bool) -> tuple[int, int] | None:
+        """The clause after an attribution set off by commas: "On a larger scale, said Mr Doe, costs will fall".
+
+        When a full clause stood before the attribution, only a clause joined by "though" or "but" follows it
+        ("…, said Mr Doe, though work still needed to be done")."""
+        tokens = self.tokens
+        last = max(index, self.article.first_token_at(speaker.end) - 1)
+        position = last + 1
+        if position >= len(tokens) or tokens[position].text != "," or tokens[position].sentence != tokens[index].sentence:
+            return None
+        position += 1
+        if position < len(tokens) and tokens[position].lower in ("though", "although", "but"):
+            position += 1
+        elif has_before:
+            return None
+        if position >= len(tokens) or tokens[position].sentence != tokens[index].sentence:
+            return None
+        return self._clause_from(position)
+
     def _clause_before_comma(self, index: int) -> tuple[int, int] | None:
         """"Prices will rise, said Jane Doe.": the clause from the sentence start to the comma before the verb."""
         tokens = self.tokens
@@ -412,7 +444,11 @@ class _SpeechReader:
         if dateline is not None:
             start = dateline.end()
         first = self.article.first_token_at(start)
-        if len(self.text[start:comma].split()) < 3 or first >= index or not self._has_verb(first, comma):
+        words = self.text[start:comma].split()
+        if len(words) < 3 or first >= index:
+            return None
+        # the inverted verb itself says a statement stands before it; a long clause need not show its verb
+        if not self._has_verb(first, comma) and (len(words) < 6 or self.tokens[first].lower in _PREPOSITIONS):
             return None
         self._use_quotes(start, comma)
         return start, comma
@@ -745,6 +781,9 @@ class _SpeechReader:
                 return True
         if words == [")"]:
             return True  # the name in brackets: "Acme Ltd (ACM) said"
+        if len(words) >= 4 and words[:2] in ([",", "which"], [",", "who"]) and words[-1] == "," and len(words) <= 24 \
+                and not any(_QUOTE_MARK.fullmatch(token.text) for token in gap):
+            return True  # "Acme, which owns the dam, said": a relative clause set off by commas
         if words[0] in ("which", "who") or words[:2] in ([",", "which"], [",", "who"]):
             words = words[2:] if words[0] == "," else words[1:]  # "the commission which said"
             if not words:
@@ -881,9 +920,11 @@ class _SpeechReader:
     def _pronoun_clause(self, position: int) -> bool:
         """"it would", "they had": a clause that opens with a pronoun and its auxiliary."""
         tokens = self.tokens
+        following = tokens[position + 1].lower if position + 1 < len(tokens) else ""
+        # "confirmed she received": a past tense after the pronoun is as good as an auxiliary
         return position + 1 < len(tokens) and tokens[position].lower in _CLAUSE_SUBJECTS - {"this", "that", "these",
                                                                                           "those", "there"} \
-            and tokens[position + 1].lower in _CLAUSE_VERBS
+            and (following in _CLAUSE_VERBS or following.endswith("ed") and len(following) > 4)
 
     def _skip_time(self, position: int) -> int:
         """Step over "on Wednesday", "last week", "on May 15", "in a statement" between a verb and its clause."""
