@@ -60,7 +60,7 @@ _PREPOSITIONS = frozenset("in at on during after before with from to by for over
 _TIME_WORDS = frozenset("today yesterday tonight earlier later recently week month year weekend morning afternoon "
                         "evening night".split()) | WEEKDAYS | MONTHS
 _LISTENERS = frozenset("""
-reporters journalists lawmakers legislators parliament congress audience crowd supporters members delegates
+reporters journalists lawmakers legislators parliament congress congressmen congresswomen audience crowd supporters members delegates
 students viewers listeners readers investors analysts officials police court jury judge senators mps colleagues
 staff workers residents him them us me newspaper paper radio television
 """.split())
@@ -89,6 +89,9 @@ spokesman spokeswoman spokesperson official officials minister source sources ai
 statement report spokesmen spokeswomen analyst analysts ministry department company group agency adviser
 advisers executive executives director manager officer officers witness witnesses judge prosecutor prosecutors
 """.split())
+# What a news story calls the company it is about, once named: "the firm said".
+_COMPANY_NOUNS = frozenset("company firm group bank carrier airline maker carmaker retailer insurer lender "
+                           "operator utility".split())
 # How far from a speech verb its speaker, its reported clause and the clause before it are looked for. News
 # sentences are far shorter; the bounds keep a megabyte without full stops from costing time squared.
 _SUBJECT_WINDOW = 600
@@ -206,11 +209,13 @@ class _SpeechReader:
             attribution_start = verb.start
         else:
             speaker = self._coordinated_speaker(index) or self._represented(index) or self._speaker_before(index) \
-                or self._role_reference(index)
+                or self._role_reference(index) or self._company_reference(index)
             attribution_start = speaker.start if speaker is not None else verb.start
             if speaker is None and previous is not None and previous.text == ",":
                 # "Prices will rise, said Jane Doe, an economist at Acme.": the clause before the comma
                 speaker = self._speaker_after(index)
+                if speaker is not None and not self._name_ends_attribution(speaker):
+                    speaker = None  # "…, said the UK market had grown": a clause after the verb, not a name
                 after_comma = speaker is not None
         if speaker is None:
             # "His mother Ann Lee told Fox her son told her …": the sentence has its named speaker already
@@ -272,8 +277,9 @@ class _SpeechReader:
         if dateline is not None:
             start = dateline.end()
         first = self.article.first_token_at(start)
-        index = first
         tokens = self.tokens
+        first = self._after_opening_participle(first, before)
+        index = first
         while index < len(tokens) and tokens[index].start < before and index - first < 4 \
                 and (tokens[index].lower in _DETERMINERS or tokens[index].capitalised and self._mention_at(
                     tokens[index].start) is None):
@@ -287,6 +293,18 @@ class _SpeechReader:
             return None
         return mention
         return None
+
+    def _after_opening_participle(self, first: int, before: int) -> int:
+        """"Speaking in Lima, Mr Doe said": the token after an opening participle's phrase and its comma."""
+        tokens = self.tokens
+        if first >= len(tokens) or not tokens[first].lower.endswith("ing") or not tokens[first].capitalised:
+            return first
+        for index in range(first + 1, min(len(tokens), first + 10)):
+            if tokens[index].start >= before or tokens[index].sentence != tokens[first].sentence:
+                break
+            if tokens[index].text == ",":
+                return index + 1
+        return first
 
     def _represented(self, index: int) -> _Mention | None:
         """"A spokesman for Acme said", "Acme's spokeswoman said": the one the spokesperson speaks for."""
@@ -334,6 +352,28 @@ class _SpeechReader:
         if len(people) != 1:
             return None
         return _Mention(tokens[position].start, tokens[end].end, people.pop(), FactKind.PERSON)
+
+    def _company_reference(self, index: int) -> _Mention | None:
+        """"The firm, reporting its results, said …": the organisation that spoke last, when no other one has spoken
+        since; "the company" alone settles nothing more."""
+        tokens = self.tokens
+        verb = tokens[index]
+        start = self._clause_start(verb.sentence, verb.start)
+        first = self.article.first_token_at(start)
+        first = self._after_opening_participle(first, verb.start)
+        if first + 1 >= index or tokens[first].lower != "the" or tokens[first + 1].lower not in _COMPANY_NOUNS:
+            return None
+        if not self._gap_ok(tokens[first + 1].end, verb.start, person=False):
+            return None
+        organisations = []
+        for said in reversed(self.said):
+            if verb.sentence - said.sentence > 3:
+                break
+            if said.speaker.kind is FactKind.ORGANISATION:
+                organisations.append(said.speaker.value)
+        if not organisations or len(set(organisations)) != 1:
+            return None
+        return _Mention(tokens[first].start, tokens[first + 1].end, organisations[0], FactKind.ORGANISATION)
 
     def _mention_ending(self, end: int) -> _Mention | None:
         index = bisect.bisect_left(self.mention_starts, end) - 1
@@ -404,6 +444,15 @@ class _SpeechReader:
             return None
         self._use_quotes(start, comma)
         return start, comma
+
+    def _name_ends_attribution(self, speaker: _Mention) -> bool:
+        """Whether the name after an inverted verb closes the attribution: a comma, the sentence's end, "of"."""
+        tokens = self.tokens
+        position = self.article.first_token_at(speaker.end)
+        while position < len(tokens) and tokens[position].acronym and tokens[position].lower in _POSTNOMINALS:
+            position += 1
+        return position >= len(tokens) or tokens[position].sentence != self.article.sentence_at(speaker.start) \
+            or tokens[position].text in (",", ".", ";", "!", "?") or tokens[position].lower in ("of", "at", "from")
 
     def _between_commas(self, speaker: _Mention, index: int) -> bool:
         """'But now, he said, …': a subject and its verb set off by commas inside the sentence."""
@@ -866,6 +915,7 @@ class _SpeechReader:
         that = next((other for other in range(position, limit) if tokens[other].lower == "that"
                      and tokens[other].sentence == verb.sentence
                      and all(token.word and token.lower not in _CLAUSE_VERBS and token.lower not in _PERSONAL_PRONOUNS
+                             and token.lower not in _SPEECH_VERBS and token.lower not in _WEAK_SPEECH_VERBS
                              for token in tokens[position:other])), None)
         if that is not None:
             return self._clause_from(that + 1)
@@ -905,6 +955,8 @@ class _SpeechReader:
             return self.article.first_token_at(mention.end)  # "told Reuters proposals to ..."
         while position < len(tokens) and tokens[position].sentence == sentence and tokens[position].capitalised:
             position += 1
+        if position < len(tokens) and tokens[position].lower in _LISTENERS:
+            position += 1  # "told U.S. congressmen"
         return position
 
     def _after_aside(self, comma: int) -> int:
