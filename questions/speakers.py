@@ -513,7 +513,8 @@ class _SpeechReader:
             if said.sentence < token.sentence:
                 break
         if speaker is None:
-            speaker = self._subject_of(token.sentence, token.start)
+            # the one who opens the sentence: "Lane dropped Bale, claiming he was unfit" is Lane's claim
+            speaker = self._opening_subject(token.sentence, token.start)
         if speaker is None:
             return
         speaker = self._resolved(speaker)
@@ -611,7 +612,7 @@ class _SpeechReader:
         bounds = self.article.sentences[sentence]
         if bounds.start >= parts[0].open_mark:
             return
-        speaker = self._subject_of(sentence, parts[0].open_mark)
+        speaker = self._opening_subject(sentence, parts[0].open_mark)
         if speaker is None or sentence in self.unnamed:
             return
         speaker = self._resolved(speaker)
@@ -724,17 +725,6 @@ class _SpeechReader:
         """"said Colby biographer Carl Cross": a name before a lower-case role only says whose the role is."""
         index = self.article.first_token_at(mention.end)
         return index < len(self.tokens) and self.tokens[index].text.islower() and self.tokens[index].lower in ROLE_NOUNS
-
-    def _subject_of(self, sentence: int, before: int) -> _Mention | None:
-        """The first person named in a sentence before ``before``, or a pronoun standing first."""
-        start = self.article.sentences[sentence].start
-        before = min(before, start + _SUBJECT_WINDOW)
-        mentions = [mention for mention in self._mentions_between(start, before)
-                    if mention.kind is FactKind.PERSON and not self._possessive(mention)]
-        pronoun = self._pronoun_between(start, before)
-        if pronoun is not None and (not mentions or pronoun.start < mentions[0].start):
-            return pronoun
-        return mentions[0] if mentions else None
 
     def _resolved(self, mention: _Mention) -> _Mention | None:
         """The mention itself, or for "he"/"she" the person it stands for (keeping the pronoun's span)."""
@@ -1008,10 +998,27 @@ class _SpeechReader:
             cut = pattern.search(self.text, start, end)
             if cut is not None:
                 end = cut.start()
+        end = self._before_next_attribution(position, end)
         if len(self.text[start:end].split()) < 3 or not self._has_verb(position, end):
             return None
         self._use_quotes(start, end)
         return start, end
+
+    def _before_next_attribution(self, position: int, end: int) -> int:
+        """Where a reported clause stops before a second speaker's verb: "…, Bale insisted he would stay"."""
+        tokens = self.tokens
+        for index in range(position + 1, len(tokens)):
+            if tokens[index].start >= end:
+                break
+            if tokens[index].text != ",":
+                continue
+            for ahead in range(index + 1, min(len(tokens), index + 6)):
+                if tokens[ahead].start >= end or not tokens[ahead].word:
+                    break
+                if tokens[ahead].lower in _SPEECH_VERBS or tokens[ahead].lower in _WEAK_SPEECH_VERBS \
+                        or tokens[ahead].lower in SPEECH_PARTICIPLES:
+                    return tokens[index].start if ahead > index + 1 and not tokens[ahead].capitalised else end
+        return end
 
     def _has_verb(self, position: int, end: int) -> bool:
         """Whether the words from ``position`` read as a clause: a pronoun subject, an auxiliary, a past tense."""
@@ -1135,13 +1142,19 @@ def _descriptor(gap: str) -> bool:
 def _mentions(article: Article, entities: tuple[Fact, ...]) -> list[_Mention]:
     """Every place in the text where an entity's name, alias or (for a person) surname stands."""
     forms: dict[str, tuple[str, FactKind]] = {}
+    # "Blair" when the article names Tony Blair and Ian Blair: the surname alone settles neither
+    people_by_surname: dict[str, set[str]] = {}
+    for fact in entities:
+        if fact.kind is FactKind.PERSON and len(str(fact.value).split()) > 1:
+            people_by_surname.setdefault(surname(str(fact.value)), set()).add(str(fact.value))
+    shared = {name for name, people in people_by_surname.items() if len(people) > 1}
     for fact in sorted(entities, key=lambda fact: fact.kind is not FactKind.PERSON):
         if fact.kind not in (FactKind.PERSON, FactKind.ORGANISATION, FactKind.PLACE):
             continue
         names = {str(fact.value), fact.text, *fact.aliases}
         if fact.kind is FactKind.PERSON and len(str(fact.value).split()) > 1:
             names.add(surname(str(fact.value)))
-        for name in names:
+        for name in names - shared:
             if name and name[0].isalpha():
                 forms.setdefault(" ".join(name.split()), (str(fact.value), fact.kind))
     # names by their first word and their length in words, so each place in the text is tried once per length
@@ -1254,6 +1267,9 @@ def _unlisted_speakers(article: Article, mentions: list[_Mention]) -> list[_Ment
             run = run_before(index - 1, anywhere=True)
             if run and all(tokens[position].text not in singles for position in run):
                 full_names[token.text] = " ".join(tokens[position].text for position in run + [index])
+    # a surname the listed people already carry is theirs, or ambiguous between them: never a new person
+    known = {surname(mention.value) for mention in mentions if mention.kind is FactKind.PERSON}
+    full_names = {last: full for last, full in full_names.items() if last not in known}
     if not full_names:
         return []
     added: list[_Mention] = []
