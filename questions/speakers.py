@@ -139,7 +139,7 @@ class _SpeechReader:
         self.tokens = article.tokens
         self.roles = [(" ".join(fact.role.lower().split()), str(fact.value)) for fact in entities
                       if fact.kind is FactKind.PERSON and fact.role]
-        mentions = _role_names_resolved(_mentions(article, entities), self.roles)
+        mentions = _full_names(_role_names_resolved(_mentions(article, entities), self.roles), article)
         self.mentions = sorted(mentions + _unlisted_speakers(article, mentions), key=lambda mention: mention.start)
         self.mention_starts = [mention.start for mention in self.mentions]
         self.quotes = _quotations(article)
@@ -862,6 +862,7 @@ class _SpeechReader:
         index = bisect.bisect_right(self.close_marks, attribution_start) - 1
         for quote in self.quotes[index:index + 1] if index >= 0 else ():
             gap = self.text[quote.close_mark:attribution_start]
+            gap = re.sub(r"^([\s,]*)(?:a|an|the)\s+(?=[A-Z]|$)", r"\1", gap)  # '"…," a Cosla spokesman said'
             if quote.end == quote.close_mark or not _NAME_GAP.fullmatch(gap) or "\n" in gap:
                 return None
             if self.text[quote.start:quote.end].rstrip().endswith(".") and "," not in gap:
@@ -942,7 +943,10 @@ class _SpeechReader:
                 break
         mention = self._mention_at(tokens[position].start) if position < len(tokens) else None
         if mention is not None:
-            return self.article.first_token_at(mention.end)  # "told Reuters proposals to ..."
+            position = self.article.first_token_at(mention.end)  # "told Reuters proposals to ..."
+            if position < len(tokens) and tokens[position].lower in _LISTENERS:
+                position += 1  # "told U.S. congressmen"
+            return position
         while position < len(tokens) and tokens[position].sentence == sentence and tokens[position].capitalised:
             position += 1
         if position < len(tokens) and tokens[position].lower in _LISTENERS:
@@ -1283,6 +1287,31 @@ def _unlisted_speakers(article: Article, mentions: list[_Mention]) -> list[_Ment
             first -= 1
         added.append(_Mention(tokens[first].start, token.end, full, FactKind.PERSON))
     return added
+
+
+def _full_names(mentions: list[_Mention], article: Article) -> list[_Mention]:
+    """"said England coach Mike Friday.": a one-word person whose surname the entity finder left off (a weekday, a
+    common word) is given it back when a role stands before the name, a speech verb before that, and the capitalised
+    word ends the sentence or clause."""
+    tokens = article.tokens
+    extended = []
+    for mention in mentions:
+        first = article.first_token_at(mention.start)
+        before = tokens[max(0, first - 5):first]
+        if mention.kind is FactKind.PERSON and " " not in mention.value and mention.value == article.text[
+                mention.start:mention.end] and before and before[-1].lower in ROLE_NOUNS \
+                and any(token.lower in _SPEECH_VERBS for token in before):
+            index = article.first_token_at(mention.end)
+            following = tokens[index + 1] if index + 1 < len(tokens) else None
+            if index < len(tokens) and tokens[index].start == mention.end + 1 and tokens[index].capitalised \
+                    and not tokens[index].acronym and tokens[index].sentence == article.sentence_at(mention.start) \
+                    and (following is None or following.text in (",", ".", ";") or following.sentence != tokens[
+                        index].sentence) \
+                    and (tokens[index].lower in WEEKDAYS or name_word(tokens[index], article, surname=True)):
+                mention = _Mention(mention.start, tokens[index].end, f"{mention.value} {tokens[index].text}",
+                                   mention.kind)
+        extended.append(mention)
+    return extended
 
 
 def _role_names_resolved(mentions: list[_Mention], roles: list[tuple[str, str]]) -> list[_Mention]:
