@@ -406,8 +406,8 @@ class _SpeechReader:
         position = index - 1
         while position >= 0 and tokens[position].lower in SPEECH_INSERTS:
             position -= 1
-        if position >= 0 and tokens[position].lower in _UNNAMED_SPEAKERS:
-            return True
+        if position >= 0 and (tokens[position].lower in _UNNAMED_SPEAKERS or tokens[position].lower in ROLE_NOUNS):
+            return True  # "…, the Tory leader said": someone speaks whom no rule has named
         start = self._clause_start(tokens[index].sentence, tokens[index].start)
         first = self.article.first_token_at(start)
         return any(token.lower in _UNNAMED_SPEAKERS or token.lower in ROLE_NOUNS
@@ -509,6 +509,8 @@ class _SpeechReader:
         for said in reversed(self.said):
             if said.sentence == token.sentence:
                 speaker = said.speaker
+                if self._new_subject_between(speaker.end, index):
+                    return  # "Thailand said …, while India rejected aid, saying …": India's words
                 break
             if said.sentence < token.sentence:
                 break
@@ -528,6 +530,15 @@ class _SpeechReader:
         if quote:
             self.said.append(_Said(speaker, token.sentence, [quote]))
 
+    def _new_subject_between(self, start: int, index: int) -> bool:
+        """Whether a clause with a subject of its own ("while India …") opens between a speaker and a token."""
+        tokens = self.tokens
+        for position in range(self.article.first_token_at(start), index - 1):
+            if tokens[position].lower in ("while", "whereas", "but", "although", "though") \
+                    and (tokens[position + 1].capitalised or tokens[position + 1].lower in _PERSONAL_PRONOUNS):
+                return True
+        return False
+
     def _read_according(self, index: int) -> None:
         """"…, according to the ministry." / "According to X, …"."""
         tokens = self.tokens
@@ -541,9 +552,13 @@ class _SpeechReader:
         if mention is None or mention.kind is FactKind.PLACE:
             return
         bounds = self.article.sentences[sentence]
+        after = self.article.first_token_at(mention.end)
         if index and tokens[index - 1].text == ",":
             start = self._clause_start(sentence, tokens[index].start)
             quote = (start, tokens[index - 1].start)
+            if after < len(tokens) and tokens[after].text == "," and tokens[after].sentence == sentence \
+                    and not self._has_verb(self.article.first_token_at(start), tokens[index - 1].start):
+                quote = (tokens[after].end, bounds.end)  # "Before July, according to Acme, Explorer was used …"
         elif tokens[index].start == bounds.start:
             comma = next((token for token in tokens[position:position + 40] if token.sentence == sentence
                           and token.text == ","), None)
@@ -848,7 +863,11 @@ class _SpeechReader:
                 and all(token.word or token.text in ("'s", "’s", "-", ".") for token in gap[1:]) \
                 and not any(word in _CLAUSE_VERBS or word in _CLAUSE_SUBJECTS for word in words):
             return True  # "Jane Doe, Acme director said": an appositive the verb closes
-        return person and len(words) <= 2 and all(token.word for token in gap)
+        # "Smith Jr said", "Smith himself said"; but "the Firefox browser and says": the name is an object
+        return person and len(words) <= 2 and all(token.word for token in gap) \
+            and not any(token.text.islower() and token.lower not in SPEECH_INSERTS
+                        and token.lower not in ("himself", "herself") and not token.lower.endswith("ly")
+                        for token in gap)
 
     # ------------------------------------------------------------------ what
 
@@ -906,8 +925,8 @@ class _SpeechReader:
         that = next((other for other in range(position, limit) if tokens[other].lower == "that"
                      and tokens[other].sentence == verb.sentence
                      and all(token.word and token.lower not in _CLAUSE_VERBS and token.lower not in _PERSONAL_PRONOUNS
-                             and token.lower not in _SPEECH_VERBS and token.lower not in _WEAK_SPEECH_VERBS
-                             for token in tokens[position:other])), None)
+                             for token in tokens[position:other])
+                     and not self._named_speech_between(position, other)), None)
         if that is not None:
             return self._clause_from(that + 1)
         if verb.lower in TELL_VERBS:  # "told reporters", "told the BBC", "told BBC Radio 4's Today programme"
@@ -923,6 +942,12 @@ class _SpeechReader:
         if not token.word or token.lower in _PREPOSITIONS or token.lower in ("and", "but", "or", "so", "then"):
             return None
         return self._clause_from(position)
+
+    def _named_speech_between(self, first: int, last: int) -> bool:
+        """"said National estimates that …": a name and a speech verb before "that" start a new report."""
+        tokens = self.tokens
+        return any(tokens[index].lower in _SPEECH_VERBS | _WEAK_SPEECH_VERBS and tokens[index - 1].capitalised
+                   for index in range(max(first, 1), last))
 
     def _after_listener(self, position: int, sentence: int) -> int:
         """Where the clause starts after "told" and its listener: "reporters", "the BBC", "Reuters", "BBC Radio 4's
@@ -1016,6 +1041,9 @@ class _SpeechReader:
                 break
             if tokens[index].text != ",":
                 continue
+            if index + 2 < len(tokens) and tokens[index + 1].lower in ("while", "whereas") \
+                    and (tokens[index + 2].capitalised or tokens[index + 2].lower in _PERSONAL_PRONOUNS):
+                return tokens[index].start  # "…, while India rejected aid": another subject's clause
             for ahead in range(index + 1, min(len(tokens), index + 6)):
                 if tokens[ahead].start >= end or not tokens[ahead].word:
                     break

@@ -362,6 +362,20 @@ def test_the_deputy_is_not_the_one_with_the_shorter_title() -> None:
          [("Jacques Duval", "Jacques Duval", "France would decide in two weeks")]),
         ("Speaking in Lima, Mr Tom Reed later denied the claim and insisted that the port was safe.",
          [("Tom Reed", "Tom Reed", "the port was safe")]),
+        # a participle after another subject's clause is not the speaker's; the speaker's clause stops there
+        ("Thailand has said it does not want a debt freeze, while India has also rejected aid, saying it can cope.",
+         [("Thailand", "Thailand", "it does not want a debt freeze")]),
+        # "according to X" between a fragment and a clause: the clause after it
+        ("Before July this year, according to Acme Corp, Explorer was used by about 95% of surfers.",
+         [("Acme Corp", "Acme Corp", "Explorer was used by about 95% of surfers")]),
+        # "the Tory leader said" is someone the rules cannot name: the next "he" is not the subject before it
+        ('Mr Tom Brown liked to rattle off balances, the Tory leader said. "This is a dodgy budget," he said.', []),
+        # a lower-case word between a name and the verb makes the name an object ("the Firefox browser and says")
+        ("Acme Corp has charted the rise of the Tom Reed browser and says it is eroding the lead of rivals.",
+         [("Acme Corp", "Acme Corp", "it is eroding the lead of rivals")]),
+        # "denied reports that" reports; "said National estimates that" starts a new report
+        ("Ms Ann Lee spoke on Sunday. She denied reports that her faith would make her refuse the job.",
+         [("Ann Lee", "She", "her faith would make her refuse the job")]),
     ],
 )
 def test_speaker_rules_settle_or_stay_silent(text: str, expected: list[tuple[str, str, str]]) -> None:
