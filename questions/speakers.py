@@ -89,6 +89,8 @@ spokesman spokeswoman spokesperson official officials minister source sources ai
 statement report spokesmen spokeswomen analyst analysts ministry department company group agency adviser
 advisers executive executives director manager officer officers witness witnesses judge prosecutor prosecutors
 """.split())
+# Capitalised at a sentence's start without being part of a name.
+_SENTENCE_OPENERS = frozenset("but and however meanwhile yesterday today now also so yet still".split())
 # What a news story calls the company it is about, once named: "the firm said".
 _COMPANY_NOUNS = frozenset("company firm group bank carrier airline maker carmaker retailer insurer lender "
                            "operator utility".split())
@@ -139,7 +141,7 @@ class _SpeechReader:
         self.tokens = article.tokens
         self.roles = [(" ".join(fact.role.lower().split()), str(fact.value)) for fact in entities
                       if fact.kind is FactKind.PERSON and fact.role]
-        mentions = _full_names(_role_names_resolved(_mentions(article, entities), self.roles), article)
+        mentions = _full_names(_role_names_resolved(_mentions(article, entities), self.roles, article), article)
         self.mentions = sorted(mentions + _unlisted_speakers(article, mentions), key=lambda mention: mention.start)
         self.mention_starts = [mention.start for mention in self.mentions]
         self.quotes = _quotations(article)
@@ -223,7 +225,7 @@ class _SpeechReader:
                 self.unnamed.add(verb.sentence)
             return
         speaker = self._resolved(speaker)
-        if speaker is None:
+        if speaker is None or self._inside_longer_name(speaker):
             return
         quotes = []
         before = self._quote_before(attribution_start, verb.sentence)
@@ -445,6 +447,18 @@ class _SpeechReader:
         self._use_quotes(start, comma)
         return start, comma
 
+    def _inside_longer_name(self, speaker: _Mention) -> bool:
+        """"Universities Scotland, which represents …, claimed": a place after a capitalised word is part of a name
+        the entity finder did not list, and that organisation is the speaker, not the place."""
+        if speaker.kind is not FactKind.PLACE:
+            return False
+        first = self.article.first_token_at(speaker.start)
+        if first == 0:
+            return False
+        before = self.tokens[first - 1]
+        return before.word and before.capitalised and before.sentence == self.tokens[first].sentence \
+            and before.lower not in _DETERMINERS | _SENTENCE_OPENERS and before.lower not in ROLE_NOUNS
+
     def _name_ends_attribution(self, speaker: _Mention) -> bool:
         """Whether the name after an inverted verb closes the attribution: a comma, the sentence's end, "of"."""
         tokens = self.tokens
@@ -559,6 +573,8 @@ class _SpeechReader:
             if after < len(tokens) and tokens[after].text == "," and tokens[after].sentence == sentence \
                     and not self._has_verb(self.article.first_token_at(start), tokens[index - 1].start):
                 quote = (tokens[after].end, bounds.end)  # "Before July, according to Acme, Explorer was used …"
+            elif tokens[index - 2].lower in ("which", "who", "that"):
+                return  # "a trainer which, according to Ann Lee, can sense …": an aside inside one clause
         elif tokens[index].start == bounds.start:
             comma = next((token for token in tokens[position:position + 40] if token.sentence == sentence
                           and token.text == ","), None)
@@ -1342,18 +1358,23 @@ def _full_names(mentions: list[_Mention], article: Article) -> list[_Mention]:
     return extended
 
 
-def _role_names_resolved(mentions: list[_Mention], roles: list[tuple[str, str]]) -> list[_Mention]:
+def _role_names_resolved(mentions: list[_Mention], roles: list[tuple[str, str]],
+                         article: Article) -> list[_Mention]:
     """A "person" whose name is a title ("Planning Minister", or "Minister" alone) is the one person the article
-    gives that role; with no such single person it is nobody, never a speaker of its own."""
+    gives that role (not the shadow one); with no such single person it is nobody, never a speaker of its own."""
     resolved = []
     for mention in mentions:
         words = mention.value.lower().split()
         if mention.kind is FactKind.PERSON and words and words[-1] in ROLE_NOUNS:
             phrase = " ".join(words)
-            people = {value for role, value in roles if role == phrase or role.endswith(" " + phrase)}
+            people = {value for role, value in roles if role == phrase or role.endswith(" " + phrase)
+                      and role[:-len(phrase)].split()[-1] not in _ROLE_QUALIFIERS}
+            first = article.first_token_at(mention.start)
+            after_the = first > 0 and article.tokens[first - 1].lower == "the"  # a name takes no "the"
             if len(people) == 1:
                 mention = mention._replace(value=people.pop())
-            elif all(word in ROLE_NOUNS or word in _ROLE_QUALIFIERS or ordinary_word(word) for word in words):
+            elif after_the or all(word in ROLE_NOUNS or word in _ROLE_QUALIFIERS or ordinary_word(word)
+                                  for word in words):
                 continue
         resolved.append(mention)
     return resolved

@@ -373,6 +373,14 @@ def test_the_deputy_is_not_the_one_with_the_shorter_title() -> None:
         # a lower-case word between a name and the verb makes the name an object ("the Firefox browser and says")
         ("Acme Corp has charted the rise of the Tom Reed browser and says it is eroding the lead of rivals.",
          [("Acme Corp", "Acme Corp", "it is eroding the lead of rivals")]),
+        # a place after a capitalised word is part of an unlisted name, not the speaker
+        ("Universities Scotland, which represents principals, claimed that more students did not matter.", []),
+        # "according to X" inside one clause is an aside, not a boundary
+        ("Acme has a trainer which, according to Ann Lee from the company, can sense your style.", []),
+        # a title after "the" is not the shadow holder's
+        ("Ms Tessa Jowell spoke. But shadow culture secretary John Whittingdale said the bill was a shambles. "
+         "The Culture Secretary said the move showed she listened.",
+         [("John Whittingdale", "John Whittingdale", "the bill was a shambles")]),
         # "denied reports that" reports; "said National estimates that" starts a new report
         ("Ms Ann Lee spoke on Sunday. She denied reports that her faith would make her refuse the job.",
          [("Ann Lee", "She", "her faith would make her refuse the job")]),
