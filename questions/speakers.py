@@ -286,15 +286,14 @@ class _SpeechReader:
                 and (tokens[index].lower in _DETERMINERS or tokens[index].capitalised and self._mention_at(
                     tokens[index].start) is None):
             index += 1  # "The", "Senator", "U.S."
-        if index >= len(tokens) or tokens[index].start >= before:
-            return None
+        if index >= len(tokens) or tokens[index].start >= before or self._inside_quote(tokens[index].start):
+            return None  # a name that opens a quoted sentence is no subject of the article's
         if tokens[index].lower in _PRONOUNS:
             return _Mention(tokens[index].start, tokens[index].end, "", None)
         mention = self._mention_at(tokens[index].start)
         if mention is None or self._possessive(mention):
             return None
         return mention
-        return None
 
     def _after_opening_participle(self, first: int, before: int) -> int:
         """"Speaking in Lima, Mr Doe said": the token after an opening participle's phrase and its comma."""
@@ -717,9 +716,12 @@ class _SpeechReader:
                                          or token.lower in _OBJECT_VERBS)
 
     def _after_preposition(self, position: int) -> bool:
-        """"with the SEC", "in Tokyo": a name after a preposition is not the subject."""
+        """"with the SEC", "in Tokyo", "led by new chief executive Ann Lee": a name after a preposition (and the
+        role words before the name) is not the subject."""
         index = self.article.first_token_at(position) - 1
-        while index > 0 and self.tokens[index].lower in ("the", "a", "an"):
+        while index > 0 and (self.tokens[index].lower in ("the", "a", "an", "new", "its", "their", "his", "her")
+                             or self.tokens[index].text.islower() and (self.tokens[index].lower in ROLE_NOUNS
+                                                                      or self.tokens[index].lower in _ROLE_QUALIFIERS)):
             index -= 1
         if index > 1 and self.tokens[index].text in ("'s", "’s"):  # "head of the government's Institute"
             index -= 2

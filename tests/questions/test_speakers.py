@@ -381,6 +381,13 @@ def test_the_deputy_is_not_the_one_with_the_shorter_title() -> None:
         ("Ms Tessa Jowell spoke. But shadow culture secretary John Whittingdale said the bill was a shambles. "
          "The Culture Secretary said the move showed she listened.",
          [("John Whittingdale", "John Whittingdale", "the bill was a shambles")]),
+        # a name that opens a quoted sentence is not a subject that takes "he" from the speaker
+        ('Andrew Marr said: "This is damaging. Gordon Brown knows it as well as Tony Blair."\n'
+         'He added: "Lots of ministers believe it."',
+         [("Andrew Marr", "Andrew Marr", "This is damaging. Gordon Brown knows it as well as Tony Blair."),
+          ("Andrew Marr", "He", "Lots of ministers believe it.")]),
+        # a name after "led by" and its role words is the object of the preposition, not the speaker
+        ("The Sheffield company, led by new chief executive Gerry Spindler, said it hoped to return to profit.", []),
         # "denied reports that" reports; "said National estimates that" starts a new report
         ("Ms Ann Lee spoke on Sunday. She denied reports that her faith would make her refuse the job.",
          [("Ann Lee", "She", "her faith would make her refuse the job")]),
