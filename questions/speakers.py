@@ -681,6 +681,8 @@ class _SpeechReader:
             # "Acme Ltd (ACM) said", "Acme, the operator of the dam, has said": the name before its aside
             if position and self.text[max(0, candidate.start - 2):candidate.start].strip() == "(":
                 continue  # the name's own acronym in brackets: the name before it speaks
+            if candidate.kind is FactKind.PLACE and self._modifies_role(candidate):
+                continue  # "U.S. officials said": the place only says whose officials speak
             if self._gap_ok(candidate.end, verb.start, person=False):
                 return candidate
         return self._it_speaker(index)
@@ -757,7 +759,9 @@ class _SpeechReader:
     def _modifies_role(self, mention: _Mention) -> bool:
         """"said Colby biographer Carl Cross": a name before a lower-case role only says whose the role is."""
         index = self.article.first_token_at(mention.end)
-        return index < len(self.tokens) and self.tokens[index].text.islower() and self.tokens[index].lower in ROLE_NOUNS
+        return index < len(self.tokens) and self.tokens[index].text.islower() \
+            and (self.tokens[index].lower in ROLE_NOUNS or self.tokens[index].lower in _UNNAMED_SPEAKERS
+                 or self.tokens[index].lower in ("source", "sources"))
 
     def _resolved(self, mention: _Mention) -> _Mention | None:
         """The mention itself, or for "he"/"she" the person it stands for (keeping the pronoun's span)."""

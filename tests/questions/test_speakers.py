@@ -388,6 +388,10 @@ def test_the_deputy_is_not_the_one_with_the_shorter_title() -> None:
           ("Andrew Marr", "He", "Lots of ministers believe it.")]),
         # a name after "led by" and its role words is the object of the preposition, not the speaker
         ("The Sheffield company, led by new chief executive Gerry Spindler, said it hoped to return to profit.", []),
+        # a place before "officials" or "source" only says whose officials speak
+        ("The talks failed this month, U.S. officials said.", []),
+        ('"Our only option is retaliation," said one U.S. source.', []),
+        ("Thailand said it would cope.", [("Thailand", "Thailand", "it would cope")]),
         # "denied reports that" reports; "said National estimates that" starts a new report
         ("Ms Ann Lee spoke on Sunday. She denied reports that her faith would make her refuse the job.",
          [("Ann Lee", "She", "her faith would make her refuse the job")]),
