@@ -60,7 +60,8 @@ _PREPOSITIONS = frozenset("in at on during after before with from to by for over
 _TIME_WORDS = frozenset("today yesterday tonight earlier later recently week month year weekend morning afternoon "
                         "evening night".split()) | WEEKDAYS | MONTHS
 _LISTENERS = frozenset("""
-reporters journalists lawmakers legislators parliament congress congressmen congresswomen audience crowd supporters members delegates
+reporters journalists lawmakers legislators parliament congress congressmen congresswomen audience crowd
+supporters members delegates
 students viewers listeners readers investors analysts officials police court jury judge senators mps colleagues
 staff workers residents him them us me newspaper paper radio television
 """.split())
@@ -482,7 +483,8 @@ class _SpeechReader:
         tokens = self.tokens
         last = max(index, self.article.first_token_at(speaker.end) - 1)
         position = last + 1
-        if position >= len(tokens) or tokens[position].text != "," or tokens[position].sentence != tokens[index].sentence:
+        if position >= len(tokens) or tokens[position].text != "," \
+                or tokens[position].sentence != tokens[index].sentence:
             return None
         position += 1
         if position < len(tokens) and tokens[position].lower in ("though", "although", "but"):
