@@ -18,7 +18,7 @@ from questions.lexicon import (
 )
 from questions.clean import MAX_FACTS_PER_KIND
 from questions.model import Fact, FactKind, Sentence
-from questions.names import Article, opening_quote, read_article, surname
+from questions.names import Article, Token, name_word, opening_quote, ordinary_word, read_article, surname
 
 # Verbs that report speech by themselves; the weaker ones need "that" or a quotation ("denied the claim" is
 # not a quote, "denied that it had ..." is).
@@ -60,7 +60,8 @@ _PREPOSITIONS = frozenset("in at on during after before with from to by for over
 _TIME_WORDS = frozenset("today yesterday tonight earlier later recently week month year weekend morning afternoon "
                         "evening night".split()) | WEEKDAYS | MONTHS
 _LISTENERS = frozenset("""
-reporters journalists lawmakers legislators parliament congress audience crowd supporters members delegates
+reporters journalists lawmakers legislators parliament congress congressmen congresswomen audience crowd
+supporters members delegates
 students viewers listeners readers investors analysts officials police court jury judge senators mps colleagues
 staff workers residents him them us me newspaper paper radio television
 """.split())
@@ -89,6 +90,11 @@ spokesman spokeswoman spokesperson official officials minister source sources ai
 statement report spokesmen spokeswomen analyst analysts ministry department company group agency adviser
 advisers executive executives director manager officer officers witness witnesses judge prosecutor prosecutors
 """.split())
+# Capitalised at a sentence's start without being part of a name.
+_SENTENCE_OPENERS = frozenset("but and however meanwhile yesterday today now also so yet still".split())
+# What a news story calls the company it is about, once named: "the firm said".
+_COMPANY_NOUNS = frozenset("company firm group bank carrier airline maker carmaker retailer insurer lender "
+                           "operator utility".split())
 # How far from a speech verb its speaker, its reported clause and the clause before it are looked for. News
 # sentences are far shorter; the bounds keep a megabyte without full stops from costing time squared.
 _SUBJECT_WINDOW = 600
@@ -134,9 +140,10 @@ class _SpeechReader:
         self.article = article
         self.text = article.text
         self.tokens = article.tokens
-        self.mentions = _mentions(article, entities)
         self.roles = [(" ".join(fact.role.lower().split()), str(fact.value)) for fact in entities
                       if fact.kind is FactKind.PERSON and fact.role]
+        mentions = _full_names(_role_names_resolved(_mentions(article, entities), self.roles, article), article)
+        self.mentions = sorted(mentions + _unlisted_speakers(article, mentions), key=lambda mention: mention.start)
         self.mention_starts = [mention.start for mention in self.mentions]
         self.quotes = _quotations(article)
         self.quote_starts = [quote.start for quote in self.quotes]
@@ -205,18 +212,21 @@ class _SpeechReader:
             attribution_start = verb.start
         else:
             speaker = self._coordinated_speaker(index) or self._represented(index) or self._speaker_before(index) \
-                or self._role_reference(index)
+                or self._role_reference(index) or self._company_reference(index)
             attribution_start = speaker.start if speaker is not None else verb.start
             if speaker is None and previous is not None and previous.text == ",":
                 # "Prices will rise, said Jane Doe, an economist at Acme.": the clause before the comma
                 speaker = self._speaker_after(index)
+                if speaker is not None and not self._name_ends_attribution(speaker):
+                    speaker = None  # "…, said the UK market had grown": a clause after the verb, not a name
                 after_comma = speaker is not None
         if speaker is None:
-            if self._unnamed_before(index):
+            # "His mother Ann Lee told Fox her son told her …": the sentence has its named speaker already
+            if self._unnamed_before(index) and not any(said.sentence == verb.sentence for said in self.said[-3:]):
                 self.unnamed.add(verb.sentence)
             return
         speaker = self._resolved(speaker)
-        if speaker is None:
+        if speaker is None or self._inside_longer_name(speaker):
             return
         quotes = []
         before = self._quote_before(attribution_start, verb.sentence)
@@ -226,11 +236,13 @@ class _SpeechReader:
         if after is not None:
             quotes.append(after)
         weak = verb.lower in _WEAK_SPEECH_VERBS
-        if not quotes and after_comma:
-            clause = self._clause_before_comma(index)
-            if clause is None:
+        if not quotes and (after_comma or self._between_commas(speaker, index)):
+            # "But now, he said, prices will rise." / "Also, said Mr Doe, prices will rise, though …"
+            before = self._clause_before_comma(index) if after_comma else None
+            after = self._clause_after_aside(speaker, index, before is not None)
+            quotes.extend(clause for clause in (before, after) if clause is not None)
+            if not quotes:
                 return
-            quotes.append(clause)
         elif not quotes:
             clause = self._reported_clause(index, require_that=weak)
             if clause is None and not inverted:
@@ -268,21 +280,33 @@ class _SpeechReader:
         if dateline is not None:
             start = dateline.end()
         first = self.article.first_token_at(start)
-        index = first
         tokens = self.tokens
+        first = self._after_opening_participle(first, before)
+        index = first
         while index < len(tokens) and tokens[index].start < before and index - first < 4 \
                 and (tokens[index].lower in _DETERMINERS or tokens[index].capitalised and self._mention_at(
                     tokens[index].start) is None):
             index += 1  # "The", "Senator", "U.S."
-        if index >= len(tokens) or tokens[index].start >= before:
-            return None
+        if index >= len(tokens) or tokens[index].start >= before or self._inside_quote(tokens[index].start):
+            return None  # a name that opens a quoted sentence is no subject of the article's
         if tokens[index].lower in _PRONOUNS:
             return _Mention(tokens[index].start, tokens[index].end, "", None)
         mention = self._mention_at(tokens[index].start)
         if mention is None or self._possessive(mention):
             return None
         return mention
-        return None
+
+    def _after_opening_participle(self, first: int, before: int) -> int:
+        """"Speaking in Lima, Mr Doe said": the token after an opening participle's phrase and its comma."""
+        tokens = self.tokens
+        if first >= len(tokens) or not tokens[first].lower.endswith("ing") or not tokens[first].capitalised:
+            return first
+        for index in range(first + 1, min(len(tokens), first + 10)):
+            if tokens[index].start >= before or tokens[index].sentence != tokens[first].sentence:
+                break
+            if tokens[index].text == ",":
+                return index + 1
+        return first
 
     def _represented(self, index: int) -> _Mention | None:
         """"A spokesman for Acme said", "Acme's spokeswoman said": the one the spokesperson speaks for."""
@@ -295,6 +319,10 @@ class _SpeechReader:
         if tokens[position].lower in SPOKESPERSON_NOUNS and tokens[position - 1].text in ("'s", "’s"):
             mention = self._mention_ending(tokens[position - 1].start)
             return mention if mention is not None and mention.kind is not FactKind.PERSON else None
+        if tokens[position].lower in SPOKESPERSON_NOUNS and tokens[position].lower != "statement":
+            mention = self._mention_ending(tokens[position - 1].end)  # "a Cosla spokesman said"
+            if mention is not None and mention.kind is FactKind.ORGANISATION:
+                return mention
         if tokens[position].text == ")" and position >= 2 and tokens[position - 2].text == "(":
             position -= 3  # "the Conference on Fisheries (UNCF) said"
         mention = self._mention_ending(tokens[position].end) if position >= 0 else None
@@ -327,6 +355,28 @@ class _SpeechReader:
             return None
         return _Mention(tokens[position].start, tokens[end].end, people.pop(), FactKind.PERSON)
 
+    def _company_reference(self, index: int) -> _Mention | None:
+        """"The firm, reporting its results, said …": the organisation that spoke last, when no other one has spoken
+        since; "the company" alone settles nothing more."""
+        tokens = self.tokens
+        verb = tokens[index]
+        start = self._clause_start(verb.sentence, verb.start)
+        first = self.article.first_token_at(start)
+        first = self._after_opening_participle(first, verb.start)
+        if first + 1 >= index or tokens[first].lower != "the" or tokens[first + 1].lower not in _COMPANY_NOUNS:
+            return None
+        if not self._gap_ok(tokens[first + 1].end, verb.start, person=False):
+            return None
+        organisations = []
+        for said in reversed(self.said):
+            if verb.sentence - said.sentence > 3:
+                break
+            if said.speaker.kind is FactKind.ORGANISATION:
+                organisations.append(said.speaker.value)
+        if not organisations or len(set(organisations)) != 1:
+            return None
+        return _Mention(tokens[first].start, tokens[first + 1].end, organisations[0], FactKind.ORGANISATION)
+
     def _mention_ending(self, end: int) -> _Mention | None:
         index = bisect.bisect_left(self.mention_starts, end) - 1
         while index >= 0 and self.mentions[index].end > end:
@@ -340,6 +390,9 @@ class _SpeechReader:
         partners: list[_Mention] = []
         tokens = self.tokens
         position = self.article.first_token_at(speaker.start) - 1
+        # a list ends in "and": "Ulterra, Minister Ray Doe said" is a name and its appositive, not two speakers
+        if position < 1 or tokens[position].text not in ("and", "&"):
+            return partners
         while position >= 1 and tokens[position].text in (",", "and", "&"):
             mention = self._mention_ending(tokens[position - 1].end)
             if mention is None or mention.kind is not speaker.kind or self._possessive(mention) \
@@ -355,8 +408,8 @@ class _SpeechReader:
         position = index - 1
         while position >= 0 and tokens[position].lower in SPEECH_INSERTS:
             position -= 1
-        if position >= 0 and tokens[position].lower in _UNNAMED_SPEAKERS:
-            return True
+        if position >= 0 and (tokens[position].lower in _UNNAMED_SPEAKERS or tokens[position].lower in ROLE_NOUNS):
+            return True  # "…, the Tory leader said": someone speaks whom no rule has named
         start = self._clause_start(tokens[index].sentence, tokens[index].start)
         first = self.article.first_token_at(start)
         return any(token.lower in _UNNAMED_SPEAKERS or token.lower in ROLE_NOUNS
@@ -367,8 +420,8 @@ class _SpeechReader:
         tokens = self.tokens
         verb = tokens[index]
         bounds = self.article.sentences[verb.sentence]
-        if verb.lower not in _SPEECH_VERBS:
-            return None
+        if verb.lower not in _SPEECH_VERBS and self.text[verb.end:bounds.end].strip(_TRAILING):
+            return None  # "…, he explained." ends its sentence; "he explained the plan" has an object
         if bounds.end - verb.end > 200:
             return None  # more than a few words after the verb: it has an object
         tail = self.text[verb.end:bounds.end]
@@ -394,6 +447,54 @@ class _SpeechReader:
         self._use_quotes(start, comma)
         return start, comma
 
+    def _inside_longer_name(self, speaker: _Mention) -> bool:
+        """"Universities Scotland, which represents …, claimed": a place after a capitalised word is part of a name
+        the entity finder did not list, and that organisation is the speaker, not the place."""
+        if speaker.kind is not FactKind.PLACE:
+            return False
+        first = self.article.first_token_at(speaker.start)
+        if first == 0:
+            return False
+        before = self.tokens[first - 1]
+        return before.word and before.capitalised and before.sentence == self.tokens[first].sentence \
+            and before.lower not in _DETERMINERS | _SENTENCE_OPENERS and before.lower not in ROLE_NOUNS
+
+    def _name_ends_attribution(self, speaker: _Mention) -> bool:
+        """Whether the name after an inverted verb closes the attribution: a comma, the sentence's end, "of"."""
+        tokens = self.tokens
+        position = self.article.first_token_at(speaker.end)
+        while position < len(tokens) and tokens[position].acronym and tokens[position].lower in _POSTNOMINALS:
+            position += 1
+        return position >= len(tokens) or tokens[position].sentence != self.article.sentence_at(speaker.start) \
+            or tokens[position].text in (",", ".", ";", "!", "?") or tokens[position].lower in ("of", "at", "from")
+
+    def _between_commas(self, speaker: _Mention, index: int) -> bool:
+        """'But now, he said, …': a subject and its verb set off by commas inside the sentence."""
+        tokens = self.tokens
+        first = self.article.first_token_at(speaker.start)
+        return 0 < first < index and tokens[first - 1].text == "," and index + 1 < len(tokens) \
+            and tokens[index + 1].text == "," and tokens[index + 1].sentence == tokens[index].sentence
+
+    def _clause_after_aside(self, speaker: _Mention, index: int, has_before: bool) -> tuple[int, int] | None:
+        """The clause after an attribution set off by commas: "On a larger scale, said Mr Doe, costs will fall".
+
+        When a full clause stood before the attribution, only a clause joined by "though" or "but" follows it
+        ("…, said Mr Doe, though work still needed to be done")."""
+        tokens = self.tokens
+        last = max(index, self.article.first_token_at(speaker.end) - 1)
+        position = last + 1
+        if position >= len(tokens) or tokens[position].text != "," \
+                or tokens[position].sentence != tokens[index].sentence:
+            return None
+        position += 1
+        if position < len(tokens) and tokens[position].lower in ("though", "although", "but"):
+            position += 1
+        elif has_before:
+            return None
+        if position >= len(tokens) or tokens[position].sentence != tokens[index].sentence:
+            return None
+        return self._clause_from(position)
+
     def _clause_before_comma(self, index: int) -> tuple[int, int] | None:
         """"Prices will rise, said Jane Doe.": the clause from the sentence start to the comma before the verb."""
         tokens = self.tokens
@@ -407,7 +508,11 @@ class _SpeechReader:
         if dateline is not None:
             start = dateline.end()
         first = self.article.first_token_at(start)
-        if len(self.text[start:comma].split()) < 3 or first >= index or not self._has_verb(first, comma):
+        words = self.text[start:comma].split()
+        if len(words) < 3 or first >= index:
+            return None
+        # the inverted verb itself says a statement stands before it; a long clause need not show its verb
+        if not self._has_verb(first, comma) and (len(words) < 6 or self.tokens[first].lower in _PREPOSITIONS):
             return None
         self._use_quotes(start, comma)
         return start, comma
@@ -419,11 +524,14 @@ class _SpeechReader:
         for said in reversed(self.said):
             if said.sentence == token.sentence:
                 speaker = said.speaker
+                if self._new_subject_between(speaker.end, index):
+                    return  # "Thailand said …, while India rejected aid, saying …": India's words
                 break
             if said.sentence < token.sentence:
                 break
         if speaker is None:
-            speaker = self._subject_of(token.sentence, token.start)
+            # the one who opens the sentence: "Lane dropped Bale, claiming he was unfit" is Lane's claim
+            speaker = self._opening_subject(token.sentence, token.start)
         if speaker is None:
             return
         speaker = self._resolved(speaker)
@@ -436,6 +544,15 @@ class _SpeechReader:
             quote = self._quote_text(clause) if clause is not None else None
         if quote:
             self.said.append(_Said(speaker, token.sentence, [quote]))
+
+    def _new_subject_between(self, start: int, index: int) -> bool:
+        """Whether a clause with a subject of its own ("while India …") opens between a speaker and a token."""
+        tokens = self.tokens
+        for position in range(self.article.first_token_at(start), index - 1):
+            if tokens[position].lower in ("while", "whereas", "but", "although", "though") \
+                    and (tokens[position + 1].capitalised or tokens[position + 1].lower in _PERSONAL_PRONOUNS):
+                return True
+        return False
 
     def _read_according(self, index: int) -> None:
         """"…, according to the ministry." / "According to X, …"."""
@@ -450,9 +567,15 @@ class _SpeechReader:
         if mention is None or mention.kind is FactKind.PLACE:
             return
         bounds = self.article.sentences[sentence]
+        after = self.article.first_token_at(mention.end)
         if index and tokens[index - 1].text == ",":
             start = self._clause_start(sentence, tokens[index].start)
             quote = (start, tokens[index - 1].start)
+            if after < len(tokens) and tokens[after].text == "," and tokens[after].sentence == sentence \
+                    and not self._has_verb(self.article.first_token_at(start), tokens[index - 1].start):
+                quote = (tokens[after].end, bounds.end)  # "Before July, according to Acme, Explorer was used …"
+            elif tokens[index - 2].lower in ("which", "who", "that"):
+                return  # "a trainer which, according to Ann Lee, can sense …": an aside inside one clause
         elif tokens[index].start == bounds.start:
             comma = next((token for token in tokens[position:position + 40] if token.sentence == sentence
                           and token.text == ","), None)
@@ -482,6 +605,9 @@ class _SpeechReader:
                 continue
             if self.article.sentences[sentence].start != first.open_mark:
                 continue
+            attribution = self._attributed_after(parts[-1])
+            if attribution is not None and attribution not in _PRONOUNS:
+                continue  # '"…," Jauppi says.': its own speaker, whom the rules could not name
             position = bisect.bisect_left(by_sentence, (sentence, -1)) - 1
             if position < 0 or sentence - by_sentence[position][0] > 2:
                 continue
@@ -489,18 +615,36 @@ class _SpeechReader:
             # of the attributions in that sentence, the first one made (as the full scan used to find)
             last = self.said[min(order for said_sentence, order in by_sentence[bisect.bisect_left(
                 by_sentence, (latest, -1)):position + 1])]
+            if attribution is not None and not (last.speaker.kind is FactKind.PERSON and self._may_be(
+                    last.speaker.value, "m" if attribution == "he" else "f")):
+                continue  # '"…," she said.' after a man spoke
             text = self._quote_text(parts[0])
             if text and len(text.split()) >= 2:
                 self.used_chains.add(chain)
                 self.said.append(_Said(last.speaker, sentence, [text]))
                 bisect.insort(by_sentence, (sentence, len(self.said) - 1))
 
+    def _attributed_after(self, quote: _Quote) -> str | None:
+        """The subject of a speech verb that follows the closing mark within a few words of the same sentence:
+        "he" or "she" when it is one, else the words before the verb; None when no verb follows."""
+        tokens = self.tokens
+        first = self.article.first_token_at(quote.close_mark)
+        sentence = self.article.sentence_at(quote.close_mark)
+        for position in range(first, min(len(tokens), first + 7)):
+            token = tokens[position]
+            if token.sentence != sentence or token.text in (".", "!", "?") or _QUOTE_MARK.fullmatch(token.text):
+                break
+            if token.lower in _SPEECH_VERBS or token.lower in _WEAK_SPEECH_VERBS:
+                words = [other.lower for other in tokens[first:position] if other.word]
+                return words[0] if len(words) == 1 and words[0] in _PRONOUNS else " ".join(words) or token.lower
+        return None
+
     def _read_colon_quote(self, parts: list[_Quote], sentence: int) -> None:
         """'He also praised the director: "…"': a quotation after a colon is the subject's."""
         bounds = self.article.sentences[sentence]
         if bounds.start >= parts[0].open_mark:
             return
-        speaker = self._subject_of(sentence, parts[0].open_mark)
+        speaker = self._opening_subject(sentence, parts[0].open_mark)
         if speaker is None or sentence in self.unnamed:
             return
         speaker = self._resolved(speaker)
@@ -539,6 +683,8 @@ class _SpeechReader:
             # "Acme Ltd (ACM) said", "Acme, the operator of the dam, has said": the name before its aside
             if position and self.text[max(0, candidate.start - 2):candidate.start].strip() == "(":
                 continue  # the name's own acronym in brackets: the name before it speaks
+            if candidate.kind is FactKind.PLACE and self._modifies_role(candidate):
+                continue  # "U.S. officials said": the place only says whose officials speak
             if self._gap_ok(candidate.end, verb.start, person=False):
                 return candidate
         return self._it_speaker(index)
@@ -574,10 +720,17 @@ class _SpeechReader:
                                          or token.lower in _OBJECT_VERBS)
 
     def _after_preposition(self, position: int) -> bool:
-        """"with the SEC", "in Tokyo": a name after a preposition is not the subject."""
+        """"with the SEC", "in Tokyo", "led by new chief executive Ann Lee": a name after a preposition (and the
+        role words before the name) is not the subject."""
         index = self.article.first_token_at(position) - 1
-        while index > 0 and self.tokens[index].lower in ("the", "a", "an"):
+        while index > 0 and (self.tokens[index].lower in ("the", "a", "an", "new", "its", "their", "his", "her")
+                             or self.tokens[index].text.islower() and (self.tokens[index].lower in ROLE_NOUNS
+                                                                      or self.tokens[index].lower in _ROLE_QUALIFIERS)):
             index -= 1
+        if index > 1 and self.tokens[index].text in ("'s", "’s"):  # "head of the government's Institute"
+            index -= 2
+            while index > 0 and self.tokens[index].lower in ("the", "a", "an"):
+                index -= 1
         return index >= 0 and self.tokens[index].lower in _NOT_SUBJECT_BEFORE
 
     def _speaker_after(self, index: int) -> _Mention | None:
@@ -608,18 +761,9 @@ class _SpeechReader:
     def _modifies_role(self, mention: _Mention) -> bool:
         """"said Colby biographer Carl Cross": a name before a lower-case role only says whose the role is."""
         index = self.article.first_token_at(mention.end)
-        return index < len(self.tokens) and self.tokens[index].text.islower() and self.tokens[index].lower in ROLE_NOUNS
-
-    def _subject_of(self, sentence: int, before: int) -> _Mention | None:
-        """The first person named in a sentence before ``before``, or a pronoun standing first."""
-        start = self.article.sentences[sentence].start
-        before = min(before, start + _SUBJECT_WINDOW)
-        mentions = [mention for mention in self._mentions_between(start, before)
-                    if mention.kind is FactKind.PERSON and not self._possessive(mention)]
-        pronoun = self._pronoun_between(start, before)
-        if pronoun is not None and (not mentions or pronoun.start < mentions[0].start):
-            return pronoun
-        return mentions[0] if mentions else None
+        return index < len(self.tokens) and self.tokens[index].text.islower() \
+            and (self.tokens[index].lower in ROLE_NOUNS or self.tokens[index].lower in _UNNAMED_SPEAKERS
+                 or self.tokens[index].lower in ("source", "sources"))
 
     def _resolved(self, mention: _Mention) -> _Mention | None:
         """The mention itself, or for "he"/"she" the person it stands for (keeping the pronoun's span)."""
@@ -649,16 +793,46 @@ class _SpeechReader:
         for back in range(1 if trailing else 0, 3):
             index = sentence - back
             if index < 0 or back and index in self.unnamed:
-                break
+                return None
             bounds = self.article.sentences[index]
             end = mention.start if back == 0 else bounds.end
             persons = [candidate for candidate in self._mentions_between(bounds.start, end)
-                       if candidate.kind is FactKind.PERSON]
-            for person in persons:
-                gender = self.gender.get(person.value, "")
-                if not wanted or not gender or gender == wanted:
-                    return _Mention(mention.start, mention.end, person.value, FactKind.PERSON)
+                       if candidate.kind is FactKind.PERSON and self._may_be(candidate.value, wanted)]
+            if not persons:
+                continue
+            return self._settled(mention, index, end, persons, wanted)
+        return self._only_person_before(mention, wanted)
+
+    def _may_be(self, person: str, wanted: str) -> bool:
+        gender = self.gender.get(person, "")
+        return not wanted or not gender or gender == wanted
+
+    def _settled(self, mention: _Mention, sentence: int, end: int, persons: list[_Mention],
+                 wanted: str) -> _Mention | None:
+        """The one of several people a pronoun stands for, when the text settles it: the sentence's subject, or
+        the only person there of the pronoun's kind. Otherwise none: a wrong speaker is worse than a missing one."""
+        subject = self._opening_subject(sentence, end)
+        if subject is not None and subject.kind is FactKind.PERSON and self._may_be(subject.value, wanted):
+            return _Mention(mention.start, mention.end, subject.value, FactKind.PERSON)
+        if len({person.value for person in persons}) == 1:
+            return _Mention(mention.start, mention.end, persons[0].value, FactKind.PERSON)
         return None
+
+    def _only_person_before(self, mention: _Mention, wanted: str) -> _Mention | None:
+        """"He" when the article so far names one person only, of that gender, and nobody unnamed has spoken since."""
+        people = {person.value for person in self._mentions_between(0, mention.start)
+                  if person.kind is FactKind.PERSON}
+        if len(people) != 1:
+            return None
+        person = people.pop()
+        if self.gender.get(person, "") != wanted:
+            return None
+        sentence = self.article.sentence_at(mention.start)
+        last = max(candidate.start for candidate in self._mentions_between(0, mention.start)
+                   if candidate.value == person)
+        if any(sentence >= unnamed >= self.article.sentence_at(last) for unnamed in self.unnamed):
+            return None
+        return _Mention(mention.start, mention.end, person, FactKind.PERSON)
 
     def _distance(self, earlier: int, later: int) -> int:
         """Sentences from ``earlier`` to ``later``, not counting those that only go on with a quotation."""
@@ -677,12 +851,17 @@ class _SpeechReader:
         if not gap:
             return True
         words = [token.lower for token in gap]
+        while person and len(words) > 1 and words[0] in _POSTNOMINALS and gap[len(gap) - len(words)].acronym:
+            words = words[1:]  # "Brian Doe MSP, the finance spokesman, said"
         if len(words) >= 3 and words[0] == "(" and words[2] == ")" and gap[1].acronym:
             words = words[3:]  # "the Conference on Fisheries (UNCF) said"
             if not words:
                 return True
         if words == [")"]:
             return True  # the name in brackets: "Acme Ltd (ACM) said"
+        if len(words) >= 4 and words[:2] in ([",", "which"], [",", "who"]) and words[-1] == "," and len(words) <= 24 \
+                and not any(_QUOTE_MARK.fullmatch(token.text) for token in gap):
+            return True  # "Acme, which owns the dam, said": a relative clause set off by commas
         if words[0] in ("which", "who") or words[:2] in ([",", "which"], [",", "who"]):
             words = words[2:] if words[0] == "," else words[1:]  # "the commission which said"
             if not words:
@@ -708,7 +887,11 @@ class _SpeechReader:
                 and all(token.word or token.text in ("'s", "’s", "-", ".") for token in gap[1:]) \
                 and not any(word in _CLAUSE_VERBS or word in _CLAUSE_SUBJECTS for word in words):
             return True  # "Jane Doe, Acme director said": an appositive the verb closes
-        return person and len(words) <= 2 and all(token.word for token in gap)
+        # "Smith Jr said", "Smith himself said"; but "the Firefox browser and says": the name is an object
+        return person and len(words) <= 2 and all(token.word for token in gap) \
+            and not any(token.text.islower() and token.lower not in SPEECH_INSERTS
+                        and token.lower not in ("himself", "herself") and not token.lower.endswith("ly")
+                        for token in gap)
 
     # ------------------------------------------------------------------ what
 
@@ -722,6 +905,7 @@ class _SpeechReader:
         index = bisect.bisect_right(self.close_marks, attribution_start) - 1
         for quote in self.quotes[index:index + 1] if index >= 0 else ():
             gap = self.text[quote.close_mark:attribution_start]
+            gap = re.sub(r"^([\s,]*)(?:a|an|the)\s+(?=[A-Z]|$)", r"\1", gap)  # '"…," a Cosla spokesman said'
             if quote.end == quote.close_mark or not _NAME_GAP.fullmatch(gap) or "\n" in gap:
                 return None
             if self.text[quote.start:quote.end].rstrip().endswith(".") and "," not in gap:
@@ -765,7 +949,8 @@ class _SpeechReader:
         that = next((other for other in range(position, limit) if tokens[other].lower == "that"
                      and tokens[other].sentence == verb.sentence
                      and all(token.word and token.lower not in _CLAUSE_VERBS and token.lower not in _PERSONAL_PRONOUNS
-                             for token in tokens[position:other])), None)
+                             for token in tokens[position:other])
+                     and not self._named_speech_between(position, other)), None)
         if that is not None:
             return self._clause_from(that + 1)
         if verb.lower in TELL_VERBS:  # "told reporters", "told the BBC", "told BBC Radio 4's Today programme"
@@ -781,6 +966,12 @@ class _SpeechReader:
         if not token.word or token.lower in _PREPOSITIONS or token.lower in ("and", "but", "or", "so", "then"):
             return None
         return self._clause_from(position)
+
+    def _named_speech_between(self, first: int, last: int) -> bool:
+        """"said National estimates that …": a name and a speech verb before "that" start a new report."""
+        tokens = self.tokens
+        return any(tokens[index].lower in _SPEECH_VERBS | _WEAK_SPEECH_VERBS and tokens[index - 1].capitalised
+                   for index in range(max(first, 1), last))
 
     def _after_listener(self, position: int, sentence: int) -> int:
         """Where the clause starts after "told" and its listener: "reporters", "the BBC", "Reuters", "BBC Radio 4's
@@ -801,9 +992,14 @@ class _SpeechReader:
                 break
         mention = self._mention_at(tokens[position].start) if position < len(tokens) else None
         if mention is not None:
-            return self.article.first_token_at(mention.end)  # "told Reuters proposals to ..."
+            position = self.article.first_token_at(mention.end)  # "told Reuters proposals to ..."
+            if position < len(tokens) and tokens[position].lower in _LISTENERS:
+                position += 1  # "told U.S. congressmen"
+            return position
         while position < len(tokens) and tokens[position].sentence == sentence and tokens[position].capitalised:
             position += 1
+        if position < len(tokens) and tokens[position].lower in _LISTENERS:
+            position += 1  # "told U.S. congressmen"
         return position
 
     def _after_aside(self, comma: int) -> int:
@@ -819,9 +1015,11 @@ class _SpeechReader:
     def _pronoun_clause(self, position: int) -> bool:
         """"it would", "they had": a clause that opens with a pronoun and its auxiliary."""
         tokens = self.tokens
+        following = tokens[position + 1].lower if position + 1 < len(tokens) else ""
+        # "confirmed she received": a past tense after the pronoun is as good as an auxiliary
         return position + 1 < len(tokens) and tokens[position].lower in _CLAUSE_SUBJECTS - {"this", "that", "these",
                                                                                           "those", "there"} \
-            and tokens[position + 1].lower in _CLAUSE_VERBS
+            and (following in _CLAUSE_VERBS or following.endswith("ed") and len(following) > 4)
 
     def _skip_time(self, position: int) -> int:
         """Step over "on Wednesday", "last week", "on May 15", "in a statement" between a verb and its clause."""
@@ -853,10 +1051,30 @@ class _SpeechReader:
             cut = pattern.search(self.text, start, end)
             if cut is not None:
                 end = cut.start()
+        end = self._before_next_attribution(position, end)
         if len(self.text[start:end].split()) < 3 or not self._has_verb(position, end):
             return None
         self._use_quotes(start, end)
         return start, end
+
+    def _before_next_attribution(self, position: int, end: int) -> int:
+        """Where a reported clause stops before a second speaker's verb: "…, Bale insisted he would stay"."""
+        tokens = self.tokens
+        for index in range(position + 1, len(tokens)):
+            if tokens[index].start >= end:
+                break
+            if tokens[index].text != ",":
+                continue
+            if index + 2 < len(tokens) and tokens[index + 1].lower in ("while", "whereas") \
+                    and (tokens[index + 2].capitalised or tokens[index + 2].lower in _PERSONAL_PRONOUNS):
+                return tokens[index].start  # "…, while India rejected aid": another subject's clause
+            for ahead in range(index + 1, min(len(tokens), index + 6)):
+                if tokens[ahead].start >= end or not tokens[ahead].word:
+                    break
+                if tokens[ahead].lower in _SPEECH_VERBS or tokens[ahead].lower in _WEAK_SPEECH_VERBS \
+                        or tokens[ahead].lower in SPEECH_PARTICIPLES:
+                    return tokens[index].start if ahead > index + 1 and not tokens[ahead].capitalised else end
+        return end
 
     def _has_verb(self, position: int, end: int) -> bool:
         """Whether the words from ``position`` read as a clause: a pronoun subject, an auxiliary, a past tense."""
@@ -947,9 +1165,14 @@ class _SpeechReader:
                     votes[mention.value] = votes.get(mention.value, 0) + 3
                 elif word in FEMALE_WORDS:
                     votes[mention.value] = votes.get(mention.value, 0) - 3
+        first_named: dict[int, int] = {}
+        for mention in self.mentions:
+            if mention.kind is FactKind.PERSON:
+                first_named.setdefault(self.article.sentence_at(mention.start), mention.start)
         for token in self.tokens:
             lower = token.lower
-            if lower in MALE_PRONOUNS or lower in FEMALE_PRONOUNS:
+            # Only "he"/"she" after the name vote: "Her comments did not impress Tim Collins" says nothing of him.
+            if lower in _PRONOUNS and token.start > first_named.get(token.sentence, len(self.text)):
                 people = by_sentence.get(token.sentence, set())
                 if len(people) == 1:
                     person = next(iter(people))
@@ -975,13 +1198,19 @@ def _descriptor(gap: str) -> bool:
 def _mentions(article: Article, entities: tuple[Fact, ...]) -> list[_Mention]:
     """Every place in the text where an entity's name, alias or (for a person) surname stands."""
     forms: dict[str, tuple[str, FactKind]] = {}
+    # "Blair" when the article names Tony Blair and Ian Blair: the surname alone settles neither
+    people_by_surname: dict[str, set[str]] = {}
+    for fact in entities:
+        if fact.kind is FactKind.PERSON and len(str(fact.value).split()) > 1:
+            people_by_surname.setdefault(surname(str(fact.value)), set()).add(str(fact.value))
+    shared = {name for name, people in people_by_surname.items() if len(people) > 1}
     for fact in sorted(entities, key=lambda fact: fact.kind is not FactKind.PERSON):
         if fact.kind not in (FactKind.PERSON, FactKind.ORGANISATION, FactKind.PLACE):
             continue
         names = {str(fact.value), fact.text, *fact.aliases}
         if fact.kind is FactKind.PERSON and len(str(fact.value).split()) > 1:
             names.add(surname(str(fact.value)))
-        for name in names:
+        for name in names - shared:
             if name and name[0].isalpha():
                 forms.setdefault(" ".join(name.split()), (str(fact.value), fact.kind))
     # names by their first word and their length in words, so each place in the text is tried once per length
@@ -1009,6 +1238,154 @@ def _mentions(article: Article, entities: tuple[Fact, ...]) -> list[_Mention]:
                         break
         index += 1
     return mentions
+
+
+# Letters after a name that are no part of it: "Brian Doe MSP, said".
+_POSTNOMINALS = frozenset("mp msp mep am mla td qc kc obe mbe cbe kbe phd md".split())
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+
+
+def _name_token(token: Token, article: Article) -> bool:
+    """A word that can stand in a person's name the entity finder did not list: "T.P.", "Lilaratne"."""
+    return bool(_INITIALS.fullmatch(token.text)) or token.word and token.lower not in ROLE_NOUNS \
+        and token.lower not in _POSTNOMINALS and name_word(token, article, strict=True)
+
+
+def _unlisted_speakers(article: Article, mentions: list[_Mention]) -> list[_Mention]:
+    """Mentions of people the entity finder missed, found where journalists name a speaker.
+
+    Two or three name words right before or after a speech verb ("Brian Doe MSP, said", "said Ann Lee.") are a
+    person's full name; one word there ("Lilaratne said", "says Jauppi.") only when the article also writes it with
+    a first name ("T.P. Lilaratne"). Every place the full name or its last word stands then becomes a mention.
+    """
+    tokens = article.tokens
+    covered = {index for mention in mentions for index in range(
+        article.first_token_at(mention.start), article.first_token_at(mention.end))}
+    verbs = _SPEECH_VERBS | _WEAK_SPEECH_VERBS
+
+    def run_before(last: int, *, anywhere: bool = False) -> list[int]:
+        """The name words ending at token ``last`` (inside a listed name too when ``anywhere``)."""
+        run: list[int] = []
+        position = last
+        while position >= 0 and len(run) < 4 and tokens[position].sentence == tokens[last].sentence \
+                and (anywhere or position not in covered) and _name_token(tokens[position], article):
+            run.insert(0, position)
+            position -= 1
+        return run
+
+    def run_after(first: int, sentence: int) -> list[int]:
+        """The name words from token ``first`` when a comma or the sentence's end follows them."""
+        run: list[int] = []
+        position = first
+        while position < len(tokens) and len(run) < 4 and tokens[position].sentence == sentence \
+                and position not in covered and _name_token(tokens[position], article):
+            run.append(position)
+            position += 1
+        while position < len(tokens) and tokens[position].acronym and tokens[position].lower in _POSTNOMINALS:
+            position += 1
+        following = tokens[position] if position < len(tokens) else None
+        if following is not None and following.sentence == sentence and following.text not in (",", ".", ";"):
+            return []  # "said Acme Bank would ...": a clause, not a name
+        return run
+
+    found: list[list[int]] = []
+    for index, token in enumerate(tokens):
+        if token.lower not in verbs or not token.word or token.capitalised:
+            continue
+        position = index - 1
+        while position >= 0 and tokens[position].lower in SPEECH_INSERTS:
+            position -= 1
+        if position >= 1 and tokens[position].text == ",":
+            position -= 1
+        while position >= 1 and tokens[position].acronym and tokens[position].lower in _POSTNOMINALS:
+            position -= 1  # "Brian Doe MSP, said"
+        if position >= 0:
+            found.append(run_before(position))
+        if tokens[index - 1].text == "," if index else False:
+            # "T.P. Okonjo, head of the board, told": the name that opens the sentence, before its appositive
+            opening = article.first_token_at(article.sentences[token.sentence].start)
+            if opening < index:
+                found.append(run_after(opening, token.sentence))
+        if index + 1 < len(tokens):
+            found.append(run_after(index + 1, token.sentence))
+    full_names: dict[str, str] = {}  # last word -> full name
+    singles: set[str] = set()
+    for run in found:
+        if not run:
+            continue
+        words = [tokens[position].text for position in run]
+        if len(words) >= 2 and not _INITIALS.fullmatch(words[-1]):
+            full_names.setdefault(words[-1], " ".join(words))
+        elif len(words) == 1 and not _INITIALS.fullmatch(words[0]):
+            singles.add(words[0])
+    for index, token in enumerate(tokens):  # "T.P. Lilaratne, head of the department, told …" names "Lilaratne"
+        if token.text in singles and token.text not in full_names and index:
+            run = run_before(index - 1, anywhere=True)
+            if run and all(tokens[position].text not in singles for position in run):
+                full_names[token.text] = " ".join(tokens[position].text for position in run + [index])
+    # a surname the listed people already carry is theirs, or ambiguous between them: never a new person
+    known = {surname(mention.value) for mention in mentions if mention.kind is FactKind.PERSON}
+    full_names = {last: full for last, full in full_names.items() if last not in known}
+    if not full_names:
+        return []
+    added: list[_Mention] = []
+    for index, token in enumerate(tokens):
+        full = full_names.get(token.text) if token.word and index not in covered else None
+        if full is None:
+            continue
+        first = index
+        while first > 0 and index - first < len(full.split()) - 1 and first - 1 not in covered \
+                and (" " + full).endswith(" " + article.span_text(first - 1, index + 1)):
+            first -= 1
+        added.append(_Mention(tokens[first].start, token.end, full, FactKind.PERSON))
+    return added
+
+
+def _full_names(mentions: list[_Mention], article: Article) -> list[_Mention]:
+    """"said England coach Mike Friday.": a one-word person whose surname the entity finder left off (a weekday, a
+    common word) is given it back when a role stands before the name, a speech verb before that, and the capitalised
+    word ends the sentence or clause."""
+    tokens = article.tokens
+    extended = []
+    for mention in mentions:
+        first = article.first_token_at(mention.start)
+        before = tokens[max(0, first - 5):first]
+        if mention.kind is FactKind.PERSON and " " not in mention.value and mention.value == article.text[
+                mention.start:mention.end] and before and before[-1].lower in ROLE_NOUNS \
+                and any(token.lower in _SPEECH_VERBS for token in before):
+            index = article.first_token_at(mention.end)
+            following = tokens[index + 1] if index + 1 < len(tokens) else None
+            if index < len(tokens) and tokens[index].start == mention.end + 1 and tokens[index].capitalised \
+                    and not tokens[index].acronym and tokens[index].sentence == article.sentence_at(mention.start) \
+                    and (following is None or following.text in (",", ".", ";") or following.sentence != tokens[
+                        index].sentence) \
+                    and (tokens[index].lower in WEEKDAYS or name_word(tokens[index], article, surname=True)):
+                mention = _Mention(mention.start, tokens[index].end, f"{mention.value} {tokens[index].text}",
+                                   mention.kind)
+        extended.append(mention)
+    return extended
+
+
+def _role_names_resolved(mentions: list[_Mention], roles: list[tuple[str, str]],
+                         article: Article) -> list[_Mention]:
+    """A "person" whose name is a title ("Planning Minister", or "Minister" alone) is the one person the article
+    gives that role (not the shadow one); with no such single person it is nobody, never a speaker of its own."""
+    resolved = []
+    for mention in mentions:
+        words = mention.value.lower().split()
+        if mention.kind is FactKind.PERSON and words and words[-1] in ROLE_NOUNS:
+            phrase = " ".join(words)
+            people = {value for role, value in roles if role == phrase or role.endswith(" " + phrase)
+                      and role[:-len(phrase)].split()[-1] not in _ROLE_QUALIFIERS}
+            first = article.first_token_at(mention.start)
+            after_the = first > 0 and article.tokens[first - 1].lower == "the"  # a name takes no "the"
+            if len(people) == 1:
+                mention = mention._replace(value=people.pop())
+            elif after_the or all(word in ROLE_NOUNS or word in _ROLE_QUALIFIERS or ordinary_word(word)
+                                  for word in words):
+                continue
+        resolved.append(mention)
+    return resolved
 
 
 def _quotations(article: Article) -> list[_Quote]:
