@@ -25,7 +25,7 @@ from questions.lexicon import (
 )
 from questions.model import Anatomy, Fact, FactKind, Sentence
 from questions.names import (
-    Article, Token, date_word, head_word, name_word, noble_title, ordinary_word, particle, read_article, surname,
+    Article, Token, date_word, head_word, initials, name_word, noble_title, ordinary_word, particle, read_article, surname,
     title_word,
 )
 
@@ -249,7 +249,7 @@ class _Reader:
             return False  # "7E7", "4x4": a model number
         previous = self.tokens[index - 1] if index else None
         following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
-        return not date_word(token, previous, following)
+        return not date_word(token, previous, following) and not month_range(token)
 
     def _continues(self, index: int) -> bool:
         token = self.tokens[index]
@@ -805,7 +805,7 @@ class _Reader:
         while start < last and tokens[start].lower in DEMONYMS:
             start += 1  # "Brit Andy Murray": the nationality is a role
         role = article.span_text(first, start) if start > first else None
-        modifier = start < last and tokens[start].acronym
+        modifier = start < last and tokens[start].acronym and not (initials(tokens[start]) and last - start == 2)
         if modifier:
             start += 1
         words = [token for token in tokens[start:last] if not particle(token)]
@@ -815,7 +815,7 @@ class _Reader:
         if not (name_word(words[-1], article, surname=True)
                 or title_word(words[-1]) and not words[-1].text.endswith(".")):
             return False  # "John Major", "Larry King": a title word can be a surname
-        if any(token.acronym for token in words) or not tokens[start].capitalised:
+        if any(token.acronym and not initials(token) for token in words) or not tokens[start].capitalised:
             return False
         if gazetteer.lookup(article.span_text(start, last)) is not None:
             return False
@@ -1233,6 +1233,7 @@ class _Reader:
                     and not self._names_a_product(text) and not self._common_noun_acronym(text) \
                     and (len(text) >= 3 or lower in _TWO_LETTER_ORGS) and not ordinary_word(lower) \
                     and _ORG_ACRONYM.fullmatch(text) and not self._degree_after_name(index) \
+                    and not numbered_code(self.tokens, text) \
                     and not self.article.text.startswith("$", token.end):
                 self._add(_Kind.ORGANISATION, text, index, index + 1, strength=1)
             return True
@@ -1686,6 +1687,24 @@ class _Reader:
             role=role,
             aliases=tuple(aliases),
         )
+
+
+def month_range(token: Token) -> bool:
+    """"August-September", "Monday-Friday": a span of months or days written as one hyphenated word."""
+    parts = re.split(r"[-‐‑–]", token.lower)
+    return len(parts) > 1 and all(part in MONTHS or part in WEEKDAYS for part in parts)
+
+
+def numbered_code(tokens: tuple[Token, ...], text: str) -> bool:
+    """Whether capitals are always written with a number after them: "RIC 103", "FTSE 100", "A 320".
+
+    Journalists write an organisation's acronym alone; one that never comes without a number names a
+    series: a plant clone, a model, a crude grade, an index.
+    """
+    following = [tokens[index + 1] if index + 1 < len(tokens) else None
+                 for index, token in enumerate(tokens) if token.text == text]
+    return bool(following) and all(token is not None and token.text[:1].isdigit() and not token.word
+                                   for token in following)
 
 
 def _key(value: str) -> str:
