@@ -17,7 +17,7 @@ from questions.clean import MAX_FACTS_PER_KIND
 from questions.gazetteer import PlaceKind
 from questions.lexicon import (
     AGENT_HYPHEN_SUFFIXES, COMPANY_TAILS, DEMONYMS, HEADLINE_WORDS, HONORIFICS, LEGAL_COURT_WORDS, LEGAL_SUFFIXES,
-    MONTHS, NAMED_THING_HEADS, NEWS_AGENCIES, NEWS_AGENCY_NAMES, NON_ORG_ACRONYMS, ORG_HEADS, ORG_NOUNS_AFTER,
+    MONTHS, NAME_PARTICLES, NAMED_THING_HEADS, NEWS_AGENCIES, NEWS_AGENCY_NAMES, NON_ORG_ACRONYMS, ORG_HEADS, ORG_NOUNS_AFTER,
     ORG_NOUNS_BEFORE, PARTY_ADJECTIVES, PARTY_NAMES, PARTY_PLURALS, PLACE_HEADS, PLACE_HYPHEN_SUFFIXES,
     PLACE_NOUNS_AFTER, PLACE_NOUNS_BEFORE, PLACE_PREFIXES, PRODUCT_NOUNS, ROLE_FILLERS, ROLE_NOUNS, SPEECH_INSERTS,
     SPEECH_VERBS, SPOKESPERSON_NOUNS, STORM_WORDS, STRONG_PLACE_PREPOSITIONS, SURNAME_WORDS, US_STATE_CODES,
@@ -129,6 +129,7 @@ class _Reader:
 
     def read(self) -> None:
         self._read_dateline_city()
+        self._read_score_lines()
         for first, last in self._spans():
             self._read_span(first, last)
         self._read_dateline_agency()
@@ -158,6 +159,21 @@ class _Reader:
         place = gazetteer.lookup(value)
         self._add(_Kind.PLACE, place.name if place else value, first, index, strength=2)
         self.consumed.update(range(first, index))
+
+    def _read_score_lines(self) -> None:
+        """"Wasps 31-37 Leicester", "England 2-1 Wales": the names either side of a score are teams.
+
+        A country that plays is a place (the annotators' convention for national teams); anything else that
+        plays is a club, even when a town of that name exists.
+        """
+        for first, last in score_line_sides(self.tokens):
+            value = self.article.span_text(first, last)
+            place = gazetteer.lookup(value)
+            if place is not None and place.kind >= PlaceKind.COUNTRY:
+                self._add(_Kind.PLACE, place.name, first, last, strength=3)
+            else:
+                self._add(_Kind.ORGANISATION, value, first, last, strength=3)
+            self.consumed.update(range(first, last))
 
     def _companies_by_first_word(self) -> None:
         """"Chrysler Canada" read as a person is a company when "Chrysler Corp" is one."""
@@ -258,7 +274,7 @@ class _Reader:
         if token.lower in HEADLINE_WORDS and token.text != "&" and not self._surname_after_name(index):
             return False
         return not date_word(token, self.tokens[index - 1], self.tokens[index + 1] if index + 1 < len(self.tokens)
-                             else None)
+                             else None) or self._common_surname_after_role(index - 1, index + 1)
 
     def _connects(self, index: int, structured: bool, start: int) -> bool:
         """Whether the lower-case word or sign at ``index`` joins the capitalised words of the run from ``start``."""
@@ -399,6 +415,9 @@ class _Reader:
             return  # "his album Egypt", "the movie Ice Age": a title, not a place or a person
         if tokens[first].lower in STORM_WORDS or self.article.span_text(first, last).lower() in DEMONYMS:
             return
+        if lettered_label(tokens, last, self.article.initial):
+            self.mentions.append(_Mention(_Kind.THING, self.article.span_text(first, last + 1), first, last + 1))
+            return  # "Pool A", "Group C": a draw's label, not the town of Pool
         if last - first > 2 and tokens[first].lower in ORG_HEADS and tokens[first + 1].lower in _STRUCTURE_CONNECTORS \
                 and self._read_headed(first, last):
             return  # "Association of Chief Police Officers" is no officer
@@ -813,7 +832,8 @@ class _Reader:
                 or not all(name_word(token, article) for token in words[1:-1]):
             return False
         if not (name_word(words[-1], article, surname=True)
-                or title_word(words[-1]) and not words[-1].text.endswith(".")):
+                or title_word(words[-1]) and not words[-1].text.endswith(".")
+                or self._common_surname_after_role(start, last)):
             return False  # "John Major", "Larry King": a title word can be a surname
         if any(token.acronym and not initials(token) for token in words) or not tokens[start].capitalised:
             return False
@@ -830,7 +850,8 @@ class _Reader:
             kind = _Kind.PLACE
         else:
             plain = sum(name_word(token, article, strict=True) for token in words)
-            if plain < len(words) and not self._person_cue(start, last):
+            if plain < len(words) and not self._person_cue(start, last) \
+                    and not self._common_surname_after_role(start, last):
                 return False
             kind = _Kind.PERSON
         if modifier:
@@ -838,6 +859,23 @@ class _Reader:
         self._add(kind, article.span_text(start, last), start, last, strength=1 if kind is _Kind.PLACE else 2,
                   role=role if kind is _Kind.PERSON else None, context=first)
         return True
+
+    def _common_surname_after_role(self, first: int, last: int) -> bool:
+        """"coach John Wells", "manager Mike Friday": after a role noun a first name and a common word are a name.
+
+        Surnames that are common words or weekdays read as no name alone; the role in front of a first name is
+        how journalists introduce a person, so the word after it is their surname.
+        """
+        tokens = self.tokens
+        if last - first != 2:
+            return False
+        given, family = tokens[first], tokens[last - 1]
+        if not name_word(given, self.article, strict=True, given=True) or family.acronym \
+                or not family.text[1:].islower() or head_word(family.lower) or title_word(family) \
+                or family.lower in DEMONYMS or family.lower in MONTHS or family.lower in HEADLINE_WORDS:
+            return False
+        return first > 0 and tokens[first - 1].text.islower() and tokens[first - 1].lower in ROLE_NOUNS \
+            and tokens[first - 1].sentence == family.sentence
 
     def _organisation_appositive(self, last: int) -> bool:
         """"Acme Mac, the country's largest mortgage firm,": an appositive whose head noun is an organisation's."""
@@ -912,6 +950,8 @@ class _Reader:
         index = first
         while index < last:
             matched = self._gazetteer_match(index, last)
+            if matched and surname_particle(tokens, index, matched[0], last):
+                break  # "Van Ginsberg", "De Mel": the name's particle, not the town of Van
             if matched:
                 end, place = matched
                 if place.kind >= PlaceKind.SUBDIVISION or place.population >= gazetteer.BIG_CITY:
@@ -1687,6 +1727,50 @@ class _Reader:
             role=role,
             aliases=tuple(aliases),
         )
+
+
+def surname_particle(tokens: tuple[Token, ...], first: int, end: int, last: int) -> bool:
+    """Whether a one-word match at ``first`` is a capitalised particle opening a surname before ``last``."""
+    token = tokens[first]
+    return end == first + 1 and end < last and token.lower in NAME_PARTICLES and not token.text.isupper() \
+        and tokens[end].capitalised and not tokens[end].acronym
+
+
+def lettered_label(tokens: tuple[Token, ...], last: int, initial: frozenset[int]) -> bool:
+    """Whether a lone capital letter follows the name inside a sentence: "Pool A", "Group C", "Plan B"."""
+    if last >= len(tokens) or last in initial:
+        return False
+    letter = tokens[last]
+    following = tokens[last + 1] if last + 1 < len(tokens) else None
+    return len(letter.text) == 1 and letter.text.isupper() and letter.text != "I" \
+        and letter.sentence == tokens[last - 1].sentence and letter.start == tokens[last - 1].end + 1 \
+        and (following is None or following.text != "." and not following.capitalised)
+
+
+_SCORE = re.compile(r"\d{1,3}")
+
+
+def score_line_sides(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
+    """Token ranges of the capitalised names right before and right after a score ("31-37"), in pairs."""
+    sides = []
+    for index in range(1, len(tokens) - 3):
+        score, dash, other = tokens[index:index + 3]
+        if not (_SCORE.fullmatch(score.text) and dash.text in ("-", "–") and _SCORE.fullmatch(other.text)
+                and score.end == dash.start and dash.end == other.start
+                and score.sentence == other.sentence):
+            continue
+        before = index
+        while before > 0 and index - before < 3 and tokens[before - 1].capitalised \
+                and tokens[before - 1].sentence == score.sentence:
+            before -= 1
+        after = index + 3
+        while after < len(tokens) and after - index - 3 < 3 and tokens[after].capitalised \
+                and tokens[after].sentence == score.sentence:
+            after += 1
+        if before < index and after > index + 3 \
+                and not any(token.lower in HEADLINE_WORDS for token in tokens[before:index] + tokens[index + 3:after]):
+            sides += [(before, index), (index + 3, after)]
+    return sides
 
 
 def month_range(token: Token) -> bool:

@@ -58,6 +58,8 @@ _COUNTRY_ALIASES = {
     "Burma": "MM", "Myanmar": "MM", "Holland": "NL", "Netherlands": "NL", "Bahamas": "BS", "Gambia": "GM",
     "Philippines": "PH", "UAE": "AE", "United Arab Emirates": "AE", "Emirates": "AE", "Hong Kong": "HK",
     "Macau": "MO", "Macao": "MO", "Falklands": "FK", "Falkland Islands": "FK",
+    # News and sport write "Korea" for the South ("Korea's exports") and "Chinese Taipei" for Taiwan's teams.
+    "Korea": "KR", "Chinese Taipei": "TW",
 }
 # Countries that no longer exist and the nations inside the United Kingdom.
 _OTHER_COUNTRIES = ("Soviet Union", "USSR", "Yugoslavia", "Czechoslovakia", "East Germany", "West Germany",
