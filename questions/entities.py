@@ -188,7 +188,8 @@ class _Reader:
         surnames = {self.tokens[mention.last - 1].text for mention in self.mentions if mention.kind is _Kind.PERSON}
         for position, mention in enumerate(self.mentions):
             first_word = self.tokens[mention.first].text
-            if mention.kind is _Kind.PERSON and first_word in firsts and first_word not in surnames:
+            if mention.kind is _Kind.PERSON and first_word in firsts and first_word not in surnames \
+                    and self._role_noun_before(mention.context) is None:  # "analyst Arvid Jauppi of Arvid Jauppi Inc"
                 self.mentions[position] = mention._replace(kind=_Kind.ORGANISATION, role=None)
                 self.person_tokens = self.given_names = None
         self.company_words = firsts
@@ -427,6 +428,8 @@ class _Reader:
             return
         if self._read_titled_person(first, last):
             return
+        if self._read_person_of_firm(first, last):
+            return
         if self._read_headed(first, last):
             return
         if self._read_defined(first, last):
@@ -445,6 +448,33 @@ class _Reader:
         if self._read_person_after_portfolio(first, last):
             return
         self._read_parts(first, last)
+
+    def _read_person_of_firm(self, first: int, last: int) -> bool:
+        """"said Daniel Roling of Merrill Lynch and Co.": an analyst's name, then the firm's, is two names.
+
+        Only when the firm's part ends in a company's suffix or head word, so "Bank of England" stays whole.
+        """
+        tokens = self.tokens
+        for link in range(first + 2, min(first + 4, last - 1)):
+            if tokens[link].lower != "of":
+                continue
+            start = link + 1
+            while start < last and tokens[start].lower == "the":
+                start += 1
+            tail = tokens[last - 1].lower
+            if start >= last or not (tail in LEGAL_SUFFIXES or tail in ORG_HEADS or tail in COMPANY_TAILS):
+                return False
+            if any(head_word(token.lower) or title_word(token) for token in tokens[first:link]):
+                return False
+            count = len(self.mentions)
+            if not self._read_person(first, link):
+                return False
+            if self.mentions[-1].kind is not _Kind.PERSON:
+                del self.mentions[count:]
+                return False
+            self._read_span(start, last)
+            return True
+        return False
 
     def _read_person_after_portfolio(self, first: int, last: int) -> bool:
         """"Shadow leader of the Commons Jo Hale": the office's capitalised words, then the name."""
@@ -853,12 +883,29 @@ class _Reader:
             if plain < len(words) and not self._person_cue(start, last) \
                     and not self._common_surname_after_role(start, last):
                 return False
+            if initials(words[0]) and not self._named_by_initials(start, last):
+                return False
             kind = _Kind.PERSON
         if modifier:
             self._read_modifiers(start - 1, start)
         self._add(kind, article.span_text(start, last), start, last, strength=1 if kind is _Kind.PLACE else 2,
                   role=role if kind is _Kind.PERSON else None, context=first)
         return True
+
+    def _named_by_initials(self, first: int, last: int) -> bool:
+        """Whether "T.P. Lilaratne" is a person: firms too are named so ("E.F. Hutton", "J.D. Power").
+
+        A person is introduced with a role (", head of ...", "analyst T.P. ...") and then called by the surname
+        alone; a firm is not.
+        """
+        tokens = self.tokens
+        if last < len(tokens) and tokens[last].text == "," and self._appositive_after(last) is not None:
+            return True
+        if self._role_noun_before(first) is not None:
+            return True
+        family = tokens[last - 1].text
+        return any(token.text == family and tokens[index - 1].text != "." and not tokens[index - 1].capitalised
+                   for index, token in enumerate(tokens) if index and not first <= index < last)
 
     def _common_surname_after_role(self, first: int, last: int) -> bool:
         """"coach John Wells", "manager Mike Friday": after a role noun a first name and a common word are a name.
