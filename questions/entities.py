@@ -137,6 +137,7 @@ class _Reader:
         self._companies_by_first_word()
         self._resolve_pending()
         self._read_caps_insensitive()
+        self._people_named_as_organisations()
 
     def _read_dateline_city(self) -> None:
         """"KHOJALY, Azerbaijan (Reuters) -", "NEW YORK, March 19 -": the city in capitals opens the dateline."""
@@ -159,6 +160,16 @@ class _Reader:
         place = gazetteer.lookup(value)
         self._add(_Kind.PLACE, place.name if place else value, first, index, strength=2)
         self.consumed.update(range(first, index))
+
+    def _people_named_as_organisations(self) -> None:
+        """"chairman of both Cheung Kong and Hutchison": a two-word name the article also gives an organisation's
+        reading (by its suffix, a bracket or a cue) is that organisation, unless a title made it a person."""
+        organisations = {_key(mention.value) for mention in self.mentions if mention.kind is _Kind.ORGANISATION}
+        for position, mention in enumerate(self.mentions):
+            if mention.kind is _Kind.PERSON and mention.strength <= 2 and not mention.role \
+                    and _key(mention.value) in organisations:
+                self.mentions[position] = mention._replace(kind=_Kind.ORGANISATION)
+                self.person_tokens = self.given_names = None
 
     def _read_score_lines(self) -> None:
         """"Wasps 31-37 Leicester", "England 2-1 Wales": the names either side of a score are teams.
@@ -245,6 +256,9 @@ class _Reader:
                 if self._continues(end):
                     end += 1
                     continue
+                if self._bracket_inside_name(end):
+                    end += 3
+                    continue
                 if self._connects(end, structured, index):
                     structured = structured or following.lower in _STRUCTURE_CONNECTORS or following.lower == "on"
                     end += 1
@@ -319,6 +333,17 @@ class _Reader:
                 after += 1  # "van der", "de la"
             return (previous.capitalised or particle(previous)) and after < len(tokens) and self._continues(after)
         return False
+
+    def _bracket_inside_name(self, index: int) -> bool:
+        """"Extended Battery Life (EBL) Working Group", "Cheung Kong (Holdings) Ltd": one word in brackets inside
+        a name that goes on to an organisation's head word or a company's suffix."""
+        tokens = self.tokens
+        if index + 3 >= len(tokens) or tokens[index].text != "(" or tokens[index + 2].text != ")":
+            return False
+        inside, after = tokens[index + 1], tokens[index + 3]
+        return inside.word and inside.capitalised and after.capitalised and after.start > tokens[index + 2].end \
+            and inside.sentence == after.sentence == tokens[index - 1].sentence and self._continues(index + 3) \
+            and self._org_head_ahead(index + 3)
 
     def _surname_after_name(self, index: int) -> bool:
         """"Theresa May", "Will Young": a common word that is a surname, right after a first name."""
@@ -1860,7 +1885,7 @@ def _leading_place(longer: str, shorter: str) -> bool:
 
 
 def _only_heads(words: str) -> bool:
-    return all(word.lower() in ORG_HEADS or word.lower() in LEGAL_SUFFIXES for word in words.split())
+    return all(word.strip("()").lower() in ORG_HEADS or word.lower() in LEGAL_SUFFIXES for word in words.split())
 
 
 def _initials_match(acronym: str, words: list[Token]) -> bool:
