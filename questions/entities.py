@@ -67,6 +67,10 @@ class _Entity:
 _SINGLE_ORGS = frozenset("congress parliament senate kremlin pentagon bundestag duma knesset politburo interpol "
                          "europol nato opec".split())
 _STRUCTURE_CONNECTORS = frozenset({"of", "for"})
+_CENTRE_PLACES = frozenset("shopping trade town city leisure sports garden arts conference convention exhibition "
+                           "community visitor visitors".split())
+# Bodies a nationality names by itself: "the Scottish Executive", "the Welsh Assembly".
+_DEMONYM_BODIES = frozenset("executive assembly government parliament".split())
 _ON_HEADS = frozenset({"committee", "commission", "council", "conference", "panel", "subcommittee", "court"})
 _PLURAL_POSSESSORS = frozenset({"people", "women", "men", "children", "workers", "veterans", "farmers"})
 _ROLE_STOPS = HEADLINE_WORDS - {"of", "the", "for", "and", "at", "on", "'s"} | SPEECH_VERBS | frozenset(
@@ -441,6 +445,8 @@ class _Reader:
             return  # "his album Egypt", "the movie Ice Age": a title, not a place or a person
         if tokens[first].lower in STORM_WORDS or self.article.span_text(first, last).lower() in DEMONYMS:
             return
+        if self._read_broadcaster_service(first, last) or self._read_demonym_body(first, last):
+            return
         if lettered_label(tokens, last, self.article.initial):
             self.mentions.append(_Mention(_Kind.THING, self.article.span_text(first, last + 1), first, last + 1))
             return  # "Pool A", "Group C": a draw's label, not the town of Pool
@@ -473,6 +479,26 @@ class _Reader:
         if self._read_person_after_portfolio(first, last):
             return
         self._read_parts(first, last)
+
+    def _read_broadcaster_service(self, first: int, last: int) -> bool:
+        """"BBC Radio Scotland", "BBC Scotland", "CNN International": a news organisation's channel or region."""
+        tokens = self.tokens
+        if last - first < 2 or last - first > 4 or tokens[first].lower not in NEWS_AGENCIES \
+                or len(tokens[first].text) < 3 or self.article.span_text(first, last).lower() in DEMONYMS:
+            return False
+        if any(not token.capitalised or token.lower in HEADLINE_WORDS or title_word(token)
+               for token in tokens[first + 1:last]):
+            return False
+        self._add(_Kind.ORGANISATION, self.article.span_text(first, last), first, last, strength=2)
+        return True
+
+    def _read_demonym_body(self, first: int, last: int) -> bool:
+        """"the Scottish Executive": a nationality and a word for a government are that government."""
+        tokens = self.tokens
+        if last - first != 2 or tokens[first].lower not in DEMONYMS or tokens[first + 1].lower not in _DEMONYM_BODIES:
+            return False
+        self._add(_Kind.ORGANISATION, self.article.span_text(first, last), first, last, strength=2)
+        return True
 
     def _read_person_of_firm(self, first: int, last: int) -> bool:
         """"said Daniel Roling of Merrill Lynch and Co.": an analyst's name, then the firm's, is two names.
@@ -778,6 +804,9 @@ class _Reader:
         if lower == "reserve":  # the Federal Reserve, but a nature reserve
             central = index > first and tokens[index - 1].lower in ("federal", "central", "bank")
             return _Kind.ORGANISATION if central else _Kind.PLACE
+        if lower in ("centre", "center") and index > first:
+            # "the Local Authority Management Centre" is a body; a shopping or trade centre is a building
+            return _Kind.PLACE if tokens[index - 1].lower in _CENTRE_PLACES else _Kind.ORGANISATION
         if lower in ORG_HEADS or lower in LEGAL_SUFFIXES or lower in _SINGLE_ORGS \
                 or lower.endswith("s") and lower[:-1] in ORG_HEADS and index > first:
             return _Kind.ORGANISATION  # "Tarland Chambers of Commerce", "Trade Unions Congress"
