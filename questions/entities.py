@@ -263,6 +263,9 @@ class _Reader:
                 if self._bracket_inside_name(end):
                     end += 3
                     continue
+                if self._partnership_comma(index, end):
+                    end += 1
+                    continue
                 if self._connects(end, structured, index):
                     structured = structured or following.lower in _STRUCTURE_CONNECTORS or following.lower == "on"
                     end += 1
@@ -337,6 +340,22 @@ class _Reader:
                 after += 1  # "van der", "de la"
             return (previous.capitalised or particle(previous)) and after < len(tokens) and self._continues(after)
         return False
+
+    def _partnership_comma(self, start: int, index: int) -> bool:
+        """"Goldman, Sachs and Co", "Smith Barney, Harris Upham and Co": the partners' names, then "and Co".
+
+        Only when the run before the comma opens the sentence's list (no comma before it) and is no place.
+        """
+        tokens = self.tokens
+        if tokens[index].text != "," or not 1 <= index - start <= 2 or start and tokens[start - 1].text == "," \
+                or gazetteer.lookup(self.article.span_text(start, index)) is not None:
+            return False
+        end = index + 1
+        while end < len(tokens) and end - index <= 3 and tokens[end].capitalised \
+                and tokens[end].sentence == tokens[index].sentence:
+            end += 1
+        return index + 1 < end < len(tokens) - 1 and tokens[end].lower in ("and", "&") \
+            and tokens[end + 1].lower in ("co", "co.", "company")
 
     def _bracket_inside_name(self, index: int) -> bool:
         """"Extended Battery Life (EBL) Working Group", "Cheung Kong (Holdings) Ltd": one word in brackets inside
@@ -598,11 +617,18 @@ class _Reader:
                 continue
             if first in article.initial and not title_word(token) and lower not in DEMONYMS \
                     and self._positional_capital(first) and not self._office_word(first) \
-                    and not self._spelt_by_acronym(first, last):
+                    and not self._spelt_by_acronym(first, last) and not self._company_opening(first, last):
                 first += 1
                 continue
             break
         return first
+
+    def _company_opening(self, first: int, last: int) -> bool:
+        """"Combustion Engineering Inc said": a company's suffix vouches for the capital of its first word."""
+        tokens = self.tokens
+        return 1 < last - first <= 4 and tokens[last - 1].lower in LEGAL_SUFFIXES \
+            and not tokens[first].lower.endswith("ly") and tokens[first + 1].capitalised \
+            and all(token.capitalised for token in tokens[first:last])
 
     def _mid_sentence_capitals(self) -> frozenset[str]:
         """Words the article capitalises where position does not call for it."""
@@ -1204,6 +1230,9 @@ class _Reader:
         if words and words[0] in ORG_NOUNS_AFTER and following[0].text.islower() and not tokens[index].suffix \
                 and not (len(following) > 1 and following[1].capitalised) and index not in self.article.initial:
             return True  # "the Chrysler group said"; not "a Moscow-based firm", "Cable firm Telwick"
+        if index >= 3 and tokens[index - 1].lower == "in" and tokens[index - 2].lower in ("interest", "holding") \
+                and tokens[index - 3].lower in ("pct", "percent", "%"):
+            return True  # "an 85 pct interest in Conrail": a share of a company
         return index >= 2 and tokens[index - 1].lower in ("in", "of") \
             and tokens[index - 2].lower in ("shares", "stake", "stakes", "shareholders", "shareholder")
 
