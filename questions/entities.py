@@ -166,14 +166,28 @@ class _Reader:
         self.consumed.update(range(first, index))
 
     def _people_named_as_organisations(self) -> None:
-        """"chairman of both Cheung Kong and Hutchison": a two-word name the article also gives an organisation's
-        reading (by its suffix, a bracket or a cue) is that organisation, unless a title made it a person."""
+        """"chairman of both Cheung Kong and Hutchison": a name the article also gives an organisation's reading
+        (by its suffix, a bracket or a cue) is that organisation, unless a title made it a person; so is a name
+        listed between organisations ("HMV, Monsoon, Body Shop and Tesco")."""
         organisations = {_key(mention.value) for mention in self.mentions if mention.kind is _Kind.ORGANISATION}
+        firsts = {mention.first for mention in self.mentions if mention.kind is _Kind.ORGANISATION}
+        lasts = {mention.last for mention in self.mentions if mention.kind is _Kind.ORGANISATION}
         for position, mention in enumerate(self.mentions):
             if mention.kind is _Kind.PERSON and mention.strength <= 2 and not mention.role \
-                    and _key(mention.value) in organisations:
+                    and (_key(mention.value) in organisations
+                         or self._listed_among(mention.first, mention.last, firsts, lasts)):
                 self.mentions[position] = mention._replace(kind=_Kind.ORGANISATION)
                 self.person_tokens = self.given_names = None
+
+    def _listed_among(self, first: int, last: int, firsts: set[int], lasts: set[int]) -> bool:
+        """Whether the name at [first, last) stands in a list between two organisations, or after two of them."""
+        tokens = self.tokens
+        before = first >= 2 and tokens[first - 1].text in (",", "and", "&") and first - 1 in lasts
+        after = last + 1 < len(tokens) and tokens[last].text in (",", "and", "&") and last + 1 in firsts
+        further = first >= 3 and tokens[first - 1].text == "," and any(
+            tokens[end].text == "," and end in lasts and tokens[end - 1].sentence == tokens[first].sentence
+            for end in range(max(0, first - 6), first - 1))
+        return before and (after or further)
 
     def _read_score_lines(self) -> None:
         """"Wasps 31-37 Leicester", "England 2-1 Wales": the names either side of a score are teams.
@@ -949,6 +963,8 @@ class _Reader:
             return False
         if gazetteer.lookup(article.span_text(start, last)) is not None:
             return False
+        if start > 0 and tokens[start - 1].lower == "its":
+            return False  # "its Motech Auto Mechanic schools": what a company owns is no person
         if last < len(tokens) and (tokens[last].lower in NAMED_THING_HEADS or tokens[last].lower in WORK_NOUNS) \
                 and tokens[last].text.islower():
             self.mentions.append(_Mention(_Kind.THING, article.span_text(start, last), start, last))
@@ -1636,9 +1652,24 @@ class _Reader:
                 break
             capitalised = capitalised or previous.capitalised
             index -= 1
+        index = self._organisation_of_role(index)
         while index < head and tokens[index].lower in ("and", "or", "&"):
             index += 1  # "..., and chief financial officer Tim Howard"
         return self.article.span_text(index, first)
+
+    def _organisation_of_role(self, index: int) -> int:
+        """"Bank of England governor": step back over an organisation named with "of" in front of a role."""
+        tokens = self.tokens
+        if index < 2 or not tokens[index].capitalised or tokens[index - 1].lower != "of" \
+                or tokens[index - 2].sentence != tokens[index].sentence:
+            return index
+        start = index - 2
+        if not (tokens[start].capitalised and tokens[start].lower in ORG_HEADS):
+            return index
+        while start > 0 and tokens[start - 1].capitalised and tokens[start - 1].sentence == tokens[index].sentence \
+                and start - 1 not in self.article.initial and not self._in_person(start - 1) and index - start < 5:
+            start -= 1  # "Federal Reserve Bank of New York president"
+        return start
 
     def _portfolio_start(self, first: int) -> int:
         """The role noun before a name, stepping back over its portfolio: "spokeswoman for women Sandra Gidley"."""
