@@ -17,16 +17,16 @@ from questions.clean import MAX_FACTS_PER_KIND
 from questions.gazetteer import PlaceKind
 from questions.lexicon import (
     AGENT_HYPHEN_SUFFIXES, COMPANY_TAILS, DEMONYMS, HEADLINE_WORDS, HONORIFICS, LEGAL_COURT_WORDS, LEGAL_SUFFIXES,
-    MONTHS, NAME_PARTICLES, NAMED_THING_HEADS, NEWS_AGENCIES, NEWS_AGENCY_NAMES, NON_ORG_ACRONYMS, ORG_HEADS, ORG_NOUNS_AFTER,
-    ORG_NOUNS_BEFORE, PARTY_ADJECTIVES, PARTY_NAMES, PARTY_PLURALS, PLACE_HEADS, PLACE_HYPHEN_SUFFIXES,
+    MONTHS, NAME_PARTICLES, NAMED_THING_HEADS, NEWS_AGENCIES, NEWS_AGENCY_NAMES, NON_ORG_ACRONYMS, ORG_HEADS,
+    ORG_NOUNS_AFTER, ORG_NOUNS_BEFORE, PARTY_ADJECTIVES, PARTY_NAMES, PARTY_PLURALS, PLACE_HEADS, PLACE_HYPHEN_SUFFIXES,
     PLACE_NOUNS_AFTER, PLACE_NOUNS_BEFORE, PLACE_PREFIXES, PRODUCT_NOUNS, ROLE_FILLERS, ROLE_NOUNS, SPEECH_INSERTS,
     SPEECH_VERBS, SPOKESPERSON_NOUNS, STORM_WORDS, STRONG_PLACE_PREPOSITIONS, SURNAME_WORDS, US_STATE_CODES,
     WEAK_PLACE_PREPOSITIONS, WEEKDAYS, WORK_NOUNS,
 )
 from questions.model import Anatomy, Fact, FactKind, Sentence
 from questions.names import (
-    Article, Token, date_word, head_word, initials, name_word, noble_title, ordinary_word, particle, read_article, surname,
-    title_word,
+    Article, Token, date_word, head_word, initials, name_word, noble_title, ordinary_word, particle, read_article,
+    surname, title_word,
 )
 
 
@@ -1000,8 +1000,9 @@ class _Reader:
         if self._role_noun_before(first) is not None:
             return True
         family = tokens[last - 1].text
-        return any(token.text == family and tokens[index - 1].text != "." and not tokens[index - 1].capitalised
-                   for index, token in enumerate(tokens) if index and not first <= index < last)
+        return any(token.text == family and not tokens[index - 1].capitalised and not (
+            index >= 2 and tokens[index - 1].text == "." and len(tokens[index - 2].text) == 1)  # "J. Hutton"
+            for index, token in enumerate(tokens) if index and not first <= index < last)
 
     def _common_surname_after_role(self, first: int, last: int) -> bool:
         """"coach John Wells", "manager Mike Friday": after a role noun a first name and a common word are a name.
