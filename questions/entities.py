@@ -17,16 +17,16 @@ from questions.clean import MAX_FACTS_PER_KIND
 from questions.gazetteer import PlaceKind
 from questions.lexicon import (
     AGENT_HYPHEN_SUFFIXES, COMPANY_TAILS, DEMONYMS, HEADLINE_WORDS, HONORIFICS, LEGAL_COURT_WORDS, LEGAL_SUFFIXES,
-    MONTHS, NAMED_THING_HEADS, NEWS_AGENCIES, NEWS_AGENCY_NAMES, NON_ORG_ACRONYMS, ORG_HEADS, ORG_NOUNS_AFTER,
-    ORG_NOUNS_BEFORE, PARTY_ADJECTIVES, PARTY_NAMES, PARTY_PLURALS, PLACE_HEADS, PLACE_HYPHEN_SUFFIXES,
+    MONTHS, NAME_PARTICLES, NAMED_THING_HEADS, NEWS_AGENCIES, NEWS_AGENCY_NAMES, NON_ORG_ACRONYMS, ORG_HEADS,
+    ORG_NOUNS_AFTER, ORG_NOUNS_BEFORE, PARTY_ADJECTIVES, PARTY_NAMES, PARTY_PLURALS, PLACE_HEADS, PLACE_HYPHEN_SUFFIXES,
     PLACE_NOUNS_AFTER, PLACE_NOUNS_BEFORE, PLACE_PREFIXES, PRODUCT_NOUNS, ROLE_FILLERS, ROLE_NOUNS, SPEECH_INSERTS,
     SPEECH_VERBS, SPOKESPERSON_NOUNS, STORM_WORDS, STRONG_PLACE_PREPOSITIONS, SURNAME_WORDS, US_STATE_CODES,
     WEAK_PLACE_PREPOSITIONS, WEEKDAYS, WORK_NOUNS,
 )
 from questions.model import Anatomy, Fact, FactKind, Sentence
 from questions.names import (
-    Article, Token, date_word, head_word, name_word, noble_title, ordinary_word, particle, read_article, surname,
-    title_word,
+    Article, Token, date_word, head_word, initials, name_word, noble_title, ordinary_word, particle, read_article,
+    surname, title_word,
 )
 
 
@@ -67,6 +67,10 @@ class _Entity:
 _SINGLE_ORGS = frozenset("congress parliament senate kremlin pentagon bundestag duma knesset politburo interpol "
                          "europol nato opec".split())
 _STRUCTURE_CONNECTORS = frozenset({"of", "for"})
+_CENTRE_PLACES = frozenset("shopping trade town city leisure sports garden arts conference convention exhibition "
+                           "community visitor visitors".split())
+# Bodies a nationality names by itself: "the Scottish Executive", "the Welsh Assembly".
+_DEMONYM_BODIES = frozenset("executive assembly government parliament".split())
 _ON_HEADS = frozenset({"committee", "commission", "council", "conference", "panel", "subcommittee", "court"})
 _PLURAL_POSSESSORS = frozenset({"people", "women", "men", "children", "workers", "veterans", "farmers"})
 _ROLE_STOPS = HEADLINE_WORDS - {"of", "the", "for", "and", "at", "on", "'s"} | SPEECH_VERBS | frozenset(
@@ -129,6 +133,7 @@ class _Reader:
 
     def read(self) -> None:
         self._read_dateline_city()
+        self._read_score_lines()
         for first, last in self._spans():
             self._read_span(first, last)
         self._read_dateline_agency()
@@ -136,6 +141,7 @@ class _Reader:
         self._companies_by_first_word()
         self._resolve_pending()
         self._read_caps_insensitive()
+        self._people_named_as_organisations()
 
     def _read_dateline_city(self) -> None:
         """"KHOJALY, Azerbaijan (Reuters) -", "NEW YORK, March 19 -": the city in capitals opens the dateline."""
@@ -159,6 +165,45 @@ class _Reader:
         self._add(_Kind.PLACE, place.name if place else value, first, index, strength=2)
         self.consumed.update(range(first, index))
 
+    def _people_named_as_organisations(self) -> None:
+        """"chairman of both Cheung Kong and Hutchison": a name the article also gives an organisation's reading
+        (by its suffix, a bracket or a cue) is that organisation, unless a title made it a person; so is a name
+        listed between organisations ("HMV, Monsoon, Body Shop and Tesco")."""
+        organisations = {_key(mention.value) for mention in self.mentions if mention.kind is _Kind.ORGANISATION}
+        firsts = {mention.first for mention in self.mentions if mention.kind is _Kind.ORGANISATION}
+        lasts = {mention.last for mention in self.mentions if mention.kind is _Kind.ORGANISATION}
+        for position, mention in enumerate(self.mentions):
+            if mention.kind is _Kind.PERSON and mention.strength <= 2 and not mention.role \
+                    and (_key(mention.value) in organisations
+                         or self._listed_among(mention.first, mention.last, firsts, lasts)):
+                self.mentions[position] = mention._replace(kind=_Kind.ORGANISATION)
+                self.person_tokens = self.given_names = None
+
+    def _listed_among(self, first: int, last: int, firsts: set[int], lasts: set[int]) -> bool:
+        """Whether the name at [first, last) stands in a list between two organisations, or after two of them."""
+        tokens = self.tokens
+        before = first >= 2 and tokens[first - 1].text in (",", "and", "&") and first - 1 in lasts
+        after = last + 1 < len(tokens) and tokens[last].text in (",", "and", "&") and last + 1 in firsts
+        further = first >= 3 and tokens[first - 1].text == "," and any(
+            tokens[end].text == "," and end in lasts and tokens[end - 1].sentence == tokens[first].sentence
+            for end in range(max(0, first - 6), first - 1))
+        return before and (after or further)
+
+    def _read_score_lines(self) -> None:
+        """"Wasps 31-37 Leicester", "England 2-1 Wales": the names either side of a score are teams.
+
+        A country that plays is a place (the annotators' convention for national teams); anything else that
+        plays is a club, even when a town of that name exists.
+        """
+        for first, last in score_line_sides(self.tokens):
+            value = self.article.span_text(first, last)
+            place = gazetteer.lookup(value)
+            if place is not None and place.kind >= PlaceKind.COUNTRY:
+                self._add(_Kind.PLACE, place.name, first, last, strength=3)
+            else:
+                self._add(_Kind.ORGANISATION, value, first, last, strength=3)
+            self.consumed.update(range(first, last))
+
     def _companies_by_first_word(self) -> None:
         """"Chrysler Canada" read as a person is a company when "Chrysler Corp" is one."""
         firsts = {}
@@ -172,7 +217,8 @@ class _Reader:
         surnames = {self.tokens[mention.last - 1].text for mention in self.mentions if mention.kind is _Kind.PERSON}
         for position, mention in enumerate(self.mentions):
             first_word = self.tokens[mention.first].text
-            if mention.kind is _Kind.PERSON and first_word in firsts and first_word not in surnames:
+            if mention.kind is _Kind.PERSON and first_word in firsts and first_word not in surnames \
+                    and self._role_noun_before(mention.context) is None:  # "analyst Arvid Jauppi of Arvid Jauppi Inc"
                 self.mentions[position] = mention._replace(kind=_Kind.ORGANISATION, role=None)
                 self.person_tokens = self.given_names = None
         self.company_words = firsts
@@ -228,6 +274,12 @@ class _Reader:
                 if self._continues(end):
                     end += 1
                     continue
+                if self._bracket_inside_name(end):
+                    end += 3
+                    continue
+                if self._partnership_comma(index, end):
+                    end += 1
+                    continue
                 if self._connects(end, structured, index):
                     structured = structured or following.lower in _STRUCTURE_CONNECTORS or following.lower == "on"
                     end += 1
@@ -249,7 +301,7 @@ class _Reader:
             return False  # "7E7", "4x4": a model number
         previous = self.tokens[index - 1] if index else None
         following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
-        return not date_word(token, previous, following)
+        return not date_word(token, previous, following) and not month_range(token)
 
     def _continues(self, index: int) -> bool:
         token = self.tokens[index]
@@ -258,7 +310,7 @@ class _Reader:
         if token.lower in HEADLINE_WORDS and token.text != "&" and not self._surname_after_name(index):
             return False
         return not date_word(token, self.tokens[index - 1], self.tokens[index + 1] if index + 1 < len(self.tokens)
-                             else None)
+                             else None) or self._common_surname_after_role(index - 1, index + 1)
 
     def _connects(self, index: int, structured: bool, start: int) -> bool:
         """Whether the lower-case word or sign at ``index`` joins the capitalised words of the run from ``start``."""
@@ -302,6 +354,33 @@ class _Reader:
                 after += 1  # "van der", "de la"
             return (previous.capitalised or particle(previous)) and after < len(tokens) and self._continues(after)
         return False
+
+    def _partnership_comma(self, start: int, index: int) -> bool:
+        """"Goldman, Sachs and Co", "Smith Barney, Harris Upham and Co": the partners' names, then "and Co".
+
+        Only when the run before the comma opens the sentence's list (no comma before it) and is no place.
+        """
+        tokens = self.tokens
+        if tokens[index].text != "," or not 1 <= index - start <= 2 or start and tokens[start - 1].text == "," \
+                or gazetteer.lookup(self.article.span_text(start, index)) is not None:
+            return False
+        end = index + 1
+        while end < len(tokens) and end - index <= 3 and tokens[end].capitalised \
+                and tokens[end].sentence == tokens[index].sentence:
+            end += 1
+        return index + 1 < end < len(tokens) - 1 and tokens[end].lower in ("and", "&") \
+            and tokens[end + 1].lower in ("co", "co.", "company")
+
+    def _bracket_inside_name(self, index: int) -> bool:
+        """"Extended Battery Life (EBL) Working Group", "Cheung Kong (Holdings) Ltd": one word in brackets inside
+        a name that goes on to an organisation's head word or a company's suffix."""
+        tokens = self.tokens
+        if index + 3 >= len(tokens) or tokens[index].text != "(" or tokens[index + 2].text != ")":
+            return False
+        inside, after = tokens[index + 1], tokens[index + 3]
+        return inside.word and inside.capitalised and after.capitalised and after.start > tokens[index + 2].end \
+            and inside.sentence == after.sentence == tokens[index - 1].sentence and self._continues(index + 3) \
+            and self._org_head_ahead(index + 3)
 
     def _surname_after_name(self, index: int) -> bool:
         """"Theresa May", "Will Young": a common word that is a surname, right after a first name."""
@@ -399,6 +478,11 @@ class _Reader:
             return  # "his album Egypt", "the movie Ice Age": a title, not a place or a person
         if tokens[first].lower in STORM_WORDS or self.article.span_text(first, last).lower() in DEMONYMS:
             return
+        if self._read_broadcaster_service(first, last) or self._read_demonym_body(first, last):
+            return
+        if lettered_label(tokens, last, self.article.initial):
+            self.mentions.append(_Mention(_Kind.THING, self.article.span_text(first, last + 1), first, last + 1))
+            return  # "Pool A", "Group C": a draw's label, not the town of Pool
         if last - first > 2 and tokens[first].lower in ORG_HEADS and tokens[first + 1].lower in _STRUCTURE_CONNECTORS \
                 and self._read_headed(first, last):
             return  # "Association of Chief Police Officers" is no officer
@@ -407,6 +491,8 @@ class _Reader:
             self._add(_Kind.ORGANISATION, self.article.span_text(first, last), first, last, strength=2)
             return
         if self._read_titled_person(first, last):
+            return
+        if self._read_person_of_firm(first, last):
             return
         if self._read_headed(first, last):
             return
@@ -426,6 +512,53 @@ class _Reader:
         if self._read_person_after_portfolio(first, last):
             return
         self._read_parts(first, last)
+
+    def _read_broadcaster_service(self, first: int, last: int) -> bool:
+        """"BBC Radio Scotland", "BBC Scotland", "CNN International": a news organisation's channel or region."""
+        tokens = self.tokens
+        if last - first < 2 or last - first > 4 or tokens[first].lower not in NEWS_AGENCIES \
+                or len(tokens[first].text) < 3 or self.article.span_text(first, last).lower() in DEMONYMS:
+            return False
+        if any(not token.capitalised or token.lower in HEADLINE_WORDS or title_word(token)
+               for token in tokens[first + 1:last]):
+            return False
+        self._add(_Kind.ORGANISATION, self.article.span_text(first, last), first, last, strength=2)
+        return True
+
+    def _read_demonym_body(self, first: int, last: int) -> bool:
+        """"the Scottish Executive": a nationality and a word for a government are that government."""
+        tokens = self.tokens
+        if last - first != 2 or tokens[first].lower not in DEMONYMS or tokens[first + 1].lower not in _DEMONYM_BODIES:
+            return False
+        self._add(_Kind.ORGANISATION, self.article.span_text(first, last), first, last, strength=2)
+        return True
+
+    def _read_person_of_firm(self, first: int, last: int) -> bool:
+        """"said Daniel Roling of Merrill Lynch and Co.": an analyst's name, then the firm's, is two names.
+
+        Only when the firm's part ends in a company's suffix or head word, so "Bank of England" stays whole.
+        """
+        tokens = self.tokens
+        for link in range(first + 2, min(first + 4, last - 1)):
+            if tokens[link].lower != "of":
+                continue
+            start = link + 1
+            while start < last and tokens[start].lower == "the":
+                start += 1
+            tail = tokens[last - 1].lower
+            if start >= last or not (tail in LEGAL_SUFFIXES or tail in ORG_HEADS or tail in COMPANY_TAILS):
+                return False
+            if any(head_word(token.lower) or title_word(token) for token in tokens[first:link]):
+                return False
+            count = len(self.mentions)
+            if not self._read_person(first, link):
+                return False
+            if self.mentions[-1].kind is not _Kind.PERSON:
+                del self.mentions[count:]
+                return False
+            self._read_span(start, last)
+            return True
+        return False
 
     def _read_person_after_portfolio(self, first: int, last: int) -> bool:
         """"Shadow leader of the Commons Jo Hale": the office's capitalised words, then the name."""
@@ -498,11 +631,18 @@ class _Reader:
                 continue
             if first in article.initial and not title_word(token) and lower not in DEMONYMS \
                     and self._positional_capital(first) and not self._office_word(first) \
-                    and not self._spelt_by_acronym(first, last):
+                    and not self._spelt_by_acronym(first, last) and not self._company_opening(first, last):
                 first += 1
                 continue
             break
         return first
+
+    def _company_opening(self, first: int, last: int) -> bool:
+        """"Combustion Engineering Inc said": a company's suffix vouches for the capital of its first word."""
+        tokens = self.tokens
+        return 1 < last - first <= 4 and tokens[last - 1].lower in LEGAL_SUFFIXES \
+            and not tokens[first].lower.endswith("ly") and tokens[first + 1].capitalised \
+            and all(token.capitalised for token in tokens[first:last])
 
     def _mid_sentence_capitals(self) -> frozenset[str]:
         """Words the article capitalises where position does not call for it."""
@@ -704,6 +844,9 @@ class _Reader:
         if lower == "reserve":  # the Federal Reserve, but a nature reserve
             central = index > first and tokens[index - 1].lower in ("federal", "central", "bank")
             return _Kind.ORGANISATION if central else _Kind.PLACE
+        if lower in ("centre", "center") and index > first:
+            # "the Local Authority Management Centre" is a body; a shopping or trade centre is a building
+            return _Kind.PLACE if tokens[index - 1].lower in _CENTRE_PLACES else _Kind.ORGANISATION
         if lower in ORG_HEADS or lower in LEGAL_SUFFIXES or lower in _SINGLE_ORGS \
                 or lower.endswith("s") and lower[:-1] in ORG_HEADS and index > first:
             return _Kind.ORGANISATION  # "Tarland Chambers of Commerce", "Trade Unions Congress"
@@ -805,7 +948,7 @@ class _Reader:
         while start < last and tokens[start].lower in DEMONYMS:
             start += 1  # "Brit Andy Murray": the nationality is a role
         role = article.span_text(first, start) if start > first else None
-        modifier = start < last and tokens[start].acronym
+        modifier = start < last and tokens[start].acronym and not (initials(tokens[start]) and last - start == 2)
         if modifier:
             start += 1
         words = [token for token in tokens[start:last] if not particle(token)]
@@ -813,12 +956,15 @@ class _Reader:
                 or not all(name_word(token, article) for token in words[1:-1]):
             return False
         if not (name_word(words[-1], article, surname=True)
-                or title_word(words[-1]) and not words[-1].text.endswith(".")):
+                or title_word(words[-1]) and not words[-1].text.endswith(".")
+                or self._common_surname_after_role(start, last)):
             return False  # "John Major", "Larry King": a title word can be a surname
-        if any(token.acronym for token in words) or not tokens[start].capitalised:
+        if any(token.acronym and not initials(token) for token in words) or not tokens[start].capitalised:
             return False
         if gazetteer.lookup(article.span_text(start, last)) is not None:
             return False
+        if start > 0 and tokens[start - 1].lower == "its":
+            return False  # "its Motech Auto Mechanic schools": what a company owns is no person
         if last < len(tokens) and (tokens[last].lower in NAMED_THING_HEADS or tokens[last].lower in WORK_NOUNS) \
                 and tokens[last].text.islower():
             self.mentions.append(_Mention(_Kind.THING, article.span_text(start, last), start, last))
@@ -830,7 +976,10 @@ class _Reader:
             kind = _Kind.PLACE
         else:
             plain = sum(name_word(token, article, strict=True) for token in words)
-            if plain < len(words) and not self._person_cue(start, last):
+            if plain < len(words) and not self._person_cue(start, last) \
+                    and not self._common_surname_after_role(start, last):
+                return False
+            if initials(words[0]) and not self._named_by_initials(start, last):
                 return False
             kind = _Kind.PERSON
         if modifier:
@@ -838,6 +987,39 @@ class _Reader:
         self._add(kind, article.span_text(start, last), start, last, strength=1 if kind is _Kind.PLACE else 2,
                   role=role if kind is _Kind.PERSON else None, context=first)
         return True
+
+    def _named_by_initials(self, first: int, last: int) -> bool:
+        """Whether "T.P. Lilaratne" is a person: firms too are named so ("E.F. Hutton", "J.D. Power").
+
+        A person is introduced with a role (", head of ...", "analyst T.P. ...") and then called by the surname
+        alone; a firm is not.
+        """
+        tokens = self.tokens
+        if last < len(tokens) and tokens[last].text == "," and self._appositive_after(last) is not None:
+            return True
+        if self._role_noun_before(first) is not None:
+            return True
+        family = tokens[last - 1].text
+        return any(token.text == family and not tokens[index - 1].capitalised and not (
+            index >= 2 and tokens[index - 1].text == "." and len(tokens[index - 2].text) == 1)  # "J. Hutton"
+            for index, token in enumerate(tokens) if index and not first <= index < last)
+
+    def _common_surname_after_role(self, first: int, last: int) -> bool:
+        """"coach John Wells", "manager Mike Friday": after a role noun a first name and a common word are a name.
+
+        Surnames that are common words or weekdays read as no name alone; the role in front of a first name is
+        how journalists introduce a person, so the word after it is their surname.
+        """
+        tokens = self.tokens
+        if last - first != 2:
+            return False
+        given, family = tokens[first], tokens[last - 1]
+        if not name_word(given, self.article, strict=True, given=True) or family.acronym \
+                or not family.text[1:].islower() or head_word(family.lower) or title_word(family) \
+                or family.lower in DEMONYMS or family.lower in MONTHS or family.lower in HEADLINE_WORDS:
+            return False
+        return first > 0 and tokens[first - 1].text.islower() and tokens[first - 1].lower in ROLE_NOUNS \
+            and tokens[first - 1].sentence == family.sentence
 
     def _organisation_appositive(self, last: int) -> bool:
         """"Acme Mac, the country's largest mortgage firm,": an appositive whose head noun is an organisation's."""
@@ -912,6 +1094,8 @@ class _Reader:
         index = first
         while index < last:
             matched = self._gazetteer_match(index, last)
+            if matched and surname_particle(tokens, index, matched[0], last):
+                break  # "Van Ginsberg", "De Mel": the name's particle, not the town of Van
             if matched:
                 end, place = matched
                 if place.kind >= PlaceKind.SUBDIVISION or place.population >= gazetteer.BIG_CITY:
@@ -1063,6 +1247,9 @@ class _Reader:
         if words and words[0] in ORG_NOUNS_AFTER and following[0].text.islower() and not tokens[index].suffix \
                 and not (len(following) > 1 and following[1].capitalised) and index not in self.article.initial:
             return True  # "the Chrysler group said"; not "a Moscow-based firm", "Cable firm Telwick"
+        if index >= 3 and tokens[index - 1].lower == "in" and tokens[index - 2].lower in ("interest", "holding") \
+                and tokens[index - 3].lower in ("pct", "percent", "%"):
+            return True  # "an 85 pct interest in Conrail": a share of a company
         return index >= 2 and tokens[index - 1].lower in ("in", "of") \
             and tokens[index - 2].lower in ("shares", "stake", "stakes", "shareholders", "shareholder")
 
@@ -1233,6 +1420,7 @@ class _Reader:
                     and not self._names_a_product(text) and not self._common_noun_acronym(text) \
                     and (len(text) >= 3 or lower in _TWO_LETTER_ORGS) and not ordinary_word(lower) \
                     and _ORG_ACRONYM.fullmatch(text) and not self._degree_after_name(index) \
+                    and not numbered_code(self.tokens, text) \
                     and not self.article.text.startswith("$", token.end):
                 self._add(_Kind.ORGANISATION, text, index, index + 1, strength=1)
             return True
@@ -1465,9 +1653,24 @@ class _Reader:
                 break
             capitalised = capitalised or previous.capitalised
             index -= 1
+        index = self._organisation_of_role(index)
         while index < head and tokens[index].lower in ("and", "or", "&"):
             index += 1  # "..., and chief financial officer Tim Howard"
         return self.article.span_text(index, first)
+
+    def _organisation_of_role(self, index: int) -> int:
+        """"Bank of England governor": step back over an organisation named with "of" in front of a role."""
+        tokens = self.tokens
+        if index < 2 or not tokens[index].capitalised or tokens[index - 1].lower != "of" \
+                or tokens[index - 2].sentence != tokens[index].sentence:
+            return index
+        start = index - 2
+        if not (tokens[start].capitalised and tokens[start].lower in ORG_HEADS):
+            return index
+        while start > 0 and tokens[start - 1].capitalised and tokens[start - 1].sentence == tokens[index].sentence \
+                and start - 1 not in self.article.initial and not self._in_person(start - 1) and index - start < 5:
+            start -= 1  # "Federal Reserve Bank of New York president"
+        return start
 
     def _portfolio_start(self, first: int) -> int:
         """The role noun before a name, stepping back over its portfolio: "spokeswoman for women Sandra Gidley"."""
@@ -1688,6 +1891,68 @@ class _Reader:
         )
 
 
+def surname_particle(tokens: tuple[Token, ...], first: int, end: int, last: int) -> bool:
+    """Whether a one-word match at ``first`` is a capitalised particle opening a surname before ``last``."""
+    token = tokens[first]
+    return end == first + 1 and end < last and token.lower in NAME_PARTICLES and not token.text.isupper() \
+        and tokens[end].capitalised and not tokens[end].acronym
+
+
+def lettered_label(tokens: tuple[Token, ...], last: int, initial: frozenset[int]) -> bool:
+    """Whether a lone capital letter follows the name inside a sentence: "Pool A", "Group C", "Plan B"."""
+    if last >= len(tokens) or last in initial:
+        return False
+    letter = tokens[last]
+    following = tokens[last + 1] if last + 1 < len(tokens) else None
+    return len(letter.text) == 1 and letter.text.isupper() and letter.text != "I" \
+        and letter.sentence == tokens[last - 1].sentence and letter.start == tokens[last - 1].end + 1 \
+        and (following is None or following.text != "." and not following.capitalised)
+
+
+_SCORE = re.compile(r"\d{1,3}")
+
+
+def score_line_sides(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
+    """Token ranges of the capitalised names right before and right after a score ("31-37"), in pairs."""
+    sides = []
+    for index in range(1, len(tokens) - 3):
+        score, dash, other = tokens[index:index + 3]
+        if not (_SCORE.fullmatch(score.text) and dash.text in ("-", "–") and _SCORE.fullmatch(other.text)
+                and score.end == dash.start and dash.end == other.start
+                and score.sentence == other.sentence):
+            continue
+        before = index
+        while before > 0 and index - before < 3 and tokens[before - 1].capitalised \
+                and tokens[before - 1].sentence == score.sentence:
+            before -= 1
+        after = index + 3
+        while after < len(tokens) and after - index - 3 < 3 and tokens[after].capitalised \
+                and tokens[after].sentence == score.sentence:
+            after += 1
+        if before < index and after > index + 3 \
+                and not any(token.lower in HEADLINE_WORDS for token in tokens[before:index] + tokens[index + 3:after]):
+            sides += [(before, index), (index + 3, after)]
+    return sides
+
+
+def month_range(token: Token) -> bool:
+    """"August-September", "Monday-Friday": a span of months or days written as one hyphenated word."""
+    parts = re.split(r"[-‐‑–]", token.lower)
+    return len(parts) > 1 and all(part in MONTHS or part in WEEKDAYS for part in parts)
+
+
+def numbered_code(tokens: tuple[Token, ...], text: str) -> bool:
+    """Whether capitals are always written with a number after them: "RIC 103", "FTSE 100", "A 320".
+
+    Journalists write an organisation's acronym alone; one that never comes without a number names a
+    series: a plant clone, a model, a crude grade, an index.
+    """
+    following = [tokens[index + 1] if index + 1 < len(tokens) else None
+                 for index, token in enumerate(tokens) if token.text == text]
+    return bool(following) and all(token is not None and token.text[:1].isdigit() and not token.word
+                                   for token in following)
+
+
 def _key(value: str) -> str:
     value = value.lower().replace("’", "'")
     if value.startswith("the "):
@@ -1710,7 +1975,7 @@ def _leading_place(longer: str, shorter: str) -> bool:
 
 
 def _only_heads(words: str) -> bool:
-    return all(word.lower() in ORG_HEADS or word.lower() in LEGAL_SUFFIXES for word in words.split())
+    return all(word.strip("()").lower() in ORG_HEADS or word.lower() in LEGAL_SUFFIXES for word in words.split())
 
 
 def _initials_match(acronym: str, words: list[Token]) -> bool:

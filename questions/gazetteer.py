@@ -58,11 +58,14 @@ _COUNTRY_ALIASES = {
     "Burma": "MM", "Myanmar": "MM", "Holland": "NL", "Netherlands": "NL", "Bahamas": "BS", "Gambia": "GM",
     "Philippines": "PH", "UAE": "AE", "United Arab Emirates": "AE", "Emirates": "AE", "Hong Kong": "HK",
     "Macau": "MO", "Macao": "MO", "Falklands": "FK", "Falkland Islands": "FK",
+    # News writes "Korea" for the South ("Korea's exports").
+    "Korea": "KR",
 }
 # Countries that no longer exist and the nations inside the United Kingdom.
 _OTHER_COUNTRIES = ("Soviet Union", "USSR", "Yugoslavia", "Czechoslovakia", "East Germany", "West Germany",
                     "Zaire", "Kosovo", "England", "Scotland", "Wales", "Northern Ireland", "Abkhazia",
-                    "South Ossetia", "Transnistria", "Somaliland", "Greenland", "Puerto Rico", "Tibet")
+                    "South Ossetia", "Transnistria", "Somaliland", "Greenland", "Puerto Rico", "Tibet",
+                    "Chinese Taipei")  # the name Taiwan's teams play under
 _OTHER_COUNTRY_NAMES = {"USSR": "Soviet Union"}
 _REGIONS = """
 Europe|Asia|Africa|Antarctica|Oceania|Australasia|North America|South America|Latin America|Central America|

@@ -242,7 +242,7 @@ retailer retailers insurer insurers broker brokers brokerage conglomerate subsid
 rivals newspaper newspapers paper magazine broadcaster broadcasters network channel club clubs side label
 studio studios agency charity giant maker makers manufacturer manufacturers producer producers supplier
 suppliers operator operators chain publisher publishers developer lender lenders outlet chipmaker drugmaker
-miner miners refiner refiners shipper shippers utility utilities partner partners unit units firm's
+miner miners refiner refiners shipper shippers utility utilities partner partners unit units firm's movement sect
 union unions party parties team teams band bands analysts consultancy consultants watchdog regulator pollster
 pollsters website carrier distributor distributors retailer developer developers rival rivals employer
 """)
@@ -270,7 +270,7 @@ assembly parliament congress senate cabinet government administration army navy 
 times post journal herald tribune gazette telegraph press broadcasting exchange reserve coalition alliance front
 movement secretariat tribunal chamber caucus directorate inspectorate laboratory laboratories labs studios
 pharmaceuticals communications telecom bancorp securities investments ventures consortium conglomerate
-centers service guard guards division associates
+centers service guard guards division associates research
 pictures entertainment records electronics software petroleum broadband telecommunications enterprises
 mirror express mail observer standard
 """)

@@ -251,12 +251,12 @@ def name_word(token: Token, article: Article, *, strict: bool = False, given: bo
     ``given`` for a first name ("Bill", "Grant"); ``surname`` for the last word after a first name, which may be a
     common word ("Theresa May").
     """
-    if not token.capitalised or token.acronym and len(token.text) > 2:
+    if not token.capitalised or token.acronym and len(token.text) > 2 and not (given and initials(token)):
         return False
     lower = token.lower
     if any(char.isdigit() for char in lower) or token.text[-1] == "s" and token.text[:-1].isupper():
         return False  # "B-52", "PCs"
-    if len(lower) == 2 and lower.endswith("."):  # an initial: "J."
+    if len(lower) == 2 and lower.endswith(".") or initials(token):  # an initial: "J.", "T.P."
         return True
     if surname and lower in SURNAME_WORDS:
         return True
@@ -273,6 +273,16 @@ def name_word(token: Token, article: Article, *, strict: bool = False, given: bo
 
 # Generational suffixes end a name without being its surname ("Harry Conway Jr").
 _GENERATIONAL = frozenset("jr jr. sr sr. ii iii iv".split())
+
+
+# Dotted capitals that abbreviate a body, not a first name.
+_BODY_INITIALS = frozenset("u.n. e.u. u.s. u.k. u.a.e. d.c. a.m. p.m.".split())
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
+
+
+def initials(token: Token) -> bool:
+    """A first name written as dotted initials: "T.P. Lilaratne", "J.R.R. Tolkien" (never "U.N.")."""
+    return bool(_INITIALS.fullmatch(token.text)) and token.lower not in _BODY_INITIALS
 
 
 def surname(name: str) -> str:
