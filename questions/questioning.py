@@ -37,8 +37,8 @@ _DATELINE = re.compile(
     r"^[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w.'’ ]*?)?\s*(?:\([^)]{2,40}\))?\s*[-–—]+\s*")
 _ABBREVIATIONS = ("Mr", "Ms", "Dr", "St", "No", "Mrs", "Jr", "Sr", "Gen", "Col", "Lt", "Sgt", "Gov", "Rep", "Sen",
                   "Prof", "vs")
-_SENTENCE_BREAK = re.compile(
-    r"(?<![A-Z])" + "".join(rf"(?<!\b{word})" for word in _ABBREVIATIONS) + r"(?<!\b[A-Z]\.[A-Z])"
+_SENTENCE_BREAK = re.compile(  # the lookahead first spares every other character the lookbehinds
+    r"(?=[.!?])(?<![A-Z])" + "".join(rf"(?<!\b{word})" for word in _ABBREVIATIONS) + r"(?<!\b[A-Z]\.[A-Z])"
     r"[.!?][\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9])")
 _REPORTING = re.compile(
     r"\b(?:said|says|saying|told\s+\w+|tells\s+\w+|added|adding|stated|noted|noting|warned|announced|declared|"
