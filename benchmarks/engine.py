@@ -1,11 +1,13 @@
-"""Measure the question engine: throughput, the seed article's time, import time and peak memory.
+"""Measure the question engine: throughput, the seed article's time, long pastes, import time and peak memory.
 
 Run by hand from the repository root (never part of the test suite):
 
-    .venv/bin/python benchmarks/engine.py [--news 2000] [--runs 30] [--rounds 3]
+    .venv/bin/python benchmarks/engine.py [--news 2000] [--runs 30] [--rounds 3] [--long-runs 3]
 
 Goals (issue 2): at least 20,000 words a second on one core, the seed article under 50 ms,
-peak resident memory under 200 MB. Words are whitespace-separated tokens of the article text.
+peak resident memory under 200 MB. Long pastes: any input up to the engine's limit (1 MB) under
+10 s, and four times the text at most five times the time, so that cost grows linearly.
+Words are whitespace-separated tokens of the article text.
 Each figure is given as wall-clock time and as CPU time of this process: on a shared machine the
 CPU figure is the one that says what the code costs.
 """
@@ -30,6 +32,8 @@ CORPUS_WORDS = 100_000
 GOAL_WORDS_PER_SECOND = 20_000
 GOAL_SEED_MS = 50
 GOAL_PEAK_MB = 200
+GOAL_LONG_SECONDS = 10
+GOAL_LONG_RATIO = 5  # the time of four times the text
 
 sys.path.insert(0, str(REPO_ROOT))
 
@@ -95,6 +99,54 @@ def seed_times(generate: Callable, runs: int) -> tuple[float, float]:
     return statistics.median(walls), statistics.median(cpus)
 
 
+def varied_paste(chars: int) -> str:
+    """Paste whole articles of the benchmark file, headline and body, one after another, up to ``chars``."""
+    parts, total = [], 0
+    with NEWS.open(encoding="utf-8") as lines:
+        for line in lines:
+            item = json.loads(line)
+            part = f"{item['title']}\n{item['text']}\n\n"
+            if total + len(part) > chars:
+                break
+            parts.append(part)
+            total += len(part)
+    return "".join(parts)
+
+
+def repeated_paste(copies: int) -> str:
+    """Paste the seed article ``copies`` times, as a teacher who pressed paste too often would."""
+    return (SEED_ARTICLE.read_text(encoding="utf-8") + "\n\n") * copies
+
+
+def long_pastes(limit: int) -> dict[str, tuple[str, str]]:
+    """Return each kind of long paste at a quarter of the limit and at the limit (exactly four times as long)."""
+    pastes = {}
+    if NEWS.is_file():
+        whole = varied_paste(limit)
+        pastes["varied"] = (whole[:len(whole) // 4], whole)
+    copies = limit // len(repeated_paste(1)) // 4
+    pastes["repeated"] = (repeated_paste(copies), repeated_paste(4 * copies))
+    return pastes
+
+
+def long_times(generate: Callable, quarter: str, whole: str, runs: int) -> tuple[float, float, float]:
+    """Time the quarter and the whole paste back to back in each run.
+
+    Returns the median CPU seconds of each and the median of the runs' ratios whole / quarter.
+    """
+    quarters, wholes, ratios = [], [], []
+    for _ in range(runs):
+        start = time.process_time()
+        generate(quarter)
+        middle = time.process_time()
+        generate(whole)
+        end = time.process_time()
+        quarters.append(middle - start)
+        wholes.append(end - middle)
+        ratios.append((end - middle) / (middle - start))
+    return statistics.median(quarters), statistics.median(wholes), statistics.median(ratios)
+
+
 def fresh_python(code: str) -> str:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO_ROOT, check=True)
     return done.stdout.strip()
@@ -127,6 +179,7 @@ def main() -> int:
     parser.add_argument("--news", type=int, default=2000, help="articles of news.jsonl to run (default 2000)")
     parser.add_argument("--runs", type=int, default=30, help="runs of the seed article (default 30)")
     parser.add_argument("--rounds", type=int, default=3, help="passes over the repeated corpus (default 3)")
+    parser.add_argument("--long-runs", type=int, default=3, help="runs of each long paste (default 3; 0 skips them)")
     args = parser.parse_args()
     if not CORPUS.is_dir():
         print(f"error: the corpus is not at {CORPUS}", file=sys.stderr)
@@ -149,6 +202,17 @@ def main() -> int:
 
     seed_wall, seed_cpu = seed_times(generate, args.runs)
     print(f"seed article: median {seed_wall:.1f} ms wall, {seed_cpu:.1f} ms CPU over {args.runs} runs")
+    long_results = {}
+    if args.long_runs:
+        from questions.clean import MAX_ARTICLE_CHARS
+
+        for kind, (quarter, whole) in long_pastes(MAX_ARTICLE_CHARS).items():
+            quarter_cpu, whole_cpu, ratio = long_times(generate, quarter, whole, args.long_runs)
+            long_results[kind] = (whole_cpu, ratio)
+            print(f"{kind} paste: {len(whole):,} characters {whole_cpu:.2f} s CPU, {len(quarter):,} characters "
+                  f"{quarter_cpu:.2f} s CPU, four times the text {ratio:.2f} times the time "
+                  f"(medians of {args.long_runs} runs)")
+
     imported = import_ms()
     print(f"import questions: median {imported:.0f} ms (fresh interpreter, 5 runs)")
     sample = min(args.news, 500)
@@ -160,6 +224,10 @@ def main() -> int:
     if news_cpu_rate is not None:
         parts.append(f"news {news_cpu_rate:,.0f} words/s CPU [{verdict(news_cpu_rate >= GOAL_WORDS_PER_SECOND)}]")
     parts.append(f"seed {seed_cpu:.1f} ms CPU [{verdict(seed_cpu < GOAL_SEED_MS)} < {GOAL_SEED_MS}]")
+    for kind, (whole_cpu, ratio) in long_results.items():
+        parts.append(f"1 MB {kind} {whole_cpu:.1f} s CPU [{verdict(whole_cpu < GOAL_LONG_SECONDS)} < "
+                     f"{GOAL_LONG_SECONDS}], 4x text {ratio:.1f}x time [{verdict(ratio <= GOAL_LONG_RATIO)} <= "
+                     f"{GOAL_LONG_RATIO}]")
     parts.append(f"import {imported:.0f} ms")
     parts.append(f"peak RSS {peak:.0f} MB [{verdict(peak < GOAL_PEAK_MB)} < {GOAL_PEAK_MB}]")
     print("engine: " + ", ".join(parts))

@@ -7,6 +7,7 @@ then joins the person named in full, an acronym its expansion. Mentions of one e
 """
 from __future__ import annotations
 
+import collections
 import enum
 import re
 from dataclasses import dataclass, field
@@ -125,6 +126,7 @@ class _Reader:
         self.company_words: dict[str, str] = {}  # "Chrysler" -> "Chrysler Corp"
         self.product_words: set[str] | None = None  # capitals used before a kind of product: "VHS machines"
         self.capitalised_words: frozenset[str] | None = None
+        self.capitalised_counts: collections.Counter[str] | None = None  # every capitalised token's text
         self.common_acronyms: set[str] | None = None
         self.person_tokens: dict[int, _Mention] | None = None  # tokens inside people's names
         self.given_names: set[str] | None = None
@@ -1199,8 +1201,10 @@ class _Reader:
         if self._appositive_before(first) is not None:
             return True
         surname = tokens[last - 1].text
-        return any(token.text == surname for index, token in enumerate(tokens)
-                   if (index < first or index >= last) and token.capitalised)
+        if self.capitalised_counts is None:  # counted once: a scan of every token per name grows with the square
+            self.capitalised_counts = collections.Counter(token.text for token in tokens if token.capitalised)
+        inside = sum(1 for token in tokens[first:last] if token.capitalised and token.text == surname)
+        return self.capitalised_counts[surname] > inside
 
     def _cue(self, index: int) -> str:
         tokens = self.tokens

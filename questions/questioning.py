@@ -5,11 +5,13 @@ import bisect
 import datetime as dt
 import functools
 import hashlib
+import itertools
 import random
 import re
 import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from questions import distractors as pick
 from questions import ranking
@@ -37,8 +39,8 @@ _DATELINE = re.compile(
     r"^[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w.'’ ]*?)?\s*(?:\([^)]{2,40}\))?\s*[-–—]+\s*")
 _ABBREVIATIONS = ("Mr", "Ms", "Dr", "St", "No", "Mrs", "Jr", "Sr", "Gen", "Col", "Lt", "Sgt", "Gov", "Rep", "Sen",
                   "Prof", "vs")
-_SENTENCE_BREAK = re.compile(
-    r"(?<![A-Z])" + "".join(rf"(?<!\b{word})" for word in _ABBREVIATIONS) + r"(?<!\b[A-Z]\.[A-Z])"
+_SENTENCE_BREAK = re.compile(  # the lookahead first spares every other character the lookbehinds
+    r"(?=[.!?])(?<![A-Z])" + "".join(rf"(?<!\b{word})" for word in _ABBREVIATIONS) + r"(?<!\b[A-Z]\.[A-Z])"
     r"[.!?][\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9])")
 _REPORTING = re.compile(
     r"\b(?:said|says|saying|told\s+\w+|tells\s+\w+|added|adding|stated|noted|noting|warned|announced|declared|"
@@ -54,6 +56,8 @@ _DATE_WORD = re.compile(
     r"\b(1[0-9]{3}|20[0-9]{2})s?\b|\b(january|february|march|april|may|june|july|august|september|october|"
     r"november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday|yesterday|today|tomorrow|last|next|ago|week|month|year|decade|century)\b")
+_SENTENCE_LETTER = re.compile(r"[A-Z0-9]")
+_NEWLINE = re.compile(r"\n")
 _SPACES = re.compile(r"\s+")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
 _CAPITALISED_INSIDE = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+")
@@ -193,14 +197,39 @@ class Article:
         kinds = (FactKind.ORGANISATION, FactKind.PLACE)
         return _mentions(self.text, [fact for fact in self.named if fact.kind in kinds])
 
+    @functools.cached_property
+    def mentions_by_name(self) -> dict[str, tuple[tuple[int, int], ...]]:
+        """(start, end) of every mention of each name: organisations and places first, then people."""
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for start, end, name in (*self.entity_mentions, *self.mentions):
+            spans.setdefault(name, []).append((start, end))
+        return {name: tuple(found) for name, found in spans.items()}
+
+    @functools.cached_property
+    def breaks(self) -> _Breaks:
+        """Where the plain sentence splitter breaks the text and where its lines end, found once."""
+        found = list(_SENTENCE_BREAK.finditer(self.text))
+        newlines = [match.start() for match in _NEWLINE.finditer(self.text)]
+        return _Breaks([match.start() for match in found], [match.end() for match in found], newlines)
+
+    @functools.cached_property
+    def first_two_people(self) -> tuple[tuple[int, str], ...]:
+        """(end, name) of the first person mentioned and of the first other person mentioned after them."""
+        found: list[tuple[int, str]] = []
+        for _start, end, name in sorted(self.mentions, key=lambda mention: mention[1]):
+            if not found or (len(found) == 1 and name != found[0][1]):
+                found.append((end, name))
+            if len(found) == 2:
+                break
+        return tuple(found)
+
     def only_person_before(self, position: int) -> str | None:
         """Return the one person the text has named before a position, or None when it named several or none.
 
         "He" after two men could be either: only a single candidate settles who it is.
         """
-        index = bisect.bisect_right(self.mentions, (position, -1, ""))
-        names = {name for _start, end, name in self.mentions[:index] if end <= position}
-        return names.pop() if len(names) == 1 else None
+        named = [name for end, name in self.first_two_people if end <= position]
+        return named[0] if len(named) == 1 else None
 
     def entity_starting(self, position: int) -> str | None:
         """Return the organisation, place or person whose mention starts at a position, if any."""
@@ -231,10 +260,10 @@ def make_questions(
         anatomy: the article's anatomy: its headline anchors publication-date questions and its
             excluded spans (credits) are never asked about.
     """
-    excluded = tuple(anatomy.excluded) if anatomy else ()
+    excluded = _Excluded.of(anatomy.excluded if anatomy else ())
     # A long feature has a few hundred facts; past that the input is not an article but a list, and
     # distractor choice compares facts pairwise, so an unbounded list would take minutes.
-    usable = tuple(fact for fact in facts if _quizworthy(fact, excluded))[:MAX_QUESTIONED_FACTS]
+    usable = tuple(itertools.islice((fact for fact in facts if _quizworthy(fact, excluded)), MAX_QUESTIONED_FACTS))
     article = _read_article(usable, text or "", anatomy)
     questions: list[Question] = []
     seen: set[str] = set()
@@ -345,14 +374,15 @@ def _mentions(text: str, facts: list[Fact]) -> tuple[tuple[int, int, str], ...]:
             if len(variant) > 1 and variant.lower() not in PRONOUN_WORDS:
                 forms.setdefault(variant, name)
     found: dict[int, tuple[int, int, str]] = {}
+    covered = bytearray(len(text))  # 1 where a mention already found lies: a lookup, not a scan of them all
     for form in sorted(forms, key=len, reverse=True):  # "Yevgeny Nikiforov" before "Nikiforov"
         start = text.find(form)
         while start != -1:
             end = start + len(form)
             if (start == 0 or not _word_character(text[start - 1])) and \
-                    (end == len(text) or not _word_character(text[end])) and \
-                    not any(other <= start < found[other][1] for other in found if other <= start):
+                    (end == len(text) or not _word_character(text[end])) and not covered[start]:
                 found[start] = (start, end, forms[form])
+                covered[start:end] = b"\x01" * (end - start)
             start = text.find(form, start + 1)
     return tuple(found[start] for start in sorted(found))
 
@@ -361,11 +391,28 @@ def _word_character(character: str) -> bool:
     return character.isalnum() or character == "_"
 
 
-def _quizworthy(fact: Fact, excluded: tuple[Span, ...]) -> bool:
+@dataclass(frozen=True)
+class _Excluded:
+    """Spans never asked about, by start, with the furthest end reached by each and those before it."""
+
+    starts: list[int]
+    furthest: list[int]
+
+    @classmethod
+    def of(cls, spans: Sequence[Span]) -> _Excluded:
+        ordered = sorted(spans, key=lambda span: span.start)
+        return cls([span.start for span in ordered], list(itertools.accumulate((span.end for span in ordered), max)))
+
+    def covers(self, position: int) -> bool:
+        index = bisect.bisect_right(self.starts, position) - 1
+        return index >= 0 and self.furthest[index] > position
+
+
+def _quizworthy(fact: Fact, excluded: _Excluded) -> bool:
     """Leave out credits, bylines and one-letter answers: they make no fair question."""
     if not fact.text.strip() or len(fact.text.strip()) < 2 and not fact.text.strip().isdigit():
         return False
-    if any(span.start <= fact.start < span.end for span in excluded):
+    if excluded.covers(fact.start):
         return False
     credit_line, credit_start = _credits_in(fact.sentence.text)
     if credit_line or fact.start - fact.sentence.start >= credit_start:
@@ -409,11 +456,10 @@ def _setting(fact: Fact, article: Article) -> Setting | None:
             return setting
     if fact.kind not in NAME_KINDS or not article.text:
         return None
-    name = _canonical(fact)
-    for start, end, canonical in (*article.entity_mentions, *article.mentions):
-        if canonical != name or fact.sentence.start <= start < fact.sentence.end:
+    for start, end in article.mentions_by_name.get(_canonical(fact), ()):
+        if fact.sentence.start <= start < fact.sentence.end:
             continue
-        sentence = _sentence_around(article.text, start)
+        sentence = _sentence_around(article.text, start, article.breaks)
         offset = start - sentence.start
         if _in_dateline(sentence.text, offset, article) or CREDIT.search(sentence.text):
             continue
@@ -423,16 +469,34 @@ def _setting(fact: Fact, article: Article) -> Setting | None:
     return None
 
 
-def _sentence_around(text: str, position: int) -> Sentence:
-    """Cut the sentence of the text that holds a position (a plain splitter, for names found again)."""
-    starts = [0] + [match.end() for match in _SENTENCE_BREAK.finditer(text, 0, position)]
-    start = starts[-1]
-    following = _SENTENCE_BREAK.search(text, position)
-    end = following.start() if following else len(text)
-    line_end = text.find("\n", position)
-    if line_end != -1:
-        end = min(end, line_end)
-    line_start = text.rfind("\n", 0, position) + 1
+class _Breaks(NamedTuple):
+    """The plain splitter's breaks over a whole text (their starts and ends) and the text's newlines, in order."""
+
+    starts: list[int]
+    ends: list[int]
+    newlines: list[int]
+
+
+def _sentence_around(text: str, position: int, breaks: _Breaks) -> Sentence:
+    """Cut the sentence of the text that holds a position (a plain splitter, for names found again).
+
+    The sentence starts after the last break that the text before the position settles: one that ends
+    before it, and whose look at the next sentence's first letter does not reach the position.
+    """
+    index = bisect.bisect_left(breaks.ends, position) - 1
+    while index >= 0 and breaks.ends[index] + 1 >= position and not _SENTENCE_LETTER.match(text, breaks.ends[index]):
+        index -= 1
+    start = breaks.ends[index] if index >= 0 else 0
+    index = bisect.bisect_left(breaks.starts, position)
+    if index > 0 and breaks.ends[index - 1] > position:  # a break across the position: its own search
+        following = _SENTENCE_BREAK.search(text, position)
+        end = following.start() if following else len(text)
+    else:
+        end = breaks.starts[index] if index < len(breaks.starts) else len(text)
+    newline = bisect.bisect_left(breaks.newlines, position)
+    if newline < len(breaks.newlines):
+        end = min(end, breaks.newlines[newline])
+    line_start = breaks.newlines[newline - 1] + 1 if newline > 0 else 0
     start = max(start, line_start)
     return Sentence(text[start:end].strip(), start + len(text[start:end]) - len(text[start:end].lstrip()), end)
 
