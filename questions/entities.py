@@ -192,7 +192,7 @@ class _Reader:
         return before and (after or further)
 
     def _read_score_lines(self) -> None:
-        """"Wasps 31-37 Leicester", "England 2-1 Wales": the names either side of a score are teams.
+        """"Rovers 31-37 United", "England 2-1 Wales": the names either side of a score are teams.
 
         A country that plays is a place (the annotators' convention for national teams); anything else that
         plays is a club, even when a town of that name exists.
