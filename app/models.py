@@ -6,7 +6,7 @@ import enum
 from typing import Any, Optional
 
 from flask_login import UserMixin
-from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -137,6 +137,12 @@ class Question(db.Model):
     fact_text: Mapped[Optional[str]] = mapped_column(Text)
     fact_value: Mapped[Optional[str]] = mapped_column(Text)
     engine_id: Mapped[Optional[str]] = mapped_column(String(64))  # the engine's stable question id
+    # How publishable the engine judged the question (0 to 1); none for questions written by hand.
+    score: Mapped[Optional[float]]
+    # Part of the default set the engine proposes: each fact asked once, about one question per 25-30 words.
+    recommended: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # When the teacher last changed its wording: a regeneration leaves an edited question as the teacher wrote it.
+    edited_at: Mapped[Optional[dt.datetime]]
     review_status: Mapped[ReviewStatus] = mapped_column(
         db.Enum(ReviewStatus, native_enum=False, length=16), default=ReviewStatus.APPROVED)
     retired_at: Mapped[Optional[dt.datetime]]
@@ -149,6 +155,21 @@ class Question(db.Model):
     def is_live(self) -> bool:
         """Whether learners see the question: approved and not retired."""
         return self.review_status is ReviewStatus.APPROVED and self.retired_at is None
+
+
+class DismissedFact(db.Model):
+    """A fact of a set's article whose question the teacher deleted: regenerating never asks about it again.
+
+    Rejected questions stay in the set as their own record; a deleted one leaves only this row.
+    """
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    set_id: Mapped[int] = mapped_column(ForeignKey("question_set.id", ondelete="CASCADE"), index=True)
+    fact_kind: Mapped[str] = mapped_column(String(32))
+    fact_text: Mapped[str] = mapped_column(Text)
+    source_start: Mapped[int]
+    source_end: Mapped[int]
+    dismissed_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
 class Assignment(db.Model):

@@ -9,7 +9,7 @@ from app.auth.services import create_user, find_user_by_email
 from app.classes.services import create_classroom, unarchive_classroom
 from app.extensions import db
 from app.models import Assignment, Classroom, Enrollment, Question, QuestionKind, QuestionSet, ReviewStatus, Role, User, utcnow
-from app.sets.services import assign, create_set_from_article, find_created_set, publish
+from app.sets.services import approve_recommended, assign, create_set_from_article, find_created_set, publish
 
 DEMO_PASSWORD = "factdeck-demo"
 DEMO_TEACHER_EMAIL = "teacher@demo.factdeck"
@@ -59,7 +59,10 @@ def seed_demo(*, now: dt.datetime | None = None) -> DemoData:
                                                published_on=DEMO_ARTICLE_PUBLISHED_ON, creation_token=DEMO_SET_TOKEN)
         created.append("set")
     if not question_set.is_published:
-        approve_one_per_fact(question_set)
+        # The set a teacher publishes with one click: the engine's recommended questions; the rest stay
+        # pending on the review page as suggestions.
+        if not approve_recommended(question_set):
+            approve_one_per_fact(question_set)  # an engine that recommends nothing still gives a usable demo
         publish(question_set)
     assignment = db.session.execute(
         db.select(Assignment).filter_by(set_id=question_set.id, classroom_id=classroom.id)).scalar_one_or_none()
@@ -73,8 +76,8 @@ def seed_demo(*, now: dt.datetime | None = None) -> DemoData:
 def approve_one_per_fact(question_set: QuestionSet) -> int:
     """Approve one question for each fact, turning through the five types, as a teacher curating would.
 
-    The engine asks about each fact several ways; a demo quiz of every one of them would run past a
-    hundred questions. The rest stay pending on the review page for the teacher to look at.
+    Only for an engine that recommends no question: the engine asks about each fact several ways, and
+    a demo quiz of every one of them would run past a hundred questions. The rest stay pending.
     """
     type_order = list(QuestionKind)
     chosen: dict[tuple[str | None, str | None], Question] = {}

@@ -22,9 +22,10 @@ class ArticleForm(FlaskForm):
     upload = FileField("…or upload a file", description="A .txt, .md or .html file of at most 1 MB.",
                        render_kw={"accept": ".txt,.md,.html,.htm,text/plain,text/markdown,text/html"})
     title = StringField("Title (optional)", validators=[Optional(), Length(max=300)], description=TITLE_HELP)
-    published_on = DateField("Published on (optional)", validators=[Optional()],
-                             description="Dates like \"on Wednesday\" are worked out from this date; "
-                                         "leave empty to use the date the engine finds in the article.")
+    published_on = DateField("Published on", validators=[Optional()],
+                             description="Dates like \"on Wednesday\" are worked out from this date: change it to "
+                                         "the day the article appeared, or clear it to use the date the article "
+                                         "gives (today if it gives none).")
     creation_token = HiddenField()
     submit = SubmitField("Generate questions")
 

@@ -14,8 +14,8 @@ from sqlalchemy.orm import selectinload
 
 import questions
 from app.extensions import db
-from app.models import (Answer, Assignment, Attempt, CardState, Classroom, Question, QuestionKind, QuestionSet,
-                        ReviewStatus, SetStatus, User, utcnow)
+from app.models import (Answer, Assignment, Attempt, CardState, Classroom, DismissedFact, Question, QuestionKind,
+                        QuestionSet, ReviewStatus, SetStatus, User, utcnow)
 from app.models import Review as LearnerReview
 from app.sets.articles import ArticleError, read_article
 from app.sets.drafts import QuestionDraft
@@ -125,9 +125,11 @@ def set_summaries(teacher: User) -> list[SetSummary]:
 
 def create_set_from_article(owner: User, text: str | bytes, *, title: str | None = None,
                             published_on: dt.date | None = None, filename: str | None = None,
-                            creation_token: str | None = None) -> QuestionSet:
+                            creation_token: str | None = None, today: dt.date | None = None) -> QuestionSet:
     """Run the engine on an article and store its questions as a draft set awaiting review.
 
+    Without ``published_on`` the article is read from the date it states, or else from ``today``
+    (default: the current date): "on Wednesday" means nothing without a date to count from.
     ``creation_token`` is the one-time token of the form: posting the same form twice returns the
     set the first post made instead of making a second one.
 
@@ -137,6 +139,8 @@ def create_set_from_article(owner: User, text: str | bytes, *, title: str | None
     article = read_article(text, limit=current_app.config["MAX_ARTICLE_BYTES"], filename=filename)
     try:
         result = questions.generate(article, published=published_on, seed=0)
+        if result.article.published is None:
+            result = questions.generate(article, published=today or dt.date.today(), seed=0)
     except questions.InputError as err:
         prefix = f"No article could be read from {filename!r}: " if filename else ""
         raise ArticleError(prefix + _sentence(str(err))) from None
@@ -176,12 +180,27 @@ def create_empty_set(owner: User, *, title: str, description: str = "") -> Quest
 
 
 def update_details(question_set: QuestionSet, *, title: str, published_on: dt.date | None,
-                   description: str) -> None:
-    """Change the set's title, the date its article speaks from and its description."""
+                   description: str) -> Regeneration | None:
+    """Change the set's title, the date its article speaks from and its description.
+
+    A new date changes what the article's relative dates mean, so a set made from an article is
+    regenerated from it (see ``regenerate`` with ``new_seed=False``); returns that regeneration, if any.
+
+    Raises:
+        SetError: the article could not be read again (nothing is changed).
+    """
+    date_changed = published_on != question_set.published_on
     question_set.title = title.strip()[:MAX_TITLE]
     question_set.published_on = published_on
     question_set.description = description.strip()
+    if date_changed and question_set.source_text.strip():
+        try:
+            return regenerate(question_set, new_seed=False)
+        except SetError:
+            db.session.rollback()
+            raise
     db.session.commit()
+    return None
 
 
 def _generated_question(question: questions.Question, position: int) -> Question:
@@ -198,6 +217,8 @@ def _generated_question(question: questions.Question, position: int) -> Question
         fact_text=question.fact.text,
         fact_value=None if question.fact.value is None else str(question.fact.value),
         engine_id=question.id[:64],
+        score=question.score,
+        recommended=question.recommended,
         review_status=ReviewStatus.PENDING,
     )
 
@@ -245,6 +266,33 @@ def review_groups(question_set: QuestionSet, status: str = "all") -> list[Questi
     return [QuestionGroup(key, title, groups[key]) for key, title in titles if key in groups]
 
 
+@dataclass(frozen=True)
+class ReviewSections:
+    """The review page's default view: the recommended set first, the rest after it."""
+
+    recommended: list[Question]  # pending or approved, in learners' order
+    also_approved: list[Question]  # approved outside the recommended set: hand-made, imported, picked by the teacher
+    suggestions: list[Question]  # the other pending questions, the engine's best first
+    rejected: list[Question]
+
+    @property
+    def recommended_pending(self) -> int:
+        return sum(question.review_status is ReviewStatus.PENDING for question in self.recommended)
+
+
+def review_sections(question_set: QuestionSet) -> ReviewSections:
+    """Return the set's live questions split into the recommended set, other approved ones, suggestions and rejected."""
+    rows = ordered_questions(question_set)
+    rejected = [question for question in rows if question.review_status is ReviewStatus.REJECTED]
+    recommended = [question for question in rows if question.recommended and question not in rejected]
+    others = [question for question in rows if not question.recommended and question not in rejected]
+    also_approved = [question for question in others if question.review_status is ReviewStatus.APPROVED]
+    # Stable sort: questions of equal score (or none) keep learners' order.
+    suggestions = sorted((question for question in others if question.review_status is ReviewStatus.PENDING),
+                         key=lambda question: -(question.score or 0.0))
+    return ReviewSections(recommended, also_approved, suggestions, rejected)
+
+
 def status_counts(question_set: QuestionSet) -> dict[str, int]:
     """Return how many questions each filter of the review page shows."""
     rows = ordered_questions(question_set, include_retired=True)
@@ -289,6 +337,18 @@ def set_review_status(question: Question, status: ReviewStatus) -> None:
     db.session.commit()
 
 
+def approve_recommended(question_set: QuestionSet) -> int:
+    """Approve the pending questions of the recommended set and return how many were approved."""
+    pending = [question for question in review_sections(question_set).recommended
+               if question.review_status is ReviewStatus.PENDING]
+    for question in pending:
+        question.review_status = ReviewStatus.APPROVED
+    if pending:
+        _touch(question_set)
+    db.session.commit()
+    return len(pending)
+
+
 def approve_all(question_set: QuestionSet) -> int:
     """Approve every pending question of the set and return how many were approved."""
     pending = [question for question in ordered_questions(question_set)
@@ -306,33 +366,84 @@ class Regeneration:
     added: int
     removed: int
     retired: int
-    left_out: int  # new questions identical to ones the teacher had rejected
+    left_out: int  # new questions about facts the teacher had rejected or deleted
+    kept: int = 0  # generated questions the engine made again unchanged, with the teacher's verdict
 
 
-def regenerate(question_set: QuestionSet) -> Regeneration:
-    """Run the engine again on the set's article with a new seed.
+# Which fact a question asks about, as regenerating compares them: its kind, its words and the span of
+# the sentence it quotes. The article text never changes, so these stay the same whatever the seed
+# (which rewords questions, reshuffles choices and flips true/false, and so changes the question ids)
+# and whatever the publication date (which changes a date fact's resolved value, not its words). A
+# teacher rejects a question mostly for its fact (wrong, trivial, off the point): the engine asks each
+# fact several ways, and a question-level identity would let the same fact come back in another form.
+FactIdentity = tuple[str, str, int, int]
 
-    Pending and rejected generated questions make way for the new ones (those learners answered are
-    retired, not deleted); approved and hand-made questions stay, and nothing that duplicates them
-    or repeats a rejected question is added.
+
+def fact_identity(question: Question) -> FactIdentity | None:
+    """Return the identity of the fact a generated question asks about; None for one written by hand."""
+    if not question.fact_kind or question.fact_text is None or question.source_start is None \
+            or question.source_end is None:
+        return None
+    return question.fact_kind, question.fact_text, question.source_start, question.source_end
+
+
+def _engine_fact_identity(question: questions.Question) -> FactIdentity:
+    return question.fact.kind.value, question.fact.text, question.source.start, question.source.end
+
+
+def dismissed_facts(question_set: QuestionSet) -> set[FactIdentity]:
+    """Return the facts of the set the teacher turned down: a question of theirs rejected or deleted."""
+    rejected = db.session.execute(
+        db.select(Question).filter_by(set_id=question_set.id, review_status=ReviewStatus.REJECTED)).scalars()
+    found = {identity for question in rejected if (identity := fact_identity(question))}
+    found.update(tuple(row) for row in db.session.execute(
+        db.select(DismissedFact.fact_kind, DismissedFact.fact_text, DismissedFact.source_start,
+                  DismissedFact.source_end).filter_by(set_id=question_set.id)))
+    return found
+
+
+def regenerate(question_set: QuestionSet, *, new_seed: bool = True) -> Regeneration:
+    """Run the engine again on the set's article, with a new seed or (after a date change) the same one.
+
+    A generated question the engine makes again unchanged keeps the teacher's verdict and takes the
+    engine's new score and recommendation. Of the others, pending ones make way for the new questions
+    (those learners answered are retired, not deleted); approved ones stay after a new seed (the
+    teacher chose them) but make way after a new date (their answer moved with it). Rejected, edited
+    and hand-made questions stay. Nothing is added that repeats a question kept, or asks about a fact
+    the teacher rejected or deleted.
 
     Raises:
-        SetError: the set was not made from an article.
+        SetError: the set was not made from an article, or the article cannot be read again.
     """
     if not question_set.source_text.strip():
         raise SetError("This set was not made from an article, so there is nothing to regenerate.")
-    seed = question_set.seed + 1
+    seed = question_set.seed + 1 if new_seed else question_set.seed
     try:
         result = questions.generate(question_set.source_text, published=question_set.published_on, seed=seed)
     except questions.InputError as err:
         raise SetError(f"The article could not be read again: {_sentence(str(err))}") from None
 
-    current = ordered_questions(question_set)
-    replaced = [question for question in current if question.engine_id
-                and question.review_status in (ReviewStatus.PENDING, ReviewStatus.REJECTED)]
-    kept = [question for question in current if question not in replaced]
-    rejected_keys = {_question_key(question.kind.value, question.prompt, question.answer)
-                     for question in replaced if question.review_status is ReviewStatus.REJECTED}
+    made = {generated.id[:64]: generated for generated in result.questions}
+    dismissed = dismissed_facts(question_set)
+    replaced: list[Question] = []
+    kept: list[Question] = []
+    made_again = 0
+    for question in ordered_questions(question_set):
+        generated = made.get(question.engine_id or "")
+        untouchable = (not question.engine_id or question.edited_at is not None
+                       or question.review_status is ReviewStatus.REJECTED)
+        if untouchable:
+            kept.append(question)
+        elif question.review_status is ReviewStatus.PENDING and fact_identity(question) in dismissed:
+            replaced.append(question)  # a suggestion about a fact the teacher turned down goes too
+        elif generated is not None and _same_question(question, generated):
+            _refresh(question, generated)
+            kept.append(question)
+            made_again += 1
+        elif question.review_status is ReviewStatus.APPROVED and new_seed:
+            kept.append(question)
+        else:
+            replaced.append(question)
     history = questions_with_history([question.id for question in replaced])
     now = utcnow()
     for question in replaced:
@@ -341,17 +452,27 @@ def regenerate(question_set: QuestionSet) -> Regeneration:
         else:
             db.session.delete(question)
 
-    kept_prompts = {(question.kind.value, question.prompt.strip().casefold()) for question in kept}
+    # A fact the teacher already approved a question about is asked: the recommended set asks each fact once.
+    approved_facts = {fact_identity(question) for question in kept
+                      if question.review_status is ReviewStatus.APPROVED} - {None}
+    for question in kept:
+        if question.recommended and question.review_status is ReviewStatus.PENDING \
+                and fact_identity(question) in approved_facts:
+            question.recommended = False
     kept_engine_ids = {question.engine_id for question in kept if question.engine_id}
+    kept_prompts = {(question.kind.value, question.prompt.strip().casefold()) for question in kept}
     position = _next_position(question_set)
     added = left_out = 0
     for generated in result.questions:
-        if generated.id in kept_engine_ids or (generated.type.value, generated.prompt.strip().casefold()) in kept_prompts:
-            continue
-        if _question_key(generated.type.value, generated.prompt, generated.answer) in rejected_keys:
+        identity = _engine_fact_identity(generated)
+        if identity in dismissed:
             left_out += 1
             continue
+        if generated.id[:64] in kept_engine_ids \
+                or (generated.type.value, generated.prompt.strip().casefold()) in kept_prompts:
+            continue
         question = _generated_question(generated, position)
+        question.recommended = generated.recommended and identity not in approved_facts
         question.set_id = question_set.id
         db.session.add(question)
         position += 1
@@ -359,11 +480,20 @@ def regenerate(question_set: QuestionSet) -> Regeneration:
     question_set.seed = seed
     _touch(question_set)
     db.session.commit()
-    return Regeneration(added=added, removed=len(replaced) - len(history), retired=len(history), left_out=left_out)
+    return Regeneration(added=added, removed=len(replaced) - len(history), retired=len(history), left_out=left_out,
+                        kept=made_again)
 
 
-def _question_key(kind: str, prompt: str, answer: str) -> tuple[str, str, str]:
-    return kind, prompt.strip().casefold(), answer.strip().casefold()
+def _same_question(question: Question, generated: questions.Question) -> bool:
+    """Whether the engine made this stored question again: same type, wording, answer and choices."""
+    return (question.kind.value, question.prompt, question.answer, list(question.choices or ())) == (
+        generated.type.value, generated.prompt, generated.answer, list(generated.choices))
+
+
+def _refresh(question: Question, generated: questions.Question) -> None:
+    question.score = generated.score
+    question.recommended = generated.recommended
+    question.fact_value = None if generated.fact.value is None else str(generated.fact.value)
 
 
 # ---------------------------------------------------------------------------------------------------- by hand
@@ -389,16 +519,20 @@ def edit_question(question: Question, draft: QuestionDraft) -> Question:
         raise SetError("This question is retired: learners no longer see it, so it cannot be edited.")
     fields = _draft_fields(draft)
     changes_meaning = any(getattr(question, name) != value for name, value in fields.items() if name != "explanation")
+    changed = changes_meaning or question.explanation != fields["explanation"]
     if changes_meaning and questions_with_history([question.id]):
         question.retired_at = utcnow()
         question = Question(
             set_id=question.set_id, position=question.position, source_start=question.source_start,
             source_end=question.source_end, fact_kind=question.fact_kind, fact_text=question.fact_text,
-            fact_value=question.fact_value, engine_id=question.engine_id, **fields)
+            fact_value=question.fact_value, engine_id=question.engine_id, score=question.score,
+            recommended=question.recommended, edited_at=question.edited_at, **fields)
         db.session.add(question)
     else:
         for name, value in fields.items():
             setattr(question, name, value)
+    if changed:
+        question.edited_at = utcnow()
     question.review_status = ReviewStatus.APPROVED
     _touch(db.session.get(QuestionSet, question.set_id))
     db.session.commit()
@@ -406,8 +540,16 @@ def edit_question(question: Question, draft: QuestionDraft) -> Question:
 
 
 def delete_question(question: Question) -> bool:
-    """Delete a question, or retire it if learners answered it; return whether it was retired."""
+    """Delete a question, or retire it if learners answered it; return whether it was retired.
+
+    The fact of a deleted generated question is remembered: regenerating never asks about it again.
+    """
     question_set = question.question_set
+    identity = fact_identity(question)
+    if identity is not None and identity not in dismissed_facts(question_set):
+        kind, text, start, end = identity
+        db.session.add(DismissedFact(set_id=question_set.id, fact_kind=kind, fact_text=text, source_start=start,
+                                     source_end=end))
     retired = bool(questions_with_history([question.id]))
     if retired:
         question.retired_at = question.retired_at or utcnow()
@@ -490,7 +632,7 @@ def _imported_title(title: str | None, imported: ImportedSet, filename: str) -> 
 
 def _imported_question(item: ImportedQuestion, set_id: int, position: int) -> Question:
     return Question(set_id=set_id, position=position, review_status=item.review_status,
-                    source_start=item.source_start, source_end=item.source_end, fact_kind=item.fact_kind,
+                    score=item.score, recommended=item.recommended, source_start=item.source_start, source_end=item.source_end, fact_kind=item.fact_kind,
                     fact_text=item.fact_text, fact_value=item.fact_value, engine_id=item.engine_id,
                     **_draft_fields(item.draft))
 

@@ -85,6 +85,8 @@ class ImportedQuestion:
     engine_id: str | None = None
     source_start: int | None = None
     source_end: int | None = None
+    score: float | None = None
+    recommended: bool = False  # only when the file says so
 
 
 @dataclass(frozen=True)
@@ -272,6 +274,12 @@ def _json_question(item: Any) -> ImportedQuestion:
         status = ReviewStatus(item.get("review_status") or ReviewStatus.APPROVED.value)
     except ValueError:
         raise DraftError(f"unknown review status {item.get('review_status')!r}") from None
+    recommended = item.get("recommended", False)
+    if not isinstance(recommended, bool):
+        raise DraftError("\"recommended\" must be true or false")
+    score = item.get("score")
+    if score is not None and (isinstance(score, bool) or not isinstance(score, (int, float)) or not 0 <= score <= 1):
+        raise DraftError("the score must be a number from 0 to 1")
     fact = item.get("fact") if isinstance(item.get("fact"), dict) else {}
     source = item.get("source") if isinstance(item.get("source"), dict) else {}
     return ImportedQuestion(
@@ -279,7 +287,8 @@ def _json_question(item: Any) -> ImportedQuestion:
         fact_kind=_optional_text(fact.get("kind"), 32), fact_text=_optional_text(fact.get("text")),
         fact_value=_optional_text(fact.get("value")), engine_id=_optional_text(item.get("engine_id"), 64),
         source_start=source.get("start") if isinstance(source.get("start"), int) else None,
-        source_end=source.get("end") if isinstance(source.get("end"), int) else None)
+        source_end=source.get("end") if isinstance(source.get("end"), int) else None,
+        score=None if score is None else float(score), recommended=recommended)
 
 
 def _text(value: Any) -> str:
@@ -323,6 +332,10 @@ def _exported_question(question: Question) -> dict[str, Any]:
         data["source"] = {"start": question.source_start, "end": question.source_end}
     if question.engine_id:
         data["engine_id"] = question.engine_id
+    if question.score is not None:
+        data["score"] = question.score
+    if question.recommended:
+        data["recommended"] = True
     return data
 
 

@@ -45,6 +45,8 @@ def new():
     form = ArticleForm()
     if request.method == "GET":
         form.creation_token.data = secrets.token_urlsafe(24)
+        # The date starts at today: "on Wednesday" means nothing without a date to count from.
+        form.published_on.data = dt.date.today()
     if form.validate_on_submit():
         earlier = services.find_created_set(current_user, form.creation_token.data)
         if earlier is not None:
@@ -95,9 +97,17 @@ def update_details(set_id: int):
     form = SetDetailsForm()
     if not form.validate_on_submit():
         return _render_review(question_set, form), 400
-    services.update_details(question_set, title=form.title.data, published_on=form.published_on.data,
-                            description=form.description.data or "")
-    flash("Details saved.", "success")
+    try:
+        outcome = services.update_details(question_set, title=form.title.data, published_on=form.published_on.data,
+                                          description=form.description.data or "")
+    except SetError as err:
+        flash(f"Details not saved. {err}", "danger")
+        return redirect(url_for("sets.review", set_id=set_id))
+    if outcome is None:
+        flash("Details saved.", "success")
+    else:
+        flash("Details saved. The new date changes what the article's dates mean, so its questions were "
+              f"regenerated: {_regeneration_summary(outcome)}", "success")
     return redirect(url_for("sets.review", set_id=set_id))
 
 
@@ -106,9 +116,11 @@ def _render_review(question_set, details_form: SetDetailsForm) -> str:
     status = status if status in services.STATUS_FILTERS else "all"
     in_order = request.args.get("view") == "order"
     ordered = services.ordered_questions(question_set)
+    recommended_first = status == "all" and not in_order
     return render_template(
         "sets/review.html", question_set=question_set, status=status, in_order=in_order,
-        groups=[] if in_order else services.review_groups(question_set, status), ordered=ordered,
+        sections=services.review_sections(question_set) if recommended_first else None,
+        groups=[] if in_order or recommended_first else services.review_groups(question_set, status), ordered=ordered,
         numbers={question.id: number for number, question in enumerate(ordered, start=1)},
         counts=services.status_counts(question_set), highlighted=services.source_with_answer,
         details_form=details_form)
@@ -146,6 +158,15 @@ def set_status(set_id: int, question_id: int):
     return _back_to_review(set_id, question.id)
 
 
+@bp.post("/<int:set_id>/approve-recommended")
+@teacher_required
+def approve_recommended(set_id: int):
+    count = services.approve_recommended(services.get_owned_set(current_user, set_id))
+    flash(f"Approved the {count} recommended question{'s' if count != 1 else ''}." if count else
+          "No recommended question was pending.", "success" if count else "info")
+    return _back_to_review(set_id)
+
+
 @bp.post("/<int:set_id>/approve-all")
 @teacher_required
 def approve_all(set_id: int):
@@ -164,14 +185,17 @@ def regenerate(set_id: int):
     except SetError as err:
         flash(str(err), "danger")
         return _back_to_review(set_id)
-    message = (f"Regenerated: {outcome.added} new questions to review; {outcome.removed} pending or rejected "
-               f"questions replaced.")
+    flash(f"Regenerated: {_regeneration_summary(outcome)}", "success")
+    return _back_to_review(set_id)
+
+
+def _regeneration_summary(outcome: services.Regeneration) -> str:
+    message = f"{outcome.added} new questions to review; {outcome.removed} questions replaced."
     if outcome.retired:
         message += f" {outcome.retired} that learners had answered were retired."
     if outcome.left_out:
-        message += f" {outcome.left_out} that you had rejected before were left out."
-    flash(message, "success")
-    return _back_to_review(set_id)
+        message += f" {outcome.left_out} about facts you had rejected or deleted were left out."
+    return message
 
 
 # ---------------------------------------------------------------------------------------------------- by hand

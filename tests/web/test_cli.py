@@ -1,14 +1,16 @@
 """``flask --app app demo``: migrations, then demo accounts, class and set, added once however often it runs."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
 
 from app import create_app
-from app.demo import DEMO_LEARNER_EMAIL, DEMO_PASSWORD, DEMO_TEACHER_EMAIL
+import questions
+from app.demo import DEMO_ARTICLE, DEMO_ARTICLE_PUBLISHED_ON, DEMO_LEARNER_EMAIL, DEMO_PASSWORD, DEMO_TEACHER_EMAIL
 from app.extensions import db
-from app.models import (Assignment, Classroom, Enrollment, Question, QuestionSet, QuestionKind, ReviewStatus, Role, SetStatus, User,
+from app.models import (Assignment, Classroom, Enrollment, Question, QuestionSet, ReviewStatus, Role, SetStatus, User,
                         utcnow)
 from tests.web.conftest import log_in
 
@@ -57,17 +59,48 @@ def test_demo_creates_the_accounts_class_and_assigned_set(app, runner):
         question_set = db.session.execute(db.select(QuestionSet)).scalar_one()
         assert (question_set.owner_id, question_set.status) == (teacher.id, SetStatus.PUBLISHED)
         assert question_set.published_on == dt.date(2024, 5, 15)
-        approved = [question for question in question_set.questions if question.review_status is ReviewStatus.APPROVED]
-        facts = {(question.fact_kind, question.fact_text) for question in question_set.questions}
-        # One approved question per fact, in all five types; the rest wait for the teacher's review.
-        assert len(approved) == len(facts) >= 20
-        assert {question.kind for question in approved} == set(QuestionKind)
+        approved = {question.engine_id for question in question_set.questions
+                    if question.review_status is ReviewStatus.APPROVED}
+        pending = {question.engine_id for question in question_set.questions
+                   if question.review_status is ReviewStatus.PENDING}
+        made = questions.generate(DEMO_ARTICLE.read_text(encoding="utf-8"), published=DEMO_ARTICLE_PUBLISHED_ON)
+        recommended = {question.id for question in made.questions if question.recommended}
+        # Published: the engine's recommended questions; every other suggestion waits for the teacher's review.
+        assert approved | pending == {question.id for question in made.questions} and not approved & pending
+        if recommended:
+            assert approved == recommended
+        else:  # an engine that recommends nothing: one question per fact instead
+            facts = {(question.fact_kind, question.fact_text) for question in question_set.questions}
+            assert len(approved) == len(facts) >= 20
         assert all(question.explanation for question in question_set.questions)  # each keeps its source sentence
 
         assignment = db.session.execute(db.select(Assignment)).scalar_one()
         assert (assignment.set_id, assignment.classroom_id) == (question_set.id, classroom.id)
         assert started + dt.timedelta(days=6) < assignment.due_at < utcnow() + dt.timedelta(days=8)
         assert question_set.title in result.output and classroom.join_code[:4] in result.output
+
+
+def test_the_demo_set_publishes_the_recommended_questions_whatever_the_ranker_picks(app, runner, monkeypatch):
+    engine = questions.generate
+
+    def every_third_recommended(text, *, published=None, seed=0):
+        result = engine(text, published=published, seed=seed)
+        return dataclasses.replace(result, questions=tuple(
+            dataclasses.replace(question, recommended=index % 3 == 0, score=1 - index / len(result.questions))
+            for index, question in enumerate(result.questions)))
+
+    monkeypatch.setattr(questions, "generate", every_third_recommended)
+    result = runner.invoke(args=["demo"])
+    assert result.exit_code == 0, result.output + repr(result.exception)
+    made = every_third_recommended(DEMO_ARTICLE.read_text(encoding="utf-8"), published=DEMO_ARTICLE_PUBLISHED_ON)
+    with app.app_context():
+        question_set = db.session.execute(db.select(QuestionSet)).scalar_one()
+        statuses = {question.engine_id: question.review_status for question in question_set.questions}
+        assert statuses == {question.id: ReviewStatus.APPROVED if question.recommended else ReviewStatus.PENDING
+                            for question in made.questions}
+        assert {question.engine_id for question in question_set.questions if question.recommended} == {
+            question.id for question in made.questions if question.recommended}
+    assert f"({len(made.questions[::3])} questions)" in result.output
 
 
 def test_running_demo_twice_adds_nothing(app, runner):

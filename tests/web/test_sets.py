@@ -207,8 +207,8 @@ def test_each_engine_question_is_stored_with_its_fact_and_source(app, client, te
         assert question_set.published_on == dt.date(2024, 5, 14)
         for question in question_set.questions:
             assert question_set.source_text[question.source_start:question.source_end] == question.explanation
-    page = client.get(f"/sets/{set_id}").get_data(as_text=True)
-    # Grouped by fact kind, who-said-what first; the answer marked in the source sentence and among the choices.
+    page = client.get(f"/sets/{set_id}?status=pending").get_data(as_text=True)
+    # Filtered, grouped by fact kind, who-said-what first; the answer marked in the source sentence and among the choices.
     assert page.index("Who said what") < page.index("Numbers")
     assert '<mark class="answer">42 million pounds</mark>' in page
     assert re.search(r"42 million pounds\s*<span class=\"badge text-bg-success\">right answer", page)
@@ -458,7 +458,7 @@ def test_groups_follow_the_fact_kinds_with_hand_made_last(app, client, teacher):
     set_id = make_set(app, teacher, [{"fact_kind": "place", "prompt": "Where?"}, {"fact_kind": None, "engine_id": None,
                                      "prompt": "Mine?"}, {"fact_kind": "date", "prompt": "When?"},
                                      {"fact_kind": "speaker", "prompt": "Who said?"}])
-    page = visible_text(client.get(f"/sets/{set_id}"))
+    page = visible_text(client.get(f"/sets/{set_id}?status=pending"))
     headings = ["Who said what (1)", "Dates (1)", "Places (1)", "Written by hand or imported (1)"]
     positions = [page.index(heading) for heading in headings]
     assert positions == sorted(positions)
@@ -522,11 +522,11 @@ def test_an_invalid_edit_is_refused_and_changes_nothing(app, client, teacher):
     assert get_question(app, question_id).choices == ["8", "10", "12"]
 
 
-def test_regenerate_replaces_pending_and_rejected_and_keeps_the_rest(app, client, teacher):
+def test_regenerate_replaces_pending_and_keeps_the_rest(app, client, teacher):
     set_id = make_set(app, teacher, [
         {"prompt": "Pending?"},
         {"prompt": "Rejected?", "review_status": ReviewStatus.REJECTED},
-        {"prompt": "Rejected but answered?", "review_status": ReviewStatus.REJECTED},
+        {"prompt": "Pending but answered?"},
         {"prompt": "Approved?", "review_status": ReviewStatus.APPROVED},
         {"prompt": "Mine?", "review_status": ReviewStatus.APPROVED, "engine_id": None, "fact_kind": None},
         {"prompt": "Hand-made pending?", "engine_id": None, "fact_kind": None},
@@ -535,14 +535,17 @@ def test_regenerate_replaces_pending_and_rejected_and_keeps_the_rest(app, client
     give_history(app, answered)
     response = post_form(client, f"/sets/{set_id}/regenerate", {}, form_page=f"/sets/{set_id}")
     assert response.status_code == 302 and "Regenerated" in flashed(client)
-    assert get_question(app, pending) is None and get_question(app, rejected) is None
+    assert get_question(app, pending) is None
     assert get_question(app, answered).retired_at is not None
-    for kept in (approved, mine, hand_pending):
+    # A rejected question stays as the teacher's verdict, hidden from learners.
+    assert get_question(app, rejected).review_status is ReviewStatus.REJECTED
+    for kept in (rejected, approved, mine, hand_pending):
         assert get_question(app, kept).retired_at is None
     with app.app_context():
         question_set = db.session.get(QuestionSet, set_id)
         assert question_set.seed == 1
-        new = [question for question in question_set.questions if question.id not in (answered, approved, mine, hand_pending)]
+        new = [question for question in question_set.questions
+               if question.id not in (answered, rejected, approved, mine, hand_pending)]
         for question in new:
             assert question.review_status is ReviewStatus.PENDING and question.explanation
             assert question_set.source_text[question.source_start:question.source_end] == question.explanation
@@ -556,10 +559,11 @@ def test_regenerate_leaves_out_questions_the_teacher_rejected(app, client, teach
     post_form(client, f"{page}/questions/{multiple_choice}/status", {"status": "rejected"}, form_page=page)
     post_form(client, f"{page}/questions/{short_answer}/status", {"status": "approved"}, form_page=page)
     post_form(client, f"{page}/regenerate", {}, form_page=page)
-    assert "1 that you had rejected before were left out" in flashed(client)
+    assert "1 about facts you had rejected or deleted were left out" in flashed(client)
     with app.app_context():
-        assert [question.prompt for question in db.session.get(QuestionSet, set_id).questions] == [
-            'Who said "This bridge joins two communities that have waited fifty years"?']
+        assert [(question.prompt, question.review_status) for question in db.session.get(QuestionSet, set_id).questions] == [
+            ("How much will the bridge cost?", ReviewStatus.REJECTED),
+            ('Who said "This bridge joins two communities that have waited fifty years"?', ReviewStatus.APPROVED)]
 
 
 def test_regenerate_needs_an_article(app, client, teacher):
@@ -727,7 +731,7 @@ def _set_routes(set_id: int, question_id: int, assignment_id: int) -> list[tuple
     base = f"/sets/{set_id}"
     question = f"{base}/questions/{question_id}"
     return [("GET", base), ("POST", f"{base}/details"), ("POST", f"{base}/delete"), ("POST", f"{question}/status"),
-            ("POST", f"{base}/approve-all"), ("POST", f"{base}/regenerate"), ("GET", f"{base}/questions/new"),
+            ("POST", f"{base}/approve-all"), ("POST", f"{base}/approve-recommended"), ("POST", f"{base}/regenerate"), ("GET", f"{base}/questions/new"),
             ("POST", f"{base}/questions/new"), ("GET", f"{question}/edit"), ("POST", f"{question}/edit"),
             ("POST", f"{question}/move"), ("POST", f"{question}/delete"), ("GET", f"{base}/export.json"),
             ("GET", f"{base}/export.apkg"), ("POST", f"{base}/publish"), ("GET", f"{base}/assign"),
