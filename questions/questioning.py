@@ -294,7 +294,8 @@ def _story(article: Article, anatomy: Anatomy | None) -> ranking.Story:
         body_words=len(article.text[body.start:body.end].split()),
         sentence_starts=tuple(sorted({fact.sentence.start for fact in article.facts})),
         mentions=mentions, proper_words=article.proper,
-        not_people=frozenset(name.lower() for name in (*article.organisations, *article.places)))
+        not_people=frozenset(name.lower() for name in (*article.organisations, *article.places)),
+        people=frozenset(name.lower() for name in article.people))
 
 
 def question_id(draft: Draft, fact: Fact) -> str:

@@ -139,6 +139,8 @@ class Story:
     proper_words: frozenset[str] = frozenset()
     # Names of the article's organisations and places, lower-cased: never a choice for a person.
     not_people: frozenset[str] = frozenset()
+    # Names of the article's people, lower-cased: never a choice for an organisation or a place.
+    people: frozenset[str] = frozenset()
 
 
 Check = Callable[[Question, Story], str | None]
@@ -276,6 +278,20 @@ def blank_cuts_a_name(question: Question, story: Story) -> str | None:
     return None
 
 
+def who_was_told(question: Question, story: Story) -> str | None:
+    """Who a remark was told to, or a reporter's employer, is not what the story is about."""
+    blank = _BLANK.search(question.prompt)
+    if not blank or question.fact.kind != FactKind.ORGANISATION:
+        return None
+    before, after = question.prompt[:blank.start()], question.prompt[blank.end():]
+    if re.search(r"\b(?:told|tells|telling|according to|interview with|speaking to|quoted by)\s+(?:the\s+)?$",
+                 before, re.IGNORECASE) or \
+            re.match(r"\s*(?:'s\s+|’s\s+)?(?:reporter|correspondent|journalist|newspaper|news agency|radio|"
+                     r"television|programme|interview)\b", after, re.IGNORECASE):
+        return "trivia: who was told"
+    return None
+
+
 def blank_in_a_range(question: Question, story: Story) -> str | None:
     """One end of a range ("between _____ and 12") is guessed from the other, or is ambiguous."""
     blank = _BLANK.search(question.prompt)
@@ -349,6 +365,10 @@ def choices_do_not_work(question: Question, story: Story) -> str | None:
         others = [choice for choice in wrong if choice.lower() in story.not_people]
         if others:
             return f"not a person among the choices: {others[0]}"
+    if kind in (FactKind.ORGANISATION, FactKind.PLACE) and question.answer.lower() not in story.people:
+        others = [choice for choice in wrong if choice.lower() in story.people]
+        if others:
+            return f"a person among the choices: {others[0]}"
     if kind == FactKind.PLACE:
         kinds = {_place_kind(choice) for choice in question.choices}
         if len(kinds) > 1:
@@ -388,7 +408,7 @@ def weak_flashcard(question: Question, story: Story) -> str | None:
 
 CHECKS: tuple[Check, ...] = (
     leans_on_earlier_sentence, unnamed_pronoun, unnamed_referent, points_back, boilerplate, about_the_report, answer_in_headline,
-    from_the_headline, article_disagrees, blank_cuts_a_name, blank_in_a_range, reads_badly, garbled_rewording, choices_do_not_work, weak_description,
+    from_the_headline, article_disagrees, blank_cuts_a_name, who_was_told, blank_in_a_range, reads_badly, garbled_rewording, choices_do_not_work, weak_description,
     weak_flashcard,
 )
 

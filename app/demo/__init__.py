@@ -8,7 +8,7 @@ from pathlib import Path
 from app.auth.services import create_user, find_user_by_email
 from app.classes.services import create_classroom, unarchive_classroom
 from app.extensions import db
-from app.models import Assignment, Classroom, Enrollment, Question, QuestionKind, QuestionSet, ReviewStatus, Role, User, utcnow
+from app.models import Assignment, Classroom, Enrollment, QuestionSet, Role, User, utcnow
 from app.sets.services import approve_recommended, assign, create_set_from_article, find_created_set, publish
 
 DEMO_PASSWORD = "factdeck-demo"
@@ -61,8 +61,7 @@ def seed_demo(*, now: dt.datetime | None = None) -> DemoData:
     if not question_set.is_published:
         # The set a teacher publishes with one click: the engine's recommended questions; the rest stay
         # pending on the review page as suggestions.
-        if not approve_recommended(question_set):
-            approve_one_per_fact(question_set)  # an engine that recommends nothing still gives a usable demo
+        approve_recommended(question_set)
         publish(question_set)
     assignment = db.session.execute(
         db.select(Assignment).filter_by(set_id=question_set.id, classroom_id=classroom.id)).scalar_one_or_none()
@@ -71,28 +70,6 @@ def seed_demo(*, now: dt.datetime | None = None) -> DemoData:
         created.append("assignment")
     return DemoData(teacher=teacher, learner=learner, classroom=classroom, question_set=question_set,
                     assignment=assignment, created=tuple(created))
-
-
-def approve_one_per_fact(question_set: QuestionSet) -> int:
-    """Approve one question for each fact, turning through the five types, as a teacher curating would.
-
-    Only for an engine that recommends no question: the engine asks about each fact several ways, and
-    a demo quiz of every one of them would run past a hundred questions. The rest stay pending.
-    """
-    type_order = list(QuestionKind)
-    chosen: dict[tuple[str | None, str | None], Question] = {}
-    for question in question_set.questions:
-        fact = (question.fact_kind, question.fact_text)
-        if question.review_status is not ReviewStatus.PENDING or fact in chosen:
-            continue
-        wanted = type_order[len(chosen) % len(type_order)]
-        same_fact = [q for q in question_set.questions
-                     if (q.fact_kind, q.fact_text) == fact and q.review_status is ReviewStatus.PENDING]
-        chosen[fact] = next((q for q in same_fact if q.kind is wanted), same_fact[0])
-    for question in chosen.values():
-        question.review_status = ReviewStatus.APPROVED
-    db.session.commit()
-    return len(chosen)
 
 
 def _account(email: str, name: str, role: Role, created: list[str]) -> User:

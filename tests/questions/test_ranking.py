@@ -21,7 +21,8 @@ STORY_TEXT = ("Acme Corp said on Monday it would cut 300 jobs. Jane Smith, the c
               "said the cuts were painful. Brian Jones of Globex said he expected more.")
 STORY = ranking.Story(text=STORY_TEXT, headline="Acme to cut jobs", body_words=40,
                       proper_words=frozenset({"acme", "corp", "jane", "smith", "brian", "jones", "globex"}),
-                      not_people=frozenset({"acme corp", "globex"}))
+                      not_people=frozenset({"acme corp", "globex"}),
+                      people=frozenset({"jane smith", "brian jones"}))
 
 
 def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = Form.BLANK,
@@ -72,6 +73,10 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
     (make("Acme Corp said _____ Amro's banker agreed.", "ABN", kind=FactKind.ORGANISATION),
      "the blank cuts a name in two"),
     (make("Acme Corp said between _____ and 12 plants would close.", "10"), "one end of a range"),
+    (make("Jane Smith told _____ that the cuts were painful.", "Reuters", kind=FactKind.ORGANISATION),
+     "trivia: who was told"),
+    (make("Fill in the blank with the right organisation: Jane Smith joined _____ in 2001.", "Globex", type=MC,
+          kind=FactKind.ORGANISATION, choices=("Globex", "Acme Corp", "Jane Smith")), "a person among the choices"),
     (make("What does the figure “21 pct” refer to?", "Globex", type=CARD, form=Form.FIGURE),
      "the figure's back is not what it counts"),
     (make("What does the figure “21 pct” refer to?", "compared", type=CARD, form=Form.FIGURE),
