@@ -75,7 +75,7 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
     (make("Acme Corp said between _____ and 12 plants would close.", "10"), "one end of a range"),
     (make("Jane Smith told _____ that the cuts were painful.", "Reuters", kind=FactKind.ORGANISATION),
      "trivia: who was told"),
-    (make("Fill in the blank with the right organisation: Jane Smith joined _____ in 2001.", "Globex", type=MC,
+    (make("Fill in the blank with the right organisation: Brian Jones joined _____ in 2001.", "Globex", type=MC,
           kind=FactKind.ORGANISATION, choices=("Globex", "Acme Corp", "Jane Smith")), "a person among the choices"),
     (make("What does the figure “21 pct” refer to?", "Globex", type=CARD, form=Form.FIGURE),
      "the figure's back is not what it counts"),
