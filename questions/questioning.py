@@ -31,6 +31,9 @@ CREDIT = re.compile(
 CREDIT_ROLE = re.compile(r"^\W*(reporter|photographer|editor|writer|correspondent|photo credit|byline)\b",
                          re.IGNORECASE)
 _LABEL = re.compile(r"^\s*(?:PHOTO\s+CAPTION|CAPTION|FILE\s+PHOTO|PHOTO|IMAGE|PICTURE)\s*[:\-–—]\s*", re.IGNORECASE)
+_GENERIC_SUBJECT = re.compile(r"^[Tt]he (?:company|firm|group|bank|corporation|concern|agency|ministry|"
+                              r"department|government|union|club|party|council|board|utility|airline|carrier|"
+                              r"insurer|retailer|lender|brewer|miner|producer|manufacturer|maker)\b")
 _BULLET = re.compile(r"^\s*(?:--+|[-*•·–—▪■])\s+")
 _TRAILING_CREDIT = re.compile(
     r"\s*(?:\b[A-Z][A-Z&.]+(?:\s[A-Z]+)?/\s?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}"
@@ -546,6 +549,15 @@ def _prepare(sentence: Sentence, start: int, mention: str, fact: Fact, article: 
         text, start, end = text.strip(), start - lead, end - lead
     in_quote = bool(speaker) or _inside_quotes(text, start)
 
+    named = _named_subject(text, sentence, article)
+    if named and not speaker:
+        # "The company said ..." whose speaker the speaker rules settled: the question names it instead.
+        subject = _GENERIC_SUBJECT.match(text)
+        if start < subject.end():
+            return None
+        shift = len(named) - subject.end()
+        text, start, end, origin = named + text[subject.end():], start + shift, end + shift, origin - shift
+
     for _ in range(0 if speaker else 4):  # a quoted speaker's "we" and "our" are theirs
         pronoun = _dangling_in(text)
         if pronoun is None:
@@ -567,6 +579,20 @@ def _prepare(sentence: Sentence, start: int, mention: str, fact: Fact, article: 
     if not speaker and _dangling_in(text) is not None:
         return None
     return Setting(text, start, end, mention=mention, sentence=sentence, speaker=speaker, in_quote=in_quote)
+
+
+def _named_subject(text: str, sentence: Sentence, article: Article) -> str | None:
+    """Return the name a sentence's opening "The company" stands for, when a speaker fact of it says so."""
+    subject = _GENERIC_SUBJECT.match(text)
+    if not subject:
+        return None
+    for other in article.facts:
+        if other.kind == FactKind.SPEAKER and other.sentence.start == sentence.start and \
+                other.text.lower() == subject.group(0).lower():
+            name = _canonical(other)
+            if name.lower() not in PRONOUN_WORDS and not _GENERIC_SUBJECT.fullmatch(name):
+                return "The " + name if _ORG_THE.search(name) and not name.lower().startswith("the ") else name
+    return None
 
 
 def _in_dateline(sentence: str, offset: int, article: Article) -> bool:

@@ -48,7 +48,7 @@ BASE = {
     (QuestionType.SHORT_ANSWER, Form.REWORDED): 0.56,
     (QuestionType.MULTIPLE_CHOICE, Form.BLANK): 0.7,
     (QuestionType.CLOZE, Form.BLANK): 0.68,
-    (QuestionType.FLASHCARD, Form.FIGURE): 0.45,  # judged weak: the back rarely says whose figure
+    (QuestionType.FLASHCARD, Form.FIGURE): 0.3,  # judged weak: the back rarely says whose figure
     (QuestionType.SHORT_ANSWER, Form.ACRONYM): 0.56,
     (QuestionType.FLASHCARD, Form.ACRONYM): 0.56,
 }
@@ -93,9 +93,20 @@ _GENERIC_REFERENT = re.compile(
     re.IGNORECASE)
 _LINKING_WORDS = ("of|to|for|in|on|at|by|with|from|that|which|who|and|or|as|than|is|are|was|were|has|have|had|"
                   "will|would|could|can|may|said|says|told")
-_DEFINITE = re.compile(rf"\b(the|that|this|these|those|each|such|both)\s+([a-z][a-z-]+)"
-                       rf"(?:\s+(?!(?:{_LINKING_WORDS})\b)([a-z][a-z-]+))?\b", re.IGNORECASE)
-_DEFINED_HERE = re.compile(r"\s*(?:of|to|for|that|which|who|whose|in which|on which|at which|'s|’s|,? known as)\b")
+# Lower-case words only: "the Bilzerian proposal" says whose proposal it is.
+_DEFINITE = re.compile(rf"\b([Tt]he|[Tt]hat|[Tt]his|[Tt]hese|[Tt]hose|[Ee]ach|[Ss]uch|[Bb]oth)\s+([a-z][a-z-]+)"
+                       rf"(?:\s+(?!(?:{_LINKING_WORDS})\b)([a-z][a-z-]+))?\b")
+_DEFINED_HERE = re.compile(r"\s*(?:of|to|for|that|which|who|whose|in which|on which|at which|,? known as)\b")
+# Things and events a question must name: "the disaster", "the move", "Brazil's suggestion" say not which.
+_EVENT_NOUNS = (
+    "disaster|accident|crash|attack|incident|tragedy|move|decision|deal|plan|scheme|proposal|suggestion|idea|"
+    "agreement|accord|pact|talks|meeting|summit|case|trial|vote|strike|merger|takeover|bid|offer|sale|row|"
+    "dispute|crisis|operation|project|programme|program|scandal|affair|probe|inquiry|investigation|report|study|"
+    "survey|book|film|album|song|series|match|race|tournament|final|tour|ship|vessel|ferry|aircraft|plane|"
+    "product|device|drug|post|job|request|demand|claim|allegation|charges|law|bill|measure|policy|reform|"
+    "package|arrangement|transaction|venture|unit|subsidiary|stake|issue|problem|system|scheme|change|changes")
+_EVENT = re.compile(rf"\b(?:the|this|that|these|those|such|(?:[A-Z][\w.-]*(?:'s|’s)))\s+(?:[a-z-]+\s+)?"
+                    rf"(?:{_EVENT_NOUNS})\b(?!\s*(?:of|to|for|that|which|who|known as|called|named|in which)\b)")
 # Nouns a definite article does not make anaphoric: times, the world, units and quantities.
 _NOT_POINTING = frozenset(
     "year years month months week weeks quarter quarters period day days time times morning afternoon evening "
@@ -178,8 +189,11 @@ def unnamed_pronoun(question: Question, story: Story) -> str | None:
     if not first:
         return None
     before = plain[:first.start()]
+    words = _WORD.findall(before)
+    # Every sentence opens with a capital: its first word names someone only if the story uses it as a name.
     named = _BLANK.search(before) or any(word[0].isupper() and word.lower() not in _FUNCTION_WORDS
-                                         for word in _WORD.findall(before))
+                                         for word in words[1:]) or \
+        bool(words) and words[0].lower() in story.proper_words and words[0].lower() not in _FUNCTION_WORDS
     return None if named else f"pronoun without a name: {first.group(0)}"
 
 
@@ -227,6 +241,26 @@ def points_back(question: Question, story: Story) -> str | None:
     return None
 
 
+def unexplained_event(question: Question, story: Story) -> str | None:
+    """"The disaster", "the move", "Brazil's suggestion" point at an event the question does not describe."""
+    if question.form in (Form.ACRONYM, Form.FIGURE, Form.DESCRIBED):
+        return None
+    body = _QUOTES.sub(" ", body_of(question.prompt))
+    match = _EVENT.search(body)
+    return f"{match.group(0)} = ?" if match else None
+
+
+def bare_quotation(question: Question, story: Story) -> str | None:
+    """A quotation with no speaker and no event around it says nothing of who or what."""
+    if question.form != Form.BLANK:
+        return None
+    body = question.prompt.split(": ", 1)[-1].strip() if question.prompt.lower().startswith("fill in") \
+        else question.prompt.strip()
+    if body[:1] in "“\"" and body.rstrip(".")[-1:] in "”\"" and not re.search(r"[”\"],?\s+\w", body):
+        return "a quotation with no speaker"
+    return None
+
+
 def boilerplate(question: Question, story: Story) -> str | None:
     return "wire boilerplate or a dateline" if _BOILERPLATE.search(question.prompt) else None
 
@@ -242,6 +276,14 @@ def answer_in_headline(question: Question, story: Story) -> str | None:
     headline = f" {normal(story.headline)} "
     if len(answer) > 2 and f" {answer} " in headline:
         return "the answer is in the headline"
+    if question.fact.kind == FactKind.PLACE and (place := gazetteer.lookup(question.answer.strip())):
+        # "Britain" asked under a headline that says "U.K.": the same country by another name.
+        for size in (1, 2, 3):
+            words = story.headline.replace("’", "'").split()
+            for index in range(len(words) - size + 1):
+                other = gazetteer.lookup(" ".join(words[index:index + size]).strip(",.:;'\"").removesuffix("'s"))
+                if other and other.name == place.name:
+                    return "the answer is in the headline under another name"
     if question.fact.kind in (FactKind.PERSON, FactKind.SPEAKER):
         surname = answer.rsplit(" ", 1)[-1]
         if len(surname) > 2 and f" {surname} " in headline:
@@ -292,6 +334,25 @@ def who_was_told(question: Question, story: Story) -> str | None:
     return None
 
 
+def blank_gives_itself_away(question: Question, story: Story) -> str | None:
+    """"_____/World Bank", "the _____ men" after two names, a figure printed again in the prompt."""
+    blank = _BLANK.search(question.prompt)
+    if not blank:
+        return None
+    before, after = question.prompt[:blank.start()], question.prompt[blank.end():]
+    if after[:1] in "/-–" or before[-1:] in "/-–":
+        return "the blank is half of a pair"
+    if question.fact.kind == FactKind.NUMBER:
+        core = re.sub(r"^[^\d]*|[^\d]*$", "", question.answer)
+        if core and re.search(rf"(?<![\d.]){re.escape(core)}(?![\d])", before + " " + after):
+            return "the figure is printed in the prompt"
+        if _SMALL_FIGURE.match(question.answer.strip()):
+            return "a figure of one or two is read off the sentence"
+    if question.fact.kind == FactKind.DATE and re.match(r"\s*week\b", after):
+        return "trivia: which week"
+    return None
+
+
 def blank_in_a_range(question: Question, story: Story) -> str | None:
     """One end of a range ("between _____ and 12") is guessed from the other, or is ambiguous."""
     blank = _BLANK.search(question.prompt)
@@ -301,6 +362,14 @@ def blank_in_a_range(question: Question, story: Story) -> str | None:
     if re.search(r"\bbetween\s+$", before) or re.match(r"\s*(?:and|to|-|–)\s*\d", after) or \
             re.search(r"\d\s*(?:and|to|-|–)\s*$", before):
         return "one end of a range"
+    return None
+
+
+def relative_year(question: Question, story: Story) -> str | None:
+    """"This year" asked as 1987: the article never prints the year a learner must give."""
+    if question.fact.kind == FactKind.DATE and re.fullmatch(r"(?:this|last|next|the current|the past) year",
+                                                           question.fact.text.strip(), re.IGNORECASE):
+        return "a year the article does not print"
     return None
 
 
@@ -314,6 +383,13 @@ def reads_badly(question: Question, story: Story) -> str | None:
         return "an article before a preposition or another article"
     if prompt.count("(") != prompt.count(")") or prompt.count("“") != prompt.count("”") or prompt.count('"') % 2:
         return "unbalanced brackets or quotes"
+    if re.match(r"^(?:Fill in[^:]*:\s*)?…\s*(?:who|which|that|where|when|and|but|or|while|whose)\b", prompt):
+        return "an excerpt that starts mid-clause"
+    for match in re.finditer(r"\b(a|an|A|An) ([A-Za-z][\w-]*)", plain):
+        if match.group(2).isupper() and len(match.group(2)) > 1 or match.group(1).lower() == "a" and \
+                re.match(r"[aeiou]", match.group(2), re.IGNORECASE):
+            if ("an" if needs_an(match.group(2)) else "a") != match.group(1).lower():
+                return f"'{match.group(0)}'"
     match = re.search(r"\bthat ([A-Z][a-z]+)\b", plain)
     if match and match.group(1).lower() not in story.proper_words:
         return f"reported speech opens a new sentence: that {match.group(1)}"
@@ -362,9 +438,16 @@ def choices_do_not_work(question: Question, story: Story) -> str | None:
         if outside:
             return f"a name from outside the article: {outside[0]}"
     if kind in (FactKind.PERSON, FactKind.SPEAKER) and question.answer.lower() not in story.not_people:
-        others = [choice for choice in wrong if choice.lower() in story.not_people]
+        others = [choice for choice in wrong if choice.lower() in story.not_people or
+                  story.people and choice.lower() not in story.people]
         if others:
             return f"not a person among the choices: {others[0]}"
+    if kind in (FactKind.PERSON, FactKind.SPEAKER) and question.answer.lower() in story.not_people:
+        return "the answer is not a person"
+    for choice in wrong:
+        if " " not in choice.strip() and re.search(rf"\b{re.escape(choice.lower())}\b", story.text) and \
+                not choice.isupper():
+            return f"a common word as a name: {choice}"
     if kind in (FactKind.ORGANISATION, FactKind.PLACE) and question.answer.lower() not in story.people:
         others = [choice for choice in wrong if choice.lower() in story.people]
         if others:
@@ -390,9 +473,14 @@ def weak_description(question: Question, story: Story) -> str | None:
     if re.search(r"\b[A-Z]$", description) or re.search(r"\b(?:Corp|Inc|Co|Ltd|Plc|LLC|AG|SA|NV)\b\.? \w+$",
                                                            description):
         return f"a description cut short: {description}"
-    if question.fact.kind == FactKind.PERSON and question.type == QuestionType.FLASHCARD and \
-            len(description.split()) <= 3 and not re.search(r"\b[A-Z]", description):
+    if question.fact.kind == FactKind.PERSON and len(description.split()) <= 3 and \
+            not any(word.lower() in story.not_people or word.lower().rstrip("'s’") in story.not_people
+                    for word in _WORD.findall(description)) and \
+            not any(name in description.lower() for name in story.not_people):
         return f"a role without whose: {description}"
+    if re.search(r"\b(?:journalist|reporter|correspondent|columnist|editor|writer|photographer)\b", description,
+                 re.IGNORECASE):
+        return "trivia: a reporter"
     return None
 
 
@@ -407,9 +495,18 @@ def weak_flashcard(question: Question, story: Story) -> str | None:
 
 
 CHECKS: tuple[Check, ...] = (
-    leans_on_earlier_sentence, unnamed_pronoun, unnamed_referent, points_back, boilerplate, about_the_report, answer_in_headline,
-    from_the_headline, article_disagrees, blank_cuts_a_name, who_was_told, blank_in_a_range, reads_badly, garbled_rewording, choices_do_not_work, weak_description,
+    leans_on_earlier_sentence, unnamed_pronoun, unnamed_referent, points_back, unexplained_event, bare_quotation,
+    boilerplate, about_the_report, answer_in_headline,
+    from_the_headline, article_disagrees, blank_cuts_a_name, blank_gives_itself_away, who_was_told,
+    blank_in_a_range, relative_year, reads_badly, garbled_rewording, choices_do_not_work, weak_description,
     weak_flashcard,
+)
+
+
+# The faults any reader spots: a question with one of these is never offered, not even as a last resort.
+PLAIN_CHECKS: tuple[Check, ...] = (
+    leans_on_earlier_sentence, unnamed_pronoun, unnamed_referent, boilerplate, about_the_report, answer_in_headline,
+    from_the_headline, article_disagrees, reads_badly, choices_do_not_work,
 )
 
 
@@ -514,6 +611,12 @@ def select(questions: Sequence[Question], story: Story) -> tuple[Question, ...]:
             answers.add((normal(question.answer), start))
             sentences[start] += 1
             types[question.type] += 1
+    if not chosen:
+        # Nothing passed every check: the best question free of the faults any reader spots is offered,
+        # with its low score, rather than leaving the teacher an empty default set.
+        fallback = next((index for index in order
+                         if not any(check(scored[index], story) for check in PLAIN_CHECKS)), None)
+        chosen = [] if fallback is None else [fallback]
     picked = set(chosen)
     return tuple(dataclasses.replace(question, recommended=index in picked) for index, question in enumerate(scored))
 
