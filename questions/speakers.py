@@ -183,13 +183,18 @@ class _SpeechReader:
                     continue
                 seen.add(key)
                 mention = said.speaker
+                sentence = self.article.sentences[said.sentence]
+                if not sentence.start <= mention.start < sentence.end:
+                    # Named in an earlier sentence ('X said. "…"', "He" resolved): the fact keeps the sentence
+                    # that names the speaker, so that its span lies inside its sentence.
+                    sentence = self.article.sentences[self.article.sentence_at(mention.start)]
                 facts.append(Fact(
                     kind=FactKind.SPEAKER,
                     text=self.text[mention.start:mention.end],
                     value=mention.value,
                     start=mention.start,
                     end=mention.end,
-                    sentence=self.article.sentences[said.sentence],
+                    sentence=sentence,
                     quote=quote,
                 ))
         return tuple(facts[:MAX_FACTS_PER_KIND])

@@ -164,3 +164,17 @@ def test_a_text_that_opens_with_a_long_dateline_paragraph_has_no_headline():
 def test_degenerate_text_has_an_anatomy(text):
     anatomy = read_anatomy(text)
     assert anatomy.body.start <= anatomy.body.end <= len(text)
+
+
+# Only a date the dateline or a caption gives in full, or a full date of the dateline's day, dates the article.
+# A dateline's month and day take no year from the body: in wire copy the body's "March 1988" or "March 31, 1990"
+# is most often a maturity or a fiscal year, and a wrong date is worse than none.
+@pytest.mark.parametrize(("text", "published"), [
+    ("Rates hold\nLONDON, March 17, 1987 - Rates held.\n", dt.date(1987, 3, 17)),
+    ("Rates hold\nLONDON, March 17 - Rates held, as they have since March 1987.\n", None),
+    ("Bonds issued\nLONDON, March 17 - The bonds, due March 31, 1990, were issued.\n", None),
+    ("Rates hold\nLONDON, March 17 - Rates held on Tuesday.\n", None),
+    ("Bridge opens\nCAPTION: The bridge in Dorton, May 3, 2021.\nThe bridge opened on Monday.\n", dt.date(2021, 5, 3)),
+])
+def test_the_published_date_comes_only_from_what_settles_it(text, published):
+    assert read_anatomy(text).published == published

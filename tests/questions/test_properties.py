@@ -115,6 +115,16 @@ def test_any_bytes(raw):
         assert result.text[fact.start:fact.end] == fact.text
 
 
+# Inputs the properties above once found to fail, kept so that they are checked on every run.
+@pytest.mark.parametrize("text", [
+    # a quotation going on from the sentence before keeps the speaker inside the sentence that names them
+    '\nOfficials said Officials said It has a town on the coast. "We are ready,"',
+    'Mayor Ana Lopez said the bridge was open. "We are ready," \n"It has a total of 1,250 volunteers."',
+])
+def test_found_examples(text):
+    check_result(text)
+
+
 @pytest.mark.parametrize("text", ["\n", "A", "\"", "“”", "$", "1,000", "He said.", "Tuesday", "(Reporting by A)"])
 def test_tiny_inputs(text):
     check_result(text)
