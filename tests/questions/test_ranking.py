@@ -2,6 +2,7 @@
 set asks each fact once, in about one question per 27 words."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import math
@@ -73,6 +74,28 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
     (make("Acme Corp said _____ Amro's banker agreed.", "ABN", kind=FactKind.ORGANISATION),
      "the blank cuts a name in two"),
     (make("Acme Corp said between _____ and 12 plants would close.", "10"), "one end of a range"),
+    (make("Acme Corp said the _____/Globex venture would close.", "Acme", kind=FactKind.ORGANISATION),
+     "the blank is half of a pair"),
+    (make("Acme Corp said 300 jobs would go, up from _____ jobs, and 300 more later.", "300"),
+     "the figure is printed in the prompt"),
+    (make("Fill in the blank with the right number: Jane Smith and Brian Jones, the _____ bosses, met.", "two",
+          type=MC, choices=("two", "three", "four")), "a figure of one or two"),
+    (make("Acme Corp said an inquiry into the disaster would start in _____.", "May", kind=FactKind.DATE),
+     "the disaster = ?"),
+    (make("Jane Smith said Globex's proposal was worth _____.", "$5m"), "Globex's proposal = ?"),
+    (make("“Acme Corp would be willing to buy _____ for cash.”", "Globex", kind=FactKind.ORGANISATION),
+     "a quotation with no speaker"),
+    (make("Fill in the blank with the right number: …which means the other _____ members agreed.", "11",
+          type=MC, choices=("10", "11", "13")), "an excerpt that starts mid-clause"),
+    (make("Who is a SPD leader in Acme Corp?", "Jane Smith", type=MC, form=Form.DESCRIBED, kind=FactKind.PERSON,
+          choices=("Jane Smith", "Brian Jones")), "'a SPD'"),
+    (make("Who is Jane Smith?", "Finance Minister", type=CARD, form=Form.DESCRIBED, kind=FactKind.PERSON),
+     "a role without whose"),
+    (make("Who is Jane Smith?", "a Globex journalist", type=CARD, form=Form.DESCRIBED, kind=FactKind.PERSON),
+     "trivia: a reporter"),
+    (dataclasses.replace(make("Acme Corp expects profits to rise in _____.", "1987", kind=FactKind.DATE),
+                         fact=dataclasses.replace(make("x", "this year", kind=FactKind.DATE).fact, value="1987")),
+     "a year the article does not print"),
     (make("Jane Smith told _____ that the cuts were painful.", "Reuters", kind=FactKind.ORGANISATION),
      "trivia: who was told"),
     (make("Fill in the blank with the right organisation: Brian Jones joined _____ in 2001.", "Globex", type=MC,
@@ -139,7 +162,7 @@ def test_the_recommended_set_of_an_article(path: Path) -> None:
     chosen = [question for question in result.questions if question.recommended]
     body_words = len(result.text.split()) - len(result.article.headline.split())
     assert 3 <= len(chosen) <= min(30, body_words * 6 / 100)
-    assert all(question.score >= ranking.RECOMMEND_AT for question in chosen)
+    assert all(question.score >= ranking.RECOMMEND_AT for question in chosen) or len(chosen) == 1
     assert all(0 <= question.score <= 1 for question in result.questions)
     assert max(Counter(ranking.fact_key(question) for question in chosen).values()) == 1
     types = Counter(question.type for question in chosen)
@@ -160,5 +183,21 @@ def test_the_corpus_gets_about_one_recommended_question_per_40_words_or_more() -
         chosen += count
         full_sets += count >= 8
         words += len(result.text.split()) - len(result.article.headline.split())
-    assert 2.3 <= 100 * chosen / words <= 6
-    assert full_sets >= 13
+    assert 2.2 <= 100 * chosen / words <= 6
+    assert full_sets >= 11
+
+
+def test_with_no_question_passing_every_check_the_best_plain_one_is_offered() -> None:
+    leaning = make("The deal would cost Acme Corp _____ a year.", "$5m", start=50)
+    event = make("Acme Corp said the disaster cost _____.", "$9m", start=100)
+    chosen = [question for question in ranking.select([leaning, event], STORY) if question.recommended]
+    assert [question.prompt for question in chosen] == [event.prompt]
+
+
+def test_the_company_is_named_when_the_speaker_rules_settled_it() -> None:
+    text = ("Globex Corp said on Monday it had bought a rival.\n"
+            "The company said the purchase would add 400 jobs in Ohio.\n")
+    result = questions.generate(text)
+    prompts = [question.prompt for question in result.questions if question.fact.text == "400"]
+    assert prompts and all(not prompt.lower().count("the company said") for prompt in prompts)
+    assert any("Globex Corp said the purchase would add" in prompt for prompt in prompts)
