@@ -293,12 +293,22 @@ def _story(article: Article, anatomy: Anatomy | None) -> ranking.Story:
     names = {_canonical(fact) for fact in article.named}
     mentions = {name.lower(): article.text.count(name) for name in names if name}
     return ranking.Story(
-        text=article.text, headline=article.headline,
+        headline=article.headline,
         body_words=len(article.text[body.start:body.end].split()),
         sentence_starts=tuple(sorted({fact.sentence.start for fact in article.facts})),
         mentions=mentions, proper_words=article.proper,
         not_people=frozenset(name.lower() for name in (*article.organisations, *article.places)),
-        people=frozenset(name.lower() for name in article.people))
+        people=frozenset(name.lower() for name in article.people),
+        names=frozenset(name.lower() for name in (*article.people, *article.organisations, *article.places,
+                                                  *article.speakers)),
+        common_words=article.common, first_seen=_first_seen(article.text))
+
+
+def _first_seen(text: str) -> dict[str, int]:
+    first: dict[str, int] = {}
+    for match in _LOWER_WORD.finditer(text.lower()):
+        first.setdefault(match.group(), match.start())
+    return first
 
 
 def question_id(draft: Draft, fact: Fact) -> str:

@@ -140,7 +140,6 @@ _VERB_OR_LINK = re.compile(r"^(?:compared|rose|fell|grew|was|were|is|are|to|in|o
 class Story:
     """What the checks need to know of the article as a whole."""
 
-    text: str
     headline: str
     body_words: int
     # The start of each sentence that holds a fact, in order: a question's place in the story.
@@ -152,6 +151,12 @@ class Story:
     not_people: frozenset[str] = frozenset()
     # Names of the article's people, lower-cased: never a choice for an organisation or a place.
     people: frozenset[str] = frozenset()
+    # Every name the article's facts hold, lower-cased: a choice from outside them is from outside the story.
+    names: frozenset[str] = frozenset()
+    # Words the article writes in lower case: a one-word "name" among them is a common word.
+    common_words: frozenset[str] = frozenset()
+    # Where each lower-cased word first appears, so that "the pact" can be told to point back in one look-up.
+    first_seen: dict[str, int] = dataclasses.field(default_factory=dict)
 
 
 Check = Callable[[Question, Story], str | None]
@@ -220,12 +225,10 @@ def points_back(question: Question, story: Story) -> str | None:
     The question does not say which pact; a reader of the question alone cannot tell. A noun defined
     where it stands ("the plan to sell", "the end of March") points nowhere.
     """
-    if question.form in (Form.ACRONYM, Form.FIGURE) or not story.text:
+    if question.form in (Form.ACRONYM, Form.FIGURE):
         return None
     body = _QUOTES.sub(" ", body_of(question.prompt))
-    earlier = story.text[:question.source.start].lower()
-    if not earlier.strip():
-        return None
+    start = question.source.start
     for match in _DEFINITE.finditer(body):
         words = [word for word in match.group(2, 3) if word]
         following = body[match.end():match.end() + 12]
@@ -236,7 +239,8 @@ def points_back(question: Question, story: Story) -> str | None:
             if head in _NOT_POINTING or len(head) < 4:
                 continue
             stem = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
-            if re.search(rf"\b{re.escape(stem)}", earlier):
+            forms = (stem, stem + "s", stem + "es", head)
+            if any(story.first_seen.get(form, start) < start for form in forms):
                 return f"{match.group(0).strip()} = ?"
     return None
 
@@ -434,7 +438,7 @@ def choices_do_not_work(question: Question, story: Story) -> str | None:
     kind = question.fact.kind
     if kind in (FactKind.PERSON, FactKind.SPEAKER, FactKind.ORGANISATION):
         # People and companies from outside the story are no choice for who did or said something in it.
-        outside = [choice for choice in wrong if choice not in story.text]
+        outside = [choice for choice in wrong if choice.lower() not in story.names]
         if outside:
             return f"a name from outside the article: {outside[0]}"
     if kind in (FactKind.PERSON, FactKind.SPEAKER) and question.answer.lower() not in story.not_people:
@@ -445,8 +449,7 @@ def choices_do_not_work(question: Question, story: Story) -> str | None:
     if kind in (FactKind.PERSON, FactKind.SPEAKER) and question.answer.lower() in story.not_people:
         return "the answer is not a person"
     for choice in wrong:
-        if " " not in choice.strip() and re.search(rf"\b{re.escape(choice.lower())}\b", story.text) and \
-                not choice.isupper():
+        if " " not in choice.strip() and choice.lower() in story.common_words and not choice.isupper():
             return f"a common word as a name: {choice}"
     if kind in (FactKind.ORGANISATION, FactKind.PLACE) and question.answer.lower() not in story.people:
         others = [choice for choice in wrong if choice.lower() in story.people]

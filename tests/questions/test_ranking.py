@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import json
 import math
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -20,10 +21,14 @@ MC, CLOZE, TF, SHORT, CARD = (QuestionType.MULTIPLE_CHOICE, QuestionType.CLOZE, 
                               QuestionType.SHORT_ANSWER, QuestionType.FLASHCARD)
 STORY_TEXT = ("Acme Corp said on Monday it would cut 300 jobs. Jane Smith, the company's chief executive, "
               "said the cuts were painful. Brian Jones of Globex said he expected more.")
-STORY = ranking.Story(text=STORY_TEXT, headline="Acme to cut jobs", body_words=40,
+STORY = ranking.Story(headline="Acme to cut jobs", body_words=40,
                       proper_words=frozenset({"acme", "corp", "jane", "smith", "brian", "jones", "globex"}),
                       not_people=frozenset({"acme corp", "globex"}),
-                      people=frozenset({"jane smith", "brian jones"}))
+                      people=frozenset({"jane smith", "brian jones"}),
+                      names=frozenset({"jane smith", "brian jones", "acme corp", "globex"}),
+                      common_words=frozenset(re.findall(r"\b[a-z][a-z'-]+\b", STORY_TEXT)),
+                      first_seen={word: STORY_TEXT.lower().index(word)
+                                  for word in re.findall(r"[a-z][a-z'-]+", STORY_TEXT.lower())})
 
 
 def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = Form.BLANK,
