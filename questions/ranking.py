@@ -49,8 +49,8 @@ BASE = {
     (QuestionType.MULTIPLE_CHOICE, Form.BLANK): 0.7,
     (QuestionType.CLOZE, Form.BLANK): 0.68,
     (QuestionType.FLASHCARD, Form.FIGURE): 0.3,  # judged weak: the back rarely says whose figure
-    (QuestionType.SHORT_ANSWER, Form.ACRONYM): 0.56,
-    (QuestionType.FLASHCARD, Form.ACRONYM): 0.56,
+    (QuestionType.SHORT_ANSWER, Form.ACRONYM): 0.5,
+    (QuestionType.FLASHCARD, Form.ACRONYM): 0.42,  # a bare acronym on the front was judged no question
 }
 KIND_BONUS = {FactKind.SPEAKER: 0.05, FactKind.NUMBER: 0.03, FactKind.DATE: 0.0, FactKind.PERSON: 0.02,
               FactKind.ORGANISATION: -0.02, FactKind.PLACE: -0.04}
@@ -64,6 +64,7 @@ _LEANING = re.compile(
     r"^[“\"‘']?(?:this|that|these|those|it|its|he|she|they|his|her|their|them|him|but|and|or|so|yet|also|however|"
     r"instead|meanwhile|thus|therefore|still|moreover|furthermore|besides|then|such|there|here|nor|otherwise|"
     r"additionally|thereafter|afterwards?|further|separately|elsewhere|nevertheless|nonetheless|in contrast|"
+    r"for instance|for example|in particular|in fact|indeed|of course|as such|at the time|most|many|some|"
     r"though|even|only|yesterday|today|now|at the time|at that time|by then|since then|until then|"
     r"likewise|similarly|in addition|as a result|at the same time|even so|in turn|by contrast|on the other hand|"
     r"the (?:move|decision|deal|plan|company|firm|group|man|woman|official|spokesman|spokeswoman|agency|report|"
@@ -104,7 +105,8 @@ _EVENT_NOUNS = (
     "dispute|crisis|operation|project|programme|program|scandal|affair|probe|inquiry|investigation|report|study|"
     "survey|book|film|album|song|series|match|race|tournament|final|tour|ship|vessel|ferry|aircraft|plane|"
     "product|device|drug|post|job|request|demand|claim|allegation|charges|law|bill|measure|policy|reform|"
-    "package|arrangement|transaction|venture|unit|subsidiary|stake|issue|problem|system|scheme|change|changes")
+    "package|arrangement|transaction|venture|unit|subsidiary|stake|issue|problem|system|change|changes|"
+    "machine|gadget|console|game|phone|handset|vehicle|car|model|version|service|site|website|station")
 _EVENT = re.compile(rf"\b(?:the|this|that|these|those|such|(?:[A-Z][\w.-]*(?:'s|’s)))\s+(?:[a-z-]+\s+)?"
                     rf"(?:{_EVENT_NOUNS})\b(?!\s*(?:of|to|for|that|which|who|known as|called|named|in which)\b)")
 # Nouns a definite article does not make anaphoric: times, the world, units and quantities.
@@ -129,6 +131,17 @@ _DO_THEN_FINITE = re.compile(r"\b(?:did|does|do)\s+(?:the\s+)?(?:[A-Z][\w'’.-]
 # "More than 10%": a smaller choice is true as well; "up to 5": so is a larger one.
 _OPEN_HEDGE = re.compile(r"^(?:more than|over|at least|above|in excess of|upwards of|up to|less than|under|below|"
                          r"fewer than|at most|as much as|as many as|as little as|nearly|almost)\b", re.IGNORECASE)
+# Words no person's name holds: a choice with one is a company, a medium, a show or a body.
+_NOT_A_PERSON = re.compile(
+    r"\b(?:Inc|Corp|Corporation|Ltd|plc|Group|Co|Company|Bank|Motors|Airlines|Holdings|Technologies|Energy|Oil|"
+    r"Reuters|Press|Presse|BBC|CNN|News|Times|Post|Journal|Television|TV|Radio|Agence|Agency|Department|Ministry|"
+    r"Service|Administration|Commission|Court|Office|Bureau|Council|Parliament|Senate|Congress|Police|Army|Navy|"
+    r"Force|Government|Palace|Party|Union|Club|United|City|Academy|Institute|University|College|School|Board|"
+    r"Association|Federation|Committee|Foundation|Fund|Exchange|Market|Street|Avenue|Road|Square|Centre|Center|"
+    r"Britain|America|Idol|Awards?|Prize|Festival|Cup|League|Championship|Games|Show|Stores?|Securities|"
+    r"Partners|Associates|Capital|Investments?|Industries|Systems|International|National|Federal|Royal)\b")
+_DIRECTION = re.compile(r"\b(?:rose|rise|risen|rising|fell|fall|fallen|falling|increased?|decreased?|declined?|"
+                        r"dropped|drop|climbed|climb|grew|grow|up|down|higher|lower|from)\b", re.IGNORECASE)
 _SMALL_FIGURE = re.compile(r"^(?:a|an|one|two|1|2)$", re.IGNORECASE)
 _RELATIVE_DATE = re.compile(r"^(?:(?:last|next|this|that|the)\s+\w+|\w+day|yesterday|today|tomorrow|"
                             r"\w+ (?:ago|earlier|later))$", re.IGNORECASE)
@@ -245,6 +258,32 @@ def points_back(question: Question, story: Story) -> str | None:
     return None
 
 
+def opens_on_a_known_thing(question: Question, story: Story) -> str | None:
+    """"The tragedy ...", "The machine ...": a sentence whose subject is a thing the story introduced before."""
+    if question.form in (Form.ACRONYM, Form.FIGURE, Form.DESCRIBED, Form.QUOTE):
+        return None
+    body = body_of(question.prompt)
+    match = re.match(r"The ([a-z][a-z-]+)(?: ([a-z][a-z-]+))?\b", body)
+    if not match or _DEFINED_HERE.match(body[match.end():match.end() + 12]):
+        return None
+    nouns = [word for word in match.groups() if word and word not in _LINKING_WORDS.split("|")]
+    if nouns and not all(noun in _NOT_POINTING for noun in nouns) and question.source.start > 0 and \
+            any(story.first_seen.get(noun, question.source.start) < question.source.start or
+                story.first_seen.get(noun.rstrip("s"), question.source.start) < question.source.start
+                for noun in nouns):
+        return f"The {' '.join(nouns)} = ?"
+    return None
+
+
+def deictic_word(question: Question, story: Story) -> str | None:
+    """"Here", "there", "it" mid-sentence, outside quotes, stand for something the question does not name."""
+    if question.form in (Form.ACRONYM, Form.FIGURE, Form.DESCRIBED, Form.QUOTE):
+        return None
+    plain = _QUOTES.sub(" ", body_of(question.prompt))
+    match = re.search(r"(?<=\w )(here|doing so|do so|did so|so doing)\b", plain)
+    return f"{match.group(1)} = ?" if match else None
+
+
 def unexplained_event(question: Question, story: Story) -> str | None:
     """"The disaster", "the move", "Brazil's suggestion" point at an event the question does not describe."""
     if question.form in (Form.ACRONYM, Form.FIGURE, Form.DESCRIBED):
@@ -354,6 +393,11 @@ def blank_gives_itself_away(question: Question, story: Story) -> str | None:
             return "a figure of one or two is read off the sentence"
     if question.fact.kind == FactKind.DATE and re.match(r"\s*week\b", after):
         return "trivia: which week"
+    if question.fact.kind == FactKind.NUMBER and (
+            re.match(r"[-–]?(?:day|week|month|year|hour|minute)s?\b", question.answer.split()[-1].split("-")[-1]) and
+            "-" in question.answer or re.match(r"\s*(?:economists|analysts|dealers|people|respondents|traders)\s+"
+                                               r"(?:polled|surveyed|questioned|asked)", after)):
+        return "trivia: the length of a period or the size of a poll"
     return None
 
 
@@ -370,10 +414,13 @@ def blank_in_a_range(question: Question, story: Story) -> str | None:
 
 
 def relative_year(question: Question, story: Story) -> str | None:
-    """"This year" asked as 1987: the article never prints the year a learner must give."""
-    if question.fact.kind == FactKind.DATE and re.fullmatch(r"(?:this|last|next|the current|the past) year",
-                                                           question.fact.text.strip(), re.IGNORECASE):
-        return "a year the article does not print"
+    """"This year" or "next week" asked as a calendar date: the article never prints what a learner must give."""
+    if question.fact.kind != FactKind.DATE or question.type == QuestionType.CLOZE:
+        return None
+    text = question.fact.text.strip()
+    if not re.search(r"\d", text) and not re.search(
+            r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", text, re.IGNORECASE):
+        return "a date the article does not print"
     return None
 
 
@@ -389,9 +436,9 @@ def reads_badly(question: Question, story: Story) -> str | None:
         return "unbalanced brackets or quotes"
     if re.match(r"^(?:Fill in[^:]*:\s*)?…\s*(?:who|which|that|where|when|and|but|or|while|whose)\b", prompt):
         return "an excerpt that starts mid-clause"
-    for match in re.finditer(r"\b(a|an|A|An) ([A-Za-z][\w-]*)", plain):
-        if match.group(2).isupper() and len(match.group(2)) > 1 or match.group(1).lower() == "a" and \
-                re.match(r"[aeiou]", match.group(2), re.IGNORECASE):
+    for match in re.finditer(r"\b(a|an|A|An) ([A-Za-z][\w.-]*)", plain):
+        if match.group(2).rstrip(".").replace(".", "").isupper() and len(match.group(2)) > 1 or \
+                match.group(1).lower() == "a" and re.match(r"[aeiou]", match.group(2), re.IGNORECASE):
             if ("an" if needs_an(match.group(2)) else "a") != match.group(1).lower():
                 return f"'{match.group(0)}'"
     match = re.search(r"\bthat ([A-Z][a-z]+)\b", plain)
@@ -435,6 +482,11 @@ def choices_do_not_work(question: Question, story: Story) -> str | None:
             return f"a wrong choice is in the prompt: {choice}"
     if question.fact.kind == FactKind.NUMBER and _OPEN_HEDGE.match(question.answer):
         return "a hedge makes other choices true too"
+    if question.fact.kind == FactKind.NUMBER and _DIRECTION.search(question.prompt) and \
+            len(re.findall(r"\d", _BLANK.sub("", question.prompt))) and \
+            re.search(r"\d[\d.,]*\s*(?:pct|%|per cent|percent|dlrs|\w*bn|billion|million|mln|marks|yen|points?)",
+                      _BLANK.sub("", question.prompt)):
+        return "another figure of the sentence rules out choices"
     kind = question.fact.kind
     if kind in (FactKind.PERSON, FactKind.SPEAKER, FactKind.ORGANISATION):
         # People and companies from outside the story are no choice for who did or said something in it.
@@ -448,6 +500,11 @@ def choices_do_not_work(question: Question, story: Story) -> str | None:
             return f"not a person among the choices: {others[0]}"
     if kind in (FactKind.PERSON, FactKind.SPEAKER) and question.answer.lower() in story.not_people:
         return "the answer is not a person"
+    if kind in (FactKind.PERSON, FactKind.SPEAKER) and question.form != Form.QUOTE or \
+            question.form == Form.QUOTE and " " in question.answer.strip() and not _NOT_A_PERSON.search(question.answer):
+        odd = [choice for choice in wrong if _NOT_A_PERSON.search(choice) or len(choice.split()) < 2]
+        if odd:
+            return f"not shaped like a person's name: {odd[0]}"
     for choice in wrong:
         if " " not in choice.strip() and choice.lower() in story.common_words and not choice.isupper():
             return f"a common word as a name: {choice}"
@@ -471,7 +528,8 @@ def weak_description(question: Question, story: Story) -> str | None:
     """A role or apposition cut short ("a leading U") or made of a company's suffix ("Corp president")."""
     if question.form != Form.DESCRIBED:
         return None
-    description = question.answer if question.type == QuestionType.FLASHCARD else body_of(question.prompt)
+    description = question.answer if question.type == QuestionType.FLASHCARD else \
+        re.sub(r"^(?:who|what) (?:is|was) (?:(?:a|an|the) )?", "", body_of(question.prompt), flags=re.IGNORECASE)
     description = description.rstrip("?.! ")
     if re.search(r"\b[A-Z]$", description) or re.search(r"\b(?:Corp|Inc|Co|Ltd|Plc|LLC|AG|SA|NV)\b\.? \w+$",
                                                            description):
@@ -498,7 +556,8 @@ def weak_flashcard(question: Question, story: Story) -> str | None:
 
 
 CHECKS: tuple[Check, ...] = (
-    leans_on_earlier_sentence, unnamed_pronoun, unnamed_referent, points_back, unexplained_event, bare_quotation,
+    leans_on_earlier_sentence, unnamed_pronoun, unnamed_referent, points_back, opens_on_a_known_thing,
+    deictic_word, unexplained_event, bare_quotation,
     boilerplate, about_the_report, answer_in_headline,
     from_the_headline, article_disagrees, blank_cuts_a_name, blank_gives_itself_away, who_was_told,
     blank_in_a_range, relative_year, reads_badly, garbled_rewording, choices_do_not_work, weak_description,

@@ -24,8 +24,9 @@ STORY_TEXT = ("Acme Corp said on Monday it would cut 300 jobs. Jane Smith, the c
 STORY = ranking.Story(headline="Acme to cut jobs", body_words=40,
                       proper_words=frozenset({"acme", "corp", "jane", "smith", "brian", "jones", "globex"}),
                       not_people=frozenset({"acme corp", "globex"}),
-                      people=frozenset({"jane smith", "brian jones"}),
-                      names=frozenset({"jane smith", "brian jones", "acme corp", "globex"}),
+                      # "Acme News" stands for a medium the entity stage mistook for a person.
+                      people=frozenset({"jane smith", "brian jones", "acme news"}),
+                      names=frozenset({"jane smith", "brian jones", "acme corp", "globex", "acme news"}),
                       common_words=frozenset(re.findall(r"\b[a-z][a-z'-]+\b", STORY_TEXT)),
                       first_seen={word: STORY_TEXT.lower().index(word)
                                   for word in re.findall(r"[a-z][a-z'-]+", STORY_TEXT.lower())})
@@ -98,9 +99,21 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
      "a role without whose"),
     (make("Who is Jane Smith?", "a Globex journalist", type=CARD, form=Form.DESCRIBED, kind=FactKind.PERSON),
      "trivia: a reporter"),
-    (dataclasses.replace(make("Acme Corp expects profits to rise in _____.", "1987", kind=FactKind.DATE),
-                         fact=dataclasses.replace(make("x", "this year", kind=FactKind.DATE).fact, value="1987")),
-     "a year the article does not print"),
+    (dataclasses.replace(make("When will Acme Corp close its plant in Ohio?", "16 March 1987", type=MC,
+                              form=Form.REWORDED, kind=FactKind.DATE,
+                              choices=("9 March 1987", "16 March 1987", "23 March 1987")),
+                         fact=dataclasses.replace(make("x", "next week", kind=FactKind.DATE).fact, value="1987-03-16")),
+     "a date the article does not print"),
+    (make("The cuts will save _____ in Europe.", "$300", start=120), "The cuts = ?"),
+    (make("Acme Corp said prices here rose by _____.", "5%"), "here = ?"),
+    (make("Acme Corp said it would hire an U.S. banker for _____.", "$5m"), "'an U.S.'"),
+    (make("Who said that 'Jobs will go at every plant we own'?", "Jane Smith", type=MC, form=Form.QUOTE,
+          kind=FactKind.SPEAKER, choices=("Jane Smith", "Brian Jones", "Acme News")),
+     "not shaped like a person's name"),
+    (make("Fill in the blank with the right number: Sales rose to _____ from 4.3 billion dlrs.", "5.1 billion dlrs",
+          type=MC, choices=("3.5 billion dlrs", "5.1 billion dlrs", "6.2 billion dlrs")),
+     "another figure of the sentence rules out choices"),
+    (make("Acme Corp said the _____ survey of shoppers ended in May.", "two-week"), "trivia: the length of a period"),
     (make("Jane Smith told _____ that the cuts were painful.", "Reuters", kind=FactKind.ORGANISATION),
      "trivia: who was told"),
     (make("Fill in the blank with the right organisation: Brian Jones joined _____ in 2001.", "Globex", type=MC,
@@ -172,7 +185,6 @@ def test_the_recommended_set_of_an_article(path: Path) -> None:
     assert max(Counter(ranking.fact_key(question) for question in chosen).values()) == 1
     types = Counter(question.type for question in chosen)
     assert types[QuestionType.TRUE_FALSE] <= max(2, math.ceil(0.15 * len(chosen)))
-    assert len(types) >= 2
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="the annotated corpus is not beside the repository")
