@@ -69,6 +69,7 @@ _SINGLE_ORGS = frozenset("congress parliament senate kremlin pentagon bundestag 
 _STRUCTURE_CONNECTORS = frozenset({"of", "for"})
 _CENTRE_PLACES = frozenset("shopping trade town city leisure sports garden arts conference convention exhibition "
                            "community visitor visitors".split())
+_WEB_DOMAINS = frozenset("com net org co uk de fr biz info io".split())
 # Bodies a nationality names by itself: "the Scottish Executive", "the Welsh Assembly".
 _DEMONYM_BODIES = frozenset("executive assembly government parliament".split())
 _ON_HEADS = frozenset({"committee", "commission", "council", "conference", "panel", "subcommittee", "court"})
@@ -322,7 +323,8 @@ class _Reader:
         if token.text == "&":
             return following.capitalised
         if lower in ("'s", "’s"):
-            return following.capitalised and (previous.lower in _PLURAL_POSSESSORS or self._company_possessive(index))
+            return following.capitalised and (previous.lower in _PLURAL_POSSESSORS or self._company_possessive(index)
+                                              or self._place_possessive(index))
         if self._plural_possessive(index):
             return self._continues(index + 1)  # "the Transport and General Workers' Union"
         if not token.text.islower():
@@ -443,6 +445,17 @@ class _Reader:
             end += 1
         return False
 
+    def _place_possessive(self, index: int) -> bool:
+        """"St Helen's Road", "Regent's Park": a possessive inside a street's or a place's name."""
+        tokens = self.tokens
+        end = index + 1
+        while end < len(tokens) and end - index <= 2 and tokens[end].capitalised \
+                and tokens[end].sentence == tokens[index].sentence:
+            if tokens[end].lower in PLACE_HEADS and tokens[end].lower not in ("court", "house", "station"):
+                return not (end + 1 < len(tokens) and tokens[end + 1].capitalised)
+            end += 1
+        return False
+
     def _soft_boundary(self, index: int) -> bool:
         """A sentence break after a title's period is the splitter's slip: "Dr." | "Adams said"."""
         previous = self.tokens[index - 1]
@@ -478,7 +491,8 @@ class _Reader:
             return  # "his album Egypt", "the movie Ice Age": a title, not a place or a person
         if tokens[first].lower in STORM_WORDS or self.article.span_text(first, last).lower() in DEMONYMS:
             return
-        if self._read_broadcaster_service(first, last) or self._read_demonym_body(first, last):
+        if self._read_broadcaster_service(first, last) or self._read_demonym_body(first, last) \
+                or self._read_web_address(first, last):
             return
         if lettered_label(tokens, last, self.article.initial):
             self.mentions.append(_Mention(_Kind.THING, self.article.span_text(first, last + 1), first, last + 1))
@@ -512,6 +526,19 @@ class _Reader:
         if self._read_person_after_portfolio(first, last):
             return
         self._read_parts(first, last)
+
+    def _read_web_address(self, first: int, last: int) -> bool:
+        """"Amazon.com", "Kestrel.co.uk": a name written with its web domain is the company, never the river."""
+        tokens = self.tokens
+        end = last
+        while end + 1 < len(tokens) and tokens[end].text == "." and tokens[end].start == tokens[end - 1].end \
+                and tokens[end + 1].start == tokens[end].end and tokens[end + 1].lower in _WEB_DOMAINS:
+            end += 2
+        if end == last:
+            return False
+        self._add(_Kind.ORGANISATION, self.article.span_text(first, end), first, end, strength=3)
+        self.consumed.update(range(last, end))
+        return True
 
     def _read_broadcaster_service(self, first: int, last: int) -> bool:
         """"BBC Radio Scotland", "BBC Scotland", "CNN International": a news organisation's channel or region."""
@@ -709,6 +736,9 @@ class _Reader:
         if tokens[name_start - 1].lower in ("and", "of", "for", "&") \
                 or any(word in ("of", "for", "and") for word in between) and last - name_start < 2:
             return False  # "MP for Sittingbourne and Sheppey": the words after a portfolio are a place
+        if any(word in ("of", "for") for word in between) and last - name_start >= 3 \
+                and tokens[name_start - 1].lower in ("of", "for", "the"):
+            name_start += 1  # "Chancellor of the Exchequer Gordon Brown": the portfolio ends the title
         title_first = titles[0]
         for title in titles:
             if title < name_start:
@@ -970,7 +1000,7 @@ class _Reader:
             self.mentions.append(_Mention(_Kind.THING, article.span_text(start, last), start, last))
             return True  # "a Golden Globe award", "a Poll Winners concert"
         if self._organisation_noun_before(start) or self._organisation_appositive(last) \
-                or self._employer_position(first):
+                or self._employer_position(first) or self._employs_next(last):
             kind = _Kind.ORGANISATION
         elif self._strong_place_cue(start, last, single=False) and not self._person_cue(start, last):
             kind = _Kind.PLACE
@@ -987,6 +1017,13 @@ class _Reader:
         self._add(kind, article.span_text(start, last), start, last, strength=1 if kind is _Kind.PLACE else 2,
                   role=role if kind is _Kind.PERSON else None, context=first)
         return True
+
+    def _employs_next(self, last: int) -> bool:
+        """"said Prebon Yamane economist Lena Komileva": a name before a job and a person's name employs them."""
+        tokens = self.tokens
+        return last + 2 < len(tokens) and tokens[last].text.islower() and tokens[last].lower in _ORG_ROLES \
+            and tokens[last + 1].capitalised and not tokens[last + 1].acronym \
+            and tokens[last + 1].sentence == tokens[last - 1].sentence
 
     def _named_by_initials(self, first: int, last: int) -> bool:
         """Whether "T.P. Lilaratne" is a person: firms too are named so ("E.F. Hutton", "J.D. Power").
@@ -1204,7 +1241,8 @@ class _Reader:
 
     def _cue(self, index: int) -> str:
         tokens = self.tokens
-        if self._followed_by(index + 1, SPOKESPERSON_NOUNS) or self._organisation_noun_before(index) \
+        if self._followed_by(index + 1, SPOKESPERSON_NOUNS) \
+                or self._organisation_noun_before(index) and not gazetteer.is_region_or_country(tokens[index].text) \
                 or self._employer_position(index) or self._organisation_appositive(index + 1) \
                 or self._organisation_context(index) and not self._known_place(tokens[index].text):
             return "org"
