@@ -506,6 +506,8 @@ class _Reader:
             return
         if self._read_titled_person(first, last):
             return
+        if self._common_surname_after_role(first, last) and self._read_person(first, last):
+            return  # "said Mike Lake, a Yukos spokesman": the role says a person, not a lake
         if self._read_person_of_firm(first, last):
             return
         if self._read_headed(first, last):
@@ -532,7 +534,8 @@ class _Reader:
         tokens = self.tokens
         end = last
         while end + 1 < len(tokens) and tokens[end].text == "." and tokens[end].start == tokens[end - 1].end \
-                and tokens[end + 1].start == tokens[end].end and tokens[end + 1].lower in _WEB_DOMAINS:
+                and tokens[end + 1].start == tokens[end].end and tokens[end + 1].lower in _WEB_DOMAINS \
+                and tokens[end + 1].sentence == tokens[first].sentence:  # a fact stays inside its sentence
             end += 2
         if end == last:
             return False
@@ -1019,11 +1022,26 @@ class _Reader:
         return True
 
     def _employs_next(self, last: int) -> bool:
-        """"said Prebon Yamane economist Lena Komileva": a name before a job and a person's name employs them."""
+        """"said Prebon Yamane economist Lena Komileva", "Plaid Cymru health spokesman Rhodri Thomas": a name
+        before a job (perhaps with a field in front) and a person's name employs them."""
         tokens = self.tokens
-        return last + 2 < len(tokens) and tokens[last].text.islower() and tokens[last].lower in _ORG_ROLES \
-            and tokens[last + 1].capitalised and not tokens[last + 1].acronym \
-            and tokens[last + 1].sentence == tokens[last - 1].sentence
+        role = last
+        while role < min(len(tokens), last + 2) and tokens[role].lower not in _ORG_ROLES \
+                and self._modifier_noun(role):
+            role += 1  # "health spokesman"
+        if not (role + 2 < len(tokens) and tokens[role].text.islower()
+                and (tokens[role].lower in _ORG_ROLES or tokens[role].lower in SPOKESPERSON_NOUNS)
+                and tokens[role + 1].sentence == tokens[last - 1].sentence):
+            return False
+        after = tokens[role + 1]
+        if after.capitalised and not after.acronym:
+            return True
+        # "Rhodri Thomas, Plaid Cymru health spokesman said": the employer inside a person's appositive
+        first = last - 1
+        while first > 0 and tokens[first - 1].capitalised:
+            first -= 1
+        return first > 0 and tokens[first - 1].text == "," and self._in_person(first - 2) \
+            and (after.lower in SPEECH_VERBS or after.text in (",", "."))
 
     def _named_by_initials(self, first: int, last: int) -> bool:
         """Whether "T.P. Lilaratne" is a person: firms too are named so ("E.F. Hutton", "J.D. Power").
@@ -1042,7 +1060,7 @@ class _Reader:
             for index, token in enumerate(tokens) if index and not first <= index < last)
 
     def _common_surname_after_role(self, first: int, last: int) -> bool:
-        """"coach John Wells", "manager Mike Friday": after a role noun a first name and a common word are a name.
+        """"coach John Wells", "Mike Lake, a Yukos spokesman": with a role, a first name and a common word are a name.
 
         Surnames that are common words or weekdays read as no name alone; the role in front of a first name is
         how journalists introduce a person, so the word after it is their surname.
@@ -1052,9 +1070,12 @@ class _Reader:
             return False
         given, family = tokens[first], tokens[last - 1]
         if not name_word(given, self.article, strict=True, given=True) or family.acronym \
-                or not family.text[1:].islower() or head_word(family.lower) or title_word(family) \
+                or not family.text[1:].islower() or family.lower in ORG_HEADS or title_word(family) \
                 or family.lower in DEMONYMS or family.lower in MONTHS or family.lower in HEADLINE_WORDS:
             return False
+        if last < len(tokens) and tokens[last].text == "," and tokens[last + 1:last + 2] \
+                and tokens[last + 1].lower in ("a", "an", "the") and self._appositive_after(last) is not None:
+            return True  # "Mike Lake, a Yukos spokesman,"
         return first > 0 and tokens[first - 1].text.islower() and tokens[first - 1].lower in ROLE_NOUNS \
             and tokens[first - 1].sentence == family.sentence
 

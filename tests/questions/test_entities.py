@@ -344,6 +344,8 @@ def test_annotated_corpus_entities_are_found() -> None:
         ("His party leader, Michael Hale, argued a change was needed.", "Michael Hale", "party leader"),
         # the organisation named with "of" before a role belongs to the role
         ("Bank of Tarland governor Mervyn Kale warned rates may rise.", "Mervyn Kale", "Bank of Tarland governor"),
+        # an appositive role makes a person of a name that ends in a place word
+        ('"We think we do," said Mike Lake, a Kestrel spokesman.', "Mike Lake", "a Kestrel spokesman"),
         # an office with its portfolio after "of the" ends before the name
         ("The fund was praised by Chancellor of the Exchequer Ian Vole.", "Ian Vole", "Chancellor of the Exchequer"),
         # a role noun vouches for a surname that is a common word or a weekday
@@ -434,6 +436,7 @@ def test_person_and_role_in_news_prose(text: str, name: str, role: str | None) -
         # a name written with its web domain; a name before a job and a person's name
         ("The US-based Kestrel.com holds a patent on it.", {"Kestrel.com"}),
         ('"It is slowing," said Tarvik Yamane economist Lena Kova.', {"Tarvik Yamane"}),
+        ('Rhys Owen, Plaid Tarw health spokesman said: "The wait is long."', {"Plaid Tarw"}),
     ],
 )
 def test_organisations_in_news_prose(text: str, names: set[str]) -> None:
@@ -492,6 +495,9 @@ def test_places_in_news_prose(text: str, name: str) -> None:
         ("The kicks of the admirable Van Gorp gave them 26 points.", "Van"),
         # firms named by initials are people only when a role or the surname alone says so
         ('"A cold spring," said Gail Marten, chief meteorologist for E.F. Hutton.', "E.F. Hutton"),
+        # events and technologies
+        ("He played at the Super Bowl in Florida.", "Super Bowl"),
+        ("The console will show games on HDTV sets.", "HDTV"),
         # what a company owns is no person
         ("The group sold its Motech Auto Mechanic schools to a rival.", "Motech Auto Mechanic"),
     ],
