@@ -733,6 +733,9 @@ class _Reader:
             index -= 1
         if name_start >= last or last - name_start > 4 or not tokens[name_start].capitalised:
             return False
+        if tokens[titles[-1]].lower.rstrip(".") in ("st", "saint", "ste") \
+                and gazetteer.lookup(self.article.span_text(titles[-1], last)) is not None:
+            return False  # "St. Louis", "St Petersburg": a saint's name that is a city
         if tokens[titles[-1]].lower in _TITLE_MODIFIERS:
             return False  # "Grand Slam", "First Division": half a title names nobody
         between = [token.lower for token in tokens[titles[-1] + 1:name_start]]
@@ -1333,6 +1336,11 @@ class _Reader:
         tokens = self.tokens
         if index + 1 >= len(tokens) or not tokens[index].capitalised:
             return False
+        end = index
+        while end < len(tokens) and (tokens[end].capitalised or particle(tokens[end])) and end - index < 5:
+            end += 1
+        if head_word(tokens[end - 1].lower):
+            return False  # "Chicago's O'Hare International Airport" is no player
         return name_word(tokens[index], self.article, given=True) and not tokens[index].acronym \
             and (tokens[index + 1].capitalised or particle(tokens[index + 1]))
 

@@ -455,6 +455,9 @@ def test_organisations_in_news_prose(text: str, names: set[str]) -> None:
         # a possessive inside a street's name; a continent that owns something after a producers' list
         ("The mosque on St Tarin's Road was bought in 1990.", "St Tarin's Road"),
         ("Talks between Gulf producers and Asia's biggest consumers went on.", "Asia"),
+        # a saint's name that is a city; a city owning an airport is no club
+        ("Fares range from 39 dlrs to St. Louis to 89 dlrs to Denver.", "St. Louis"),
+        ("It flies from Chicago's O'Hare International Airport to 18 cities.", "Chicago"),
         # names news and sport give countries
         ("Teams from Korea and Chinese Taipei took part.", "South Korea"),
         ("Teams from Korea and Chinese Taipei took part.", "Chinese Taipei"),
@@ -498,6 +501,7 @@ def test_places_in_news_prose(text: str, name: str) -> None:
         # events and technologies
         ("He played at the Super Bowl in Florida.", "Super Bowl"),
         ("The console will show games on HDTV sets.", "HDTV"),
+        ("Flights leave at 0900 CST every day.", "CST"),  # a time zone
         # what a company owns is no person
         ("The group sold its Motech Auto Mechanic schools to a rival.", "Motech Auto Mechanic"),
     ],
