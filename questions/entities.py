@@ -70,6 +70,7 @@ _SINGLE_ORGS = frozenset("congress parliament senate kremlin pentagon bundestag 
 _STRUCTURE_CONNECTORS = frozenset({"of", "for"})
 _CENTRE_PLACES = frozenset("shopping trade town city leisure sports garden arts conference convention exhibition "
                            "community visitor visitors".split())
+_WEB_DOMAINS = frozenset("com net org co uk de fr biz info io".split())
 # Bodies a nationality names by itself: "the Scottish Executive", "the Welsh Assembly".
 _DEMONYM_BODIES = frozenset("executive assembly government parliament".split())
 _ON_HEADS = frozenset({"committee", "commission", "council", "conference", "panel", "subcommittee", "court"})
@@ -324,7 +325,8 @@ class _Reader:
         if token.text == "&":
             return following.capitalised
         if lower in ("'s", "’s"):
-            return following.capitalised and (previous.lower in _PLURAL_POSSESSORS or self._company_possessive(index))
+            return following.capitalised and (previous.lower in _PLURAL_POSSESSORS or self._company_possessive(index)
+                                              or self._place_possessive(index))
         if self._plural_possessive(index):
             return self._continues(index + 1)  # "the Transport and General Workers' Union"
         if not token.text.islower():
@@ -445,6 +447,17 @@ class _Reader:
             end += 1
         return False
 
+    def _place_possessive(self, index: int) -> bool:
+        """"St Helen's Road", "Regent's Park": a possessive inside a street's or a place's name."""
+        tokens = self.tokens
+        end = index + 1
+        while end < len(tokens) and end - index <= 2 and tokens[end].capitalised \
+                and tokens[end].sentence == tokens[index].sentence:
+            if tokens[end].lower in PLACE_HEADS and tokens[end].lower not in ("court", "house", "station"):
+                return not (end + 1 < len(tokens) and tokens[end + 1].capitalised)
+            end += 1
+        return False
+
     def _soft_boundary(self, index: int) -> bool:
         """A sentence break after a title's period is the splitter's slip: "Dr." | "Adams said"."""
         previous = self.tokens[index - 1]
@@ -480,7 +493,8 @@ class _Reader:
             return  # "his album Egypt", "the movie Ice Age": a title, not a place or a person
         if tokens[first].lower in STORM_WORDS or self.article.span_text(first, last).lower() in DEMONYMS:
             return
-        if self._read_broadcaster_service(first, last) or self._read_demonym_body(first, last):
+        if self._read_broadcaster_service(first, last) or self._read_demonym_body(first, last) \
+                or self._read_web_address(first, last):
             return
         if lettered_label(tokens, last, self.article.initial):
             self.mentions.append(_Mention(_Kind.THING, self.article.span_text(first, last + 1), first, last + 1))
@@ -494,6 +508,8 @@ class _Reader:
             return
         if self._read_titled_person(first, last):
             return
+        if self._common_surname_after_role(first, last) and self._read_person(first, last):
+            return  # "said Mike Lake, a Yukos spokesman": the role says a person, not a lake
         if self._read_person_of_firm(first, last):
             return
         if self._read_headed(first, last):
@@ -514,6 +530,20 @@ class _Reader:
         if self._read_person_after_portfolio(first, last):
             return
         self._read_parts(first, last)
+
+    def _read_web_address(self, first: int, last: int) -> bool:
+        """"Amazon.com", "Kestrel.co.uk": a name written with its web domain is the company, never the river."""
+        tokens = self.tokens
+        end = last
+        while end + 1 < len(tokens) and tokens[end].text == "." and tokens[end].start == tokens[end - 1].end \
+                and tokens[end + 1].start == tokens[end].end and tokens[end + 1].lower in _WEB_DOMAINS \
+                and tokens[end + 1].sentence == tokens[first].sentence:  # a fact stays inside its sentence
+            end += 2
+        if end == last:
+            return False
+        self._add(_Kind.ORGANISATION, self.article.span_text(first, end), first, end, strength=3)
+        self.consumed.update(range(last, end))
+        return True
 
     def _read_broadcaster_service(self, first: int, last: int) -> bool:
         """"BBC Radio Scotland", "BBC Scotland", "CNN International": a news organisation's channel or region."""
@@ -705,12 +735,18 @@ class _Reader:
             index -= 1
         if name_start >= last or last - name_start > 4 or not tokens[name_start].capitalised:
             return False
+        if tokens[titles[-1]].lower.rstrip(".") in ("st", "saint", "ste") \
+                and gazetteer.lookup(self.article.span_text(titles[-1], last)) is not None:
+            return False  # "St. Louis", "St Petersburg": a saint's name that is a city
         if tokens[titles[-1]].lower in _TITLE_MODIFIERS:
             return False  # "Grand Slam", "First Division": half a title names nobody
         between = [token.lower for token in tokens[titles[-1] + 1:name_start]]
         if tokens[name_start - 1].lower in ("and", "of", "for", "&") \
                 or any(word in ("of", "for", "and") for word in between) and last - name_start < 2:
             return False  # "MP for Sittingbourne and Sheppey": the words after a portfolio are a place
+        if any(word in ("of", "for") for word in between) and last - name_start >= 3 \
+                and tokens[name_start - 1].lower in ("of", "for", "the"):
+            name_start += 1  # "Chancellor of the Exchequer Gordon Brown": the portfolio ends the title
         title_first = titles[0]
         for title in titles:
             if title < name_start:
@@ -972,7 +1008,7 @@ class _Reader:
             self.mentions.append(_Mention(_Kind.THING, article.span_text(start, last), start, last))
             return True  # "a Golden Globe award", "a Poll Winners concert"
         if self._organisation_noun_before(start) or self._organisation_appositive(last) \
-                or self._employer_position(first):
+                or self._employer_position(first) or self._employs_next(last):
             kind = _Kind.ORGANISATION
         elif self._strong_place_cue(start, last, single=False) and not self._person_cue(start, last):
             kind = _Kind.PLACE
@@ -989,6 +1025,28 @@ class _Reader:
         self._add(kind, article.span_text(start, last), start, last, strength=1 if kind is _Kind.PLACE else 2,
                   role=role if kind is _Kind.PERSON else None, context=first)
         return True
+
+    def _employs_next(self, last: int) -> bool:
+        """"said Prebon Yamane economist Lena Komileva", "Plaid Cymru health spokesman Rhodri Thomas": a name
+        before a job (perhaps with a field in front) and a person's name employs them."""
+        tokens = self.tokens
+        role = last
+        while role < min(len(tokens), last + 2) and tokens[role].lower not in _ORG_ROLES \
+                and self._modifier_noun(role):
+            role += 1  # "health spokesman"
+        if not (role + 2 < len(tokens) and tokens[role].text.islower()
+                and (tokens[role].lower in _ORG_ROLES or tokens[role].lower in SPOKESPERSON_NOUNS)
+                and tokens[role + 1].sentence == tokens[last - 1].sentence):
+            return False
+        after = tokens[role + 1]
+        if after.capitalised and not after.acronym:
+            return True
+        # "Rhodri Thomas, Plaid Cymru health spokesman said": the employer inside a person's appositive
+        first = last - 1
+        while first > 0 and tokens[first - 1].capitalised:
+            first -= 1
+        return first > 0 and tokens[first - 1].text == "," and self._in_person(first - 2) \
+            and (after.lower in SPEECH_VERBS or after.text in (",", "."))
 
     def _named_by_initials(self, first: int, last: int) -> bool:
         """Whether "T.P. Lilaratne" is a person: firms too are named so ("E.F. Hutton", "J.D. Power").
@@ -1007,7 +1065,7 @@ class _Reader:
             for index, token in enumerate(tokens) if index and not first <= index < last)
 
     def _common_surname_after_role(self, first: int, last: int) -> bool:
-        """"coach John Wells", "manager Mike Friday": after a role noun a first name and a common word are a name.
+        """"coach John Wells", "Mike Lake, a Yukos spokesman": with a role, a first name and a common word are a name.
 
         Surnames that are common words or weekdays read as no name alone; the role in front of a first name is
         how journalists introduce a person, so the word after it is their surname.
@@ -1017,9 +1075,12 @@ class _Reader:
             return False
         given, family = tokens[first], tokens[last - 1]
         if not name_word(given, self.article, strict=True, given=True) or family.acronym \
-                or not family.text[1:].islower() or head_word(family.lower) or title_word(family) \
+                or not family.text[1:].islower() or family.lower in ORG_HEADS or title_word(family) \
                 or family.lower in DEMONYMS or family.lower in MONTHS or family.lower in HEADLINE_WORDS:
             return False
+        if last < len(tokens) and tokens[last].text == "," and tokens[last + 1:last + 2] \
+                and tokens[last + 1].lower in ("a", "an", "the") and self._appositive_after(last) is not None:
+            return True  # "Mike Lake, a Yukos spokesman,"
         return first > 0 and tokens[first - 1].text.islower() and tokens[first - 1].lower in ROLE_NOUNS \
             and tokens[first - 1].sentence == family.sentence
 
@@ -1208,7 +1269,8 @@ class _Reader:
 
     def _cue(self, index: int) -> str:
         tokens = self.tokens
-        if self._followed_by(index + 1, SPOKESPERSON_NOUNS) or self._organisation_noun_before(index) \
+        if self._followed_by(index + 1, SPOKESPERSON_NOUNS) \
+                or self._organisation_noun_before(index) and not gazetteer.is_region_or_country(tokens[index].text) \
                 or self._employer_position(index) or self._organisation_appositive(index + 1) \
                 or self._organisation_context(index) and not self._known_place(tokens[index].text):
             return "org"
@@ -1278,6 +1340,11 @@ class _Reader:
         tokens = self.tokens
         if index + 1 >= len(tokens) or not tokens[index].capitalised:
             return False
+        end = index
+        while end < len(tokens) and (tokens[end].capitalised or particle(tokens[end])) and end - index < 5:
+            end += 1
+        if head_word(tokens[end - 1].lower):
+            return False  # "Chicago's O'Hare International Airport" is no player
         return name_word(tokens[index], self.article, given=True) and not tokens[index].acronym \
             and (tokens[index + 1].capitalised or particle(tokens[index + 1]))
 

@@ -205,6 +205,11 @@ def _lookup(name: str) -> Place | None:
     return None
 
 
+def is_region_or_country(name: str) -> bool:
+    place = lookup(name)
+    return place is not None and place.kind >= PlaceKind.REGION
+
+
 def is_country(name: str) -> bool:
     place = lookup(name)
     return place is not None and place.kind is PlaceKind.COUNTRY

@@ -304,7 +304,7 @@ report review survey index award awards prize medal trophy cup championship cham
 olympiad open tournament festival summit conference expo exhibition fair marathon series week day era war wars
 revolution crisis epidemic pandemic operation campaign census budget declaration doctrine deal charter
 constitution code framework roadmap pact pledge manifesto policy act acts fund-raiser gala awards grand-prix
-lecture lectures
+lecture lectures bowl
 """)
 # Named weather systems are not annotated at all ("Cyclone Idai", "Hurricane Katrina").
 STORM_WORDS = _words("hurricane hurricanes cyclone cyclones typhoon typhoons storm storms tropical")
@@ -407,6 +407,7 @@ mep meps msp am obe mbe cbe kbe dbe esq jr sr gdp gnp cpi ppi hiv aids sars covi
 usd eur gbp jpy cny chf cad aud inr rub sek nok dkk hkd sgd brl mxn krw zar try pln uah kzt azn amd gel
 suv suvs atm atms vip vips mvp faq url pdf gif jpeg png ufo iq eq lgbt lgbtq ipo ipos r&d m&a q1 q2 q3 q4 h1 h2
 co2 wwi wwii 3d 4g 5g lng lpg gps sms usb cd cds dvd dvds ps ps. nb pto diy rip ceo's vs
+cst cdt mst mdt bst jst xml html http https hdtv lcd mp3 mp4 wifi cpu cpus dsl adsl vcr vcrs pvr pvrs dvr dvrs rfid
 ft km kg mg ml lb lbs oz mph kph mw gw kw kwh mwh gwh bpd mln bln dlrs pct cts btu btus mmbtu
 ag sa nv plc llc ltd inc co gmbh llp lp
 """)
