@@ -80,6 +80,18 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
     (make("Acme Corp said _____ Amro's banker agreed.", "ABN", kind=FactKind.ORGANISATION),
      "the blank cuts a name in two"),
     (make("Acme Corp said between _____ and 12 plants would close.", "10"), "one end of a range"),
+    (make("December also was revised to a _____ rise.", "2.5 pct"), "continues an earlier sentence: also"),
+    (make("“Without them, growth is in question,” Jane Smith said of _____ jobs.", "300"), "them = ? in the quotation"),
+    (make("“We stopped doing it,” a _____ spokesman said.", "Globex", kind=FactKind.ORGANISATION),
+     "it = ? in the quotation"),
+    (make("The market is weak, said _____ analyst Brian Jones.", "Globex", kind=FactKind.ORGANISATION),
+     "trivia: who was told"),
+    (make("Jane Smith, _____, Brian Jones and Ann Lee played.", "Tom Hill", kind=FactKind.PERSON),
+     "trivia: one name of a list"),
+    (make("A Reuters survey of _____ economists forecast a fall.", "20"), "trivia: the length of a period or the size"),
+    (make("Jobs at Acme Corp will go — who said so?", "Jane Smith", type=CARD, form=Form.QUOTE,
+          kind=FactKind.SPEAKER), "reported speech as a flashcard"),
+    (make("The dollar fell to _____ yen this morning in Tokyo.", "144.70"), "this morning = ?"),
     (make("Acme Corp said the _____/Globex venture would close.", "Acme", kind=FactKind.ORGANISATION),
      "the blank is half of a pair"),
     (make("Acme Corp said 300 jobs would go, up from _____ jobs, and 300 more later.", "300"),
@@ -188,7 +200,7 @@ def test_the_recommended_set_of_an_article(path: Path) -> None:
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="the annotated corpus is not beside the repository")
-def test_the_corpus_gets_about_one_recommended_question_per_40_words_or_more() -> None:
+def test_the_corpus_gets_about_one_recommended_question_per_50_words_or_more() -> None:
     """The issue asks for 2.5 to 6 per 100 words and at least 8 an article; the checks leave fewer today.
 
     Floors at what the rules reach now, so that a change that loses questions shows.
@@ -200,8 +212,8 @@ def test_the_corpus_gets_about_one_recommended_question_per_40_words_or_more() -
         chosen += count
         full_sets += count >= 8
         words += len(result.text.split()) - len(result.article.headline.split())
-    assert 2.2 <= 100 * chosen / words <= 6
-    assert full_sets >= 11
+    assert 1.9 <= 100 * chosen / words <= 6
+    assert full_sets >= 9
 
 
 def test_with_no_question_passing_every_check_the_best_plain_one_is_offered() -> None:
