@@ -299,6 +299,8 @@ def _story(article: Article, anatomy: Anatomy | None) -> ranking.Story:
         mentions=mentions, proper_words=article.proper,
         not_people=frozenset(name.lower() for name in (*article.organisations, *article.places)),
         people=frozenset(name.lower() for name in article.people),
+        surnames=frozenset(name.split()[-1].lower() for name in (*article.people, *article.speakers)
+                           if article.kind_of_name(name) == FactKind.PERSON),
         names=frozenset(name.lower() for name in (*article.people, *article.organisations, *article.places,
                                                   *article.speakers)),
         common_words=article.common, first_seen=_first_seen(article.text))
@@ -669,8 +671,12 @@ def _resolve(pronoun: re.Match[str], text: str, origin: int, sentence: Sentence,
             if name and name in article.people + article.speakers:
                 return name
         return article.only_person_before(position)
+    if word in ("they", "them", "their"):
+        return None  # one name never settles "they": the story may mean a group it names nowhere
     if pronoun.start() == 0 and previous is not None:
-        return article.entity_starting(previous)
+        name = article.entity_starting(previous)
+        # "It" is a thing: an organisation or a place the sentence before opened with, never a person.
+        return None if name in article.people else name
     return None
 
 

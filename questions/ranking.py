@@ -92,7 +92,10 @@ _GENERIC_REFERENT = re.compile(
     r"spokeswoman|president|chairman|team|club|side|player|coach|party|union|agency|department|court|unit|"
     r"subsidiary|deal|plan|move|decision|proposal|bill|report|study|survey|offer|bid|talks|agreement|measure|"
     r"meeting|conference|project|scheme|programme|program|plant|mine|venture|man|woman|boy|girl|couple|pair|"
-    r"victim|suspect|defendant|singer|actor|star|band|film|show|album|book|product|device|service)\b",
+    r"victim|suspect|defendant|singer|actor|star|band|film|show|album|book|product|device|service|"
+    r"(?:[a-z]+ )?(?:leader|chief|secretary|chancellor|governor|mayor|director|executive|boss|manager|head|"
+    r"ambassador|envoy|premier|senator|judge|spokesman|spokeswoman|chairman|minister|president|official|"
+    r"utility|unit))\b",
     re.IGNORECASE)
 _LINKING_WORDS = ("of|to|for|in|on|at|by|with|from|that|which|who|and|or|as|than|is|are|was|were|has|have|had|"
                   "will|would|could|can|may|said|says|told")
@@ -108,7 +111,8 @@ _EVENT_NOUNS = (
     "survey|book|film|album|song|series|match|race|tournament|final|tour|ship|vessel|ferry|aircraft|plane|"
     "product|device|drug|post|job|request|demand|claim|allegation|charges|law|bill|measure|policy|reform|"
     "package|arrangement|transaction|venture|unit|subsidiary|stake|issue|problem|system|change|changes|"
-    "machine|gadget|console|game|phone|handset|vehicle|car|model|version|service|site|website|station")
+    "machine|gadget|console|game|phone|handset|vehicle|car|model|version|service|site|website|station|"
+    "document|letter|statement|manifesto|speech|paper|plant|facility|factory|indicators")
 _EVENT = re.compile(rf"\b(?:the|this|that|these|those|such|(?:[A-Z][\w.-]*(?:'s|’s)))\s+(?:[a-z-]+\s+)?"
                     rf"(?:{_EVENT_NOUNS})\b(?!\s*(?:of|to|for|that|which|who|known as|called|named|in which)\b)")
 # Nouns a definite article does not make anaphoric: times, the world, units and quantities.
@@ -118,7 +122,8 @@ _NOT_POINTING = frozenset(
     "first second third fourth fifth last next same other rest most best largest biggest highest lowest "
     "latest following previous current recent total average number amount level levels rate rates price prices "
     "value share shares cost costs people industry sector government state states nation end beginning start "
-    "middle early late united average".split())
+    "middle early late united average dollar dollars yen pound sterling euro franc mark marks peso rupee rouble "
+    "yuan won lira index indices".split())
 _REPEATED_WORD = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
 _ALLOWED_REPEATS = frozenset({"that", "had", "is", "bye", "no", "very", "ha", "so", "now"})
 _ARTICLE_THEN_ARTICLE = re.compile(r"\b(?:a|an|the)\s+(?:in|on|at|of|the|a|an)\b", re.IGNORECASE)
@@ -166,6 +171,8 @@ class Story:
     not_people: frozenset[str] = frozenset()
     # Names of the article's people, lower-cased: never a choice for an organisation or a place.
     people: frozenset[str] = frozenset()
+    # The surnames of its people, lower-cased: a "he" after one of them may be that person.
+    surnames: frozenset[str] = frozenset()
     # Every name the article's facts hold, lower-cased: a choice from outside them is from outside the story.
     names: frozenset[str] = frozenset()
     # Words the article writes in lower case: a one-word "name" among them is a common word.
@@ -208,13 +215,20 @@ def unnamed_pronoun(question: Question, story: Story) -> str | None:
     first = _PRONOUN.search(plain)
     if not first:
         return None
-    before = plain[:first.start()]
-    words = _WORD.findall(before)
-    # Every sentence opens with a capital: its first word names someone only if the story uses it as a name.
-    named = _BLANK.search(before) or any(word[0].isupper() and word.lower() not in _FUNCTION_WORDS
-                                         for word in words[1:]) or \
-        bool(words) and words[0].lower() in story.proper_words and words[0].lower() not in _FUNCTION_WORDS
+    before = plain[:first.start()].lower()
+    # Only a person of the story named before "he" settles who he is; a capitalised place or firm does not.
+    named = (question.fact.kind in (FactKind.PERSON, FactKind.SPEAKER) and _BLANK.search(before)) or any(
+        re.search(rf"\b{re.escape(surname)}\b", before) for surname in story.surnames)
     return None if named else f"pronoun without a name: {first.group(0)}"
+
+
+def unnamed_attribution(question: Question, story: Story) -> str | None:
+    """", he said." or ", it added." at the end: the question shows words without who said them."""
+    if question.form in (Form.DESCRIBED, Form.ACRONYM, Form.FIGURE):
+        return None
+    match = re.search(r"[,”\"]\s+(he|she|it|they|we|I)\s+(?:said|says|added|adds|told|tells|noted|explained|"
+                      r"argued|warned|stated|wrote)\b", question.prompt)
+    return f"{match.group(1)} = ? (who said it)" if match else None
 
 
 def unnamed_referent(question: Question, story: Story) -> str | None:
@@ -249,14 +263,12 @@ def points_back(question: Question, story: Story) -> str | None:
         following = body[match.end():match.end() + 12]
         if _DEFINED_HERE.match(following):
             continue
-        for word in words:
-            head = word.lower()
-            if head in _NOT_POINTING or len(head) < 4:
-                continue
-            stem = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
-            forms = (stem, stem + "s", stem + "es", head)
-            if any(story.first_seen.get(form, start) < start for form in forms):
-                return f"{match.group(0).strip()} = ?"
+        head = words[-1].lower()  # "the stock market" is about a market, whatever stock was mentioned before
+        if head in _NOT_POINTING or len(head) < 4:
+            continue
+        stem = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+        if any(story.first_seen.get(form, start) < start for form in (stem, stem + "s", stem + "es", head)):
+            return f"{match.group(0).strip()} = ?"
     return None
 
 
@@ -287,15 +299,14 @@ def opens_on_a_known_thing(question: Question, story: Story) -> str | None:
     if question.form in (Form.ACRONYM, Form.FIGURE, Form.DESCRIBED, Form.QUOTE):
         return None
     body = body_of(question.prompt)
-    match = re.match(r"The ([a-z][a-z-]+)(?: ([a-z][a-z-]+))?\b", body)
+    match = re.match(rf"The ([a-z][a-z-]+)(?: (?!(?:{_LINKING_WORDS})\b)([a-z][a-z-]+))?\b", body)
     if not match or _DEFINED_HERE.match(body[match.end():match.end() + 12]):
         return None
-    nouns = [word for word in match.groups() if word and word not in _LINKING_WORDS.split("|")]
-    if nouns and not all(noun in _NOT_POINTING for noun in nouns) and question.source.start > 0 and \
-            any(story.first_seen.get(noun, question.source.start) < question.source.start or
-                story.first_seen.get(noun.rstrip("s"), question.source.start) < question.source.start
-                for noun in nouns):
-        return f"The {' '.join(nouns)} = ?"
+    head = match.group(2) or match.group(1)
+    start = question.source.start
+    if head not in _NOT_POINTING and start > 0 and \
+            any(story.first_seen.get(form, start) < start for form in (head, head.rstrip("s"))):
+        return f"{match.group(0)} = ?"
     return None
 
 
@@ -473,7 +484,7 @@ def reads_badly(question: Question, story: Story) -> str | None:
         return "an article before a preposition or another article"
     if prompt.count("(") != prompt.count(")") or prompt.count("“") != prompt.count("”") or prompt.count('"') % 2:
         return "unbalanced brackets or quotes"
-    if re.match(r"^(?:Fill in[^:]*:\s*)?…\s*(?:who|which|that|where|when|and|but|or|while|whose)\b", prompt):
+    if re.match(r"^(?:Fill in[^:]*:\s*)?…\s*[a-z]", prompt):
         return "an excerpt that starts mid-clause"
     for match in re.finditer(r"\b(a|an|A|An) ([A-Za-z][\w.-]*)", plain):
         if match.group(2).rstrip(".").replace(".", "").isupper() and len(match.group(2)) > 1 or \
@@ -597,7 +608,8 @@ def weak_flashcard(question: Question, story: Story) -> str | None:
 
 
 CHECKS: tuple[Check, ...] = (
-    leans_on_earlier_sentence, continues_an_earlier_sentence, pronoun_in_quotation, unnamed_pronoun,
+    leans_on_earlier_sentence, continues_an_earlier_sentence, pronoun_in_quotation, unnamed_attribution,
+    unnamed_pronoun,
     unnamed_referent, points_back, opens_on_a_known_thing,
     deictic_word, unexplained_event, bare_quotation,
     boilerplate, about_the_report, answer_in_headline,

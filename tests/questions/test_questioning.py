@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+import questions
 from questions.distractors import number_shape
 from questions.model import Anatomy, Fact, FactKind, QuestionType, Sentence, Span
 from questions.pipeline import generate
@@ -505,3 +506,17 @@ def test_a_list_of_thousands_of_facts_is_asked_about_only_up_to_the_cap():
     assert len(result.facts) > MAX_QUESTIONED_FACTS
     asked = {(question.fact.start, question.fact.end) for question in result.questions}
     assert 0 < len(asked) <= MAX_QUESTIONED_FACTS
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    # "They" after one named person is a group the story may name nowhere.
+    ("Anna Berg and her friends printed leaflets.\nThey were arrested at Munich University in 1943.\n",
+     "Anna Berg were arrested"),
+    # "It" opening a sentence is a thing, never the person who opened the sentence before.
+    ("John Smith opened the plant near Dayton in May.\nIt employs 300 people and ships to 12 countries.\n",
+     "John Smith employs"),
+])
+def test_plural_and_neuter_pronouns_are_never_given_a_persons_name(text: str, wrong: str) -> None:
+    result = questions.generate(text)
+    assert result.questions
+    assert not any(wrong in question.prompt for question in result.questions)
