@@ -34,6 +34,9 @@ _LABEL = re.compile(r"^\s*(?:PHOTO\s+CAPTION|CAPTION|FILE\s+PHOTO|PHOTO|IMAGE|PI
 _GENERIC_SUBJECT = re.compile(r"^[Tt]he (?:company|firm|group|bank|corporation|concern|agency|ministry|"
                               r"department|government|union|club|party|council|board|utility|airline|carrier|"
                               r"insurer|retailer|lender|brewer|miner|producer|manufacturer|maker)\b")
+_TRAILING_ATTRIBUTION = re.compile(
+    r"[,”\"]\s+(?P<pronoun>he|she|it|they)\s+(?:said|says|added|adds|told|tells|noted|explained|argued|warned|"
+    r"stated|wrote)\b")
 _BULLET = re.compile(r"^\s*(?:--+|[-*•·–—▪■])\s+")
 _TRAILING_CREDIT = re.compile(
     r"\s*(?:\b[A-Z][A-Z&.]+(?:\s[A-Z]+)?/\s?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}"
@@ -590,7 +593,25 @@ def _prepare(sentence: Sentence, start: int, mention: str, fact: Fact, article: 
         origin -= shift  # later words keep their place in the article for the next pronoun
     if not speaker and _dangling_in(text) is not None:
         return None
+    attribution = _TRAILING_ATTRIBUTION.search(text)
+    if attribution and not speaker:
+        # "..., he said." names the speaker the speaker rules settled for this sentence, or the sentence is not used.
+        name = _speaker_of(attribution.group("pronoun"), sentence, article)
+        if name is None or attribution.start("pronoun") < end:
+            return None
+        text = text[:attribution.start("pronoun")] + name + text[attribution.end("pronoun"):]
     return Setting(text, start, end, mention=mention, sentence=sentence, speaker=speaker, in_quote=in_quote)
+
+
+def _speaker_of(pronoun: str, sentence: Sentence, article: Article) -> str | None:
+    """Return who a sentence's "he said" stands for, when the speaker rules resolved it to a name."""
+    for other in article.facts:
+        if other.kind == FactKind.SPEAKER and other.sentence.start == sentence.start and \
+                other.text.lower() == pronoun.lower():
+            name = _canonical(other)
+            if name.lower() not in PRONOUN_WORDS:
+                return name
+    return None
 
 
 def _named_subject(text: str, sentence: Sentence, article: Article) -> str | None:

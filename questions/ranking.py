@@ -349,9 +349,9 @@ def about_the_report(question: Question, story: Story) -> str | None:
 
 
 def answer_in_headline(question: Question, story: Story) -> str | None:
-    if question.type in (QuestionType.TRUE_FALSE, QuestionType.FLASHCARD) or not story.headline:
+    if question.type == QuestionType.TRUE_FALSE or not story.headline:
         return None
-    answer = normal(question.answer)
+    answer = normal(question.answer.split(",")[0] if question.form == Form.QUOTE else question.answer)
     headline = f" {normal(story.headline)} "
     if len(answer) > 2 and f" {answer} " in headline:
         return "the answer is in the headline"
@@ -363,6 +363,12 @@ def answer_in_headline(question: Question, story: Story) -> str | None:
                 other = gazetteer.lookup(" ".join(words[index:index + size]).strip(",.:;'\"").removesuffix("'s"))
                 if other and other.name == place.name:
                     return "the answer is in the headline under another name"
+    if question.fact.kind == FactKind.DATE:
+        # "Prices Rise In February" over a question whose answer is February 1987.
+        months = re.findall(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
+                            r"december)\b", answer)
+        if any(f" {month} " in headline for month in months):
+            return "the answer's month is in the headline"
     if question.fact.kind in (FactKind.PERSON, FactKind.SPEAKER):
         surname = answer.rsplit(" ", 1)[-1]
         if len(surname) > 2 and f" {surname} " in headline:
