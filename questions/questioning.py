@@ -296,7 +296,7 @@ def _story(article: Article, anatomy: Anatomy | None) -> ranking.Story:
     names = {_canonical(fact) for fact in article.named}
     mentions = {name.lower(): article.text.count(name) for name in names if name}
     return ranking.Story(
-        headline=article.headline,
+        headline=article.headline, published=article.published.isoformat() if article.published else None,
         body_words=len(article.text[body.start:body.end].split()),
         sentence_starts=tuple(sorted({fact.sentence.start for fact in article.facts})),
         mentions=mentions, proper_words=article.proper,

@@ -21,7 +21,7 @@ MC, CLOZE, TF, SHORT, CARD = (QuestionType.MULTIPLE_CHOICE, QuestionType.CLOZE, 
                               QuestionType.SHORT_ANSWER, QuestionType.FLASHCARD)
 STORY_TEXT = ("Acme Corp said on Monday it would cut 300 jobs. Jane Smith, the company's chief executive, "
               "said the cuts were painful. Brian Jones of Globex said he expected more.")
-STORY = ranking.Story(headline="Acme to cut jobs from February", body_words=40,
+STORY = ranking.Story(headline="Acme to cut jobs from February", body_words=40, published="2024-05-15",
                       proper_words=frozenset({"acme", "corp", "jane", "smith", "brian", "jones", "globex"}),
                       not_people=frozenset({"acme corp", "globex"}),
                       # "Acme News" stands for a medium the entity stage mistook for a person.
@@ -82,6 +82,8 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
      "the blank cuts a name in two"),
     (make("Acme Corp said between _____ and 12 plants would close.", "10"), "one end of a range"),
     (make("December also was revised to a _____ rise.", "2.5 pct"), "continues an earlier sentence: also"),
+    (make("Soldiers attend a ceremony in Khojaly, Azerbaijan _____.", "May 15, 2024", kind=FactKind.DATE,
+          value="2024-05-15"), "asks the date of publication"),
     (make("Acme Corp began to cut jobs in _____ in Ohio.", "February 1987", kind=FactKind.DATE),
      "the answer's month is in the headline"),
     (make("Currency options pioneered by Acme Corp in _____ had grown in popularity, he said.", "1982",
