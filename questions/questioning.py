@@ -37,6 +37,7 @@ _GENERIC_SUBJECT = re.compile(r"^[Tt]he (?:company|firm|group|bank|corporation|c
 _TRAILING_ATTRIBUTION = re.compile(
     r"[,”\"]\s+(?P<pronoun>he|she|it|they)\s+(?:said|says|added|adds|told|tells|noted|explained|argued|warned|"
     r"stated|wrote)\b")
+_POSTNOMINALS = frozenset("QC KC MP MSP MEP AM MLA JR SR II III IV OBE MBE CBE KBE DBE PHD MD".split())
 _BULLET = re.compile(r"^\s*(?:--+|[-*•·–—▪■])\s+")
 _TRAILING_CREDIT = re.compile(
     r"\s*(?:\b[A-Z][A-Z&.]+(?:\s[A-Z]+)?/\s?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}"
@@ -302,11 +303,17 @@ def _story(article: Article, anatomy: Anatomy | None) -> ranking.Story:
         mentions=mentions, proper_words=article.proper,
         not_people=frozenset(name.lower() for name in (*article.organisations, *article.places)),
         people=frozenset(name.lower() for name in article.people),
-        surnames=frozenset(name.split()[-1].lower() for name in (*article.people, *article.speakers)
-                           if article.kind_of_name(name) == FactKind.PERSON),
+        surnames=frozenset(_surname(name) for name in (*article.people, *article.speakers)
+                           if article.kind_of_name(name) == FactKind.PERSON and _surname(name)),
         names=frozenset(name.lower() for name in (*article.people, *article.organisations, *article.places,
                                                   *article.speakers)),
         common_words=article.common, first_seen=_first_seen(article.text))
+
+
+def _surname(name: str) -> str:
+    """Return a person's surname, lower-cased, past letters after it ("Charles Harris QC": harris)."""
+    words = [word for word in name.split() if word.strip(".,").upper() not in _POSTNOMINALS]
+    return words[-1].lower() if words else ""
 
 
 def _first_seen(text: str) -> dict[str, int]:

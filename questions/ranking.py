@@ -100,8 +100,10 @@ _GENERIC_REFERENT = re.compile(
     re.IGNORECASE)
 _LINKING_WORDS = ("of|to|for|in|on|at|by|with|from|that|which|who|and|or|as|than|is|are|was|were|has|have|had|"
                   "will|would|could|can|may|said|says|told")
-# Lower-case words only: "the Bilzerian proposal" says whose proposal it is.
-_DEFINITE = re.compile(rf"\b([Tt]he|[Tt]hat|[Tt]his|[Tt]hese|[Tt]hose|[Ee]ach|[Ss]uch|[Bb]oth)\s+([a-z][a-z-]+)"
+# Lower-case words only: "the Bilzerian proposal" says whose proposal it is. "That" points only after a
+# preposition or at the start ("of that loan", "That plan"): after a verb it opens a clause ("said that others").
+_DEFINITE = re.compile(rf"(?:\b(?:[Tt]he|[Tt]his|[Tt]hese|[Tt]hose|[Ee]ach|[Ss]uch|[Bb]oth)|"
+                       rf"(?:^|\b(?:of|in|on|at|for|with|by|from|to|under|about) )[Tt]hat)\s+([a-z][a-z-]+)"
                        rf"(?:\s+(?!(?:{_LINKING_WORDS})\b)([a-z][a-z-]+))?\b")
 _DEFINED_HERE = re.compile(r"\s*(?:of|to|for|that|which|who|whose|in which|on which|at which|,? known as)\b")
 # Things and events a question must name: "the disaster", "the move", "Brazil's suggestion" say not which.
@@ -261,7 +263,7 @@ def points_back(question: Question, story: Story) -> str | None:
     body = _QUOTES.sub(" ", body_of(question.prompt))
     start = question.source.start
     for match in _DEFINITE.finditer(body):
-        words = [word for word in match.group(2, 3) if word]
+        words = [word for word in match.group(1, 2) if word]
         following = body[match.end():match.end() + 12]
         if _DEFINED_HERE.match(following):
             continue
@@ -507,7 +509,7 @@ def reads_badly(question: Question, story: Story) -> str | None:
     match = re.search(r"\bthat ([A-Z][a-z]+)\b", plain)
     if match and match.group(1).lower() not in story.proper_words:
         return f"reported speech opens a new sentence: that {match.group(1)}"
-    if len(re.findall(r"\bsaid\b", plain)) > 1:
+    if len(re.findall(r"\bsaid\b", re.sub(r"(?<!\w)'[^']*'(?!\w)", " ", plain))) > 1:
         return "said twice"
     if len(_BLANK.findall(prompt)) > 1:
         return "more than one blank"
