@@ -226,6 +226,18 @@ def unnamed_pronoun(question: Question, story: Story) -> str | None:
     return None if named else f"pronoun without a name: {first.group(0)}"
 
 
+def spoken_for_them(question: Question, story: Story) -> str | None:
+    """"Sources close to X said": the words are not X's own, so "who said" has no named answer."""
+    if question.fact.kind != FactKind.SPEAKER:
+        return None
+    surname = str(question.fact.value).split()[-1] if str(question.fact.value).split() else ""
+    if surname and re.search(rf"\b(?:sources?|aides?|friends?|allies|associates|people|someone|spokes\w+|"
+                             rf"officials?|representatives?|lawyers?)\s+(?:close to|for|of|to|representing)\s+"
+                             rf"(?:[A-Z][\w.'’-]*\s+)*{re.escape(surname)}\b", question.explanation, re.IGNORECASE):
+        return "the words are a go-between's, not the speaker's"
+    return None
+
+
 def unnamed_attribution(question: Question, story: Story) -> str | None:
     """", he said." or ", it added." at the end: the question shows words without who said them."""
     if question.form in (Form.DESCRIBED, Form.ACRONYM, Form.FIGURE):
@@ -623,7 +635,8 @@ def weak_flashcard(question: Question, story: Story) -> str | None:
 
 
 CHECKS: tuple[Check, ...] = (
-    leans_on_earlier_sentence, continues_an_earlier_sentence, pronoun_in_quotation, unnamed_attribution,
+    leans_on_earlier_sentence, continues_an_earlier_sentence, pronoun_in_quotation, spoken_for_them,
+    unnamed_attribution,
     unnamed_pronoun,
     unnamed_referent, points_back, opens_on_a_known_thing,
     deictic_word, unexplained_event, bare_quotation,
