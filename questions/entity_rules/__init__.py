@@ -1,0 +1,1 @@
+"""The rules that find people, organisations and places, and the document they share."""
