@@ -30,6 +30,7 @@ class Mention(NamedTuple):
     strength: int = 1  # how sure the reading is; the strongest reading of a name wins
     role: str | None = None
     context: int = -1  # first token of the whole phrase, title included ("Colonel General Kerim Valiyev")
+    rule: str = ""  # the rule that made this candidate: "read_titled_person", "read_headed", ...
 
 
 class Pending(NamedTuple):

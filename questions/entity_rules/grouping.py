@@ -1,59 +1,15 @@
 """Group mentions into entities (one per person, place or organisation) and make one fact of each."""
 from __future__ import annotations
 
-from questions import gazetteer
-from questions.entity_rules.document import Entity, EntityText, Kind
-from questions.lexicon import DEMONYMS, LEGAL_SUFFIXES, ORG_HEADS
-from questions.model import Fact
-
-
-def merge_places(doc: EntityText, others: dict[str, Entity]) -> None:
-    """"Washington" joins "Washington, D.C."."""
-    places = [entity for entity in others.values() if entity.kind is Kind.PLACE]
-    for entity in places:
-        if "," in entity.value:
-            continue
-        for other in places:
-            if other is not entity and other.value.startswith(entity.value + ",") and entity.mentions:
-                other.mentions.extend(entity.mentions)
-                entity.mentions = []
-                break
-    for key in [key for key, entity in others.items() if not entity.mentions]:
-        del others[key]
-
-
-def merge_organisations(doc: EntityText, others: dict[str, Entity]) -> None:
-    """"U.S. Government" is "United States Government"; "Department of Health" joins "U.S. Department of ..."."""
-    organisations = sorted((entity for entity in others.values() if entity.kind is Kind.ORGANISATION),
-                           key=lambda entity: min(doc.tokens[mention.first].start for mention in entity.mentions))
-    by_key: dict[str, Entity] = {}
-    for entity in organisations:
-        kept = by_key.setdefault(organisation_key(entity.value), entity)
-        if kept is not entity:
-            kept.mentions.extend(entity.mentions)
-            entity.mentions = []
-    # A longer name offers to take the shorter names it ends or starts with; looked up by key, not pair by pair,
-    # so that an input with thousands of names stays linear.
-    offers: dict[str, list[Entity]] = {}
-    for entity in by_key.values():
-        words = name_key(entity.value).split(" ")
-        for cut in range(1, len(words)):
-            offers.setdefault(" ".join(words[cut:]), []).append(entity)
-            offers.setdefault(" ".join(words[:cut]), []).append(entity)
-    for shorter in sorted(by_key.values(), key=lambda entity: len(entity.value)):
-        short_key = name_key(shorter.value)
-        for longer in offers.get(short_key, ()):
-            if longer is shorter or not longer.mentions or not shorter.mentions \
-                    or len(longer.value) <= len(shorter.value):
-                continue
-            long_key = name_key(longer.value)
-            if long_key.endswith(" " + short_key) and leading_place(longer.value, shorter.value) \
-                    or long_key.startswith(short_key + " ") and only_heads(longer.value[len(shorter.value):]):
-                longer.mentions.extend(shorter.mentions)  # "Den Danske" is "Den Danske Bank"
-                shorter.mentions = []
-                break
-    for key in [key for key, entity in others.items() if not entity.mentions]:
-        del others[key]
+from questions.clean import MAX_FACTS_PER_KIND
+from questions.entity_rules import people
+from questions.entity_rules.document import Entity, EntityText, Kind, Mention
+from questions.entity_rules.findings import Findings
+from questions.entity_rules.overlaps import filter_candidates
+from questions.entity_rules.roles import appositive_after, appositive_before
+from questions.entity_rules.words import ROLE_PRIORITY_APPOSITIVE, ROLE_PRIORITY_NOUN, ROLE_PRIORITY_TITLE
+from questions.model import Fact, FactKind
+from questions.names import noble_title, surname
 
 
 def entity_fact(doc: EntityText, entity: Entity) -> Fact:
@@ -85,26 +41,84 @@ def entity_fact(doc: EntityText, entity: Entity) -> Fact:
     )
 
 
-def name_key(value: str) -> str:
-    value = value.lower().replace("’", "'")
-    if value.startswith("the "):
-        value = value[4:]
-    return value
+def entity_facts(found: Findings) -> tuple[Fact, ...]:
+    """One fact per entity, in the order of the text; at most ``MAX_FACTS_PER_KIND`` of each kind."""
+    entities = group_entities(found)
+    facts = sorted((entity_fact(found.doc, entity) for entity in entities if entity.kind is not Kind.THING),
+                   key=lambda fact: (fact.start, fact.end))
+    counts: dict[FactKind, int] = {}
+    kept = []
+    for fact in facts:
+        counts[fact.kind] = counts.get(fact.kind, 0) + 1
+        if counts[fact.kind] <= MAX_FACTS_PER_KIND:
+            kept.append(fact)
+    return tuple(kept)
 
 
-def organisation_key(value: str) -> str:
-    key = name_key(value)
-    for prefix in ("u.s. ", "us ", "united states "):
-        if key.startswith(prefix):
-            return "united states " + key[len(prefix):]
-    return key
+def group_entities(found: Findings) -> list[Entity]:
+    """Group the mentions: surnames join full names; other names go through the one overlap filter."""
+    persons = person_groups(found)
+    person_words = {word for entity in persons for word in entity.value.split()}
+    others = filter_candidates(found.doc, found.mentions, person_words=person_words)
+    return [*persons, *others.values()]
 
 
-def leading_place(longer: str, shorter: str) -> bool:
-    """Whether ``longer`` is ``shorter`` with a place or nationality in front ("U.S. Department of ...")."""
-    prefix = longer[:len(longer) - len(shorter)].strip()
-    return bool(prefix) and (gazetteer.lookup(prefix) is not None or prefix.lower() in DEMONYMS)
+def person_groups(found: Findings) -> list[Entity]:
+    mentions = sorted((mention for mention in found.mentions if mention.kind is Kind.PERSON),
+                      key=lambda mention: found.tokens[mention.first].start)
+    full: dict[str, Entity] = {}
+    for mention in mentions:
+        if len(mention.value.split()) > 1 or noble_title(found.tokens[mention.first]):
+            full.setdefault(mention.value, Entity(Kind.PERSON, mention.value))
+    # "Conway Jr" is "Harry Conway Jr", "Juan Carlos" is "Juan Carlos Ferro": a shorter full name that ends
+    # or starts one longer name is that person
+    same: dict[str, Entity] = {}
+    starts: dict[str, list[Entity]] = {}
+    for value in full:
+        words = value.split()
+        for cut in range(1, len(words) - 1):
+            same.setdefault(" ".join(words[cut:]), full[value])
+            starts.setdefault(" ".join(words[:cut + 1]), []).append(full[value])
+    for value, longer in starts.items():
+        if len(longer) == 1 and value not in same:
+            same[value] = longer[0]
+    for value in list(full):
+        if value in same and same[value].value != value:
+            full[value] = same[value]
+    by_surname: dict[str, list[Entity]] = {}
+    for entity in {id(entity): entity for entity in full.values()}.values():
+        words = entity.value.split()
+        if len(words) > 1:
+            by_surname.setdefault(surname(entity.value), []).append(entity)
+    singles: dict[str, Entity] = {}
+    last_seen: dict[str, Entity] = {}
+    for mention in mentions:
+        entity = full.get(mention.value)
+        if entity is None:
+            candidates = by_surname.get(mention.value, [])
+            if len(candidates) == 1:
+                entity = candidates[0]
+            elif candidates:
+                entity = last_seen.get(mention.value, candidates[0])
+            else:
+                entity = singles.setdefault(mention.value, Entity(Kind.PERSON, mention.value))
+        else:
+            last_seen[surname(entity.value)] = entity
+        entity.mentions.append(mention)
+        collect_roles(found, entity, mention)
+    unique = {id(entity): entity for entity in [*full.values(), *singles.values()]}
+    return [entity for entity in unique.values() if entity.mentions]
 
 
-def only_heads(words: str) -> bool:
-    return all(word.strip("()").lower() in ORG_HEADS or word.lower() in LEGAL_SUFFIXES for word in words.split())
+def collect_roles(found: Findings, entity: Entity, mention: Mention) -> None:
+    before = appositive_before(found.doc, mention.context)
+    after = appositive_after(found.doc, mention.last) if mention.last < len(found.tokens) \
+        and found.tokens[mention.last].text == "," else None
+    for role in (before, after):
+        if role:
+            entity.roles.append((ROLE_PRIORITY_APPOSITIVE, role))
+    if mention.role:
+        entity.roles.append((ROLE_PRIORITY_TITLE, mention.role))
+    noun = people.role_noun_before(found, mention.context)
+    if noun:
+        entity.roles.append((ROLE_PRIORITY_NOUN, noun))
