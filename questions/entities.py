@@ -1,9 +1,17 @@
 """Find people (with roles), organisations and places without a downloaded model.
 
-Capitalised word sequences are the candidates. Each is read by its structure (a title before a name, an
-organisation or place head word, an acronym defined in brackets, a gazetteer entry) and by its context ("in X",
-"X region", "a X spokesman", "X, Azerbaijan"). Single words wait until the whole article has been read: a surname
-then joins the person named in full, an acronym its expansion. Mentions of one entity become one fact.
+The stages, in the order ``read_names`` runs them over one shared document (``entity_rules.document``):
+
+1. datelines and score lines (``places.read_dateline_city``, ``teams.read_score_lines``);
+2. candidate spans, runs of capitalised words (``cascade.candidate_spans``, joined by ``spans``), each read by
+   the first rule of ``cascade.read_span`` that takes it: ``organisations``, ``people``, ``places``, helped by the
+   context ``cues`` and ``roles`` around the name;
+3. the dateline's agency, spans defined later ("Voice of America" before "(VOA)"), companies by first word;
+4. single words, read once the whole article is known (``single_words``), then headlines in capitals;
+5. ``overlaps.filter_candidates``, the one filter that decides between candidates claiming one name, and
+   ``grouping``: mentions of one entity become one fact.
+
+Every candidate is a ``Mention`` that names the rule that made it; ``Findings`` holds them while the rules run.
 """
 from __future__ import annotations
 
@@ -24,6 +32,7 @@ def find_entities(sentences: tuple[Sentence, ...], *, anatomy: Anatomy) -> tuple
 
 
 def read_names(found: Findings) -> None:
+    """Run the stages in order: datelines, scores, spans, agencies, single words, headlines, re-readings."""
     places.read_dateline_city(found)
     teams.read_score_lines(found)
     for first, last in cascade.candidate_spans(found):

@@ -117,6 +117,7 @@ def portfolio_word(found: Findings, index: int) -> bool:
 
 
 def read_span(found: Findings, first: int, last: int) -> None:
+    """Try the rules on one span in order, the first that takes it wins: parties, titles, heads, names."""
     tokens = found.tokens
     if organisations.read_party(found, first, last):
         return

@@ -44,6 +44,7 @@ def after_work_noun(doc: EntityText, first: int) -> bool:
 
 
 def head_kind(doc: EntityText, index: int, first: int, last: int) -> Kind | None:
+    """The kind a head word gives its name: "... Ministry" an organisation, "... Palace" a place."""
     tokens = doc.tokens
     lower = tokens[index].lower
     if index == first and last - first == 1 and lower not in SINGLE_ORGS:
@@ -193,6 +194,7 @@ def title_before(doc: EntityText, index: int) -> bool:
 
 
 def sport_role_after(doc: EntityText, index: int) -> bool:
+    """"Leeds boss", "Leinster fly-half": a player's or manager's role right after the name."""
     tokens = doc.tokens
     return index + 1 < len(tokens) and tokens[index + 1].lower in SPORT_ROLES and tokens[index + 1].text.islower()
 

@@ -58,6 +58,7 @@ class EntityText:
 
     @property
     def tokens(self) -> tuple[Token, ...]:
+        """The article's tokens, made once for every rule."""
         return self.article.tokens
 
     @cached_property
@@ -97,11 +98,13 @@ class EntityText:
 
 
 def in_dateline(doc: EntityText, index: int) -> bool:
+    """Whether token ``index`` is inside the dateline ("KHOJALY, Azerbaijan (Reuters) -")."""
     start, end = doc.dateline
     return start <= doc.tokens[index].start < end
 
 
 def acronym_after(doc: EntityText, last: int) -> str | None:
+    """The letters in brackets right after token ``last``: "Voice of America (VOA)"."""
     tokens = doc.tokens
     if last + 2 < len(tokens) and tokens[last].text == "(" and tokens[last + 2].text == ")" \
             and (tokens[last + 1].acronym or acronym_like(doc, tokens[last + 1])):
@@ -121,11 +124,13 @@ def gazetteer_match(doc: EntityText, first: int, last: int) -> tuple[int, gazett
 
 
 def followed_by(doc: EntityText, last: int, words: frozenset[str]) -> bool:
+    """Whether the word after the name, in its sentence, is one of ``words``."""
     return last < len(doc.tokens) and doc.tokens[last].lower in words \
         and doc.tokens[last].sentence == doc.tokens[last - 1].sentence
 
 
 def town(text: str) -> bool:
+    """A town or city, not a country or region: "Leeds", "Parma"."""
     place = gazetteer.lookup(text)
     return place is not None and place.kind <= PlaceKind.SUBDIVISION
 

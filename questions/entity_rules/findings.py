@@ -12,6 +12,7 @@ class Findings:
     """What the rules have found so far in one article: candidates, waiting words, taken tokens, acronyms."""
 
     def __init__(self, article: Article, anatomy: Anatomy) -> None:
+        """Start with nothing found in the article."""
         self.article = article
         self.tokens = article.tokens
         dateline = getattr(anatomy, "dateline_span", None)
@@ -78,6 +79,7 @@ class Findings:
 
     def add(self, rule: str, kind: Kind, value: str, first: int, last: int, *, strength: int = 1,
              role: str | None = None, context: int = -1) -> None:
+        """Record a candidate: what ``rule`` read at tokens [first, last), and how sure it is."""
         self.mentions.append(Mention(kind, " ".join(value.split()), first, last, strength, role,
                                      first if context < 0 else context, rule))
         if kind is Kind.PERSON:

@@ -13,6 +13,7 @@ from questions.names import noble_title, surname
 
 
 def entity_fact(doc: EntityText, entity: Entity) -> Fact:
+    """One fact for an entity, at its first full mention in prose, with its other names and its role."""
     article, tokens = doc.article, doc.tokens
     mentions = sorted(entity.mentions, key=lambda mention: tokens[mention.first].start)
     in_prose = [mention for mention in mentions
@@ -64,6 +65,7 @@ def group_entities(found: Findings) -> list[Entity]:
 
 
 def person_groups(found: Findings) -> list[Entity]:
+    """Group people's mentions: a surname or shorter name joins the person named in full."""
     mentions = sorted((mention for mention in found.mentions if mention.kind is Kind.PERSON),
                       key=lambda mention: found.tokens[mention.first].start)
     full: dict[str, Entity] = {}
@@ -111,6 +113,7 @@ def person_groups(found: Findings) -> list[Entity]:
 
 
 def collect_roles(found: Findings, entity: Entity, mention: Mention) -> None:
+    """Gather a person's roles: appositives ("X, the chief,"), titles, role nouns ("astronaut X")."""
     before = appositive_before(found.doc, mention.context)
     after = appositive_after(found.doc, mention.last) if mention.last < len(found.tokens) \
         and found.tokens[mention.last].text == "," else None

@@ -231,6 +231,7 @@ def read_defined(found: Findings, first: int, last: int) -> bool:
 
 
 def define_acronym(found: Findings, last: int, kind: Kind, value: str) -> None:
+    """"Voice of America (VOA)", "the Coffee Institute, IBC,": the acronym names the same thing."""
     acronym = acronym_after(found.doc, last)
     tokens = found.tokens
     if acronym is None and last + 2 < len(tokens) and tokens[last].text == "," and tokens[last + 1].acronym \

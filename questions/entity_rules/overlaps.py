@@ -87,6 +87,7 @@ def merge_organisations(doc: EntityText, others: dict[str, Entity]) -> None:
 
 
 def name_key(value: str) -> str:
+    """The key under which readings of one name meet: lower case, without "the"."""
     value = value.lower().replace("’", "'")
     if value.startswith("the "):
         value = value[4:]
@@ -95,6 +96,7 @@ def name_key(value: str) -> str:
 
 
 def organisation_key(value: str) -> str:
+    """An organisation's key, with "U.S." and "US" written as "United States"."""
     key = name_key(value)
     for prefix in ("u.s. ", "us ", "united states "):
         if key.startswith(prefix):
@@ -111,4 +113,5 @@ def leading_place(longer: str, shorter: str) -> bool:
 
 
 def only_heads(words: str) -> bool:
+    """Whether the words are only head words or suffixes: "Bank", "Corp", "(Holdings) Ltd"."""
     return all(word.strip("()").lower() in ORG_HEADS or word.lower() in LEGAL_SUFFIXES for word in words.split())

@@ -73,6 +73,7 @@ def read_place_prefix(found: Findings, first: int, last: int) -> bool:
 
 
 def read_gazetteer(found: Findings, first: int, last: int) -> bool:
+    """"Buenos Aires", "Sri Lanka": a name of two words or more the gazetteer knows."""
     if last - first < 2:
         return False
     place = gazetteer.lookup(found.article.span_text(first, last))

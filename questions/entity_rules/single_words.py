@@ -20,6 +20,7 @@ from questions.names import Token, head_word, name_word, ordinary_word, title_wo
 
 
 def single_word_cue(found: Findings, index: int) -> str:
+    """What the words around a single capitalised word say it is: org, person, club, owner, place."""
     tokens, doc = found.tokens, found.doc
     if followed_by(doc, index + 1, SPOKESPERSON_NOUNS) \
             or organisation_noun_before(doc, index) and not gazetteer.is_region_or_country(tokens[index].text) \
@@ -44,6 +45,7 @@ def single_word_cue(found: Findings, index: int) -> str:
 
 
 def resolve_pending(found: Findings) -> None:
+    """Read the single words that waited: a few rounds while names learnt from the others help."""
     waiting = list(found.pending)
     for _ in range(3):
         left = []
@@ -87,6 +89,7 @@ def read_listed(found: Findings, waiting: list[Pending], known: dict[str, tuple[
 
 
 def resolve(found: Findings, pending: Pending, known: dict[str, tuple[Kind, str]], *, final: bool) -> bool:
+    """Read one single word by what the article named already, its cue and the gazetteer."""
     if pending.index in found.consumed:
         return True
     token = found.tokens[pending.index]

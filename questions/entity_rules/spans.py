@@ -14,6 +14,7 @@ from questions.names import Token, date_word, name_word, ordinary_word, title_wo
 
 
 def may_open(doc: EntityText, index: int) -> bool:
+    """Whether a capitalised word may start a name: not shouted, no model number, date or month range."""
     token = doc.tokens[index]
     if not token.capitalised or shouted(doc, index):
         return False
@@ -25,6 +26,7 @@ def may_open(doc: EntityText, index: int) -> bool:
 
 
 def continues(doc: EntityText, index: int) -> bool:
+    """Whether the capitalised word at ``index`` carries on the name before it."""
     token = doc.tokens[index]
     if not token.capitalised or shouted(doc, index):
         return False
@@ -202,6 +204,7 @@ def office_word(doc: EntityText, index: int) -> bool:
 
 
 def positional_capital(doc: EntityText, index: int) -> bool:
+    """A word capitalised only because it opens a sentence or a quotation: "Despite", "Officials"."""
     token = doc.tokens[index]
     lower = token.lower
     if token.acronym:
