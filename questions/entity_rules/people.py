@@ -1,0 +1,300 @@
+"""People: titles before names ("Colonel General ..."), plain full names, roles, a person then their firm."""
+from __future__ import annotations
+
+from questions import gazetteer
+from questions.entity_rules import cascade, organisations, places
+from questions.entity_rules.cues import organisation_appositive, organisation_noun_before, person_cue, strong_place_cue
+from questions.entity_rules.document import Kind, known_place
+from questions.entity_rules.findings import Findings
+from questions.entity_rules.roles import (
+    agent_noun, appositive_after, common_surname_after_role, modifier_noun, portfolio_start,
+)
+from questions.entity_rules.words import ORG_ROLES, ROLE_LINKS, ROLE_STOPS, TITLE_MODIFIERS
+from questions.lexicon import (
+    COMPANY_TAILS, DEMONYMS, HEADLINE_WORDS, HONORIFICS, LEGAL_SUFFIXES, NAMED_THING_HEADS, ORG_HEADS, ROLE_FILLERS,
+    ROLE_NOUNS, SPEECH_VERBS, SPOKESPERSON_NOUNS, WORK_NOUNS,
+)
+from questions.names import head_word, initials, name_word, noble_title, particle, surname, title_word
+
+
+def read_person_of_firm(found: Findings, first: int, last: int) -> bool:
+    """"said Daniel Roling of Merrill Lynch and Co.": an analyst's name, then the firm's, is two names.
+
+    Only when the firm's part ends in a company's suffix or head word, so "Bank of England" stays whole.
+    """
+    tokens = found.tokens
+    for link in range(first + 2, min(first + 4, last - 1)):
+        if tokens[link].lower != "of":
+            continue
+        start = link + 1
+        while start < last and tokens[start].lower == "the":
+            start += 1
+        tail = tokens[last - 1].lower
+        if start >= last or not (tail in LEGAL_SUFFIXES or tail in ORG_HEADS or tail in COMPANY_TAILS):
+            return False
+        if any(head_word(token.lower) or title_word(token) for token in tokens[first:link]):
+            return False
+        count = len(found.mentions)
+        if not read_person(found, first, link):
+            return False
+        if found.mentions[-1].kind is not Kind.PERSON:
+            del found.mentions[count:]
+            return False
+        cascade.read_span(found, start, last)
+        return True
+    return False
+
+
+def read_person_after_portfolio(found: Findings, first: int, last: int) -> bool:
+    """"Shadow leader of the Commons Jo Hale": the office's capitalised words, then the name."""
+    tokens = found.tokens
+    link = first - 1
+    while link >= 0 and tokens[link].lower == "the":
+        link -= 1
+    if last - first < 3 or link < 1 or tokens[link].lower not in ("of", "for", "to") \
+            or not (tokens[link - 1].lower in ROLE_NOUNS and tokens[link - 1].text.islower()
+                    or title_word(tokens[link - 1])):
+        return False  # "leader of the Commons Jo Hale", "Chief Secretary to the Treasury Ian Vole"
+    for start in (last - 2, last - 3):
+        if start > first and read_person(found, start, last):
+            role_start = link - 1
+            while role_start > 0 and tokens[role_start - 1].sentence == tokens[first].sentence \
+                    and tokens[role_start - 1].lower not in HEADLINE_WORDS \
+                    and (tokens[role_start - 1].capitalised or tokens[role_start - 1].lower in ROLE_FILLERS
+                         and tokens[role_start - 1].lower not in ROLE_LINKS) and link - role_start < 4:
+                role_start -= 1
+            person = found.mentions[-1]
+            found.mentions[-1] = person._replace(role=found.article.span_text(role_start, start),
+                                                context=role_start)
+            found.person_tokens = None
+            return True
+    return False
+
+
+def read_titled_person(found: Findings, first: int, last: int) -> bool:
+    """"Russian Colonel General Yevgeny Nikiforov", "Judge Jackson", "Queen Elizabeth"."""
+    tokens = found.tokens
+    titles = [index for index in range(first, last) if tokens[index].capitalised and (
+        title_word(tokens[index]) or index == first and tokens[index].lower in ROLE_NOUNS
+        or tokens[index].acronym and tokens[index].lower in ROLE_NOUNS)]  # "Controversial DJ Jo Hale"
+    if not titles:
+        return False
+    name_start = last
+    index = last - 1
+    while index > titles[-1]:
+        token = tokens[index]
+        surname = index == last - 1 and index - 1 > titles[-1]
+        if name_word(token, found.article, surname=surname, given=index < last - 1) and not token.acronym:
+            name_start = index
+        elif not (particle(token) and index - 1 > titles[-1]):
+            break
+        index -= 1
+    if name_start >= last or last - name_start > 4 or not tokens[name_start].capitalised:
+        return False
+    if tokens[titles[-1]].lower.rstrip(".") in ("st", "saint", "ste") \
+            and gazetteer.lookup(found.article.span_text(titles[-1], last)) is not None:
+        return False  # "St. Louis", "St Petersburg": a saint's name that is a city
+    if tokens[titles[-1]].lower in TITLE_MODIFIERS:
+        return False  # "Grand Slam", "First Division": half a title names nobody
+    between = [token.lower for token in tokens[titles[-1] + 1:name_start]]
+    if tokens[name_start - 1].lower in ("and", "of", "for", "&") \
+            or any(word in ("of", "for", "and") for word in between) and last - name_start < 2:
+        return False  # "MP for Sittingbourne and Sheppey": the words after a portfolio are a place
+    if any(word in ("of", "for") for word in between) and last - name_start >= 3 \
+            and tokens[name_start - 1].lower in ("of", "for", "the"):
+        name_start += 1  # "Chancellor of the Exchequer Gordon Brown": the portfolio ends the title
+    title_first = titles[0]
+    for title in titles:
+        if title < name_start:
+            title_first = title
+            break
+    value_first = name_start
+    if noble_title(tokens[name_start - 1]) and last - name_start == 1:
+        value_first = name_start - 1  # "Queen Elizabeth", "Lord Butler": the title is how they are named
+    role = None
+    role_tokens = [token for token in tokens[first:name_start]
+                   if token.lower not in HONORIFICS and token.lower not in ("sir", "dame", "st", "st.", "saint")]
+    if role_tokens and value_first == name_start and any(
+            title_word(token) or token.lower in ROLE_NOUNS for token in role_tokens):
+        role_end = name_start
+        while role_end > first and (tokens[role_end - 1].lower in HONORIFICS
+                                    or tokens[role_end - 1].lower in ("sir", "dame")):
+            role_end -= 1  # "Harbour Commissioner Sir Peter Vane"
+        role = found.article.span_text(first, role_end)
+    places.read_modifiers(found, first, title_first)
+    organisations.read_organisation_in_role(found, first, name_start)
+    found.add("read_titled_person", Kind.PERSON, found.article.span_text(value_first, last), value_first, last,
+              strength=3, role=role, context=first)
+    return True
+
+
+def read_person_of_place(found: Findings, first: int, last: int) -> bool:
+    """"Andy Murray of Britain": a person, then where they are from."""
+    tokens = found.tokens
+    for index in range(first + 1, last - 1):
+        if tokens[index].lower != "of":
+            continue
+        place = gazetteer.lookup(found.article.span_text(index + 1, last))
+        if place is None:
+            continue
+        if read_person(found, first, index):
+            found.add("read_person_of_place", Kind.PLACE, place.name, index + 1, last, strength=2)
+            return True
+    return False
+
+
+def read_person(found: Findings, first: int, last: int) -> bool:
+    """Two to four name words with nothing else to say they are not a person: "Robert Mueller"."""
+    tokens, article = found.tokens, found.article
+    start = first
+    while start < last and tokens[start].lower in DEMONYMS:
+        start += 1  # "Brit Andy Murray": the nationality is a role
+    role = article.span_text(first, start) if start > first else None
+    modifier = start < last and tokens[start].acronym and not (initials(tokens[start]) and last - start == 2)
+    if modifier:
+        start += 1
+    words = [token for token in tokens[start:last] if not particle(token)]
+    if not 2 <= len(words) <= 4 or not name_word(words[0], article, given=True) \
+            or not all(name_word(token, article) for token in words[1:-1]):
+        return False
+    if not (name_word(words[-1], article, surname=True)
+            or title_word(words[-1]) and not words[-1].text.endswith(".")
+            or common_surname_after_role(found.doc, start, last)):
+        return False  # "John Major", "Larry King": a title word can be a surname
+    if any(token.acronym and not initials(token) for token in words) or not tokens[start].capitalised:
+        return False
+    if gazetteer.lookup(article.span_text(start, last)) is not None:
+        return False
+    if start > 0 and tokens[start - 1].lower == "its":
+        return False  # "its Motech Auto Mechanic schools": what a company owns is no person
+    if last < len(tokens) and (tokens[last].lower in NAMED_THING_HEADS or tokens[last].lower in WORK_NOUNS) \
+            and tokens[last].text.islower():
+        found.add_thing("read_person", article.span_text(start, last), start, last)
+        return True  # "a Golden Globe award", "a Poll Winners concert"
+    if organisation_noun_before(found.doc, start) or organisation_appositive(found.doc, last) \
+            or employer_position(found, first) or employs_next(found, last):
+        kind = Kind.ORGANISATION
+    elif strong_place_cue(found.doc, start, last, single=False) and not person_cue(found.doc, start, last):
+        kind = Kind.PLACE
+    else:
+        plain = sum(name_word(token, article, strict=True) for token in words)
+        if plain < len(words) and not person_cue(found.doc, start, last) \
+                and not common_surname_after_role(found.doc, start, last):
+            return False
+        if initials(words[0]) and not named_by_initials(found, start, last):
+            return False
+        kind = Kind.PERSON
+    if modifier:
+        places.read_modifiers(found, start - 1, start)
+    found.add("read_person", kind, article.span_text(start, last), start, last, strength=1 if kind is Kind.PLACE else 2,
+              role=role if kind is Kind.PERSON else None, context=first)
+    return True
+
+
+def employs_next(found: Findings, last: int) -> bool:
+    """"said Prebon Yamane economist Lena Komileva", "Plaid Cymru health spokesman Rhodri Thomas": a name
+    before a job (perhaps with a field in front) and a person's name employs them."""
+    tokens = found.tokens
+    role = last
+    while role < min(len(tokens), last + 2) and tokens[role].lower not in ORG_ROLES \
+            and modifier_noun(found.doc, role):
+        role += 1  # "health spokesman"
+    if not (role + 2 < len(tokens) and tokens[role].text.islower()
+            and (tokens[role].lower in ORG_ROLES or tokens[role].lower in SPOKESPERSON_NOUNS)
+            and tokens[role + 1].sentence == tokens[last - 1].sentence):
+        return False
+    after = tokens[role + 1]
+    if after.capitalised and not after.acronym:
+        return True
+    # "Rhodri Thomas, Plaid Cymru health spokesman said": the employer inside a person's appositive
+    first = last - 1
+    while first > 0 and tokens[first - 1].capitalised:
+        first -= 1
+    return first > 0 and tokens[first - 1].text == "," and found.in_person(first - 2) \
+        and (after.lower in SPEECH_VERBS or after.text in (",", "."))
+
+
+def named_by_initials(found: Findings, first: int, last: int) -> bool:
+    """Whether "T.P. Lilaratne" is a person: firms too are named so ("E.F. Hutton", "J.D. Power").
+
+    A person is introduced with a role (", head of ...", "analyst T.P. ...") and then called by the surname
+    alone; a firm is not.
+    """
+    tokens = found.tokens
+    if last < len(tokens) and tokens[last].text == "," and appositive_after(found.doc, last) is not None:
+        return True
+    if role_noun_before(found, first) is not None:
+        return True
+    family = tokens[last - 1].text
+    return any(token.text == family and not tokens[index - 1].capitalised and not (
+        index >= 2 and tokens[index - 1].text == "." and len(tokens[index - 2].text) == 1)  # "J. Hutton"
+        for index, token in enumerate(tokens) if index and not first <= index < last)
+
+
+def employer_position(found: Findings, first: int) -> bool:
+    """"an analyst with Dean Talbot Reynolds", "economist at Marlow Brothers": the name employs someone."""
+    tokens = found.tokens
+    link = first - 1
+    while link > 0 and tokens[link].lower == "the":
+        link -= 1  # "Larry Jonson of the Corn Growers"
+    if link < 1 or tokens[link].lower not in ("with", "at", "of") \
+            or tokens[link - 1].sentence != tokens[first].sentence:
+        return False
+    before = tokens[link - 1]
+    if tokens[link].lower != "of" and before.text.islower() and before.lower in ROLE_NOUNS:
+        return True
+    # "Ann Pzeno of Sanford Bernard", "analyst Jo Baker at Smith Barnet": after a person, the firm
+    if not (before.capitalised and found.in_person(link - 1)) \
+            or known_place(found.article.span_text(first, first + 1)):
+        return False
+    person = found.people()[link - 1]
+    return tokens[link].lower == "of" or bool(person.role) \
+        or person.context > 0 and tokens[person.context - 1].lower in ROLE_NOUNS
+
+
+def role_noun_before(found: Findings, first: int) -> str | None:
+    """"Japanese astronaut Koichi Wakata", "BBC labour affairs correspondent Stephen Cape", "spokeswoman for
+    women Sandra Gidley"."""
+    tokens = found.tokens
+    index = portfolio_start(found.doc, first)
+    if index < 0 or not (tokens[index].lower in ROLE_NOUNS or index == first - 1 and agent_noun(found.doc, index)) \
+            or tokens[index].capitalised or tokens[index].sentence != tokens[first].sentence:
+        return None
+    head = index
+    capitalised = False
+    while index - 1 >= 0 and tokens[index - 1].sentence == tokens[first].sentence and head - index < 3:
+        previous = tokens[index - 1]
+        lower = previous.lower
+        if lower in ROLE_STOPS or lower in ("the", "a", "an", "of", "for", "at", "in", "on", "to", "with"):
+            break
+        if previous.text in ("'s", "’s") and index - 2 >= 0 and tokens[index - 2].capitalised:
+            index -= 2  # "the company's chief"
+            continue
+        if lower in ("and", "or") and not (index >= 2 and tokens[index - 2].text.islower()
+                                           and tokens[index - 2].lower in ROLE_NOUNS):
+            break  # "Ian Dole and flanker Rob Kerr"; but "chairman and chief executive"
+        if not (lower in ROLE_NOUNS or lower in ROLE_FILLERS or lower in DEMONYMS
+                or previous.capitalised and not found.in_person(index - 1)
+                or not capitalised and modifier_noun(found.doc, index - 1)):
+            break
+        capitalised = capitalised or previous.capitalised
+        index -= 1
+    index = organisation_of_role(found, index)
+    while index < head and tokens[index].lower in ("and", "or", "&"):
+        index += 1  # "..., and chief financial officer Tim Howard"
+    return found.article.span_text(index, first)
+
+
+def organisation_of_role(found: Findings, index: int) -> int:
+    """"Bank of England governor": step back over an organisation named with "of" in front of a role."""
+    tokens = found.tokens
+    if index < 2 or not tokens[index].capitalised or tokens[index - 1].lower != "of" \
+            or tokens[index - 2].sentence != tokens[index].sentence:
+        return index
+    start = index - 2
+    if not (tokens[start].capitalised and tokens[start].lower in ORG_HEADS):
+        return index
+    while start > 0 and tokens[start - 1].capitalised and tokens[start - 1].sentence == tokens[index].sentence \
+            and start - 1 not in found.article.initial and not found.in_person(start - 1) and index - start < 5:
+        start -= 1  # "Federal Reserve Bank of New York president"
+    return start
