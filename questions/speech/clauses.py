@@ -44,6 +44,7 @@ def reported_clause(doc: SpeechDocument, index: int, *, require_that: bool) -> t
 
 
 def clause_from(doc: SpeechDocument, position: int) -> tuple[int, int] | None:
+    """The clause from token ``position`` to where the sentence, a participle or a second speaker cuts it."""
     tokens = doc.tokens
     if position >= len(tokens):
         return None

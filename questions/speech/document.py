@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+
 from dataclasses import dataclass
 
 from questions.model import Fact, FactKind
@@ -30,6 +31,7 @@ class SpeechDocument:
 
 
     def mention_ending(self, end: int) -> Mention | None:
+        """The mention that ends at ``end``, if any."""
         index = bisect.bisect_left(self.mention_starts, end) - 1
         while index >= 0 and self.mentions[index].end > end:
             index -= 1
@@ -38,6 +40,7 @@ class SpeechDocument:
         return None
 
     def mentions_between(self, start: int, end: int) -> list[Mention]:
+        """The mentions between two offsets, outside quotations."""
         index = bisect.bisect_left(self.mention_starts, start)
         found = []
         while index < len(self.mentions) and self.mentions[index].start < end:
@@ -48,6 +51,7 @@ class SpeechDocument:
         return found
 
     def mention_at(self, position: int) -> Mention | None:
+        """The mention that starts at ``position``, if any."""
         index = bisect.bisect_left(self.mention_starts, position)
         if index < len(self.mentions) and self.mentions[index].start == position:
             return self.mentions[index]
@@ -67,6 +71,7 @@ class SpeechDocument:
         return self.text.startswith(("'s", "’s"), mention.end)
 
     def inside_quote(self, position: int) -> bool:
+        """Whether an offset lies inside a quotation's words."""
         index = bisect.bisect_right(self.quote_starts, position) - 1
         return index >= 0 and self.quotes[index].start <= position < self.quotes[index].end
 

@@ -256,11 +256,13 @@ def distance(doc: SpeechDocument, earlier: int, later: int) -> int:
 
 
 def quotation_sentence(doc: SpeechDocument, index: int) -> bool:
+    """Whether a sentence lies wholly inside a quotation."""
     bounds = doc.article.sentences[index]
     return doc.inside_quote(bounds.start + 1) and doc.inside_quote(bounds.end - 2)
 
 
 def may_be(doc: SpeechDocument, person: str, wanted: str) -> bool:
+    """Whether a person may be of the wanted gender ("m", "f", or "" for either) as far as the text says."""
     gender = doc.gender.get(person, "")
     return not wanted or not gender or gender == wanted
 

@@ -3,6 +3,7 @@ sentences where someone unnamed speaks. The only state of the stage; ``claim_quo
 from __future__ import annotations
 
 import bisect
+
 from dataclasses import dataclass, field
 
 from questions.speech.document import SpeechDocument

@@ -73,10 +73,6 @@ def entity_mentions(article: Article, entities: tuple[Fact, ...]) -> list[Mentio
     return mentions
 
 
-
-
-
-
 def name_token(token: Token, article: Article) -> bool:
     """A word that can stand in a person's name the entity finder did not list: "T.P.", "Lilaratne"."""
     return bool(INITIALS.fullmatch(token.text)) or token.word and token.lower not in ROLE_NOUNS \
@@ -218,7 +214,6 @@ def role_names_resolved(mentions: list[Mention], roles: tuple[tuple[str, str], .
                 continue
         resolved.append(mention)
     return resolved
-
 
 
 def genders(article: Article, mentions: tuple[Mention, ...]) -> dict[str, str]:

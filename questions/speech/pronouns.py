@@ -8,6 +8,7 @@ from questions.speech.grammar import distance, may_be, opening_subject
 from questions.speech.ledger import Ledger
 from questions.speech.mentions import Mention
 
+
 def resolved(doc: SpeechDocument, ledger: Ledger, mention: Mention) -> Mention | None:
     """The mention itself, or for "he"/"she" the person it stands for (keeping the pronoun's span)."""
     if mention.kind is not None:

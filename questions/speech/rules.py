@@ -1,8 +1,8 @@
 """The attribution rules, grouped by how journalists attribute speech; each adds its finds to the ledger.
 
-- ``speech_verb``: '"…," X said', '"…," said X', 'X said: "…"', "X said (that) …", "…, X said.", "But, X said, …";
-  its speaker by ``who.SPEAKER_FINDERS`` or ``who.speaker_after``, its words by ``quote_before``/``quote_after`` or
-  a clause of ``clauses``.
+- ``speech_verb``: '"…," X said', '"…," said X', 'X said: "…"', "X said (that) …", "…, X said.",
+  "But, X said, …"; its speaker by ``who.SPEAKER_FINDERS`` or ``who.speaker_after``, its words by
+  ``quote_before``/``quote_after`` or a clause of ``clauses``.
 - ``participle``: ", saying …": the sentence's speaker goes on.
 - ``according_to``: "according to X".
 - ``colon_quotation``: 'X praised the director: "…"'.
@@ -29,6 +29,7 @@ from questions.speech.pronouns import resolved
 from questions.speech.quotations import Quote
 from questions.speech.vocabulary import NAME_GAP, PASSIVE, PRONOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS
 from questions.speech.who import SPEAKER_FINDERS, speaker_after
+
 
 def speech_verb(doc: SpeechDocument, ledger: Ledger, index: int) -> None:
     """Attribute what a speech verb reports: the quotation beside it, else the clause it reports."""

@@ -6,6 +6,7 @@ that finds a speaker names it. ``speaker_after`` reads an inverted verb ('"…,"
 from __future__ import annotations
 
 from collections.abc import Callable
+
 from questions.lexicon import SPEECH_INSERTS, SPOKESPERSON_NOUNS
 from questions.model import FactKind
 from questions.speech.document import SpeechDocument
@@ -15,6 +16,7 @@ from questions.speech.grammar import (
 from questions.speech.ledger import Ledger
 from questions.speech.mentions import Mention
 from questions.speech.vocabulary import AFTER_SPEAKER_STOPS, COMPANY_NOUNS, DETERMINERS, ROLE_QUALIFIERS, SUBJECT_WINDOW
+
 
 def coordinated_speaker(doc: SpeechDocument, ledger: Ledger, index: int) -> Mention | None:
     """"He noted ... but said, "…"": a second speech verb joined by "and"/"but" keeps the speaker."""
