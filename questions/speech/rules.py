@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
 
 from questions.lexicon import SPEECH_PARTICIPLES
 from questions.model import FactKind
@@ -31,70 +32,98 @@ from questions.speech.vocabulary import NAME_GAP, PASSIVE, PRONOUNS, SPEECH_VERB
 from questions.speech.who import SPEAKER_FINDERS, speaker_after
 
 
+@dataclass(frozen=True, slots=True)
+class VerbSpeaker:
+    """Who a speech verb's speaker is before pronouns are resolved, and how the attribution is laid out."""
+
+    mention: Mention
+    rule: str  # the speaker finder that named them
+    inverted: bool  # '"…," said X': the verb right after a closing quotation mark
+    after_comma: bool  # "Prices will rise, said Jane Doe.": an inverted verb after a clause and its comma
+    attribution_start: int  # where the attribution starts: the speaker, or the verb when it comes first
+
+
 def speech_verb(doc: SpeechDocument, ledger: Ledger, index: int) -> None:
     """Attribute what a speech verb reports: the quotation beside it, else the clause it reports."""
-    tokens = doc.tokens
-    verb = tokens[index]
-    previous = tokens[index - 1] if index else None
-    if previous is not None and (previous.lower in PASSIVE or previous.lower == "to"):
-        return  # "was told to", "is said to be", "to say"
-    following = tokens[index + 1] if index + 1 < len(tokens) else None
-    if following is not None and following.lower == "by":
+    verb = doc.tokens[index]
+    if not reports_speech(doc, index):
         return
-    inverted = after_closing_quote(doc, verb.start)
-    after_comma = False
-    if inverted:
-        speaker, speaker_rule = speaker_after(doc, index), "speaker_after"
-        attribution_start = verb.start
-    else:
-        speaker, speaker_rule = first_speaker(doc, ledger, index)
-        attribution_start = speaker.start if speaker is not None else verb.start
-        if speaker is None and previous is not None and previous.text == ",":
-            # "Prices will rise, said Jane Doe, an economist at Acme.": the clause before the comma
-            speaker, speaker_rule = speaker_after(doc, index), "speaker_after"
-            if speaker is not None and not name_ends_attribution(doc, speaker):
-                speaker = None  # "…, said the UK market had grown": a clause after the verb, not a name
-            after_comma = speaker is not None
-    if speaker is None:
+    found = verb_speaker(doc, ledger, index)
+    if found is None:
         # "His mother Ann Lee told Fox her son told her …": the sentence has its named speaker already
         if unnamed_before(doc, index) and not any(said.sentence == verb.sentence for said in ledger.said[-3:]):
             ledger.unnamed.add(verb.sentence)
         return
-    speaker = resolved(doc, ledger, speaker)
+    speaker = resolved(doc, ledger, found.mention)
     if speaker is None or inside_longer_name(doc, speaker):
         return
+    what = what_was_said(doc, ledger, index, speaker, found)
+    if what is None:
+        return
+    rule, quotes = what
+    texts = tuple(doc.quote_text(quote) for quote in quotes)
+    ledger.said.append(Attribution(speaker, verb.sentence, texts, rule, found.rule))
+    ledger.unnamed.discard(verb.sentence)  # "The lawyer had said …, said Mr Munro": the sentence has its speaker
+    if not found.inverted and not found.after_comma:
+        for partner in listed_before(doc, speaker):
+            ledger.said.append(Attribution(partner, verb.sentence, texts, rule, "listed_before"))
+
+
+def reports_speech(doc: SpeechDocument, index: int) -> bool:
+    """Whether a speech verb reports speech here: not "was told to", "is said to be", "to say", "said by"."""
+    tokens = doc.tokens
+    previous = tokens[index - 1] if index else None
+    if previous is not None and (previous.lower in PASSIVE or previous.lower == "to"):
+        return False
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    return following is None or following.lower != "by"
+
+
+def verb_speaker(doc: SpeechDocument, ledger: Ledger, index: int) -> VerbSpeaker | None:
+    """The speaker of a speech verb: after it when it follows a quotation or a clause's comma, else before it."""
+    verb = doc.tokens[index]
+    if after_closing_quote(doc, verb.start):
+        speaker = speaker_after(doc, index)
+        return VerbSpeaker(speaker, "speaker_after", True, False, verb.start) if speaker is not None else None
+    speaker, rule = first_speaker(doc, ledger, index)
+    if speaker is not None:
+        return VerbSpeaker(speaker, rule, False, False, speaker.start)
+    if index and doc.tokens[index - 1].text == ",":
+        # "Prices will rise, said Jane Doe, an economist at Acme.": the clause before the comma
+        speaker = speaker_after(doc, index)
+        if speaker is not None and name_ends_attribution(doc, speaker):
+            return VerbSpeaker(speaker, "speaker_after", False, True, verb.start)
+        # else "…, said the UK market had grown": a clause after the verb, not a name
+    return None
+
+
+def what_was_said(doc: SpeechDocument, ledger: Ledger, index: int, speaker: Mention,
+                  found: VerbSpeaker) -> tuple[str, list[Quote | tuple[int, int]]] | None:
+    """What a speech verb's speaker said, and the name of the rule that found it; None when nothing fits."""
+    verb = doc.tokens[index]
     quotes: list[Quote | tuple[int, int]] = []
-    rule = "quotation_beside_verb"
-    before = quote_before(doc, ledger, attribution_start, verb.sentence)
+    before = quote_before(doc, ledger, found.attribution_start, verb.sentence)
     if before is not None:
         quotes.append(before)
     after = quote_after(doc, ledger, verb.end, verb.sentence)
     if after is not None:
         quotes.append(after)
-    weak = verb.lower in WEAK_SPEECH_VERBS
-    if not quotes and (after_comma or between_commas(doc, speaker, index)):
+    if quotes:
+        return "quotation_beside_verb", quotes
+    if found.after_comma or between_commas(doc, speaker, index):
         # "But now, he said, prices will rise." / "Also, said Mr Doe, prices will rise, though …"
-        rule = "clauses_around_aside"
-        before = clause_before_comma(doc, index) if after_comma else None
+        before = clause_before_comma(doc, index) if found.after_comma else None
         after = clause_after_aside(doc, speaker, index, before is not None)
         quotes.extend(claim_clause(doc, ledger, clause) for clause in (before, after) if clause is not None)
-        if not quotes:
-            return
-    elif not quotes:
-        rule = "reported_clause"
-        clause = reported_clause(doc, index, require_that=weak)
-        if clause is None and not inverted:
-            rule = "clause_before_verb"
-            clause = clause_before(doc, index, speaker)
-        if clause is None:
-            return
-        quotes.append(claim_clause(doc, ledger, clause))
-    texts = tuple(doc.quote_text(quote) for quote in quotes)
-    ledger.said.append(Attribution(speaker, verb.sentence, texts, rule, speaker_rule))
-    ledger.unnamed.discard(verb.sentence)  # "The lawyer had said …, said Mr Munro": the sentence has its speaker
-    if not inverted and not after_comma:
-        for partner in listed_before(doc, speaker):
-            ledger.said.append(Attribution(partner, verb.sentence, texts, rule, "listed_before"))
+        return ("clauses_around_aside", quotes) if quotes else None
+    rule = "reported_clause"
+    clause = reported_clause(doc, index, require_that=verb.lower in WEAK_SPEECH_VERBS)
+    if clause is None and not found.inverted:
+        rule = "clause_before_verb"
+        clause = clause_before(doc, index, speaker)
+    if clause is None:
+        return None
+    return rule, [claim_clause(doc, ledger, clause)]
 
 
 def first_speaker(doc: SpeechDocument, ledger: Ledger, index: int) -> tuple[Mention | None, str]:
