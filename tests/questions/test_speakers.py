@@ -9,9 +9,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from questions.clean import MAX_FACTS_PER_KIND
 from questions.entities import find_entities
 from questions.model import Anatomy, Fact, FactKind
+from questions.names import read_article
 from questions.speakers import find_speakers
+from questions.speech.document import read_document
+from questions.speech.rules import attribute
 from tests.questions.test_entities import CORPUS, sentences_of
 
 
@@ -399,3 +403,44 @@ def test_the_deputy_is_not_the_one_with_the_shorter_title() -> None:
 )
 def test_speaker_rules_settle_or_stay_silent(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert said(text) == expected
+
+
+def rules_of(text: str) -> list[tuple[str, str, str]]:
+    """(speaker, rule that found what was said, rule that found the speaker) for every attribution."""
+    sentences = sentences_of(text)
+    doc = read_document(read_article(sentences), find_entities(sentences, anatomy=Anatomy()))
+    return [(said.speaker.value, said.rule, said.speaker_rule) for said in attribute(doc, limit=MAX_FACTS_PER_KIND)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (INTRO + '"We will not back down," Solberg said.',
+         [("Ingrid Solberg", "quotation_beside_verb", "subject_before")]),
+        ('"The quota is fair," said Ingrid Solberg, the fisheries minister.',
+         [("Ingrid Solberg", "quotation_beside_verb", "speaker_after")]),
+        (INTRO + "Solberg said the quota would stand.",
+         [("Ingrid Solberg", "reported_clause", "subject_before")]),
+        (INTRO + "The quota will stand, Solberg said.",
+         [("Ingrid Solberg", "clause_before_verb", "subject_before")]),
+        (INTRO + "The quota will stand until spring, said Ingrid Solberg.",
+         [("Ingrid Solberg", "clauses_around_aside", "speaker_after")]),
+        (INTRO + "The quota will stand until spring, according to Solberg.",
+         [("Ingrid Solberg", "according_to", "")]),
+        (INTRO + "Solberg praised the fleet: \"They worked through the storm.\"",
+         [("Ingrid Solberg", "colon_quotation", "")]),
+        (INTRO + 'Solberg said: "We will not back down."\n"The quota is fair and it will stand."',
+         [("Ingrid Solberg", "quotation_beside_verb", "subject_before"),
+          ("Ingrid Solberg", "continued_quotation", "")]),
+    ],
+)
+def test_every_attribution_names_its_rules(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert rules_of(text) == expected
+
+
+def test_a_quotation_goes_to_the_first_rule_that_claims_it() -> None:
+    # the verb after the quotation takes it; the colon before it and the previous speaker do not
+    text = (INTRO + 'Solberg said the fleet was tired. Her deputy spoke too: "We will not back down," '
+            'said Lars Berg, the deputy minister.')
+    assert [(value, quote) for value, _, quote in said(text)
+            if quote == "We will not back down"] == [("Lars Berg", "We will not back down")]

@@ -1,0 +1,77 @@
+"""Resolve "he" and "she" to the person they stand for, only when the text settles it; else nobody."""
+from __future__ import annotations
+
+from questions.lexicon import FEMALE_PRONOUNS, MALE_PRONOUNS
+from questions.model import FactKind
+from questions.speech.document import SpeechDocument
+from questions.speech.grammar import distance, may_be, opening_subject
+from questions.speech.ledger import Ledger
+from questions.speech.mentions import Mention
+
+
+def resolved(doc: SpeechDocument, ledger: Ledger, mention: Mention) -> Mention | None:
+    """The mention itself, or for "he"/"she" the person it stands for (keeping the pronoun's span)."""
+    if mention.kind is not None:
+        return mention
+    pronoun = doc.text[mention.start:mention.end].lower()
+    wanted = "m" if pronoun in MALE_PRONOUNS else "f" if pronoun in FEMALE_PRONOUNS else ""
+    sentence = doc.article.sentence_at(mention.start)
+    # One who has just spoken is the likeliest "he" of the next attribution ('…," he added').
+    for said in reversed(ledger.said):
+        if distance(doc, said.sentence, sentence) > 2 \
+                or any(sentence > unnamed >= said.sentence for unnamed in ledger.unnamed):
+            break
+        gender = doc.gender.get(said.speaker.value, "")
+        if said.speaker.kind is FactKind.PERSON and (not wanted or not gender or gender == wanted):
+            # unless someone else has since opened a sentence: 'Keeper Tony Bale agreed. "…," he added.'
+            for between in range(sentence, said.sentence, -1):
+                bound = mention.start if between == sentence else doc.article.sentences[between].end
+                subject = opening_subject(doc, between, bound)
+                if subject is not None and subject.kind is FactKind.PERSON \
+                        and subject.value != said.speaker.value \
+                        and (not wanted or doc.gender.get(subject.value, wanted) == wanted):
+                    return Mention(mention.start, mention.end, subject.value, FactKind.PERSON)
+            return Mention(mention.start, mention.end, said.speaker.value, FactKind.PERSON)
+    # "…, he added": not this sentence's subject
+    trailing = doc.text[max(0, mention.start - 20):mention.start].rstrip().endswith(",")
+    for back in range(1 if trailing else 0, 3):
+        index = sentence - back
+        if index < 0 or back and index in ledger.unnamed:
+            return None
+        bounds = doc.article.sentences[index]
+        end = mention.start if back == 0 else bounds.end
+        persons = [candidate for candidate in doc.mentions_between(bounds.start, end)
+                   if candidate.kind is FactKind.PERSON and may_be(doc, candidate.value, wanted)]
+        if not persons:
+            continue
+        return settled(doc, mention, index, end, persons, wanted)
+    return only_person_before(doc, ledger, mention, wanted)
+
+
+def settled(doc: SpeechDocument, mention: Mention, sentence: int, end: int, persons: list[Mention],
+             wanted: str) -> Mention | None:
+    """The one of several people a pronoun stands for, when the text settles it: the sentence's subject, or
+    the only person there of the pronoun's kind. Otherwise none: a wrong speaker is worse than a missing one."""
+    subject = opening_subject(doc, sentence, end)
+    if subject is not None and subject.kind is FactKind.PERSON and may_be(doc, subject.value, wanted):
+        return Mention(mention.start, mention.end, subject.value, FactKind.PERSON)
+    if len({person.value for person in persons}) == 1:
+        return Mention(mention.start, mention.end, persons[0].value, FactKind.PERSON)
+    return None
+
+
+def only_person_before(doc: SpeechDocument, ledger: Ledger, mention: Mention, wanted: str) -> Mention | None:
+    """"He" when the article so far names one person only, of that gender, and nobody unnamed has spoken since."""
+    people = {person.value for person in doc.mentions_between(0, mention.start)
+              if person.kind is FactKind.PERSON}
+    if len(people) != 1:
+        return None
+    person = people.pop()
+    if doc.gender.get(person, "") != wanted:
+        return None
+    sentence = doc.article.sentence_at(mention.start)
+    last = max(candidate.start for candidate in doc.mentions_between(0, mention.start)
+               if candidate.value == person)
+    if any(sentence >= unnamed >= doc.article.sentence_at(last) for unnamed in ledger.unnamed):
+        return None
+    return Mention(mention.start, mention.end, person, FactKind.PERSON)
