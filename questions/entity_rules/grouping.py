@@ -12,10 +12,18 @@ from questions.model import Fact, FactKind
 from questions.names import noble_title, surname
 
 
-def entity_fact(doc: EntityText, entity: Entity) -> Fact:
-    """One fact for an entity, at its first full mention in prose, with its other names and its role."""
+def entity_fact(doc: EntityText, entity: Entity) -> Fact | None:
+    """One fact for an entity, at its first full mention in prose, with its other names and its role.
+
+    A mention that runs across a sentence break ("Dr." then "NATO") is no name: a fact lies inside its
+    sentence, and an entity with no other mention makes no fact.
+    """
     article, tokens = doc.article, doc.tokens
-    mentions = sorted(entity.mentions, key=lambda mention: tokens[mention.first].start)
+    mentions = sorted((mention for mention in entity.mentions
+                       if tokens[mention.first].sentence == tokens[mention.last - 1].sentence),
+                      key=lambda mention: tokens[mention.first].start)
+    if not mentions:
+        return None
     in_prose = [mention for mention in mentions
                 if tokens[mention.first].sentence not in article.caps_insensitive] or mentions
     full = [mention for mention in in_prose if article.span_text(mention.first, mention.last) == entity.value]
@@ -45,8 +53,8 @@ def entity_fact(doc: EntityText, entity: Entity) -> Fact:
 def entity_facts(found: Findings) -> tuple[Fact, ...]:
     """One fact per entity, in the order of the text; at most ``MAX_FACTS_PER_KIND`` of each kind."""
     entities = group_entities(found)
-    facts = sorted((entity_fact(found.doc, entity) for entity in entities if entity.kind is not Kind.THING),
-                   key=lambda fact: (fact.start, fact.end))
+    made = (entity_fact(found.doc, entity) for entity in entities if entity.kind is not Kind.THING)
+    facts = sorted((fact for fact in made if fact is not None), key=lambda fact: (fact.start, fact.end))
     counts: dict[FactKind, int] = {}
     kept = []
     for fact in facts:
