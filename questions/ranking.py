@@ -152,6 +152,8 @@ _NOT_A_PERSON = re.compile(
     r"Partners|Associates|Capital|Investments?|Industries|Systems|International|National|Federal|Royal)\b")
 _DIRECTION = re.compile(r"\b(?:rose|rise|risen|rising|fell|fall|fallen|falling|increased?|decreased?|declined?|"
                         r"dropped|drop|climbed|climb|grew|grow|up|down|higher|lower|from)\b", re.IGNORECASE)
+# A gerund or a function word never opens a person's name: "Finding Nemo" is a film, "The Who" a band.
+_NOT_A_FIRST_NAME = re.compile(r"(?:[A-Z][a-z]+ing|The|A|An|My|Our|Your|Hey|Oh|This|That|These|Those)\b")
 _SMALL_FIGURE = re.compile(r"^(?:a|an|one|two|1|2)$", re.IGNORECASE)
 _RELATIVE_DATE = re.compile(r"^(?:(?:last|next|this|that|the)\s+\w+|\w+day|yesterday|today|tomorrow|"
                             r"\w+ (?:ago|earlier|later))$", re.IGNORECASE)
@@ -490,6 +492,17 @@ def blank_in_a_range(question: Question, story: Story) -> str | None:
     return None
 
 
+def date_of_the_comparison(question: Question, story: Story) -> str | None:
+    """"Fell to 42 mln from 199 mln in 1985": the year is the comparison's, not the event's."""
+    fact = question.fact
+    if fact.kind != FactKind.DATE or question.type == QuestionType.CLOZE:
+        return None
+    before = fact.sentence.text[:max(0, fact.start - fact.sentence.start)]
+    if re.search(r"\b(?:from|against|compared with|compared to|versus|vs)\s+(?:\S+\s+){0,5}(?:in\s+)?$", before):
+        return "the date of the comparison, not of the event"
+    return None
+
+
 def relative_year(question: Question, story: Story) -> str | None:
     """"This year" or "next week" asked as a calendar date: the article never prints what a learner must give."""
     if question.fact.kind != FactKind.DATE or question.type == QuestionType.CLOZE:
@@ -601,6 +614,14 @@ def _place_kind(name: str) -> object:
     return place.kind if place else None
 
 
+def not_clearly_a_person(question: Question, story: Story) -> str | None:
+    """A "person" whose name opens with a gerund or a function word is a title of a work or a band."""
+    fact = question.fact
+    if fact.kind in (FactKind.PERSON, FactKind.SPEAKER) and _NOT_A_FIRST_NAME.match(str(fact.value)):
+        return f"not clearly a person: {fact.value}"
+    return None
+
+
 def weak_description(question: Question, story: Story) -> str | None:
     """A role or apposition cut short ("a leading U") or made of a company's suffix ("Corp president")."""
     if question.form != Form.DESCRIBED:
@@ -619,6 +640,11 @@ def weak_description(question: Question, story: Story) -> str | None:
     if re.search(r"\b(?:journalist|reporter|correspondent|columnist|editor|writer|photographer)\b", description,
                  re.IGNORECASE):
         return "trivia: a reporter"
+    words = _WORD.findall(re.sub(r"^(?:the|a|an) ", "", description, flags=re.IGNORECASE))
+    if words and all(word[0].isupper() or word.lower() in _FUNCTION_WORDS for word in words) or \
+            re.search(r"\b(?:said|says|add|adds|added|is|are|was|were)\b", description):
+        # "PBS, the NBA, Fox News": the next item of a list, or a clause, read as what a name is.
+        return f"a list's next item or a clause, not a description: {description}"
     return None
 
 
@@ -642,7 +668,8 @@ CHECKS: tuple[Check, ...] = (
     deictic_word, unexplained_event, bare_quotation,
     boilerplate, about_the_report, answer_in_headline,
     from_the_headline, article_disagrees, blank_cuts_a_name, blank_gives_itself_away, who_was_told, one_of_a_list,
-    blank_in_a_range, relative_year, reads_badly, garbled_rewording, choices_do_not_work, weak_description,
+    blank_in_a_range, date_of_the_comparison, relative_year, reads_badly, garbled_rewording, choices_do_not_work, not_clearly_a_person,
+    weak_description,
     weak_flashcard,
 )
 
