@@ -83,11 +83,16 @@ _EXPLETIVE_IT = re.compile(r"^it(?:'s|’s| is| was| will be| would be| has been
 _PRONOUN = re.compile(r"\b(?:he|she|him|his|her|hers)\b", re.IGNORECASE)
 _FUNCTION_WORDS = frozenset("the a an in on at after before when while if as for of to by with from during under "
                             "since until about despite although though but and or so yet also".split())
-_BOILERPLATE = re.compile(
-    r"\((?:Reuters|AP|AFP|UPI|PA|CNN|BBC|IANS|PTI|ANI)\)|MENAFN|\bREUTERS/|\bAP Photo\b|Getty Images|"
-    r"\b(?:Reporting|Editing|Writing|Additional reporting) by\b|\bPHOTO CAPTION\b|Click here|"
-    r"\b(?:read more|subscribe|newsletter|sign up)\b|^[A-Z][A-Z .'-]{2,},?(?:\s+[A-Z][a-z]+\.?\s+\d{1,2})?\s*"
-    r"(?:\([^)]*\))?\s+[-–—]\s", re.IGNORECASE | re.MULTILINE)
+# Wire boilerplate: a credit or a link's words anywhere, or a dateline opening a line ("PARIS (Reuters) - ").
+# The lookahead spares most characters the alternatives; a dateline is looked for only where a dash
+# is followed by a space, as every dateline's is.
+_BOILERPLATE_WORDS = re.compile(
+    r"(?=[(MRAGECPSNW])(?:\((?:Reuters|AP|AFP|UPI|PA|CNN|BBC|IANS|PTI|ANI)\)|MENAFN|\bREUTERS/|\bAP Photo\b|"
+    r"Getty Images|\b(?:Reporting|Editing|Writing|Additional reporting) by\b|\bPHOTO CAPTION\b|Click here|"
+    r"\b(?:read more|subscribe|newsletter|sign up)\b)", re.IGNORECASE)
+_BOILERPLATE_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'-]{2,},?(?:\s+[A-Z][a-z]+\.?\s+\d{1,2})?\s*(?:\([^)]*\))?\s+[-–—]\s", re.IGNORECASE | re.MULTILINE)
+_DASH_THEN_SPACE = re.compile(r"[-–—]\s")
 _GENERIC_REFERENT = re.compile(
     r"\bthe (?:company|firm|bank|group|corporation|concern|government|ministry|minister|official|spokesman|"
     r"spokeswoman|president|chairman|team|club|side|player|coach|party|union|agency|department|court|unit|"
@@ -187,6 +192,7 @@ def body_of(prompt: str) -> str:
     return body.lstrip("“\"‘'…. ")
 
 
+@functools.lru_cache(maxsize=4096)
 def normal(text: str) -> str:
     return _NOT_WORD.sub(" ", text.lower()).strip()
 
@@ -343,7 +349,10 @@ def bare_quotation(question: Question, story: Story) -> str | None:
 
 
 def boilerplate(question: Question, story: Story) -> str | None:
-    return "wire boilerplate or a dateline" if _BOILERPLATE.search(question.prompt) else None
+    prompt = question.prompt
+    if _BOILERPLATE_WORDS.search(prompt) or _DASH_THEN_SPACE.search(prompt) and _BOILERPLATE_DATELINE.search(prompt):
+        return "wire boilerplate or a dateline"
+    return None
 
 
 def about_the_report(question: Question, story: Story) -> str | None:
@@ -426,7 +435,7 @@ def blank_gives_itself_away(question: Question, story: Story) -> str | None:
         return "the blank is half of a pair"
     if question.fact.kind == FactKind.NUMBER:
         core = re.sub(r"^[^\d]*|[^\d]*$", "", question.answer)
-        if core and re.search(rf"(?<![\d.]){re.escape(core)}(?![\d])", before + " " + after):
+        if core and _printed_figure(core, before + " " + after):
             return "the figure is printed in the prompt"
         if _SMALL_FIGURE.match(question.answer.strip()):
             return "a figure of one or two is read off the sentence"
@@ -439,6 +448,17 @@ def blank_gives_itself_away(question: Question, story: Story) -> str | None:
             re.search(r"\b(?:survey|poll)\s+of\s+$", before)):
         return "trivia: the length of a period or the size of a poll"
     return None
+
+
+def _printed_figure(figure: str, text: str) -> bool:
+    """Tell whether a figure stands in a text as a whole number, not inside a longer one ("12" in "2012")."""
+    start = text.find(figure)
+    while start != -1:
+        before, after = text[start - 1:start], text[start + len(figure):start + len(figure) + 1]
+        if not (before.isdecimal() or before == ".") and not after.isdecimal():
+            return True
+        start = text.find(figure, start + 1)
+    return False
 
 
 def one_of_a_list(question: Question, story: Story) -> str | None:
@@ -717,10 +737,11 @@ def fact_key(question: Question) -> tuple[str, str, int]:
 
 def select(questions: Sequence[Question], story: Story) -> tuple[Question, ...]:
     """Return the questions, scored, with the recommended set marked, in their original order."""
-    scored = [dataclasses.replace(question, score=score(question, story)) for question in questions]
+    scores = [score(question, story) for question in questions]
     wanted = target_count(story.body_words)
-    order = sorted(range(len(scored)), key=lambda index: (-scored[index].score, index))
+    order = sorted(range(len(questions)), key=lambda index: (-scores[index], index))
     chosen: list[int] = []
+    picked: set[int] = set()
     facts: set[tuple[str, str, int]] = set()
     answers: set[tuple[str, int]] = set()
     sentences: Counter[int] = Counter()
@@ -728,20 +749,21 @@ def select(questions: Sequence[Question], story: Story) -> tuple[Question, ...]:
     # First one question a sentence; then, while the set is short, a second from a long sentence.
     for per_sentence in (1, 2):
         for index in order:
-            question = scored[index]
-            if len(chosen) >= wanted or question.score < RECOMMEND_AT:
+            question = questions[index]
+            if len(chosen) >= wanted or scores[index] < RECOMMEND_AT:
                 break
             key = fact_key(question)
             start = question.source.start
-            if index in chosen or key in facts or sentences[start] >= per_sentence:
+            if index in picked or key in facts or sentences[start] >= per_sentence:
                 continue
             if (normal(question.answer), start) in answers:
                 continue  # the same answer from the same sentence is the same fact seen by two rules
             if types[question.type] >= max(2, math.ceil(TYPE_SHARE[question.type] * wanted)):
                 continue
-            if any(_near_duplicate(question, scored[other]) for other in chosen):
+            if any(_near_duplicate(question, questions[other]) for other in chosen):
                 continue
             chosen.append(index)
+            picked.add(index)
             facts.add(key)
             answers.add((normal(question.answer), start))
             sentences[start] += 1
@@ -750,10 +772,11 @@ def select(questions: Sequence[Question], story: Story) -> tuple[Question, ...]:
         # Nothing passed every check: the best question free of the faults any reader spots is offered,
         # with its low score, rather than leaving the teacher an empty default set.
         fallback = next((index for index in order
-                         if not any(check(scored[index], story) for check in PLAIN_CHECKS)), None)
+                         if not any(check(questions[index], story) for check in PLAIN_CHECKS)), None)
         chosen = [] if fallback is None else [fallback]
     picked = set(chosen)
-    return tuple(dataclasses.replace(question, recommended=index in picked) for index, question in enumerate(scored))
+    return tuple(dataclasses.replace(question, score=scores[index], recommended=index in picked)
+                 for index, question in enumerate(questions))
 
 
 def _near_duplicate(first: Question, second: Question) -> bool:
