@@ -13,7 +13,7 @@ from questions.lexicon import (
     PLACE_HEADS, PLACE_HYPHEN_SUFFIXES, PLACE_NOUNS_AFTER, PLACE_NOUNS_BEFORE, ROLE_NOUNS, SPEECH_INSERTS,
     SPEECH_VERBS, SPOKESPERSON_NOUNS, STRONG_PLACE_PREPOSITIONS, WORK_NOUNS,
 )
-from questions.names import head_word, name_word, particle, surname, title_word
+from questions.names import head_word, name_word, particle, title_word
 
 
 def listed_among(doc: EntityText, first: int, last: int, firsts: set[int], lasts: set[int]) -> bool:

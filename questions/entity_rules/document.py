@@ -12,7 +12,7 @@ from questions.entity_rules.words import NUMBER_WORDS
 from questions.gazetteer import PlaceKind
 from questions.lexicon import DEMONYMS, HEADLINE_WORDS, MONTHS, PRODUCT_NOUNS, WEEKDAYS
 from questions.model import FactKind
-from questions.names import Article, Token, head_word, initials, title_word
+from questions.names import Article, Token, head_word, title_word
 
 
 class Kind(enum.Enum):
@@ -67,6 +67,14 @@ class EntityText:
         initial, caps = self.article.initial, self.article.caps_insensitive
         return frozenset(token.text for index, token in enumerate(self.tokens)
                          if token.capitalised and index not in initial and token.sentence not in caps)
+
+    @cached_property
+    def positions(self) -> dict[str, tuple[int, ...]]:
+        """Where each token's text stands in the article: rules that ask "everywhere X is written" look it up."""
+        found: dict[str, list[int]] = {}
+        for index, token in enumerate(self.tokens):
+            found.setdefault(token.text, []).append(index)
+        return {text: tuple(indices) for text, indices in found.items()}
 
     @cached_property
     def capitalised_counts(self) -> collections.Counter[str]:

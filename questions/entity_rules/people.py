@@ -14,7 +14,7 @@ from questions.lexicon import (
     COMPANY_TAILS, DEMONYMS, HEADLINE_WORDS, HONORIFICS, LEGAL_SUFFIXES, NAMED_THING_HEADS, ORG_HEADS, ROLE_FILLERS,
     ROLE_NOUNS, SPEECH_VERBS, SPOKESPERSON_NOUNS, WORK_NOUNS,
 )
-from questions.names import head_word, initials, name_word, noble_title, particle, surname, title_word
+from questions.names import head_word, initials, name_word, noble_title, particle, title_word
 
 
 def read_person_of_firm(found: Findings, first: int, last: int) -> bool:
@@ -226,9 +226,9 @@ def named_by_initials(found: Findings, first: int, last: int) -> bool:
     if role_noun_before(found, first) is not None:
         return True
     family = tokens[last - 1].text
-    return any(token.text == family and not tokens[index - 1].capitalised and not (
+    return any(not tokens[index - 1].capitalised and not (
         index >= 2 and tokens[index - 1].text == "." and len(tokens[index - 2].text) == 1)  # "J. Hutton"
-        for index, token in enumerate(tokens) if index and not first <= index < last)
+        for index in found.doc.positions.get(family, ()) if index and not first <= index < last)
 
 
 def employer_position(found: Findings, first: int) -> bool:

@@ -8,7 +8,9 @@ from questions.entity_rules.cues import (
     organisation_context, organisation_noun_before, player_after, possessive_after, sport_role_after,
     strong_place_cue, title_before,
 )
-from questions.entity_rules.document import Kind, Pending, followed_by, in_dateline, known_place, proper_noun, town
+from questions.entity_rules.document import (
+    EntityText, Kind, Pending, followed_by, in_dateline, known_place, proper_noun, town,
+)
 from questions.entity_rules.findings import Findings
 from questions.entity_rules.words import DEMONYM_ENDINGS, ORG_ACRONYM, SINGLE_ORGS, TWO_LETTER_ORGS
 from questions.gazetteer import PlaceKind
@@ -16,7 +18,7 @@ from questions.lexicon import (
     AGENT_HYPHEN_SUFFIXES, DEMONYMS, MONTHS, NEWS_AGENCIES, NEWS_AGENCY_NAMES, NON_ORG_ACRONYMS, SPOKESPERSON_NOUNS,
     WEAK_PLACE_PREPOSITIONS, WEEKDAYS,
 )
-from questions.names import Token, head_word, name_word, ordinary_word, title_word
+from questions.names import head_word, name_word, ordinary_word, title_word
 
 
 def single_word_cue(found: Findings, index: int) -> str:
@@ -131,7 +133,7 @@ def resolve(found: Findings, pending: Pending, known: dict[str, tuple[Kind, str]
                 and not names_a_product(found.doc, text) and not common_noun_acronym(found.doc, text) \
                 and (len(text) >= 3 or lower in TWO_LETTER_ORGS) and not ordinary_word(lower) \
                 and ORG_ACRONYM.fullmatch(text) and not degree_after_name(found.doc, index) \
-                and not numbered_code(found.tokens, text) \
+                and not numbered_code(found.doc, text) \
                 and not found.article.text.startswith("$", token.end):
             found.add("resolve", Kind.ORGANISATION, text, index, index + 1, strength=1)
         return True
@@ -194,13 +196,13 @@ def read_caps_insensitive(found: Findings) -> None:
             index += 1
 
 
-def numbered_code(tokens: tuple[Token, ...], text: str) -> bool:
+def numbered_code(doc: EntityText, text: str) -> bool:
     """Whether capitals are always written with a number after them: "RIC 103", "FTSE 100", "A 320".
 
     Journalists write an organisation's acronym alone; one that never comes without a number names a
     series: a plant clone, a model, a crude grade, an index.
     """
-    following = [tokens[index + 1] if index + 1 < len(tokens) else None
-                 for index, token in enumerate(tokens) if token.text == text]
+    tokens = doc.tokens
+    following = [tokens[index + 1] if index + 1 < len(tokens) else None for index in doc.positions.get(text, ())]
     return bool(following) and all(token is not None and token.text[:1].isdigit() and not token.word
                                    for token in following)
