@@ -121,7 +121,8 @@ _EVENT_NOUNS = (
     "product|device|drug|post|job|request|demand|claim|allegation|charges|law|bill|measure|policy|reform|"
     "package|arrangement|transaction|venture|unit|subsidiary|stake|issue|problem|system|change|changes|"
     "machine|gadget|console|game|phone|handset|vehicle|car|model|version|service|site|website|station|"
-    "document|letter|statement|manifesto|speech|paper|plant|facility|factory|indicators")
+    "document|letter|statement|manifesto|speech|paper|plant|facility|factory|indicators|research|claims|"
+    "remarks|comments|outcome|result|results|findings|data|mines|mine|firm|fund|group|airline|airlines")
 _EVENT = re.compile(rf"\b(?:the|this|that|these|those|such|(?:[A-Z][\w.-]*(?:'s|’s)))\s+(?:[a-z-]+\s+)?"
                     rf"(?:{_EVENT_NOUNS})\b(?!\s*(?:of|to|for|that|which|who|known as|called|named|in which)\b)")
 # Nouns a definite article does not make anaphoric: times, the world, units and quantities.
@@ -245,6 +246,21 @@ def unnamed_pronoun(question: Question, story: Story) -> str | None:
     named = (question.fact.kind in (FactKind.PERSON, FactKind.SPEAKER) and _BLANK.search(before)) or any(
         re.search(rf"\b{re.escape(surname)}\b", before) for surname in story.surnames)
     return None if named else f"pronoun without a name: {first.group(0)}"
+
+
+def unnamed_owner(question: Question, story: Story) -> str | None:
+    """"Earnings from its gas business": "its" needs the company named before it in the question."""
+    if question.form in (Form.DESCRIBED, Form.ACRONYM, Form.FIGURE, Form.QUOTE):
+        return None
+    plain = _QUOTES.sub(" ", body_of(question.prompt))
+    first = re.search(r"\b(?:its|their)\b", plain, re.IGNORECASE)
+    if not first:
+        return None
+    before = plain[:first.start()].lower()
+    named = (question.fact.kind in (FactKind.ORGANISATION, FactKind.PLACE, FactKind.SPEAKER) and
+             _BLANK.search(before)) or any(name in before for name in story.not_people) or \
+        first.group(0).lower() == "their" and re.search(r"\b[a-z]+s\b", before)  # "the banks ... their"
+    return None if named else f"{first.group(0)} = ? (whose)"
 
 
 def spoken_for_them(question: Question, story: Story) -> str | None:
@@ -567,6 +583,9 @@ def reads_badly(question: Question, story: Story) -> str | None:
     match = re.search(r"\bthat ([A-Z][a-z]+)\b", plain)
     if match and match.group(1).lower() not in story.proper_words:
         return f"reported speech opens a new sentence: that {match.group(1)}"
+    capital = re.search(r"\bU\.S\. ([A-Z][a-z]+)\b", plain)
+    if capital and capital.group(1).lower() in story.common_words:
+        return f"a wire headline's capital mid-sentence: U.S. {capital.group(1)}"
     if len(re.findall(r"\bsaid\b", re.sub(r"(?<!\w)'[^']*'(?!\w)", " ", plain))) > 1:
         return "said twice"
     if len(_BLANK.findall(prompt)) > 1:
@@ -631,6 +650,9 @@ def choices_do_not_work(question: Question, story: Story) -> str | None:
     for choice in wrong:
         if " " not in choice.strip() and choice.lower() in story.common_words and not choice.isupper():
             return f"a common word as a name: {choice}"
+        if " " not in choice.strip() and any(re.search(rf"\b{re.escape(choice.lower())}\b", name) and
+                                             name != choice.lower() for name in story.names):
+            return f"a piece of a longer name: {choice}"
     if kind in (FactKind.ORGANISATION, FactKind.PLACE) and question.answer.lower() not in story.people:
         others = [choice for choice in wrong if choice.lower() in story.people]
         if others:
@@ -694,7 +716,7 @@ def weak_flashcard(question: Question, story: Story) -> str | None:
 
 
 CHECKS: tuple[Check, ...] = (
-    leans_on_earlier_sentence, continues_an_earlier_sentence, pronoun_in_quotation, spoken_for_them,
+    leans_on_earlier_sentence, continues_an_earlier_sentence, pronoun_in_quotation, unnamed_owner, spoken_for_them,
     unnamed_attribution,
     unnamed_pronoun,
     unnamed_referent, points_back, opens_on_a_known_thing,

@@ -28,7 +28,7 @@ STORY = ranking.Story(headline="Acme to cut jobs from February", body_words=40, 
                       # "Acme News" stands for a medium the entity stage mistook for a person.
                       people=frozenset({"jane smith", "brian jones", "acme news"}),
                       surnames=frozenset({"smith", "jones"}),
-                      names=frozenset({"jane smith", "brian jones", "acme corp", "globex", "acme news"}),
+                      names=frozenset({"jane smith", "brian jones", "acme corp", "globex", "acme news", "acme"}),
                       common_words=frozenset(re.findall(r"\b[a-z][a-z'-]+\b", STORY_TEXT)),
                       first_seen={word: STORY_TEXT.lower().index(word)
                                   for word in re.findall(r"[a-z][a-z'-]+", STORY_TEXT.lower())})
@@ -83,6 +83,10 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
      "the blank cuts a name in two"),
     (make("Acme Corp said between _____ and 12 plants would close.", "10"), "one end of a range"),
     (make("December also was revised to a _____ rise.", "2.5 pct"), "continues an earlier sentence: also"),
+    (make("Earnings from its gas business fell to _____.", "42 mln dlrs"), "its = ? (whose)"),
+    (make("Fill in the blank with the right organisation: Jane Smith joined _____ in May.", "Acme Corp", type=MC,
+          kind=FactKind.ORGANISATION, choices=("Acme Corp", "Globex", "Acme")), "a piece of a longer name"),
+    (make("Acme Corp said U.S. Jobs at _____ plants would go.", "300"), "a wire headline's capital"),
     (make("Which organisation is the NBA?", "PBS", type=MC, form=Form.DESCRIBED, kind=FactKind.ORGANISATION,
           choices=("PBS", "Globex", "Acme Corp")), "a list's next item or a clause"),
     (make("Who is Finding Nemo?", "the Star Wars trilogy", type=CARD, form=Form.DESCRIBED, kind=FactKind.PERSON,
