@@ -156,7 +156,8 @@ _NOT_A_PERSON = re.compile(
     r"Force|Government|Palace|Party|Union|Club|United|City|Academy|Institute|University|College|School|Board|"
     r"Association|Federation|Committee|Foundation|Fund|Exchange|Market|Street|Avenue|Road|Square|Centre|Center|"
     r"Britain|America|Idol|Awards?|Prize|Festival|Cup|League|Championship|Games|Show|Stores?|Securities|"
-    r"Partners|Associates|Capital|Investments?|Industries|Systems|International|National|Federal|Royal)\b")
+    r"Partners|Associates|Capital|Investments?|Industries|Systems?|International|National|Federal|Royal|"
+    r"Organi[sz]ation|Society|Trust|Network|Agreement|Accord|Treaty|Monetary|Economic|Reserve)\b")
 _DIRECTION = re.compile(r"\b(?:rose|rise|risen|rising|fell|fall|fallen|falling|increased?|decreased?|declined?|"
                         r"dropped|drop|climbed|climb|grew|grow|up|down|higher|lower|from)\b", re.IGNORECASE)
 # A gerund or a function word never opens a person's name: "Finding Nemo" is a film, "The Who" a band.
@@ -583,6 +584,8 @@ def reads_badly(question: Question, story: Story) -> str | None:
     match = re.search(r"\bthat ([A-Z][a-z]+)\b", plain)
     if match and match.group(1).lower() not in story.proper_words:
         return f"reported speech opens a new sentence: that {match.group(1)}"
+    if re.search(r"\bsaid: [“\"]\S+ said\b", prompt):
+        return "said twice"
     capital = re.search(r"\bU\.S\. ([A-Z][a-z]+)\b", plain)
     if capital and capital.group(1).lower() in story.common_words:
         return f"a wire headline's capital mid-sentence: U.S. {capital.group(1)}"
@@ -624,6 +627,8 @@ def choices_do_not_work(question: Question, story: Story) -> str | None:
             return f"a wrong choice is in the prompt: {choice}"
     if question.fact.kind == FactKind.NUMBER and _OPEN_HEDGE.match(question.answer):
         return "a hedge makes other choices true too"
+    if question.fact.kind == FactKind.NUMBER and _SMALL_FIGURE.match(question.answer.strip()):
+        return "a figure of one or two is read off the sentence"
     if question.fact.kind == FactKind.NUMBER and _DIRECTION.search(question.prompt) and \
             len(re.findall(r"\d", _BLANK.sub("", question.prompt))) and \
             re.search(r"\d[\d.,]*\s*(?:pct|%|per cent|percent|dlrs|\w*bn|billion|million|mln|marks|yen|points?)",
@@ -864,8 +869,32 @@ def select(questions: Sequence[Question], story: Story) -> tuple[Question, ...]:
                          if not any(check(questions[index], story) for check in PLAIN_CHECKS)), None)
         chosen = [] if fallback is None else [fallback]
     picked = set(chosen)
-    return tuple(dataclasses.replace(question, score=scores[index], recommended=index in picked)
+    return tuple(dataclasses.replace(question, score=scores[index], recommended=index in picked,
+                                     prompt=in_context(question, story) if index in picked else question.prompt)
                  for index, question in enumerate(questions))
+
+
+def in_context(question: Question, story: Story) -> str:
+    """Return the prompt with the story it comes from, when the prompt names none of the headline's names.
+
+    "Money supply rose _____ in March" is about whose money supply? Wire copy leaves the country or the
+    company to the headline; a question a learner meets alone, or weeks later on a flashcard, names it.
+    """
+    if not story.headline or question.form in (Form.DESCRIBED, Form.ACRONYM, Form.REPORT):
+        return question.prompt
+    names = {word.lower() for word in _WORD.findall(story.headline)
+             if word[0].isupper() and word.lower() not in _FUNCTION_WORDS and word.lower() in story.proper_words}
+    prompt_words = {word.lower() for word in _WORD.findall(question.prompt)}
+    if not names or names & prompt_words:
+        return question.prompt
+    headline = f" {normal(story.headline)} "
+    if any(f" {normal(choice)} " in headline for choice in question.choices if len(normal(choice)) > 2):
+        return question.prompt  # a headline that names a choice would rule it in or out
+    context = f"In the report “{story.headline.rstrip('.')}”: "
+    frame = re.match(r"(?:Fill in the blank[^:]*:|True or false:)\s*", question.prompt)
+    if frame:
+        return question.prompt[:frame.end()] + context + question.prompt[frame.end():]
+    return context + question.prompt
 
 
 def _near_duplicate(first: Question, second: Question) -> bool:

@@ -84,6 +84,9 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
     (make("Acme Corp said between _____ and 12 plants would close.", "10"), "one end of a range"),
     (make("December also was revised to a _____ rise.", "2.5 pct"), "continues an earlier sentence: also"),
     (make("Earnings from its gas business fell to _____.", "42 mln dlrs"), "its = ? (whose)"),
+    (make("Jane Smith said: “Smith said, we think the _____ level is right.”", "1.90 marks"), "said twice"),
+    (make("How many men had run Acme Corp for more than 20 years?", "two", type=MC, form=Form.REWORDED,
+          choices=("one", "two", "three")), "a figure of one or two"),
     (make("Fill in the blank with the right organisation: Jane Smith joined _____ in May.", "Acme Corp", type=MC,
           kind=FactKind.ORGANISATION, choices=("Acme Corp", "Globex", "Acme")), "a piece of a longer name"),
     (make("Acme Corp said U.S. Jobs at _____ plants would go.", "300"), "a wire headline's capital"),
@@ -263,3 +266,23 @@ def test_the_company_is_named_when_the_speaker_rules_settled_it() -> None:
     prompts = [question.prompt for question in result.questions if question.fact.text == "400"]
     assert prompts and all(not prompt.lower().count("the company said") for prompt in prompts)
     assert any("Globex Corp said the purchase would add" in prompt for prompt in prompts)
+
+
+@pytest.mark.parametrize(("prompt", "shown"), [
+    # The headline's names are missing from the prompt: the question says which story it is about.
+    ("Money supply rose _____ in March.", "In the report “Acme to cut jobs from February”: Money supply rose _____ in "
+                                          "March."),
+    ("Fill in the blank with the right number: Money supply rose _____ in March.",
+     "Fill in the blank with the right number: In the report “Acme to cut jobs from February”: Money supply rose "
+     "_____ in March."),
+    # The headline names a choice of the question ("Acme"): shown with it, the choice would be ruled in or out.
+    ("Fill in the blank with the right name: _____ hired 300 people in May.",
+     "Fill in the blank with the right name: _____ hired 300 people in May."),
+    # The prompt names the story's company already.
+    ("Acme Corp said it would cut _____ jobs.", "Acme Corp said it would cut _____ jobs."),
+])
+def test_a_recommended_question_names_its_story(prompt: str, shown: str) -> None:
+    choices = ("Acme", "Globex", "Jane Smith") if "right name" in prompt else ("1 pct", "5 pct", "9 pct")
+    question = make(prompt, choices[0], type=MC if prompt.startswith("Fill") else CLOZE,
+                    choices=choices if prompt.startswith("Fill") else ())
+    assert ranking.in_context(question, STORY) == shown
