@@ -652,6 +652,11 @@ def choices_do_not_work(question: Question, story: Story) -> str | None:
         odd = [choice for choice in wrong if _NOT_A_PERSON.search(choice) or len(choice.split()) < 2]
         if odd:
             return f"not shaped like a person's name: {odd[0]}"
+    names = [choice for choice in question.choices if choice.strip()]
+    for short in names:
+        for full in names:
+            if short != full and short.replace(".", "").isupper() and _initials_of(full) == short.replace(".", ""):
+                return f"one choice is another's abbreviation: {short}"
     for choice in wrong:
         if " " not in choice.strip() and choice.lower() in story.common_words and not choice.isupper():
             return f"a common word as a name: {choice}"
@@ -667,6 +672,11 @@ def choices_do_not_work(question: Question, story: Story) -> str | None:
         if len(kinds) > 1:
             return "places of different kinds among the choices"
     return None
+
+
+def _initials_of(name: str) -> str:
+    """The capitals of a name's words: "Securities and Exchange Commission" gives SEC."""
+    return "".join(word[0] for word in _WORD.findall(name) if word[0].isupper())
 
 
 def _place_kind(name: str) -> object:
@@ -869,32 +879,9 @@ def select(questions: Sequence[Question], story: Story) -> tuple[Question, ...]:
                          if not any(check(questions[index], story) for check in PLAIN_CHECKS)), None)
         chosen = [] if fallback is None else [fallback]
     picked = set(chosen)
-    return tuple(dataclasses.replace(question, score=scores[index], recommended=index in picked,
-                                     prompt=in_context(question, story) if index in picked else question.prompt)
+    return tuple(dataclasses.replace(question, score=scores[index], recommended=index in picked)
                  for index, question in enumerate(questions))
 
-
-def in_context(question: Question, story: Story) -> str:
-    """Return the prompt with the story it comes from, when the prompt names none of the headline's names.
-
-    "Money supply rose _____ in March" is about whose money supply? Wire copy leaves the country or the
-    company to the headline; a question a learner meets alone, or weeks later on a flashcard, names it.
-    """
-    if not story.headline or question.form in (Form.DESCRIBED, Form.ACRONYM, Form.REPORT):
-        return question.prompt
-    names = {word.lower() for word in _WORD.findall(story.headline)
-             if word[0].isupper() and word.lower() not in _FUNCTION_WORDS and word.lower() in story.proper_words}
-    prompt_words = {word.lower() for word in _WORD.findall(question.prompt)}
-    if not names or names & prompt_words:
-        return question.prompt
-    headline = f" {normal(story.headline)} "
-    if any(f" {normal(choice)} " in headline for choice in question.choices if len(normal(choice)) > 2):
-        return question.prompt  # a headline that names a choice would rule it in or out
-    context = f"In the report “{story.headline.rstrip('.')}”: "
-    frame = re.match(r"(?:Fill in the blank[^:]*:|True or false:)\s*", question.prompt)
-    if frame:
-        return question.prompt[:frame.end()] + context + question.prompt[frame.end():]
-    return context + question.prompt
 
 
 def _near_duplicate(first: Question, second: Question) -> bool:

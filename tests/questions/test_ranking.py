@@ -28,7 +28,7 @@ STORY = ranking.Story(headline="Acme to cut jobs from February", body_words=40, 
                       # "Acme News" stands for a medium the entity stage mistook for a person.
                       people=frozenset({"jane smith", "brian jones", "acme news"}),
                       surnames=frozenset({"smith", "jones"}),
-                      names=frozenset({"jane smith", "brian jones", "acme corp", "globex", "acme news", "acme"}),
+                      names=frozenset({"jane smith", "brian jones", "acme corp", "globex", "acme news", "acme", "ac"}),
                       common_words=frozenset(re.findall(r"\b[a-z][a-z'-]+\b", STORY_TEXT)),
                       first_seen={word: STORY_TEXT.lower().index(word)
                                   for word in re.findall(r"[a-z][a-z'-]+", STORY_TEXT.lower())})
@@ -84,6 +84,9 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
     (make("Acme Corp said between _____ and 12 plants would close.", "10"), "one end of a range"),
     (make("December also was revised to a _____ rise.", "2.5 pct"), "continues an earlier sentence: also"),
     (make("Earnings from its gas business fell to _____.", "42 mln dlrs"), "its = ? (whose)"),
+    (make("Fill in the blank with the right organisation: Brian Jones joined _____ in 2001.", "Globex",
+          type=MC, kind=FactKind.ORGANISATION, choices=("Globex", "Acme Corp", "AC")),
+     "one choice is another's abbreviation"),
     (make("Jane Smith said: “Smith said, we think the _____ level is right.”", "1.90 marks"), "said twice"),
     (make("How many men had run Acme Corp for more than 20 years?", "two", type=MC, form=Form.REWORDED,
           choices=("one", "two", "three")), "a figure of one or two"),
@@ -267,22 +270,3 @@ def test_the_company_is_named_when_the_speaker_rules_settled_it() -> None:
     assert prompts and all(not prompt.lower().count("the company said") for prompt in prompts)
     assert any("Globex Corp said the purchase would add" in prompt for prompt in prompts)
 
-
-@pytest.mark.parametrize(("prompt", "shown"), [
-    # The headline's names are missing from the prompt: the question says which story it is about.
-    ("Money supply rose _____ in March.", "In the report “Acme to cut jobs from February”: Money supply rose _____ in "
-                                          "March."),
-    ("Fill in the blank with the right number: Money supply rose _____ in March.",
-     "Fill in the blank with the right number: In the report “Acme to cut jobs from February”: Money supply rose "
-     "_____ in March."),
-    # The headline names a choice of the question ("Acme"): shown with it, the choice would be ruled in or out.
-    ("Fill in the blank with the right name: _____ hired 300 people in May.",
-     "Fill in the blank with the right name: _____ hired 300 people in May."),
-    # The prompt names the story's company already.
-    ("Acme Corp said it would cut _____ jobs.", "Acme Corp said it would cut _____ jobs."),
-])
-def test_a_recommended_question_names_its_story(prompt: str, shown: str) -> None:
-    choices = ("Acme", "Globex", "Jane Smith") if "right name" in prompt else ("1 pct", "5 pct", "9 pct")
-    question = make(prompt, choices[0], type=MC if prompt.startswith("Fill") else CLOZE,
-                    choices=choices if prompt.startswith("Fill") else ())
-    assert ranking.in_context(question, STORY) == shown
