@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
@@ -339,20 +340,16 @@ def set_review_status(question: Question, status: ReviewStatus) -> None:
 
 def approve_recommended(question_set: QuestionSet) -> int:
     """Approve the pending questions of the recommended set and return how many were approved."""
-    pending = [question for question in review_sections(question_set).recommended
-               if question.review_status is ReviewStatus.PENDING]
-    for question in pending:
-        question.review_status = ReviewStatus.APPROVED
-    if pending:
-        _touch(question_set)
-    db.session.commit()
-    return len(pending)
+    return _approve_pending(question_set, review_sections(question_set).recommended)
 
 
 def approve_all(question_set: QuestionSet) -> int:
     """Approve every pending question of the set and return how many were approved."""
-    pending = [question for question in ordered_questions(question_set)
-               if question.review_status is ReviewStatus.PENDING]
+    return _approve_pending(question_set, ordered_questions(question_set))
+
+
+def _approve_pending(question_set: QuestionSet, questions: Iterable[Question]) -> int:
+    pending = [question for question in questions if question.review_status is ReviewStatus.PENDING]
     for question in pending:
         question.review_status = ReviewStatus.APPROVED
     if pending:

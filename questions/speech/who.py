@@ -34,12 +34,18 @@ def coordinated_speaker(doc: SpeechDocument, ledger: Ledger, index: int) -> Ment
     return opening_subject(doc, tokens[index].sentence, tokens[position].start)
 
 
+def _before_inserts(doc: SpeechDocument, index: int) -> int:
+    """Return the position of the word before a verb, past inserts ("it also said", "the minister has said")."""
+    position = index - 1
+    while position >= 0 and doc.tokens[position].lower in SPEECH_INSERTS:
+        position -= 1
+    return position
+
+
 def spokesperson_for(doc: SpeechDocument, ledger: Ledger, index: int) -> Mention | None:
     """"A spokesman for Acme said", "Acme's spokeswoman said": the one the spokesperson speaks for."""
     tokens = doc.tokens
-    position = index - 1
-    while position >= 0 and tokens[position].lower in SPEECH_INSERTS:
-        position -= 1
+    position = _before_inserts(doc, index)
     if position < 1 or tokens[position].sentence != tokens[index].sentence:
         return None
     if tokens[position].lower in SPOKESPERSON_NOUNS and tokens[position - 1].text in ("'s", "’s"):
@@ -65,9 +71,7 @@ def spokesperson_for(doc: SpeechDocument, ledger: Ledger, index: int) -> Mention
 def subject_before(doc: SpeechDocument, ledger: Ledger, index: int) -> Mention | None:
     """The subject of "X said": the nearest name before the verb, past an appositive between commas."""
     verb = doc.tokens[index]
-    position = index - 1
-    while position >= 0 and doc.tokens[position].lower in SPEECH_INSERTS:
-        position -= 1
+    position = _before_inserts(doc, index)
     if position >= 1 and doc.tokens[position].lower in ("which", "who"):
         relative = position - 1 if doc.tokens[position - 1].text == "," else position
         mention = doc.mention_ending(doc.tokens[relative - 1].end) if relative >= 1 else None
@@ -100,9 +104,7 @@ def subject_before(doc: SpeechDocument, ledger: Ledger, index: int) -> Mention |
 def it_speaker(doc: SpeechDocument, ledger: Ledger, index: int) -> Mention | None:
     """"It said …" after an organisation spoke: the organisation again."""
     tokens = doc.tokens
-    position = index - 1
-    while position >= 0 and tokens[position].lower in SPEECH_INSERTS:
-        position -= 1
+    position = _before_inserts(doc, index)
     if position < 0 or tokens[position].lower != "it":
         return None
     sentence = tokens[index].sentence
@@ -120,9 +122,7 @@ def it_speaker(doc: SpeechDocument, ledger: Ledger, index: int) -> Mention | Non
 def role_reference(doc: SpeechDocument, ledger: Ledger, index: int) -> Mention | None:
     """"But the home secretary said …": the one person the article gives that role."""
     tokens = doc.tokens
-    position = index - 1
-    while position >= 0 and tokens[position].lower in SPEECH_INSERTS:
-        position -= 1
+    position = _before_inserts(doc, index)
     end = position
     while position >= 0 and tokens[position].text.islower() and tokens[position].word \
             and tokens[position].lower not in DETERMINERS and end - position < 3:
