@@ -10,7 +10,8 @@ one-line reason, for what cannot be an article: nothing, binary data, text that 
 megabytes of it. Every fact keeps its character span (``article_text[fact.start:fact.end] ==
 fact.text``) and every question its source sentence, a ``score`` (0 to 1, how publishable the
 engine judges it) and whether it is ``recommended`` (the default set: each fact once, about one
-question for every 27 words); the same text, date and seed give the same questions with the same ids. From a shell: ``python -m questions ARTICLE.txt [--format json]``.
+question for every 27 words); the same text, date and seed give the same questions with the same ids.
+From a shell: ``python -m questions ARTICLE.txt [--format json]``.
 
 The package is pure Python: no web framework, no database, no network, no downloaded model.
 """
