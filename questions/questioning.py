@@ -307,6 +307,8 @@ def _story(article: Article, anatomy: Anatomy | None) -> ranking.Story:
                            if article.kind_of_name(name) == FactKind.PERSON and _surname(name)),
         names=frozenset(name.lower() for name in (*article.people, *article.organisations, *article.places,
                                                   *article.speakers)),
+        name_words=frozenset(word.lower() for name in (*article.people, *article.organisations, *article.places,
+                                                       *article.speakers) for word in name.split()),
         common_words=article.common, first_seen=_first_seen(article.text))
 
 
