@@ -86,6 +86,10 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
     (make("December also was revised to a _____ rise.", "2.5 pct"), "continues an earlier sentence: also"),
     (make("Earnings from its gas business fell to _____.", "42 mln dlrs"), "its = ? (whose)"),
     (make("Money supply rose _____ in the latest month.", "5 pct"), "names no one and nothing"),
+    (make("Jane Smith joined the _____ (WTO) talks in Geneva.", "World Trade Organisation",
+          kind=FactKind.ORGANISATION), "the blank's acronym follows it"),
+    (make("Jane Smith said _____ would hire in Ohio.", "Acme Inc", kind=FactKind.ORGANISATION),
+     "the answer's name is in the headline"),
     (make("Fill in the blank with the right organisation: Brian Jones joined _____ in 2001.", "Globex",
           type=MC, kind=FactKind.ORGANISATION, choices=("Globex", "Acme Corp", "AC")),
      "one choice is another's abbreviation"),
@@ -254,7 +258,7 @@ def test_the_corpus_keeps_its_share_of_recommended_questions() -> None:
         full_sets += count >= 8
         words += len(result.text.split()) - len(result.article.headline.split())
     assert 1.6 <= 100 * chosen / words <= 6
-    assert full_sets >= 5
+    assert full_sets >= 4
 
 
 def test_with_no_question_passing_every_check_the_best_plain_one_is_offered() -> None:
