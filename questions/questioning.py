@@ -309,6 +309,9 @@ def _story(article: Article, anatomy: Anatomy | None) -> ranking.Story:
                                                   *article.speakers)),
         name_words=frozenset(word.lower() for name in (*article.people, *article.organisations, *article.places,
                                                        *article.speakers) for word in name.split()),
+        words_of_longer_names=frozenset(word.lower().strip(",") for name in (*article.people, *article.organisations,
+                                                                            *article.places, *article.speakers)
+                                        if " " in name for word in name.split()),
         common_words=article.common, first_seen=_first_seen(article.text))
 
 

@@ -194,6 +194,8 @@ class Story:
     names: frozenset[str] = frozenset()
     # The words of those names: a sentence's first word names something only when it is one of them.
     name_words: frozenset[str] = frozenset()
+    # The words of names of two words or more: "Prescott" alone is a piece of "Prescott, Ball and Turben".
+    words_of_longer_names: frozenset[str] = frozenset()
     # Words the article writes in lower case: a one-word "name" among them is a common word.
     common_words: frozenset[str] = frozenset()
     # Where each lower-cased word first appears, so that "the pact" can be told to point back in one look-up.
@@ -691,8 +693,7 @@ def choices_do_not_work(question: Question, story: Story) -> str | None:
     for choice in wrong:
         if " " not in choice.strip() and choice.lower() in story.common_words and not choice.isupper():
             return f"a common word as a name: {choice}"
-        if " " not in choice.strip() and any(re.search(rf"\b{re.escape(choice.lower())}\b", name) and
-                                             name != choice.lower() for name in story.names):
+        if " " not in choice.strip() and choice.lower() in story.words_of_longer_names:
             return f"a piece of a longer name: {choice}"
     if kind in (FactKind.ORGANISATION, FactKind.PLACE) and question.answer.lower() not in story.people:
         others = [choice for choice in wrong if choice.lower() in story.people]

@@ -29,6 +29,7 @@ STORY = ranking.Story(headline="Acme to cut jobs from February", body_words=40, 
                       people=frozenset({"jane smith", "brian jones", "acme news"}),
                       surnames=frozenset({"smith", "jones"}),
                       name_words=frozenset({"jane", "smith", "brian", "jones", "acme", "corp", "globex", "news"}),
+                      words_of_longer_names=frozenset({"jane", "smith", "brian", "jones", "acme", "corp", "news"}),
                       names=frozenset({"jane smith", "brian jones", "acme corp", "globex", "acme news", "acme", "ac"}),
                       common_words=frozenset(re.findall(r"\b[a-z][a-z'-]+\b", STORY_TEXT)),
                       first_seen={word: STORY_TEXT.lower().index(word)
