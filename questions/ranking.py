@@ -32,6 +32,8 @@ FEWEST, MOST = 8, 30
 TYPE_SHARE = {QuestionType.MULTIPLE_CHOICE: 0.6, QuestionType.CLOZE: 0.75, QuestionType.SHORT_ANSWER: 0.3,
               QuestionType.FLASHCARD: 0.3, QuestionType.TRUE_FALSE: 0.15}
 NEAR_DUPLICATE = 0.85
+# At most this many recommended questions share one answer.
+SAME_ANSWER = 2
 
 # How well a type and form suit a question, before the checks: rewording can garble a sentence and a
 # true/false statement teaches little, so the sentence with a blank is the safe default.
@@ -41,7 +43,7 @@ BASE = {
     (QuestionType.FLASHCARD, Form.QUOTE): 0.52,
     # A false statement about a number or a date is contradicted by the article; one that swaps a name
     # may be true of the other name too, so only the former is recommended.
-    (QuestionType.TRUE_FALSE, Form.STATEMENT): 0.48,
+    (QuestionType.TRUE_FALSE, Form.STATEMENT): 0.4,
     (QuestionType.MULTIPLE_CHOICE, Form.DESCRIBED): 0.78,
     (QuestionType.FLASHCARD, Form.DESCRIBED): 0.74,
     (QuestionType.TRUE_FALSE, Form.DESCRIBED): 0.48,
@@ -883,6 +885,7 @@ def select(questions: Sequence[Question], story: Story) -> tuple[Question, ...]:
     answers: set[tuple[str, int]] = set()
     sentences: Counter[int] = Counter()
     types: Counter[QuestionType] = Counter()
+    answered: Counter[str] = Counter()
     # First one question a sentence; then, while the set is short, a second from a long sentence.
     for per_sentence in (1, 2):
         for index in order:
@@ -895,6 +898,8 @@ def select(questions: Sequence[Question], story: Story) -> tuple[Question, ...]:
                 continue
             if (normal(question.answer), start) in answers:
                 continue  # the same answer from the same sentence is the same fact seen by two rules
+            if answered[normal(question.answer)] >= SAME_ANSWER:
+                continue  # four quotations of one speaker make a set that asks one name four times
             if types[question.type] >= max(2, math.ceil(TYPE_SHARE[question.type] * wanted)):
                 continue
             if any(_near_duplicate(question, questions[other]) for other in chosen):
@@ -905,6 +910,7 @@ def select(questions: Sequence[Question], story: Story) -> tuple[Question, ...]:
             answers.add((normal(question.answer), start))
             sentences[start] += 1
             types[question.type] += 1
+            answered[normal(question.answer)] += 1
     if not chosen:
         # Nothing passed every check: the best question free of the faults any reader spots is offered,
         # with its low score, rather than leaving the teacher an empty default set.

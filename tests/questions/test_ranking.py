@@ -223,6 +223,16 @@ def test_the_selection_asks_each_fact_once_and_one_question_a_sentence() -> None
     assert {question.fact.kind for question in chosen} == {FactKind.NUMBER, FactKind.ORGANISATION}
 
 
+def test_one_answer_is_recommended_at_most_twice() -> None:
+    words = ("Acme Corp will open a plant in Ohio", "Globex prices rose sharply in Texas",
+             "Brian Jones expects Acme Corp sales to double", "Ohio voters backed the Acme Corp plan")
+    quotes = [make(f"“{said},” said _____.", "Jane Smith", kind=FactKind.SPEAKER, form=Form.QUOTE, start=100 * n,
+                   value=f"Jane Smith {n}") for n, said in enumerate(words)]
+    long_story = dataclasses.replace(STORY, body_words=400)
+    chosen = [question for question in ranking.select(quotes, long_story) if question.recommended]
+    assert len(chosen) == ranking.SAME_ANSWER
+
+
 def test_unsure_questions_are_never_recommended() -> None:
     faulty = make("This would cost _____ a year.", "300 jobs")
     (scored,) = ranking.select([faulty], STORY)
