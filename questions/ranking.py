@@ -232,6 +232,13 @@ def _unquoted(prompt: str) -> str:
     return _QUOTES.sub(" ", prompt)
 
 
+@functools.lru_cache(maxsize=256)
+def _around_blank(prompt: str) -> tuple[str, str] | None:
+    """Return the prompt's words before and after its blank, or None when it has no blank."""
+    blank = _BLANK.search(prompt)
+    return (prompt[:blank.start()], prompt[blank.end():]) if blank else None
+
+
 # ------------------------------------------------------------------ checks: each names one fault or None
 
 def leans_on_earlier_sentence(question: Question, story: Story) -> str | None:
@@ -253,8 +260,8 @@ def unnamed_pronoun(question: Question, story: Story) -> str | None:
         return None
     before = plain[:first.start()].lower()
     # Only a person of the story named before "he" settles who he is; a capitalised place or firm does not.
-    named = (question.fact.kind in (FactKind.PERSON, FactKind.SPEAKER) and _BLANK.search(before)) or any(
-        re.search(rf"\b{re.escape(surname)}\b", before) for surname in story.surnames)
+    named = (question.fact.kind in (FactKind.PERSON, FactKind.SPEAKER) and _BLANK.search(before)) or \
+        not story.surnames.isdisjoint(_WORD.findall(before))
     return None if named else f"pronoun without a name: {first.group(0)}"
 
 
@@ -477,10 +484,10 @@ def from_the_headline(question: Question, story: Story) -> str | None:
 
 
 def article_disagrees(question: Question, story: Story) -> str | None:
-    blank = _BLANK.search(question.prompt)
-    if not blank:
+    around = _around_blank(question.prompt)
+    if around is None:
         return None
-    before = question.prompt[:blank.start()].rstrip().split()
+    before = around[0].rstrip().split()
     if not before or before[-1].lower() not in ("a", "an"):
         return None
     options = question.choices if question.type == QuestionType.MULTIPLE_CHOICE else (question.answer,)
@@ -492,8 +499,8 @@ def article_disagrees(question: Question, story: Story) -> str | None:
 
 def blank_cuts_a_name(question: Question, story: Story) -> str | None:
     """A blank beside a capitalised word ("said _____ Amro's Eddie Wong") shows a name cut in two."""
-    blank = _BLANK.search(question.prompt)
-    if blank and re.match(r"\s+[A-Z][a-z]+(?:'s|’s)?\b", question.prompt[blank.end():]) and \
+    around = _around_blank(question.prompt)
+    if around and re.match(r"\s+[A-Z][a-z]+(?:'s|’s)?\b", around[1]) and \
             question.fact.kind in (FactKind.ORGANISATION, FactKind.PLACE, FactKind.PERSON, FactKind.SPEAKER):
         return "the blank cuts a name in two"
     return None
@@ -501,10 +508,10 @@ def blank_cuts_a_name(question: Question, story: Story) -> str | None:
 
 def who_was_told(question: Question, story: Story) -> str | None:
     """Who a remark was told to, or a reporter's employer, is not what the story is about."""
-    blank = _BLANK.search(question.prompt)
-    if not blank or question.fact.kind != FactKind.ORGANISATION:
+    around = _around_blank(question.prompt)
+    if around is None or question.fact.kind != FactKind.ORGANISATION:
         return None
-    before, after = question.prompt[:blank.start()], question.prompt[blank.end():]
+    before, after = around
     if re.search(r"\b(?:told|tells|telling|according to|interview with|speaking to|quoted by)\s+(?:the\s+)?$",
                  before, re.IGNORECASE) or \
             re.match(r"\s*(?:'s\s+|’s\s+)?(?:reporter|correspondent|journalist|newspaper|news agency|radio|"
@@ -516,10 +523,10 @@ def who_was_told(question: Question, story: Story) -> str | None:
 
 def blank_gives_itself_away(question: Question, story: Story) -> str | None:
     """"_____/World Bank", "the _____ men" after two names, a figure printed again in the prompt."""
-    blank = _BLANK.search(question.prompt)
-    if not blank:
+    around = _around_blank(question.prompt)
+    if around is None:
         return None
-    before, after = question.prompt[:blank.start()], question.prompt[blank.end():]
+    before, after = around
     if after[:1] in "/-–" or before[-1:] in "/-–":
         return "the blank is half of a pair"
     acronym = re.match(r"\s*\(([A-Z][A-Za-z&]{1,7})\)", after)
@@ -555,10 +562,10 @@ def _printed_figure(figure: str, text: str) -> bool:
 
 def one_of_a_list(question: Question, story: Story) -> str | None:
     """"A, _____, B and C": one name of a list is a line-up, and the others do not say which is missing."""
-    blank = _BLANK.search(question.prompt)
-    if not blank:
+    around = _around_blank(question.prompt)
+    if around is None:
         return None
-    before, after = question.prompt[:blank.start()], question.prompt[blank.end():]
+    before, after = around
     if re.search(r"[A-Z][\w.'’-]+,\s*$", before) and re.match(r",\s*[A-Z]", after) or \
             re.search(r"[A-Z][\w.'’-]+,\s*$", before) and re.match(r"\s+and\s+[A-Z]", after):
         return "trivia: one name of a list"
@@ -567,10 +574,10 @@ def one_of_a_list(question: Question, story: Story) -> str | None:
 
 def blank_in_a_range(question: Question, story: Story) -> str | None:
     """One end of a range ("between _____ and 12") is guessed from the other, or is ambiguous."""
-    blank = _BLANK.search(question.prompt)
-    if not blank or question.fact.kind != FactKind.NUMBER:
+    around = _around_blank(question.prompt)
+    if around is None or question.fact.kind != FactKind.NUMBER:
         return None
-    before, after = question.prompt[:blank.start()], question.prompt[blank.end():]
+    before, after = around
     if re.search(r"\bbetween\s+$", before) or re.match(r"\s*(?:and|to|-|–)\s*\d", after) or \
             re.search(r"\d\s*(?:and|to|-|–)\s*$", before):
         return "one end of a range"
