@@ -1021,7 +1021,7 @@ def _with_article(role: str) -> str:
         return role
     if _ROLE_UNIQUE.search(role):
         return "the " + role
-    return ("an " if first[:1] in "aeiou" else "a ") + role
+    return ("an " if ranking.needs_an(role) else "a ") + role  # by sound: "an SPD leader", "a US envoy"
 
 
 def _name_with_the(fact: Fact, name: str, setting: Setting | None) -> str:

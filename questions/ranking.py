@@ -967,6 +967,8 @@ def needs_an(word: str) -> bool:
         return False
     if _ACRONYM_VOWEL.match(word) and word.split()[0].isupper():
         return True
+    if word[0] == "U" and word.split()[0].isupper():
+        return False  # "a US envoy", "a UN agency": the letter U is said "you"
     if re.match(r"^(?:one|once|uni|use|usu|uti|ure|eu|ewe|u\b)", word, re.IGNORECASE):
         return False
     return bool(_VOWEL_SOUND.match(word))

@@ -520,3 +520,16 @@ def test_plural_and_neuter_pronouns_are_never_given_a_persons_name(text: str, wr
     result = questions.generate(text)
     assert result.questions
     assert not any(wrong in question.prompt for question in result.questions)
+
+
+@pytest.mark.parametrize(("role", "phrase"), [
+    ("SPD Chancellor", "an SPD Chancellor"),  # a role is described by how it sounds, not how it is spelt
+    ("US envoy", "a US envoy"),
+    ("European commissioner", "a European commissioner"),
+    ("economist", "an economist"),
+    ("union leader", "the union leader"),  # one leader of a union: the role names one person
+])
+def test_a_role_gets_the_article_it_is_said_with(role: str, phrase: str) -> None:
+    from questions.questioning import _with_article
+
+    assert _with_article(role) == phrase

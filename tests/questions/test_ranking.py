@@ -287,3 +287,11 @@ def test_the_company_is_named_when_the_speaker_rules_settled_it() -> None:
     assert prompts and all(not prompt.lower().count("the company said") for prompt in prompts)
     assert any("Globex Corp said the purchase would add" in prompt for prompt in prompts)
 
+
+
+@pytest.mark.parametrize(("word", "an"), [
+    ("SPD leader", True), ("FBI agent", True), ("US envoy", False), ("UN agency", False), ("hour", True),
+    ("European", False), ("umpire", True), ("university", False), ("economist", True), ("banker", False),
+])
+def test_a_or_an_goes_by_sound(word: str, an: bool) -> None:
+    assert ranking.needs_an(word) is an
