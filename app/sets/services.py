@@ -139,9 +139,7 @@ def create_set_from_article(owner: User, text: str | bytes, *, title: str | None
     """
     article = read_article(text, limit=current_app.config["MAX_ARTICLE_BYTES"], filename=filename)
     try:
-        result = questions.generate(article, published=published_on, seed=0)
-        if result.article.published is None:
-            result = questions.generate(article, published=today or dt.date.today(), seed=0)
+        result = questions.generate(article, published=published_on, seed=0, today=today or dt.date.today())
     except questions.InputError as err:
         prefix = f"No article could be read from {filename!r}: " if filename else ""
         raise ArticleError(prefix + _sentence(str(err))) from None

@@ -101,3 +101,17 @@ def test_document_is_plain_json_with_the_agreed_fields():
 def test_input_that_is_no_article_raises_input_error(raw):
     with pytest.raises(InputError):
         generate(raw)
+
+
+DATED = "Plant to close\nLONDON, March 17, 2020 (Reuters) - Acme Corp said on Monday it would cut 400 jobs.\n"
+UNDATED = "Plant to close\nAcme Corp said on Monday it would cut 400 jobs at its plant in Ohio.\n"
+
+
+@pytest.mark.parametrize(("text", "published", "today", "expected"), [
+    (UNDATED, None, dt.date(2024, 5, 15), dt.date(2024, 5, 15)),  # no date anywhere: count from today
+    (UNDATED, None, None, None),
+    (DATED, None, dt.date(2024, 5, 15), dt.date(2020, 3, 17)),  # the article's own dateline wins over today
+    (DATED, dt.date(2021, 1, 4), dt.date(2024, 5, 15), dt.date(2021, 1, 4)),  # the teacher's date wins over both
+])
+def test_the_day_an_article_speaks_from(text: str, published, today, expected) -> None:
+    assert questions.generate(text, published=published, today=today).article.published == expected

@@ -79,8 +79,8 @@ def test_demo_creates_the_accounts_class_and_assigned_set(app, runner):
 def test_the_demo_set_publishes_the_recommended_questions_whatever_the_ranker_picks(app, runner, monkeypatch):
     engine = questions.generate
 
-    def every_third_recommended(text, *, published=None, seed=0):
-        result = engine(text, published=published, seed=seed)
+    def every_third_recommended(text, *, published=None, seed=0, today=None):
+        result = engine(text, published=published, seed=seed, today=today)
         return dataclasses.replace(result, questions=tuple(
             dataclasses.replace(question, recommended=index % 3 == 0, score=1 - index / len(result.questions))
             for index, question in enumerate(result.questions)))

@@ -24,7 +24,7 @@ SPEAKER_PROMPT = 'Who said "This bridge joins two communities that have waited f
 DATE_PROMPT = "On what day did the council approve the bridge?"
 
 
-def fake_generate(text, *, published=None, seed=0):
+def fake_generate(text, *, published=None, seed=0, today=None):
     """A known engine result for ARTICLE: three facts, four questions, two of them recommended.
 
     As in the real engine, a new seed flips the true/false question (so its prompt and id change) and
@@ -259,8 +259,8 @@ def test_regenerating_keeps_verdicts_and_recommends_no_fact_twice(app, client, t
     made = by_engine_id(app, set_id)
     set_status(client, set_id, made["speaker-sa"].id, "approved")
 
-    def recommend_the_cost_true_false_too(text, *, published=None, seed=0):
-        result = fake_generate(text, published=published, seed=seed)
+    def recommend_the_cost_true_false_too(text, *, published=None, seed=0, today=None):
+        result = fake_generate(text, published=published, seed=seed, today=today)
         return dataclasses.replace(result, questions=tuple(
             dataclasses.replace(question, recommended=question.recommended or question.type.value == "true_false")
             for question in result.questions))

@@ -165,7 +165,7 @@ def test_the_title_and_date_given_on_the_form_win_over_the_engine(app, client, t
         assert (question_set.title, question_set.published_on) == ("Bridges", dt.date(2024, 5, 20))
 
 
-def _fake_generate(text, *, published=None, seed=0):
+def _fake_generate(text, *, published=None, seed=0, today=None):
     """The engine's result for ARTICLE as the real engine's dataclasses hold it, built by hand."""
     clean = article_text(text)
     first = clean.index("The bridge will cost")
