@@ -184,11 +184,41 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
     (make("Acme to cut jobs from February", "Acme", kind=FactKind.ORGANISATION,
           sentence="Acme to cut jobs from February"),
      "made from the headline"),
+    # A wire story names its country or company in the lede, then writes "the dollar", "permits".
+    (make("The dollar sank to _____ in early trading.", "144.75 yen"), "the subject names no one"),
+    (make("Permits before adjustment fell to _____ units in May.", "96,000"), "the subject names no one"),
+    (make("The portable games machine will retail for _____ in the UK.", "£99"), "The portable games machine = ?"),
+    (make("Shortly after the market opened today Acme Corp bought _____ shares.", "300"), "today = ?"),
+    (make("Fill in the blank with the right date: Corn sales gained 2,494,900 tonnes in the week ended _____, "
+          "the highest weekly total…", "26 February 1987", type=MC, kind=FactKind.DATE,
+          choices=("25 February 1987", "26 February 1987", "28 February 1987"),
+          sentence="Corn sales gained 2,494,900 tonnes in the week ended February 26, the highest weekly total "
+                   "since August 1984, the U.S. Agriculture Department said."), "the cut drops who said so"),
+    (make("Fill in the blank with the right date: Acme Corp said the range was agreed in late _____.",
+          "February 1987", type=MC, kind=FactKind.DATE, choices=("February 1987", "February 1988", "April 1987"),
+          sentence="Acme Corp said the range was agreed in late February."), "a year the sentence does not print"),
+    (make("Acme Corp met the finance ministers of the top _____ nations.", "seven"),
+     "the answer's figure is in the headline"),
+    (make("Acme Corp said _____ would be a core company.", "Globex Fabrics", kind=FactKind.ORGANISATION),
+     "the answer's initials are in the headline"),
+    (make("Acme Corp will open its plant in _____ in May.", "Europe", kind=FactKind.PLACE),
+     "the headline's Euro gives the answer away"),
+    (make("What is Britain?", "the Midlands and South saw the biggest price falls", type=CARD,
+          form=Form.DESCRIBED, kind=FactKind.PLACE), "a clause, not a description"),
 ])
 def test_each_check_names_its_fault(question: Question, fault: str) -> None:
-    found = ranking.faults(question, STORY)
+    story = HEADLINE_STORIES.get(fault, STORY)
+    found = ranking.faults(question, story)
     assert any(fault in text for text in found), found
-    assert ranking.score(question, STORY) <= ranking.FAULTY
+    assert ranking.score(question, story) <= ranking.FAULTY
+
+
+# Headlines shorten what the body spells out: the numeral, the initials, the first part of a word.
+HEADLINE_STORIES = {
+    "the answer's figure is in the headline": dataclasses.replace(STORY, headline="Acme hosts G-7 ministers"),
+    "the answer's initials are in the headline": dataclasses.replace(STORY, headline="G And F Offered Role At Acme"),
+    "the headline's Euro gives the answer away": dataclasses.replace(STORY, headline="Acme gets Euro date"),
+}
 
 
 @pytest.mark.parametrize("question", [
@@ -202,6 +232,12 @@ def test_each_check_names_its_fault(question: Question, fault: str) -> None:
          choices=("100", "300", "500")),
     make("Who is Jane Smith?", "the company's chief executive", type=CARD, form=Form.DESCRIBED,
          kind=FactKind.PERSON),
+    # The subject names nothing, but what the sentence asks is a reported clause, or a fronted phrase
+    # comes before the real subject.
+    make("Analysts said Acme Corp would cut _____ jobs.", "300"),
+    make("Currently, there are _____ plants of Acme Corp in Ohio.", "four"),
+    make("Under a new rule, Acme Corp must cut _____ jobs.", "300"),
+    make("Figures gathered by Globex show that _____ jobs went.", "300"),
 ])
 def test_sound_questions_have_no_fault(question: Question) -> None:
     assert ranking.faults(question, STORY) == []
@@ -268,7 +304,7 @@ def test_the_corpus_keeps_its_share_of_recommended_questions() -> None:
         chosen += count
         full_sets += count >= 8
         words += len(result.text.split()) - len(result.article.headline.split())
-    assert 1.6 <= 100 * chosen / words <= 6
+    assert 1.5 <= 100 * chosen / words <= 6
     assert full_sets >= 4
 
 
