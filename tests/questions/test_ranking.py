@@ -187,6 +187,7 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
     # A wire story names its country or company in the lede, then writes "the dollar", "permits".
     (make("The dollar sank to _____ in early trading.", "144.75 yen"), "the subject names no one"),
     (make("Permits before adjustment fell to _____ units in May.", "96,000"), "the subject names no one"),
+    (make("The _____ month 40 pct ceiling expires in April.", "six"), "the subject names no one"),
     (make("The portable games machine will retail for _____ in the UK.", "£99"), "The portable games machine = ?"),
     (make("Shortly after the market opened today Acme Corp bought _____ shares.", "300"), "today = ?"),
     (make("Fill in the blank with the right date: Corn sales gained 2,494,900 tonnes in the week ended _____, "
@@ -203,21 +204,31 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
      "the answer's initials are in the headline"),
     (make("Acme Corp will open its plant in _____ in May.", "Europe", kind=FactKind.PLACE),
      "the headline's Euro gives the answer away"),
+    (make("Acme Corp said this interest would cost it _____.", "$5m"), "this interest = ?"),
+    (make("Acme Corp cut _____ jobs on that occasion.", "300"), "on that occasion = ?"),
+    (make("Acme Corp won _____ in a similar case.", "$5m"), "a similar = ?"),
+    (make("Fill in the blank with the right name: _____ runs Acme Corp.", "Jane Smith", type=MC,
+          kind=FactKind.PERSON, choices=("Jane Smith", "Despite Jones", "Brian Jones")),
+     "not shaped like a person's name: Despite Jones"),
     (make("What is Britain?", "the Midlands and South saw the biggest price falls", type=CARD,
           form=Form.DESCRIBED, kind=FactKind.PLACE), "a clause, not a description"),
 ])
 def test_each_check_names_its_fault(question: Question, fault: str) -> None:
-    story = HEADLINE_STORIES.get(fault, STORY)
+    story = STORIES_FOR_FAULT.get(fault, STORY)
     found = ranking.faults(question, story)
     assert any(fault in text for text in found), found
     assert ranking.score(question, story) <= ranking.FAULTY
 
 
-# Headlines shorten what the body spells out: the numeral, the initials, the first part of a word.
-HEADLINE_STORIES = {
+# Stories that differ from STORY where a check needs it: headlines shorten what the body spells out (the
+# numeral, the initials, the first part of a word), and the entity stage misreads some names.
+STORIES_FOR_FAULT = {
     "the answer's figure is in the headline": dataclasses.replace(STORY, headline="Acme hosts G-7 ministers"),
     "the answer's initials are in the headline": dataclasses.replace(STORY, headline="G And F Offered Role At Acme"),
     "the headline's Euro gives the answer away": dataclasses.replace(STORY, headline="Acme gets Euro date"),
+    # "Despite Jones" is a name the entity stage misread from "Despite Jones's warning, ..."
+    "not shaped like a person's name: Despite Jones": dataclasses.replace(
+        STORY, names=STORY.names | {"despite jones"}, people=STORY.people | {"despite jones"}),
 }
 
 
@@ -283,7 +294,7 @@ def test_the_recommended_set_of_an_article(path: Path) -> None:
     result = questions.generate(path.read_bytes(), published=dt.date.fromisoformat(published) if published else None)
     chosen = [question for question in result.questions if question.recommended]
     body_words = len(result.text.split()) - len(result.article.headline.split())
-    assert 3 <= len(chosen) <= min(30, body_words * 6 / 100)
+    assert 2 <= len(chosen) <= min(30, body_words * 6 / 100)
     assert all(question.score >= ranking.RECOMMEND_AT for question in chosen) or len(chosen) == 1
     assert all(0 <= question.score <= 1 for question in result.questions)
     assert max(Counter(ranking.fact_key(question) for question in chosen).values()) == 1
@@ -304,7 +315,7 @@ def test_the_corpus_keeps_its_share_of_recommended_questions() -> None:
         chosen += count
         full_sets += count >= 8
         words += len(result.text.split()) - len(result.article.headline.split())
-    assert 1.5 <= 100 * chosen / words <= 6
+    assert 1.4 <= 100 * chosen / words <= 6
     assert full_sets >= 4
 
 
