@@ -190,6 +190,10 @@ _NOT_A_PERSON = re.compile(
 _DIRECTION = re.compile(r"\b(?:rose|rise|risen|rising|fell|fall|fallen|falling|increased?|decreased?|declined?|"
                         r"dropped|drop|climbed|climb|grew|grow|up|down|higher|lower|from)\b", re.IGNORECASE)
 # A gerund or a function word never opens a person's name: "Finding Nemo" is a film, "The Who" a band.
+# A title is what a person is, not who: "Planning Minister" is no choice for a name.
+_TITLE = re.compile(r"\b(?:Minister|Secretary|President|Chairman|Chairwoman|Director|Governor|Chancellor|Spokesman|"
+                    r"Spokeswoman|Spokesperson|Officer|Executive|Manager|Coach|Captain|Chief|Ambassador|Envoy|"
+                    r"Premier|Mayor|Senator|Commissioner|Analyst|Economist)\b")
 _NOT_A_FIRST_NAME = re.compile(r"(?:[A-Z][a-z]+ing|The|A|An|My|Our|Your|Hey|Oh|This|That|These|Those|Despite|"
                                r"After|Before|When|While|Although|Though|Under|With|Without|Since|Unlike|Like|"
                                r"Among|As|If|But|And|Or|For|From|In|On|At|By|Of|To|Meanwhile|However)\b")
@@ -822,7 +826,7 @@ def choices_do_not_work(question: Question, story: Story) -> str | None:
     if kind in (FactKind.PERSON, FactKind.SPEAKER) and question.form != Form.QUOTE or \
             question.form == Form.QUOTE and " " in question.answer.strip() and not _NOT_A_PERSON.search(question.answer):
         odd = [choice for choice in wrong if _NOT_A_PERSON.search(choice) or len(choice.split()) < 2 or
-               _NOT_A_FIRST_NAME.match(choice)]
+               _NOT_A_FIRST_NAME.match(choice) or _TITLE.search(choice)]
         if odd:
             return f"not shaped like a person's name: {odd[0]}"
     names = [choice for choice in question.choices if choice.strip()]
@@ -835,6 +839,15 @@ def choices_do_not_work(question: Question, story: Story) -> str | None:
             return f"a common word as a name: {choice}"
         if " " not in choice.strip() and choice.lower() in story.words_of_longer_names:
             return f"a piece of a longer name: {choice}"
+    sentence = question.fact.sentence.text
+    for first in wrong:
+        for second in question.choices:
+            if first != second and (f"{first} and {second}" in sentence or f"{second} and {first}" in sentence):
+                return f"two choices are halves of one name: {first} and {second}"  # "Pratt and Whitney"
+    if kind == FactKind.ORGANISATION and pick.organisation_family(question.answer) != "media":
+        media = [choice for choice in wrong if pick.organisation_family(choice) == "media"]
+        if media:
+            return f"a news organisation among the choices: {media[0]}"
     if kind in (FactKind.ORGANISATION, FactKind.PLACE) and question.answer.lower() not in story.people:
         others = [choice for choice in wrong if choice.lower() in story.people]
         if others:

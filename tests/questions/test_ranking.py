@@ -210,6 +210,16 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
     (make("Fill in the blank with the right name: _____ runs Acme Corp.", "Jane Smith", type=MC,
           kind=FactKind.PERSON, choices=("Jane Smith", "Despite Jones", "Brian Jones")),
      "not shaped like a person's name: Despite Jones"),
+    (make("Fill in the blank with the right name: _____ runs Acme Corp.", "Jane Smith", type=MC,
+          kind=FactKind.PERSON, choices=("Jane Smith", "Finance Minister", "Brian Jones")),
+     "not shaped like a person's name: Finance Minister"),
+    (make("Fill in the blank with the right organisation: Brian Jones joined _____ in 2001.", "Globex", type=MC,
+          kind=FactKind.ORGANISATION, choices=("Globex", "Pratt", "Whitney"),
+          sentence="Brian Jones, who once worked for Pratt and Whitney, joined Globex in 2001."),
+     "two choices are halves of one name"),
+    (make("Fill in the blank with the right organisation: Brian Jones joined _____ in 2001.", "Globex", type=MC,
+          kind=FactKind.ORGANISATION, choices=("Globex", "Acme News", "Acme Corp")),
+     "a news organisation among the choices: Acme News"),
     (make("What is Britain?", "the Midlands and South saw the biggest price falls", type=CARD,
           form=Form.DESCRIBED, kind=FactKind.PLACE), "a clause, not a description"),
 ])
@@ -229,6 +239,10 @@ STORIES_FOR_FAULT = {
     # "Despite Jones" is a name the entity stage misread from "Despite Jones's warning, ..."
     "not shaped like a person's name: Despite Jones": dataclasses.replace(
         STORY, names=STORY.names | {"despite jones"}, people=STORY.people | {"despite jones"}),
+    # The entity stage split "Pratt and Whitney" in two.
+    "two choices are halves of one name": dataclasses.replace(STORY, names=STORY.names | {"pratt", "whitney"}),
+    "not shaped like a person's name: Finance Minister": dataclasses.replace(
+        STORY, names=STORY.names | {"finance minister"}, people=STORY.people | {"finance minister"}),
 }
 
 
