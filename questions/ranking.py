@@ -653,6 +653,10 @@ def blank_gives_itself_away(question: Question, story: Story) -> str | None:
     acronym = re.match(r"\s*\(([A-Z][A-Za-z&]{1,7})\)", after)
     if acronym and _initials_of(question.answer) == acronym.group(1).replace("&", ""):
         return f"the blank's acronym follows it: ({acronym.group(1)})"
+    if before.endswith("(") and after.startswith(")") and question.answer.replace(".", "").isupper() and \
+            "".join(word[0] for word in re.findall(r"[A-Za-z]+", before[-80:-1].split(",")[-1]) if word[0].isupper()
+                    ).endswith(question.answer.replace(".", "").replace("&", "")):
+        return "the acronym's full name stands before it"
     if question.fact.kind == FactKind.NUMBER:
         core = re.sub(r"^[^\d]*|[^\d]*$", "", question.answer)
         if core and _printed_figure(core, before + " " + after):
@@ -762,9 +766,11 @@ def reads_badly(question: Question, story: Story) -> str | None:
         return f"reported speech opens a new sentence: that {match.group(1)}"
     if re.search(r"\bsaid: [“\"]\S+ said\b", prompt):
         return "said twice"
-    capital = re.search(r"\bU\.S\. ([A-Z][a-z]+)\b", plain)
-    if capital and capital.group(1).lower() in story.common_words:
-        return f"a wire headline's capital mid-sentence: U.S. {capital.group(1)}"
+    capital = re.search(r"\b((?:[A-Z]\.){2,}) ([A-Z][a-z]+)\b", plain)
+    if capital and (capital.group(2).lower() in story.common_words or capital.group(2).lower() in _FUNCTION_WORDS):
+        return f"a wire headline's capital mid-sentence: {capital.group(0)}"
+    if (stale := re.search(r"\b(?:last|next|this)\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\b", plain)) is not None:
+        return f"a date written into a relative phrase: {stale.group(0)}"  # "last 19 February 1987"
     if len(re.findall(r"\bsaid\b", re.sub(r"(?<!\w)'[^']*'(?!\w)", " ", plain))) > 1:
         return "said twice"
     if len(_BLANK.findall(prompt)) > 1:
@@ -887,6 +893,12 @@ def weak_description(question: Question, story: Story) -> str | None:
     if re.search(r"\b[A-Z]$", description) or re.search(r"\b(?:Corp|Inc|Co|Ltd|Plc|LLC|AG|SA|NV)\b\.? \w+$",
                                                            description):
         return f"a description cut short: {description}"
+    if question.fact.kind == FactKind.PERSON and not re.search(r"(?<!^)\b[A-Z]", description) and \
+            re.fullmatch(r"(?:(?:the|a|an|and|of|its|former|deputy|vice|acting|senior|chief|general|executive|"
+                         r"managing|chairman|chairwoman|president|director|officer|secretary|minister|spokesman|"
+                         r"spokeswoman|head|manager|governor|economist|analyst|leader|founder|partner|counsel)\s*)+",
+                         description, re.IGNORECASE):
+        return f"a role without whose: {description}"  # "chairman and chief executive" of what?
     if question.fact.kind == FactKind.PERSON and len(description.split()) <= 3 and \
             not any(word.lower() in story.not_people or word.lower().rstrip("'s’") in story.not_people
                     for word in _WORD.findall(description)) and \

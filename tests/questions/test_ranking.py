@@ -220,6 +220,14 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
     (make("Fill in the blank with the right organisation: Brian Jones joined _____ in 2001.", "Globex", type=MC,
           kind=FactKind.ORGANISATION, choices=("Globex", "Acme News", "Acme Corp")),
      "a news organisation among the choices: Acme News"),
+    (make("Acme Corp said the Multi-Fibre Arrangement (_____) would end.", "MFA", kind=FactKind.ORGANISATION),
+     "the acronym's full name stands before it"),
+    (make("Who is Brian Jones?", "chairman and chief executive", type=CARD, form=Form.DESCRIBED,
+          kind=FactKind.PERSON), "a role without whose"),
+    (make("True or false: Acme Corp said prices rose last 19 February 1987.", "True", type=TF, form=Form.STATEMENT,
+          kind=FactKind.DATE), "a date written into a relative phrase"),
+    (make("Acme Corp said the U.S. To help its plants would cost _____.", "$5m"),
+     "a wire headline's capital mid-sentence"),
     (make("What is Britain?", "the Midlands and South saw the biggest price falls", type=CARD,
           form=Form.DESCRIBED, kind=FactKind.PLACE), "a clause, not a description"),
 ])
@@ -255,7 +263,7 @@ STORIES_FOR_FAULT = {
          kind=FactKind.PERSON, choices=("Jane Smith", "Brian Jones")),
     make("Fill in the blank with the right number: Acme Corp said it would cut _____ jobs.", "300", type=MC,
          choices=("100", "300", "500")),
-    make("Who is Jane Smith?", "the company's chief executive", type=CARD, form=Form.DESCRIBED,
+    make("Who is Jane Smith?", "Acme Corp's chief executive", type=CARD, form=Form.DESCRIBED,
          kind=FactKind.PERSON),
     # The subject names nothing, but what the sentence asks is a reported clause, or a fronted phrase
     # comes before the real subject.
