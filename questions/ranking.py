@@ -145,7 +145,8 @@ _NOT_POINTING = frozenset(
 _FIRST_VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|could|can|may|might|should|must|said|says|did|does|"
     r"rose|fell|sank|grew|won|lost|took|made|gave|saw|led|left|set|cut|hit|came|went|became|began|sold|paid|"
-    r"expects?|plans?|wants?|includes?|remains?|expires?|accounts?|totals?|shows?|stands?|"
+    r"expects?|plans?|wants?|includes?|remains?|expires?|accounts?|totals?|shows?|stands?|means|seems|needs|"
+    r"makes|takes|gives|comes|goes|gets|"
     r"[a-z]+ed(?! by\b))\b")  # "Figures gathered by Continental Research show": the subject goes on
 _PRONOUNS_AND_QUESTIONS = frozenset(
     "he she it they we i you his her its their this that these those who what which when where why how "
@@ -156,6 +157,8 @@ _DEMONSTRATIVE = re.compile(
     rf"(?!(?:{_TIMES}|last|next|past|coming)\b)[a-z][a-z-]+\b|"
     rf"\b(?:a|the)\s+(?:similar|remaining|latter|former|aforementioned)\b|"
     rf"\bthe\s+same\s+(?!(?:{_TIMES})\b)[a-z]+\b")
+_CALENDAR_WORD = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+                            r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _SUBORDINATORS = frozenset("as when while after before if although though since because with without unless "
                            "until once in under for at on by from to during despite among".split())
 _REPORTING = re.compile(r"(?:said|says|noted|added|admitted|told|reported|stated|argued|warned|believed|"
@@ -475,10 +478,11 @@ def unnamed_subject(question: Question, story: Story) -> str | None:
         return None  # the blank is the name: "_____ was detected buying dollars" asks who
     first = words[0].removesuffix("'s").removesuffix("’s")
     if first.isupper() or first.lower() in story.name_words or first.lower() in _PRONOUNS_AND_QUESTIONS or \
-            first.lower() in _SUBORDINATORS or first.lower() in story.proper_words or first.endswith("ing"):
+            first.lower() in _SUBORDINATORS or first.lower() in story.name_words or first.endswith("ing") or \
+            first.lower() in story.proper_words and first.lower() not in story.common_words:
         return None  # "U.S. housing starts", "Shell", a pronoun (other checks judge it) or "As the dollar fell, .."
-    if any(word[0].isupper() for word in words[1:]):
-        return None
+    if any(word[0].isupper() and not _CALENDAR_WORD.match(word) for word in words[1:]):
+        return None  # a month names no one: "Total capital at September 30" is still nobody's
     return f"{subject.strip()} = ? (the subject names no one)"
 
 
@@ -766,9 +770,9 @@ def reads_badly(question: Question, story: Story) -> str | None:
         return f"reported speech opens a new sentence: that {match.group(1)}"
     if re.search(r"\bsaid: [“\"]\S+ said\b", prompt):
         return "said twice"
-    capital = re.search(r"\b((?:[A-Z]\.){2,}) ([A-Z][a-z]+)\b", plain)
-    if capital and (capital.group(2).lower() in story.common_words or capital.group(2).lower() in _FUNCTION_WORDS):
-        return f"a wire headline's capital mid-sentence: {capital.group(0)}"
+    for capital in re.finditer(r"\b((?:[A-Z]\.){2,}) ([A-Z][a-z]+)\b", plain):
+        if capital.group(2).lower() in story.common_words or capital.group(2).lower() in _FUNCTION_WORDS:
+            return f"a wire headline's capital mid-sentence: {capital.group(0)}"
     if (stale := re.search(r"\b(?:last|next|this)\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\b", plain)) is not None:
         return f"a date written into a relative phrase: {stale.group(0)}"  # "last 19 February 1987"
     if len(re.findall(r"\bsaid\b", re.sub(r"(?<!\w)'[^']*'(?!\w)", " ", plain))) > 1:

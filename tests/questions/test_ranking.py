@@ -188,6 +188,9 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
     (make("The dollar sank to _____ in early trading.", "144.75 yen"), "the subject names no one"),
     (make("Permits before adjustment fell to _____ units in May.", "96,000"), "the subject names no one"),
     (make("The _____ month 40 pct ceiling expires in April.", "six"), "the subject names no one"),
+    (make("Total capital at September 30 rose to _____ from 8.9 billion.", "9.5 billion dlrs"),
+     "the subject names no one"),
+    (make("The system means shoppers need to prove they are _____.", "over 18"), "the subject names no one"),
     (make("The portable games machine will retail for _____ in the UK.", "£99"), "The portable games machine = ?"),
     (make("Shortly after the market opened today Acme Corp bought _____ shares.", "300"), "today = ?"),
     (make("Fill in the blank with the right date: Corn sales gained 2,494,900 tonnes in the week ended _____, "
@@ -226,7 +229,7 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
           kind=FactKind.PERSON), "a role without whose"),
     (make("True or false: Acme Corp said prices rose last 19 February 1987.", "True", type=TF, form=Form.STATEMENT,
           kind=FactKind.DATE), "a date written into a relative phrase"),
-    (make("Acme Corp said the U.S. To help its plants would cost _____.", "$5m"),
+    (make("U.S. Ambassador Brian Jones said the U.S. To help its plants would pay _____.", "$5m"),
      "a wire headline's capital mid-sentence"),
     (make("What is Britain?", "the Midlands and South saw the biggest price falls", type=CARD,
           form=Form.DESCRIBED, kind=FactKind.PLACE), "a clause, not a description"),
