@@ -105,7 +105,8 @@ _GENERIC_REFERENT = re.compile(
     r"spokeswoman|president|chairman|team|club|side|player|coach|party|union|agency|department|court|unit|"
     r"subsidiary|deal|plan|move|decision|proposal|bill|report|study|survey|offer|bid|talks|agreement|measure|"
     r"meeting|conference|project|scheme|programme|program|plant|mine|venture|man|woman|boy|girl|couple|pair|"
-    r"victim|suspect|defendant|singer|actor|star|band|film|show|album|book|product|device|service|"
+    r"victim|suspect|defendant|singer|actor|star|band|film|show|album|book|product|device|service|referee|umpire|"
+    r"fee|system|contract|debentures|notes|shares|stock|"
     r"(?:[a-z]+ )?(?:leader|chief|secretary|chancellor|governor|mayor|director|executive|boss|manager|head|"
     r"ambassador|envoy|premier|senator|judge|spokesman|spokeswoman|chairman|minister|president|official|"
     r"utility|unit))\b",
@@ -356,8 +357,8 @@ def unnamed_referent(question: Question, story: Story) -> str | None:
     for match in _GENERIC_REFERENT.finditer(body):
         before = body[:match.start()]
         words = _WORD.findall(before)
-        named = _BLANK.search(before) or any(word[0].isupper() and word.lower() not in _FUNCTION_WORDS
-                                             for word in words[1:] if word)
+        named = _BLANK.search(before) or any(word[0].isupper() and word.lower() not in _FUNCTION_WORDS and
+                                             not _CALENDAR_WORD.match(word) for word in words[1:] if word)
         if words[:1] and words[0][0].isupper() and words[0].lower() in story.proper_words:
             named = True
         if not named:

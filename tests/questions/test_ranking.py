@@ -191,6 +191,8 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
     (make("Total capital at September 30 rose to _____ from 8.9 billion.", "9.5 billion dlrs"),
      "the subject names no one"),
     (make("The system means shoppers need to prove they are _____.", "over 18"), "the subject names no one"),
+    (make("On or after August 1989 the company can call the notes, _____ said.", "Brian Jones",
+          kind=FactKind.SPEAKER), "the company = ?"),
     (make("The portable games machine will retail for _____ in the UK.", "£99"), "The portable games machine = ?"),
     (make("Shortly after the market opened today Acme Corp bought _____ shares.", "300"), "today = ?"),
     (make("Fill in the blank with the right date: Corn sales gained 2,494,900 tonnes in the week ended _____, "
