@@ -158,6 +158,7 @@ _DEMONSTRATIVE = re.compile(
     rf"(?!(?:{_TIMES}|last|next|past|coming)\b)[a-z][a-z-]+\b|"
     rf"\b(?:a|the)\s+(?:similar|remaining|latter|former|aforementioned)\b|"
     rf"\bthe\s+same\s+(?!(?:{_TIMES})\b)[a-z]+\b")
+_GARBLED = re.compile(r"\b[a-z]{3,}[A-Z][a-z]*\b|[a-z]&[a-z]|\b[a-z]+[0-9]+[a-z]+\b")
 _CALENDAR_WORD = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
                             r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _SUBORDINATORS = frozenset("as when while after before if although though since because with without unless "
@@ -888,6 +889,29 @@ def not_clearly_a_person(question: Question, story: Story) -> str | None:
     return None
 
 
+def common_word_as_a_name(question: Question, story: Story) -> str | None:
+    """"The U.S. Currency's fall": one capitalised common word taken for an organisation or a place."""
+    fact = question.fact
+    value = str(fact.value).strip()
+    if fact.kind in (FactKind.ORGANISATION, FactKind.PLACE) and " " not in value and not value.isupper() and \
+            value.lower() in story.common_words:
+        return f"a common word as a name: {value}"
+    return None
+
+
+def garbled_text(question: Question, story: Story) -> str | None:
+    """Scanned or mangled copy ("boosted&by herMdbsoa"): a reader cannot tell what the sentence says."""
+    match = _GARBLED.search(question.prompt)
+    return f"garbled source text: {match.group(0)}" if match else None
+
+
+def an_age(question: Question, story: Story) -> str | None:
+    """A person's age ("Mr Abbasi, _____, from Croydon") is a detail of who they are, not the story."""
+    if question.fact.kind == FactKind.NUMBER and question.fact.counts == "age":
+        return "trivia: an age"
+    return None
+
+
 def weak_description(question: Question, story: Story) -> str | None:
     """A role or apposition cut short ("a leading U") or made of a company's suffix ("Corp president")."""
     if question.form != Form.DESCRIBED:
@@ -943,7 +967,8 @@ CHECKS: tuple[Check, ...] = (
     deictic_word, demonstrative, unexplained_event, unnamed_subject, relative_time, cut_drops_the_source, bare_quotation,
     boilerplate, about_the_report, answer_in_headline,
     from_the_headline, article_disagrees, blank_cuts_a_name, blank_gives_itself_away, who_was_told, one_of_a_list,
-    blank_in_a_range, date_of_the_comparison, relative_year, unprinted_year, reads_badly, garbled_rewording, choices_do_not_work, not_clearly_a_person,
+    blank_in_a_range, date_of_the_comparison, relative_year, unprinted_year, common_word_as_a_name, garbled_text,
+    an_age, reads_badly, garbled_rewording, choices_do_not_work, not_clearly_a_person,
     weak_description,
     weak_flashcard,
 )

@@ -233,6 +233,13 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
           kind=FactKind.DATE), "a date written into a relative phrase"),
     (make("U.S. Ambassador Brian Jones said the U.S. To help its plants would pay _____.", "$5m"),
      "a wire headline's capital mid-sentence"),
+    # "cuts" is a word the story writes in lower case.
+    (make("Brian Jones said the U.S. _____'s effect made reserves unnecessary.", "Cuts",
+          kind=FactKind.ORGANISATION), "a common word as a name: Cuts"),
+    (make("Brian Jones said Acme Corp had a strong year, boosted&by herMdbsoa sales of _____.", "$5m"),
+     "garbled source text"),
+    (dataclasses.replace(make("Brian Jones, _____, from Leeds, was detained in May.", "29"),
+                         fact=dataclasses.replace(make("x", "29").fact, counts="age")), "trivia: an age"),
     (make("What is Britain?", "the Midlands and South saw the biggest price falls", type=CARD,
           form=Form.DESCRIBED, kind=FactKind.PLACE), "a clause, not a description"),
 ])
