@@ -669,6 +669,14 @@ def blank_gives_itself_away(question: Question, story: Story) -> str | None:
             return "the figure is printed in the prompt"
         if _SMALL_FIGURE.match(question.answer.strip()):
             return "a figure of one or two is read off the sentence"
+    if question.fact.kind == FactKind.NUMBER and (
+            re.search(r"\d[\d.,]*\s*(?:[a-zA-Z%]+)?\s*\($", before) or re.match(r"\s*\([^)]*\d", after)):
+        return "a figure and its conversion in brackets: one gives the other away"  # "$36.5m (_____)"
+    if question.fact.kind in (FactKind.PERSON, FactKind.SPEAKER):
+        first_name = str(question.fact.value).split()[0] if str(question.fact.value).split() else ""
+        if len(str(question.fact.value).split()) > 1 and question.answer.strip() != str(question.fact.value) and \
+                before.rstrip().endswith(f" {first_name}"):
+            return "the blank cuts a name in two"  # "said Drew _____, analyst at ..."
     if question.fact.kind == FactKind.DATE and re.match(r"\s*week\b", after):
         return "trivia: which week"
     if question.fact.kind == FactKind.NUMBER and (

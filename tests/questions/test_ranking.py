@@ -240,6 +240,12 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
      "garbled source text"),
     (dataclasses.replace(make("Brian Jones, _____, from Leeds, was detained in May.", "29"),
                          fact=dataclasses.replace(make("x", "29").fact, counts="age")), "trivia: an age"),
+    (make("Acme Corp opened at the top of the chart, taking $36.5m (_____) on its first weekend.", "£19m"),
+     "a figure and its conversion in brackets"),
+    (make("Acme Corp opened at the top of the chart, taking _____ (£19m) on its first weekend.", "$36.5m"),
+     "a figure and its conversion in brackets"),
+    (make("“Acme Corp is in the best position,” said Brian _____, analyst at Globex.", "Jones",
+          kind=FactKind.SPEAKER, value="Brian Jones"), "the blank cuts a name in two"),
     (make("What is Britain?", "the Midlands and South saw the biggest price falls", type=CARD,
           form=Form.DESCRIBED, kind=FactKind.PLACE), "a clause, not a description"),
 ])
