@@ -101,7 +101,8 @@ _BOILERPLATE_DATELINE = re.compile(
     r"^[A-Z][A-Z .'-]{2,},?(?:\s+[A-Z][a-z]+\.?\s+\d{1,2})?\s*(?:\([^)]*\))?\s+[-–—]\s", re.IGNORECASE | re.MULTILINE)
 _DASH_THEN_SPACE = re.compile(r"[-–—]\s")
 _GENERIC_REFERENT = re.compile(
-    r"\bthe (?:company|firm|bank|group|corporation|concern|government|ministry|minister|official|spokesman|"
+    r"\bthe (?:(?:new|combined|merged|enlarged|former|parent) )?(?:company|firm|bank|group|corporation|concern|"
+    r"government|ministry|minister|official|spokesman|region|area|"
     r"spokeswoman|president|chairman|team|club|side|player|coach|party|union|agency|department|court|unit|"
     r"subsidiary|deal|plan|move|decision|proposal|bill|report|study|survey|offer|bid|talks|agreement|measure|"
     r"meeting|conference|project|scheme|programme|program|plant|mine|venture|man|woman|boy|girl|couple|pair|"
@@ -130,7 +131,7 @@ _EVENT_NOUNS = (
     "machine|gadget|console|game|phone|handset|vehicle|car|model|version|service|site|website|station|"
     "document|letter|statement|manifesto|speech|paper|plant|facility|factory|indicators|research|claims|"
     "remarks|comments|outcome|result|results|findings|data|mines|mine|firm|fund|group|airline|airlines|"
-    "effort|efforts|campaign|ceiling|limit|target|initiative")
+    "effort|efforts|campaign|ceiling|limit|target|initiative|approach|strategy|stance|position|fight|battle")
 _EVENT = re.compile(rf"\b(?:the|this|that|these|those|such|(?:[A-Z][\w.-]*(?:'s|’s)))\s+(?:[a-z-]+\s+){{0,2}}"
                     rf"(?:{_EVENT_NOUNS})\b(?!\s*(?:of|to|for|that|which|who|known as|called|named|in which)\b)")
 # Nouns a definite article does not make anaphoric: times, the world, units and quantities.
@@ -159,6 +160,8 @@ _DEMONSTRATIVE = re.compile(
     rf"\b(?:a|the)\s+(?:similar|remaining|latter|former|aforementioned)\b|"
     rf"\bthe\s+same\s+(?!(?:{_TIMES})\b)[a-z]+\b")
 _GARBLED = re.compile(r"\b[a-z]{3,}[A-Z][a-z]*\b|[a-z]&[a-z]|\b[a-z]+[0-9]+[a-z]+\b")
+_IT_ACTS = re.compile(r"(?<=[\w,] )(it|It) (?:has|had|said|says|reported|reports|will|would|plans|expects|announced|"
+                      r"added|sold|bought|made|posted|put|raised|cut|agreed|paid)\b")
 _CALENDAR_WORD = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
                             r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _SUBORDINATORS = frozenset("as when while after before if although though since because with without unless "
@@ -659,10 +662,13 @@ def blank_gives_itself_away(question: Question, story: Story) -> str | None:
     acronym = re.match(r"\s*\(([A-Z][A-Za-z&]{1,7})\)", after)
     if acronym and _initials_of(question.answer) == acronym.group(1).replace("&", ""):
         return f"the blank's acronym follows it: ({acronym.group(1)})"
-    if before.endswith("(") and after.startswith(")") and question.answer.replace(".", "").isupper() and \
-            "".join(word[0] for word in re.findall(r"[A-Za-z]+", before[-80:-1].split(",")[-1]) if word[0].isupper()
-                    ).endswith(question.answer.replace(".", "").replace("&", "")):
-        return "the acronym's full name stands before it"
+    acronym = question.answer.replace(".", "").replace("&", "")
+    if acronym.isupper() and len(acronym) > 1 and re.search(r"[(,]\s*$", before):
+        # "the Multi-Fibre Arrangement (_____)", "the producer subsidy equivalent, _____"
+        words = re.findall(r"[A-Za-z]+", before.rstrip(" (,")[-80:])
+        if "".join(word[0] for word in words[-len(acronym):]).upper() == acronym or \
+                "".join(word[0] for word in words if word[0].isupper()).endswith(acronym):
+            return "the acronym's full name stands before it"
     if question.fact.kind == FactKind.NUMBER:
         core = re.sub(r"^[^\d]*|[^\d]*$", "", question.answer)
         if core and _printed_figure(core, before + " " + after):
@@ -670,7 +676,8 @@ def blank_gives_itself_away(question: Question, story: Story) -> str | None:
         if _SMALL_FIGURE.match(question.answer.strip()):
             return "a figure of one or two is read off the sentence"
     if question.fact.kind == FactKind.NUMBER and (
-            re.search(r"\d[\d.,]*\s*(?:[a-zA-Z%]+)?\s*\($", before) or re.match(r"\s*\([^)]*\d", after)):
+            re.search(r"\d[\d.,]*\s*(?:[a-zA-Z%]+\s*){0,2}\(\s*[£$€¥]?$", before) or
+            re.match(r"\s*\([^)]*\d", after)):
         return "a figure and its conversion in brackets: one gives the other away"  # "$36.5m (_____)"
     if question.fact.kind in (FactKind.PERSON, FactKind.SPEAKER):
         first_name = str(question.fact.value).split()[0] if str(question.fact.value).split() else ""
@@ -920,10 +927,31 @@ def an_age(question: Question, story: Story) -> str | None:
     return None
 
 
+def unnamed_it(question: Question, story: Story) -> str | None:
+    """"In recent times, it has put renewed focus on ...": "it" doing something is a company the question never names."""
+    if question.form in (Form.DESCRIBED, Form.ACRONYM, Form.FIGURE, Form.QUOTE):
+        return None
+    body = _unquoted_body(question.prompt)
+    match = _IT_ACTS.search(body)
+    if match is None:
+        return None
+    words = _WORD.findall(body[:match.start()])
+    if _BLANK.search(body[:match.start()]) or words[:1] and words[0].lower() in story.name_words or \
+            any(word[0].isupper() and word.lower() not in _FUNCTION_WORDS for word in words[1:]):
+        return None  # "Acme Corp said on Monday it would ...": the name before it is what "it" is
+    return f"{match.group(1)} = ?"
+
+
 def weak_description(question: Question, story: Story) -> str | None:
     """A role or apposition cut short ("a leading U") or made of a company's suffix ("Corp president")."""
     if question.form != Form.DESCRIBED:
         return None
+    if question.type == QuestionType.MULTIPLE_CHOICE and re.match(r"Who (?:is|was) an? ", question.prompt):
+        return "an indefinite role may fit more than one person"  # "Who is a Warburg Securities economist?"
+    if question.fact.kind == FactKind.PLACE:
+        return "a place's description makes no card"  # "What is Philippines?"
+    if question.type == QuestionType.FLASHCARD and _GENERIC_REFERENT.search(question.answer):
+        return "the description points back: " + _GENERIC_REFERENT.search(question.answer).group(0)
     description = question.answer if question.type == QuestionType.FLASHCARD else \
         re.sub(r"^(?:who|what) (?:is|was) (?:(?:a|an|the) )?", "", body_of(question.prompt), flags=re.IGNORECASE)
     description = description.rstrip("?.! ")
@@ -972,7 +1000,7 @@ CHECKS: tuple[Check, ...] = (
     unnamed_attribution,
     unnamed_pronoun,
     unnamed_referent, points_back, opens_on_a_known_thing,
-    deictic_word, demonstrative, unexplained_event, unnamed_subject, relative_time, cut_drops_the_source, bare_quotation,
+    deictic_word, demonstrative, unnamed_it, unexplained_event, unnamed_subject, relative_time, cut_drops_the_source, bare_quotation,
     boilerplate, about_the_report, answer_in_headline,
     from_the_headline, article_disagrees, blank_cuts_a_name, blank_gives_itself_away, who_was_told, one_of_a_list,
     blank_in_a_range, date_of_the_comparison, relative_year, unprinted_year, common_word_as_a_name, garbled_text,
