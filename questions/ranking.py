@@ -194,7 +194,10 @@ _NOT_A_PERSON = re.compile(
     r"Association|Federation|Committee|Foundation|Fund|Exchange|Market|Street|Avenue|Road|Square|Centre|Center|"
     r"Britain|America|Idol|Awards?|Prize|Festival|Cup|League|Championship|Games|Show|Stores?|Securities|"
     r"Partners|Associates|Capital|Investments?|Industries|Systems?|International|National|Federal|Royal|"
-    r"Organi[sz]ation|Society|Trust|Network|Agreement|Accord|Treaty|Monetary|Economic|Reserve)\b")
+    r"Organi[sz]ation|Society|Trust|Network|Agreement|Accord|Treaty|Monetary|Economic|Reserve|Mills|Textiles?|"
+    r"Steel|Foods|Brands|Airways|Railways?|Petroleum|Chemicals?|Pharmaceuticals?|Electric|Electronics|"
+    r"Communications|Telecom|Enterprises|Resources|Mining|Minerals|Insurance|Realty|Properties|Services|"
+    r"Laboratories|Industrie|Airbus|Canada)\b")
 _DIRECTION = re.compile(r"\b(?:rose|rise|risen|rising|fell|fall|fallen|falling|increased?|decreased?|declined?|"
                         r"dropped|drop|climbed|climb|grew|grow|up|down|higher|lower|from)\b", re.IGNORECASE)
 # A gerund or a function word never opens a person's name: "Finding Nemo" is a film, "The Who" a band.
@@ -633,6 +636,10 @@ def blank_cuts_a_name(question: Question, story: Story) -> str | None:
     if around and re.match(r"\s+[A-Z][a-z]+(?:'s|’s)?\b", around[1]) and \
             question.fact.kind in (FactKind.ORGANISATION, FactKind.PLACE, FactKind.PERSON, FactKind.SPEAKER):
         return "the blank cuts a name in two"
+    if around and re.search(r"\b(?:Bank|University|Ministry|Department|Council|Court|Bureau|Institute|Museum|"
+                            r"College|Republic|Kingdom|Association|Federation|Union|Board|Office|Chamber|Gulf|"
+                            r"Sea|Isle|Port|Duke|Prince|Princess|King|Queen|Secretary) of\s*$", around[0]):
+        return "the blank cuts a name in two"  # "Bank of _____ governor"
     return None
 
 
@@ -721,9 +728,15 @@ def one_of_a_list(question: Question, story: Story) -> str | None:
 def blank_in_a_range(question: Question, story: Story) -> str | None:
     """One end of a range ("between _____ and 12") is guessed from the other, or is ambiguous."""
     around = _around_blank(question.prompt)
-    if around is None or question.fact.kind != FactKind.NUMBER:
+    if around is None or question.fact.kind not in (FactKind.NUMBER, FactKind.DATE):
         return None
     before, after = around
+    if question.fact.kind == FactKind.DATE:
+        # "in _____ and 1988": one year of a pair is guessed from the other
+        if re.match(r"\s*(?:and|or|to|-|–)\s*(?:1[89]|20)\d\d\b", after) or \
+                re.search(r"\b(?:1[89]|20)\d\d\s*(?:and|or|to|-|–)\s*$", before):
+            return "one end of a range"
+        return None
     if re.search(r"\bbetween\s+$", before) or re.match(r"\s*(?:and|to|-|–)\s*\d", after) or \
             re.search(r"\d\s*(?:and|to|-|–)\s*$", before):
         return "one end of a range"

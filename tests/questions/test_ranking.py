@@ -260,6 +260,10 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
      "a place's description makes no card"),
     (make("Who is Brian Jones?", "chief executive of the new company", type=CARD, form=Form.DESCRIBED,
           kind=FactKind.PERSON), "the description points back"),
+    (make("Bank of _____ governor Brian Jones said rates were within the agreed levels.", "Japan",
+          kind=FactKind.PLACE), "the blank cuts a name in two"),
+    (make("Acme Corp expects inflation to rise in _____ and 1988.", "1987", kind=FactKind.DATE),
+     "one end of a range"),
     (make("Who is Jane Smith?", "the Midlands and South saw the biggest price falls", type=CARD,
           form=Form.DESCRIBED, kind=FactKind.PERSON), "a clause, not a description"),
 ])
