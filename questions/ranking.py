@@ -955,6 +955,36 @@ def unnamed_it(question: Question, story: Story) -> str | None:
     return f"{match.group(1)} = ?"
 
 
+def _wrong_description(question: Question, story: Story) -> str | None:
+    """A description that is not what the person is: a clause, another person, or a name cut short.
+
+    "Speaking at Queen's Club", "Quoting Casey Stengel" say what someone was doing; in "secretary general
+    Noboru Takeshita, executive council chairman Shintaro Abe" the second role is Abe's, not Takeshita's;
+    "Weir Ltd transportation analyst" drops "McLeod Young" from the firm's name.
+    """
+    if question.type == QuestionType.FLASHCARD:
+        description, name = question.answer.strip(), question.prompt
+    else:
+        description = re.sub(r"^(?:who|what) (?:is|was) (?:(?:the|a|an) )?", "", body_of(question.prompt),
+                             flags=re.IGNORECASE).rstrip("?.! ")
+        name = question.answer
+    if re.match(r"[A-Za-z]+ing\b", description) and not re.match(r"(?:King|Viking|Beijing|Reading|Sterling)\b",
+                                                                    description):
+        return f"a clause, not what the person is: {description}"
+    lowered = description.lower()
+    others = [person for person in story.people if person in lowered and person not in name.lower()]
+    if others:
+        return f"the description names someone else: {others[0]}"
+    sentence = question.fact.sentence.text
+    start = sentence.find(description)
+    if start > 0:
+        before = sentence[:start].rstrip()
+        last = before.split()[-1] if before.split() else ""
+        if last[:1].isupper() and last.lower() not in _FUNCTION_WORDS and not before.endswith((",", "-", "–", ":")):
+            return f"a name cut short before the description: {last} {description}"
+    return None
+
+
 def weak_description(question: Question, story: Story) -> str | None:
     """A role or apposition cut short ("a leading U") or made of a company's suffix ("Corp president")."""
     if question.form != Form.DESCRIBED:
@@ -965,6 +995,8 @@ def weak_description(question: Question, story: Story) -> str | None:
         return "a place's description makes no card"  # "What is Philippines?"
     if question.type == QuestionType.FLASHCARD and _GENERIC_REFERENT.search(question.answer):
         return "the description points back: " + _GENERIC_REFERENT.search(question.answer).group(0)
+    if (wrong := _wrong_description(question, story)) is not None:
+        return wrong
     description = question.answer if question.type == QuestionType.FLASHCARD else \
         re.sub(r"^(?:who|what) (?:is|was) (?:(?:a|an|the) )?", "", body_of(question.prompt), flags=re.IGNORECASE)
     description = description.rstrip("?.! ")
