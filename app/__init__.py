@@ -14,15 +14,23 @@ from app.database import configure_sqlite
 from app.extensions import bootstrap, csrf, db, login_manager, migrate
 from app.session_cookie import RefreshWhenAgedSessionInterface
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_ROOT = PACKAGE_DIR.parent
+
+
+def template_folder() -> Path:
+    """Return the templates: inside the package once installed from a wheel, else the repository's folder."""
+    installed = PACKAGE_DIR / "templates"
+    return installed if installed.is_dir() else PROJECT_ROOT / "templates"
 
 
 def create_app(config: dict | None = None) -> Flask:
     """Build the application; ``config`` overrides the environment's settings (tests use it)."""
     app = Flask(
         __name__,
-        instance_path=os.environ.get("FACTDECK_INSTANCE_PATH") or str(PROJECT_ROOT / "instance"),
-        template_folder=str(PROJECT_ROOT / "templates"),
+        # Unset: Flask's choice, ``instance/`` in a source checkout, ``<venv>/var/app-instance`` once installed.
+        instance_path=os.environ.get("FACTDECK_INSTANCE_PATH") or None,
+        template_folder=str(template_folder()),
     )
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     app.session_interface = RefreshWhenAgedSessionInterface()
