@@ -6,7 +6,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from app import auth, classes, errors, formatting, home, progress, quiz, reports, sets, study
+from app import auth, classes, errors, formatting, home, progress, quiz, reports, security, sets, study
 from app.auth import throttle
 from app.cli import register_commands
 from app.config import default_config, engine_options
@@ -45,6 +45,7 @@ def create_app(config: dict | None = None) -> Flask:
     csrf.init_app(app)
     bootstrap.init_app(app)
     throttle.init_app(app)
+    security.init_app(app)
     with app.app_context():
         configure_sqlite(db.engine)
 

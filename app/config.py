@@ -35,6 +35,14 @@ def engine_options(url: str) -> dict:
     return {"pool_pre_ping": True}
 
 
+def proxy_count() -> int:
+    """Return FACTDECK_PROXIES, the number of reverse proxies in front of the app (0: none, the default)."""
+    text = os.environ.get("FACTDECK_PROXIES", "").strip() or "0"
+    if not text.isdigit():
+        raise ValueError(f"FACTDECK_PROXIES must be a whole number of proxies, not {text!r}")
+    return int(text)
+
+
 def default_config(instance_path: str) -> dict:
     """Return the settings read from the environment; engine options follow the final database URL."""
     return {
@@ -46,6 +54,10 @@ def default_config(instance_path: str) -> dict:
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "REMEMBER_COOKIE_DURATION": dt.timedelta(days=14),
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_SAMESITE": "Lax",
+        # Reverse proxies in front of the app whose X-Forwarded-* headers are trusted (app/security.py).
+        "PROXY_COUNT": proxy_count(),
         "BOOTSTRAP_SERVE_LOCAL": True,
         "MAX_CONTENT_LENGTH": 8 * 1024 * 1024,
         "MAX_ARTICLE_BYTES": 1024 * 1024,
