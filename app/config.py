@@ -66,4 +66,5 @@ def default_config(instance_path: str) -> dict:
         "WTF_CSRF_TIME_LIMIT": None,  # a form left open all lesson still posts; the session still expires
         "LOGIN_LIMIT_ENABLED": True,  # failed logins per address, see app/auth/throttle.py
         "NEW_CARDS_PER_DAY": 20,
+        "LOG_LEVEL": os.environ.get("FACTDECK_LOG_LEVEL", "INFO").upper(),  # app/request_log.py
     }
