@@ -6,7 +6,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from app import auth, classes, errors, formatting, home, progress, quiz, reports, request_log, security, sets, study
+from app import auth, classes, errors, formatting, home, progress, quiz, reports, request_log, security, sets, study, validation
 from app.auth import throttle
 from app.cli import register_commands
 from app.config import default_config, engine_options
@@ -42,6 +42,7 @@ def create_app(config: dict | None = None) -> Flask:
     # First, so its clock starts before any other hook runs (a refused CSRF token among them) and its line,
     # written by the last response hook, has the final status.
     request_log.init_app(app)
+    validation.init_app(app)  # before the blueprints: their <int:...> ids are bounded
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"))
     login_manager.init_app(app)
