@@ -45,11 +45,15 @@ def init_app(app: Flask) -> None:
     app.wsgi_app = wsgi_app
 
 
+_HEADER_LIST = list(HEADERS.items())
+
+
 def add_security_headers(response: Response) -> Response:
-    for name, value in HEADERS.items():
-        response.headers.setdefault(name, value)
-    if request.is_secure:
-        response.headers.setdefault("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY)
+    # One look-up and one extend rather than a setdefault each: this runs on every answer of a quiz.
+    if "Content-Security-Policy" not in response.headers:
+        response.headers.extend(_HEADER_LIST)
+    if request.is_secure and "Strict-Transport-Security" not in response.headers:
+        response.headers["Strict-Transport-Security"] = STRICT_TRANSPORT_SECURITY
     return response
 
 
