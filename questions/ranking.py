@@ -171,7 +171,7 @@ _REPORTING = re.compile(r"(?:said|says|noted|added|admitted|told|reported|stated
 _RELATIVE_TIME = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening))\b",
                             re.IGNORECASE)
 _ATTRIBUTION = re.compile(r"\b(?:said|says|reported|reports|according to)\b")
-_REPEATED_WORD = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
+_REPEATED_WORD = re.compile(r"\b(\w+(?:\s+\w+)?)\s+\1\b", re.IGNORECASE)  # "the the", "to fall to fall"
 _ALLOWED_REPEATS = frozenset({"that", "had", "is", "bye", "no", "very", "ha", "so", "now"})
 _ARTICLE_THEN_ARTICLE = re.compile(r"\b(?:a|an|the)\s+(?:in|on|at|of|the|a|an)\b", re.IGNORECASE)
 _BLANK = re.compile(r"_{3,}")
@@ -782,7 +782,7 @@ def reads_badly(question: Question, story: Story) -> str | None:
     prompt = question.prompt
     plain = _unquoted(prompt)
     for match in _REPEATED_WORD.finditer(plain):
-        if match.group(1).lower() not in _ALLOWED_REPEATS and not match.group(1).isdigit():
+        if match.group(1).lower() not in _ALLOWED_REPEATS and not match.group(1).replace(" ", "").isdigit():
             return f"repeated word: {match.group(0)}"
     if _ARTICLE_THEN_ARTICLE.search(plain.replace(" in the ", " ").replace(" of the ", " ")):
         return "an article before a preposition or another article"

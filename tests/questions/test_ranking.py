@@ -63,6 +63,7 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
     (make("Fill in the blank: Acme Corp hired a _____ to run it.", "engineer", type=MC, kind=FactKind.PERSON,
           choices=("engineer", "lawyer", "banker")), "'a _____' does not fit every choice"),
     (make("Acme Corp said the the cuts would save _____.", "$5m"), "repeated word"),
+    (make("Acme Corp expects sales to fall to fall to _____ this year.", "$5m"), "repeated word: to fall to fall"),
     (make("Acme Corp (the maker said _____ jobs would go.", "300"), "unbalanced brackets"),
     (make("Acme Corp said _____ jobs and _____ plants would go.", "300"), "more than one blank"),
     (make("Acme Corp said a in 2020 _____ jobs would go.", "300"), "an article before a preposition"),
