@@ -10,7 +10,7 @@ from fsrs import Rating
 from app.extensions import db
 from app.models import ReviewSource, Role, User
 from app.progress.services import daily_activity, learner_progress, study_streak, upcoming_reviews
-from app.scheduling import record_review
+from app.reviewing import record_review
 from tests.web.conftest import csrf_token, make_user
 from tests.web.learner_setup import form_fields, make_assigned_set
 
