@@ -10,7 +10,6 @@ import pytest
 from app.extensions import db
 from app.models import Answer, Attempt, CardState, Question, Review, ReviewSource, Role, utcnow
 from app import reviewing
-from app.quiz import services as quiz_services
 from tests.web.conftest import csrf_token, log_in, make_user
 from tests.web.learner_setup import QUESTIONS, form_fields, make_assigned_set
 

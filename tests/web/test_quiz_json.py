@@ -17,7 +17,6 @@ from fsrs import Rating
 from app.extensions import db
 from app.models import Answer, Attempt, CardState, Question, Review, ReviewSource, Role, utcnow
 from app import reviewing
-from app.quiz import services as quiz_services
 from app.reviewing import record_review
 from app.scheduling import reviewed_card
 from tests.web.conftest import csrf_token, log_in, make_user
