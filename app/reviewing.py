@@ -76,6 +76,16 @@ class DriverResult:
         return self.rows[0][0] if self.rows else None
 
 
+def _watches_statements(connection: Connection) -> bool:
+    """Whether anything listens for the statements a connection's engine runs (SQLAlchemy's execution events).
+
+    Read from the engine's own events: the connection's joined view of them costs more than a statement.
+    """
+    dispatch = connection.engine.dispatch
+    return bool(dispatch.before_execute or dispatch.after_execute or dispatch.before_cursor_execute
+                or dispatch.after_cursor_execute or connection.dialect.dispatch.handle_error)
+
+
 class DriverStatement:
     """A Core statement compiled once per dialect and set of parameters, then run on the driver's cursor.
 
@@ -104,7 +114,7 @@ class DriverStatement:
         dialect = connection.dialect
         key = (dialect.name, frozenset(values))
         compiled = self._compiled.get(key) or self._compile(dialect, key)
-        if connection._echo or connection._has_events or connection.engine._has_events:
+        if connection._echo or _watches_statements(connection):
             return self._execute_as_sqlalchemy_does(connection, values)
         parameters = {**compiled.fixed_values, **values}
         for name, process in compiled.bind_processors.items():

@@ -132,3 +132,10 @@ def test_without_the_apps_key_the_answer_falls_back_to_the_full_check(app, clien
 def test_no_module_reads_flask_logins_private_session_keys():
     readers = [path.relative_to(APP).as_posix() for path in sorted(APP.rglob("*.py")) if "_user_id" in path.read_text()]
     assert readers == []
+
+
+def test_the_apps_own_engine_lets_the_answer_take_the_fast_path(app):
+    """Factdeck's own listeners (SQLite's BEGIN) watch no statements: the answer is not handed back to SQLAlchemy."""
+    from app.reviewing import _watches_statements
+    with app.app_context(), db.engine.connect() as connection:
+        assert not connection._echo and not _watches_statements(connection)
