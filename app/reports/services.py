@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from sqlalchemy import func
+from sqlalchemy.orm import contains_eager
 
 from app.errors import NotFound
 from app.extensions import db
@@ -47,6 +48,7 @@ def class_assignments(classroom: Classroom) -> list[Assignment]:
     return list(db.session.execute(
         db.select(Assignment).join(QuestionSet, QuestionSet.id == Assignment.set_id)
         .where(Assignment.classroom_id == classroom.id, QuestionSet.owner_id == classroom.teacher_id)
+        .options(contains_eager(Assignment.question_set))  # the set comes with its row, not a query per set
         .order_by(Assignment.due_at.is_(None), Assignment.due_at, QuestionSet.title)).scalars())
 
 
