@@ -94,6 +94,16 @@ def retrievability(state: CardState | None, now: dt.datetime) -> float:
 # --- The day's queue ----------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
+class CardRow:
+    """A learner's card as the queue reads it."""
+
+    id: int
+    question_id: int
+    due: dt.datetime
+    fsrs_card: dict
+
+
+@dataclass(frozen=True)
 class StudyQueue:
     """What a learner studies next: cards due first (soonest first), then today's share of new cards."""
 
@@ -119,15 +129,18 @@ def new_cards_introduced_since(learner_id: int, since: dt.datetime) -> int:
                                                   CardState.introduced_at >= since)).scalar_one()
 
 
-def card_states(learner_id: int, question_ids: Iterable[int]) -> dict[int, CardState]:
-    """Return the learner's cards for these questions, by question id (questions never studied are absent)."""
+def card_states(learner_id: int, question_ids: Iterable[int]) -> dict[int, CardRow]:
+    """Return the learner's cards for these questions, by question id (questions never studied are absent).
+
+    Rows of the columns the queue reads, not mapped objects: a learner's queue spans hundreds of cards.
+    """
     question_ids = list(question_ids)
     if not question_ids:
         return {}
-    states = db.session.execute(
-        db.select(CardState).where(CardState.learner_id == learner_id, CardState.question_id.in_(question_ids))
-    ).scalars()
-    return {state.question_id: state for state in states}
+    rows = db.session.execute(
+        db.select(CardState.id, CardState.question_id, CardState.due, CardState.fsrs_card)
+        .where(CardState.learner_id == learner_id, CardState.question_id.in_(question_ids)))
+    return {row.question_id: CardRow(row.id, row.question_id, row.due, row.fsrs_card) for row in rows}
 
 
 def build_queue(learner_id: int, question_ids: Sequence[int], now: dt.datetime, *,
