@@ -73,5 +73,11 @@ def claimed_learner_id() -> int:
     otherwise call ``require_learner`` before refusing. A session without it (no log-in, one restored from
     the remember-me cookie) gets the full check at once: the login page, 403 for a teacher.
     """
+    learner_id = session_learner_id()
+    return learner_id if learner_id is not None else require_learner()
+
+
+def session_learner_id() -> int | None:
+    """Return the learner's id the log-in stored in a permanent session, else None; nothing is loaded."""
     learner_id = session.get(LEARNER_SESSION_KEY) if session.permanent else None
-    return learner_id if isinstance(learner_id, int) and not isinstance(learner_id, bool) else require_learner()
+    return learner_id if isinstance(learner_id, int) and not isinstance(learner_id, bool) else None
