@@ -51,7 +51,9 @@ def engine_options(url: str) -> dict:
     if url.startswith("sqlite"):
         # Wait for a writer instead of failing at once with "database is locked", queued (app/database.py).
         return {"connect_args": {"timeout": BUSY_TIMEOUT_SECONDS, "factory": QueuedWriterConnection}}
-    return {"pool_pre_ping": True}
+    # No ping before every checkout (a round trip on every request): a connection the server dropped fails
+    # its request once, and SQLAlchemy then discards the pool's connections and opens new ones.
+    return {"pool_recycle": 1800}
 
 
 def proxy_count() -> int:
@@ -84,6 +86,8 @@ def default_config(instance_path: str) -> dict:
         "MAX_FORM_MEMORY_SIZE": 2 * 1024 * 1024,
         "WTF_CSRF_TIME_LIMIT": None,  # a form left open all lesson still posts; the session still expires
         "LOGIN_LIMIT_ENABLED": True,  # failed logins per address, see app/auth/throttle.py
+        # Where the failed logins are counted: a `limits` storage URI; several servers share one (redis://...).
+        "LOGIN_LIMIT_STORAGE": os.environ.get("FACTDECK_LOGIN_LIMIT_STORAGE", "memory://"),
         "NEW_CARDS_PER_DAY": 20,
         "LOG_LEVEL": os.environ.get("FACTDECK_LOG_LEVEL", "INFO").upper(),  # app/request_log.py
     }

@@ -1,18 +1,13 @@
-"""SQLite connection settings, the write transactions that keep concurrent answers safe, and driver statements."""
+"""SQLite connection settings and the write transactions that keep concurrent answers safe."""
 from __future__ import annotations
 
 import fcntl
 import os
 import sqlite3
 import time
-from collections import namedtuple
-from dataclasses import dataclass
-from typing import Any, Callable, NamedTuple
 
 from sqlalchemy import event
-from sqlalchemy.engine import Connection, Dialect, Engine, Transaction
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.sql.expression import Executable
+from sqlalchemy.engine import Connection, Engine, Transaction
 
 from app.extensions import db
 
@@ -151,105 +146,3 @@ def begin_write() -> Connection:
 def begin_write_on(connection: Connection) -> Transaction:
     """Begin a writer's transaction on a Core connection of its own (SQLite: BEGIN IMMEDIATE, queued)."""
     return connection.execution_options(**{_BEGIN_OPTION: "IMMEDIATE"}).begin()
-
-
-# --- Statements run on the driver's cursor ----------------------------------------------------------------
-
-@dataclass(frozen=True)
-class _CompiledForDriver:
-    sql: str
-    positional_names: tuple[str, ...] | None  # None: the driver takes parameters by name
-    fixed_values: dict[str, Any]  # values the statement carries itself (a literal compared against, say)
-    bind_processors: dict[str, Callable[[Any], Any]]
-    row_type: type[NamedTuple] | None
-    result_processors: tuple[Callable[[Any], Any] | None, ...]
-
-
-class DriverResult:
-    """The rows a driver statement returned (processed into Python values), and how many rows it changed."""
-
-    __slots__ = ("rows", "rowcount")
-
-    def __init__(self, rows: list, rowcount: int):
-        self.rows = rows
-        self.rowcount = rowcount
-
-    def first(self):
-        return self.rows[0] if self.rows else None
-
-    def one(self):
-        if len(self.rows) != 1:
-            raise LookupError(f"expected one row, got {len(self.rows)}")
-        return self.rows[0]
-
-    def scalar(self):
-        return self.rows[0][0] if self.rows else None
-
-
-class DriverStatement:
-    """A Core statement compiled once per dialect and set of parameters, then run on the driver's cursor.
-
-    ``Connection.execute`` spends about 20 to 30 microseconds around each statement (looking up the
-    compiled form, building an execution context and a result object) on top of what the database
-    does: more than the database itself for the small statements of an answer, which runs on every
-    click of "Check answer". Here the statement is written with Core as anywhere else and keeps
-    SQLAlchemy's SQL and its type conversions both ways (each type's bind and result processors for
-    the dialect); only the per-execution bookkeeping is skipped. The statement runs inside whatever
-    transaction the SQLAlchemy connection has begun; a driver error is raised as SQLAlchemy's own
-    (``IntegrityError`` and the rest), and a lost connection is invalidated as SQLAlchemy would.
-
-    Every value a statement needs must be passed: Python-side column defaults are not filled in.
-    """
-
-    def __init__(self, statement: Executable):
-        self.statement = statement
-        self._compiled: dict[tuple[str, frozenset[str]], _CompiledForDriver] = {}
-
-    def execute(self, connection: Connection, values: dict[str, Any]) -> DriverResult:
-        dialect = connection.dialect
-        key = (dialect.name, frozenset(values))
-        compiled = self._compiled.get(key) or self._compile(dialect, key)
-        parameters = {**compiled.fixed_values, **values}
-        for name, process in compiled.bind_processors.items():
-            parameters[name] = process(parameters[name])
-        if compiled.positional_names is not None:
-            parameters = [parameters[name] for name in compiled.positional_names]
-        dbapi_connection = connection.connection
-        cursor = None
-        try:
-            cursor = dbapi_connection.cursor()  # inside: a lost connection may fail here already
-            cursor.execute(compiled.sql, parameters)
-            rows = cursor.fetchall() if cursor.description else []
-            rowcount = cursor.rowcount
-        except dialect.loaded_dbapi.Error as error:
-            lost = dialect.is_disconnect(error, dbapi_connection, cursor)
-            if lost:
-                connection.invalidate(error)
-            raise DBAPIError.instance(compiled.sql, parameters, error, dialect.loaded_dbapi.Error,
-                                      connection_invalidated=lost, dialect=dialect) from error
-        finally:
-            if cursor is not None:
-                cursor.close()
-        if compiled.row_type is not None:
-            processors = compiled.result_processors
-            rows = [compiled.row_type(*(value if process is None else process(value)
-                                        for process, value in zip(processors, row))) for row in rows]
-        return DriverResult(rows, rowcount)
-
-    def _compile(self, dialect: Dialect, key: tuple[str, frozenset[str]]) -> _CompiledForDriver:
-        compiled = self.statement.compile(dialect=dialect, column_keys=sorted(key[1]))
-        if compiled.insert_prefetch or compiled.update_prefetch or compiled.escaped_bind_names:
-            raise ValueError("a driver statement takes every value from its caller, under plain names")
-        binds = compiled.binds
-        columns = list(getattr(self.statement, "exported_columns", ()))
-        compiled_for_driver = _CompiledForDriver(
-            sql=compiled.string,
-            positional_names=tuple(compiled.positiontup) if compiled.positiontup is not None else None,
-            fixed_values={name: bind.effective_value for name, bind in binds.items() if not bind.required},
-            bind_processors={name: process for name, bind in binds.items()
-                             if (process := bind.type.dialect_impl(dialect).bind_processor(dialect))},
-            row_type=namedtuple("Row", [column.key for column in columns]) if columns else None,
-            result_processors=tuple(column.type.dialect_impl(dialect).result_processor(dialect, None)
-                                    for column in columns))
-        self._compiled[key] = compiled_for_driver
-        return compiled_for_driver

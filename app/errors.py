@@ -1,10 +1,40 @@
-"""Error pages a person can read; the 500 handler rolls the session back."""
+"""The domain errors services raise, and the error pages a person can read; the 500 handler rolls back."""
 from __future__ import annotations
 
 from flask import Flask, render_template
 from flask_wtf.csrf import CSRFError
 
 from app.extensions import db
+
+
+
+class DomainError(Exception):
+    """Something a service refuses; one handler turns each kind into its HTTP status and page."""
+
+    status = 400
+
+    def __init__(self, *args, message: str | None = None):
+        super().__init__(*args)
+        self.message = message
+
+
+class NotFound(DomainError, LookupError):
+    """No such thing, or not this person's: the two look alike from outside (404)."""
+
+    status = 404
+
+
+class NotAllowed(DomainError, PermissionError):
+    """The thing exists and this person may see it, but not do this to it (403)."""
+
+    status = 403
+
+
+class Invalid(DomainError, ValueError):
+    """The request cannot be acted on as sent; ``str(error)`` says why, in words a person reads (400)."""
+
+    status = 400
+
 
 _MESSAGES = {
     400: ("Bad request", "The request could not be understood. Go back and try again."),
@@ -26,6 +56,12 @@ def render_error(status: int, message: str | None = None):
 def register(app: Flask) -> None:
     for status in (400, 403, 404, 405, 413, 429):
         app.register_error_handler(status, lambda err, status=status: render_error(status))
+
+    @app.errorhandler(DomainError)
+    def domain_error(err: DomainError):
+        db.session.rollback()
+        message = str(err) if isinstance(err, Invalid) and err.args and isinstance(err.args[0], str) else err.message
+        return render_error(err.status, message)
 
     @app.errorhandler(CSRFError)
     def csrf_error(err):

@@ -19,7 +19,10 @@ from dateutil.parser import parserinfo
 from nameparser import HumanName
 from text_to_num import alpha2digit
 
-from app.models import Question, QuestionKind
+from sqlalchemy import Connection, bindparam, select
+
+from app.extensions import db
+from app.models import Question, QuestionKind, ReviewStatus
 
 CHOICE_KINDS = frozenset({QuestionKind.MULTIPLE_CHOICE, QuestionKind.TRUE_FALSE})
 ARTICLES = frozenset({"a", "an", "the"})
@@ -382,3 +385,72 @@ def edit_distance(first: str, second: str, *, limit: int) -> int:
             return limit + 1
         previous_row, row = row, current
     return min(row[-1], limit + 1)
+
+
+# --- A question of a set as grading reads it -----------------------------------------------------------------
+
+_QUESTION = Question.__table__
+# The columns of an AskedQuestion besides its id and set: the quiz page and the answer's context read them alike.
+ASKED_COLUMNS = (_QUESTION.c.kind, _QUESTION.c.prompt, _QUESTION.c.answer, _QUESTION.c.choices,
+                 _QUESTION.c.explanation, _QUESTION.c.fact_kind, _QUESTION.c.fact_text, _QUESTION.c.fact_value,
+                 _QUESTION.c.review_status, _QUESTION.c.retired_at)
+
+
+@dataclass(frozen=True)
+class AskedQuestion:
+    """The columns of a question that the page, grading and feedback read, as one statement returns them.
+
+    A plain value rather than a transient ``Question``: building a mapped object costs more than the rest
+    of reading the answer's context, and nothing here needs the session.
+    """
+
+    id: int
+    set_id: int
+    kind: QuestionKind
+    prompt: str
+    answer: str
+    choices: list[str] | None
+    explanation: str
+    fact_kind: str | None
+    fact_text: str | None
+    fact_value: str | None
+    review_status: ReviewStatus
+    retired_at: dt.datetime | None
+
+    @classmethod
+    def of(cls, question: Question) -> AskedQuestion:
+        return cls(id=question.id, set_id=question.set_id,
+                   **{column.key: getattr(question, column.key) for column in ASKED_COLUMNS})
+
+    @property
+    def is_live(self) -> bool:
+        return self.review_status is ReviewStatus.APPROVED and self.retired_at is None
+
+
+
+def asked_question(question_id: int, row) -> AskedQuestion:
+    """Return the question from a row that holds its set_id and the ``ASKED_COLUMNS``."""
+    return AskedQuestion(id=question_id, set_id=row.set_id,
+                         **{column.key: getattr(row, column.key) for column in ASKED_COLUMNS})
+
+
+_SET_NAME_FIELDS = select(_QUESTION.c.answer, _QUESTION.c.choices, _QUESTION.c.fact_text,
+                          _QUESTION.c.fact_value).where(_QUESTION.c.set_id == bindparam("set_id"))
+
+
+def set_names(set_id: int, connection: Connection | None = None) -> list[str]:
+    """Return the names of people in the set's questions: a surname shared by two of them is ambiguous."""
+    names: set[str] = set()
+    rows = (connection or db.session.connection()).execute(_SET_NAME_FIELDS, {"set_id": set_id})
+    for answer, choices, fact_text, fact_value in rows:
+        names.update(text for text in (answer, fact_text, fact_value, *(choices or ()))
+                     if text and looks_like_name(text))
+    return sorted(names)
+
+
+def grade(question: Question | AskedQuestion, response: str, connection: Connection | None = None) -> bool:
+    """Return whether the response answers the question, surnames judged against the other people of its set."""
+    key = AnswerKey.of(question)
+    names_matter = key.kind not in CHOICE_KINDS and any(map(looks_like_name, (key.answer, *key.alternatives)))
+    return is_correct(key, response, other_names=set_names(question.set_id, connection) if names_matter else ())
+

@@ -14,6 +14,8 @@ import time
 from flask import Flask, Response, current_app, g, request, session
 from flask.logging import default_handler
 
+from app.auth.guards import session_learner_id
+
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
@@ -65,7 +67,7 @@ def _user_id() -> str:
         return str(user.get_id())
     # Reading for the log must not mark the session as used, which would add Vary: Cookie to the response.
     accessed = getattr(session, "accessed", True)
-    user_id = session.get("_user_id")
+    user_id = session_learner_id()  # only a learner's request is logged without loading the account
     if hasattr(session, "accessed"):
         session.accessed = accessed
-    return str(user_id) if user_id else "-"
+    return str(user_id) if user_id is not None else "-"

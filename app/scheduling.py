@@ -9,7 +9,7 @@ from fsrs import Card, Rating, Scheduler, State
 from sqlalchemy import func
 
 from app.extensions import db
-from app.models import CardState, Review, ReviewSource
+from app.models import CardState
 
 # Fuzzing spreads reviews with randomness; without it the same ratings at the same moments give the same
 # dates, which learners can check against the buttons and tests can pin down.
@@ -37,13 +37,6 @@ def start_of_day(now: dt.datetime) -> dt.datetime:
     return now.replace(hour=0, minute=0, second=0, microsecond=0)
 
 
-def new_card_state(learner_id: int, question_id: int, now: dt.datetime) -> CardState:
-    """Return an unsaved, never-reviewed card for the learner and question, due ``now``."""
-    card = Card(card_id=question_id, due=as_aware(now))
-    return CardState(learner_id=learner_id, question_id=question_id, due=now, fsrs_card=card.to_dict(),
-                     introduced_at=now)
-
-
 def fsrs_card(state: CardState | None, *, question_id: int = 0, now: dt.datetime) -> Card:
     """Return the FSRS card a state holds, or a new card when the learner has never seen the question."""
     if state is None:
@@ -64,15 +57,6 @@ def reviewed_card(stored: dict | None, rating: Rating, now: dt.datetime, *, ques
     card = Card(card_id=question_id, due=as_aware(now)) if stored is None else Card.from_dict(stored)
     card, _log = SCHEDULER.review_card(card, rating, as_aware(now))
     return ReviewedCard(fsrs_card=card.to_dict(), due=as_naive(card.due))
-
-
-def review_card(state: CardState, rating: Rating, now: dt.datetime) -> CardState:
-    """Record one recall of the card on its state: FSRS memory, next due time and last review move on."""
-    reviewed = reviewed_card(state.fsrs_card, rating, now)
-    state.fsrs_card = reviewed.fsrs_card
-    state.due = reviewed.due
-    state.last_review_at = now
-    return state
 
 
 def next_due_times(state: CardState | None, now: dt.datetime, *, question_id: int = 0) -> dict[Rating, dt.datetime]:
@@ -107,26 +91,17 @@ def retrievability(state: CardState | None, now: dt.datetime) -> float:
     return float(SCHEDULER.get_card_retrievability(Card.from_dict(state.fsrs_card), as_aware(now)))
 
 
-def record_review(*, learner_id: int, question_id: int, rating: Rating, now: dt.datetime, source: ReviewSource,
-                  submission_id: str, duration_ms: int | None, state: CardState | None = None) -> CardState:
-    """Review the learner's card for the question and log the review, in the caller's transaction.
-
-    ``state`` is the card if the caller already loaded it. The review's ``submission_id`` is unique in
-    the database, so the same form sent twice fails at commit instead of counting twice.
-    """
-    if state is None:
-        state = db.session.execute(
-            db.select(CardState).filter_by(learner_id=learner_id, question_id=question_id)).scalar_one_or_none()
-    if state is None:
-        state = new_card_state(learner_id, question_id, now)
-        db.session.add(state)
-    review_card(state, rating, now)
-    db.session.add(Review(learner_id=learner_id, question_id=question_id, rating=int(rating), reviewed_at=now,
-                          duration_ms=duration_ms, source=source, submission_id=submission_id))
-    return state
-
-
 # --- The day's queue ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class CardRow:
+    """A learner's card as the queue reads it."""
+
+    id: int
+    question_id: int
+    due: dt.datetime
+    fsrs_card: dict
+
 
 @dataclass(frozen=True)
 class StudyQueue:
@@ -154,15 +129,18 @@ def new_cards_introduced_since(learner_id: int, since: dt.datetime) -> int:
                                                   CardState.introduced_at >= since)).scalar_one()
 
 
-def card_states(learner_id: int, question_ids: Iterable[int]) -> dict[int, CardState]:
-    """Return the learner's cards for these questions, by question id (questions never studied are absent)."""
+def card_states(learner_id: int, question_ids: Iterable[int]) -> dict[int, CardRow]:
+    """Return the learner's cards for these questions, by question id (questions never studied are absent).
+
+    Rows of the columns the queue reads, not mapped objects: a learner's queue spans hundreds of cards.
+    """
     question_ids = list(question_ids)
     if not question_ids:
         return {}
-    states = db.session.execute(
-        db.select(CardState).where(CardState.learner_id == learner_id, CardState.question_id.in_(question_ids))
-    ).scalars()
-    return {state.question_id: state for state in states}
+    rows = db.session.execute(
+        db.select(CardState.id, CardState.question_id, CardState.due, CardState.fsrs_card)
+        .where(CardState.learner_id == learner_id, CardState.question_id.in_(question_ids)))
+    return {row.question_id: CardRow(row.id, row.question_id, row.due, row.fsrs_card) for row in rows}
 
 
 def build_queue(learner_id: int, question_ids: Sequence[int], now: dt.datetime, *,

@@ -9,6 +9,8 @@ variable), each with its own table:
 - ``POST /answer/driver``: below the stack, the same row through Python's ``sqlite3`` driver alone on
   one connection per worker: no ORM, no connection pool. What it reaches is what SQLite, gunicorn and
   Flask's request handling allow at all.
+- ``GET /page``: a 10 KB page from a Jinja template (a heading, a table of 80 rows, a form), and no
+  database: the reference ``pages.py`` measures Factdeck's pages against.
 
 Both open SQLite as Factdeck does: WAL, synchronous NORMAL, a 15 s busy timeout. Whatever Factdeck's
 answer endpoint does beyond this one insert is what the ratio between the two measures.
@@ -18,7 +20,8 @@ from __future__ import annotations
 import os
 import sqlite3
 
-from flask import Flask, redirect, request
+from flask import Flask, redirect, render_template, request
+from jinja2 import DictLoader
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy import Integer, String, event
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -33,6 +36,25 @@ CREATE TABLE IF NOT EXISTS driver_answer (
     answered_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP
 )
 """
+
+
+# About 10 KB once rendered: what a page of a few tables and a form weighs, nothing read from a database.
+PAGE_TEMPLATE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>{{ title }}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"></head>
+<body><header><nav><a href="/">Home</a> <a href="/study">Study</a> <a href="/progress">Progress</a></nav></header>
+<main><h1>{{ title }}</h1>
+<p>{{ intro }}</p>
+<table><thead><tr><th>Set</th><th>Due</th><th>Cards</th><th>Score</th></tr></thead><tbody>
+{% for row in rows %}<tr><td><a href="/sets/{{ row.id }}">{{ row.title }}</a></td><td>{{ row.due }}</td>
+<td>{{ row.cards }}</td><td>{{ "%.0f"|format(row.score) }} %</td></tr>
+{% endfor %}</tbody></table>
+<form method="post" action="/answer"><input type="hidden" name="csrf_token" value="{{ token }}">
+<label>Answer <input name="response"></label><button>Check answer</button></form>
+</main></body></html>
+"""
+PAGE_ROWS = [{"id": number, "title": f"Troops leave the region, part {number}", "due": f"2026-12-{number % 28 + 1:02}",
+              "cards": number * 3, "score": number * 1.5 % 100} for number in range(80)]
 
 
 class Base(DeclarativeBase):
@@ -81,6 +103,13 @@ def create_app(path: str | None = None) -> Flask:
     db.init_app(app)
     with app.app_context():
         event.listen(db.engine, "connect", lambda dbapi_connection, _record: _set_pragmas(dbapi_connection))
+
+    app.jinja_loader = DictLoader({"page.html": PAGE_TEMPLATE})
+
+    @app.get("/page")
+    def page():
+        return render_template("page.html", title="Your sets", rows=PAGE_ROWS, token="x" * 40,
+                               intro="The sets assigned to your classes, the soonest due first.")
 
     @app.post("/answer")
     def answer():

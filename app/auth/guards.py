@@ -40,15 +40,22 @@ def learner_required(view):
     return wrapped
 
 
-def _session_user_id() -> int | None:
-    """Return the signed-in user's id as Flask-Login keeps it in the signed session, without loading the account.
+# The app's own key for the signed-in learner's id, written at log-in and cleared at log-out; nothing reads
+# Flask-Login's private session keys.
+LEARNER_SESSION_KEY = "factdeck_learner_id"
 
-    Only a permanent session counts (every log-in here makes one): Flask-Login's session protection never
-    logs such a session out, so its id stands as it is. Anything else (no log-in, a session restored from
-    the remember-me cookie, a session of another shape) gives None: ask ``current_user`` then.
-    """
-    user_id = session.get("_user_id") if session.permanent else None
-    return int(user_id) if isinstance(user_id, str) and user_id.isdigit() else None
+
+def remember_learner(user: User) -> None:
+    """Keep a learner's id under the app's own session key at log-in (anyone else's account: no key)."""
+    if user.role is Role.LEARNER:
+        session[LEARNER_SESSION_KEY] = user.id
+    else:
+        session.pop(LEARNER_SESSION_KEY, None)
+
+
+def forget_learner() -> None:
+    """Drop the learner's id at log-out."""
+    session.pop(LEARNER_SESSION_KEY, None)
 
 
 def require_learner() -> int:
@@ -59,9 +66,18 @@ def require_learner() -> int:
 def claimed_learner_id() -> int:
     """Return the id a learner's request acts for, without loading the account when the session holds it.
 
-    The id is only claimed: the caller's statement must find it as a learner's (enrolled where the set is
-    assigned, the owner of the attempt) and otherwise call ``require_learner`` before refusing. A session
-    without an id gets the full check at once: the login page, 403 for a teacher.
+    This is the one place the learner's id is read from the session. Only a permanent session counts
+    (every log-in here makes one, and Flask-Login's session protection never logs such a session out), and
+    only the id the log-in stored under the app's own key. The id is only claimed: the caller's statement
+    must find it as a learner's (enrolled where the set is assigned, the owner of the attempt) and
+    otherwise call ``require_learner`` before refusing. A session without it (no log-in, one restored from
+    the remember-me cookie) gets the full check at once: the login page, 403 for a teacher.
     """
-    user_id = _session_user_id()
-    return user_id if user_id is not None else require_learner()
+    learner_id = session_learner_id()
+    return learner_id if learner_id is not None else require_learner()
+
+
+def session_learner_id() -> int | None:
+    """Return the learner's id the log-in stored in a permanent session, else None; nothing is loaded."""
+    learner_id = session.get(LEARNER_SESSION_KEY) if session.permanent else None
+    return learner_id if isinstance(learner_id, int) and not isinstance(learner_id, bool) else None

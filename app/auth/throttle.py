@@ -1,14 +1,16 @@
 """Slowing down password guessing: failed logins per client address, counted in a moving window.
 
 Only the login form is limited, so the check lives there instead of in a hook that every request
-pays for. Counts are kept in memory, per application and process: with several workers a guesser
-gets each worker's allowance, which still bounds guessing to a few hundred passwords an hour.
+pays for. By default counts are kept in memory, per application and process: with several workers a
+guesser gets each worker's allowance, which still bounds guessing to a few hundred passwords an hour.
+``LOGIN_LIMIT_STORAGE`` (``FACTDECK_LOGIN_LIMIT_STORAGE``) names a shared `limits` storage instead, such
+as ``redis://host:6379``, so that several app servers count against one allowance.
 """
 from __future__ import annotations
 
 from flask import Flask, current_app, request
 from limits import parse_many
-from limits.storage import MemoryStorage
+from limits.storage import storage_from_string
 from limits.strategies import MovingWindowRateLimiter
 
 FAILED_LOGIN_LIMITS = parse_many("10 per minute; 50 per hour")
@@ -16,7 +18,8 @@ _EXTENSION = "failed_logins"
 
 
 def init_app(app: Flask) -> None:
-    app.extensions[_EXTENSION] = MovingWindowRateLimiter(MemoryStorage())
+    storage = storage_from_string(app.config.get("LOGIN_LIMIT_STORAGE", "memory://"))
+    app.extensions[_EXTENSION] = MovingWindowRateLimiter(storage)
 
 
 def _limiter() -> MovingWindowRateLimiter | None:

@@ -7,6 +7,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, s
 from flask_login import current_user, login_required, login_user, logout_user
 
 from app.auth.forms import LoginForm, SignupForm
+from app.auth.guards import forget_learner, remember_learner
 from app.auth.services import AccountError, authenticate, create_user
 from app.auth.throttle import count_failed_login, too_many_failed_logins
 from app.extensions import db, login_manager
@@ -46,6 +47,7 @@ def signup():
         else:
             session.permanent = True
             login_user(user)
+            remember_learner(user)
             flash(f"Welcome to Factdeck, {user.name}.", "success")
             return redirect(url_for("home.index"))
     return render_template("auth/signup.html", form=form), 400 if form.errors else 200
@@ -63,6 +65,7 @@ def login():
         if user is not None:
             session.permanent = True
             login_user(user, remember=form.remember.data)
+            remember_learner(user)
             flash(f"Welcome back, {user.name}.", "success")
             return redirect(_safe_next(request.args.get("next")))
         # Only failed attempts count against the limit: a teacher logging in and out all day is fine.
@@ -76,5 +79,6 @@ def login():
 @login_required
 def logout():
     logout_user()
+    forget_learner()
     flash("You are logged out.", "info")
     return redirect(url_for("home.index"))

@@ -64,11 +64,6 @@ def format_join_code(code: str) -> str:
     return f"{code[:half]}-{code[half:]}" if len(code) == JOIN_CODE_LENGTH else code
 
 
-def owned_classroom_or_404(teacher: User, classroom_id: int) -> Classroom:
-    """Return the teacher's class with this id; another teacher's class is as absent as a missing one."""
-    return db.first_or_404(db.select(Classroom).filter_by(id=classroom_id, teacher_id=teacher.id))
-
-
 def classroom_summaries(teacher: User) -> list[ClassroomSummary]:
     """Return all the teacher's classes, active first then archived, each by name."""
     classrooms = db.session.execute(

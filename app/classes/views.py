@@ -7,7 +7,8 @@ from flask_login import current_user
 from app.auth.guards import learner_required, teacher_required
 from app.classes import services
 from app.classes.forms import JoinClassroomForm, NewClassroomForm, RenameClassroomForm
-from app.models import utcnow
+from app.models import Classroom, utcnow
+from app.ownership import owned_or_404
 
 bp = Blueprint("classes", __name__, url_prefix="/classes")
 
@@ -45,7 +46,7 @@ def new():
 @bp.get("/<int:classroom_id>")
 @teacher_required
 def detail(classroom_id: int):
-    classroom = services.owned_classroom_or_404(current_user, classroom_id)
+    classroom = owned_or_404(Classroom, classroom_id, current_user)
     return render_template("classes/detail.html", classroom=classroom, now=utcnow(),
                            enrollments=services.roster(classroom),
                            assignments=services.classroom_assignments(classroom))
@@ -54,7 +55,7 @@ def detail(classroom_id: int):
 @bp.route("/<int:classroom_id>/rename", methods=["GET", "POST"])
 @teacher_required
 def rename(classroom_id: int):
-    classroom = services.owned_classroom_or_404(current_user, classroom_id)
+    classroom = owned_or_404(Classroom, classroom_id, current_user)
     form = RenameClassroomForm(obj=classroom)
     if form.validate_on_submit():
         try:
@@ -73,7 +74,7 @@ def rename(classroom_id: int):
 @bp.post("/<int:classroom_id>/archive")
 @teacher_required
 def archive(classroom_id: int):
-    classroom = services.archive_classroom(services.owned_classroom_or_404(current_user, classroom_id))
+    classroom = services.archive_classroom(owned_or_404(Classroom, classroom_id, current_user))
     flash(f"Archived “{classroom.name}”. Its roster and results are kept; learners can no longer join it.", "success")
     return redirect(url_for("classes.index"))
 
@@ -81,7 +82,7 @@ def archive(classroom_id: int):
 @bp.post("/<int:classroom_id>/unarchive")
 @teacher_required
 def unarchive(classroom_id: int):
-    classroom = services.unarchive_classroom(services.owned_classroom_or_404(current_user, classroom_id))
+    classroom = services.unarchive_classroom(owned_or_404(Classroom, classroom_id, current_user))
     flash(f"Restored “{classroom.name}”. Learners can join it again with its code.", "success")
     return redirect(url_for("classes.detail", classroom_id=classroom.id))
 
@@ -89,7 +90,7 @@ def unarchive(classroom_id: int):
 @bp.post("/<int:classroom_id>/join-code")
 @teacher_required
 def regenerate_code(classroom_id: int):
-    classroom = services.owned_classroom_or_404(current_user, classroom_id)
+    classroom = owned_or_404(Classroom, classroom_id, current_user)
     try:
         classroom = services.regenerate_join_code(classroom)
     except services.ClassroomError as err:
@@ -103,7 +104,7 @@ def regenerate_code(classroom_id: int):
 @bp.post("/<int:classroom_id>/learners/<int:learner_id>/remove")
 @teacher_required
 def remove_learner(classroom_id: int, learner_id: int):
-    classroom = services.owned_classroom_or_404(current_user, classroom_id)
+    classroom = owned_or_404(Classroom, classroom_id, current_user)
     try:
         learner = services.remove_learner(classroom, learner_id)
     except services.ClassroomError as err:

@@ -1,6 +1,12 @@
-"""The progress charts: pygal SVG, inline in the page, without scripts; the page gives each a data table too."""
+"""The progress charts: pygal SVG, inline in the page, without scripts; the page gives each a data table too.
+
+Building a chart costs pygal several milliseconds, more than the rest of the page. A chart depends only on
+its labels and values, which change when the learner reviews or the day turns, not on every view: each
+is kept, by its inputs, in a bounded cache of the process.
+"""
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from typing import Sequence
@@ -42,25 +48,43 @@ def _sparse_labels(labels: Sequence[str], every: int) -> list[str]:
     return [label if (last - index) % every == 0 else "" for index, label in enumerate(labels)]
 
 
+_CACHED_CHARTS = 2048
+
+
 def reviews_chart(labels: Sequence[str], counts: Sequence[int]) -> Markup:
     """Return a bar chart of reviews per day."""
+    return _reviews_chart(tuple(labels), tuple(counts))
+
+
+def accuracy_chart(labels: Sequence[str], shares: Sequence[float | None]) -> Markup:
+    """Return a line chart of the share of reviews recalled per day, in percent; days without reviews are gaps."""
+    return _accuracy_chart(tuple(labels), tuple(None if share is None else round(100 * share) for share in shares))
+
+
+def upcoming_chart(labels: Sequence[str], counts: Sequence[int]) -> Markup:
+    """Return a bar chart of the cards due on each of the coming days."""
+    return _upcoming_chart(tuple(labels), tuple(counts))
+
+
+@functools.lru_cache(maxsize=_CACHED_CHARTS)
+def _reviews_chart(labels: tuple[str, ...], counts: tuple[int, ...]) -> Markup:
     chart = pygal.Bar(_config(y_title="Reviews", min_scale=2, max_scale=6))
     chart.x_labels = _sparse_labels(labels, 7)
     chart.add("Reviews", list(counts))
     return _inline(chart)
 
 
-def accuracy_chart(labels: Sequence[str], shares: Sequence[float | None]) -> Markup:
-    """Return a line chart of the share of reviews recalled per day, in percent; days without reviews are gaps."""
+@functools.lru_cache(maxsize=_CACHED_CHARTS)
+def _accuracy_chart(labels: tuple[str, ...], percents: tuple[int | None, ...]) -> Markup:
     chart = pygal.Line(_config(y_title="Recalled (%)", range=(0, 100), include_x_axis=True, allow_interruptions=True,
                                dots_size=4, value_formatter=lambda value: f"{value:.0f}%"))
     chart.x_labels = _sparse_labels(labels, 7)
-    chart.add("Accuracy", [None if share is None else round(100 * share) for share in shares])
+    chart.add("Accuracy", list(percents))
     return _inline(chart)
 
 
-def upcoming_chart(labels: Sequence[str], counts: Sequence[int]) -> Markup:
-    """Return a bar chart of the cards due on each of the coming days."""
+@functools.lru_cache(maxsize=_CACHED_CHARTS)
+def _upcoming_chart(labels: tuple[str, ...], counts: tuple[int, ...]) -> Markup:
     chart = pygal.Bar(_config(y_title="Cards due", min_scale=2, max_scale=6, height=220))
     chart.x_labels = list(labels)
     chart.add("Cards due", list(counts))

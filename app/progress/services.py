@@ -6,12 +6,14 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable
 
+from sqlalchemy import Date, case, func
+
 from app.extensions import db
-from app.models import Assignment, CardState, QuestionSet, Review, User
+from app.models import Assignment, CardState, Question, QuestionSet, Review, ReviewStatus, User
 from app.quiz.services import attempts_by_set
 from app.scheduling import StudyQueue, retrievability, start_of_day
 from app.statistics import AttemptRecord, mastery, summarise_learner_set
-from app.study.services import assigned_sets, live_question_ids, study_queue
+from app.study.services import assigned_sets, study_queue
 
 ACTIVITY_DAYS = 30
 UPCOMING_DAYS = 7
@@ -49,11 +51,12 @@ def set_progress(learner: User, now: dt.datetime, *, queue: StudyQueue | None = 
     due_now = set(queue.due)
     pairs = assigned_sets(learner)
     set_ids = [question_set.id for question_set, _ in pairs]
-    live = {set_id: live_question_ids([set_id]) for set_id in set_ids}
-    states = {state.question_id: state for state in db.session.execute(
-        db.select(CardState).where(CardState.learner_id == learner.id,
-                                   CardState.question_id.in_([qid for ids in live.values() for qid in ids]))
-    ).scalars()} if set_ids else {}
+    live = live_questions_by_set(set_ids)
+    # Only what mastery needs of each card (its FSRS memory), not mapped objects: a learner has hundreds.
+    states = {row.question_id: row for row in db.session.execute(
+        db.select(CardState.question_id, CardState.fsrs_card)
+        .join(Question, Question.id == CardState.question_id)
+        .where(CardState.learner_id == learner.id, Question.set_id.in_(set_ids)))} if set_ids else {}
     attempts = attempts_by_set(learner.id, set_ids)
     rows = []
     for question_set, assignment in pairs:
@@ -71,6 +74,23 @@ def set_progress(learner: User, now: dt.datetime, *, queue: StudyQueue | None = 
             best_percent=summary.best_percent, last_percent=summary.last_percent, attempts=summary.attempts,
             open_attempt_id=open_attempts[-1] if open_attempts else None, overdue=summary.overdue))
     return rows
+
+
+def live_questions_by_set(set_ids: list[int]) -> dict[int, list[int]]:
+    """Return the live question ids of each set, in position order, in one statement."""
+    live: dict[int, list[int]] = {set_id: [] for set_id in set_ids}
+    if set_ids:
+        for set_id, question_id in db.session.execute(
+                db.select(Question.set_id, Question.id)
+                .where(Question.set_id.in_(set_ids), Question.review_status == ReviewStatus.APPROVED,
+                       Question.retired_at.is_(None))
+                .order_by(Question.position, Question.id)):
+            live[set_id].append(question_id)
+    return live
+
+
+# The calendar day (UTC) of a review, counted in SQL: the pages read a row per day, not one per review.
+_REVIEW_DAY = func.date(Review.reviewed_at, type_=Date)
 
 
 @dataclass(frozen=True)
@@ -91,12 +111,13 @@ def daily_activity(learner_id: int, now: dt.datetime, *, days: int = ACTIVITY_DA
     first_day = today - dt.timedelta(days=days - 1)
     reviews: Counter[dt.date] = Counter()
     recalled: Counter[dt.date] = Counter()
-    for reviewed_at, rating in db.session.execute(
-            db.select(Review.reviewed_at, Review.rating)
+    for day, count, recalls in db.session.execute(
+            db.select(_REVIEW_DAY, func.count(Review.id), func.sum(case((Review.rating >= RECALLED, 1), else_=0)))
             .where(Review.learner_id == learner_id,
-                   Review.reviewed_at >= dt.datetime.combine(first_day, dt.time()))):
-        reviews[reviewed_at.date()] += 1
-        recalled[reviewed_at.date()] += rating >= RECALLED
+                   Review.reviewed_at >= dt.datetime.combine(first_day, dt.time()))
+            .group_by(_REVIEW_DAY)):
+        reviews[day] += count
+        recalled[day] += recalls or 0
     return [DayActivity(day, reviews[day], recalled[day])
             for day in (first_day + dt.timedelta(days=offset) for offset in range(days))]
 
@@ -116,8 +137,9 @@ def study_streak(review_days: Iterable[dt.date], today: dt.date) -> int:
 
 
 def review_days(learner_id: int) -> set[dt.date]:
-    return {reviewed_at.date() for reviewed_at in db.session.execute(
-        db.select(Review.reviewed_at).where(Review.learner_id == learner_id)).scalars()}
+    """Return the days the learner reviewed anything on (one row a day, counted in SQL)."""
+    return set(db.session.execute(
+        db.select(_REVIEW_DAY).where(Review.learner_id == learner_id).distinct()).scalars())
 
 
 @dataclass(frozen=True)
@@ -158,7 +180,8 @@ def learner_progress(learner: User, now: dt.datetime) -> LearnerProgress:
     """Return everything the progress page shows."""
     sets = set_progress(learner, now)
     days = review_days(learner.id)
-    question_ids = live_question_ids([row.question_set.id for row in sets])
+    question_ids = [question_id for ids in live_questions_by_set([row.question_set.id for row in sets]).values()
+                    for question_id in ids]
     return LearnerProgress(sets=sets, days=daily_activity(learner.id, now), streak=study_streak(days, now.date()),
                            studied_today=now.date() in days, upcoming=upcoming_reviews(learner.id, question_ids, now))
 

@@ -6,7 +6,9 @@ from flask_login import current_user
 from werkzeug.exceptions import HTTPException
 
 from app.auth.guards import claimed_learner_id, learner_required, require_learner
-from app.models import utcnow
+from app.errors import Invalid
+from app.models import Attempt, utcnow
+from app.ownership import owned_or_404
 from app.quiz import services
 from app.study.services import new_submission_id, parse_duration_ms, valid_submission_id
 from app.validation import database_id
@@ -24,8 +26,8 @@ def start(set_id: int):
     try:
         started = services.start_attempt(claimed_learner_id(), set_id, utcnow())
     except services.SetNotAssigned:
-        require_learner()
-        abort(404)
+        require_learner()  # a teacher is told 403, a visitor sent to log in; a learner 404 by the handler
+        raise
     except services.EmptySetError as err:
         flash(str(err), "warning")
         return redirect(url_for("home.index"))
@@ -70,6 +72,8 @@ def answer(attempt_id: int):
         except services.NotInYourQuiz:
             require_learner()
             abort(404)
+        except Invalid as error:  # a form already used for another question
+            abort(400, str(error))
     except HTTPException as error:
         if not wants_json or error.response is not None:  # a response of its own: the login page
             raise
@@ -110,5 +114,5 @@ def _json_reply(body: dict, status: int):
 @bp.get("/<int:attempt_id>/result")
 @learner_required
 def result(attempt_id: int):
-    attempt = services.own_attempt_or_404(current_user, attempt_id)
+    attempt = owned_or_404(Attempt, attempt_id, current_user)
     return render_template("quiz/result.html", result=services.attempt_result(attempt))

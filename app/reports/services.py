@@ -10,15 +10,15 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from flask import abort
 from sqlalchemy import func
+from sqlalchemy.orm import contains_eager
 
-from app.classes.services import owned_classroom_or_404
+from app.errors import NotFound
 from app.extensions import db
 from app.models import (Answer, Assignment, Attempt, CardState, Classroom, Enrollment, Question, QuestionKind,
                         QuestionSet, Review, ReviewSource, ReviewStatus, User)
+from app.ownership import owned_or_404
 from app.scheduling import retrievability
-from app.sets.services import get_owned_set
 from app.statistics import (AttemptRecord, ItemAnalysis, ItemStatistics, LearnerSetSummary, QuestionKey,
                             ScoredAnswer, analyse_items, mastery, summarise_learner_set)
 
@@ -33,7 +33,7 @@ def enrolled_learner(classroom: Classroom, learner_id: int) -> User:
         db.select(User).join(Enrollment, Enrollment.learner_id == User.id)
         .where(Enrollment.classroom_id == classroom.id, User.id == learner_id)).scalar_one_or_none()
     if learner is None:
-        abort(404)
+        raise NotFound("User", learner_id)
     return learner
 
 
@@ -48,6 +48,7 @@ def class_assignments(classroom: Classroom) -> list[Assignment]:
     return list(db.session.execute(
         db.select(Assignment).join(QuestionSet, QuestionSet.id == Assignment.set_id)
         .where(Assignment.classroom_id == classroom.id, QuestionSet.owner_id == classroom.teacher_id)
+        .options(contains_eager(Assignment.question_set))  # the set comes with its row, not a query per set
         .order_by(Assignment.due_at.is_(None), Assignment.due_at, QuestionSet.title)).scalars())
 
 
@@ -208,8 +209,8 @@ def _assignment(classroom: Classroom, question_set: QuestionSet) -> Assignment |
 
 def class_set_report(teacher: User, classroom_id: int, set_id: int, now: dt.datetime, *,
                      sort: str = "name", descending: bool = False) -> ClassSetReport:
-    classroom = owned_classroom_or_404(teacher, classroom_id)
-    question_set = get_owned_set(teacher, set_id)
+    classroom = owned_or_404(Classroom, classroom_id, teacher)
+    question_set = owned_or_404(QuestionSet, set_id, teacher)
     assignment = _assignment(classroom, question_set)
     learners = class_learners(classroom)
     summary_of = summaries([learner.id for learner in learners], [question_set.id],
@@ -272,7 +273,7 @@ def reviews_per_day(learner_id: int, set_ids: list[int], now: dt.datetime, days:
 
 
 def learner_report(teacher: User, classroom_id: int, learner_id: int, now: dt.datetime) -> LearnerReport:
-    classroom = owned_classroom_or_404(teacher, classroom_id)
+    classroom = owned_or_404(Classroom, classroom_id, teacher)
     learner = enrolled_learner(classroom, learner_id)
     assignments = class_assignments(classroom)
     set_ids = [assignment.set_id for assignment in assignments]
@@ -333,8 +334,8 @@ def first_finished_attempts(set_id: int, learner_ids: list[int] | None = None) -
 
 
 def item_analysis(teacher: User, set_id: int, classroom_id: int | None = None) -> ItemAnalysisReport:
-    question_set = get_owned_set(teacher, set_id)
-    classroom = owned_classroom_or_404(teacher, classroom_id) if classroom_id is not None else None
+    question_set = owned_or_404(QuestionSet, set_id, teacher)
+    classroom = owned_or_404(Classroom, classroom_id, teacher) if classroom_id is not None else None
     learner_ids = [learner.id for learner in class_learners(classroom)] if classroom else None
     counted = first_finished_attempts(question_set.id, learner_ids)
     started = db.select(func.count(func.distinct(Attempt.learner_id))).where(Attempt.set_id == question_set.id)
@@ -371,7 +372,7 @@ def _export_sets(teacher: User, classroom: Classroom,
                  set_id: int | None) -> list[tuple[QuestionSet, Assignment | None]]:
     if set_id is None:
         return [(assignment.question_set, assignment) for assignment in class_assignments(classroom)]
-    question_set = get_owned_set(teacher, set_id)
+    question_set = owned_or_404(QuestionSet, set_id, teacher)
     return [(question_set, _assignment(classroom, question_set))]
 
 
@@ -386,7 +387,7 @@ def _rounded(value: float | None) -> str:
 def grade_rows(teacher: User, classroom_id: int, set_id: int | None,
                now: dt.datetime) -> tuple[Classroom, QuestionSet | None, list[tuple]]:
     """Return the class, the set (None for all) and one row of GRADE_COLUMNS per learner and set."""
-    classroom = owned_classroom_or_404(teacher, classroom_id)
+    classroom = owned_or_404(Classroom, classroom_id, teacher)
     sets = _export_sets(teacher, classroom, set_id)
     learners = class_learners(classroom)
     summary_of = summaries([learner.id for learner in learners], [question_set.id for question_set, _ in sets],
@@ -408,7 +409,7 @@ def grade_rows(teacher: User, classroom_id: int, set_id: int | None,
 def answer_rows(teacher: User, classroom_id: int,
                 set_id: int | None) -> tuple[Classroom, QuestionSet | None, list[tuple]]:
     """Return the class, the set (None for all) and one row of ANSWER_COLUMNS per stored answer."""
-    classroom = owned_classroom_or_404(teacher, classroom_id)
+    classroom = owned_or_404(Classroom, classroom_id, teacher)
     sets = _export_sets(teacher, classroom, set_id)
     set_ids = [question_set.id for question_set, _ in sets]
     learner_ids = [learner.id for learner in class_learners(classroom)]

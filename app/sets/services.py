@@ -7,17 +7,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from flask import abort, current_app
+from flask import current_app
 from markupsafe import Markup, escape
 from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 import questions
+from app.errors import NotFound
 from app.extensions import db
 from app.models import (Answer, Assignment, Attempt, CardState, Classroom, DismissedFact, Question, QuestionKind,
                         QuestionSet, ReviewStatus, SetStatus, User, utcnow)
 from app.models import Review as LearnerReview
+from app.ownership import owned_or_404
 from app.sets.articles import ArticleError, read_article
 from app.sets.drafts import QuestionDraft
 from app.sets.transfer import ImportedQuestion, ImportedSet, anki_package, export_document, parse_import
@@ -44,18 +46,15 @@ class SetError(ValueError):
 
 
 def get_owned_set(teacher: User, set_id: int) -> QuestionSet:
-    """Return the teacher's set, or answer 404: another teacher's set is as good as absent."""
-    question_set = db.session.get(QuestionSet, set_id)
-    if question_set is None or question_set.owner_id != teacher.id:
-        abort(404)
-    return question_set
+    """Return the teacher's set; raise NotFound for another teacher's set, as good as absent."""
+    return owned_or_404(QuestionSet, set_id, teacher)
 
 
 def get_set_question(question_set: QuestionSet, question_id: int) -> Question:
     """Return a question of this set, or answer 404 (also for a question of another set)."""
     question = db.session.get(Question, question_id)
     if question is None or question.set_id != question_set.id:
-        abort(404)
+        raise NotFound("Question", question_id)
     return question
 
 
@@ -701,7 +700,7 @@ def unassign(question_set: QuestionSet, assignment_id: int) -> Classroom:
     """Remove one of the set's assignments (learners keep their answers) and return its class."""
     assignment = db.session.get(Assignment, assignment_id)
     if assignment is None or assignment.set_id != question_set.id:
-        abort(404)
+        raise NotFound("Assignment", assignment_id)
     classroom = assignment.classroom
     db.session.delete(assignment)
     db.session.commit()

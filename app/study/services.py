@@ -8,18 +8,19 @@ import secrets
 from dataclasses import dataclass
 from typing import Sequence
 
-from flask import abort, current_app
+from flask import current_app
 from fsrs import Rating
 from markupsafe import Markup
 from sqlalchemy import Connection, and_, bindparam, select
 from sqlalchemy.exc import IntegrityError
 
-from app.database import DriverStatement, begin_write
+from app.database import begin_write
+from app.errors import NotFound
 from app.extensions import db
 from app.models import (Assignment, CardState, Classroom, Enrollment, Question, QuestionKind, QuestionSet,
                         ReviewSource, ReviewStatus, Role, SetStatus, User)
-from app.scheduling import (RATING_LABELS, StudyQueue, build_queue, format_interval, next_due_times,
-                            record_review)
+from app.reviewing import StoredCard, read_card, record_review
+from app.scheduling import RATING_LABELS, StudyQueue, build_queue, format_interval, next_due_times
 from app.sets.services import source_with_answer
 
 SUBMISSION_ID = re.compile(r"[A-Za-z0-9_-]{16,48}")
@@ -70,10 +71,9 @@ def assigned_sets(learner: User) -> list[tuple[QuestionSet, Assignment]]:
 
 _ASSIGNMENT, _SET, _CLASSROOM, _ENROLLMENT, _USER = (
     model.__table__ for model in (Assignment, QuestionSet, Classroom, Enrollment, User))
-# Built once and run on the driver's cursor: every quiz start and assigned-set page asks it, and building a
-# statement costs more than running it. A quiz start asks it with the learner known by the session's id
-# alone, so the enrolled account must also be a learner's, as the role guard would have it.
-_ASSIGNED = DriverStatement(
+# Built once: every quiz start and assigned-set page asks it. A quiz start asks it with the learner known by
+# the session's id alone, so the enrolled account must also be a learner's, as the role guard would have it.
+_ASSIGNED = (
     select(_ASSIGNMENT.c.id)
     .join(_SET, _SET.c.id == _ASSIGNMENT.c.set_id)
     .join(_CLASSROOM, _CLASSROOM.c.id == _ASSIGNMENT.c.classroom_id)
@@ -86,13 +86,13 @@ _ASSIGNED = DriverStatement(
 def is_assigned(learner_id: int, set_id: int, connection: Connection | None = None) -> bool:
     """Whether the published set is assigned to one of the learner's active classes."""
     values = {"set_id": set_id, "learner_id": learner_id}
-    return _ASSIGNED.execute(connection or db.session.connection(), values).first() is not None
+    return (connection or db.session.connection()).execute(_ASSIGNED, values).first() is not None
 
 
 def assigned_set_or_404(learner: User, set_id: int) -> QuestionSet:
-    """Return the set if it is assigned to the learner, else answer 404: other sets are as good as absent."""
+    """Return the set if it is assigned to the learner; raise NotFound else: other sets are as good as absent."""
     if not is_assigned(learner.id, set_id):
-        abort(404)
+        raise NotFound("QuestionSet", set_id)
     return db.session.get(QuestionSet, set_id)
 
 
@@ -146,7 +146,7 @@ class Flashcard:
         return ()
 
 
-def card_version(state: CardState | None) -> str:
+def card_version(state: CardState | StoredCard | None) -> str:
     return state.last_review_at.isoformat() if state is not None and state.last_review_at else "new"
 
 
@@ -192,24 +192,23 @@ def grade_card(learner: User, question_id: int, rating: Rating, *, submission_id
     card moved on since it was shown (``seen_version``) and changes nothing. The unique submission id
     is the last guard: a repeated form fails at commit and is reported as already graded.
     """
-    begin_write()
+    connection = begin_write()
     question = db.session.get(Question, question_id)
     if question is None or not is_assigned(learner.id, question.set_id):
         db.session.rollback()
-        abort(404)
+        raise NotFound("Question", question_id)
     if not question.is_live:
         db.session.rollback()
         return GradeResult(GradeOutcome.WITHDRAWN)
-    state = db.session.execute(
-        db.select(CardState).filter_by(learner_id=learner.id, question_id=question_id)).scalar_one_or_none()
-    if card_version(state) != seen_version:
+    stored = read_card(learner.id, question_id, connection)
+    if card_version(stored) != seen_version:
         db.session.rollback()
         return GradeResult(GradeOutcome.ALREADY_GRADED)
     try:
-        state = record_review(learner_id=learner.id, question_id=question_id, rating=rating, now=now,
-                              source=ReviewSource.FLASHCARD, submission_id=submission_id, duration_ms=duration_ms,
-                              state=state)
-        next_due = state.due
+        card = record_review(learner_id=learner.id, question_id=question_id, rating=rating, now=now,
+                             source=ReviewSource.FLASHCARD, submission_id=submission_id, duration_ms=duration_ms,
+                             stored=stored, connection=connection)
+        next_due = card.due
         db.session.commit()
     except IntegrityError:
         db.session.rollback()

@@ -104,3 +104,12 @@ def test_unknown_page_is_a_readable_404(client):
     response = client.get("/no/such/page")
     assert response.status_code == 404
     assert "Not found" in response.get_data(as_text=True)
+
+
+def test_the_failed_login_counts_live_where_the_configuration_says(tmp_path):
+    """Several servers share one store by its URI; an unknown store stops the app at start, not at a login."""
+    from limits.errors import ConfigurationError
+
+    with pytest.raises(ConfigurationError):
+        create_app({"TESTING": True, "SECRET_KEY": "x", "LOGIN_LIMIT_STORAGE": "nowhere://",
+                    "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'n.sqlite'}"})

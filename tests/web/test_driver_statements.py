@@ -9,7 +9,7 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
-from app.database import DriverStatement
+from app.reviewing import DriverStatement, UnsupportedStatement
 
 
 class Colour(enum.Enum):
@@ -151,3 +151,51 @@ def test_a_lost_connection_is_invalidated_and_the_pool_opens_a_new_one(engine):
         assert connection.invalidated
     with engine.connect() as connection:
         assert SELECT_BY_CODE.execute(connection, {"code": "plain"}).one().code == "plain"
+
+
+# --- The fence: what the fast path cannot do as SQLAlchemy does, it refuses or hands to SQLAlchemy ---------
+
+other = item.alias("other")
+
+
+@pytest.mark.parametrize("statement", [
+    sa.select(item.c.id).where(item.c.code.in_(sa.bindparam("codes", expanding=True))),
+    sa.select(item.c.id).where(item.c.code.in_(["plain", "micro"])),
+    sa.select(item.c.code, other.c.code).join_from(item, other, item.c.id == other.c.id),
+], ids=["expanding IN", "IN over a literal list", "two columns named code"])
+def test_a_statement_the_driver_cannot_compile_rightly_is_refused(engine, statement):
+    with engine.connect() as connection:
+        with pytest.raises(UnsupportedStatement):
+            DriverStatement(statement).execute(connection, {"codes": ["plain"]} if "codes" in str(statement) else {})
+
+
+def test_the_same_statements_with_labels_and_no_list_run(engine):
+    with engine.begin() as connection:
+        connection.execute(sa.insert(item), ROWS)
+        labelled = DriverStatement(sa.select(item.c.code, other.c.code.label("other_code"))
+                                   .join_from(item, other, item.c.id == other.c.id).order_by(item.c.code))
+        assert [tuple(row) for row in labelled.execute(connection, {}).rows] == [
+            ("micro", "micro"), ("plain", "plain"), ("unicode", "unicode")]
+
+
+def test_an_engine_that_logs_statements_logs_the_drivers_too(engine, caplog):
+    with engine.begin() as connection:
+        connection.execute(sa.insert(item), ROWS)
+    logged_engine = sa.create_engine(engine.url, echo=True)
+    try:
+        with caplog.at_level("INFO", logger="sqlalchemy.engine.Engine"), logged_engine.connect() as connection:
+            caplog.clear()
+            assert SELECT_BY_CODE.execute(connection, {"code": "micro"}).one()._asdict() == ROWS[1]
+        assert any("FROM item" in record.getMessage() for record in caplog.records)
+    finally:
+        logged_engine.dispose()
+
+
+def test_a_listener_on_the_engine_sees_every_driver_statement(engine):
+    seen = []
+    sa.event.listen(engine, "before_cursor_execute", lambda *args: seen.append(args[2]))
+    with engine.begin() as connection:
+        INSERT.execute(connection, ROWS[0])
+        assert CHECK.execute(connection, {"code_to_check": "plain", "checked": dt.datetime(2026, 1, 1)}).rowcount == 1
+        assert SELECT_BY_CODE.execute(connection, {"code": "plain"}).one().code == "plain"
+    assert [statement.split()[0] for statement in seen] == ["INSERT", "UPDATE", "SELECT"]

@@ -10,7 +10,7 @@ from fsrs import Rating
 from app.extensions import db
 from app.models import ReviewSource, Role, User
 from app.progress.services import daily_activity, learner_progress, study_streak, upcoming_reviews
-from app.scheduling import record_review
+from app.reviewing import record_review
 from tests.web.conftest import csrf_token, make_user
 from tests.web.learner_setup import form_fields, make_assigned_set
 
@@ -111,3 +111,12 @@ def test_a_learner_sees_only_their_own_progress(app, client, learner):
     make_assigned_set(app, other, title="Not mine", teacher_email="other-teacher@example.org")
     page = client.get("/progress/").get_data(as_text=True)
     assert "Mine" in page and "Not mine" not in page
+
+
+def test_a_chart_is_built_once_for_the_same_figures_and_again_when_they_change():
+    from app.progress import charts
+    labels = [f"{day} Dec" for day in range(1, 8)]
+    first = charts.upcoming_chart(labels, [1, 0, 2, 0, 0, 3, 1])
+    assert charts.upcoming_chart(list(labels), [1, 0, 2, 0, 0, 3, 1]) is first
+    changed = charts.upcoming_chart(labels, [2, 0, 2, 0, 0, 3, 1])
+    assert changed is not first and changed != first and "<svg" in changed

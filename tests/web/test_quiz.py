@@ -9,7 +9,7 @@ import pytest
 
 from app.extensions import db
 from app.models import Answer, Attempt, CardState, Question, Review, ReviewSource, Role, utcnow
-from app.quiz import services as quiz_services
+from app import reviewing
 from tests.web.conftest import csrf_token, log_in, make_user
 from tests.web.learner_setup import QUESTIONS, form_fields, make_assigned_set
 
@@ -142,7 +142,7 @@ def test_a_duplicate_caught_by_the_unique_constraint_shows_the_stored_answer(app
     start(client, assigned.set_id)
     page = client.get("/quiz/1").get_data(as_text=True)
     answer(client, 1, "Lakeport", page)
-    original = quiz_services._read_answer_context
+    original = reviewing._read_answer_context
     reads = []
 
     def read_before_the_first_answer_was_stored(connection, attempt_id, question_id):
@@ -150,7 +150,7 @@ def test_a_duplicate_caught_by_the_unique_constraint_shows_the_stored_answer(app
         return dataclasses.replace(original(connection, attempt_id, question_id), stored_response=None,
                                    stored_correct=None)
 
-    monkeypatch.setattr(quiz_services, "_read_answer_context", read_before_the_first_answer_was_stored)
+    monkeypatch.setattr(reviewing, "_read_answer_context", read_before_the_first_answer_was_stored)
     again = answer(client, 1, "Bayside", page)
     assert again.status_code == 200 and "already answered" in again.get_data(as_text=True)
     assert '<dd class="col-sm-9 fw-semibold" data-feedback="right-answer">Lakeport</dd>' in again.get_data(as_text=True)

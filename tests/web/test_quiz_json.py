@@ -16,8 +16,9 @@ from fsrs import Rating
 
 from app.extensions import db
 from app.models import Answer, Attempt, CardState, Question, Review, ReviewSource, Role, utcnow
-from app.quiz import services as quiz_services
-from app.scheduling import record_review, reviewed_card
+from app import reviewing
+from app.reviewing import record_review
+from app.scheduling import reviewed_card
 from tests.web.conftest import csrf_token, log_in, make_user
 from tests.web.learner_setup import QUESTIONS, form_fields, make_assigned_set
 
@@ -167,7 +168,7 @@ def test_the_last_answer_finishes_the_attempt_and_points_to_the_score(app, clien
 
 def write_between_read_and_write(monkeypatch, meanwhile) -> None:
     """Run ``meanwhile`` in another thread (another request) right after the next answer is read."""
-    original = quiz_services._read_answer_context
+    original = reviewing._read_answer_context
     pending = [meanwhile]
 
     def read_then_let_another_write(connection, attempt_id, question_id):
@@ -178,7 +179,7 @@ def write_between_read_and_write(monkeypatch, meanwhile) -> None:
             thread.join()
         return context
 
-    monkeypatch.setattr(quiz_services, "_read_answer_context", read_then_let_another_write)
+    monkeypatch.setattr(reviewing, "_read_answer_context", read_then_let_another_write)
 
 
 def test_a_second_tab_answering_the_other_last_question_meanwhile_still_finishes_the_attempt(

@@ -8,8 +8,8 @@ from fsrs import Rating, State
 
 from app.extensions import db
 from app.models import CardState, Review, ReviewSource, Role
-from app.scheduling import (build_queue, format_interval, new_card_state, next_due_times, record_review,
-                            retrievability, review_card)
+from app.reviewing import StoredCard, record_review
+from app.scheduling import build_queue, format_interval, next_due_times, retrievability, reviewed_card
 from tests.web.conftest import make_user
 from tests.web.learner_setup import make_assigned_set
 
@@ -17,13 +17,13 @@ NOW = dt.datetime(2024, 5, 15, 9, 0)
 
 
 def test_a_card_rated_again_good_good_easy_is_due_on_exact_dates():
-    state = new_card_state(learner_id=1, question_id=7, now=NOW)
+    card = None
     timeline = []
     moment = NOW
     for rating in (Rating.Again, Rating.Good, Rating.Good, Rating.Easy):
-        review_card(state, rating, moment)
-        timeline.append((state.due, State(state.fsrs_card["state"])))
-        moment = state.due  # the learner comes back exactly when the card is due
+        reviewed = reviewed_card(card, rating, moment, question_id=7)
+        timeline.append((reviewed.due, State(reviewed.fsrs_card["state"])))
+        card, moment = reviewed.fsrs_card, reviewed.due  # the learner comes back exactly when the card is due
     assert timeline == [
         (dt.datetime(2024, 5, 15, 9, 1), State.Learning),  # Again: the first learning step, 1 minute
         (dt.datetime(2024, 5, 15, 9, 11), State.Learning),  # Good: the second step, 10 minutes
@@ -33,15 +33,15 @@ def test_a_card_rated_again_good_good_easy_is_due_on_exact_dates():
 
 
 def test_the_due_column_and_the_fsrs_json_agree_and_stay_naive_utc():
-    state = review_card(new_card_state(1, 7, NOW), Rating.Good, NOW)
-    assert state.due.tzinfo is None and state.last_review_at == NOW
+    state = reviewed_card(None, Rating.Good, NOW, question_id=7)
+    assert state.due.tzinfo is None and state.due == NOW + dt.timedelta(minutes=10)
     assert state.fsrs_card["due"] == "2024-05-15T09:10:00+00:00"
     assert state.fsrs_card["last_review"] == "2024-05-15T09:00:00+00:00"
 
 
 def test_a_timezone_aware_now_is_converted_at_the_boundary():
     aware = NOW.replace(tzinfo=dt.timezone(dt.timedelta(hours=2)))  # 09:00 at UTC+2 is 07:00 UTC
-    state = review_card(new_card_state(1, 7, NOW), Rating.Again, aware)
+    state = reviewed_card(None, Rating.Again, aware, question_id=7)
     assert state.due == dt.datetime(2024, 5, 15, 7, 1)
 
 
@@ -64,7 +64,7 @@ def test_intervals_read_like_a_flashcard_app(interval, shown):
 
 
 def test_retrievability_is_zero_for_a_card_never_studied_and_falls_with_time():
-    state = review_card(new_card_state(1, 7, NOW), Rating.Easy, NOW)
+    state = StoredCard(1, reviewed_card(None, Rating.Easy, NOW, question_id=7).fsrs_card, NOW)
     assert retrievability(None, NOW) == 0.0
     soon, later = retrievability(state, NOW + dt.timedelta(days=1)), retrievability(state, NOW + dt.timedelta(days=60))
     assert 1.0 > soon > later > 0.0
