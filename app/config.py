@@ -51,6 +51,10 @@ def default_config(instance_path: str) -> dict:
         "MAX_ARTICLE_BYTES": 1024 * 1024,
         # A pasted article is a form field: let one of up to MAX_ARTICLE_BYTES through (Flask's default is 500 kB).
         "MAX_FORM_MEMORY_SIZE": 2 * 1024 * 1024,
+        # Longer articles are turned into questions in a process of their own (app/sets/jobs.py).
+        "GENERATION_INLINE_BYTES": 64 * 1024,
+        "GENERATION_CPU_SECONDS": int(os.environ.get("FACTDECK_GENERATION_CPU_SECONDS", "60")),
+        "GENERATION_MAX_RUNNING": int(os.environ.get("FACTDECK_GENERATION_MAX_RUNNING", "2")),
         "WTF_CSRF_TIME_LIMIT": None,  # a form left open all lesson still posts; the session still expires
         "LOGIN_LIMIT_ENABLED": True,  # failed logins per address, see app/auth/throttle.py
         "NEW_CARDS_PER_DAY": 20,

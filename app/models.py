@@ -240,6 +240,42 @@ class Attempt(db.Model):
         return 100.0 * self.correct / self.total if self.total else 0.0
 
 
+class JobKind(str, enum.Enum):
+    CREATE = "create"  # a new set from an article
+    REGENERATE = "regenerate"  # a set's questions made again from its article
+
+
+class JobStatus(str, enum.Enum):
+    QUEUED = "queued"
+    RUNNING = "running"
+    DONE = "done"
+    FAILED = "failed"
+
+
+class GenerationJob(db.Model):
+    """A long article's questions being made in a process of its own, so that no web worker waits for the engine."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[JobKind] = mapped_column(db.Enum(JobKind, native_enum=False, length=16))
+    status: Mapped[JobStatus] = mapped_column(db.Enum(JobStatus, native_enum=False, length=16), default=JobStatus.QUEUED)
+    # The set made (CREATE) or made again (REGENERATE); none while a new set is being made.
+    set_id: Mapped[Optional[int]] = mapped_column(ForeignKey("question_set.id", ondelete="SET NULL"), index=True)
+    article: Mapped[str] = mapped_column(Text, default="")  # the article as read from the form (CREATE)
+    article_bytes: Mapped[int] = mapped_column(default=0)
+    filename: Mapped[Optional[str]] = mapped_column(String(255))
+    title: Mapped[Optional[str]] = mapped_column(String(300))
+    published_on: Mapped[Optional[dt.date]]
+    today: Mapped[Optional[dt.date]]
+    new_seed: Mapped[bool] = mapped_column(default=True)  # REGENERATE: a new seed, or the same one after a new date
+    # The one-time token of the form that asked for it: the same form sent twice makes one job.
+    creation_token: Mapped[Optional[str]] = mapped_column(String(64), unique=True)
+    message: Mapped[str] = mapped_column(Text, default="")  # what the teacher is told when it ends
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    started_at: Mapped[Optional[dt.datetime]]
+    finished_at: Mapped[Optional[dt.datetime]]
+
+
 class Answer(db.Model):
     """One answer to one question of an attempt, stored exactly once."""
 
