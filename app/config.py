@@ -46,6 +46,7 @@ def default_config(instance_path: str) -> dict:
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "REMEMBER_COOKIE_DURATION": dt.timedelta(days=14),
+        "LOGIN_MAX_DAYS": 30,  # a login ends this long after it began, however active (app/auth/sessions.py)
         "BOOTSTRAP_SERVE_LOCAL": True,
         "MAX_CONTENT_LENGTH": 8 * 1024 * 1024,
         "MAX_ARTICLE_BYTES": 1024 * 1024,

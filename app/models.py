@@ -45,12 +45,21 @@ class QuestionKind(str, enum.Enum):
 
 
 class User(UserMixin, db.Model):
+    # The login this object was loaded for (app/auth/sessions.py): Flask-Login keeps it as the "user id"
+    # in the session and the remember-me cookie, so that ending the login ends every copy of both.
+    login_token = None  # not a column: set by log_in and by the user loader
+
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(254), unique=True)
     name: Mapped[str] = mapped_column(String(120))
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[Role] = mapped_column(db.Enum(Role, native_enum=False, length=16))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    def get_id(self) -> str:
+        if self.login_token is None:
+            raise RuntimeError("log in through app.auth.sessions.log_in, which opens a login session")
+        return self.login_token
 
     def set_password(self, password: str) -> None:
         self.password_hash = generate_password_hash(password)
@@ -65,6 +74,16 @@ class User(UserMixin, db.Model):
     @property
     def is_learner(self) -> bool:
         return self.role is Role.LEARNER
+
+
+class LoginSession(db.Model):
+    """One login: every request's session or remember-me cookie must name one that still exists."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    # SHA-256 of the token the cookies carry: the table alone opens no session.
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
 class Classroom(db.Model):

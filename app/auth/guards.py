@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from functools import wraps
 
-from flask import abort, current_app, session
+from flask import abort, current_app
 from flask_login import current_user
 
+from app.auth.sessions import session_user_id
 from app.models import Role, User
 
 
@@ -40,17 +41,6 @@ def learner_required(view):
     return wrapped
 
 
-def _session_user_id() -> int | None:
-    """Return the signed-in user's id as Flask-Login keeps it in the signed session, without loading the account.
-
-    Only a permanent session counts (every log-in here makes one): Flask-Login's session protection never
-    logs such a session out, so its id stands as it is. Anything else (no log-in, a session restored from
-    the remember-me cookie, a session of another shape) gives None: ask ``current_user`` then.
-    """
-    user_id = session.get("_user_id") if session.permanent else None
-    return int(user_id) if isinstance(user_id, str) and user_id.isdigit() else None
-
-
 def require_learner() -> int:
     """Return the logged-in learner's id, loading the account: the check ``learner_required`` makes."""
     return _require(Role.LEARNER).id
@@ -63,5 +53,5 @@ def claimed_learner_id() -> int:
     assigned, the owner of the attempt) and otherwise call ``require_learner`` before refusing. A session
     without an id gets the full check at once: the login page, 403 for a teacher.
     """
-    user_id = _session_user_id()
+    user_id = session_user_id()
     return user_id if user_id is not None else require_learner()

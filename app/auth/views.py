@@ -3,14 +3,15 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
-from flask_login import current_user, login_required, login_user, logout_user
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
 
+from app.auth import sessions
 from app.auth.forms import LoginForm, SignupForm
 from app.auth.services import AccountError, authenticate, create_user
 from app.auth.throttle import count_failed_login, too_many_failed_logins
-from app.extensions import db, login_manager
-from app.models import Role, User
+from app.extensions import login_manager
+from app.models import Role
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 
@@ -20,9 +21,7 @@ login_manager.login_message_category = "info"
 login_manager.session_protection = "strong"
 
 
-@login_manager.user_loader
-def load_user(user_id: str) -> User | None:
-    return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+login_manager.user_loader(sessions.load_user)
 
 
 def _safe_next(target: str | None) -> str:
@@ -44,8 +43,7 @@ def signup():
         except AccountError as err:
             form.email.errors.append(str(err))
         else:
-            session.permanent = True
-            login_user(user)
+            sessions.log_in(user)
             flash(f"Welcome to Factdeck, {user.name}.", "success")
             return redirect(url_for("home.index"))
     return render_template("auth/signup.html", form=form), 400 if form.errors else 200
@@ -61,8 +59,7 @@ def login():
     if form.validate_on_submit():
         user = authenticate(form.email.data, form.password.data)
         if user is not None:
-            session.permanent = True
-            login_user(user, remember=form.remember.data)
+            sessions.log_in(user, remember=form.remember.data)
             flash(f"Welcome back, {user.name}.", "success")
             return redirect(_safe_next(request.args.get("next")))
         # Only failed attempts count against the limit: a teacher logging in and out all day is fine.
@@ -75,6 +72,6 @@ def login():
 @bp.post("/logout")
 @login_required
 def logout():
-    logout_user()
+    sessions.log_out(current_user)
     flash("You are logged out.", "info")
     return redirect(url_for("home.index"))
