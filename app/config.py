@@ -57,6 +57,9 @@ def default_config(instance_path: str) -> dict:
         "GENERATION_CPU_SECONDS": int(os.environ.get("FACTDECK_GENERATION_CPU_SECONDS", "60")),
         "GENERATION_MAX_RUNNING": int(os.environ.get("FACTDECK_GENERATION_MAX_RUNNING", "2")),
         "WTF_CSRF_TIME_LIMIT": None,  # a form left open all lesson still posts; the session still expires
-        "LOGIN_LIMIT_ENABLED": True,  # failed logins per address, see app/auth/throttle.py
+        "LOGIN_LIMIT_ENABLED": True,  # failed logins, join codes and sign-ups, see app/auth/throttle.py
+        # Who may sign up as a teacher: "open", "code" (whoever types TEACHER_SIGNUP_CODE) or "closed".
+        "TEACHER_SIGNUP": os.environ.get("FACTDECK_TEACHER_SIGNUP", "open"),
+        "TEACHER_SIGNUP_CODE": os.environ.get("FACTDECK_TEACHER_SIGNUP_CODE", ""),
         "NEW_CARDS_PER_DAY": 20,
     }

@@ -86,6 +86,19 @@ class LoginSession(db.Model):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
+class FailedAttempt(db.Model):
+    """One refused guess (a login, a join code) or one sign-up, counted against its keys in a moving window.
+
+    Kept in the database so that every worker and machine counts the same attempts (app/auth/throttle.py).
+    """
+
+    __table_args__ = (Index("ix_failed_attempt_key_at", "key", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(320))  # what is counted: "account:<email>", "address:<ip>", ...
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
+
+
 class Classroom(db.Model):
     """A teacher's class; learners join it with its code."""
 

@@ -7,9 +7,10 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user, login_required
 
 from app.auth import sessions
-from app.auth.forms import LoginForm, SignupForm
-from app.auth.services import AccountError, authenticate, create_user
-from app.auth.throttle import count_failed_login, too_many_failed_logins
+from app.auth import throttle
+from app.auth.forms import LoginForm, signup_form
+from app.auth.passwords import WeakPassword, check_password
+from app.auth.services import AccountError, TeacherSignup, authenticate, check_role, normalise_email, sign_up
 from app.extensions import login_manager
 from app.models import Role
 
@@ -35,17 +36,26 @@ def _safe_next(target: str | None) -> str:
 def signup():
     if current_user.is_authenticated:
         return redirect(url_for("home.index"))
-    form = SignupForm()
+    form = signup_form(TeacherSignup.mode())
     if form.validate_on_submit():
+        if throttle.too_many_signups():
+            abort(429)
+        throttle.count_signup()
+        role = Role(form.role.data)
         try:
-            user = create_user(name=form.name.data, email=form.email.data, password=form.password.data,
-                               role=Role(form.role.data))
-        except AccountError as err:
-            form.email.errors.append(str(err))
+            check_password(form.password.data, related=(form.name.data, form.email.data))
+        except WeakPassword as err:
+            form.password.errors.append(str(err))
         else:
-            sessions.log_in(user)
-            flash(f"Welcome to Factdeck, {user.name}.", "success")
-            return redirect(url_for("home.index"))
+            try:
+                check_role(role, form.teacher_code.data if "teacher_code" in form else None)
+            except AccountError as err:
+                form.role.errors.append(str(err))
+            else:
+                sign_up(name=form.name.data, email=form.email.data, password=form.password.data, role=role)
+                flash("Your account is ready: log in with your email and password. (If this email already had an "
+                      "account, nothing was changed: log in with its password.)", "success")
+                return redirect(url_for("auth.login"))
     return render_template("auth/signup.html", form=form), 400 if form.errors else 200
 
 
@@ -53,17 +63,20 @@ def signup():
 def login():
     if current_user.is_authenticated:
         return redirect(url_for("home.index"))
-    if request.method == "POST" and too_many_failed_logins():
-        abort(429)
     form = LoginForm()
     if form.validate_on_submit():
-        user = authenticate(form.email.data, form.password.data)
+        email = normalise_email(form.email.data)
+        if throttle.too_many_failed_logins(email):
+            abort(429)
+        user = authenticate(email, form.password.data)
         if user is not None:
             sessions.log_in(user, remember=form.remember.data)
             flash(f"Welcome back, {user.name}.", "success")
-            return redirect(_safe_next(request.args.get("next")))
+            response = redirect(_safe_next(request.args.get("next")))
+            throttle.remember_device(response, email)
+            return response
         # Only failed attempts count against the limit: a teacher logging in and out all day is fine.
-        count_failed_login()
+        throttle.count_failed_login(email)
         flash("That email and password do not match an account.", "danger")
         return render_template("auth/login.html", form=form), 401
     return render_template("auth/login.html", form=form), 400 if form.errors else 200
