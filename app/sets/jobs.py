@@ -130,6 +130,14 @@ class Progress:
         return self.status in (JobStatus.DONE, JobStatus.FAILED)
 
     @property
+    def text(self) -> str:
+        """Return what the teacher is told of the job while it runs."""
+        if self.waiting:
+            return f"Your article ({self.size}) is waiting for other articles to finish: it starts in a moment."
+        return (f"The engine is reading your article ({self.size}): {self.elapsed_seconds} s so far, usually about "
+                f"{self.expected_seconds} s for an article this long.")
+
+    @property
     def percent(self) -> int:
         """Return the share of the expected time gone, held below 100 until the job ends."""
         if self.finished:

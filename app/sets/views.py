@@ -7,7 +7,7 @@ import json
 import re
 import secrets
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
+from flask import Blueprint, abort, flash, jsonify, make_response, redirect, render_template, request, send_file, url_for
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
@@ -204,15 +204,21 @@ def regenerate(set_id: int):
 @bp.get("/jobs/<int:job_id>")
 @teacher_required
 def job(job_id: int):
-    """Show a long article's questions being made; the page reloads itself until they are ready."""
+    """Show a long article's questions being made (JSON for the page's script), or send the teacher to the set made."""
     found = jobs.own_job(current_user, job_id)
     if found is None:
         abort(404)
     progress = jobs.progress(found, utcnow())
+    if request.accept_mimetypes.best_match(("text/html", "application/json")) == "application/json":
+        reply = jsonify(finished=progress.finished, percent=progress.percent, text=progress.text)
+        reply.vary.add("Accept")
+        return reply
     if progress.status is JobStatus.DONE and found.set_id is not None:
         flash(progress.message, "success")
         return redirect(url_for("sets.review", set_id=found.set_id))
-    return render_template("sets/job.html", job=found, progress=progress, refresh_seconds=2)
+    page = make_response(render_template("sets/job.html", job=found, progress=progress))
+    page.vary.add("Accept")
+    return page
 
 
 # ---------------------------------------------------------------------------------------------------- by hand

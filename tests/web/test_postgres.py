@@ -229,3 +229,28 @@ def test_the_last_live_answer_finishes_the_attempt_on_postgresql(pg_app):
     with pg_app.app_context():
         attempt = db.session.get(Attempt, attempt_id)
         assert (attempt.correct, attempt.total) == (3, 4) and attempt.finished_at is not None
+
+
+def test_a_long_article_is_made_in_a_job_on_postgresql(pg_app, pg_client):
+    """The job's own process reaches the same PostgreSQL database, claims its place and stores the set."""
+    from tests.web.test_generation_jobs import follow_job
+    from tests.web.test_sets import ARTICLE, post_article
+
+    pg_app.config["GENERATION_INLINE_BYTES"] = 200
+    sign_up(pg_client, name="Tess Teacher", email="tess@example.org", role="teacher")
+    reply = post_article(pg_client, article=ARTICLE)
+    assert "/sets/jobs/" in reply.headers["Location"]
+    done = follow_job(pg_client, reply.headers["Location"])
+    assert done.status_code == 302 and re.search(r"/sets/\d+$", done.headers["Location"])
+    with pg_app.app_context():
+        question_set = db.session.execute(db.select(QuestionSet)).scalar_one()
+        assert question_set.questions and question_set.owner.email == "tess@example.org"
+
+
+def test_a_session_copied_before_logout_is_refused_on_postgresql(pg_app, pg_client):
+    sign_up(pg_client, name="Lee Learner", email="lee@example.org", role="learner")
+    copied = pg_app.test_client()
+    copied.set_cookie("session", pg_client.get_cookie("session").value)
+    assert copied.get("/study/").status_code == 200
+    post_form(pg_client, "/auth/logout", {}, form_page="/")
+    assert copied.get("/study/").status_code == 302
