@@ -178,3 +178,13 @@ def test_unknown_page_is_a_readable_404(client):
     response = client.get("/no/such/page")
     assert response.status_code == 404
     assert "Not found" in response.get_data(as_text=True)
+
+
+def test_the_demo_and_test_passwords_are_accepted_by_the_password_check():
+    from app.auth.passwords import check_password
+    from app.demo import DEMO_PASSWORD, DEMO_TEACHER_EMAIL
+    from tests.browser.pages import PASSWORD as BROWSER_PASSWORD
+
+    for password, email in ((DEMO_PASSWORD, DEMO_TEACHER_EMAIL), (PASSWORD, "ada@example.org"),
+                            (BROWSER_PASSWORD, "tess@example.org")):
+        check_password(password, related=("Demo Teacher", email))
