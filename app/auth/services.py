@@ -8,6 +8,7 @@ from flask import current_app
 from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from app.database import begin_write
 from app.extensions import db
 from app.models import Role, User
 
@@ -26,6 +27,7 @@ def find_user_by_email(email: str) -> User | None:
 
 def create_user(*, name: str, email: str, password: str, role: Role) -> User:
     """Create an account, or raise AccountError when the email is taken."""
+    begin_write()  # SQLite: take the write lock before reading, so that a busy moment waits instead of failing
     if find_user_by_email(email) is not None:
         raise AccountError("An account with this email already exists. Log in instead.")
     user = User(name=name.strip(), email=normalise_email(email), role=role)

@@ -16,7 +16,7 @@ from flask import current_app, g, session
 from flask_login import login_user, logout_user
 from sqlalchemy import bindparam, delete, select
 
-from app.database import DriverStatement
+from app.database import DriverStatement, begin_write
 from app.extensions import db
 from app.models import LoginSession, User, utcnow
 
@@ -37,6 +37,7 @@ def _oldest_allowed() -> dt.datetime:
 def log_in(user: User, *, remember: bool = False) -> None:
     """Open a login session for the user and sign them in on this browser (a permanent session)."""
     token = secrets.token_urlsafe(32)
+    begin_write()
     db.session.execute(delete(LoginSession).where(LoginSession.user_id == user.id,
                                                   LoginSession.created_at <= _oldest_allowed()))
     db.session.add(LoginSession(user_id=user.id, token_hash=_hashed(token)))
@@ -49,6 +50,7 @@ def log_in(user: User, *, remember: bool = False) -> None:
 def log_out(user: User) -> None:
     """End this login: the session and remember-me cookies of every browser that holds a copy stop working."""
     if user.login_token:
+        begin_write()
         db.session.execute(delete(LoginSession).where(LoginSession.token_hash == _hashed(user.login_token)))
         db.session.commit()
     logout_user()
@@ -57,7 +59,9 @@ def log_out(user: User) -> None:
 def end_other_sessions(user: User) -> int:
     """End every login of the user but the one making this request (a password change calls it); return how many."""
     keep = _hashed(user.login_token) if user.login_token else ""
-    ended = db.session.execute(delete(LoginSession).where(LoginSession.user_id == user.id,
+    user_id = user.id
+    begin_write()
+    ended = db.session.execute(delete(LoginSession).where(LoginSession.user_id == user_id,
                                                           LoginSession.token_hash != keep))
     db.session.commit()
     return ended.rowcount
@@ -65,7 +69,9 @@ def end_other_sessions(user: User) -> int:
 
 def end_all_sessions(user: User) -> int:
     """End every login of the user, this one too (a password reset calls it); return how many."""
-    ended = db.session.execute(delete(LoginSession).where(LoginSession.user_id == user.id))
+    user_id = user.id
+    begin_write()
+    ended = db.session.execute(delete(LoginSession).where(LoginSession.user_id == user_id))
     db.session.commit()
     return ended.rowcount
 

@@ -16,6 +16,7 @@ from flask import Flask, current_app, request
 from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import delete, func, select
 
+from app.database import begin_write
 from app.extensions import db
 from app.models import FailedAttempt, utcnow
 
@@ -60,6 +61,7 @@ def _over(key: str, limit: Limit) -> bool:
 def _count(*keys: str) -> None:
     """Record one attempt against each key, and forget attempts older than every window."""
     now = utcnow()
+    begin_write()
     db.session.execute(delete(FailedAttempt).where(FailedAttempt.at < now - _LONGEST))
     db.session.add_all(FailedAttempt(key=key[:320], at=now) for key in keys)
     db.session.commit()

@@ -26,6 +26,7 @@ from flask import current_app
 from sqlalchemy import func, update
 from sqlalchemy.exc import IntegrityError
 
+from app.database import begin_write
 from app.extensions import db
 from app.models import GenerationJob, JobKind, JobStatus, QuestionSet, User, utcnow
 from app.sets import services
@@ -73,6 +74,7 @@ def own_job(owner: User, job_id: int) -> GenerationJob | None:
 def start_creation(owner: User, article: str, *, title: str | None, published_on: dt.date | None,
                    filename: str | None, creation_token: str | None, today: dt.date) -> GenerationJob:
     """Queue a new set from a long article (already read) and start its process; the same form twice makes one job."""
+    begin_write()
     job = GenerationJob(owner_id=owner.id, kind=JobKind.CREATE, article=article,
                         article_bytes=len(article.encode("utf-8")), filename=filename, title=title,
                         published_on=published_on, today=today, creation_token=creation_token or None)
@@ -91,6 +93,7 @@ def start_creation(owner: User, article: str, *, title: str | None, published_on
 
 def start_regeneration(question_set: QuestionSet, *, new_seed: bool) -> GenerationJob:
     """Queue the regeneration of a set made from a long article and start its process."""
+    begin_write()
     job = GenerationJob(owner_id=question_set.owner_id, kind=JobKind.REGENERATE, set_id=question_set.id,
                         article_bytes=len(question_set.source_text.encode("utf-8")), new_seed=new_seed)
     db.session.add(job)
@@ -164,6 +167,7 @@ def progress(job: GenerationJob, now: dt.datetime) -> Progress:
 
 def _claim(job_id: int, max_running: int) -> bool:
     """Mark the job running if fewer than ``max_running`` jobs run; return whether it was."""
+    begin_write()
     recent = utcnow() - STALE_AFTER
     running = (db.select(func.count()).select_from(GenerationJob)
                .where(GenerationJob.status == JobStatus.RUNNING, GenerationJob.started_at > recent)
@@ -177,7 +181,8 @@ def _claim(job_id: int, max_running: int) -> bool:
 
 
 def _finish(job_id: int, status: JobStatus, message: str, set_id: int | None = None) -> None:
-    db.session.rollback()
+    db.session.rollback()  # whatever the failed work left in the session
+    begin_write()
     values = {"status": status, "message": message, "finished_at": utcnow()}
     if set_id is not None:
         values["set_id"] = set_id

@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 import questions
+from app.database import begin_write
 from app.extensions import db
 from app.models import (Answer, Assignment, Attempt, CardState, Classroom, DismissedFact, Question, QuestionKind,
                         QuestionSet, ReviewStatus, SetStatus, User, utcnow)
@@ -165,6 +166,7 @@ def create_set_from_read_article(owner: User, article: str, *, title: str | None
     )
     question_set.questions = [_generated_question(question, position)
                               for position, question in enumerate(result.questions)]
+    begin_write()  # after the engine: the write lock is held for the insert only
     db.session.add(question_set)
     try:
         db.session.commit()
