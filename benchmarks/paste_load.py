@@ -16,7 +16,7 @@ and the HTTP client are those of ``benchmarks/load.py``):
    each with an article of 1,000,000 characters (the engine's limit, under the 1 MB form limit): one the
    demo article pasted over and over (the paste that used to take minutes), one made of different news
    articles one after another (``../shared/bench/news.jsonl`` when it is there, else the demo article's
-   paragraphs shuffled). Each teacher then reloads the job's page every 2 s, as its refresh does, until it
+   paragraphs shuffled). Each teacher then loads the job's page every 2 s (as often as its script asks) until it
    sends them to the new set. Meanwhile a visitor loads the login page every half second.
 4. Prints, per phase, the learners' answers per second, p50, p99 and worst latency and every non-200
    reply; the teachers' form POST time and the time until their questions were ready; the login page's
@@ -30,6 +30,7 @@ import json
 import os
 import random
 import re
+import socket
 import statistics
 import sys
 import tempfile
@@ -38,8 +39,10 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+from http.cookies import SimpleCookie
 
-from load import (PASSWORD, ROOT, Browser, FactdeckLearner, Gunicorn, Tally, drive, seed_factdeck)  # noqa: E402
+from load import (HOST, PASSWORD, ROOT, Browser, FactdeckLearner, Gunicorn, Reply, Tally, drive,  # noqa: E402
+                  seed_factdeck)
 
 ARTICLE_CHARACTERS = 1_000_000
 DEMO_ARTICLE = ROOT / "app" / "demo" / "karabakh-russian-troops-leave.txt"
@@ -82,9 +85,42 @@ class Paste:
     ready_seconds: float | None = None
     statuses: list[int] = field(default_factory=list)
     outcome: str = ""
+    ready_to_post: threading.Event = field(default_factory=threading.Event)
 
 
-def teacher_pastes(port: int, email: str, article: str, paste: Paste, *, timeout: float) -> None:
+BOUNDARY = "----factdeck-paste-load-boundary"
+
+
+def multipart(fields: dict[str, str], article: bytes) -> bytes:
+    """Return the form as a browser sends it: each field a part, the article's text the last one."""
+    parts = [f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
+             for name, value in fields.items()]
+    parts.append(f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="article"\r\n\r\n'.encode() + article
+                 + f"\r\n--{BOUNDARY}--\r\n".encode())
+    return b"".join(parts)
+
+
+def post_encoded(browser: Browser, path: str, body: bytes) -> Reply:
+    """POST a multipart form body built beforehand, as the new-set form (``enctype="multipart/form-data"``) posts."""
+    head = [f"POST {path} HTTP/1.1", f"Host: {HOST}:{browser.port}", "Connection: close",
+            "Cookie: " + "; ".join(f"{name}={value}" for name, value in browser.cookies.items()),
+            f"Content-Type: multipart/form-data; boundary={BOUNDARY}", f"Content-Length: {len(body)}"]
+    with socket.create_connection((HOST, browser.port), timeout=60) as connection:
+        connection.sendall(("\r\n".join(head) + "\r\n\r\n").encode() + body)
+        chunks = []
+        while chunk := connection.recv(65536):
+            chunks.append(chunk)
+    raw_head, _, payload = b"".join(chunks).partition(b"\r\n\r\n")
+    status_line, *header_lines = raw_head.decode("latin-1").split("\r\n")
+    headers = [tuple(part.strip() for part in line.split(":", 1)) for line in header_lines if ":" in line]
+    for name, value in headers:
+        if name.lower() == "set-cookie":
+            for morsel in SimpleCookie(value).values():
+                browser.cookies[morsel.key] = morsel.value
+    return Reply(int(status_line.split()[1]), headers, payload)
+
+
+def teacher_pastes(port: int, email: str, article: bytes, paste: Paste, *, timeout: float) -> None:
     """Log in, post the new-set form with the article, and follow the job's page until the set is made."""
     browser = Browser(port)
     token = browser.csrf_token("/auth/login")
@@ -95,20 +131,22 @@ def teacher_pastes(port: int, email: str, article: str, paste: Paste, *, timeout
     page = browser.request("GET", "/sets/new").body.decode()
     csrf = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
     creation = TOKEN_FIELD.search(page)
+    body = multipart({"csrf_token": csrf, "creation_token": creation.group(1) or creation.group(2),
+                      "title": paste.label, "published_on": "2024-05-15"}, article)
+    paste.ready_to_post.wait()
     started = time.perf_counter()
-    reply = browser.request("POST", "/sets/new", {"csrf_token": csrf, "creation_token": creation.group(1) or creation.group(2),
-                                                  "article": article, "title": paste.label, "published_on": "2024-05-15"})
+    reply = post_encoded(browser, "/sets/new", body)
     paste.post_ms = (time.perf_counter() - started) * 1000
     paste.statuses.append(reply.status)
     location = reply.header("Location") or ""
     deadline = started + timeout
     while reply.status == 302 and "/sets/jobs/" in location and time.perf_counter() < deadline:
-        time.sleep(2)  # the job page's refresh
+        time.sleep(2)  # as often as the job page's script asks
         reply = browser.request("GET", location)
         paste.statuses.append(reply.status)
         if reply.status == 302:
             location = reply.header("Location") or ""
-        elif reply.status == 200 and b'http-equiv="refresh"' in reply.body:
+        elif reply.status == 200 and b"Making questions from your article" in reply.body:
             reply.status = 302  # still making questions: look again
         else:
             break
@@ -161,7 +199,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--paste-seconds", type=float, default=60.0)
     args = parser.parse_args(argv)
     rng = random.Random(20240515)
-    articles = {"repeated demo article": repeated_article(), "varied news articles": varied_article(rng)}
+    # Encoded once, before any timing: the learners' threads share this process.
+    articles = {label: text.encode("utf-8") for label, text in
+                (("repeated demo article", repeated_article()), ("varied news articles", varied_article(rng)))}
 
     with tempfile.TemporaryDirectory(prefix="factdeck-paste-") as folder:
         instance = Path(folder) / "instance"
@@ -191,13 +231,15 @@ def main(argv: list[str] | None = None) -> int:
             login_statuses: list[int] = []
 
             def pasting() -> None:
-                time.sleep(2)
                 threads = [threading.Thread(target=teacher_pastes, daemon=True, kwargs={
                     "port": server.port, "email": email, "article": articles[paste.label], "paste": paste,
                     "timeout": args.paste_seconds - 4}) for email, paste in
                     zip(("teacher@example.org", "teacher2@example.org"), pastes)]
                 for thread in threads:
                     thread.start()
+                time.sleep(2)  # logged in and on the form by now; both press "Generate questions" together
+                for paste in pastes:
+                    paste.ready_to_post.set()
                 for thread in threads:
                     thread.join()
 
