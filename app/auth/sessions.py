@@ -57,7 +57,10 @@ def log_out(user: User) -> None:
 
 
 def end_other_sessions(user: User) -> int:
-    """End every login of the user but the one making this request (a password change calls it); return how many."""
+    """End every login of the user but the one making this request (a password change calls it); return how many.
+
+    Call it once the new password is committed: it begins a write transaction of its own.
+    """
     keep = _hashed(user.login_token) if user.login_token else ""
     user_id = user.id
     begin_write()
@@ -68,7 +71,7 @@ def end_other_sessions(user: User) -> int:
 
 
 def end_all_sessions(user: User) -> int:
-    """End every login of the user, this one too (a password reset calls it); return how many."""
+    """End every login of the user, this one too (a password reset calls it, once committed); return how many."""
     user_id = user.id
     begin_write()
     ended = db.session.execute(delete(LoginSession).where(LoginSession.user_id == user_id))
