@@ -8,10 +8,11 @@ from wtforms.validators import DataRequired, Email, EqualTo, Length
 
 from app.auth.passwords import MAX_LENGTH, MIN_LENGTH
 from app.models import Role
+from app.validation import PlainName
 
 
 class SignupForm(FlaskForm):
-    name = StringField("Your name", validators=[DataRequired(), Length(max=120)])
+    name = StringField("Your name", validators=[DataRequired(), Length(max=120), PlainName()])
     email = EmailField("Email", validators=[DataRequired(), Email(check_deliverability=False), Length(max=254)])
     password = PasswordField("Password", validators=[DataRequired(), Length(min=MIN_LENGTH, max=MAX_LENGTH, message=(
         f"Use at least {MIN_LENGTH} characters (at most {MAX_LENGTH})."))],
