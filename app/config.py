@@ -75,6 +75,7 @@ def default_config(instance_path: str) -> dict:
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "REMEMBER_COOKIE_DURATION": dt.timedelta(days=14),
+        "LOGIN_MAX_DAYS": 30,  # a login ends this long after it began, however active (app/auth/sessions.py)
         "REMEMBER_COOKIE_HTTPONLY": True,
         "REMEMBER_COOKIE_SAMESITE": "Lax",
         # Reverse proxies in front of the app whose X-Forwarded-* headers are trusted (app/security.py).
@@ -84,10 +85,15 @@ def default_config(instance_path: str) -> dict:
         "MAX_ARTICLE_BYTES": 1024 * 1024,
         # A pasted article is a form field: let one of up to MAX_ARTICLE_BYTES through (Flask's default is 500 kB).
         "MAX_FORM_MEMORY_SIZE": 2 * 1024 * 1024,
+        # Longer articles are turned into questions in a process of their own (app/sets/jobs.py).
+        "GENERATION_INLINE_BYTES": 64 * 1024,
+        "GENERATION_CPU_SECONDS": int(os.environ.get("FACTDECK_GENERATION_CPU_SECONDS", "60")),
+        "GENERATION_MAX_RUNNING": int(os.environ.get("FACTDECK_GENERATION_MAX_RUNNING", "2")),
         "WTF_CSRF_TIME_LIMIT": None,  # a form left open all lesson still posts; the session still expires
-        "LOGIN_LIMIT_ENABLED": True,  # failed logins per address, see app/auth/throttle.py
-        # Where the failed logins are counted: a `limits` storage URI; several servers share one (redis://...).
-        "LOGIN_LIMIT_STORAGE": os.environ.get("FACTDECK_LOGIN_LIMIT_STORAGE", "memory://"),
+        "LOGIN_LIMIT_ENABLED": True,  # failed logins, join codes and sign-ups, see app/auth/throttle.py
+        # Who may sign up as a teacher: "open", "code" (whoever types TEACHER_SIGNUP_CODE) or "closed".
+        "TEACHER_SIGNUP": os.environ.get("FACTDECK_TEACHER_SIGNUP", "open"),
+        "TEACHER_SIGNUP_CODE": os.environ.get("FACTDECK_TEACHER_SIGNUP_CODE", ""),
         "NEW_CARDS_PER_DAY": 20,
         "LOG_LEVEL": os.environ.get("FACTDECK_LOG_LEVEL", "INFO").upper(),  # app/request_log.py
     }

@@ -45,12 +45,21 @@ class QuestionKind(str, enum.Enum):
 
 
 class User(UserMixin, db.Model):
+    # The login this object was loaded for (app/auth/sessions.py): Flask-Login keeps it as the "user id"
+    # in the session and the remember-me cookie, so that ending the login ends every copy of both.
+    login_token = None  # not a column: set by log_in and by the user loader
+
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(254), unique=True)
     name: Mapped[str] = mapped_column(String(120))
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[Role] = mapped_column(db.Enum(Role, native_enum=False, length=16))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    def get_id(self) -> str:
+        if self.login_token is None:
+            raise RuntimeError("log in through app.auth.sessions.log_in, which opens a login session")
+        return self.login_token
 
     def set_password(self, password: str) -> None:
         self.password_hash = generate_password_hash(password)
@@ -65,6 +74,29 @@ class User(UserMixin, db.Model):
     @property
     def is_learner(self) -> bool:
         return self.role is Role.LEARNER
+
+
+class LoginSession(db.Model):
+    """One login: every request's session or remember-me cookie must name one that still exists."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    # SHA-256 of the token the cookies carry: the table alone opens no session.
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class FailedAttempt(db.Model):
+    """One refused guess (a login, a join code) or one sign-up, counted against its keys in a moving window.
+
+    Kept in the database so that every worker and machine counts the same attempts (app/auth/throttle.py).
+    """
+
+    __table_args__ = (Index("ix_failed_attempt_key_at", "key", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(320))  # what is counted: "account:<email>", "address:<ip>", ...
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
 
 
 class Classroom(db.Model):
@@ -238,6 +270,42 @@ class Attempt(db.Model):
     @property
     def score_percent(self) -> float:
         return 100.0 * self.correct / self.total if self.total else 0.0
+
+
+class JobKind(str, enum.Enum):
+    CREATE = "create"  # a new set from an article
+    REGENERATE = "regenerate"  # a set's questions made again from its article
+
+
+class JobStatus(str, enum.Enum):
+    QUEUED = "queued"
+    RUNNING = "running"
+    DONE = "done"
+    FAILED = "failed"
+
+
+class GenerationJob(db.Model):
+    """A long article's questions being made in a process of its own, so that no web worker waits for the engine."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[JobKind] = mapped_column(db.Enum(JobKind, native_enum=False, length=16))
+    status: Mapped[JobStatus] = mapped_column(db.Enum(JobStatus, native_enum=False, length=16), default=JobStatus.QUEUED)
+    # The set made (CREATE) or made again (REGENERATE); none while a new set is being made.
+    set_id: Mapped[Optional[int]] = mapped_column(ForeignKey("question_set.id", ondelete="SET NULL"), index=True)
+    article: Mapped[str] = mapped_column(Text, default="")  # the article as read from the form (CREATE)
+    article_bytes: Mapped[int] = mapped_column(default=0)
+    filename: Mapped[Optional[str]] = mapped_column(String(255))
+    title: Mapped[Optional[str]] = mapped_column(String(300))
+    published_on: Mapped[Optional[dt.date]]
+    today: Mapped[Optional[dt.date]]
+    new_seed: Mapped[bool] = mapped_column(default=True)  # REGENERATE: a new seed, or the same one after a new date
+    # The one-time token of the form that asked for it: the same form sent twice makes one job.
+    creation_token: Mapped[Optional[str]] = mapped_column(String(64), unique=True)
+    message: Mapped[str] = mapped_column(Text, default="")  # what the teacher is told when it ends
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    started_at: Mapped[Optional[dt.datetime]]
+    finished_at: Mapped[Optional[dt.datetime]]
 
 
 class Answer(db.Model):

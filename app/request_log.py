@@ -11,10 +11,8 @@ import logging
 import sys
 import time
 
-from flask import Flask, Response, current_app, g, request, session
+from flask import Flask, Response, current_app, g, request
 from flask.logging import default_handler
-
-from app.auth.guards import session_learner_id
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
@@ -61,13 +59,13 @@ def _log_request(response: Response) -> Response:
 
 
 def _user_id() -> str:
-    """Return the logged-in user's id from the session, without loading the account for it."""
+    """Return the logged-in user's id as the request knew it, without a query of its own.
+
+    The session holds a login's token, never written to the log: the id comes from the account the
+    request loaded, or from the quiz's fast path, which found it by the token (app/auth/sessions.py).
+    """
     user = g.get("_login_user")
     if user is not None and getattr(user, "is_authenticated", False):
-        return str(user.get_id())
-    # Reading for the log must not mark the session as used, which would add Vary: Cookie to the response.
-    accessed = getattr(session, "accessed", True)
-    user_id = session_learner_id()  # only a learner's request is logged without loading the account
-    if hasattr(session, "accessed"):
-        session.accessed = accessed
+        return str(user.id)
+    user_id = g.get("login_user_id")
     return str(user_id) if user_id is not None else "-"

@@ -12,6 +12,7 @@ import urllib.request
 import zipfile
 from pathlib import Path
 
+from app.demo import DEMO_PASSWORD, DEMO_TEACHER_EMAIL
 from tests.conftest import REPO_ROOT, free_port
 from tests.web.test_gunicorn import wait_until_serving
 
@@ -76,8 +77,8 @@ def test_the_wheel_installs_a_working_app(tmp_path):
             token = CSRF_FIELD.search(login_page).group(1)
             with browser.open(f"{base}/static/factdeck.css", timeout=10) as response:
                 assert response.status == 200
-            form = urllib.parse.urlencode({"csrf_token": token, "email": "teacher@demo.factdeck",
-                                           "password": "factdeck-demo"}).encode()
+            form = urllib.parse.urlencode({"csrf_token": token, "email": DEMO_TEACHER_EMAIL,
+                                           "password": DEMO_PASSWORD}).encode()
             with browser.open(f"{base}/auth/login", data=form, timeout=10) as response:
                 assert response.status == 200
             with browser.open(f"{base}/sets/", timeout=10) as response:

@@ -6,6 +6,7 @@ from wtforms import BooleanField, EmailField, PasswordField, RadioField, StringF
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, EqualTo, Length
 
+from app.auth.passwords import MAX_LENGTH, MIN_LENGTH
 from app.models import Role
 from app.validation import PlainName
 
@@ -13,12 +14,29 @@ from app.validation import PlainName
 class SignupForm(FlaskForm):
     name = StringField("Your name", validators=[DataRequired(), Length(max=120), PlainName()])
     email = EmailField("Email", validators=[DataRequired(), Email(check_deliverability=False), Length(max=254)])
-    password = PasswordField("Password", validators=[DataRequired(), Length(min=8, max=128, message="Use at least 8 characters (at most 128).")],
-                             description="At least 8 characters.")
+    password = PasswordField("Password", validators=[DataRequired(), Length(min=MIN_LENGTH, max=MAX_LENGTH, message=(
+        f"Use at least {MIN_LENGTH} characters (at most {MAX_LENGTH})."))],
+                             description=f"At least {MIN_LENGTH} characters; a few unrelated words make a good one.")
     confirm = PasswordField("Repeat the password", validators=[DataRequired(), EqualTo("password", "The passwords differ.")])
     role = RadioField("I am a", choices=[SelectChoice(Role.LEARNER.value, "Learner"), SelectChoice(Role.TEACHER.value, "Teacher")],
                       default=Role.LEARNER.value, validators=[DataRequired()])
     submit = SubmitField("Create account")
+
+
+class TeacherCodeSignupForm(SignupForm):
+    teacher_code = PasswordField("Teacher sign-up code", validators=[Length(max=200)],
+                                 description="Only for teachers: the code your school's Factdeck administrator gave you.")
+    submit = SubmitField("Create account")
+
+
+class LearnerOnlySignupForm(SignupForm):
+    role = RadioField("I am a", choices=[SelectChoice(Role.LEARNER.value, "Learner")], default=Role.LEARNER.value,
+                      validators=[DataRequired()], description="Teachers' accounts are made by the school's administrator.")
+
+
+def signup_form(teacher_signup: str) -> SignupForm:
+    """Return the sign-up form for the TEACHER_SIGNUP setting: open, with a code, or closed."""
+    return {"open": SignupForm, "code": TeacherCodeSignupForm}.get(teacher_signup, LearnerOnlySignupForm)()
 
 
 class LoginForm(FlaskForm):

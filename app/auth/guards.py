@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from functools import wraps
 
-from flask import abort, current_app, session
+from flask import abort, current_app
 from flask_login import current_user
 
+from app.auth.sessions import session_user_id
 from app.models import Role, User
 
 
@@ -40,24 +41,6 @@ def learner_required(view):
     return wrapped
 
 
-# The app's own key for the signed-in learner's id, written at log-in and cleared at log-out; nothing reads
-# Flask-Login's private session keys.
-LEARNER_SESSION_KEY = "factdeck_learner_id"
-
-
-def remember_learner(user: User) -> None:
-    """Keep a learner's id under the app's own session key at log-in (anyone else's account: no key)."""
-    if user.role is Role.LEARNER:
-        session[LEARNER_SESSION_KEY] = user.id
-    else:
-        session.pop(LEARNER_SESSION_KEY, None)
-
-
-def forget_learner() -> None:
-    """Drop the learner's id at log-out."""
-    session.pop(LEARNER_SESSION_KEY, None)
-
-
 def require_learner() -> int:
     """Return the logged-in learner's id, loading the account: the check ``learner_required`` makes."""
     return _require(Role.LEARNER).id
@@ -66,18 +49,9 @@ def require_learner() -> int:
 def claimed_learner_id() -> int:
     """Return the id a learner's request acts for, without loading the account when the session holds it.
 
-    This is the one place the learner's id is read from the session. Only a permanent session counts
-    (every log-in here makes one, and Flask-Login's session protection never logs such a session out), and
-    only the id the log-in stored under the app's own key. The id is only claimed: the caller's statement
-    must find it as a learner's (enrolled where the set is assigned, the owner of the attempt) and
-    otherwise call ``require_learner`` before refusing. A session without it (no log-in, one restored from
-    the remember-me cookie) gets the full check at once: the login page, 403 for a teacher.
+    The id is only claimed: the caller's statement must find it as a learner's (enrolled where the set is
+    assigned, the owner of the attempt) and otherwise call ``require_learner`` before refusing. A session
+    without an id gets the full check at once: the login page, 403 for a teacher.
     """
-    learner_id = session_learner_id()
-    return learner_id if learner_id is not None else require_learner()
-
-
-def session_learner_id() -> int | None:
-    """Return the learner's id the log-in stored in a permanent session, else None; nothing is loaded."""
-    learner_id = session.get(LEARNER_SESSION_KEY) if session.permanent else None
-    return learner_id if isinstance(learner_id, int) and not isinstance(learner_id, bool) else None
+    user_id = session_user_id()
+    return user_id if user_id is not None else require_learner()

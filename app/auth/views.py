@@ -3,15 +3,16 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
-from flask_login import current_user, login_required, login_user, logout_user
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
 
-from app.auth.forms import LoginForm, SignupForm
-from app.auth.guards import forget_learner, remember_learner
-from app.auth.services import AccountError, authenticate, create_user
-from app.auth.throttle import count_failed_login, too_many_failed_logins
-from app.extensions import db, login_manager
-from app.models import Role, User
+from app.auth import sessions
+from app.auth import throttle
+from app.auth.forms import LoginForm, signup_form
+from app.auth.passwords import WeakPassword, check_password
+from app.auth.services import AccountError, TeacherSignup, authenticate, check_role, normalise_email, sign_up
+from app.extensions import login_manager
+from app.models import Role
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 
@@ -21,9 +22,7 @@ login_manager.login_message_category = "info"
 login_manager.session_protection = "strong"
 
 
-@login_manager.user_loader
-def load_user(user_id: str) -> User | None:
-    return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+login_manager.user_loader(sessions.load_user)
 
 
 def _safe_next(target: str | None) -> str:
@@ -37,19 +36,26 @@ def _safe_next(target: str | None) -> str:
 def signup():
     if current_user.is_authenticated:
         return redirect(url_for("home.index"))
-    form = SignupForm()
+    form = signup_form(TeacherSignup.mode())
     if form.validate_on_submit():
+        if throttle.too_many_signups():
+            abort(429)
+        throttle.count_signup()
+        role = Role(form.role.data)
         try:
-            user = create_user(name=form.name.data, email=form.email.data, password=form.password.data,
-                               role=Role(form.role.data))
-        except AccountError as err:
-            form.email.errors.append(str(err))
+            check_password(form.password.data, related=(form.name.data, form.email.data))
+        except WeakPassword as err:
+            form.password.errors.append(str(err))
         else:
-            session.permanent = True
-            login_user(user)
-            remember_learner(user)
-            flash(f"Welcome to Factdeck, {user.name}.", "success")
-            return redirect(url_for("home.index"))
+            try:
+                check_role(role, form.teacher_code.data if "teacher_code" in form else None)
+            except AccountError as err:
+                form.role.errors.append(str(err))
+            else:
+                sign_up(name=form.name.data, email=form.email.data, password=form.password.data, role=role)
+                flash("Your account is ready: log in with your email and password. (If this email already had an "
+                      "account, nothing was changed: log in with its password.)", "success")
+                return redirect(url_for("auth.login"))
     return render_template("auth/signup.html", form=form), 400 if form.errors else 200
 
 
@@ -57,19 +63,20 @@ def signup():
 def login():
     if current_user.is_authenticated:
         return redirect(url_for("home.index"))
-    if request.method == "POST" and too_many_failed_logins():
-        abort(429)
     form = LoginForm()
     if form.validate_on_submit():
-        user = authenticate(form.email.data, form.password.data)
+        email = normalise_email(form.email.data)
+        if throttle.too_many_failed_logins(email):
+            abort(429)
+        user = authenticate(email, form.password.data)
         if user is not None:
-            session.permanent = True
-            login_user(user, remember=form.remember.data)
-            remember_learner(user)
+            sessions.log_in(user, remember=form.remember.data)
             flash(f"Welcome back, {user.name}.", "success")
-            return redirect(_safe_next(request.args.get("next")))
+            response = redirect(_safe_next(request.args.get("next")))
+            throttle.remember_device(response, email)
+            return response
         # Only failed attempts count against the limit: a teacher logging in and out all day is fine.
-        count_failed_login()
+        throttle.count_failed_login(email)
         flash("That email and password do not match an account.", "danger")
         return render_template("auth/login.html", form=form), 401
     return render_template("auth/login.html", form=form), 400 if form.errors else 200
@@ -78,7 +85,6 @@ def login():
 @bp.post("/logout")
 @login_required
 def logout():
-    logout_user()
-    forget_learner()
+    sessions.log_out(current_user)
     flash("You are logged out.", "info")
     return redirect(url_for("home.index"))

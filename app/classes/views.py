@@ -1,9 +1,10 @@
 """Teachers' class pages, and the page where a learner joins a class with its code."""
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from app.auth import throttle
 from app.auth.guards import learner_required, teacher_required
 from app.classes import services
 from app.classes.forms import JoinClassroomForm, NewClassroomForm, RenameClassroomForm
@@ -121,9 +122,12 @@ def join():
     if request.method == "GET" and request.args.get("code"):
         form.code.data = request.args["code"][:40]
     if form.validate_on_submit():
+        if throttle.too_many_failed_joins(current_user.id):
+            abort(429)
         try:
             result = services.join_classroom(current_user, form.code.data)
         except services.ClassroomError as err:
+            throttle.count_failed_join(current_user.id)
             form.code.errors.append(str(err))
         else:
             if result.already_enrolled:

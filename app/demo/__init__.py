@@ -11,7 +11,7 @@ from app.extensions import db
 from app.models import Assignment, Classroom, Enrollment, QuestionSet, Role, User, utcnow
 from app.sets.services import approve_recommended, assign, create_set_from_article, find_created_set, publish
 
-DEMO_PASSWORD = "factdeck-demo"
+DEMO_PASSWORD = "harbour lantern quiz"  # 12+ characters that pass the password check (tests/web/test_auth.py)
 DEMO_TEACHER_EMAIL = "teacher@demo.factdeck"
 DEMO_LEARNER_EMAIL = "learner@demo.factdeck"
 DEMO_CLASS_NAME = "Demo class"

@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 import questions
+from app.database import begin_write
 from app.errors import NotFound
 from app.extensions import db
 from app.models import (Answer, Assignment, Attempt, CardState, Classroom, DismissedFact, Question, QuestionKind,
@@ -137,6 +138,14 @@ def create_set_from_article(owner: User, text: str | bytes, *, title: str | None
         ArticleError: the input is not a readable article (the message says why).
     """
     article = read_article(text, limit=current_app.config["MAX_ARTICLE_BYTES"], filename=filename)
+    return create_set_from_read_article(owner, article, title=title, published_on=published_on, filename=filename,
+                                        creation_token=creation_token, today=today)
+
+
+def create_set_from_read_article(owner: User, article: str, *, title: str | None = None,
+                                 published_on: dt.date | None = None, filename: str | None = None,
+                                 creation_token: str | None = None, today: dt.date | None = None) -> QuestionSet:
+    """Run the engine on an article already checked by ``read_article``; the rest as ``create_set_from_article``."""
     try:
         result = questions.generate(article, published=published_on, seed=0, today=today or dt.date.today())
     except questions.InputError as err:
@@ -156,6 +165,7 @@ def create_set_from_article(owner: User, text: str | bytes, *, title: str | None
     )
     question_set.questions = [_generated_question(question, position)
                               for position, question in enumerate(result.questions)]
+    begin_write()  # after the engine: the write lock is held for the insert only
     db.session.add(question_set)
     try:
         db.session.commit()
@@ -178,20 +188,21 @@ def create_empty_set(owner: User, *, title: str, description: str = "") -> Quest
 
 
 def update_details(question_set: QuestionSet, *, title: str, published_on: dt.date | None,
-                   description: str) -> Regeneration | None:
+                   description: str, regenerate_now: bool = True) -> Regeneration | None:
     """Change the set's title, the date its article speaks from and its description.
 
     A new date changes what the article's relative dates mean, so a set made from an article is
     regenerated from it (see ``regenerate`` with ``new_seed=False``); returns that regeneration, if any.
+    With ``regenerate_now`` false the caller regenerates it later (a long article, in a job of its own).
 
     Raises:
         SetError: the article could not be read again (nothing is changed).
     """
-    date_changed = published_on != question_set.published_on
+    needs_regeneration = date_changes_questions(question_set, published_on)
     question_set.title = title.strip()[:MAX_TITLE]
     question_set.published_on = published_on
     question_set.description = description.strip()
-    if date_changed and question_set.source_text.strip():
+    if regenerate_now and needs_regeneration:
         try:
             return regenerate(question_set, new_seed=False)
         except SetError:
@@ -199,6 +210,29 @@ def update_details(question_set: QuestionSet, *, title: str, published_on: dt.da
             raise
     db.session.commit()
     return None
+
+
+def date_changes_questions(question_set: QuestionSet, published_on: dt.date | None) -> bool:
+    """Return whether giving the set this date means regenerating it: a new date for a set made from an article."""
+    return published_on != question_set.published_on and bool(question_set.source_text.strip())
+
+
+def regeneration_summary(outcome: Regeneration) -> str:
+    """Return what a regeneration did, in a sentence or two for the teacher."""
+    message = f"{outcome.added} new questions to review; {outcome.removed} questions replaced."
+    if outcome.retired:
+        message += f" {outcome.retired} that learners had answered were retired."
+    if outcome.left_out:
+        message += f" {outcome.left_out} about facts you had rejected or deleted were left out."
+    return message
+
+
+def creation_summary(question_set: QuestionSet) -> tuple[str, str]:
+    """Return what the teacher is told of a set just made from an article, and the message's category."""
+    if question_set.questions:
+        return f"The engine made {len(question_set.questions)} questions. Review them before publishing.", "success"
+    return ("The engine found no questions in this article. Add questions by hand, or correct the "
+            "article's date and regenerate.", "warning")
 
 
 def _generated_question(question: questions.Question, position: int) -> Question:

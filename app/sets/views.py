@@ -7,14 +7,14 @@ import json
 import re
 import secrets
 
-from flask import Blueprint, flash, redirect, render_template, request, send_file, url_for
+from flask import Blueprint, abort, flash, jsonify, make_response, redirect, render_template, request, send_file, url_for
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
 from app.auth.guards import teacher_required
 from app.formatting import long_datetime
-from app.models import ReviewStatus
-from app.sets import services
+from app.models import JobStatus, ReviewStatus, utcnow
+from app.sets import jobs, services
 from app.sets.drafts import KIND_LABELS, DraftError, checked
 from app.sets.forms import AssignForm, ArticleForm, EmptySetForm, ImportForm, QuestionForm, SetDetailsForm
 from app.sets.articles import ArticleError
@@ -52,21 +52,25 @@ def new():
         if earlier is not None:
             flash("That form was already sent: here is the set it made.", "info")
             return redirect(url_for("sets.review", set_id=earlier.id))
+        earlier_job = jobs.find_job(current_user, form.creation_token.data)
+        if earlier_job is not None:
+            return redirect(url_for("sets.job", job_id=earlier_job.id))
         upload = form.chosen_upload
+        filename = upload.filename if upload else None
         try:
-            question_set = services.create_set_from_article(
-                current_user, upload.read() if upload else form.article.data, title=form.title.data or None,
-                published_on=form.published_on.data, filename=upload.filename if upload else None,
-                creation_token=form.creation_token.data or None)
+            article = jobs.read(upload.read() if upload else form.article.data, filename=filename)
+            if jobs.is_long(article):
+                job = jobs.start_creation(current_user, article, title=form.title.data or None,
+                                          published_on=form.published_on.data, filename=filename,
+                                          creation_token=form.creation_token.data or None, today=dt.date.today())
+                return redirect(url_for("sets.job", job_id=job.id))
+            question_set = services.create_set_from_read_article(
+                current_user, article, title=form.title.data or None, published_on=form.published_on.data,
+                filename=filename, creation_token=form.creation_token.data or None)
         except ArticleError as err:
             (form.upload if upload else form.article).errors.append(str(err))
         else:
-            if question_set.questions:
-                flash(f"The engine made {len(question_set.questions)} questions. Review them before publishing.",
-                      "success")
-            else:
-                flash("The engine found no questions in this article. Add questions by hand, or correct the "
-                      "article's date and regenerate.", "warning")
+            flash(*services.creation_summary(question_set))
             return redirect(url_for("sets.review", set_id=question_set.id))
     return render_template("sets/new.html", form=form), 400 if request.method == "POST" else 200
 
@@ -97,17 +101,23 @@ def update_details(set_id: int):
     form = SetDetailsForm()
     if not form.validate_on_submit():
         return _render_review(question_set, form), 400
+    in_a_job = services.date_changes_questions(question_set, form.published_on.data) \
+        and jobs.is_long(question_set.source_text)
     try:
         outcome = services.update_details(question_set, title=form.title.data, published_on=form.published_on.data,
-                                          description=form.description.data or "")
+                                          description=form.description.data or "", regenerate_now=not in_a_job)
     except SetError as err:
         flash(f"Details not saved. {err}", "danger")
         return redirect(url_for("sets.review", set_id=set_id))
+    if in_a_job:
+        flash("Details saved. The new date changes what the article's dates mean, so its questions are being "
+              "made again.", "success")
+        return redirect(url_for("sets.job", job_id=jobs.start_regeneration(question_set, new_seed=False).id))
     if outcome is None:
         flash("Details saved.", "success")
     else:
         flash("Details saved. The new date changes what the article's dates mean, so its questions were "
-              f"regenerated: {_regeneration_summary(outcome)}", "success")
+              f"regenerated: {services.regeneration_summary(outcome)}", "success")
     return redirect(url_for("sets.review", set_id=set_id))
 
 
@@ -180,22 +190,35 @@ def approve_all(set_id: int):
 @teacher_required
 def regenerate(set_id: int):
     question_set = services.get_owned_set(current_user, set_id)
+    if jobs.is_long(question_set.source_text):
+        return redirect(url_for("sets.job", job_id=jobs.start_regeneration(question_set, new_seed=True).id))
     try:
         outcome = services.regenerate(question_set)
     except SetError as err:
         flash(str(err), "danger")
         return _back_to_review(set_id)
-    flash(f"Regenerated: {_regeneration_summary(outcome)}", "success")
+    flash(f"Regenerated: {services.regeneration_summary(outcome)}", "success")
     return _back_to_review(set_id)
 
 
-def _regeneration_summary(outcome: services.Regeneration) -> str:
-    message = f"{outcome.added} new questions to review; {outcome.removed} questions replaced."
-    if outcome.retired:
-        message += f" {outcome.retired} that learners had answered were retired."
-    if outcome.left_out:
-        message += f" {outcome.left_out} about facts you had rejected or deleted were left out."
-    return message
+@bp.get("/jobs/<int:job_id>")
+@teacher_required
+def job(job_id: int):
+    """Show a long article's questions being made (JSON for the page's script), or send the teacher to the set made."""
+    found = jobs.own_job(current_user, job_id)
+    if found is None:
+        abort(404)
+    progress = jobs.progress(found, utcnow())
+    if request.accept_mimetypes.best_match(("text/html", "application/json")) == "application/json":
+        reply = jsonify(finished=progress.finished, percent=progress.percent, text=progress.text)
+        reply.vary.add("Accept")
+        return reply
+    if progress.status is JobStatus.DONE and found.set_id is not None:
+        flash(progress.message, "success")
+        return redirect(url_for("sets.review", set_id=found.set_id))
+    page = make_response(render_template("sets/job.html", job=found, progress=progress))
+    page.vary.add("Accept")
+    return page
 
 
 # ---------------------------------------------------------------------------------------------------- by hand

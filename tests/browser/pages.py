@@ -7,7 +7,7 @@ PASSWORD = "a long enough secret"
 
 
 def sign_up(page: Page, base_url: str, *, name: str, email: str, role: str) -> None:
-    """Sign up from the home page as ``role`` ("Teacher" or "Learner") and land on the dashboard."""
+    """Sign up from the home page as ``role`` ("Teacher" or "Learner"), log in and land on the dashboard."""
     page.goto(base_url + "/")
     page.get_by_role("link", name="Sign up").first.click()
     page.get_by_label("Your name").fill(name)
@@ -16,7 +16,8 @@ def sign_up(page: Page, base_url: str, *, name: str, email: str, role: str) -> N
     page.get_by_label("Repeat the password").fill(PASSWORD)
     page.get_by_label(role, exact=True).check()
     page.get_by_role("button", name="Create account").click()
-    expect(page.get_by_role("alert")).to_contain_text(f"Welcome to Factdeck, {name}")
+    expect(page.get_by_role("alert")).to_contain_text("Your account is ready: log in")
+    log_in(page, base_url, email=email)
 
 
 def log_in(page: Page, base_url: str, *, email: str, password: str = PASSWORD) -> None:

@@ -29,7 +29,13 @@ def test_sign_up_log_out_and_log_in_again(page, live_server):
     page.get_by_label("Learner").check()
     page.get_by_role("button", name="Create account").click()
 
-    expect(page.get_by_role("alert")).to_contain_text("Welcome to Factdeck, Robin Reader")
+    # The same answer whether the email was new or not: no one learns from signing up who has an account.
+    expect(page.get_by_role("alert")).to_contain_text("Your account is ready: log in")
+    expect(page).to_have_url(re.compile(r"/auth/login$"))
+    page.get_by_label("Email").fill("robin@example.org")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("alert")).to_contain_text("Welcome back, Robin Reader")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Robin Reader")
     assert_accessible(page, "learner's home page")
 
@@ -52,9 +58,7 @@ def test_a_wrong_password_is_refused_with_a_readable_message(page, live_server):
     page.get_by_label("Repeat the password").fill(PASSWORD)
     page.get_by_label("Teacher").check()
     page.get_by_role("button", name="Create account").click()
-    page.get_by_role("button", name="Log out").click()
-
-    page.goto(live_server.url("auth.login"))
+    expect(page.get_by_role("alert")).to_contain_text("Your account is ready")
     page.get_by_label("Email").fill("tess@example.org")
     page.get_by_label("Password").fill("not the password")
     page.get_by_role("button", name="Log in").click()
@@ -62,6 +66,18 @@ def test_a_wrong_password_is_refused_with_a_readable_message(page, live_server):
     expect(page.get_by_role("alert")).to_contain_text("do not match an account")
     expect(page).to_have_url(re.compile(r"/auth/login$"))
     assert_accessible(page, "log-in page with an error")
+
+
+def test_a_weak_password_is_refused_with_advice(page, live_server):
+    page.goto(live_server.url("auth.signup"))
+    page.get_by_label("Your name").fill("Pat Password")
+    page.get_by_label("Email").fill("pat@example.org")
+    page.get_by_label("Password", exact=True).fill("password1234")
+    page.get_by_label("Repeat the password").fill("password1234")
+    page.get_by_label("Learner").check()
+    page.get_by_role("button", name="Create account").click()
+    expect(page.get_by_text("This is a very common password")).to_be_visible()
+    assert_accessible(page, "sign-up page with a weak password")
 
 
 def test_an_unknown_page_is_readable_and_accessible(page, live_server):

@@ -15,7 +15,8 @@ from werkzeug.security import generate_password_hash
 
 from app import create_app
 from app.extensions import db
-from app.models import (Answer, Assignment, Attempt, Classroom, Enrollment, Question, QuestionKind, QuestionSet,
+from app.models import (Answer, Assignment, Attempt, Classroom, Enrollment, GenerationJob, JobKind, JobStatus, Question,
+                        QuestionKind, QuestionSet,
                         ReviewStatus, Role, SetStatus, User, utcnow)
 from tests.web.conftest import PASSWORD, csrf_token, log_in
 
@@ -124,15 +125,18 @@ def world(app) -> dict[str, int]:
         db.session.flush()
         db.session.add(Answer(attempt_id=attempt.id, question_id=first.id, learner_id=learner.id, response="4,000",
                               correct=True, duration_ms=4200, submission_id="world-answer-1"))
+        job = GenerationJob(owner_id=owner.id, kind=JobKind.REGENERATE, set_id=question_set.id,
+                            status=JobStatus.RUNNING, started_at=utcnow(), article_bytes=100_000)
+        db.session.add(job)
         db.session.commit()
         return {
             "owner": owner.id, "other_teacher": other_teacher.id, "outsider": outsider.id,
-            "classroom_id": classroom.id, "set_id": question_set.id, "question_id": first.id,
+            "classroom_id": classroom.id, "set_id": question_set.id, "question_id": first.id, "job_id": job.id,
             "learner_id": learner.id, "attempt_id": attempt.id, "assignment_id": assignment.id,
         }
 
 
-URL_ARGUMENTS = ("classroom_id", "set_id", "question_id", "learner_id", "attempt_id", "assignment_id")
+URL_ARGUMENTS = ("classroom_id", "set_id", "question_id", "learner_id", "attempt_id", "assignment_id", "job_id")
 
 
 def url_for_world(route: Route, world: dict[str, int]) -> str:

@@ -20,7 +20,7 @@ from werkzeug.test import EnvironBuilder
 
 from app import create_app
 from app.extensions import db
-from app.models import Attempt, Role
+from app.models import Attempt, GenerationJob, JobKind, JobStatus, Role
 from tests.web.conftest import PASSWORD, csrf_token, log_in, make_user
 from tests.web.learner_setup import make_assigned_set
 
@@ -66,8 +66,13 @@ def world(request, tmp_path):
     learner.post(f"/quiz/sets/{assigned.set_id}/start", data={"csrf_token": csrf_token(learner, "/")})
     with app.app_context():
         attempt_id = db.session.execute(sa.select(Attempt.id)).scalar_one()
+        job = GenerationJob(owner_id=assigned.teacher_id, kind=JobKind.REGENERATE, set_id=assigned.set_id,
+                            status=JobStatus.DONE, message="Regenerated.")
+        db.session.add(job)
+        db.session.commit()
+        job_id = job.id
     ids = {"set_id": assigned.set_id, "classroom_id": assigned.classroom_id, "learner_id": learner_id,
-           "question_id": assigned.question_ids[0], "attempt_id": attempt_id, "assignment_id": 1}
+           "question_id": assigned.question_ids[0], "attempt_id": attempt_id, "assignment_id": 1, "job_id": job_id}
     yield World(app, teacher, learner, ids)
     with app.app_context():
         db.session.remove()

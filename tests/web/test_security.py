@@ -10,7 +10,7 @@ from flask import request, url_for
 from app import create_app
 from app.demo import DEMO_LEARNER_EMAIL, DEMO_PASSWORD, DEMO_TEACHER_EMAIL, seed_demo
 from app.extensions import db
-from app.models import Question, Attempt, Role
+from app.models import Attempt, GenerationJob, JobKind, JobStatus, Question, Role, utcnow
 from app.security import CONTENT_SECURITY_POLICY
 from tests.web.conftest import csrf_token, log_in, make_user, post_form
 
@@ -65,8 +65,13 @@ def demo(app):
         data = seed_demo()
         question = db.session.execute(db.select(Question).filter_by(set_id=data.question_set.id)
                                       .order_by(Question.id)).scalars().first()
+        # A long article's questions being made: its page shows the progress with its script.
+        job = GenerationJob(owner_id=data.teacher.id, kind=JobKind.REGENERATE, set_id=data.question_set.id,
+                            status=JobStatus.RUNNING, started_at=utcnow(), article_bytes=500_000)
+        db.session.add(job)
+        db.session.commit()
         ids = {"set_id": data.question_set.id, "classroom_id": data.classroom.id, "learner_id": data.learner.id,
-               "assignment_id": data.assignment.id, "question_id": question.id}
+               "assignment_id": data.assignment.id, "question_id": question.id, "job_id": job.id}
     client = app.test_client()
     log_in(client, DEMO_LEARNER_EMAIL, DEMO_PASSWORD)
     post_form(client, f"/quiz/sets/{ids['set_id']}/start", {}, form_page="/")
