@@ -1,10 +1,17 @@
-"""Creating and checking accounts."""
+"""Creating and checking accounts, and changing and resetting their passwords (there is no email)."""
 from __future__ import annotations
+
+import secrets
 
 from sqlalchemy.exc import IntegrityError
 
 from app.extensions import db
-from app.models import Role, User
+from app.models import Role, User, utcnow
+
+MIN_PASSWORD_LENGTH = 8
+# No 0/O, 1/I/L: a temporary password is read aloud or copied off a screen by hand.
+TEMPORARY_PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+TEMPORARY_PASSWORD_GROUPS = 3  # of four characters: about 59 bits
 
 
 class AccountError(ValueError):
@@ -40,3 +47,40 @@ def authenticate(email: str, password: str) -> User | None:
     if user is None or not user.check_password(password):
         return None
     return user
+
+
+def change_password(user: User, new_password: str, *, current_password: str | None) -> None:
+    """Give the user a password of their own; ``current_password`` is checked unless a reset forced the change.
+
+    Raises:
+        AccountError: the current password is wrong, or the new one is too short or the temporary one.
+    """
+    if not user.must_change_password and (current_password is None or not user.check_password(current_password)):
+        raise AccountError("Your current password is not right.")
+    if len(new_password) < MIN_PASSWORD_LENGTH:
+        raise AccountError(f"Use at least {MIN_PASSWORD_LENGTH} characters.")
+    if user.check_password(new_password):
+        raise AccountError("Choose a password other than the one you have now.")
+    user.set_password(new_password)
+    user.must_change_password = False
+    password_changed(user)
+
+
+def reset_password(user: User) -> str:
+    """Give the user a new temporary password, which they must change when they next log in, and return it."""
+    temporary = "-".join("".join(secrets.choice(TEMPORARY_PASSWORD_ALPHABET) for _ in range(4))
+                         for _ in range(TEMPORARY_PASSWORD_GROUPS))
+    user.set_password(temporary)
+    user.must_change_password = True
+    password_changed(user)
+    return temporary
+
+
+def password_changed(user: User) -> None:
+    """Record that the user's password changed (by them or by a reset) and commit.
+
+    The one place that follows every password change: whatever must end with the old password (other
+    logged-in copies of the account's session) hooks in here.
+    """
+    user.password_changed_at = utcnow()
+    db.session.commit()
