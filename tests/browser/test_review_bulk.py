@@ -60,3 +60,16 @@ def test_a_teacher_filters_ticks_and_rejects_or_deletes_several_questions_at_onc
     assert re.search(r"page=2", page.url)
     with demo_server.app.app_context():
         assert all(db.session.get(Question, question_id) is None for question_id in ids)
+
+
+def test_select_all_shown_leaves_the_folded_suggestions_alone(new_context, demo_server):
+    page = new_context().new_page()
+    log_in(page, demo_server.base_url, email=DEMO_TEACHER_EMAIL, password=DEMO_PASSWORD)
+    page.get_by_role("link", name="Sets", exact=True).click()
+    page.get_by_role("main").get_by_role("link").filter(has_text="Karabakh").first.click()
+    recommended = page.locator("section[aria-labelledby=recommended-heading] input.question-select")
+    folded = page.locator("#other-suggestions input.question-select")
+    assert recommended.count() and folded.count()
+    page.get_by_role("button", name="Select all shown").click()
+    expect(page.locator("#bulk-count")).to_have_text(f"{recommended.count()} questions selected")
+    assert not any(box.is_checked() for box in folded.all())
