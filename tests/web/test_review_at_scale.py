@@ -181,3 +181,6 @@ def test_each_question_has_a_box_for_the_bulk_form_and_the_default_view_too(clie
     html = client.get(f"/sets/{big_set}").get_data(as_text=True)
     assert html.count('form="bulk-form"') == 100 and 'id="bulk-form"' in html
     assert html.count('form="bulk-form"', 0) == len(re.findall(r'name="question_ids"', html))
+    # The filters and the bulk bar come once, and the page's own actions once each.
+    for marker in ('id="filter-status"', 'id="bulk-form"', "/approve-all", 'aria-label="Show questions by review status"'):
+        assert html.count(marker) == 1, marker
