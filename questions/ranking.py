@@ -101,11 +101,13 @@ _BOILERPLATE_DATELINE = re.compile(
     r"^[A-Z][A-Z .'-]{2,},?(?:\s+[A-Z][a-z]+\.?\s+\d{1,2})?\s*(?:\([^)]*\))?\s+[-–—]\s", re.IGNORECASE | re.MULTILINE)
 _DASH_THEN_SPACE = re.compile(r"[-–—]\s")
 _GENERIC_REFERENT = re.compile(
-    r"\bthe (?:company|firm|bank|group|corporation|concern|government|ministry|minister|official|spokesman|"
+    r"\bthe (?:(?:new|combined|merged|enlarged|former|parent) )?(?:company|firm|bank|group|corporation|concern|"
+    r"government|ministry|minister|official|spokesman|region|area|"
     r"spokeswoman|president|chairman|team|club|side|player|coach|party|union|agency|department|court|unit|"
     r"subsidiary|deal|plan|move|decision|proposal|bill|report|study|survey|offer|bid|talks|agreement|measure|"
     r"meeting|conference|project|scheme|programme|program|plant|mine|venture|man|woman|boy|girl|couple|pair|"
-    r"victim|suspect|defendant|singer|actor|star|band|film|show|album|book|product|device|service|"
+    r"victim|suspect|defendant|singer|actor|star|band|film|show|album|book|product|device|service|referee|umpire|"
+    r"fee|system|contract|debentures|notes|shares|stock|"
     r"(?:[a-z]+ )?(?:leader|chief|secretary|chancellor|governor|mayor|director|executive|boss|manager|head|"
     r"ambassador|envoy|premier|senator|judge|spokesman|spokeswoman|chairman|minister|president|official|"
     r"utility|unit))\b",
@@ -129,7 +131,7 @@ _EVENT_NOUNS = (
     "machine|gadget|console|game|phone|handset|vehicle|car|model|version|service|site|website|station|"
     "document|letter|statement|manifesto|speech|paper|plant|facility|factory|indicators|research|claims|"
     "remarks|comments|outcome|result|results|findings|data|mines|mine|firm|fund|group|airline|airlines|"
-    "effort|efforts|campaign|ceiling|limit|target|initiative")
+    "effort|efforts|campaign|ceiling|limit|target|initiative|approach|strategy|stance|position|fight|battle")
 _EVENT = re.compile(rf"\b(?:the|this|that|these|those|such|(?:[A-Z][\w.-]*(?:'s|’s)))\s+(?:[a-z-]+\s+){{0,2}}"
                     rf"(?:{_EVENT_NOUNS})\b(?!\s*(?:of|to|for|that|which|who|known as|called|named|in which)\b)")
 # Nouns a definite article does not make anaphoric: times, the world, units and quantities.
@@ -145,7 +147,8 @@ _NOT_POINTING = frozenset(
 _FIRST_VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|could|can|may|might|should|must|said|says|did|does|"
     r"rose|fell|sank|grew|won|lost|took|made|gave|saw|led|left|set|cut|hit|came|went|became|began|sold|paid|"
-    r"expects?|plans?|wants?|includes?|remains?|expires?|accounts?|totals?|shows?|stands?|"
+    r"expects?|plans?|wants?|includes?|remains?|expires?|accounts?|totals?|shows?|stands?|means|seems|needs|"
+    r"makes|takes|gives|comes|goes|gets|"
     r"[a-z]+ed(?! by\b))\b")  # "Figures gathered by Continental Research show": the subject goes on
 _PRONOUNS_AND_QUESTIONS = frozenset(
     "he she it they we i you his her its their this that these those who what which when where why how "
@@ -156,6 +159,11 @@ _DEMONSTRATIVE = re.compile(
     rf"(?!(?:{_TIMES}|last|next|past|coming)\b)[a-z][a-z-]+\b|"
     rf"\b(?:a|the)\s+(?:similar|remaining|latter|former|aforementioned)\b|"
     rf"\bthe\s+same\s+(?!(?:{_TIMES})\b)[a-z]+\b")
+_GARBLED = re.compile(r"\b[a-z]{3,}[A-Z][a-z]*\b|[a-z]&[a-z]|\b[a-z]+[0-9]+[a-z]+\b")
+_IT_ACTS = re.compile(r"(?<=[\w,] )(it|It) (?:has|had|said|says|reported|reports|will|would|plans|expects|announced|"
+                      r"added|sold|bought|made|posted|put|raised|cut|agreed|paid)\b")
+_CALENDAR_WORD = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+                            r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _SUBORDINATORS = frozenset("as when while after before if although though since because with without unless "
                            "until once in under for at on by from to during despite among".split())
 _REPORTING = re.compile(r"(?:said|says|noted|added|admitted|told|reported|stated|argued|warned|believed|"
@@ -353,8 +361,8 @@ def unnamed_referent(question: Question, story: Story) -> str | None:
     for match in _GENERIC_REFERENT.finditer(body):
         before = body[:match.start()]
         words = _WORD.findall(before)
-        named = _BLANK.search(before) or any(word[0].isupper() and word.lower() not in _FUNCTION_WORDS
-                                             for word in words[1:] if word)
+        named = _BLANK.search(before) or any(word[0].isupper() and word.lower() not in _FUNCTION_WORDS and
+                                             not _CALENDAR_WORD.match(word) for word in words[1:] if word)
         if words[:1] and words[0][0].isupper() and words[0].lower() in story.proper_words:
             named = True
         if not named:
@@ -475,10 +483,11 @@ def unnamed_subject(question: Question, story: Story) -> str | None:
         return None  # the blank is the name: "_____ was detected buying dollars" asks who
     first = words[0].removesuffix("'s").removesuffix("’s")
     if first.isupper() or first.lower() in story.name_words or first.lower() in _PRONOUNS_AND_QUESTIONS or \
-            first.lower() in _SUBORDINATORS or first.lower() in story.proper_words or first.endswith("ing"):
+            first.lower() in _SUBORDINATORS or first.lower() in story.name_words or first.endswith("ing") or \
+            first.lower() in story.proper_words and first.lower() not in story.common_words:
         return None  # "U.S. housing starts", "Shell", a pronoun (other checks judge it) or "As the dollar fell, .."
-    if any(word[0].isupper() for word in words[1:]):
-        return None
+    if any(word[0].isupper() and not _CALENDAR_WORD.match(word) for word in words[1:]):
+        return None  # a month names no one: "Total capital at September 30" is still nobody's
     return f"{subject.strip()} = ? (the subject names no one)"
 
 
@@ -653,12 +662,28 @@ def blank_gives_itself_away(question: Question, story: Story) -> str | None:
     acronym = re.match(r"\s*\(([A-Z][A-Za-z&]{1,7})\)", after)
     if acronym and _initials_of(question.answer) == acronym.group(1).replace("&", ""):
         return f"the blank's acronym follows it: ({acronym.group(1)})"
+    acronym = question.answer.replace(".", "").replace("&", "")
+    if acronym.isupper() and len(acronym) > 1 and re.search(r"[(,]\s*$", before):
+        # "the Multi-Fibre Arrangement (_____)", "the producer subsidy equivalent, _____"
+        words = re.findall(r"[A-Za-z]+", before.rstrip(" (,")[-80:])
+        if "".join(word[0] for word in words[-len(acronym):]).upper() == acronym or \
+                "".join(word[0] for word in words if word[0].isupper()).endswith(acronym):
+            return "the acronym's full name stands before it"
     if question.fact.kind == FactKind.NUMBER:
         core = re.sub(r"^[^\d]*|[^\d]*$", "", question.answer)
         if core and _printed_figure(core, before + " " + after):
             return "the figure is printed in the prompt"
         if _SMALL_FIGURE.match(question.answer.strip()):
             return "a figure of one or two is read off the sentence"
+    if question.fact.kind == FactKind.NUMBER and (
+            re.search(r"\d[\d.,]*\s*(?:[a-zA-Z%]+\s*){0,2}\(\s*[£$€¥]?$", before) or
+            re.match(r"\s*\([^)]*\d", after)):
+        return "a figure and its conversion in brackets: one gives the other away"  # "$36.5m (_____)"
+    if question.fact.kind in (FactKind.PERSON, FactKind.SPEAKER):
+        first_name = str(question.fact.value).split()[0] if str(question.fact.value).split() else ""
+        if len(str(question.fact.value).split()) > 1 and question.answer.strip() != str(question.fact.value) and \
+                before.rstrip().endswith(f" {first_name}"):
+            return "the blank cuts a name in two"  # "said Drew _____, analyst at ..."
     if question.fact.kind == FactKind.DATE and re.match(r"\s*week\b", after):
         return "trivia: which week"
     if question.fact.kind == FactKind.NUMBER and (
@@ -762,9 +787,11 @@ def reads_badly(question: Question, story: Story) -> str | None:
         return f"reported speech opens a new sentence: that {match.group(1)}"
     if re.search(r"\bsaid: [“\"]\S+ said\b", prompt):
         return "said twice"
-    capital = re.search(r"\bU\.S\. ([A-Z][a-z]+)\b", plain)
-    if capital and capital.group(1).lower() in story.common_words:
-        return f"a wire headline's capital mid-sentence: U.S. {capital.group(1)}"
+    for capital in re.finditer(r"\b((?:[A-Z]\.){2,}) ([A-Z][a-z]+)\b", plain):
+        if capital.group(2).lower() in story.common_words or capital.group(2).lower() in _FUNCTION_WORDS:
+            return f"a wire headline's capital mid-sentence: {capital.group(0)}"
+    if (stale := re.search(r"\b(?:last|next|this)\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\b", plain)) is not None:
+        return f"a date written into a relative phrase: {stale.group(0)}"  # "last 19 February 1987"
     if len(re.findall(r"\bsaid\b", re.sub(r"(?<!\w)'[^']*'(?!\w)", " ", plain))) > 1:
         return "said twice"
     if len(_BLANK.findall(prompt)) > 1:
@@ -877,16 +904,66 @@ def not_clearly_a_person(question: Question, story: Story) -> str | None:
     return None
 
 
+def common_word_as_a_name(question: Question, story: Story) -> str | None:
+    """"The U.S. Currency's fall": one capitalised common word taken for an organisation or a place."""
+    fact = question.fact
+    value = str(fact.value).strip()
+    if fact.kind in (FactKind.ORGANISATION, FactKind.PLACE) and " " not in value and not value.isupper() and \
+            value.lower() in story.common_words:
+        return f"a common word as a name: {value}"
+    return None
+
+
+def garbled_text(question: Question, story: Story) -> str | None:
+    """Scanned or mangled copy ("boosted&by herMdbsoa"): a reader cannot tell what the sentence says."""
+    match = _GARBLED.search(question.prompt)
+    return f"garbled source text: {match.group(0)}" if match else None
+
+
+def an_age(question: Question, story: Story) -> str | None:
+    """A person's age ("Mr Abbasi, _____, from Croydon") is a detail of who they are, not the story."""
+    if question.fact.kind == FactKind.NUMBER and question.fact.counts == "age":
+        return "trivia: an age"
+    return None
+
+
+def unnamed_it(question: Question, story: Story) -> str | None:
+    """"In recent times, it has put renewed focus on ...": "it" doing something is a company the question never names."""
+    if question.form in (Form.DESCRIBED, Form.ACRONYM, Form.FIGURE, Form.QUOTE):
+        return None
+    body = _unquoted_body(question.prompt)
+    match = _IT_ACTS.search(body)
+    if match is None:
+        return None
+    words = _WORD.findall(body[:match.start()])
+    if _BLANK.search(body[:match.start()]) or words[:1] and words[0].lower() in story.name_words or \
+            any(word[0].isupper() and word.lower() not in _FUNCTION_WORDS for word in words[1:]):
+        return None  # "Acme Corp said on Monday it would ...": the name before it is what "it" is
+    return f"{match.group(1)} = ?"
+
+
 def weak_description(question: Question, story: Story) -> str | None:
     """A role or apposition cut short ("a leading U") or made of a company's suffix ("Corp president")."""
     if question.form != Form.DESCRIBED:
         return None
+    if question.type == QuestionType.MULTIPLE_CHOICE and re.match(r"Who (?:is|was) an? ", question.prompt):
+        return "an indefinite role may fit more than one person"  # "Who is a Warburg Securities economist?"
+    if question.fact.kind == FactKind.PLACE:
+        return "a place's description makes no card"  # "What is Philippines?"
+    if question.type == QuestionType.FLASHCARD and _GENERIC_REFERENT.search(question.answer):
+        return "the description points back: " + _GENERIC_REFERENT.search(question.answer).group(0)
     description = question.answer if question.type == QuestionType.FLASHCARD else \
         re.sub(r"^(?:who|what) (?:is|was) (?:(?:a|an|the) )?", "", body_of(question.prompt), flags=re.IGNORECASE)
     description = description.rstrip("?.! ")
     if re.search(r"\b[A-Z]$", description) or re.search(r"\b(?:Corp|Inc|Co|Ltd|Plc|LLC|AG|SA|NV)\b\.? \w+$",
                                                            description):
         return f"a description cut short: {description}"
+    if question.fact.kind == FactKind.PERSON and not re.search(r"(?<!^)\b[A-Z]", description) and \
+            re.fullmatch(r"(?:(?:the|a|an|and|of|its|former|deputy|vice|acting|senior|chief|general|executive|"
+                         r"managing|chairman|chairwoman|president|director|officer|secretary|minister|spokesman|"
+                         r"spokeswoman|head|manager|governor|economist|analyst|leader|founder|partner|counsel)\s*)+",
+                         description, re.IGNORECASE):
+        return f"a role without whose: {description}"  # "chairman and chief executive" of what?
     if question.fact.kind == FactKind.PERSON and len(description.split()) <= 3 and \
             not any(word.lower() in story.not_people or word.lower().rstrip("'s’") in story.not_people
                     for word in _WORD.findall(description)) and \
@@ -923,10 +1000,11 @@ CHECKS: tuple[Check, ...] = (
     unnamed_attribution,
     unnamed_pronoun,
     unnamed_referent, points_back, opens_on_a_known_thing,
-    deictic_word, demonstrative, unexplained_event, unnamed_subject, relative_time, cut_drops_the_source, bare_quotation,
+    deictic_word, demonstrative, unnamed_it, unexplained_event, unnamed_subject, relative_time, cut_drops_the_source, bare_quotation,
     boilerplate, about_the_report, answer_in_headline,
     from_the_headline, article_disagrees, blank_cuts_a_name, blank_gives_itself_away, who_was_told, one_of_a_list,
-    blank_in_a_range, date_of_the_comparison, relative_year, unprinted_year, reads_badly, garbled_rewording, choices_do_not_work, not_clearly_a_person,
+    blank_in_a_range, date_of_the_comparison, relative_year, unprinted_year, common_word_as_a_name, garbled_text,
+    an_age, reads_badly, garbled_rewording, choices_do_not_work, not_clearly_a_person,
     weak_description,
     weak_flashcard,
 )

@@ -255,6 +255,8 @@ def test_a_leading_pronoun_is_replaced_by_the_name_it_stands_for():
      "Norland cut its fees by _____ in March."),
     ("Harbour rates rose. Meanwhile Norland cut its fees by 12 pct in March.",
      "Norland cut its fees by _____ in March."),
+    ("Harbour rates rose. In another development, Norland cut its fees by 12 pct in March.",
+     "Norland cut its fees by _____ in March."),
     ("Harbour rates rose. Butler Norland cut its fees by 12 pct in March.",
      "Butler Norland cut its fees by _____ in March."),
 ])
