@@ -1,10 +1,13 @@
-"""Command-line tasks: ``flask --app app demo`` sets up the database with demo accounts and data."""
+"""Command-line tasks: ``flask --app app demo`` sets up the database with demo accounts and data;
+``flask --app app users reset-password EMAIL`` gives an account a temporary password."""
 from __future__ import annotations
 
 import click
 from flask import Flask
+from flask.cli import AppGroup
 from flask_migrate import upgrade
 
+from app.auth.services import find_user_by_email, reset_password
 from app.classes.services import format_join_code
 from app.demo import DEMO_PASSWORD, seed_demo
 
@@ -32,3 +35,19 @@ def register_commands(app: Flask) -> None:
         click.echo(f"  learner  {demo.learner.email}  password: {DEMO_PASSWORD}")
         click.echo("")
         click.echo("Start the app with `flask --app app run` and open http://127.0.0.1:5000/")
+
+    users = AppGroup("users", help="Manage accounts.")
+
+    @users.command("reset-password")
+    @click.argument("email")
+    def reset_password_command(email: str):
+        """Give the account EMAIL a temporary password, to be changed at its next login."""
+        user = find_user_by_email(email)
+        if user is None:
+            raise click.ClickException(f"No account has the email {email.strip()!r}.")
+        temporary = reset_password(user)
+        click.echo(f"The {user.role.value} account {user.email} ({user.name}) now has the temporary password:")
+        click.echo(f"  {temporary}")
+        click.echo("Its owner logs in with it and must then choose a new password; the old one no longer works.")
+
+    app.cli.add_command(users)

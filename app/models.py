@@ -55,6 +55,10 @@ class User(UserMixin, db.Model):
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[Role] = mapped_column(db.Enum(Role, native_enum=False, length=16))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    # Set by a reset (a teacher's or an administrator's): the temporary password lets the person in only to
+    # choose a password of their own.
+    must_change_password: Mapped[bool] = mapped_column(default=False, server_default=false())
+    password_changed_at: Mapped[Optional[dt.datetime]]
 
     def get_id(self) -> str:
         if self.login_token is None:

@@ -16,6 +16,8 @@ Item analysis follows classical test theory, as Moodle's quiz statistics do:
   available (None) and the reason is given.
 - **Distractors**: for questions with choices (multiple choice, true/false), how often each choice was
   picked; typed questions list their most common wrong responses instead.
+- **Flags** name their reason (a low facility, a negative D) and are raised only once a question has
+  ``MIN_ANSWERS_FOR_FLAGS`` answers: one learner's slip says nothing about a question.
 """
 from __future__ import annotations
 
@@ -29,6 +31,7 @@ from typing import Iterable, Mapping, Sequence
 GROUP_SHARE = 0.27
 MIN_LEARNERS_FOR_DISCRIMINATION = 4
 LOW_FACILITY = 0.3
+MIN_ANSWERS_FOR_FLAGS = 5
 COMMON_WRONG_RESPONSES = 3
 
 
@@ -64,10 +67,21 @@ class FlagKind(str, enum.Enum):
     NEGATIVE_DISCRIMINATION = "negative_discrimination"
 
 
+FLAG_TITLES = {
+    FlagKind.LOW_FACILITY: "most learners miss it",
+    FlagKind.NEGATIVE_DISCRIMINATION: "weaker learners do better on it",
+}
+
+
 @dataclass(frozen=True)
 class ItemFlag:
     kind: FlagKind
     reason: str
+
+    @property
+    def title(self) -> str:
+        """Return the flag's reason in a few words, for lists."""
+        return FLAG_TITLES[self.kind]
 
 
 @dataclass(frozen=True)
@@ -89,6 +103,13 @@ class ItemAnalysis:
     group_size: int | None  # learners in each of the top and bottom groups; None when D is not available
     discrimination_note: str  # why D is not available, or empty
     items: tuple[ItemStatistics, ...]
+    min_answers: int = MIN_ANSWERS_FOR_FLAGS  # answers a question needs before it can be flagged
+    low_facility: float = LOW_FACILITY  # a facility below this is flagged
+
+    @property
+    def too_few_answers(self) -> int:
+        """Return how many answered questions have too few answers to be flagged."""
+        return sum(0 < item.answered < self.min_answers for item in self.items)
 
 
 def normalise_response(text: str) -> str:
@@ -160,7 +181,9 @@ def _common_wrong_responses(wrong: Sequence[str], limit: int) -> tuple[tuple[str
 
 
 def _flags(answered: int, correct: int, facility: float | None, discrimination: float | None, *,
-           low_facility: float) -> tuple[ItemFlag, ...]:
+           low_facility: float, min_answers: int) -> tuple[ItemFlag, ...]:
+    if answered < min_answers:
+        return ()
     flags = []
     if facility is not None and facility < low_facility:
         flags.append(ItemFlag(FlagKind.LOW_FACILITY,
@@ -176,8 +199,12 @@ def _flags(answered: int, correct: int, facility: float | None, discrimination: 
 
 def analyse_items(questions: Sequence[QuestionKey], answers: Iterable[ScoredAnswer], *,
                   share: float = GROUP_SHARE, min_learners: int = MIN_LEARNERS_FOR_DISCRIMINATION,
-                  low_facility: float = LOW_FACILITY, wrong_responses: int = COMMON_WRONG_RESPONSES) -> ItemAnalysis:
+                  low_facility: float = LOW_FACILITY, wrong_responses: int = COMMON_WRONG_RESPONSES,
+                  min_answers: int = MIN_ANSWERS_FOR_FLAGS) -> ItemAnalysis:
     """Return facility, discrimination, distractor counts and flags for each question, in the order given.
+
+    A question with fewer than ``min_answers`` answers is never flagged (``ItemAnalysis.too_few_answers``
+    counts them).
 
     ``answers`` holds one answer per learner and question (each learner's counted attempt); totals are
     computed over all of them, so pass answers to questions not in ``questions`` too if they were asked.
@@ -228,8 +255,10 @@ def analyse_items(questions: Sequence[QuestionKey], answers: Iterable[ScoredAnsw
             question_id=key.question_id, answered=answered, correct=correct, facility=facility,
             discrimination=discrimination, choice_counts=choice_counts, other_responses=other,
             common_wrong_responses=common_wrong,
-            flags=_flags(answered, correct, facility, discrimination, low_facility=low_facility)))
-    return ItemAnalysis(learners=learner_count, group_size=size, discrimination_note=note, items=tuple(items))
+            flags=_flags(answered, correct, facility, discrimination, low_facility=low_facility,
+                         min_answers=min_answers)))
+    return ItemAnalysis(learners=learner_count, group_size=size, discrimination_note=note, items=tuple(items),
+                        min_answers=min_answers, low_facility=low_facility)
 
 
 # --- A learner's results on one set -----------------------------------------------------------------

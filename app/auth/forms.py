@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, RadioField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Email, EqualTo, Length
+from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
 
 from app.auth.passwords import MAX_LENGTH, MIN_LENGTH
 from app.models import Role
@@ -44,3 +44,13 @@ class LoginForm(FlaskForm):
     password = PasswordField("Password", validators=[DataRequired()])
     remember = BooleanField("Keep me logged in on this device")
     submit = SubmitField("Log in")
+
+
+class ChangePasswordForm(FlaskForm):
+    current_password = PasswordField("Current password", validators=[Optional()],
+                                     render_kw={"autocomplete": "current-password"})
+    password = PasswordField("New password", validators=[DataRequired(), Length(min=MIN_LENGTH, max=MAX_LENGTH, message=f"Use at least {MIN_LENGTH} characters (at most {MAX_LENGTH}).")],
+                             description="At least 8 characters.", render_kw={"autocomplete": "new-password"})
+    confirm = PasswordField("Repeat the new password", validators=[DataRequired(), EqualTo("password", "The passwords differ.")],
+                            render_kw={"autocomplete": "new-password"})
+    submit = SubmitField("Change password")

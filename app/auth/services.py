@@ -1,16 +1,23 @@
-"""Creating and checking accounts."""
+"""Creating and checking accounts, and changing and resetting their passwords (there is no email)."""
 from __future__ import annotations
 
 import functools
 import hmac
+import secrets
 
 from flask import current_app
 from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from app.auth import sessions
+from app.auth.passwords import WeakPassword, check_password
 from app.database import begin_write
 from app.extensions import db
-from app.models import Role, User
+from app.models import Role, User, utcnow
+
+# No 0/O, 1/I/L: a temporary password is read aloud or copied off a screen by hand.
+TEMPORARY_PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+TEMPORARY_PASSWORD_GROUPS = 3  # of four characters: about 59 bits
 
 
 class AccountError(ValueError):
@@ -99,3 +106,42 @@ def sign_up(*, name: str, email: str, password: str, role: Role) -> User | None:
     except AccountError:
         generate_password_hash(password)  # what creating the account would have spent
         return None
+def change_password(user: User, new_password: str, *, current_password: str | None) -> None:
+    """Give the user a password of their own; ``current_password`` is checked unless a reset forced the change.
+
+    Raises:
+        AccountError: the current password is wrong, or the new one is easy to guess or the temporary one.
+    """
+    if not user.must_change_password and (current_password is None or not user.check_password(current_password)):
+        raise AccountError("Your current password is not right.")
+    try:
+        check_password(new_password, related=(user.name, user.email))
+    except WeakPassword as err:
+        raise AccountError(str(err)) from err
+    if user.check_password(new_password):
+        raise AccountError("Choose a password other than the one you have now.")
+    user.set_password(new_password)
+    user.must_change_password = False
+    password_changed(user)
+    sessions.end_other_sessions(user)  # this browser stays logged in; every other copy of the account's logins ends
+
+
+def reset_password(user: User) -> str:
+    """Give the user a new temporary password, which they must change when they next log in, and return it."""
+    temporary = "-".join("".join(secrets.choice(TEMPORARY_PASSWORD_ALPHABET) for _ in range(4))
+                         for _ in range(TEMPORARY_PASSWORD_GROUPS))
+    user.set_password(temporary)
+    user.must_change_password = True
+    password_changed(user)
+    sessions.end_all_sessions(user)  # whoever was logged in as the learner is logged out
+    return temporary
+
+
+def password_changed(user: User) -> None:
+    """Record that the user's password changed (by them or by a reset) and commit.
+
+    The one place that follows every password change; the caller then ends the logins that must not
+    outlive the old password (``app.auth.sessions``).
+    """
+    user.password_changed_at = utcnow()
+    db.session.commit()

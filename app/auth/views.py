@@ -3,16 +3,17 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required
 
 from app.auth import sessions
 from app.auth import throttle
-from app.auth.forms import LoginForm, signup_form
+from app.auth.forms import ChangePasswordForm, LoginForm, signup_form
 from app.auth.passwords import WeakPassword, check_password
-from app.auth.services import AccountError, TeacherSignup, authenticate, check_role, normalise_email, sign_up
+from app.auth.services import (AccountError, TeacherSignup, authenticate, change_password, check_role, normalise_email,
+                               sign_up)
 from app.extensions import login_manager
-from app.models import Role
+from app.models import Role, User
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 
@@ -20,9 +21,30 @@ login_manager.login_view = "auth.login"
 login_manager.login_message = "Please log in to see that page."
 login_manager.login_message_category = "info"
 login_manager.session_protection = "strong"
+# The session key that keeps a person whose password was reset on the page where they choose a new one.
+MUST_CHANGE_PASSWORD = "must_change_password"
+# What such a person may still reach: the page itself, logging out, and the files pages load.
+_OPEN_WHILE_CHANGING = frozenset({"auth.change_password", "auth.logout", "static", "bootstrap.static"})
 
 
-login_manager.user_loader(sessions.load_user)
+@login_manager.user_loader
+def load_user(token: str) -> User | None:
+    user = sessions.load_user(token)
+    if user is not None and user.must_change_password:
+        session[MUST_CHANGE_PASSWORD] = True  # also when the login came back from the remember-me cookie
+    return user
+
+
+@bp.before_app_request
+def require_new_password():
+    """Send a person logged in with a temporary password to choose their own before anything else.
+
+    Only the signed session is read: the check costs the answer path nothing but a dictionary lookup.
+    """
+    if session.get(MUST_CHANGE_PASSWORD) and request.endpoint not in _OPEN_WHILE_CHANGING:
+        flash("Your password was reset. Choose a new password of your own to go on.", "warning")
+        return redirect(url_for("auth.change_password"))
+    return None
 
 
 def _safe_next(target: str | None) -> str:
@@ -72,7 +94,11 @@ def login():
         if user is not None:
             sessions.log_in(user, remember=form.remember.data)
             flash(f"Welcome back, {user.name}.", "success")
-            response = redirect(_safe_next(request.args.get("next")))
+            if user.must_change_password:
+                session[MUST_CHANGE_PASSWORD] = True
+                response = redirect(url_for("auth.change_password"))
+            else:
+                response = redirect(_safe_next(request.args.get("next")))
             throttle.remember_device(response, email)
             return response
         # Only failed attempts count against the limit: a teacher logging in and out all day is fine.
@@ -86,5 +112,34 @@ def login():
 @login_required
 def logout():
     sessions.log_out(current_user)
+    session.pop(MUST_CHANGE_PASSWORD, None)
     flash("You are logged out.", "info")
     return redirect(url_for("home.index"))
+
+
+@bp.route("/password", methods=["GET", "POST"], endpoint="change_password")
+@login_required
+def change_password_view():
+    forced = current_user.must_change_password
+    if not forced:
+        session.pop(MUST_CHANGE_PASSWORD, None)  # changed meanwhile in another browser
+    if request.method == "POST" and not forced and throttle.too_many_failed_logins(current_user.email):
+        abort(429)
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        try:
+            change_password(current_user, form.password.data,
+                            current_password=None if forced else form.current_password.data)
+        except AccountError as err:
+            if "current password" in str(err):
+                throttle.count_failed_login(current_user.email)  # as costly as guessing at the login
+                form.current_password.errors.append(str(err))
+            else:
+                form.password.errors.append(str(err))
+        else:
+            session.pop(MUST_CHANGE_PASSWORD, None)
+            flash("Your password is changed.", "success")
+            return redirect(url_for("home.index"))
+    if forced:
+        del form.current_password
+    return render_template("auth/password.html", form=form, forced=forced), 400 if form.errors else 200

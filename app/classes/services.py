@@ -10,6 +10,7 @@ from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
+from app.auth.services import reset_password
 from app.extensions import db
 from app.models import Assignment, Classroom, Enrollment, User, utcnow
 
@@ -186,6 +187,23 @@ def remove_learner(classroom: Classroom, learner_id: int) -> User:
     db.session.delete(enrollment)
     db.session.commit()
     return learner
+
+
+def reset_learner_password(classroom: Classroom, learner_id: int) -> tuple[User, str]:
+    """Give a learner of the class a temporary password they must change at their next login.
+
+    Returns the learner and the temporary password, to be shown to the teacher once.
+
+    Raises:
+        ClassroomError: the learner is not in this class, or the class is archived.
+    """
+    _require_active(classroom)
+    enrollment = db.session.execute(
+        db.select(Enrollment).filter_by(classroom_id=classroom.id, learner_id=learner_id)
+        .options(selectinload(Enrollment.learner))).scalar_one_or_none()
+    if enrollment is None:
+        raise ClassroomError("That learner is not in this class.")
+    return enrollment.learner, reset_password(enrollment.learner)
 
 
 def join_classroom(learner: User, typed_code: str) -> JoinResult:

@@ -115,6 +115,21 @@ def remove_learner(classroom_id: int, learner_id: int):
     return redirect(url_for("classes.detail", classroom_id=classroom.id))
 
 
+@bp.post("/<int:classroom_id>/learners/<int:learner_id>/reset-password")
+@teacher_required
+def reset_password(classroom_id: int, learner_id: int):
+    classroom = owned_or_404(Classroom, classroom_id, current_user)
+    try:
+        learner, temporary = services.reset_learner_password(classroom, learner_id)
+    except services.ClassroomError as err:
+        flash(str(err), "warning")
+        return redirect(url_for("classes.detail", classroom_id=classroom.id))
+    # Shown in this response only, never flashed: the session cookie would carry it.
+    response = render_template("classes/password_reset.html", classroom=classroom, learner=learner,
+                               temporary=temporary)
+    return response, 200, {"Cache-Control": "no-store"}
+
+
 @bp.route("/join", methods=["GET", "POST"])
 @learner_required
 def join():

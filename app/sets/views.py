@@ -122,18 +122,19 @@ def update_details(set_id: int):
 
 
 def _render_review(question_set, details_form: SetDetailsForm) -> str:
-    status = request.args.get("status", "all")
-    status = status if status in services.STATUS_FILTERS else "all"
+    review_filter = services.ReviewFilter.from_values(request.args)
     in_order = request.args.get("view") == "order"
     ordered = services.ordered_questions(question_set)
-    recommended_first = status == "all" and not in_order
+    pagination = services.filtered_review(question_set, review_filter) if review_filter.narrows and not in_order \
+        else None
     return render_template(
-        "sets/review.html", question_set=question_set, status=status, in_order=in_order,
-        sections=services.review_sections(question_set) if recommended_first else None,
-        groups=[] if in_order or recommended_first else services.review_groups(question_set, status), ordered=ordered,
+        "sets/review.html", question_set=question_set, status=review_filter.status, review_filter=review_filter,
+        in_order=in_order, sections=None if in_order or pagination else services.review_sections(question_set),
+        pagination=pagination, groups=services.grouped(pagination.items) if pagination else [], ordered=ordered,
         numbers={question.id: number for number, question in enumerate(ordered, start=1)},
         counts=services.status_counts(question_set), highlighted=services.source_with_answer,
-        details_form=details_form)
+        details_form=details_form, score_filters=services.SCORE_FILTERS, keep_fields=review_filter.hidden_fields(),
+        fact_filters=services.FACT_FILTER_TITLES)
 
 
 @bp.post("/<int:set_id>/delete")
@@ -166,6 +167,28 @@ def set_status(set_id: int, question_id: int):
     services.set_review_status(question, status)
     flash(f"Question {status.value}.", "success")
     return _back_to_review(set_id, question.id)
+
+
+@bp.post("/<int:set_id>/questions/bulk")
+@teacher_required
+def bulk_review(set_id: int):
+    question_set = services.get_owned_set(current_user, set_id)
+    action = request.form.get("action", "")
+    chosen = [int(value) for value in request.form.getlist("question_ids") if value.isdigit()]
+    try:
+        outcome = services.bulk_review(question_set, chosen, action)
+    except SetError as err:
+        flash(str(err), "warning")
+        return _back_to_review(set_id)
+    done = {"approve": "Approved", "reject": "Rejected", "delete": "Deleted"}[action]
+    message = f"{done} {outcome.changed} question{'s' if outcome.changed != 1 else ''}."
+    if outcome.retired:
+        message += (f" {outcome.retired} that learners had answered {'was' if outcome.retired == 1 else 'were'} "
+                    "retired instead of deleted: their history stays.")
+    if outcome.skipped:
+        message += f" {outcome.skipped} {'was' if outcome.skipped == 1 else 'were'} already so, or retired."
+    flash(message, "success")
+    return _back_to_review(set_id)
 
 
 @bp.post("/<int:set_id>/approve-recommended")
@@ -400,11 +423,10 @@ def unassign(set_id: int, assignment_id: int):
 
 
 def _back_to_review(set_id: int, question_id: int | None = None):
-    """Redirect to the review page, keeping the filter and view the teacher was using."""
-    status = request.form.get("filter")
+    """Redirect to the review page, keeping the filters, page and view the teacher was using."""
+    review_filter = services.ReviewFilter.from_values(request.form, form=True)
     view = request.form.get("view")
-    return redirect(url_for("sets.review", set_id=set_id,
-                            status=status if status in services.STATUS_FILTERS and status != "all" else None,
+    return redirect(url_for("sets.review", set_id=set_id, **review_filter.arguments(),
                             view="order" if view == "order" else None,
                             _anchor=f"question-{question_id}" if question_id else None))
 

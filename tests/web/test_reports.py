@@ -235,7 +235,28 @@ def test_item_analysis_shows_facility_choices_and_flags_with_edit_links(app, cli
     assert "at least 4 learners" in text
     assert "100 % (1 of 1 right)" in text and "0 % (0 of 1 right)" in text
     assert ["May", "1 (100 %)"] in table_rows(html) and ["April right answer", "0 (0 %)"] in table_rows(html)
-    assert "1 question to review" in text and "Most learners miss it: 0 of 1 answered right" in text
+    # One learner's slip says nothing about a question: no flag before five answers, and the page says so.
+    assert "to review" not in text and "Review:" not in text
+    assert "No question is flagged for review yet: 5 questions still need 5 answers to be judged." in text
+    assert "only once at least 5 learners have answered it" in text
+
+
+def test_item_analysis_flags_name_their_reason_once_enough_learners_answered(app, client, data):
+    learners = [make_user(app, role=Role.LEARNER, email=f"more{number}@example.org", name=f"More {number}")
+                for number in range(4)]
+    with app.app_context():
+        for learner in learners:
+            add_attempt(learner, data.set_id, data.question_ids, data.now - dt.timedelta(days=1),
+                        [("The Kremlin", True), ("True", True), ("1960", True), ("Nagorno-Karabakh", True),
+                         ("April", False)])
+        db.session.commit()
+    html = client.get(f"/reports/sets/{data.set_id}/items").get_data(as_text=True)
+    text = page_text(html)
+    assert "5 learners counted." in text
+    assert "1 question to review" in text
+    assert "Question 5: " in text and "most learners miss it" in text
+    assert "Review: most learners miss it. Most learners miss it: 0 of 5 answered right (0 %, below 30 %)" in text
+    assert "not judged yet" not in text
     with app.test_request_context():
         edit_link = url_for("sets.edit_question", set_id=data.set_id, question_id=data.question_ids[4])
     assert html.count(f'href="{edit_link}"') == 2  # in the list of questions to review and on the question

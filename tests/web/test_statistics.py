@@ -212,3 +212,12 @@ def test_mastery_is_the_expected_share_of_cards_recalled():
     assert retrievability(CardState(fsrs_card=Card().to_dict()), NOW) == 0.0  # never reviewed
     assert mastery([1.0, 0.9], card_count=5) == pytest.approx(0.38)  # three cards never studied count 0
     assert mastery([], card_count=0) is None
+
+
+@pytest.mark.parametrize(("learners", "flagged"), [(1, False), (4, False), (5, True), (9, True)])
+def test_a_question_is_flagged_only_once_enough_learners_answered_it(learners, flagged):
+    result = analyse_items((QuestionKey(1, "a"),), [ScoredAnswer(learner, 1, "b", False) for learner in range(learners)])
+    assert bool(result.items[0].flags) is flagged
+    assert result.too_few_answers == (0 if flagged else 1)
+    if flagged:
+        assert [flag.title for flag in result.items[0].flags] == ["most learners miss it"]
