@@ -19,9 +19,10 @@ from app.extensions import db
 from app.grading import CHOICE_KINDS, AnswerKey, is_correct, looks_like_name
 from app.models import (Answer, Attempt, CardState, Question, QuestionKind, QuestionSet, Review, ReviewSource,
                         ReviewStatus, Role, User)
+from app.quiz import settings as quiz_settings
+from app.quiz.settings import QuizClosed
 from app.scheduling import ReviewedCard, reviewed_card
 from app.sets.services import source_with_answer
-from app.study.services import is_assigned
 
 MAX_RESPONSE = 2000
 TRUE_FALSE_CHOICES = ("True", "False")
@@ -29,7 +30,10 @@ _BLANK = re.compile(r"_{3,}")
 
 
 class EmptySetError(ValueError):
-    """The set has no live questions to ask."""
+    """The set has no live questions to ask (or none of the kinds the quiz asks)."""
+
+
+__all__ = ["QuizClosed"]  # raised by start_attempt
 
 
 class SetNotAssigned(LookupError):
@@ -47,35 +51,48 @@ class StartedAttempt:
     attempt_id: int
     question_count: int
     resumed: bool  # the learner's unfinished attempt at the set, taken up again
+    time_limit_minutes: int | None = None
+    late: bool = False
 
 
 def start_attempt(learner_id: int, set_id: int, now: dt.datetime) -> StartedAttempt:
-    """Return the learner's unfinished attempt at the set, or a new one with its live questions in set order.
+    """Return the learner's unfinished attempt at the set, or a new one shaped by the assignment's quiz settings.
 
     Resuming makes "Take the quiz" pressed twice (or in two tabs) one sitting, not two. A class starts a
     quiz every few answers, so this runs on a connection of its own with statements built once, as
     answering does.
 
+    An unfinished attempt whose time is up is closed first, and does not count as one to resume.
+
     Raises:
         SetNotAssigned: the set is not assigned to this learner (or the id is not a learner's).
-        EmptySetError: the set has no live questions.
+        QuizClosed: every attempt the quiz allows is used, or it is past due and late attempts are not allowed.
+        EmptySetError: the set has no live questions of the kinds the quiz asks.
     """
     with db.engine.connect() as connection:
-        if not is_assigned(learner_id, set_id, connection):
+        settings = quiz_settings.learner_settings(connection, learner_id, set_id)
+        if settings is None:
             raise SetNotAssigned(set_id)
         # The unfinished attempt is looked for under the write lock: two tabs start one attempt. The
         # transaction commits as the block ends, and rolls back if it ends with an error.
         with begin_write_on(connection):
             unfinished = _UNFINISHED_ATTEMPT.execute(connection, {"learner_id": learner_id, "set_id": set_id}).first()
+            if unfinished is not None and unfinished.deadline_at is not None and now > unfinished.deadline_at:
+                _CLOSE_AT_DEADLINE.execute(connection, {"attempt": unfinished.id})
+                unfinished = None
             if unfinished is not None:
                 return StartedAttempt(unfinished.id, len(unfinished.question_ids), resumed=True)
-            question_ids = [row.id for row in _LIVE_QUESTION_IDS.execute(connection, {"set_id": set_id}).rows]
+            late = quiz_settings.check_may_start(connection, learner_id, set_id, settings, now)
+            question_ids = quiz_settings.attempt_questions(connection, set_id, settings)
             if not question_ids:
                 raise EmptySetError("This set has no questions to answer yet. Ask your teacher.")
             attempt_id = _INSERT_ATTEMPT.execute(connection, {
                 "learner_id": learner_id, "set_id": set_id, "question_ids": question_ids, "started_at": now,
-                "correct": 0, "total": 0}).one().id
-    return StartedAttempt(attempt_id, len(question_ids), resumed=False)
+                "correct": 0, "total": 0, "deadline_at": quiz_settings.deadline(settings, now),
+                "shuffle_choices": settings.shuffle_choices, "feedback_at_end": settings.feedback_at_end,
+                "late": late}).one().id
+    return StartedAttempt(attempt_id, len(question_ids), resumed=False,
+                          time_limit_minutes=settings.time_limit_minutes, late=late)
 
 
 def own_attempt_or_404(learner: User, attempt_id: int) -> Attempt:
@@ -100,6 +117,8 @@ class QuizStep:
     choices: tuple[str, ...]
     blank_before: str = ""  # a cloze prompt around its blank
     blank_after: str = ""
+    deadline_at: dt.datetime | None = None  # when the time limit ends, if the quiz has one
+    feedback_at_end: bool = False
 
     @property
     def is_choice(self) -> bool:
@@ -129,8 +148,10 @@ def _asked_questions(connection: Connection, set_id: int, attempt_id: int,
             if question_id in answered_by_id]
 
 
-def next_step(learner_id: int, attempt_id: int) -> QuizStep | None:
+def next_step(learner_id: int, attempt_id: int, now: dt.datetime | None = None) -> QuizStep | None:
     """Return the first unanswered live question of the learner's attempt, or None when every one is answered.
+
+    An attempt whose time limit has passed is closed and has no next question.
 
     Anyone else's attempt is as good as absent (404). The page is loaded once per question, so its three
     reads are statements built once, run on the driver's cursor: the attempt with its set's title, the
@@ -140,15 +161,24 @@ def next_step(learner_id: int, attempt_id: int) -> QuizStep | None:
         attempt = _READ_ATTEMPT.execute(connection, {"attempt_id": attempt_id}).first()
         if attempt is None or attempt.learner_id != learner_id:
             abort(404)
+        if attempt.deadline_at is not None and (
+                attempt.finished_at is not None or (now is not None and now > attempt.deadline_at)):
+            connection.commit()
+            with begin_write_on(connection):
+                _CLOSE_AT_DEADLINE.execute(connection, {"attempt": attempt_id})
+            return None
         asked = _asked_questions(connection, attempt.set_id, attempt_id, attempt.question_ids)
         for number, (question_id, answered) in enumerate(asked, 1):
             if not answered:
                 row = _READ_QUESTION.execute(connection, {"question_id": question_id}).one()
                 question = _asked_question(question_id, row)
                 before, after = split_cloze(question.prompt) if question.kind is QuestionKind.CLOZE else ("", "")
+                choices = quiz_settings.ordered_choices(
+                    choices_of(question), kind=question.kind, attempt_id=attempt_id, question_id=question_id,
+                    shuffle=attempt.shuffle_choices)
                 return QuizStep(attempt_id=attempt_id, set_title=attempt.title, question=question, number=number,
-                                total=len(asked), choices=choices_of(question), blank_before=before,
-                                blank_after=after)
+                                total=len(asked), choices=choices, blank_before=before, blank_after=after,
+                                deadline_at=attempt.deadline_at, feedback_at_end=attempt.feedback_at_end)
     return None
 
 
@@ -158,6 +188,7 @@ class AnswerStatus(enum.Enum):
     ANSWERED = "answered"
     ALREADY_ANSWERED = "already answered"  # a resubmitted form or a second tab: the first answer stands
     WITHDRAWN = "withdrawn"  # the teacher retired or rejected the question after it was shown
+    TIME_UP = "time up"  # the attempt's time limit passed before the answer came: refused, the attempt closed
 
 
 @dataclass(frozen=True)
@@ -173,9 +204,19 @@ class Feedback:
     right_answer: str = ""
     source: Markup = Markup("")
     finished: bool = False
+    feedback_at_end: bool = False  # the quiz shows right and wrong only on the score page
+
+    @property
+    def hides_verdict(self) -> bool:
+        """Whether the page must not say yet if the answer was right (feedback only at the end)."""
+        return self.feedback_at_end and self.status in (AnswerStatus.ANSWERED, AnswerStatus.ALREADY_ANSWERED)
 
     @property
     def heading(self) -> str:
+        if self.status is AnswerStatus.TIME_UP:
+            return "Time is up"
+        if self.hides_verdict:
+            return "Answer saved"
         if self.status is AnswerStatus.WITHDRAWN:
             return "Question withdrawn"
         if self.status is AnswerStatus.ALREADY_ANSWERED:
@@ -184,6 +225,11 @@ class Feedback:
 
     @property
     def message(self) -> str:
+        if self.status is AnswerStatus.TIME_UP:
+            return ("The time limit of this quiz has passed, so this answer was not saved and the quiz is closed. "
+                    "Your answers sent in time count.")
+        if self.hides_verdict:
+            return "Your answer is saved. You will see what you got right when the quiz is over."
         if self.status is AnswerStatus.WITHDRAWN:
             return "This question was withdrawn by your teacher, so it does not count. Go on to the next one."
         if self.status is AnswerStatus.ALREADY_ANSWERED:
@@ -207,13 +253,10 @@ _LIVE = and_(_QUESTION.c.review_status == ReviewStatus.APPROVED, _QUESTION.c.ret
 # Starting a quiz and showing its next question are the other requests of a class taking a quiz: their
 # statements are built once too.
 _UNFINISHED_ATTEMPT = DriverStatement(
-    select(_ATTEMPT.c.id, _ATTEMPT.c.question_ids)
+    select(_ATTEMPT.c.id, _ATTEMPT.c.question_ids, _ATTEMPT.c.deadline_at)
     .where(_ATTEMPT.c.learner_id == bindparam("learner_id"), _ATTEMPT.c.set_id == bindparam("set_id"),
            _ATTEMPT.c.finished_at.is_(None))
     .order_by(_ATTEMPT.c.started_at.desc(), _ATTEMPT.c.id.desc()).limit(1))
-_LIVE_QUESTION_IDS = DriverStatement(
-    select(_QUESTION.c.id).where(_QUESTION.c.set_id == bindparam("set_id"), _LIVE)
-    .order_by(_QUESTION.c.position, _QUESTION.c.id))
 _INSERT_ATTEMPT = DriverStatement(insert(_ATTEMPT).returning(_ATTEMPT.c.id))
 # The set's live questions, each marked answered or not by the attempt: a fixed statement, where an IN list
 # of the attempt's ids would be rendered again for every page.
@@ -224,7 +267,8 @@ _LIVE_QUESTIONS_ANSWERED = DriverStatement(
     .where(_QUESTION.c.set_id == bindparam("set_id"), _LIVE))
 
 _READ_ATTEMPT = DriverStatement(
-    select(_ATTEMPT.c.learner_id, _ATTEMPT.c.set_id, _ATTEMPT.c.question_ids, _SET.c.title)
+    select(_ATTEMPT.c.learner_id, _ATTEMPT.c.set_id, _ATTEMPT.c.question_ids, _SET.c.title, _ATTEMPT.c.finished_at,
+           _ATTEMPT.c.deadline_at, _ATTEMPT.c.shuffle_choices, _ATTEMPT.c.feedback_at_end)
     .join(_SET, _SET.c.id == _ATTEMPT.c.set_id).where(_ATTEMPT.c.id == bindparam("attempt_id")))
 # The columns of an AskedQuestion besides its id and set: the page and the answer's context read them alike.
 _ASKED_COLUMNS = (_QUESTION.c.kind, _QUESTION.c.prompt, _QUESTION.c.answer, _QUESTION.c.choices,
@@ -235,7 +279,7 @@ _READ_QUESTION = DriverStatement(
 
 _READ_ANSWER_CONTEXT = DriverStatement(
     select(_ATTEMPT.c.learner_id, _ATTEMPT.c.set_id, _ATTEMPT.c.question_ids, _ATTEMPT.c.total,
-           _ATTEMPT.c.finished_at, *_ASKED_COLUMNS,
+           _ATTEMPT.c.finished_at, _ATTEMPT.c.deadline_at, _ATTEMPT.c.feedback_at_end, *_ASKED_COLUMNS,
            _ANSWER.c.response.label("stored_response"), _ANSWER.c.correct.label("stored_correct"),
            _CARD.c.id.label("card_id"), _CARD.c.fsrs_card, _CARD.c.last_review_at)
     .select_from(
@@ -292,6 +336,12 @@ _IS_OPEN = {dialect: DriverStatement(select(_open_question(dialect).label("open"
             for dialect in _DIALECTS}
 _FINISH_ATTEMPT = DriverStatement(
     update(_ATTEMPT).where(_ATTEMPT.c.id == bindparam("attempt")).values(finished_at=_FINISHED_NOW))
+# An attempt whose time is up ends at its deadline, not when someone next looks at it, and its score counts
+# every question it asked: one right answer before the time ran out is not 100 %.
+_CLOSE_AT_DEADLINE = DriverStatement(
+    update(_ATTEMPT).where(_ATTEMPT.c.id == bindparam("attempt"), _ATTEMPT.c.finished_at.is_(None),
+                           _ATTEMPT.c.deadline_at.is_not(None))
+    .values(finished_at=_ATTEMPT.c.deadline_at, total=func.json_array_length(_ATTEMPT.c.question_ids)))
 
 _CARD_KEY = and_(_CARD.c.learner_id == bindparam("learner"), _CARD.c.question_id == bindparam("question"))
 _CARD_NEW_VALUES = {"fsrs_card": bindparam("new_card", type_=_CARD.c.fsrs_card.type),
@@ -339,6 +389,8 @@ class AnswerContext:
     question_ids: list[int]
     total: int
     finished: bool
+    deadline_at: dt.datetime | None
+    feedback_at_end: bool
     question: AskedQuestion
     stored_response: str | None  # the answer already stored for this question of the attempt, if any
     stored_correct: bool | None
@@ -359,8 +411,8 @@ def _read_answer_context(connection: Connection, attempt_id: int, question_id: i
     if row is None:
         return None
     return AnswerContext(learner_id=row.learner_id, set_id=row.set_id, question_ids=row.question_ids,
-                         total=row.total, finished=row.finished_at is not None,
-                         question=_asked_question(question_id, row),
+                         total=row.total, finished=row.finished_at is not None, deadline_at=row.deadline_at,
+                         feedback_at_end=row.feedback_at_end, question=_asked_question(question_id, row),
                          stored_response=row.stored_response, stored_correct=row.stored_correct,
                          card_id=row.card_id, fsrs_card=row.fsrs_card, last_review_at=row.last_review_at)
 
@@ -383,10 +435,10 @@ def grade(question: Question | AskedQuestion, response: str, connection: Connect
 
 
 def _feedback_of(question: Question | AskedQuestion, attempt_id: int, status: AnswerStatus, *, response: str,
-                 correct: bool, finished: bool) -> Feedback:
+                 correct: bool, finished: bool, feedback_at_end: bool = False) -> Feedback:
     return Feedback(status=status, attempt_id=attempt_id, prompt=question.prompt, kind=question.kind,
                     response=response, correct=correct, right_answer=question.answer,
-                    source=source_with_answer(question), finished=finished)
+                    source=source_with_answer(question), finished=finished, feedback_at_end=feedback_at_end)
 
 
 def _stored_answer(attempt_id: int, question_id: int) -> Answer | None:
@@ -424,7 +476,13 @@ def submit_answer(learner_id: int, attempt_id: int, question_id: int, response: 
         if context.stored_response is not None:
             return _feedback_of(question, attempt_id, AnswerStatus.ALREADY_ANSWERED,
                                 response=context.stored_response, correct=bool(context.stored_correct),
-                                finished=context.finished)
+                                finished=context.finished, feedback_at_end=context.feedback_at_end)
+        if context.deadline_at is not None and (context.finished or now > context.deadline_at):
+            # The server's clock decides, whatever the page's countdown said: the attempt ends at its deadline.
+            connection.commit()
+            with begin_write_on(connection):
+                _CLOSE_AT_DEADLINE.execute(connection, {"attempt": attempt_id})
+            return Feedback(status=AnswerStatus.TIME_UP, attempt_id=attempt_id, prompt=question.prompt, finished=True)
         if not question.is_live:
             return Feedback(status=AnswerStatus.WITHDRAWN, attempt_id=attempt_id, prompt=question.prompt)
 
@@ -455,7 +513,7 @@ def submit_answer(learner_id: int, attempt_id: int, question_id: int, response: 
             transaction.rollback()
             raise
     return _feedback_of(question, attempt_id, AnswerStatus.ANSWERED, response=response, correct=correct,
-                        finished=finished)
+                        finished=finished, feedback_at_end=context.feedback_at_end)
 
 
 def _count_answer(connection: Connection, attempt_id: int, context: AnswerContext, *, correct: bool,
@@ -503,7 +561,8 @@ def _already_answered(attempt_id: int, question_id: int) -> Feedback:
         abort(400)
     attempt = db.session.get(Attempt, attempt_id)
     return _feedback_of(stored.question, attempt_id, AnswerStatus.ALREADY_ANSWERED, response=stored.response,
-                        correct=stored.correct, finished=attempt.finished_at is not None)
+                        correct=stored.correct, finished=attempt.finished_at is not None,
+                        feedback_at_end=attempt.feedback_at_end)
 
 
 # --- The result -------------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from wtforms.fields.choices import SelectChoice
 from app.auth.guards import teacher_required
 from app.formatting import long_datetime
 from app.models import ReviewStatus
+from app.quiz.settings import QuizSettings
 from app.sets import services
 from app.sets.drafts import KIND_LABELS, DraftError, checked
 from app.sets.forms import AssignForm, ArticleForm, EmptySetForm, ImportForm, QuestionForm, SetDetailsForm
@@ -352,7 +353,7 @@ def assign(set_id: int):
                   if form.due_date.data else None)
         try:
             for classroom_id in form.classrooms.data:
-                services.assign(question_set, classrooms[classroom_id], due_at)
+                services.assign(question_set, classrooms[classroom_id], due_at, form.quiz_settings())
         except SetError as err:
             flash(str(err), "danger")
         else:
@@ -360,8 +361,9 @@ def assign(set_id: int):
             due = f", due {long_datetime(due_at)}" if due_at else ""
             flash(f"Assigned to {names}{due}.", "success")
             return redirect(url_for("sets.assign", set_id=set_id))
-    return render_template("sets/assign.html", form=form, question_set=question_set,
-                           assignments=sorted(question_set.assignments, key=lambda item: item.classroom.name.casefold())
+    assignments = sorted(question_set.assignments, key=lambda item: item.classroom.name.casefold())
+    return render_template("sets/assign.html", form=form, question_set=question_set, assignments=assignments,
+                           quiz_settings={assignment.id: QuizSettings.of(assignment) for assignment in assignments}
                            ), 400 if request.method == "POST" else 200
 
 

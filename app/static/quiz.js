@@ -22,11 +22,13 @@
 
   function show(feedback) {
     var view = template.content.cloneNode(true);
-    var withdrawn = feedback.status === "withdrawn";
+    // Withdrawn, refused after the time limit, or saved without a verdict (feedback at the end): no card.
+    var refused = feedback.status === "withdrawn" || feedback.status === "time up";
+    var withdrawn = refused || feedback.status === "saved";
     var repeated = feedback.status === "already answered";
     var message = slot(view, "message");
     message.hidden = !(withdrawn || repeated);
-    message.className = "alert alert-" + (withdrawn ? "warning" : "info");
+    message.className = "alert alert-" + (refused ? "warning" : "info");
     message.textContent = withdrawn || repeated ? feedback.message : "";
     slot(view, "withdrawn").hidden = !withdrawn;
     slots(view, "prompt").forEach(function (element) {
