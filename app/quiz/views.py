@@ -7,7 +7,7 @@ from werkzeug.exceptions import HTTPException
 
 from app.auth.guards import claimed_learner_id, learner_required, require_learner
 from app.models import utcnow
-from app.quiz import services
+from app.quiz import kept, services
 from app.study.services import new_submission_id, parse_duration_ms, valid_submission_id
 
 bp = Blueprint("quiz", __name__, url_prefix="/quiz")
@@ -44,6 +44,7 @@ def question(attempt_id: int):
     if step is None:
         return redirect(url_for("quiz.result", attempt_id=attempt_id))
     return render_template("quiz/question.html", step=step, submission_id=new_submission_id(),
+                           kept_response=kept.take_kept_answer(attempt_id, step.question.id),
                            blank_feedback=services.Feedback(services.AnswerStatus.ANSWERED, attempt_id))
 
 
@@ -56,7 +57,7 @@ def answer(attempt_id: int):
     has attempts. When that check fails, or the session holds no id, the full guard of ``learner_required``
     decides (the login page, 403 for a teacher), and only then is a learner told there is no such question.
     """
-    wants_json = request.accept_mimetypes.best_match(("text/html", "application/json")) == "application/json"
+    wants_json = kept.wants_json(request)
     try:
         learner_id = claimed_learner_id()
         question_id = request.form.get("question_id", type=int)
@@ -72,6 +73,8 @@ def answer(attempt_id: int):
             require_learner()
             abort(404)
     except HTTPException as error:
+        if error.response is not None and not current_user.is_authenticated:  # logged out: keep the answer
+            return kept.keep_and_ask_to_log_in(request, wants_json=wants_json)
         if not wants_json or error.response is not None:  # a response of its own: the login page
             raise
         return _json_reply({"error": _JSON_ERRORS.get(error.code, error.name)}, error.code)

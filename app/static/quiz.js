@@ -78,6 +78,11 @@
       }
       return response.json();
     }).then(function (feedback) {
+      if (feedback.login_url) {
+        // The login expired: the server kept the answer and shows it again on the question after log-in.
+        window.location.assign(feedback.login_url);
+        return;
+      }
       if (!feedback.status) {
         throw new Error(feedback.error || "no feedback");
       }
