@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, PasswordField, RadioField, StringField, SubmitField
+from wtforms import BooleanField, EmailField, HiddenField, PasswordField, RadioField, SelectField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, EqualTo, Length
 
 from app.models import Role
+from app.timezones import zone_names
 
 
 class SignupForm(FlaskForm):
@@ -17,6 +18,7 @@ class SignupForm(FlaskForm):
     confirm = PasswordField("Repeat the password", validators=[DataRequired(), EqualTo("password", "The passwords differ.")])
     role = RadioField("I am a", choices=[SelectChoice(Role.LEARNER.value, "Learner"), SelectChoice(Role.TEACHER.value, "Teacher")],
                       default=Role.LEARNER.value, validators=[DataRequired()])
+    time_zone = HiddenField()  # the browser's, filled in by timezone.js
     submit = SubmitField("Create account")
 
 
@@ -24,4 +26,16 @@ class LoginForm(FlaskForm):
     email = EmailField("Email", validators=[DataRequired(), Email(check_deliverability=False)])
     password = PasswordField("Password", validators=[DataRequired()])
     remember = BooleanField("Keep me logged in on this device")
+    time_zone = HiddenField()  # the browser's, filled in by timezone.js
     submit = SubmitField("Log in")
+
+
+class TimeZoneForm(FlaskForm):
+    time_zone = SelectField("Your time zone", validators=[DataRequired()],
+                            description="Your days (the study streak, cards due today, the daily limit of new cards) "
+                                        "begin at midnight here, and times are shown in it.")
+    submit = SubmitField("Save")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.time_zone.choices = [SelectChoice(name, name.replace("_", " ")) for name in zone_names()]

@@ -6,8 +6,8 @@ from urllib.parse import urlsplit
 from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
-from app.auth.forms import LoginForm, SignupForm
-from app.auth.services import AccountError, authenticate, create_user
+from app.auth.forms import LoginForm, SignupForm, TimeZoneForm
+from app.auth.services import AccountError, adopt_browser_time_zone, authenticate, create_user, set_time_zone
 from app.auth.throttle import count_failed_login, too_many_failed_logins
 from app.extensions import db, login_manager
 from app.models import Role, User
@@ -40,7 +40,7 @@ def signup():
     if form.validate_on_submit():
         try:
             user = create_user(name=form.name.data, email=form.email.data, password=form.password.data,
-                               role=Role(form.role.data))
+                               role=Role(form.role.data), time_zone=form.time_zone.data)
         except AccountError as err:
             form.email.errors.append(str(err))
         else:
@@ -61,6 +61,7 @@ def login():
     if form.validate_on_submit():
         user = authenticate(form.email.data, form.password.data)
         if user is not None:
+            adopt_browser_time_zone(user, form.time_zone.data)
             session.permanent = True
             login_user(user, remember=form.remember.data)
             flash(f"Welcome back, {user.name}.", "success")
@@ -78,3 +79,19 @@ def logout():
     logout_user()
     flash("You are logged out.", "info")
     return redirect(url_for("home.index"))
+
+
+@bp.route("/time-zone", methods=["GET", "POST"])
+@login_required
+def time_zone():
+    """Settings: the zone a person's days are counted in and times are shown in."""
+    form = TimeZoneForm(time_zone=current_user.time_zone)
+    if form.validate_on_submit():
+        try:
+            set_time_zone(current_user, form.time_zone.data)
+        except AccountError as err:
+            form.time_zone.errors.append(str(err))
+        else:
+            flash(f"Your time zone is now {current_user.time_zone.replace('_', ' ')}.", "success")
+            return redirect(url_for("auth.time_zone"))
+    return render_template("auth/time_zone.html", form=form), 400 if form.errors else 200

@@ -105,6 +105,12 @@ class AssignForm(FlaskForm):
     due_date = DateField("Due date (optional)", validators=[Optional()])
     due_time = TimeField("Due time (optional, UTC)", validators=[Optional()],
                          description="Without a time, the set is due at the end of the day (23:59 UTC).")
+
+    def set_zone(self, zone_name: str) -> None:
+        """Say in the labels which zone the due date is typed in: the teacher's own."""
+        zone_label = zone_name.replace("_", " ")
+        self.due_time.label.text = f"Due time (optional, {zone_label})"
+        self.due_time.description = f"Without a time, the set is due at the end of the day (23:59 {zone_label})."
     # The quiz settings; an empty number means "no limit" (or the recommended questions).
     question_count = IntegerField(
         "Questions per attempt", validators=[Optional(), NumberRange(1, MAX_QUESTION_COUNT)],

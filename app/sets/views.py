@@ -15,6 +15,7 @@ from app.auth.guards import teacher_required
 from app.formatting import long_datetime
 from app.models import ReviewStatus
 from app.quiz.settings import QuizSettings
+from app.timezones import to_utc
 from app.sets import services
 from app.sets.drafts import KIND_LABELS, DraftError, checked
 from app.sets.forms import AssignForm, ArticleForm, EmptySetForm, ImportForm, QuestionForm, SetDetailsForm
@@ -347,10 +348,12 @@ def assign(set_id: int):
     question_set = services.get_owned_set(current_user, set_id)
     classrooms = {classroom.id: classroom for classroom in services.assignable_classrooms(current_user)}
     form = AssignForm()
+    form.set_zone(current_user.time_zone)
     form.classrooms.choices = [SelectChoice(classroom.id, classroom.name) for classroom in classrooms.values()]
     if form.validate_on_submit():
-        due_at = (dt.datetime.combine(form.due_date.data, form.due_time.data or END_OF_DAY)
-                  if form.due_date.data else None)
+        # The teacher types the due date in their own zone; it is stored in UTC.
+        due_at = (to_utc(dt.datetime.combine(form.due_date.data, form.due_time.data or END_OF_DAY),
+                         current_user.time_zone) if form.due_date.data else None)
         try:
             for classroom_id in form.classrooms.data:
                 services.assign(question_set, classrooms[classroom_id], due_at, form.quiz_settings())
