@@ -226,6 +226,8 @@ def test_a_late_attempt_is_shown_as_late_to_the_teacher(app, client, learner):
     log_in(client, teacher_email)
     page = client.get(f"/reports/classes/{assigned.classroom_id}/sets/{assigned.set_id}").get_data(as_text=True)
     assert "finished late" in page
+    learner_page = client.get(f"/reports/classes/{assigned.classroom_id}/learners/{learner}").get_data(as_text=True)
+    assert '<span class="badge text-bg-warning">late</span>' in learner_page  # the attempt itself, marked late
 
 
 def test_feedback_at_the_end_keeps_right_and_wrong_until_the_score(app, client, learner):
