@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 import re
 
 import pytest
 
 from app.extensions import db
 from app.models import Answer, Assignment, Attempt, QuestionKind, Role, utcnow
-from app.quiz.settings import QuizSettings, ordered_choices
+from app.quiz.settings import PoolQuestion, QuizSettings, choose_questions, ordered_choices
 from tests.web.conftest import csrf_token, log_in, make_user, post_form
 from tests.web.learner_setup import form_fields, make_assigned_set
 
@@ -291,3 +292,24 @@ def test_a_teacher_who_changes_nothing_gets_the_default_quiz(app, client, teache
     with app.app_context():
         assignment = db.session.execute(db.select(Assignment)).scalar_one()
         assert QuizSettings.of(assignment) == QuizSettings()
+
+
+POOL = [PoolQuestion(id=number, kind=QuestionKind.CLOZE if number % 3 == 0 else QuestionKind.MULTIPLE_CHOICE,
+                     recommended=number % 2 == 0) for number in range(1, 13)]
+
+
+@pytest.mark.parametrize("settings, expected", [
+    (QuizSettings(shuffle_questions=False), [2, 4, 6, 8, 10, 12]),  # the recommended ones, in set order
+    (QuizSettings(shuffle_questions=False, question_kinds=(QuestionKind.CLOZE,)), [6, 12]),
+    (QuizSettings(shuffle_questions=False, question_count=20), list(range(1, 13))),  # more than there are: all
+    (QuizSettings(shuffle_questions=False, question_count=3, question_kinds=(QuestionKind.CLOZE,)), [3, 6, 9]),
+])
+def test_choose_questions_follows_the_settings(settings, expected):
+    assert choose_questions(POOL, settings, random.Random(7)) == expected
+
+
+def test_a_drawn_quiz_keeps_set_order_unless_shuffled_and_never_repeats_a_question():
+    drawn = choose_questions(POOL, QuizSettings(question_count=5, shuffle_questions=False), random.Random(1))
+    assert len(drawn) == 5 and drawn == sorted(drawn)
+    shuffled = choose_questions(POOL, QuizSettings(question_count=12), random.Random(1))
+    assert sorted(shuffled) == list(range(1, 13)) and shuffled != sorted(shuffled)
