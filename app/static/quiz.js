@@ -93,3 +93,24 @@
     });
   });
 }());
+
+// A timed quiz: the minutes left beside the deadline. Only a guide: the server's clock decides.
+(function () {
+  "use strict";
+  var place = document.querySelector("[data-deadline]");
+  var deadline = place ? Date.parse(place.getAttribute("data-deadline")) : NaN;
+  if (isNaN(deadline)) {
+    return;
+  }
+  function update() {
+    var seconds = Math.max(0, Math.round((deadline - Date.now()) / 1000));
+    var minutes = Math.floor(seconds / 60);
+    place.textContent = seconds === 0 ? "Time is up." :
+      "(" + (minutes ? minutes + " min " : "") + (seconds % 60) + " s left)";
+    place.hidden = false;
+    if (seconds > 0) {
+      window.setTimeout(update, 1000);
+    }
+  }
+  update();
+}());

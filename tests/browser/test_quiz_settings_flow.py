@@ -68,6 +68,7 @@ def test_a_shaped_quiz_is_taken_twice_in_two_orders_and_mastery_matches_the_wron
     learner.get_by_role("button", name=re.compile(r"^Take the quiz")).click()
     expect(learner.get_by_role("alert")).to_contain_text("Quiz started: 10 questions. You have 30 minutes.")
     expect(learner.locator("#quiz-rules")).to_contain_text("Time limit: answers count until")
+    expect(learner.locator("[data-deadline]")).to_contain_text(re.compile(r"\(29 min \d+ s left\)"))
     assert_accessible(learner, "timed quiz question")
     first = take_quiz(learner, demo_server)
     expect(learner.get_by_role("main")).to_contain_text(f"{RIGHT_PER_ATTEMPT} of {QUESTIONS} answered right")
