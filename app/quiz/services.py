@@ -82,15 +82,25 @@ def start_attempt(learner_id: int, set_id: int, now: dt.datetime) -> StartedAtte
                 unfinished = None
             if unfinished is not None:
                 return StartedAttempt(unfinished.id, len(unfinished.question_ids), resumed=True)
-            late = quiz_settings.check_may_start(connection, learner_id, set_id, settings, now)
-            question_ids = quiz_settings.attempt_questions(connection, set_id, settings)
-            if not question_ids:
-                raise EmptySetError("This set has no questions to answer yet. Ask your teacher.")
-            attempt_id = _INSERT_ATTEMPT.execute(connection, {
-                "learner_id": learner_id, "set_id": set_id, "question_ids": question_ids, "started_at": now,
-                "correct": 0, "total": 0, "deadline_at": quiz_settings.deadline(settings, now),
-                "shuffle_choices": settings.shuffle_choices, "feedback_at_end": settings.feedback_at_end,
-                "late": late}).one().id
+            # A refusal is raised after the block, so that closing an attempt out of time still commits.
+            refusal: QuizClosed | None = None
+            question_ids: list[int] = []
+            try:
+                late = quiz_settings.check_may_start(connection, learner_id, set_id, settings, now)
+            except QuizClosed as error:
+                refusal = error
+            else:
+                question_ids = quiz_settings.attempt_questions(connection, set_id, settings)
+            if question_ids:
+                attempt_id = _INSERT_ATTEMPT.execute(connection, {
+                    "learner_id": learner_id, "set_id": set_id, "question_ids": question_ids, "started_at": now,
+                    "correct": 0, "total": 0, "deadline_at": quiz_settings.deadline(settings, now),
+                    "shuffle_choices": settings.shuffle_choices, "feedback_at_end": settings.feedback_at_end,
+                    "late": late}).one().id
+    if refusal is not None:
+        raise refusal
+    if not question_ids:
+        raise EmptySetError("This set has no questions to answer yet. Ask your teacher.")
     return StartedAttempt(attempt_id, len(question_ids), resumed=False,
                           time_limit_minutes=settings.time_limit_minutes, late=late)
 

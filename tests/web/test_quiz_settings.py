@@ -313,3 +313,14 @@ def test_a_drawn_quiz_keeps_set_order_unless_shuffled_and_never_repeats_a_questi
     assert len(drawn) == 5 and drawn == sorted(drawn)
     shuffled = choose_questions(POOL, QuizSettings(question_count=12), random.Random(1))
     assert sorted(shuffled) == list(range(1, 13)) and shuffled != sorted(shuffled)
+
+
+def test_the_last_attempt_left_past_its_time_is_closed_even_when_no_new_one_may_start(app, client, learner):
+    assigned = make_assigned_set(app, learner, questions=many_questions(3), time_limit_minutes=5, max_attempts=1)
+    start(client, assigned.set_id)
+    expire(app, 1)
+    refused = start(client, assigned.set_id)
+    assert refused.headers["Location"] == "/"
+    assert "You have used the 1 attempt this quiz allows." in client.get("/").get_data(as_text=True)
+    [attempt] = attempts(app)
+    assert attempt.finished_at == attempt.deadline_at and attempt.total == 3
