@@ -33,9 +33,6 @@ class EmptySetError(ValueError):
     """The set has no live questions to ask (or none of the kinds the quiz asks)."""
 
 
-__all__ = ["QuizClosed"]  # raised by start_attempt
-
-
 class SetNotAssigned(LookupError):
     """The set is not assigned to the learner: as good as absent."""
 
@@ -171,8 +168,9 @@ def next_step(learner_id: int, attempt_id: int, now: dt.datetime | None = None) 
         attempt = _READ_ATTEMPT.execute(connection, {"attempt_id": attempt_id}).first()
         if attempt is None or attempt.learner_id != learner_id:
             abort(404)
-        if attempt.deadline_at is not None and (
-                attempt.finished_at is not None or (now is not None and now > attempt.deadline_at)):
+        if attempt.deadline_at is not None and attempt.finished_at is not None:
+            return None  # a timed attempt ends when it finishes, whatever was left unanswered
+        if attempt.deadline_at is not None and now is not None and now > attempt.deadline_at:
             connection.commit()
             with begin_write_on(connection):
                 _CLOSE_AT_DEADLINE.execute(connection, {"attempt": attempt_id})
