@@ -101,7 +101,8 @@ _BOILERPLATE_DATELINE = re.compile(
     r"^[A-Z][A-Z .'-]{2,},?(?:\s+[A-Z][a-z]+\.?\s+\d{1,2})?\s*(?:\([^)]*\))?\s+[-–—]\s", re.IGNORECASE | re.MULTILINE)
 _DASH_THEN_SPACE = re.compile(r"[-–—]\s")
 _GENERIC_REFERENT = re.compile(
-    r"\bthe (?:company|firm|bank|group|corporation|concern|government|ministry|minister|official|spokesman|"
+    r"\bthe (?:(?:new|combined|merged|enlarged|former|parent) )?(?:company|firm|bank|group|corporation|concern|"
+    r"government|ministry|minister|official|spokesman|region|area|"
     r"spokeswoman|president|chairman|team|club|side|player|coach|party|union|agency|department|court|unit|"
     r"subsidiary|deal|plan|move|decision|proposal|bill|report|study|survey|offer|bid|talks|agreement|measure|"
     r"meeting|conference|project|scheme|programme|program|plant|mine|venture|man|woman|boy|girl|couple|pair|"
@@ -130,7 +131,7 @@ _EVENT_NOUNS = (
     "machine|gadget|console|game|phone|handset|vehicle|car|model|version|service|site|website|station|"
     "document|letter|statement|manifesto|speech|paper|plant|facility|factory|indicators|research|claims|"
     "remarks|comments|outcome|result|results|findings|data|mines|mine|firm|fund|group|airline|airlines|"
-    "effort|efforts|campaign|ceiling|limit|target|initiative")
+    "effort|efforts|campaign|ceiling|limit|target|initiative|approach|strategy|stance|position|fight|battle")
 _EVENT = re.compile(rf"\b(?:the|this|that|these|those|such|(?:[A-Z][\w.-]*(?:'s|’s)))\s+(?:[a-z-]+\s+){{0,2}}"
                     rf"(?:{_EVENT_NOUNS})\b(?!\s*(?:of|to|for|that|which|who|known as|called|named|in which)\b)")
 # Nouns a definite article does not make anaphoric: times, the world, units and quantities.
@@ -158,6 +159,9 @@ _DEMONSTRATIVE = re.compile(
     rf"(?!(?:{_TIMES}|last|next|past|coming)\b)[a-z][a-z-]+\b|"
     rf"\b(?:a|the)\s+(?:similar|remaining|latter|former|aforementioned)\b|"
     rf"\bthe\s+same\s+(?!(?:{_TIMES})\b)[a-z]+\b")
+_GARBLED = re.compile(r"\b[a-z]{3,}[A-Z][a-z]*\b|[a-z]&[a-z]|\b[a-z]+[0-9]+[a-z]+\b")
+_IT_ACTS = re.compile(r"(?<=[\w,] )(it|It) (?:has|had|said|says|reported|reports|will|would|plans|expects|announced|"
+                      r"added|sold|bought|made|posted|put|raised|cut|agreed|paid)\b")
 _CALENDAR_WORD = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
                             r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _SUBORDINATORS = frozenset("as when while after before if although though since because with without unless "
@@ -167,7 +171,7 @@ _REPORTING = re.compile(r"(?:said|says|noted|added|admitted|told|reported|stated
 _RELATIVE_TIME = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening))\b",
                             re.IGNORECASE)
 _ATTRIBUTION = re.compile(r"\b(?:said|says|reported|reports|according to)\b")
-_REPEATED_WORD = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
+_REPEATED_WORD = re.compile(r"\b(\w+(?:\s+\w+)?)\s+\1\b", re.IGNORECASE)  # "the the", "to fall to fall"
 _ALLOWED_REPEATS = frozenset({"that", "had", "is", "bye", "no", "very", "ha", "so", "now"})
 _ARTICLE_THEN_ARTICLE = re.compile(r"\b(?:a|an|the)\s+(?:in|on|at|of|the|a|an)\b", re.IGNORECASE)
 _BLANK = re.compile(r"_{3,}")
@@ -190,7 +194,10 @@ _NOT_A_PERSON = re.compile(
     r"Association|Federation|Committee|Foundation|Fund|Exchange|Market|Street|Avenue|Road|Square|Centre|Center|"
     r"Britain|America|Idol|Awards?|Prize|Festival|Cup|League|Championship|Games|Show|Stores?|Securities|"
     r"Partners|Associates|Capital|Investments?|Industries|Systems?|International|National|Federal|Royal|"
-    r"Organi[sz]ation|Society|Trust|Network|Agreement|Accord|Treaty|Monetary|Economic|Reserve)\b")
+    r"Organi[sz]ation|Society|Trust|Network|Agreement|Accord|Treaty|Monetary|Economic|Reserve|Mills|Textiles?|"
+    r"Steel|Foods|Brands|Airways|Railways?|Petroleum|Chemicals?|Pharmaceuticals?|Electric|Electronics|"
+    r"Communications|Telecom|Enterprises|Resources|Mining|Minerals|Insurance|Realty|Properties|Services|"
+    r"Laboratories|Industrie|Airbus|Canada)\b")
 _DIRECTION = re.compile(r"\b(?:rose|rise|risen|rising|fell|fall|fallen|falling|increased?|decreased?|declined?|"
                         r"dropped|drop|climbed|climb|grew|grow|up|down|higher|lower|from)\b", re.IGNORECASE)
 # A gerund or a function word never opens a person's name: "Finding Nemo" is a film, "The Who" a band.
@@ -629,6 +636,10 @@ def blank_cuts_a_name(question: Question, story: Story) -> str | None:
     if around and re.match(r"\s+[A-Z][a-z]+(?:'s|’s)?\b", around[1]) and \
             question.fact.kind in (FactKind.ORGANISATION, FactKind.PLACE, FactKind.PERSON, FactKind.SPEAKER):
         return "the blank cuts a name in two"
+    if around and re.search(r"\b(?:Bank|University|Ministry|Department|Council|Court|Bureau|Institute|Museum|"
+                            r"College|Republic|Kingdom|Association|Federation|Union|Board|Office|Chamber|Gulf|"
+                            r"Sea|Isle|Port|Duke|Prince|Princess|King|Queen|Secretary) of\s*$", around[0]):
+        return "the blank cuts a name in two"  # "Bank of _____ governor"
     return None
 
 
@@ -658,16 +669,28 @@ def blank_gives_itself_away(question: Question, story: Story) -> str | None:
     acronym = re.match(r"\s*\(([A-Z][A-Za-z&]{1,7})\)", after)
     if acronym and _initials_of(question.answer) == acronym.group(1).replace("&", ""):
         return f"the blank's acronym follows it: ({acronym.group(1)})"
-    if before.endswith("(") and after.startswith(")") and question.answer.replace(".", "").isupper() and \
-            "".join(word[0] for word in re.findall(r"[A-Za-z]+", before[-80:-1].split(",")[-1]) if word[0].isupper()
-                    ).endswith(question.answer.replace(".", "").replace("&", "")):
-        return "the acronym's full name stands before it"
+    acronym = question.answer.replace(".", "").replace("&", "")
+    if acronym.isupper() and len(acronym) > 1 and re.search(r"[(,]\s*$", before):
+        # "the Multi-Fibre Arrangement (_____)", "the producer subsidy equivalent, _____"
+        words = re.findall(r"[A-Za-z]+", before.rstrip(" (,")[-80:])
+        if "".join(word[0] for word in words[-len(acronym):]).upper() == acronym or \
+                "".join(word[0] for word in words if word[0].isupper()).endswith(acronym):
+            return "the acronym's full name stands before it"
     if question.fact.kind == FactKind.NUMBER:
         core = re.sub(r"^[^\d]*|[^\d]*$", "", question.answer)
         if core and _printed_figure(core, before + " " + after):
             return "the figure is printed in the prompt"
         if _SMALL_FIGURE.match(question.answer.strip()):
             return "a figure of one or two is read off the sentence"
+    if question.fact.kind == FactKind.NUMBER and (
+            re.search(r"\d[\d.,]*\s*(?:[a-zA-Z%]+\s*){0,2}\(\s*[£$€¥]?$", before) or
+            re.match(r"\s*\([^)]*\d", after)):
+        return "a figure and its conversion in brackets: one gives the other away"  # "$36.5m (_____)"
+    if question.fact.kind in (FactKind.PERSON, FactKind.SPEAKER):
+        first_name = str(question.fact.value).split()[0] if str(question.fact.value).split() else ""
+        if len(str(question.fact.value).split()) > 1 and question.answer.strip() != str(question.fact.value) and \
+                before.rstrip().endswith(f" {first_name}"):
+            return "the blank cuts a name in two"  # "said Drew _____, analyst at ..."
     if question.fact.kind == FactKind.DATE and re.match(r"\s*week\b", after):
         return "trivia: which week"
     if question.fact.kind == FactKind.NUMBER and (
@@ -705,9 +728,15 @@ def one_of_a_list(question: Question, story: Story) -> str | None:
 def blank_in_a_range(question: Question, story: Story) -> str | None:
     """One end of a range ("between _____ and 12") is guessed from the other, or is ambiguous."""
     around = _around_blank(question.prompt)
-    if around is None or question.fact.kind != FactKind.NUMBER:
+    if around is None or question.fact.kind not in (FactKind.NUMBER, FactKind.DATE):
         return None
     before, after = around
+    if question.fact.kind == FactKind.DATE:
+        # "in _____ and 1988": one year of a pair is guessed from the other
+        if re.match(r"\s*(?:and|or|to|-|–)\s*(?:1[89]|20)\d\d\b", after) or \
+                re.search(r"\b(?:1[89]|20)\d\d\s*(?:and|or|to|-|–)\s*$", before):
+            return "one end of a range"
+        return None
     if re.search(r"\bbetween\s+$", before) or re.match(r"\s*(?:and|to|-|–)\s*\d", after) or \
             re.search(r"\d\s*(?:and|to|-|–)\s*$", before):
         return "one end of a range"
@@ -753,7 +782,7 @@ def reads_badly(question: Question, story: Story) -> str | None:
     prompt = question.prompt
     plain = _unquoted(prompt)
     for match in _REPEATED_WORD.finditer(plain):
-        if match.group(1).lower() not in _ALLOWED_REPEATS and not match.group(1).isdigit():
+        if match.group(1).lower() not in _ALLOWED_REPEATS and not match.group(1).replace(" ", "").isdigit():
             return f"repeated word: {match.group(0)}"
     if _ARTICLE_THEN_ARTICLE.search(plain.replace(" in the ", " ").replace(" of the ", " ")):
         return "an article before a preposition or another article"
@@ -888,10 +917,86 @@ def not_clearly_a_person(question: Question, story: Story) -> str | None:
     return None
 
 
+def common_word_as_a_name(question: Question, story: Story) -> str | None:
+    """"The U.S. Currency's fall": one capitalised common word taken for an organisation or a place."""
+    fact = question.fact
+    value = str(fact.value).strip()
+    if fact.kind in (FactKind.ORGANISATION, FactKind.PLACE) and " " not in value and not value.isupper() and \
+            value.lower() in story.common_words:
+        return f"a common word as a name: {value}"
+    return None
+
+
+def garbled_text(question: Question, story: Story) -> str | None:
+    """Scanned or mangled copy ("boosted&by herMdbsoa"): a reader cannot tell what the sentence says."""
+    match = _GARBLED.search(question.prompt)
+    return f"garbled source text: {match.group(0)}" if match else None
+
+
+def an_age(question: Question, story: Story) -> str | None:
+    """A person's age ("Mr Abbasi, _____, from Croydon") is a detail of who they are, not the story."""
+    if question.fact.kind == FactKind.NUMBER and question.fact.counts == "age":
+        return "trivia: an age"
+    return None
+
+
+def unnamed_it(question: Question, story: Story) -> str | None:
+    """"In recent times, it has put renewed focus on ...": "it" doing something is a company the question never names."""
+    if question.form in (Form.DESCRIBED, Form.ACRONYM, Form.FIGURE, Form.QUOTE):
+        return None
+    body = _unquoted_body(question.prompt)
+    match = _IT_ACTS.search(body)
+    if match is None:
+        return None
+    words = _WORD.findall(body[:match.start()])
+    if _BLANK.search(body[:match.start()]) or words[:1] and words[0].lower() in story.name_words or \
+            any(word[0].isupper() and word.lower() not in _FUNCTION_WORDS for word in words[1:]):
+        return None  # "Acme Corp said on Monday it would ...": the name before it is what "it" is
+    return f"{match.group(1)} = ?"
+
+
+def _wrong_description(question: Question, story: Story) -> str | None:
+    """A description that is not what the person is: a clause, another person, or a name cut short.
+
+    "Speaking at Queen's Club", "Quoting Casey Stengel" say what someone was doing; in "secretary general
+    Noboru Takeshita, executive council chairman Shintaro Abe" the second role is Abe's, not Takeshita's;
+    "Weir Ltd transportation analyst" drops "McLeod Young" from the firm's name.
+    """
+    if question.type == QuestionType.FLASHCARD:
+        description, name = question.answer.strip(), question.prompt
+    else:
+        description = re.sub(r"^(?:who|what) (?:is|was) (?:(?:the|a|an) )?", "", body_of(question.prompt),
+                             flags=re.IGNORECASE).rstrip("?.! ")
+        name = question.answer
+    if re.match(r"[A-Za-z]+ing\b", description) and not re.match(r"(?:King|Viking|Beijing|Reading|Sterling)\b",
+                                                                    description):
+        return f"a clause, not what the person is: {description}"
+    lowered = description.lower()
+    others = [person for person in story.people if person in lowered and person not in name.lower()]
+    if others:
+        return f"the description names someone else: {others[0]}"
+    sentence = question.fact.sentence.text
+    start = sentence.find(description)
+    if start > 0:
+        before = sentence[:start].rstrip()
+        last = before.split()[-1] if before.split() else ""
+        if last[:1].isupper() and last.lower() not in _FUNCTION_WORDS and not before.endswith((",", "-", "–", ":")):
+            return f"a name cut short before the description: {last} {description}"
+    return None
+
+
 def weak_description(question: Question, story: Story) -> str | None:
     """A role or apposition cut short ("a leading U") or made of a company's suffix ("Corp president")."""
     if question.form != Form.DESCRIBED:
         return None
+    if question.type == QuestionType.MULTIPLE_CHOICE and re.match(r"Who (?:is|was) an? ", question.prompt):
+        return "an indefinite role may fit more than one person"  # "Who is a Warburg Securities economist?"
+    if question.fact.kind == FactKind.PLACE:
+        return "a place's description makes no card"  # "What is Philippines?"
+    if question.type == QuestionType.FLASHCARD and _GENERIC_REFERENT.search(question.answer):
+        return "the description points back: " + _GENERIC_REFERENT.search(question.answer).group(0)
+    if (wrong := _wrong_description(question, story)) is not None:
+        return wrong
     description = question.answer if question.type == QuestionType.FLASHCARD else \
         re.sub(r"^(?:who|what) (?:is|was) (?:(?:a|an|the) )?", "", body_of(question.prompt), flags=re.IGNORECASE)
     description = description.rstrip("?.! ")
@@ -940,10 +1045,11 @@ CHECKS: tuple[Check, ...] = (
     unnamed_attribution,
     unnamed_pronoun,
     unnamed_referent, points_back, opens_on_a_known_thing,
-    deictic_word, demonstrative, unexplained_event, unnamed_subject, relative_time, cut_drops_the_source, bare_quotation,
+    deictic_word, demonstrative, unnamed_it, unexplained_event, unnamed_subject, relative_time, cut_drops_the_source, bare_quotation,
     boilerplate, about_the_report, answer_in_headline,
     from_the_headline, article_disagrees, blank_cuts_a_name, blank_gives_itself_away, who_was_told, one_of_a_list,
-    blank_in_a_range, date_of_the_comparison, relative_year, unprinted_year, reads_badly, garbled_rewording, choices_do_not_work, not_clearly_a_person,
+    blank_in_a_range, date_of_the_comparison, relative_year, unprinted_year, common_word_as_a_name, garbled_text,
+    an_age, reads_badly, garbled_rewording, choices_do_not_work, not_clearly_a_person,
     weak_description,
     weak_flashcard,
 )

@@ -25,6 +25,7 @@ from questions.clean import MAX_ARTICLE_CHARS, InputError, article_text
         # Wire copy that passed through a terminal shows its carriage returns as "^M".
         ("Pratt^M and Whitney and Rolls-Royce^M\nLtd", "Pratt and Whitney and Rolls-Royce\nLtd"),
         ("The ^Mark stays", "The ^Mark stays"),
+        ('The ADB"s loans rose, "she said" as "sales" fell.', 'The ADB\'s loans rose, "she said" as "sales" fell.'),
     ],
 )
 def test_text_is_decoded_and_line_endings_normalised(raw, expected):

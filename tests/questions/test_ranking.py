@@ -63,6 +63,7 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
     (make("Fill in the blank: Acme Corp hired a _____ to run it.", "engineer", type=MC, kind=FactKind.PERSON,
           choices=("engineer", "lawyer", "banker")), "'a _____' does not fit every choice"),
     (make("Acme Corp said the the cuts would save _____.", "$5m"), "repeated word"),
+    (make("Acme Corp expects sales to fall to fall to _____ this year.", "$5m"), "repeated word: to fall to fall"),
     (make("Acme Corp (the maker said _____ jobs would go.", "300"), "unbalanced brackets"),
     (make("Acme Corp said _____ jobs and _____ plants would go.", "300"), "more than one blank"),
     (make("Acme Corp said a in 2020 _____ jobs would go.", "300"), "an article before a preposition"),
@@ -179,7 +180,7 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
      "the figure's back is not what it counts"),
     (make("What does the figure “21 pct” refer to?", "compared", type=CARD, form=Form.FIGURE),
      "the figure's back is not what it counts"),
-    (make("What is London?", "a leading U", type=CARD, form=Form.DESCRIBED, kind=FactKind.PLACE),
+    (make("Who is Jane Smith?", "a leading U", type=CARD, form=Form.DESCRIBED, kind=FactKind.PERSON),
      "a description cut short"),
     (make("Acme to cut jobs from February", "Acme", kind=FactKind.ORGANISATION,
           sentence="Acme to cut jobs from February"),
@@ -233,8 +234,48 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
           kind=FactKind.DATE), "a date written into a relative phrase"),
     (make("U.S. Ambassador Brian Jones said the U.S. To help its plants would pay _____.", "$5m"),
      "a wire headline's capital mid-sentence"),
-    (make("What is Britain?", "the Midlands and South saw the biggest price falls", type=CARD,
-          form=Form.DESCRIBED, kind=FactKind.PLACE), "a clause, not a description"),
+    # "cuts" is a word the story writes in lower case.
+    (make("Brian Jones said the U.S. _____'s effect made reserves unnecessary.", "Cuts",
+          kind=FactKind.ORGANISATION), "a common word as a name: Cuts"),
+    (make("Brian Jones said Acme Corp had a strong year, boosted&by herMdbsoa sales of _____.", "$5m"),
+     "garbled source text"),
+    (dataclasses.replace(make("Brian Jones, _____, from Leeds, was detained in May.", "29"),
+                         fact=dataclasses.replace(make("x", "29").fact, counts="age")), "trivia: an age"),
+    (make("Acme Corp opened at the top of the chart, taking $36.5m (_____) on its first weekend.", "£19m"),
+     "a figure and its conversion in brackets"),
+    (make("Acme Corp opened at the top of the chart, taking _____ (£19m) on its first weekend.", "$36.5m"),
+     "a figure and its conversion in brackets"),
+    (make("“Acme Corp is in the best position,” said Brian _____, analyst at Globex.", "Jones",
+          kind=FactKind.SPEAKER, value="Brian Jones"), "the blank cuts a name in two"),
+    (make("Acme Corp said annual profit fell 36% to 2.9bn euros (_____).", "£1.99bn"),
+     "a figure and its conversion in brackets"),
+    (make("The study of Acme Corp uses a new measure called the producer subsidy equivalent, _____.", "PSE",
+          kind=FactKind.ORGANISATION), "the acronym's full name stands before it"),
+    (make("The new company would hire _____ staff by May.", "300"), "new company = ?"),
+    (make("Aid flights went to the region _____ times.", "12"), "the region = ?"),
+    (make("Acme Corp said the more moderate approach would save _____.", "$5m"), "approach = ?"),
+    (make("In recent times, it has put its focus on Acme Corp, spending _____.", "$5m"), "it = ?"),
+    (make("Who is a Globex economist?", "Brian Jones", type=MC, form=Form.DESCRIBED, kind=FactKind.PERSON,
+          choices=("Jane Smith", "Brian Jones")), "an indefinite role"),
+    (make("What is Globex?", "a town in Ohio", type=CARD, form=Form.DESCRIBED, kind=FactKind.PLACE),
+     "a place's description makes no card"),
+    (make("Who is Brian Jones?", "chief executive of the new company", type=CARD, form=Form.DESCRIBED,
+          kind=FactKind.PERSON), "the description points back"),
+    (make("Bank of _____ governor Brian Jones said rates were within the agreed levels.", "Japan",
+          kind=FactKind.PLACE), "the blank cuts a name in two"),
+    (make("Acme Corp expects inflation to rise in _____ and 1988.", "1987", kind=FactKind.DATE),
+     "one end of a range"),
+    (make("Who is Brian Jones?", "speaking at Globex in London", type=CARD, form=Form.DESCRIBED,
+          kind=FactKind.PERSON), "a clause, not what the person is"),
+    (make("Who is the Globex chairman Jane Smith?", "Brian Jones", type=MC, form=Form.DESCRIBED,
+          kind=FactKind.PERSON, choices=("Brian Jones", "Jane Smith"),
+          sentence="Two leaders, Globex president Brian Jones, Globex chairman Jane Smith, met."),
+     "the description names someone else: jane smith"),
+    (make("Who is Brian Jones?", "Corp transportation analyst", type=CARD, form=Form.DESCRIBED,
+          kind=FactKind.PERSON, sentence="“It is a case of timing,” Acme Corp transportation analyst Brian Jones said."),
+     "a name cut short before the description"),
+    (make("Who is Jane Smith?", "the Midlands and South saw the biggest price falls", type=CARD,
+          form=Form.DESCRIBED, kind=FactKind.PERSON), "a clause, not a description"),
 ])
 def test_each_check_names_its_fault(question: Question, fault: str) -> None:
     story = STORIES_FOR_FAULT.get(fault, STORY)
@@ -321,7 +362,7 @@ def test_the_recommended_set_of_an_article(path: Path) -> None:
     result = questions.generate(path.read_bytes(), published=dt.date.fromisoformat(published) if published else None)
     chosen = [question for question in result.questions if question.recommended]
     body_words = len(result.text.split()) - len(result.article.headline.split())
-    assert 2 <= len(chosen) <= min(30, body_words * 6 / 100)
+    assert 1 <= len(chosen) <= min(30, body_words * 6 / 100)
     assert all(question.score >= ranking.RECOMMEND_AT for question in chosen) or len(chosen) == 1
     assert all(0 <= question.score <= 1 for question in result.questions)
     assert max(Counter(ranking.fact_key(question) for question in chosen).values()) == 1
