@@ -6,7 +6,7 @@ from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 
 from app.extensions import db
-from app.quiz import kept
+from app import kept_answer as kept
 
 _MESSAGES = {
     400: ("Bad request", "The request could not be understood. Go back and try again."),

@@ -7,7 +7,8 @@ from werkzeug.exceptions import HTTPException
 
 from app.auth.guards import claimed_learner_id, learner_required, require_learner
 from app.models import utcnow
-from app.quiz import kept, services
+from app import kept_answer as kept
+from app.quiz import services
 from app.study.services import new_submission_id, parse_duration_ms, valid_submission_id
 from app.validation import database_id
 
