@@ -33,9 +33,6 @@ def register(app: Flask) -> None:
     def csrf_error(err):
         # A login that expired takes the form's token with it: ask to log in again rather than answer a bare 400,
         # and keep a quiz answer for after the log-in.
-        if not current_user.is_authenticated and request.endpoint == "auth.logout":
-            flash("You are logged out.", "info")  # the login had expired already
-            return redirect(url_for("home.index"))
         if not current_user.is_authenticated and request.blueprint != "auth":
             if kept.is_quiz_answer(request):
                 return kept.keep_and_ask_to_log_in(request, wants_json=kept.wants_json(request))

@@ -77,10 +77,3 @@ def test_another_form_sent_after_the_login_expired_asks_to_log_in_again(app, cli
     assert reply.status_code == 302 and reply.headers["Location"] == "/auth/login"
     assert "Your login expired, so that form was not sent." in client.get("/auth/login").get_data(as_text=True)
 
-
-def test_logging_out_after_the_login_expired_just_logs_out(app, client, learner):
-    page_token = csrf_token(client, "/")
-    client.delete_cookie("session")
-    reply = client.post("/auth/logout", data={"csrf_token": page_token})
-    assert reply.status_code == 302 and reply.headers["Location"] == "/"
-    assert "You are logged out." in client.get("/").get_data(as_text=True)
