@@ -1,10 +1,12 @@
 """The domain errors services raise, and the error pages a person can read; the 500 handler rolls back."""
 from __future__ import annotations
 
-from flask import Flask, render_template
+from flask import Flask, flash, redirect, render_template, request, url_for
+from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 
 from app.extensions import db
+from app import kept_answer as kept
 
 
 
@@ -66,6 +68,13 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(CSRFError)
     def csrf_error(err):
+        # A login that expired takes the form's token with it: ask to log in again rather than answer a bare 400,
+        # and keep a quiz answer for after the log-in.
+        if not current_user.is_authenticated and request.blueprint != "auth":
+            if kept.is_quiz_answer(request):
+                return kept.keep_and_ask_to_log_in(request, wants_json=kept.wants_json(request))
+            flash("Your login expired, so that form was not sent. Log in again and send it once more.", "warning")
+            return redirect(url_for("auth.login"))
         return render_error(400, "This form has expired or was already sent. Reload the page and try again: "
                                  "nothing was saved.")
 

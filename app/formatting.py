@@ -1,19 +1,34 @@
-"""How the pages write dates and times: "15 May 2024", and stored (UTC) times with their zone."""
+"""How the pages write dates and times: "15 May 2024", and stored (UTC) times in the viewer's zone, named."""
 from __future__ import annotations
 
 import datetime as dt
 
-from flask import Flask
+from flask import Flask, has_request_context
+from flask_login import current_user
+
+from app.timezones import local_time
+
+
+def viewer_zone() -> str | None:
+    """Return the time zone of the person the page is for; None (UTC) outside a request or when logged out."""
+    if has_request_context() and current_user and current_user.is_authenticated:
+        return current_user.time_zone
+    return None
 
 
 def long_date(moment: dt.date | dt.datetime | None) -> str:
-    """Format a date as "15 May 2024"; nothing for no date."""
+    """Format a date as "15 May 2024"; a stored (UTC) time as its day in the viewer's zone; nothing for no date."""
+    if isinstance(moment, dt.datetime) and moment.tzinfo is None:
+        moment = local_time(moment, viewer_zone())
     return f"{moment.day} {moment:%B %Y}" if moment else ""
 
 
 def long_datetime(moment: dt.datetime | None) -> str:
-    """Format a stored UTC time as "15 May 2024, 14:05 UTC"; nothing for no time."""
-    return f"{long_date(moment)}, {moment:%H:%M} UTC" if moment else ""
+    """Format a stored UTC time in the viewer's zone, as "15 May 2024, 14:05 UTC" or "…, 15:05 CET"; nothing for no time."""
+    if not moment:
+        return ""
+    local = local_time(moment, viewer_zone())
+    return f"{long_date(local)}, {local:%H:%M} {local.tzname()}"
 
 
 def register(app: Flask) -> None:

@@ -6,7 +6,7 @@ import enum
 from typing import Any, Optional
 
 from flask_login import UserMixin
-from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint, false
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint, false, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -54,6 +54,9 @@ class User(UserMixin, db.Model):
     name: Mapped[str] = mapped_column(String(120))
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[Role] = mapped_column(db.Enum(Role, native_enum=False, length=16))
+    # An IANA zone name ("Europe/Paris"): the person's days (streaks, "due today", the new-card limit) begin
+    # at their midnight. Taken from the browser at sign-up and log-in, changeable in their settings.
+    time_zone: Mapped[str] = mapped_column(String(64), default="UTC", server_default="UTC")
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     # Set by a reset (a teacher's or an administrator's): the temporary password lets the person in only to
     # choose a password of their own.
@@ -216,6 +219,17 @@ class Assignment(db.Model):
     classroom_id: Mapped[int] = mapped_column(ForeignKey("classroom.id", ondelete="CASCADE"), index=True)
     due_at: Mapped[Optional[dt.datetime]]
     assigned_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    # The quiz settings (app/quiz/settings.py reads them). How many questions each attempt asks, drawn from
+    # the approved ones; None asks the recommended set (every approved question when none is recommended).
+    question_count: Mapped[Optional[int]]
+    # The question kinds a quiz asks (QuestionKind values); empty asks every kind.
+    question_kinds: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
+    shuffle_questions: Mapped[bool] = mapped_column(default=True, server_default=true())
+    shuffle_choices: Mapped[bool] = mapped_column(default=True, server_default=true())
+    max_attempts: Mapped[Optional[int]]  # None: as many as the learner likes
+    time_limit_minutes: Mapped[Optional[int]]  # None: no time limit
+    feedback_at_end: Mapped[bool] = mapped_column(default=False, server_default=false())
+    allow_late: Mapped[bool] = mapped_column(default=True, server_default=true())  # attempts after the due date
 
     question_set: Mapped[QuestionSet] = relationship(back_populates="assignments")
     classroom: Mapped[Classroom] = relationship(back_populates="assignments")
@@ -268,6 +282,11 @@ class Attempt(db.Model):
     finished_at: Mapped[Optional[dt.datetime]]
     correct: Mapped[int] = mapped_column(default=0)
     total: Mapped[int] = mapped_column(default=0)
+    # The assignment's settings as they stood when the attempt started: changing them never changes a sitting.
+    deadline_at: Mapped[Optional[dt.datetime]]  # the time limit's end; an answer after it is refused
+    shuffle_choices: Mapped[bool] = mapped_column(default=False, server_default=false())
+    feedback_at_end: Mapped[bool] = mapped_column(default=False, server_default=false())
+    late: Mapped[bool] = mapped_column(default=False, server_default=false())  # started after the due date
 
     answers: Mapped[list["Answer"]] = relationship(back_populates="attempt", cascade="all, delete-orphan")
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import logging
 from collections import namedtuple
 from dataclasses import dataclass
 from typing import Any, Callable, NamedTuple
@@ -188,7 +187,7 @@ _LIVE = and_(_QUESTION.c.review_status == ReviewStatus.APPROVED, _QUESTION.c.ret
 
 _READ_ANSWER_CONTEXT = DriverStatement(
     select(_ATTEMPT.c.learner_id, _ATTEMPT.c.set_id, _ATTEMPT.c.question_ids, _ATTEMPT.c.total,
-           _ATTEMPT.c.finished_at, *ASKED_COLUMNS,
+           _ATTEMPT.c.finished_at, _ATTEMPT.c.deadline_at, _ATTEMPT.c.feedback_at_end, *ASKED_COLUMNS,
            _ANSWER.c.response.label("stored_response"), _ANSWER.c.correct.label("stored_correct"),
            _CARD.c.id.label("card_id"), _CARD.c.fsrs_card, _CARD.c.last_review_at)
     .select_from(
@@ -243,6 +242,12 @@ _IS_OPEN = {dialect: DriverStatement(select(_open_question(dialect).label("open"
             for dialect in _DIALECTS}
 _FINISH_ATTEMPT = DriverStatement(
     update(_ATTEMPT).where(_ATTEMPT.c.id == bindparam("attempt")).values(finished_at=_FINISHED_NOW))
+# An attempt whose time is up ends at its deadline, not when someone next looks at it, and its score counts
+# every question it asked: one right answer before the time ran out is not 100 %.
+CLOSE_AT_DEADLINE = DriverStatement(
+    update(_ATTEMPT).where(_ATTEMPT.c.id == bindparam("attempt"), _ATTEMPT.c.finished_at.is_(None),
+                           _ATTEMPT.c.deadline_at.is_not(None))
+    .values(finished_at=_ATTEMPT.c.deadline_at, total=func.json_array_length(_ATTEMPT.c.question_ids)))
 
 _CARD_KEY = and_(_CARD.c.learner_id == bindparam("learner"), _CARD.c.question_id == bindparam("question"))
 _CARD_NEW_VALUES = {"fsrs_card": bindparam("new_card", type_=_CARD.c.fsrs_card.type),
@@ -264,6 +269,8 @@ class AnswerContext:
     question_ids: list[int]
     total: int
     finished: bool
+    deadline_at: dt.datetime | None
+    feedback_at_end: bool
     question: AskedQuestion
     stored_response: str | None  # the answer already stored for this question of the attempt, if any
     stored_correct: bool | None
@@ -278,8 +285,8 @@ def _read_answer_context(connection: Connection, attempt_id: int, question_id: i
     if row is None:
         return None
     return AnswerContext(learner_id=row.learner_id, set_id=row.set_id, question_ids=row.question_ids,
-                         total=row.total, finished=row.finished_at is not None,
-                         question=asked_question(question_id, row),
+                         total=row.total, finished=row.finished_at is not None, deadline_at=row.deadline_at,
+                         feedback_at_end=row.feedback_at_end, question=asked_question(question_id, row),
                          stored_response=row.stored_response, stored_correct=row.stored_correct,
                          card_id=row.card_id, fsrs_card=row.fsrs_card, last_review_at=row.last_review_at)
 
@@ -290,6 +297,7 @@ class AnswerStatus(enum.Enum):
     ANSWERED = "answered"
     ALREADY_ANSWERED = "already answered"  # a resubmitted form or a second tab: the first answer stands
     WITHDRAWN = "withdrawn"  # the teacher retired or rejected the question after it was shown
+    TIME_UP = "time up"  # the attempt's time limit passed before the answer came: refused, the attempt closed
 
 
 @dataclass(frozen=True)
@@ -301,6 +309,7 @@ class StoredAnswer:
     response: str = ""
     correct: bool = False
     finished: bool = False
+    feedback_at_end: bool = False  # the attempt shows right and wrong only on its result page
 
 
 def record_quiz_answer(learner_id: int, attempt_id: int, question_id: int, response: str, *, submission_id: str,
@@ -332,7 +341,14 @@ def record_quiz_answer(learner_id: int, attempt_id: int, question_id: int, respo
         question = context.question
         if context.stored_response is not None:
             return StoredAnswer(AnswerStatus.ALREADY_ANSWERED, question, response=context.stored_response,
-                                correct=bool(context.stored_correct), finished=context.finished)
+                                correct=bool(context.stored_correct), finished=context.finished,
+                                feedback_at_end=context.feedback_at_end)
+        if context.deadline_at is not None and (context.finished or now > context.deadline_at):
+            # The server's clock decides, whatever the page's countdown said: the attempt ends at its deadline.
+            connection.commit()
+            with begin_write_on(connection):
+                CLOSE_AT_DEADLINE.execute(connection, {"attempt": attempt_id})
+            return StoredAnswer(AnswerStatus.TIME_UP, question, finished=True)
         if not question.is_live:
             return StoredAnswer(AnswerStatus.WITHDRAWN, question)
 
@@ -363,7 +379,8 @@ def record_quiz_answer(learner_id: int, attempt_id: int, question_id: int, respo
         except BaseException:
             transaction.rollback()
             raise
-    return StoredAnswer(AnswerStatus.ANSWERED, question, response=response, correct=correct, finished=finished)
+    return StoredAnswer(AnswerStatus.ANSWERED, question, response=response, correct=correct, finished=finished,
+                        feedback_at_end=context.feedback_at_end)
 
 
 def _count_answer(connection: Connection, attempt_id: int, context: AnswerContext, *, correct: bool,
@@ -392,7 +409,8 @@ def _already_answered(attempt_id: int, question_id: int) -> StoredAnswer:
         raise Invalid("This answer form was already used for another question. Reload the page and try again.")
     attempt = db.session.get(Attempt, attempt_id)
     return StoredAnswer(AnswerStatus.ALREADY_ANSWERED, AskedQuestion.of(stored.question), response=stored.response,
-                        correct=stored.correct, finished=attempt.finished_at is not None)
+                        correct=stored.correct, finished=attempt.finished_at is not None,
+                        feedback_at_end=attempt.feedback_at_end)
 
 
 # --- A review of a card: a flashcard grade, or the review a quiz answer logs --------------------------------

@@ -10,6 +10,7 @@ from sqlalchemy import func
 
 from app.extensions import db
 from app.models import CardState
+from app.timezones import start_of_today
 
 # Fuzzing spreads reviews with randomness; without it the same ratings at the same moments give the same
 # dates, which learners can check against the buttons and tests can pin down.
@@ -32,9 +33,25 @@ def as_naive(moment: dt.datetime) -> dt.datetime:
     return moment.astimezone(dt.timezone.utc).replace(tzinfo=None) if moment.tzinfo else moment
 
 
-def start_of_day(now: dt.datetime) -> dt.datetime:
-    """Return midnight UTC of ``now``'s day: the day the new-card limit and streaks count in."""
-    return now.replace(hour=0, minute=0, second=0, microsecond=0)
+def start_of_day(now: dt.datetime, zone_name: str | None = None) -> dt.datetime:
+    """Return the (naive UTC) time the learner's day began, at midnight of their zone (UTC if none is given).
+
+    The day the new-card limit, streaks and "due today" count in.
+    """
+    return start_of_today(now, zone_name)
+
+
+def is_mastered(state: CardState | None, day_end: dt.datetime) -> bool:
+    """Whether the learner has learned the card: past its learning steps, last recalled, and not due again today.
+
+    FSRS's recall probability is about 1 just after any review, a failed one included, so it cannot say this
+    alone: a card in learning or relearning (a new card answered, or one failed at its last review: FSRS moves
+    a card rated Again there) is not mastered, nor is a card due before ``day_end``, the end of the learner's
+    day, so mastery never counts a card that "due today" counts.
+    """
+    if state is None:
+        return False
+    return State(state.fsrs_card["state"]) is State.Review and state.due >= day_end
 
 
 def fsrs_card(state: CardState | None, *, question_id: int = 0, now: dt.datetime) -> Card:
@@ -144,7 +161,7 @@ def card_states(learner_id: int, question_ids: Iterable[int]) -> dict[int, CardR
 
 
 def build_queue(learner_id: int, question_ids: Sequence[int], now: dt.datetime, *,
-                new_cards_per_day: int) -> StudyQueue:
+                new_cards_per_day: int, zone_name: str | None = None) -> StudyQueue:
     """Return the learner's queue over ``question_ids`` (the live questions of their sets, in set order).
 
     Cards due now come first, soonest first; then new cards in the given order, up to the day's limit
@@ -153,7 +170,7 @@ def build_queue(learner_id: int, question_ids: Sequence[int], now: dt.datetime, 
     """
     states = card_states(learner_id, question_ids)
     due = sorted((state for state in states.values() if state.due <= now), key=lambda state: (state.due, state.id))
-    new_left = max(0, new_cards_per_day - new_cards_introduced_since(learner_id, start_of_day(now)))
+    new_left = max(0, new_cards_per_day - new_cards_introduced_since(learner_id, start_of_day(now, zone_name)))
     unseen = [question_id for question_id in question_ids if question_id not in states]
     new = unseen[:new_left]
     if not due and not new:

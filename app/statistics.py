@@ -289,15 +289,15 @@ class LearnerSetSummary:
     late: bool  # finished, but first after the due date
 
 
-def mastery(retrievabilities: Iterable[float], card_count: int) -> float | None:
-    """Return the share of a set's cards FSRS expects the learner to recall; cards never studied count 0.
+def mastery(mastered: int, card_count: int) -> float | None:
+    """Return the share of a set's cards the learner has mastered; None for a set without live questions.
 
-    ``retrievabilities`` are FSRS's recall probabilities of the cards the learner has (the scheduling
-    module computes them); ``card_count`` is the number of the set's live questions.
+    ``mastered`` counts the cards the scheduling module judges learned (``is_mastered``); ``card_count``
+    is the number of the set's live questions, so cards never studied count as not mastered.
     """
     if card_count <= 0:
         return None
-    return min(1.0, sum(retrievabilities) / card_count)
+    return min(1.0, mastered / card_count)
 
 
 def is_overdue(due_at: dt.datetime | None, first_finished_at: dt.datetime | None, now: dt.datetime) -> bool:

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, PasswordField, RadioField, StringField, SubmitField
+from wtforms import BooleanField, EmailField, HiddenField, PasswordField, RadioField, SelectField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
 
 from app.auth.passwords import MAX_LENGTH, MIN_LENGTH
 from app.models import Role
+from app.timezones import zone_names
 from app.validation import PlainName
 
 
@@ -20,6 +21,7 @@ class SignupForm(FlaskForm):
     confirm = PasswordField("Repeat the password", validators=[DataRequired(), EqualTo("password", "The passwords differ.")])
     role = RadioField("I am a", choices=[SelectChoice(Role.LEARNER.value, "Learner"), SelectChoice(Role.TEACHER.value, "Teacher")],
                       default=Role.LEARNER.value, validators=[DataRequired()])
+    time_zone = HiddenField()  # the browser's, filled in by timezone.js
     submit = SubmitField("Create account")
 
 
@@ -43,6 +45,7 @@ class LoginForm(FlaskForm):
     email = EmailField("Email", validators=[DataRequired(), Email(check_deliverability=False)])
     password = PasswordField("Password", validators=[DataRequired()])
     remember = BooleanField("Keep me logged in on this device")
+    time_zone = HiddenField()  # the browser's, filled in by timezone.js
     submit = SubmitField("Log in")
 
 
@@ -50,7 +53,16 @@ class ChangePasswordForm(FlaskForm):
     current_password = PasswordField("Current password", validators=[Optional()],
                                      render_kw={"autocomplete": "current-password"})
     password = PasswordField("New password", validators=[DataRequired(), Length(min=MIN_LENGTH, max=MAX_LENGTH, message=f"Use at least {MIN_LENGTH} characters (at most {MAX_LENGTH}).")],
-                             description="At least 8 characters.", render_kw={"autocomplete": "new-password"})
+                             description=f"At least {MIN_LENGTH} characters.", render_kw={"autocomplete": "new-password"})
     confirm = PasswordField("Repeat the new password", validators=[DataRequired(), EqualTo("password", "The passwords differ.")],
                             render_kw={"autocomplete": "new-password"})
     submit = SubmitField("Change password")
+class TimeZoneForm(FlaskForm):
+    time_zone = SelectField("Your time zone", validators=[DataRequired()],
+                            description="Your days (the study streak, cards due today, the daily limit of new cards) "
+                                        "begin at midnight here, and times are shown in it.")
+    submit = SubmitField("Save")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.time_zone.choices = [SelectChoice(name, name.replace("_", " ")) for name in zone_names()]

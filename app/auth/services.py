@@ -14,6 +14,7 @@ from app.auth.passwords import WeakPassword, check_password
 from app.database import begin_write
 from app.extensions import db
 from app.models import Role, User, utcnow
+from app.timezones import UTC, valid_zone
 
 # No 0/O, 1/I/L: a temporary password is read aloud or copied off a screen by hand.
 TEMPORARY_PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
@@ -32,12 +33,12 @@ def find_user_by_email(email: str) -> User | None:
     return db.session.execute(db.select(User).filter_by(email=normalise_email(email))).scalar_one_or_none()
 
 
-def create_user(*, name: str, email: str, password: str, role: Role) -> User:
-    """Create an account, or raise AccountError when the email is taken."""
+def create_user(*, name: str, email: str, password: str, role: Role, time_zone: str | None = None) -> User:
+    """Create an account, or raise AccountError when the email is taken; an unknown time zone counts as UTC."""
     begin_write()  # SQLite: take the write lock before reading, so that a busy moment waits instead of failing
     if find_user_by_email(email) is not None:
         raise AccountError("An account with this email already exists. Log in instead.")
-    user = User(name=name.strip(), email=normalise_email(email), role=role)
+    user = User(name=name.strip(), email=normalise_email(email), role=role, time_zone=valid_zone(time_zone) or UTC)
     user.set_password(password)
     db.session.add(user)
     try:
@@ -95,17 +96,19 @@ def check_role(role: Role, teacher_code: str | None) -> None:
             raise AccountError("That teacher sign-up code is not right. Ask the school's Factdeck administrator for it.")
 
 
-def sign_up(*, name: str, email: str, password: str, role: Role) -> User | None:
+def sign_up(*, name: str, email: str, password: str, role: Role, time_zone: str | None = None) -> User | None:
     """Create an account; for an email that has one already, return None after the same work.
 
     The person is told the same in both cases and logs in next: no one learns from signing up which
     emails have accounts, neither from the answer nor from its timing (the password is hashed either way).
     """
     try:
-        return create_user(name=name, email=email, password=password, role=role)
+        return create_user(name=name, email=email, password=password, role=role, time_zone=time_zone)
     except AccountError:
         generate_password_hash(password)  # what creating the account would have spent
         return None
+
+
 def change_password(user: User, new_password: str, *, current_password: str | None) -> None:
     """Give the user a password of their own; ``current_password`` is checked unless a reset forced the change.
 
@@ -145,3 +148,20 @@ def password_changed(user: User) -> None:
     """
     user.password_changed_at = utcnow()
     db.session.commit()
+
+
+def set_time_zone(user: User, name: str | None) -> None:
+    """Make ``name`` the person's time zone, or raise AccountError when it names no zone."""
+    zone_name = valid_zone(name)
+    if zone_name is None:
+        raise AccountError("Choose a time zone from the list.")
+    user.time_zone = zone_name
+    db.session.commit()
+
+
+def adopt_browser_time_zone(user: User, name: str | None) -> None:
+    """Take the browser's zone at log-in for someone still on the default (UTC); a zone they chose stays."""
+    zone_name = valid_zone(name)
+    if zone_name is not None and user.time_zone == UTC and zone_name != UTC:
+        user.time_zone = zone_name
+        db.session.commit()

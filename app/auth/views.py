@@ -8,10 +8,10 @@ from flask_login import current_user, login_required
 
 from app.auth import sessions
 from app.auth import throttle
-from app.auth.forms import ChangePasswordForm, LoginForm, signup_form
+from app.auth.forms import ChangePasswordForm, LoginForm, TimeZoneForm, signup_form
 from app.auth.passwords import WeakPassword, check_password
-from app.auth.services import (AccountError, TeacherSignup, authenticate, change_password, check_role, normalise_email,
-                               sign_up)
+from app.auth.services import (AccountError, TeacherSignup, adopt_browser_time_zone, authenticate, change_password,
+                               check_role, normalise_email, set_time_zone, sign_up)
 from app.extensions import login_manager
 from app.models import Role, User
 
@@ -74,7 +74,8 @@ def signup():
             except AccountError as err:
                 form.role.errors.append(str(err))
             else:
-                sign_up(name=form.name.data, email=form.email.data, password=form.password.data, role=role)
+                sign_up(name=form.name.data, email=form.email.data, password=form.password.data, role=role,
+                        time_zone=form.time_zone.data)
                 flash("Your account is ready: log in with your email and password. (If this email already had an "
                       "account, nothing was changed: log in with its password.)", "success")
                 return redirect(url_for("auth.login"))
@@ -92,6 +93,7 @@ def login():
             abort(429)
         user = authenticate(email, form.password.data)
         if user is not None:
+            adopt_browser_time_zone(user, form.time_zone.data)
             sessions.log_in(user, remember=form.remember.data)
             flash(f"Welcome back, {user.name}.", "success")
             if user.must_change_password:
@@ -143,3 +145,17 @@ def change_password_view():
     if forced:
         del form.current_password
     return render_template("auth/password.html", form=form, forced=forced), 400 if form.errors else 200
+@bp.route("/time-zone", methods=["GET", "POST"])
+@login_required
+def time_zone():
+    """Settings: the zone a person's days are counted in and times are shown in."""
+    form = TimeZoneForm(time_zone=current_user.time_zone)
+    if form.validate_on_submit():
+        try:
+            set_time_zone(current_user, form.time_zone.data)
+        except AccountError as err:
+            form.time_zone.errors.append(str(err))
+        else:
+            flash(f"Your time zone is now {current_user.time_zone.replace('_', ' ')}.", "success")
+            return redirect(url_for("auth.time_zone"))
+    return render_template("auth/time_zone.html", form=form), 400 if form.errors else 200

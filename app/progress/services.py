@@ -6,14 +6,14 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable
 
-from sqlalchemy import Date, case, func
 
 from app.extensions import db
 from app.models import Assignment, CardState, Question, QuestionSet, Review, ReviewStatus, User
 from app.quiz.services import attempts_by_set
-from app.scheduling import StudyQueue, retrievability, start_of_day
+from app.scheduling import StudyQueue, is_mastered
 from app.statistics import AttemptRecord, mastery, summarise_learner_set
 from app.study.services import assigned_sets, study_queue
+from app.timezones import day_start, end_of_today, local_day
 
 ACTIVITY_DAYS = 30
 UPCOMING_DAYS = 7
@@ -29,7 +29,8 @@ class SetProgress:
     card_count: int  # live questions
     studied: int  # of those, cards the learner has met
     due_now: int
-    mastery: float | None  # mean FSRS recall probability over the set's cards now, unstudied cards counting 0
+    mastered: int  # cards past their learning steps, last recalled, not due again today (scheduling.is_mastered)
+    mastery: float | None  # mastered cards as a share of the set's cards
     best_percent: float | None  # over finished attempts
     last_percent: float | None
     attempts: int  # finished attempts
@@ -54,23 +55,24 @@ def set_progress(learner: User, now: dt.datetime, *, queue: StudyQueue | None = 
     live = live_questions_by_set(set_ids)
     # Only what mastery needs of each card (its FSRS memory), not mapped objects: a learner has hundreds.
     states = {row.question_id: row for row in db.session.execute(
-        db.select(CardState.question_id, CardState.fsrs_card)
+        db.select(CardState.question_id, CardState.fsrs_card, CardState.due)
         .join(Question, Question.id == CardState.question_id)
         .where(CardState.learner_id == learner.id, Question.set_id.in_(set_ids)))} if set_ids else {}
     attempts = attempts_by_set(learner.id, set_ids)
+    day_end = end_of_today(now, learner.time_zone)
     rows = []
     for question_set, assignment in pairs:
         cards = [states.get(question_id) for question_id in live[question_set.id]]
         studied = [state for state in cards if state is not None]
+        mastered = sum(is_mastered(state, day_end) for state in studied)
         records = [AttemptRecord(attempt.id, attempt.started_at, attempt.finished_at, attempt.correct, attempt.total)
                    for attempt in attempts[question_set.id]]
-        summary = summarise_learner_set(
-            records, mastery_share=mastery([retrievability(state, now) for state in studied], len(cards)),
-            due_at=assignment.due_at, now=now)
+        summary = summarise_learner_set(records, mastery_share=mastery(mastered, len(cards)),
+                                        due_at=assignment.due_at, now=now)
         open_attempts = [attempt.id for attempt in attempts[question_set.id] if attempt.finished_at is None]
         rows.append(SetProgress(
             question_set=question_set, assignment=assignment, card_count=len(cards), studied=len(studied),
-            due_now=sum(question_id in due_now for question_id in live[question_set.id]), mastery=summary.mastery,
+            mastered=mastered, due_now=sum(question_id in due_now for question_id in live[question_set.id]), mastery=summary.mastery,
             best_percent=summary.best_percent, last_percent=summary.last_percent, attempts=summary.attempts,
             open_attempt_id=open_attempts[-1] if open_attempts else None, overdue=summary.overdue))
     return rows
@@ -89,10 +91,6 @@ def live_questions_by_set(set_ids: list[int]) -> dict[int, list[int]]:
     return live
 
 
-# The calendar day (UTC) of a review, counted in SQL: the pages read a row per day, not one per review.
-_REVIEW_DAY = func.date(Review.reviewed_at, type_=Date)
-
-
 @dataclass(frozen=True)
 class DayActivity:
     day: dt.date
@@ -105,19 +103,19 @@ class DayActivity:
         return self.recalled / self.reviews if self.reviews else None
 
 
-def daily_activity(learner_id: int, now: dt.datetime, *, days: int = ACTIVITY_DAYS) -> list[DayActivity]:
-    """Return the learner's reviews and recalls for each of the last ``days`` days, today last."""
-    today = now.date()
+def daily_activity(learner_id: int, now: dt.datetime, *, days: int = ACTIVITY_DAYS,
+                   zone_name: str | None = None) -> list[DayActivity]:
+    """Return the learner's reviews and recalls for each of the last ``days`` days of their zone, today last."""
+    today = local_day(now, zone_name)
     first_day = today - dt.timedelta(days=days - 1)
     reviews: Counter[dt.date] = Counter()
     recalled: Counter[dt.date] = Counter()
-    for day, count, recalls in db.session.execute(
-            db.select(_REVIEW_DAY, func.count(Review.id), func.sum(case((Review.rating >= RECALLED, 1), else_=0)))
-            .where(Review.learner_id == learner_id,
-                   Review.reviewed_at >= dt.datetime.combine(first_day, dt.time()))
-            .group_by(_REVIEW_DAY)):
-        reviews[day] += count
-        recalled[day] += recalls or 0
+    for reviewed_at, rating in db.session.execute(
+            db.select(Review.reviewed_at, Review.rating)
+            .where(Review.learner_id == learner_id, Review.reviewed_at >= day_start(first_day, zone_name))):
+        day = local_day(reviewed_at, zone_name)
+        reviews[day] += 1
+        recalled[day] += rating >= RECALLED
     return [DayActivity(day, reviews[day], recalled[day])
             for day in (first_day + dt.timedelta(days=offset) for offset in range(days))]
 
@@ -136,10 +134,10 @@ def study_streak(review_days: Iterable[dt.date], today: dt.date) -> int:
     return streak
 
 
-def review_days(learner_id: int) -> set[dt.date]:
-    """Return the days the learner reviewed anything on (one row a day, counted in SQL)."""
-    return set(db.session.execute(
-        db.select(_REVIEW_DAY).where(Review.learner_id == learner_id).distinct()).scalars())
+def review_days(learner_id: int, zone_name: str | None = None) -> set[dt.date]:
+    """Return the days of the learner's zone on which they reviewed at least one card."""
+    return {local_day(reviewed_at, zone_name) for reviewed_at in db.session.execute(
+        db.select(Review.reviewed_at).where(Review.learner_id == learner_id)).scalars()}
 
 
 @dataclass(frozen=True)
@@ -149,18 +147,19 @@ class UpcomingDay:
 
 
 def upcoming_reviews(learner_id: int, question_ids: Iterable[int], now: dt.datetime, *,
-                     days: int = UPCOMING_DAYS) -> list[UpcomingDay]:
-    """Return how many of the learner's cards fall due on each of the next ``days`` days, today first."""
+                     days: int = UPCOMING_DAYS, zone_name: str | None = None) -> list[UpcomingDay]:
+    """Return how many of the learner's cards fall due on each of the next ``days`` days of their zone, today first."""
     question_ids = list(question_ids)
-    today = start_of_day(now)
+    today = local_day(now, zone_name)
     counts: Counter[int] = Counter()
     if question_ids:
         for due in db.session.execute(
                 db.select(CardState.due).where(CardState.learner_id == learner_id,
                                                CardState.question_id.in_(question_ids),
-                                               CardState.due < today + dt.timedelta(days=days))).scalars():
-            counts[max(0, (due - today).days)] += 1
-    return [UpcomingDay((today + dt.timedelta(days=offset)).date(), counts[offset]) for offset in range(days)]
+                                               CardState.due < day_start(today + dt.timedelta(days=days), zone_name))
+        ).scalars():
+            counts[max(0, (local_day(due, zone_name) - today).days)] += 1
+    return [UpcomingDay(today + dt.timedelta(days=offset), counts[offset]) for offset in range(days)]
 
 
 @dataclass(frozen=True)
@@ -170,6 +169,7 @@ class LearnerProgress:
     streak: int
     studied_today: bool
     upcoming: list[UpcomingDay]
+    time_zone: str  # the zone the days are counted in
 
     @property
     def total_reviews(self) -> int:
@@ -178,10 +178,14 @@ class LearnerProgress:
 
 def learner_progress(learner: User, now: dt.datetime) -> LearnerProgress:
     """Return everything the progress page shows."""
+    zone_name = learner.time_zone
     sets = set_progress(learner, now)
-    days = review_days(learner.id)
+    days = review_days(learner.id, zone_name)
+    today = local_day(now, zone_name)
     question_ids = [question_id for ids in live_questions_by_set([row.question_set.id for row in sets]).values()
                     for question_id in ids]
-    return LearnerProgress(sets=sets, days=daily_activity(learner.id, now), streak=study_streak(days, now.date()),
-                           studied_today=now.date() in days, upcoming=upcoming_reviews(learner.id, question_ids, now))
+    return LearnerProgress(sets=sets, days=daily_activity(learner.id, now, zone_name=zone_name),
+                           streak=study_streak(days, today), studied_today=today in days,
+                           upcoming=upcoming_reviews(learner.id, question_ids, now, zone_name=zone_name),
+                           time_zone=zone_name or "UTC")
 

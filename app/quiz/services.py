@@ -14,9 +14,10 @@ from app.errors import NotFound
 from app.extensions import db
 from app.grading import ASKED_COLUMNS, CHOICE_KINDS, AskedQuestion, asked_question
 from app.models import Answer, Attempt, Question, QuestionKind, QuestionSet, ReviewStatus
-from app.reviewing import AnswerStatus, NotInYourQuiz, StoredAnswer, record_quiz_answer
+from app.quiz import settings as quiz_settings
+from app.quiz.settings import QuizClosed
+from app.reviewing import CLOSE_AT_DEADLINE, AnswerStatus, NotInYourQuiz, StoredAnswer, record_quiz_answer
 from app.sets.services import source_with_answer
-from app.study.services import is_assigned
 
 __all__ = ["AnswerStatus", "NotInYourQuiz"]  # the answer's outcome and refusal, as the quiz views name them
 
@@ -25,7 +26,7 @@ _BLANK = re.compile(r"_{3,}")
 
 
 class EmptySetError(ValueError):
-    """The set has no live questions to ask."""
+    """The set has no live questions to ask (or none of the kinds the quiz asks)."""
 
 
 class SetNotAssigned(NotFound):
@@ -39,35 +40,58 @@ class StartedAttempt:
     attempt_id: int
     question_count: int
     resumed: bool  # the learner's unfinished attempt at the set, taken up again
+    time_limit_minutes: int | None = None
+    late: bool = False
 
 
 def start_attempt(learner_id: int, set_id: int, now: dt.datetime) -> StartedAttempt:
-    """Return the learner's unfinished attempt at the set, or a new one with its live questions in set order.
+    """Return the learner's unfinished attempt at the set, or a new one shaped by the assignment's quiz settings.
 
     Resuming makes "Take the quiz" pressed twice (or in two tabs) one sitting, not two. A class starts a
     quiz every few answers, so this runs on a connection of its own with statements built once.
 
+    An unfinished attempt whose time is up is closed first, and does not count as one to resume.
+
     Raises:
         SetNotAssigned: the set is not assigned to this learner (or the id is not a learner's).
-        EmptySetError: the set has no live questions.
+        QuizClosed: every attempt the quiz allows is used, or it is past due and late attempts are not allowed.
+        EmptySetError: the set has no live questions of the kinds the quiz asks.
     """
     with db.engine.connect() as connection:
-        if not is_assigned(learner_id, set_id, connection):
+        settings = quiz_settings.learner_settings(connection, learner_id, set_id)
+        if settings is None:
             raise SetNotAssigned(set_id)
         connection.rollback()  # the check's read ends here: a transaction becomes a writer only at its start
         # The unfinished attempt is looked for under the write lock: two tabs start one attempt. The
         # transaction commits as the block ends, and rolls back if it ends with an error.
         with begin_write_on(connection):
             unfinished = connection.execute(_UNFINISHED_ATTEMPT, {"learner_id": learner_id, "set_id": set_id}).first()
+            if unfinished is not None and unfinished.deadline_at is not None and now > unfinished.deadline_at:
+                CLOSE_AT_DEADLINE.execute(connection, {"attempt": unfinished.id})
+                unfinished = None
             if unfinished is not None:
                 return StartedAttempt(unfinished.id, len(unfinished.question_ids), resumed=True)
-            question_ids = list(connection.execute(_LIVE_QUESTION_IDS, {"set_id": set_id}).scalars())
-            if not question_ids:
-                raise EmptySetError("This set has no questions to answer yet. Ask your teacher.")
-            attempt_id = connection.execute(_INSERT_ATTEMPT, {
-                "learner_id": learner_id, "set_id": set_id, "question_ids": question_ids, "started_at": now,
-                "correct": 0, "total": 0}).scalar_one()
-    return StartedAttempt(attempt_id, len(question_ids), resumed=False)
+            # A refusal is raised after the block, so that closing an attempt out of time still commits.
+            refusal: QuizClosed | None = None
+            question_ids: list[int] = []
+            try:
+                late = quiz_settings.check_may_start(connection, learner_id, set_id, settings, now)
+            except QuizClosed as error:
+                refusal = error
+            else:
+                question_ids = quiz_settings.attempt_questions(connection, set_id, settings)
+            if question_ids:
+                attempt_id = connection.execute(_INSERT_ATTEMPT, {
+                    "learner_id": learner_id, "set_id": set_id, "question_ids": question_ids, "started_at": now,
+                    "correct": 0, "total": 0, "deadline_at": quiz_settings.deadline(settings, now),
+                    "shuffle_choices": settings.shuffle_choices, "feedback_at_end": settings.feedback_at_end,
+                    "late": late}).scalar_one()
+    if refusal is not None:
+        raise refusal
+    if not question_ids:
+        raise EmptySetError("This set has no questions to answer yet. Ask your teacher.")
+    return StartedAttempt(attempt_id, len(question_ids), resumed=False,
+                          time_limit_minutes=settings.time_limit_minutes, late=late)
 
 
 # Starting a quiz and showing its next question are the requests of a class taking a quiz besides the answer:
@@ -79,7 +103,7 @@ _SET = QuestionSet.__table__
 
 _LIVE = and_(_QUESTION.c.review_status == ReviewStatus.APPROVED, _QUESTION.c.retired_at.is_(None))
 _UNFINISHED_ATTEMPT = (
-    select(_ATTEMPT.c.id, _ATTEMPT.c.question_ids)
+    select(_ATTEMPT.c.id, _ATTEMPT.c.question_ids, _ATTEMPT.c.deadline_at)
     .where(_ATTEMPT.c.learner_id == bindparam("learner_id"), _ATTEMPT.c.set_id == bindparam("set_id"),
            _ATTEMPT.c.finished_at.is_(None))
     .order_by(_ATTEMPT.c.started_at.desc(), _ATTEMPT.c.id.desc()).limit(1))
@@ -94,7 +118,8 @@ _LIVE_QUESTIONS_ANSWERED = (
                                                    _ANSWER.c.question_id == _QUESTION.c.id)))
     .where(_QUESTION.c.set_id == bindparam("set_id"), _LIVE))
 _READ_ATTEMPT = (
-    select(_ATTEMPT.c.learner_id, _ATTEMPT.c.set_id, _ATTEMPT.c.question_ids, _SET.c.title)
+    select(_ATTEMPT.c.learner_id, _ATTEMPT.c.set_id, _ATTEMPT.c.question_ids, _SET.c.title, _ATTEMPT.c.finished_at,
+           _ATTEMPT.c.deadline_at, _ATTEMPT.c.shuffle_choices, _ATTEMPT.c.feedback_at_end)
     .join(_SET, _SET.c.id == _ATTEMPT.c.set_id).where(_ATTEMPT.c.id == bindparam("attempt_id")))
 _READ_QUESTION = select(_QUESTION.c.set_id, *ASKED_COLUMNS).where(_QUESTION.c.id == bindparam("question_id"))
 
@@ -113,6 +138,8 @@ class QuizStep:
     choices: tuple[str, ...]
     blank_before: str = ""  # a cloze prompt around its blank
     blank_after: str = ""
+    deadline_at: dt.datetime | None = None  # when the time limit ends, if the quiz has one
+    feedback_at_end: bool = False
 
     @property
     def is_choice(self) -> bool:
@@ -142,25 +169,36 @@ def _asked_questions(connection: Connection, set_id: int, attempt_id: int,
             if question_id in answered_by_id]
 
 
-def next_step(learner_id: int, attempt_id: int) -> QuizStep | None:
+def next_step(learner_id: int, attempt_id: int, now: dt.datetime | None = None) -> QuizStep | None:
     """Return the first unanswered live question of the learner's attempt, or None when every one is answered.
 
-    Raises NotFound for anyone else's attempt. Three reads, statements built once: the attempt with its
-    set's title, the set's live questions marked answered or not, and the one question shown.
+    An attempt whose time limit has passed is closed and has no next question. Raises NotFound for anyone
+    else's attempt. Three reads, statements built once: the attempt with its set's title, the set's live
+    questions marked answered or not, and the one question shown.
     """
     with db.engine.connect() as connection:
         attempt = connection.execute(_READ_ATTEMPT, {"attempt_id": attempt_id}).first()
         if attempt is None or attempt.learner_id != learner_id:
             raise NotFound("Attempt", attempt_id)
+        if attempt.deadline_at is not None and attempt.finished_at is not None:
+            return None  # a timed attempt ends when it finishes, whatever was left unanswered
+        if attempt.deadline_at is not None and now is not None and now > attempt.deadline_at:
+            connection.commit()
+            with begin_write_on(connection):
+                CLOSE_AT_DEADLINE.execute(connection, {"attempt": attempt_id})
+            return None
         asked = _asked_questions(connection, attempt.set_id, attempt_id, attempt.question_ids)
         for number, (question_id, answered) in enumerate(asked, 1):
             if not answered:
                 row = connection.execute(_READ_QUESTION, {"question_id": question_id}).one()
                 question = asked_question(question_id, row)
                 before, after = split_cloze(question.prompt) if question.kind is QuestionKind.CLOZE else ("", "")
+                choices = quiz_settings.ordered_choices(
+                    choices_of(question), kind=question.kind, attempt_id=attempt_id, question_id=question_id,
+                    shuffle=attempt.shuffle_choices)
                 return QuizStep(attempt_id=attempt_id, set_title=attempt.title, question=question, number=number,
-                                total=len(asked), choices=choices_of(question), blank_before=before,
-                                blank_after=after)
+                                total=len(asked), choices=choices, blank_before=before, blank_after=after,
+                                deadline_at=attempt.deadline_at, feedback_at_end=attempt.feedback_at_end)
     return None
 
 
@@ -180,9 +218,19 @@ class Feedback:
     right_answer: str = ""
     source: Markup = Markup("")
     finished: bool = False
+    feedback_at_end: bool = False  # the quiz shows right and wrong only on the score page
+
+    @property
+    def hides_verdict(self) -> bool:
+        """Whether the page must not say yet if the answer was right (feedback only at the end)."""
+        return self.feedback_at_end and self.status in (AnswerStatus.ANSWERED, AnswerStatus.ALREADY_ANSWERED)
 
     @property
     def heading(self) -> str:
+        if self.status is AnswerStatus.TIME_UP:
+            return "Time is up"
+        if self.hides_verdict:
+            return "Answer saved"
         if self.status is AnswerStatus.WITHDRAWN:
             return "Question withdrawn"
         if self.status is AnswerStatus.ALREADY_ANSWERED:
@@ -191,6 +239,11 @@ class Feedback:
 
     @property
     def message(self) -> str:
+        if self.status is AnswerStatus.TIME_UP:
+            return ("The time limit of this quiz has passed, so this answer was not saved and the quiz is closed. "
+                    "Your answers sent in time count.")
+        if self.hides_verdict:
+            return "Your answer is saved. You will see what you got right when the quiz is over."
         if self.status is AnswerStatus.WITHDRAWN:
             return "This question was withdrawn by your teacher, so it does not count. Go on to the next one."
         if self.status is AnswerStatus.ALREADY_ANSWERED:
@@ -216,11 +269,13 @@ def submit_answer(learner_id: int, attempt_id: int, question_id: int, response: 
 def feedback_of(stored: StoredAnswer, attempt_id: int) -> Feedback:
     """Return what the learner sees of a stored answer."""
     question = stored.question
-    if stored.status is AnswerStatus.WITHDRAWN:
-        return Feedback(status=stored.status, attempt_id=attempt_id, prompt=question.prompt)
+    if stored.status in (AnswerStatus.WITHDRAWN, AnswerStatus.TIME_UP):
+        return Feedback(status=stored.status, attempt_id=attempt_id, prompt=question.prompt,
+                        finished=stored.finished)
     return Feedback(status=stored.status, attempt_id=attempt_id, prompt=question.prompt, kind=question.kind,
                     response=stored.response, correct=stored.correct, right_answer=question.answer,
-                    source=source_with_answer(question), finished=stored.finished)
+                    source=source_with_answer(question), finished=stored.finished,
+                    feedback_at_end=stored.feedback_at_end)
 
 
 # --- The result -------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from app.auth.guards import claimed_learner_id, learner_required, require_learne
 from app.errors import Invalid
 from app.models import Attempt, utcnow
 from app.ownership import owned_or_404
+from app import kept_answer as kept
 from app.quiz import services
 from app.study.services import new_submission_id, parse_duration_ms, valid_submission_id
 from app.validation import database_id
@@ -28,23 +29,26 @@ def start(set_id: int):
     except services.SetNotAssigned:
         require_learner()  # a teacher is told 403, a visitor sent to log in; a learner 404 by the handler
         raise
-    except services.EmptySetError as err:
+    except (services.EmptySetError, services.QuizClosed) as err:
         flash(str(err), "warning")
         return redirect(url_for("home.index"))
     if started.resumed:
         flash("Your quiz continues where you left off.", "info")
     else:
-        flash(f"Quiz started: {started.question_count} questions. Good luck!", "info")
+        limit = f" You have {started.time_limit_minutes} minutes." if started.time_limit_minutes else ""
+        late = " It is past the due date, so your teacher will see this attempt as late." if started.late else ""
+        flash(f"Quiz started: {started.question_count} questions.{limit}{late} Good luck!", "info")
     return redirect(url_for("quiz.question", attempt_id=started.attempt_id))
 
 
 @bp.get("/<int:attempt_id>")
 @learner_required
 def question(attempt_id: int):
-    step = services.next_step(current_user.id, attempt_id)
+    step = services.next_step(current_user.id, attempt_id, utcnow())
     if step is None:
         return redirect(url_for("quiz.result", attempt_id=attempt_id))
     return render_template("quiz/question.html", step=step, submission_id=new_submission_id(),
+                           kept_response=kept.take_kept_answer(attempt_id, step.question.id),
                            blank_feedback=services.Feedback(services.AnswerStatus.ANSWERED, attempt_id))
 
 
@@ -57,7 +61,7 @@ def answer(attempt_id: int):
     has attempts. When that check fails, or the session holds no id, the full guard of ``learner_required``
     decides (the login page, 403 for a teacher), and only then is a learner told there is no such question.
     """
-    wants_json = request.accept_mimetypes.best_match(("text/html", "application/json")) == "application/json"
+    wants_json = kept.wants_json(request)
     try:
         learner_id = claimed_learner_id()
         question_id = request.form.get("question_id", type=database_id)
@@ -75,10 +79,12 @@ def answer(attempt_id: int):
         except Invalid as error:  # a form already used for another question
             abort(400, str(error))
     except HTTPException as error:
+        if error.response is not None and not current_user.is_authenticated:  # logged out: keep the answer
+            return kept.keep_and_ask_to_log_in(request, wants_json=wants_json)
         if not wants_json or error.response is not None:  # a response of its own: the login page
             raise
         return _json_reply({"error": _JSON_ERRORS.get(error.code, error.name)}, error.code)
-    status = 410 if feedback.status is services.AnswerStatus.WITHDRAWN else 200
+    status = {services.AnswerStatus.WITHDRAWN: 410, services.AnswerStatus.TIME_UP: 409}.get(feedback.status, 200)
     if wants_json:
         return _json_reply(_feedback_json(feedback), status)
     page = make_response(render_template("quiz/answer.html", feedback=feedback), status)
@@ -95,10 +101,12 @@ _JSON_ERRORS = {
 def _feedback_json(feedback: services.Feedback) -> dict:
     """Return what the quiz page's script shows of the feedback; ``source_html`` is escaped already."""
     finished = feedback.finished
+    hidden = feedback.hides_verdict  # feedback at the end: nothing of right or wrong before the score page
     return {
-        "status": feedback.status.value, "heading": feedback.heading, "message": feedback.message,
-        "prompt": feedback.prompt, "response": feedback.response, "correct": feedback.correct,
-        "right_answer": feedback.right_answer, "source_html": str(feedback.source), "finished": finished,
+        "status": "saved" if hidden else feedback.status.value, "heading": feedback.heading,
+        "message": feedback.message, "prompt": feedback.prompt, "response": feedback.response,
+        "correct": None if hidden else feedback.correct, "right_answer": "" if hidden else feedback.right_answer,
+        "source_html": "" if hidden else str(feedback.source), "finished": finished,
         "next_url": url_for("quiz.result" if finished else "quiz.question", attempt_id=feedback.attempt_id),
         "next_label": "See your score" if finished else "Next question",
     }

@@ -18,7 +18,8 @@ from app.extensions import db
 from app.models import (Answer, Assignment, Attempt, CardState, Classroom, Enrollment, Question, QuestionKind,
                         QuestionSet, Review, ReviewSource, ReviewStatus, User)
 from app.ownership import owned_or_404
-from app.scheduling import retrievability
+from app.scheduling import is_mastered
+from app.timezones import end_of_today
 from app.statistics import (AttemptRecord, ItemAnalysis, ItemStatistics, LearnerSetSummary, QuestionKey,
                             ScoredAnswer, analyse_items, mastery, summarise_learner_set)
 
@@ -92,18 +93,22 @@ def summaries(learner_ids: list[int], set_ids: list[int], due_dates: dict[int, d
 
     live = _live_question_ids(set_ids)
     set_of_question = {question_id: set_id for set_id, ids in live.items() for question_id in ids}
-    recall: dict[tuple[int, int], list[float]] = defaultdict(list)
+    # Mastery as the learner's progress page counts it, with the learner's own day.
+    day_ends = {learner_id: end_of_today(now, zone_name) for learner_id, zone_name in db.session.execute(
+        db.select(User.id, User.time_zone).where(User.id.in_(learner_ids)))}
+    mastered: Counter[tuple[int, int]] = Counter()
     if set_of_question:
         for state in db.session.execute(
                 db.select(CardState)
                 .where(CardState.learner_id.in_(learner_ids), CardState.question_id.in_(list(set_of_question)))
         ).scalars():
-            recall[state.learner_id, set_of_question[state.question_id]].append(retrievability(state, now))
+            mastered[state.learner_id, set_of_question[state.question_id]] += is_mastered(
+                state, day_ends[state.learner_id])
 
     return {
         (learner_id, set_id): summarise_learner_set(
             attempts.get((learner_id, set_id), []),
-            mastery_share=mastery(recall.get((learner_id, set_id), []), len(live.get(set_id, []))),
+            mastery_share=mastery(mastered[learner_id, set_id], len(live.get(set_id, []))),
             activity=activity.get((learner_id, set_id), []), due_at=due_dates.get(set_id), now=now)
         for learner_id in learner_ids for set_id in set_ids
     }

@@ -3,13 +3,15 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import (DateField, HiddenField, SelectField, SelectMultipleField, StringField, SubmitField, TextAreaField,
-                     TimeField)
+from wtforms import (BooleanField, DateField, HiddenField, IntegerField, RadioField, SelectField, SelectMultipleField,
+                     StringField, SubmitField, TextAreaField, TimeField)
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from app.models import QuestionKind
+from app.quiz.settings import KIND_LABELS as QUIZ_KIND_LABELS
+from app.quiz.settings import MAX_ATTEMPTS, MAX_QUESTION_COUNT, MAX_TIME_LIMIT_MINUTES, QuizSettings
 from app.sets.drafts import KIND_LABELS, MAX_ANSWER, MAX_EXPLANATION, MAX_PROMPT, QuestionDraft, split_choices
 from app.validation import PlainName, article_date, due_date
 
@@ -104,4 +106,38 @@ class AssignForm(FlaskForm):
     due_date = DateField("Due date (optional)", validators=[Optional(), due_date()])
     due_time = TimeField("Due time (optional, UTC)", validators=[Optional()],
                          description="Without a time, the set is due at the end of the day (23:59 UTC).")
+
+    def set_zone(self, zone_name: str) -> None:
+        """Say in the labels which zone the due date is typed in: the teacher's own."""
+        zone_label = zone_name.replace("_", " ")
+        self.due_time.label.text = f"Due time (optional, {zone_label})"
+        self.due_time.description = f"Without a time, the set is due at the end of the day (23:59 {zone_label})."
+    # The quiz settings; an empty number means "no limit" (or the recommended questions).
+    question_count = IntegerField(
+        "Questions per attempt", validators=[Optional(), NumberRange(1, MAX_QUESTION_COUNT)],
+        description="Drawn at random from the approved questions for each attempt. Leave empty to ask the "
+                    "recommended questions.")
+    question_kinds = MultiCheckboxField(
+        "Question types", choices=[SelectChoice(kind.value, label) for kind, label in QUIZ_KIND_LABELS.items()],
+        description="Tick none to ask every type.")
+    shuffle_questions = BooleanField("Shuffle the questions", default=True,
+                                     description="Each attempt has its own order, kept if the page is reloaded.")
+    shuffle_choices = BooleanField("Shuffle the choices of multiple-choice questions", default=True)
+    max_attempts = IntegerField("Attempts allowed", validators=[Optional(), NumberRange(1, MAX_ATTEMPTS)],
+                                description="Leave empty for as many as a learner likes.")
+    time_limit_minutes = IntegerField(
+        "Time limit in minutes", validators=[Optional(), NumberRange(1, MAX_TIME_LIMIT_MINUTES)],
+        description="Leave empty for none. The server refuses answers sent after the limit and closes the attempt.")
+    feedback = RadioField("Show whether an answer is right",
+                          choices=[SelectChoice("each", "After each answer"), SelectChoice("end", "Only at the end of the quiz")],
+                          default="each")
+    allow_late = BooleanField("Allow attempts after the due date (shown to you as late)", default=True)
     submit = SubmitField("Assign")
+
+    def quiz_settings(self) -> QuizSettings:
+        """Return the quiz settings the form holds."""
+        return QuizSettings(
+            question_count=self.question_count.data, question_kinds=tuple(map(QuestionKind, self.question_kinds.data)),
+            shuffle_questions=self.shuffle_questions.data, shuffle_choices=self.shuffle_choices.data,
+            max_attempts=self.max_attempts.data, time_limit_minutes=self.time_limit_minutes.data,
+            feedback_at_end=self.feedback.data == "end", allow_late=self.allow_late.data)

@@ -22,6 +22,7 @@ from app.models import (Answer, Assignment, Attempt, CardState, Classroom, Dismi
 from app.models import Review as LearnerReview
 from app.ownership import owned_or_404
 from app.sets.articles import ArticleError, read_article
+from app.quiz.settings import QuizSettings
 from app.sets.drafts import QuestionDraft
 from app.sets.transfer import ImportedQuestion, ImportedSet, anki_package, export_document, parse_import
 
@@ -855,8 +856,9 @@ def assignable_classrooms(teacher: User) -> list[Classroom]:
         db.select(Classroom).filter_by(teacher_id=teacher.id, archived_at=None).order_by(Classroom.name)).scalars())
 
 
-def assign(question_set: QuestionSet, classroom: Classroom, due_at: dt.datetime | None = None) -> Assignment:
-    """Assign a published set to one of its owner's classes, or change the due date if it already is.
+def assign(question_set: QuestionSet, classroom: Classroom, due_at: dt.datetime | None = None,
+           settings: QuizSettings | None = None) -> Assignment:
+    """Assign a published set to one of its owner's classes, or change the due date and quiz settings if it already is.
 
     Raises:
         SetError: the set is a draft, or the class is archived or another teacher's.
@@ -873,6 +875,15 @@ def assign(question_set: QuestionSet, classroom: Classroom, due_at: dt.datetime 
         assignment = Assignment(set_id=question_set.id, classroom_id=classroom.id)
         db.session.add(assignment)
     assignment.due_at = due_at
+    settings = settings or QuizSettings()
+    assignment.question_count = settings.question_count
+    assignment.question_kinds = [kind.value for kind in settings.question_kinds]
+    assignment.shuffle_questions = settings.shuffle_questions
+    assignment.shuffle_choices = settings.shuffle_choices
+    assignment.max_attempts = settings.max_attempts
+    assignment.time_limit_minutes = settings.time_limit_minutes
+    assignment.feedback_at_end = settings.feedback_at_end
+    assignment.allow_late = settings.allow_late
     db.session.commit()
     return assignment
 

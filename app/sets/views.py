@@ -14,7 +14,9 @@ from wtforms.fields.choices import SelectChoice
 from app.auth.guards import teacher_required
 from app.formatting import long_datetime
 from app.models import JobStatus, ReviewStatus, utcnow
+from app.quiz.settings import QuizSettings
 from app.sets import jobs, services
+from app.timezones import to_utc
 from app.sets.drafts import KIND_LABELS, DraftError, checked
 from app.sets.forms import AssignForm, ArticleForm, EmptySetForm, ImportForm, QuestionForm, SetDetailsForm
 from app.sets.articles import ArticleError
@@ -392,13 +394,15 @@ def assign(set_id: int):
     question_set = services.get_owned_set(current_user, set_id)
     classrooms = {classroom.id: classroom for classroom in services.assignable_classrooms(current_user)}
     form = AssignForm()
+    form.set_zone(current_user.time_zone)
     form.classrooms.choices = [SelectChoice(classroom.id, classroom.name) for classroom in classrooms.values()]
     if form.validate_on_submit():
-        due_at = (dt.datetime.combine(form.due_date.data, form.due_time.data or END_OF_DAY)
-                  if form.due_date.data else None)
+        # The teacher types the due date in their own zone; it is stored in UTC.
+        due_at = (to_utc(dt.datetime.combine(form.due_date.data, form.due_time.data or END_OF_DAY),
+                         current_user.time_zone) if form.due_date.data else None)
         try:
             for classroom_id in form.classrooms.data:
-                services.assign(question_set, classrooms[classroom_id], due_at)
+                services.assign(question_set, classrooms[classroom_id], due_at, form.quiz_settings())
         except SetError as err:
             flash(str(err), "danger")
         else:
@@ -406,8 +410,9 @@ def assign(set_id: int):
             due = f", due {long_datetime(due_at)}" if due_at else ""
             flash(f"Assigned to {names}{due}.", "success")
             return redirect(url_for("sets.assign", set_id=set_id))
-    return render_template("sets/assign.html", form=form, question_set=question_set,
-                           assignments=sorted(question_set.assignments, key=lambda item: item.classroom.name.casefold())
+    assignments = sorted(question_set.assignments, key=lambda item: item.classroom.name.casefold())
+    return render_template("sets/assign.html", form=form, question_set=question_set, assignments=assignments,
+                           quiz_settings={assignment.id: QuizSettings.of(assignment) for assignment in assignments}
                            ), 400 if request.method == "POST" else 200
 
 

@@ -22,11 +22,13 @@
 
   function show(feedback) {
     var view = template.content.cloneNode(true);
-    var withdrawn = feedback.status === "withdrawn";
+    // Withdrawn, refused after the time limit, or saved without a verdict (feedback at the end): no card.
+    var refused = feedback.status === "withdrawn" || feedback.status === "time up";
+    var withdrawn = refused || feedback.status === "saved";
     var repeated = feedback.status === "already answered";
     var message = slot(view, "message");
     message.hidden = !(withdrawn || repeated);
-    message.className = "alert alert-" + (withdrawn ? "warning" : "info");
+    message.className = "alert alert-" + (refused ? "warning" : "info");
     message.textContent = withdrawn || repeated ? feedback.message : "";
     slot(view, "withdrawn").hidden = !withdrawn;
     slots(view, "prompt").forEach(function (element) {
@@ -76,6 +78,11 @@
       }
       return response.json();
     }).then(function (feedback) {
+      if (feedback.login_url) {
+        // The login expired: the server kept the answer and shows it again on the question after log-in.
+        window.location.assign(feedback.login_url);
+        return;
+      }
       if (!feedback.status) {
         throw new Error(feedback.error || "no feedback");
       }
@@ -85,4 +92,25 @@
       form.submit();
     });
   });
+}());
+
+// A timed quiz: the minutes left beside the deadline. Only a guide: the server's clock decides.
+(function () {
+  "use strict";
+  var place = document.querySelector("[data-deadline]");
+  var deadline = place ? Date.parse(place.getAttribute("data-deadline")) : NaN;
+  if (isNaN(deadline)) {
+    return;
+  }
+  function update() {
+    var seconds = Math.max(0, Math.round((deadline - Date.now()) / 1000));
+    var minutes = Math.floor(seconds / 60);
+    place.textContent = seconds === 0 ? "Time is up." :
+      "(" + (minutes ? minutes + " min " : "") + (seconds % 60) + " s left)";
+    place.hidden = false;
+    if (seconds > 0) {
+      window.setTimeout(update, 1000);
+    }
+  }
+  update();
 }());

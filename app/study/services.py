@@ -117,7 +117,7 @@ def study_queue(learner: User, now: dt.datetime, *, set_id: int | None = None) -
     if set_id is not None:
         set_ids = [one for one in set_ids if one == set_id]
     return build_queue(learner.id, live_question_ids(set_ids), now,
-                       new_cards_per_day=current_app.config.get("NEW_CARDS_PER_DAY", 20))
+                       new_cards_per_day=current_app.config.get("NEW_CARDS_PER_DAY", 20), zone_name=learner.time_zone)
 
 
 @dataclass(frozen=True)

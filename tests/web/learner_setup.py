@@ -41,8 +41,13 @@ class AssignedSet:
 
 def make_assigned_set(app, learner_id: int | None, *, questions=QUESTIONS, title: str = "The regatta",
                       due_at: dt.datetime | None = None, teacher_email: str = "coach@example.org",
-                      teacher_id: int | None = None) -> AssignedSet:
-    """Create a teacher (unless given), a class with the learner enrolled, a published set and its assignment."""
+                      teacher_id: int | None = None, **quiz_settings) -> AssignedSet:
+    """Create a teacher (unless given), a class with the learner enrolled, a published set and its assignment.
+
+    The quiz asks the questions and choices in set order unless ``quiz_settings`` (Assignment columns) say
+    otherwise: the tests that walk a quiz question by question count on it.
+    """
+    quiz_settings = {"shuffle_questions": False, "shuffle_choices": False, **quiz_settings}
     if teacher_id is None:
         teacher_id = make_user(app, role=Role.TEACHER, email=teacher_email)
     with app.app_context():
@@ -56,7 +61,7 @@ def make_assigned_set(app, learner_id: int | None, *, questions=QUESTIONS, title
         made = [Question(set_id=question_set.id, position=position, review_status=ReviewStatus.APPROVED, **fields)
                 for position, fields in enumerate(questions)]
         db.session.add_all(made)
-        db.session.add(Assignment(set_id=question_set.id, classroom_id=classroom.id, due_at=due_at))
+        db.session.add(Assignment(set_id=question_set.id, classroom_id=classroom.id, due_at=due_at, **quiz_settings))
         db.session.commit()
         return AssignedSet(teacher_id, classroom.id, question_set.id, tuple(question.id for question in made))
 

@@ -50,7 +50,7 @@ def test_grades_csv_has_one_row_per_learner_with_scores_mastery_and_overdue(clie
     due = iso(now - dt.timedelta(days=2))
     assert read_csv(response) == [
         GRADE_HEADER,
-        [CLASS, "Ada Lovelace", "ada@example.org", SET, "2", "80.0", "60.0", "38.0", iso(now), due, "no"],
+        [CLASS, "Ada Lovelace", "ada@example.org", SET, "2", "80.0", "60.0", "20.0", iso(now), due, "no"],
         [CLASS, "Bob Marley", "bob@example.org", SET, "0", "", "", "0.0",
          iso(now - dt.timedelta(days=1) + dt.timedelta(minutes=2)), due, "yes"],
         [CLASS, "Cy Twombly", "cy@example.org", SET, "0", "", "", "0.0", "", due, "yes"],
@@ -71,7 +71,7 @@ def test_grades_csv_of_all_sets_has_a_row_per_learner_and_assigned_set(app, clie
     rows = read_csv(response)
     # The set due first comes first; the set without a due date (and without questions) last.
     assert [(row[1], row[3], row[7], row[9], row[10]) for row in rows[1:]] == [
-        ("Ada Lovelace", SET, "38.0", iso(now - dt.timedelta(days=2)), "no"),
+        ("Ada Lovelace", SET, "20.0", iso(now - dt.timedelta(days=2)), "no"),
         ("Ada Lovelace", "'=Second set", "", "", "no"),
         ("Bob Marley", SET, "0.0", iso(now - dt.timedelta(days=2)), "yes"),
         ("Bob Marley", "'=Second set", "", "", "no"),

@@ -1,6 +1,7 @@
 """The models, the migrations and the main request paths on a real PostgreSQL server."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 import threading
 import uuid
@@ -254,3 +255,24 @@ def test_a_session_copied_before_logout_is_refused_on_postgresql(pg_app, pg_clie
     assert copied.get("/study/").status_code == 200
     post_form(pg_client, "/auth/logout", {}, form_page="/")
     assert copied.get("/study/").status_code == 302
+def test_a_shaped_timed_quiz_on_postgresql(pg_app):
+    """The settings' statements on PostgreSQL: a drawn, shuffled attempt, and one closed at its deadline."""
+    learner_id = make_user(pg_app, role=Role.LEARNER, email="timed@example.org")
+    assigned = make_assigned_set(pg_app, learner_id, question_count=4, shuffle_questions=True, shuffle_choices=True,
+                                 time_limit_minutes=5, max_attempts=2)
+    client = pg_app.test_client()
+    assert log_in(client, "timed@example.org").status_code == 302
+    response = client.post(f"/quiz/sets/{assigned.set_id}/start", data={"csrf_token": csrf_token(client, "/")})
+    attempt_id = int(re.search(r"/quiz/(\d+)", response.headers["Location"]).group(1))
+    fields = form_fields(client.get(f"/quiz/{attempt_id}").get_data(as_text=True))
+    assert client.post(f"/quiz/{attempt_id}/answer", data={**fields, "response": "x"}).status_code == 200
+    fields = form_fields(client.get(f"/quiz/{attempt_id}").get_data(as_text=True))
+    with pg_app.app_context():
+        attempt = db.session.get(Attempt, attempt_id)
+        assert len(attempt.question_ids) == 4 and set(attempt.question_ids) <= set(assigned.question_ids)
+        attempt.deadline_at = utcnow() - dt.timedelta(seconds=1)
+        db.session.commit()
+    assert client.post(f"/quiz/{attempt_id}/answer", data={**fields, "response": "x"}).status_code == 409
+    with pg_app.app_context():
+        attempt = db.session.get(Attempt, attempt_id)
+        assert (attempt.total, attempt.finished_at) == (4, attempt.deadline_at)

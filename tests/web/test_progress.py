@@ -69,16 +69,14 @@ def test_the_week_ahead_counts_cards_due_each_day_with_overdue_ones_today(app, s
     assert [day.day for day in upcoming] == [TODAY + dt.timedelta(days=offset) for offset in range(7)]
 
 
-def test_mastery_is_the_mean_recall_probability_with_unstudied_cards_counting_zero(app, studied):
+def test_mastery_counts_only_cards_past_learning_and_not_due_today(app, studied):
     learner_id, assigned = studied
     with app.app_context():
         learner = db.session.get(User, learner_id)
         [row] = learner_progress(learner, NOW).sets
     assert (row.card_count, row.studied) == (5, 4)
-    # FSRS-6 defaults: R(t) = (1 + F t / S) ** -0.1542 with F = 0.9 ** (1 / -0.1542) - 1 and t in whole days.
-    # Today's two cards: t = 0, R = 1. Two days ago, Good on a new card (S = 2.3065): R = 0.90949;
-    # Again (S = 0.212): R = 0.69848. The unstudied card counts 0. Mean over 5 cards:
-    assert row.mastery == pytest.approx((1 + 1 + 0.9094933 + 0.6984830 + 0) / 5, abs=1e-6)
+    # Good, Again and Hard on new cards leave them in their learning steps; only Easy (due in 8 days) graduates.
+    assert (row.mastered, row.mastery) == (1, 0.2)
 
 
 def test_the_progress_page_shows_sets_scores_streak_and_charts_without_scripts(app, client, learner):

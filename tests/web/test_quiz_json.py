@@ -294,7 +294,8 @@ def test_a_session_that_is_not_permanent_is_checked_by_flask_login(app, client, 
     with client.session_transaction() as session:
         del session["_user_id"]
     reply = post_json(client, attempt, next_form)
-    assert reply.status_code == 302 and "/auth/login" in reply.headers["Location"]
+    # Logged out: the answer is kept and the script is sent to log in (app/kept_answer.py).
+    assert reply.status_code == 401 and reply.get_json()["login_url"] == f"/auth/login?next=/quiz/{attempt}"
     assert len(rows(app, Answer)) == 1
 
 

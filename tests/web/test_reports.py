@@ -101,7 +101,7 @@ def build_report_data(app, teacher_id: int, *, now: dt.datetime | None = None) -
         db.session.add_all([
             CardState(learner_id=ada, question_id=question_ids[0], due=now + dt.timedelta(days=5),
                       fsrs_card=fsrs_card(now, 5.0), last_review_at=now),
-            # Reviewed ten days ago with a stability of ten days: FSRS expects 90 % recall.
+            # Reviewed ten days ago with a stability of ten days: due now, so not mastered (1 of 5 cards is).
             CardState(learner_id=ada, question_id=question_ids[1], due=now,
                       fsrs_card=fsrs_card(now - dt.timedelta(days=10), 10.0),
                       last_review_at=now - dt.timedelta(days=10)),
@@ -165,7 +165,7 @@ def test_class_set_table_shows_each_learners_scores_mastery_and_overdue_flag(cli
     yesterday = (data.now - dt.timedelta(days=1) + dt.timedelta(minutes=2)).date()
     assert rows[1:] == [
         # Ada's flashcard reviews today are her latest activity; Bob answered yesterday.
-        ["Ada Lovelace", "80 %", "60 %", "2", "38 %", f"{today.day} {today:%B %Y}", "finished"],
+        ["Ada Lovelace", "80 %", "60 %", "2", "20 %", f"{today.day} {today:%B %Y}", "finished"],
         ["Bob Marley", "–", "–", "0 (+1 unfinished)", "0 %", f"{yesterday.day} {yesterday:%B %Y}", "overdue"],
         ["Cy Twombly", "–", "–", "0", "0 %", "never", "overdue"],
     ]
@@ -212,7 +212,7 @@ def test_learner_page_shows_history_mastery_and_reviews_per_day(client, data):
     rows = table_rows(html)
     assert ["Karabakh: Russian troops leave"] == [row[0] for row in rows if row[-1:] == ["finished"]]
     set_row = next(row for row in rows if row[-1:] == ["finished"])
-    assert set_row[2:6] == ["80 %", "60 %", "2", "38 %"]
+    assert set_row[2:6] == ["80 %", "60 %", "2", "20 %"]  # mastered: the card due in five days, not the one due now
     score_cells = [row[3] for row in rows if len(row) == 4 and row[0] == "Karabakh: Russian troops leave"]
     assert score_cells == ["3 / 5 (60 %)", "4 / 5 (80 %)"]  # newest first
     assert "<svg" in html and "3 in all" in page_text(html)

@@ -4,10 +4,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from fsrs import Card, Rating, Scheduler
+from fsrs import Card, Rating, Scheduler, State
 
 from app.models import CardState
-from app.scheduling import retrievability
+from app.scheduling import is_mastered, retrievability
 from app.statistics import (AttemptRecord, ChoiceCount, FlagKind, QuestionKey, ScoredAnswer, analyse_items,
                             group_size, group_weights, is_overdue, mastery, summarise_learner_set, total_scores)
 
@@ -202,7 +202,7 @@ def test_a_learner_who_never_started_has_no_scores():
         0, None, None, None)
 
 
-def test_mastery_is_the_expected_share_of_cards_recalled():
+def test_retrievability_is_the_expected_recall_of_a_card():
     scheduler = Scheduler(enable_fuzzing=False)
     reviewed_at = NOW.replace(tzinfo=dt.timezone.utc) - dt.timedelta(days=10)
     card, _log = scheduler.review_card(Card(), Rating.Good, reviewed_at)
@@ -210,8 +210,27 @@ def test_mastery_is_the_expected_share_of_cards_recalled():
     # FSRS defines stability as the interval after which recall falls to 90 %.
     assert retrievability(CardState(fsrs_card=ten_days_old), NOW) == pytest.approx(0.9)
     assert retrievability(CardState(fsrs_card=Card().to_dict()), NOW) == 0.0  # never reviewed
-    assert mastery([1.0, 0.9], card_count=5) == pytest.approx(0.38)  # three cards never studied count 0
-    assert mastery([], card_count=0) is None
+
+
+DAY_END = NOW + dt.timedelta(hours=6)
+
+
+@pytest.mark.parametrize("state, due, mastered", [
+    (None, None, False),  # never studied
+    (State.Learning, DAY_END + dt.timedelta(days=3), False),  # a new card answered, still in its steps
+    (State.Relearning, DAY_END + dt.timedelta(days=3), False),  # failed at its last review
+    (State.Review, DAY_END - dt.timedelta(hours=1), False),  # due again today
+    (State.Review, DAY_END, True),
+    (State.Review, DAY_END + dt.timedelta(days=3), True),
+])
+def test_a_card_is_mastered_only_past_learning_and_not_due_today(state, due, mastered):
+    card = None if state is None else CardState(fsrs_card=dict(Card().to_dict(), state=int(state)), due=due)
+    assert is_mastered(card, DAY_END) is mastered
+
+
+def test_mastery_is_the_share_of_the_sets_cards_mastered():
+    assert mastery(2, card_count=5) == pytest.approx(0.4)  # cards never studied count as not mastered
+    assert mastery(0, card_count=0) is None
 
 
 @pytest.mark.parametrize(("learners", "flagged"), [(1, False), (4, False), (5, True), (9, True)])

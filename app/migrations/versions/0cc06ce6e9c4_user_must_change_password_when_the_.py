@@ -4,7 +4,7 @@ A teacher or an administrator resets a forgotten password to a temporary one, wh
 only to choose a new password.
 
 Revision ID: 0cc06ce6e9c4
-Revises: 37735f723d35
+Revises: 26ae7e2a8051
 Create Date: 2026-12-06 23:05:20.385837
 
 """
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0cc06ce6e9c4'
-down_revision = '37735f723d35'
+down_revision = '26ae7e2a8051'
 branch_labels = None
 depends_on = None
 
