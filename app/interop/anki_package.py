@@ -158,6 +158,9 @@ def _open_collection(data: bytes) -> sqlite3.Connection:
             raise file_error(f"The package's collection cannot be unpacked ({err}).") from None
     if not database.startswith(b"SQLite format 3\x00"):
         raise file_error("The package's collection is not an Anki database.")
+    # Anki keeps its collection in WAL mode, which a database held in memory cannot open: bytes 18 and 19
+    # of the header say so, and set to 1 they ask for the ordinary rollback journal instead.
+    database = database[:18] + b"\x01\x01" + database[20:]
     connection = sqlite3.connect(":memory:")
     try:
         connection.deserialize(database)

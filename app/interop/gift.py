@@ -36,7 +36,8 @@ def escape(text: str) -> str:
 def export(question_set: QuestionSet, questions: list[Question], alternatives) -> bytes:
     """Return the questions as a GIFT file; ``alternatives(question)`` gives the other accepted answers."""
     lines = [f"// {question_set.title}", "// Exported from Factdeck.", "",
-             f"$CATEGORY: $course$/top/{escape(question_set.title.replace('/', '-'))}", ""]
+             # Moodle reads the category line as it stands, without GIFT's escapes; "/" separates its levels.
+             f"$CATEGORY: $course$/top/{' '.join(question_set.title.replace('/', '-').split())}", ""]
     for number, question in enumerate(questions, start=1):
         tags = [f"[tag:fact-{question.fact_kind}]"] if question.fact_kind else []
         if question.kind is QuestionKind.FLASHCARD:
@@ -107,7 +108,7 @@ def parse(text: str) -> ImportedSet:
             continue
         if body.startswith("$CATEGORY:"):
             title = body[len("$CATEGORY:"):].strip().rstrip("/").split("/")[-1].strip()
-            title = "" if title.startswith("$") else _unescape(title).strip()
+            title = "" if title.startswith("$") else title
             continue
         number += 1
         tags = [tag.strip() for comment in comments for tag in _TAG.findall(comment)]
