@@ -150,7 +150,8 @@ def _open_collection(data: bytes) -> sqlite3.Connection:
         try:
             database = package.read(name)
         except (zipfile.BadZipFile, EOFError, OSError) as err:
-            raise file_error(f"This .apkg file is damaged or truncated ({err}). Export the deck from Anki again.") from None
+            raise file_error(f"This .apkg file is damaged or truncated ({err}). Export the deck from Anki "
+                             "again.") from None
     if name.endswith("b"):
         try:
             database = zstandard.ZstdDecompressor().decompress(database, max_output_size=MAX_COLLECTION_BYTES)
@@ -213,7 +214,8 @@ def _deck_name(connection: sqlite3.Connection) -> str:
     """Return the name of the deck most cards are in (its last part, for a sub-deck)."""
     counts = Counter(deck_id for (deck_id,) in connection.execute("select did from cards"))
     if "decks" in _tables(connection):
-        names = {deck_id: name.replace("\x1f", "::") for deck_id, name in connection.execute("select id, name from decks")}
+        names = {deck_id: name.replace("\x1f", "::")
+                 for deck_id, name in connection.execute("select id, name from decks")}
     else:
         (decks,) = connection.execute("select decks from col").fetchone()
         try:

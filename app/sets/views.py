@@ -291,11 +291,13 @@ def import_file():
                                                                                   int(form.destination.data))
         upload = form.chosen_upload
         # Pasted text is read like a .txt file: its format is found from its content.
-        filename, data = (upload.filename, upload.read()) if upload else ("pasted.txt", form.pasted.data.encode())
+        filename, data = ((upload.filename, upload.read()) if upload else
+                          ("Pasted questions.txt", form.pasted.data.encode()))
         try:
             question_set, count = services.import_questions(
                 current_user, filename, data, into=into, title=form.title.data or None,
-                term_separator=_separator(form.term_separator.data), card_separator=_separator(form.card_separator.data))
+                term_separator=_separator(form.term_separator.data),
+                card_separator=_separator(form.card_separator.data))
         except ImportFileError as err:
             errors = err.errors
         else:

@@ -362,8 +362,9 @@ def test_an_apkg_written_by_anki_imports_its_notes(app, client, teacher, tmp_pat
     collection, limit = anki_fixture(tmp_path)
     package = tmp_path / "caucasus.apkg"
     try:
-        collection.export_anki_package(out_path=str(package), limit=limit, options=anki_collection.ExportAnkiPackageOptions(
-            with_scheduling=False, with_deck_configs=False, with_media=False, legacy=legacy))
+        options = anki_collection.ExportAnkiPackageOptions(with_scheduling=False, with_deck_configs=False,
+                                                           with_media=False, legacy=legacy)
+        collection.export_anki_package(out_path=str(package), limit=limit, options=options)
     finally:
         collection.close()
     with zipfile.ZipFile(package) as archive:
@@ -397,7 +398,8 @@ def test_anki_text_exports_with_their_headers_import(app, client, teacher, tmp_p
 @pytest.mark.parametrize("headers, rows", [
     ("#separator:Comma\n#html:false\n#columns:Front,Back,Extra\n#tags:Geo",
      'Khojaly,"A town, the base",<b>kept as typed</b>\nKerim Valiyev,Chief of staff,\n'),
-    ("#separator:;\n#html:true\n#notetype:Basic\n#deck:Karabakh", "Khojaly;A town<br>the base;\nKerim Valiyev;Chief of staff;\n"),
+    ("#separator:;\n#html:true\n#notetype:Basic\n#deck:Karabakh",
+     "Khojaly;A town<br>the base;\nKerim Valiyev;Chief of staff;\n"),
 ])
 def test_anki_text_headers_name_the_separator_and_html(app, client, teacher, headers, rows):
     response = import_data(client, "notes.txt", f"{headers}\n{rows}")
@@ -488,7 +490,8 @@ BAD_FILES = [
     ("truncated zip", "deck.apkg", truncated_apkg, "damaged or truncated"),
     ("not a zip", "deck.apkg", b"not a zip at all", "damaged or truncated"),
     ("zip without a collection", "deck.apkg", lambda *_: _zip({"notes.txt": "x"}), "not an Anki package"),
-    ("100,000 notes", "deck.apkg", lambda *_: apkg_of_many_notes(100_000), "The deck has 100,000 notes; import at most"),
+    ("100,000 notes", "deck.apkg", lambda *_: apkg_of_many_notes(100_000),
+     "The deck has 100,000 notes; import at most"),
     ("wrong XML", "bank.xml", "<quiz><question type='truefalse'>\n<name><text>x</text></question></quiz>",
      "not valid XML: mismatched tag at line 2"),
     ("XML that is not Moodle's", "bank.xml", "<?xml version='1.0'?><rss></rss>", "not a Moodle question export"),
