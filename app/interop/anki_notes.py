@@ -21,6 +21,7 @@ CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
 _CHOICE_LIST = re.compile(r"<ol\b[^>]*>(.*?)</ol>", re.DOTALL | re.IGNORECASE)
 _CHOICE_ITEM = re.compile(r"<li\b[^>]*>(.*?)</li>", re.DOTALL | re.IGNORECASE)
 _HINT = re.compile(r"<br>\s*<small>" + re.escape(TRUE_FALSE_HINT) + r"</small>\s*$")
+_SOUND = re.compile(r"\[sound:[^\]]*\]")  # Anki's audio references; a Factdeck question has no media
 _FRONT_NAMES = ("front", "question", "term", "text", "prompt")
 _BACK_NAMES = ("back", "answer", "definition")
 
@@ -35,7 +36,7 @@ class Note:
 
 def add_note_questions(collector: QuestionCollector, number: int, note: Note) -> None:
     """Check the note's questions into ``collector``, numbered ``number`` in its messages."""
-    fields = [field for field in note.fields]
+    fields = [_SOUND.sub("", field) for field in note.fields]
     text = [html_to_text(field) if note.is_html else field.strip() for field in fields]
     fact = next((tag[len(FACT_TAG):] for tag in note.tags if tag.lower().startswith(FACT_TAG)), None)
     kind_tag = next((tag[len(TYPE_TAG):] for tag in note.tags if tag.lower().startswith(TYPE_TAG)), None)

@@ -165,7 +165,9 @@ def _open_collection(data: bytes) -> sqlite3.Connection:
     connection = sqlite3.connect(":memory:")
     try:
         connection.deserialize(database)
-        connection.execute("select count(*) from notes").fetchone()
+        tables = _tables(connection)
+        if not {"notes", "cards", "col"} <= tables:
+            raise sqlite3.DatabaseError("it has no notes, cards and col tables")
     except sqlite3.DatabaseError as err:
         connection.close()
         raise file_error(f"The package's collection is not an Anki database ({err}).") from None

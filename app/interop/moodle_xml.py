@@ -65,7 +65,8 @@ def _question(number: int, question: Question, alternatives: tuple[str, ...]):
     _text_element(element, "questiontext", f"<p>{text}</p>")
     _text_element(element, "generalfeedback", f"<p>{plain_html(question.explanation)}</p>" if question.explanation
                   else "")
-    ElementTree.SubElement(element, "defaultgrade").text = "1"
+    if kind is not QuestionKind.CLOZE:  # Moodle takes an embedded-answers question's mark from its blanks
+        ElementTree.SubElement(element, "defaultgrade").text = "1"
     ElementTree.SubElement(element, "penalty").text = "0.3333333"
     ElementTree.SubElement(element, "hidden").text = "0"
     ElementTree.SubElement(element, "idnumber").text = ""

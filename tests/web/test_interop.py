@@ -72,6 +72,7 @@ def export(client, set_id: int, format_name: str):
 
 
 def import_data(client, filename: str | None, content: bytes | str = b"", **fields):
+    assert isinstance(content, (bytes, str))
     data = content.encode() if isinstance(content, str) else content
     parts = {"csrf_token": csrf_token(client, "/sets/import"), "destination": "new", **fields}
     if filename is not None:
@@ -359,14 +360,7 @@ ANKI_EXPECTED = [
 
 @pytest.mark.parametrize("legacy", [True, False], ids=["legacy collection.anki21", "current collection.anki21b"])
 def test_an_apkg_written_by_anki_imports_its_notes(app, client, teacher, tmp_path, legacy):
-    collection, limit = anki_fixture(tmp_path)
-    package = tmp_path / "caucasus.apkg"
-    try:
-        options = anki_collection.ExportAnkiPackageOptions(with_scheduling=False, with_deck_configs=False,
-                                                           with_media=False, legacy=legacy)
-        collection.export_anki_package(out_path=str(package), limit=limit, options=options)
-    finally:
-        collection.close()
+    package = anki_written_package(tmp_path, legacy=legacy)
     with zipfile.ZipFile(package) as archive:
         assert ("collection.anki21" if legacy else "collection.anki21b") in archive.namelist()
     response = import_data(client, "caucasus.apkg", package.read_bytes())
@@ -461,36 +455,49 @@ def test_a_file_and_pasted_text_together_are_refused(app, client, teacher):
 # ---------------------------------------------------------------------------------------------------- bad files
 
 
-def truncated_apkg(app, client, teacher) -> bytes:
-    return export(client, karabakh_set(app, teacher, title="Source"), "apkg").data[:-200]
+def anki_written_package(tmp_path: Path, *, legacy: bool = True) -> Path:
+    """The fixture collection exported by Anki's library as an .apkg (legacy or current format)."""
+    collection, limit = anki_fixture(tmp_path)
+    package = tmp_path / "caucasus.apkg"
+    try:
+        options = anki_collection.ExportAnkiPackageOptions(with_scheduling=False, with_deck_configs=False,
+                                                           with_media=False, legacy=legacy)
+        collection.export_anki_package(out_path=str(package), limit=limit, options=options)
+    finally:
+        collection.close()
+    return package
 
 
-def apkg_of_many_notes(count: int) -> bytes:
-    """A legacy-format package whose collection holds ``count`` notes (written with SQLite, as Anki does)."""
+def apkg_of_many_notes(tmp_path: Path, count: int) -> bytes:
+    """A package Anki wrote (legacy format), its collection then grown to ``count`` notes with SQLite."""
     import sqlite3
-    import tempfile
 
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "collection.anki2"
-        connection = sqlite3.connect(path)
-        connection.execute("create table notes (id integer primary key, guid text, mid integer, mod integer, "
-                           "usn integer, tags text, flds text, sfld text, csum integer, flags integer, data text)")
-        connection.executemany("insert into notes values (?, ?, 1, 0, 0, '', ?, '', 0, 0, '')",
-                               ((number, f"g{number}", f"front {number}\x1fback {number}") for number in range(count)))
-        connection.commit()
-        connection.close()
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
-            package.write(path, "collection.anki2")
-            package.writestr("media", "{}")
+    with zipfile.ZipFile(anki_written_package(tmp_path)) as archive:
+        archive.extractall(tmp_path / "unpacked")
+    database = tmp_path / "unpacked" / "collection.anki21"
+    connection = sqlite3.connect(database)
+    note = connection.execute("select guid, mid, mod, usn, tags, flds, sfld, csum, flags, data from notes").fetchone()
+    connection.executemany("insert into notes values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           ((10**12 + number, f"copy{number}", *note[1:]) for number in range(count - 3)))
+    connection.commit()
+    assert connection.execute("select count(*) from notes").fetchone() == (count,)
+    connection.close()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted((tmp_path / "unpacked").iterdir()):
+            archive.write(path, path.name)
     return buffer.getvalue()
 
 
 BAD_FILES = [
-    ("truncated zip", "deck.apkg", truncated_apkg, "damaged or truncated"),
+    # Cut short, as an interrupted download leaves it.
+    ("truncated zip", "deck.apkg", lambda tmp_path: anki_written_package(tmp_path).read_bytes()[:-300],
+     "damaged or truncated"),
     ("not a zip", "deck.apkg", b"not a zip at all", "damaged or truncated"),
-    ("zip without a collection", "deck.apkg", lambda *_: _zip({"notes.txt": "x"}), "not an Anki package"),
-    ("100,000 notes", "deck.apkg", lambda *_: apkg_of_many_notes(100_000),
+    ("zip without a collection", "deck.apkg", lambda tmp_path: _zip({"notes.txt": "x"}), "not an Anki package"),
+    ("collection that is not Anki's", "deck.apkg", lambda tmp_path: _zip({"collection.anki2": "SQLite format 3"}),
+     "not an Anki database"),
+    ("100,000 notes", "deck.apkg", lambda tmp_path: apkg_of_many_notes(tmp_path, 100_000),
      "The deck has 100,000 notes; import at most"),
     ("wrong XML", "bank.xml", "<quiz><question type='truefalse'>\n<name><text>x</text></question></quiz>",
      "not valid XML: mismatched tag at line 2"),
@@ -520,9 +527,9 @@ def _zip(files: dict[str, str]) -> bytes:
 
 @pytest.mark.parametrize("filename, content, message", [case[1:] for case in BAD_FILES],
                          ids=[case[0] for case in BAD_FILES])
-def test_a_bad_file_of_any_format_names_the_problem_and_saves_nothing(app, client, teacher, filename, content,
-                                                                      message):
-    data = content(app, client, teacher) if callable(content) else content
+def test_a_bad_file_of_any_format_names_the_problem_and_saves_nothing(app, client, teacher, tmp_path, filename,
+                                                                      content, message):
+    data = content(tmp_path) if callable(content) else content
     before = (count_rows(app, QuestionSet), count_rows(app, Question))
     response = import_data(client, filename, data)
     assert response.status_code == 400
