@@ -61,19 +61,28 @@ def _feedback(question: Question) -> str:
 def _body(question: Question, alternatives: tuple[str, ...]) -> str:
     feedback = _feedback(question)
     if question.kind is QuestionKind.MULTIPLE_CHOICE:
-        answers = " ".join(("=" if choice == question.answer else "~") + escape(choice) for choice in question.choices)
+        answers = " ".join(_answer_text("=" if choice == question.answer else "~", choice)
+                           for choice in question.choices)
         return f"{escape(question.prompt)} {{{answers}{feedback}}}"
     if question.kind is QuestionKind.TRUE_FALSE:
         return f"{escape(question.prompt)} {{{'TRUE' if question.answer == 'True' else 'FALSE'}{feedback}}}"
     if _NUMBER.fullmatch(question.answer) and question.kind is QuestionKind.SHORT_ANSWER:
         # Tolerance 0: the app's grading accepts the number itself, in any spelling, and no other.
         return f"{escape(question.prompt)} {{#{question.answer}:0{feedback}}}"
-    answers = " ".join("=" + escape(form) for form in _unique((question.answer, *alternatives)))
+    answers = " ".join(_answer_text("=", form) for form in _unique((question.answer, *alternatives)))
     if question.kind is QuestionKind.CLOZE:
         before, after = question.prompt.split(BLANK, 1)
         if after.strip():
             return f"{escape(before)}{{{answers}{feedback}}}{escape(after)}"
     return f"{escape(question.prompt)} {{{answers}{feedback}}}"
+
+
+def _answer_text(marker: str, text: str) -> str:
+    """Return one answer; one that starts with % gets its weight written out, or % would start the weight."""
+    escaped = escape(text)
+    if escaped.startswith("%"):
+        return f"{marker}%{100 if marker == '=' else 0}%{escaped}"
+    return marker + escaped
 
 
 def _unique(forms) -> list[str]:
@@ -222,7 +231,8 @@ def _draft(body: str, tags: list[str]) -> QuestionDraft:
         return QuestionDraft(kind=QuestionKind.CLOZE if BLANK in prompt else QuestionKind.SHORT_ANSWER,
                              prompt=prompt, answer=_numerical_answer(inside[1:]), explanation=explanation)
     answers = [_answer(part, is_html) for part in _split_unescaped(inside, "=~")]
-    if any("->" in text for _, text, _ in answers):
+    # Matching pairs every answer with "->"; one answer holding the arrow is only text.
+    if len(answers) > 1 and all("->" in text for _, text, _ in answers):
         raise _GiftError("a matching question: Factdeck has no matching type")
     right = [text for marker, text, weight in answers if (marker == "=" and weight in (None, 100)) or
              (marker == "~" and weight == 100)]

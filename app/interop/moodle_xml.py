@@ -213,6 +213,23 @@ def _draft(element, moodle_type: str, tags: list[str]) -> QuestionDraft:
                     "true/false, short answer, numerical and cloze)")
 
 
+def _split_escaped(text: str, separator: str) -> list[str]:
+    """Split at every ``separator`` not escaped with a backslash, keeping the escapes in the parts."""
+    parts, current, index = [], "", 0
+    while index < len(text):
+        if text[index] == "\\":
+            current += text[index:index + 2]
+            index += 2
+            continue
+        if text[index] == separator:
+            parts.append(current)
+            current = ""
+        else:
+            current += text[index]
+        index += 1
+    return parts + [current]
+
+
 def _embedded(prompt: str, explanation: str) -> QuestionDraft:
     found = list(_EMBEDDED.finditer(prompt))
     if len(found) != 1:
@@ -220,9 +237,9 @@ def _embedded(prompt: str, explanation: str) -> QuestionDraft:
     match = found[0]
     sub_type = match.group(2).upper()
     options = []
-    for part in re.split(r"(?<!\\)~", match.group(3)):
+    for part in _split_escaped(match.group(3), "~"):
         weight = re.match(r"^(?:=|%(-?\d+(?:\.\d+)?)%)", part)
-        text = re.sub(r"#.*$", "", part[weight.end():] if weight else part)
+        text = _split_escaped(part[weight.end():] if weight else part, "#")[0]
         text = re.sub(r"\\(.)", r"\1", text).strip()
         if sub_type in ("NUMERICAL", "NM"):
             text = text.split(":", 1)[0].strip()

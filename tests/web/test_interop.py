@@ -573,3 +573,21 @@ def test_the_command_line_exports_each_format_and_imports_it_back(app, runner, t
     assert count_rows(app, Question) == before
     result = runner.invoke(args=["sets", "export", "999", "--format", "gift", "--output", str(tmp_path / "x")])
     assert result.exit_code == 1 and "There is no set 999" in result.output
+
+
+def test_gift_pegjs_reads_back_text_full_of_gift_syntax(app, client, teacher):
+    """Escaping checked by the other parser: prompts and answers made of GIFT's special characters."""
+    import random
+
+    rng = random.Random(12)
+    alphabet = list("abc XYZ 019 ~=#{}:\\/\"'<>&%-.,;!?é")
+
+    def text() -> str:
+        return " ".join("".join(rng.choice(alphabet) for _ in range(rng.randint(1, 25))).split()) or "x"
+
+    rows = [{"kind": QuestionKind.SHORT_ANSWER, "prompt": text(), "answer": text(), "explanation": text(),
+             "review_status": APPROVED, "fact_kind": None} for _ in range(40)]
+    set_id = make_set(app, teacher, rows, title="Syntax")
+    parsed = gift_pegjs(export(client, set_id, "gift").get_data(as_text=True))[1:]
+    assert [(question["stem"]["text"], question["choices"][0]["text"]["text"], question["globalFeedback"]["text"])
+            for question in parsed] == [(row["prompt"], row["answer"], row["explanation"]) for row in rows]
