@@ -77,7 +77,8 @@ def export(question_set: QuestionSet, questions: list[Question], source_html) ->
         guid = genanki.guid_for(TAG_ROOT, question.id)
         if question.kind is QuestionKind.CLOZE:
             before, after = question.prompt.split(BLANK, 1)
-            text = Markup("{}{{{{c1::{}}}}}{}").format(before, question.answer, after)
+            text = Markup("{}{{{{c1::{}}}}}{}").format(_cloze_safe(before), _cloze_safe(question.answer),
+                                                       _cloze_safe(after))
             deck.add_note(genanki.Note(model=_CLOZE_MODEL, fields=[str(text), str(source_html(question))],
                                        tags=tags, guid=guid))
         else:
@@ -98,6 +99,13 @@ def export(question_set: QuestionSet, questions: list[Question], source_html) ->
             package.write(database, "collection.anki2")
             package.writestr("media", "{}")
     return buffer.getvalue()
+
+
+def _cloze_safe(text: str) -> Markup:
+    """Return text as HTML in which braces and colons are character references, so Anki's cloze syntax
+    ("{{c1::answer::hint}}") cannot end early; Anki shows the characters themselves."""
+    escaped = str(escape(text))
+    return Markup(escaped.replace("{", "&#123;").replace("}", "&#125;").replace(":", "&#58;"))
 
 
 def _front(question: Question) -> str:

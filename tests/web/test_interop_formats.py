@@ -78,3 +78,16 @@ def test_gift_questions_factdeck_cannot_hold_are_named(text, message):
     with pytest.raises(ImportFileError) as raised:
         gift.parse(text)
     assert message in "; ".join(str(error) for error in raised.value.errors)
+
+
+@settings(max_examples=40, deadline=None)
+@given(before=TEXT, after=TEXT, answer=TEXT)
+def test_a_cloze_note_survives_the_anki_round_trip_whatever_its_text(before, after, answer):
+    from app.interop import anki_package
+
+    prompt = f"{before} {BLANK} {after}"
+    question = Question(id=1, kind=QuestionKind.CLOZE, prompt=prompt, answer=answer, choices=[], explanation="",
+                        fact_kind=None)
+    package = anki_package.export(QuestionSet(id=1, title="Set"), [question], lambda _: "")
+    draft = anki_package.parse(package).questions[0].draft
+    assert (draft.kind, draft.prompt, draft.answer) == (QuestionKind.CLOZE, " ".join(prompt.split()), answer)
