@@ -1,9 +1,10 @@
-"""Files of questions in and out: CSV/TSV, Quizlet exports, Factdeck's JSON, and Anki decks.
+"""Files of questions in: the one entry that picks a format's parser; CSV/TSV and Factdeck's JSON in and out.
 
-Import formats, detected from the file:
+Import formats, detected from the file (the formats of other software live in ``app.interop``):
 
 * **CSV or TSV with a header row.** Columns (any order, case ignored): ``type``, ``prompt``,
-  ``answer``, ``choices``, ``explanation``; ``choices`` and ``explanation`` may be left out.
+  ``answer``, ``choices``, ``explanation``; ``choices``, ``explanation`` and ``type`` may be left out
+  (without ``type`` every row is a flashcard).
   ``type`` is ``multiple_choice``, ``true_false``, ``cloze``, ``short_answer`` or ``flashcard``
   (``MC``, ``true/false``, ``short answer`` ... also work). ``choices`` are separated by ``|``
   (multiple choice needs 3 to 6, the answer among them; true/false needs none). A cloze prompt
@@ -11,9 +12,10 @@ Import formats, detected from the file:
   The delimiter is a tab in ``.tsv`` files or when the header row has tabs, a semicolon when the
   header has semicolons and no commas, and a comma otherwise. Quote a field that holds the
   delimiter, as spreadsheets do.
-* **Quizlet's export** (term, a tab, the definition; one card per line; no header): flashcards
-  with the term as the front.
+* **Quizlet's export** (term and definition separated by a tab or a comma, cards by new lines or
+  semicolons, or by separators the teacher types): flashcards with the term as the front.
 * **A set's own JSON export** (``{"format": "factdeck-set", "version": 1, ...}``).
+* **GIFT, Moodle XML, Anki's .apkg and its text export** (``app.interop``).
 
 Every row is checked before anything is stored; the errors name the line (or, in JSON, the
 question number) and the reason.

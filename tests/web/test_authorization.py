@@ -129,10 +129,12 @@ def world(app) -> dict[str, int]:
             "owner": owner.id, "other_teacher": other_teacher.id, "outsider": outsider.id,
             "classroom_id": classroom.id, "set_id": question_set.id, "question_id": first.id,
             "learner_id": learner.id, "attempt_id": attempt.id, "assignment_id": assignment.id,
+            "format_name": "moodle-xml",  # an export format; each one is tested in test_interop.py
         }
 
 
-URL_ARGUMENTS = ("classroom_id", "set_id", "question_id", "learner_id", "attempt_id", "assignment_id")
+URL_ARGUMENTS = ("classroom_id", "set_id", "question_id", "learner_id", "attempt_id", "assignment_id",
+                 "format_name")
 
 
 def url_for_world(route: Route, world: dict[str, int]) -> str:
