@@ -22,6 +22,10 @@ _HTML_TAG = re.compile(
 _LINE_BREAKS = re.compile(r"\r\n?|[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 # C0 controls other than tab and newline, and DEL: invisible, and they break JSON consumers.
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+# A carriage return written out in caret notation, as wire copy passed through terminals shows it ("Pratt^M and").
+_CARET_RETURN = re.compile(r"\^M(?=\s|$)")
+# An apostrophe that a feed turned into a double quote ("the ADB"s loans"): a letter before, "s" and a word end after.
+_QUOTE_FOR_APOSTROPHE = re.compile(r"(?<=[A-Za-z])\"(?=s\b)")
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
 _BLOCK_TAGS = frozenset(
     "address article aside blockquote body br caption dd details dialog div dl dt fieldset figcaption figure "
@@ -60,7 +64,8 @@ def article_text(raw: str | bytes) -> str:
         raise InputError(f"the article is too long ({len(text):,} characters; at most {MAX_ARTICLE_CHARS:,})")
     if "\x00" in text or _control_share(text) > MAX_CONTROL_SHARE:
         raise InputError("the input looks like a binary file, not text")
-    text = _CONTROLS.sub("", _LINE_BREAKS.sub("\n", text))
+    text = _CARET_RETURN.sub("", _CONTROLS.sub("", _LINE_BREAKS.sub("\n", text)))
+    text = _QUOTE_FOR_APOSTROPHE.sub("'", text)
     if _HTML_TAG.search(text):
         text = html_to_text(text)
     if not text.strip():

@@ -92,6 +92,7 @@ _CURRENCY_AFTER = re.compile(
 )
 _FRACTION_AFTER = re.compile(r"[ -](?i:thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|halves)\b")
 _POUNDS_AFTER = re.compile(r"\s(?P<currency>(?i:pounds?))\b")
+_MODEL_BEFORE = re.compile(r"(?<![\d,.])\d+-$")
 _HYPHEN_AFTER = re.compile(r"-(?P<word>[a-z]+(?:-[a-z]+)*)\b")
 _UNIT_AFTER = re.compile(
     r"\s(?P<unit>(?i:square\s+(?:km|kilometres?|kilometers?|miles?|metres?|meters?|feet))|"
@@ -279,6 +280,9 @@ def _read_digits(text: str, start: int, title_case: bool) -> _Number | None:
     before = text[start - 1] if start else ""
     if before.isalnum() or before in "_./#@:\\" or before == "-" and start >= 2 and text[start - 2].isalpha():
         return None
+    if before == "-" and (model := _MODEL_BEFORE.search(text, max(0, start - 12), start)) and \
+            _after_name(text, model.start(), title_case):
+        return None  # "Boeing 747-400": the second half of a model's name, as the first is
     if end < len(text) and text[end] == "/" and (offer := _OFFER_AFTER.match(text, end)) \
             and "." in match["digits"] and len(offer["offer"]) <= len(match["digits"].partition(".")[2]):
         end = offer.end()  # "145.10/20": a bid and the last digits of its offer

@@ -30,6 +30,11 @@ CREDIT = re.compile(
     r"Credit|Copyright|©)\b|\b(?:Reporting|Editing|Writing) by\b|\(via \w+\)", re.IGNORECASE)
 CREDIT_ROLE = re.compile(r"^\W*(reporter|photographer|editor|writer|correspondent|photo credit|byline)\b",
                          re.IGNORECASE)
+# Words that tie a sentence to the one before without adding to what it says: dropped, the sentence may
+# stand alone (the ranking's checks still judge what is left: "But the firm ..." leaves "the firm").
+_CONNECTIVE = re.compile(r"^(?:(?:But|And|Yet|However|Meanwhile|Moreover|Furthermore|Nevertheless|Also|In addition|"
+                         r"Separately|Elsewhere)(?:,\s*|\s+)|(?:So|Still|In another development|In other news|"
+                         r"On the other hand),\s*)(?=[A-Za-z])")
 _LABEL = re.compile(r"^\s*(?:PHOTO\s+CAPTION|CAPTION|FILE\s+PHOTO|PHOTO|IMAGE|PICTURE)\s*[:\-–—]\s*", re.IGNORECASE)
 _GENERIC_SUBJECT = re.compile(r"^[Tt]he (?:company|firm|group|bank|corporation|concern|agency|ministry|"
                               r"department|government|union|club|party|council|board|utility|airline|carrier|"
@@ -560,6 +565,11 @@ def _prepare(sentence: Sentence, start: int, mention: str, fact: Fact, article: 
         rest = text[dateline:].lstrip(" -–—")
         cut = len(text) - len(rest)
         text, start, end, origin = rest, start - cut, end - cut, origin + cut
+
+    connective = _CONNECTIVE.match(text)
+    if connective and connective.end() <= start:
+        cut = connective.end()
+        text, start, end, origin = capitalise(text[cut:]), start - cut, end - cut, origin + cut
 
     speaker = ""
     if _unbalanced_quotes(text):

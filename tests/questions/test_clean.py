@@ -22,6 +22,10 @@ from questions.clean import MAX_ARTICLE_CHARS, InputError, article_text
         ("Line one\u2028Line two\u2029Line three", "Line one\nLine two\nLine three"),
         ("A stray bell\x07 and escape\x1b are dropped from the text.", "A stray bell and escape are dropped from the text."),
         ("Tabs\tstay  and  spaces too ", "Tabs\tstay  and  spaces too "),
+        # Wire copy that passed through a terminal shows its carriage returns as "^M".
+        ("Pratt^M and Whitney and Rolls-Royce^M\nLtd", "Pratt and Whitney and Rolls-Royce\nLtd"),
+        ("The ^Mark stays", "The ^Mark stays"),
+        ('The ADB"s loans rose, "she said" as "sales" fell.', 'The ADB\'s loans rose, "she said" as "sales" fell.'),
     ],
 )
 def test_text_is_decoded_and_line_endings_normalised(raw, expected):

@@ -116,6 +116,7 @@ def test_numbers_are_found_with_what_they_count(sentence, expected):
         "One day, he left the village.",
         "The Apollo 11 crew landed safely.",
         "A Boeing 737 jet was grounded.",
+        "The airline's Boeing 747-400 jets were grounded.",
         "Leaders met at the G7 summit.",
         "COVID-19 cases fell.",
         "The team raced in Formula One.",

@@ -249,6 +249,24 @@ def test_a_leading_pronoun_is_replaced_by_the_name_it_stands_for():
     assert not any(prompt.startswith("It ") or " It " in prompt for prompt in prompts)
 
 
+@pytest.mark.parametrize(("text", "prompt"), [
+    ("Harbour rates rose. But Norland cut its fees by 12 pct in March.", "Norland cut its fees by _____ in March."),
+    ("Harbour rates rose. However, Norland cut its fees by 12 pct in March.",
+     "Norland cut its fees by _____ in March."),
+    ("Harbour rates rose. Meanwhile Norland cut its fees by 12 pct in March.",
+     "Norland cut its fees by _____ in March."),
+    ("Harbour rates rose. In another development, Norland cut its fees by 12 pct in March.",
+     "Norland cut its fees by _____ in March."),
+    ("Harbour rates rose. Butler Norland cut its fees by 12 pct in March.",
+     "Butler Norland cut its fees by _____ in March."),
+])
+def test_a_connective_that_ties_a_sentence_to_the_one_before_is_dropped(text, prompt):
+    facts = (fact(text, FactKind.NUMBER, "12 pct", value=12.0, unit="pct"),)
+    prompts = [question.prompt for question in make_questions(facts, text=text)
+               if question.type == QuestionType.CLOZE]
+    assert prompts == [prompt]
+
+
 def test_a_pronoun_that_cannot_be_resolved_drops_the_sentence_questions():
     facts = (fact(PRONOUNS, FactKind.ORGANISATION, "Coastal Trade League"),)
     assert make_questions(facts) == ()  # without the article text nothing says what "It" is

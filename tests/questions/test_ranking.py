@@ -179,16 +179,111 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
      "the figure's back is not what it counts"),
     (make("What does the figure “21 pct” refer to?", "compared", type=CARD, form=Form.FIGURE),
      "the figure's back is not what it counts"),
-    (make("What is London?", "a leading U", type=CARD, form=Form.DESCRIBED, kind=FactKind.PLACE),
+    (make("Who is Jane Smith?", "a leading U", type=CARD, form=Form.DESCRIBED, kind=FactKind.PERSON),
      "a description cut short"),
     (make("Acme to cut jobs from February", "Acme", kind=FactKind.ORGANISATION,
           sentence="Acme to cut jobs from February"),
      "made from the headline"),
+    # A wire story names its country or company in the lede, then writes "the dollar", "permits".
+    (make("The dollar sank to _____ in early trading.", "144.75 yen"), "the subject names no one"),
+    (make("Permits before adjustment fell to _____ units in May.", "96,000"), "the subject names no one"),
+    (make("The _____ month 40 pct ceiling expires in April.", "six"), "the subject names no one"),
+    (make("Total capital at September 30 rose to _____ from 8.9 billion.", "9.5 billion dlrs"),
+     "the subject names no one"),
+    (make("The system means shoppers need to prove they are _____.", "over 18"), "the subject names no one"),
+    (make("On or after August 1989 the company can call the notes, _____ said.", "Brian Jones",
+          kind=FactKind.SPEAKER), "the company = ?"),
+    (make("The portable games machine will retail for _____ in the UK.", "£99"), "The portable games machine = ?"),
+    (make("Shortly after the market opened today Acme Corp bought _____ shares.", "300"), "today = ?"),
+    (make("Fill in the blank with the right date: Corn sales gained 2,494,900 tonnes in the week ended _____, "
+          "the highest weekly total…", "26 February 1987", type=MC, kind=FactKind.DATE,
+          choices=("25 February 1987", "26 February 1987", "28 February 1987"),
+          sentence="Corn sales gained 2,494,900 tonnes in the week ended February 26, the highest weekly total "
+                   "since August 1984, the U.S. Agriculture Department said."), "the cut drops who said so"),
+    (make("Fill in the blank with the right date: Acme Corp said the range was agreed in late _____.",
+          "February 1987", type=MC, kind=FactKind.DATE, choices=("February 1987", "February 1988", "April 1987"),
+          sentence="Acme Corp said the range was agreed in late February."), "a year the sentence does not print"),
+    (make("Acme Corp met the finance ministers of the top _____ nations.", "seven"),
+     "the answer's figure is in the headline"),
+    (make("Acme Corp said _____ would be a core company.", "Globex Fabrics", kind=FactKind.ORGANISATION),
+     "the answer's initials are in the headline"),
+    (make("Acme Corp will open its plant in _____ in May.", "Europe", kind=FactKind.PLACE),
+     "the headline's Euro gives the answer away"),
+    (make("Acme Corp said this interest would cost it _____.", "$5m"), "this interest = ?"),
+    (make("Acme Corp cut _____ jobs on that occasion.", "300"), "on that occasion = ?"),
+    (make("Acme Corp won _____ in a similar case.", "$5m"), "a similar = ?"),
+    (make("Fill in the blank with the right name: _____ runs Acme Corp.", "Jane Smith", type=MC,
+          kind=FactKind.PERSON, choices=("Jane Smith", "Despite Jones", "Brian Jones")),
+     "not shaped like a person's name: Despite Jones"),
+    (make("Fill in the blank with the right name: _____ runs Acme Corp.", "Jane Smith", type=MC,
+          kind=FactKind.PERSON, choices=("Jane Smith", "Finance Minister", "Brian Jones")),
+     "not shaped like a person's name: Finance Minister"),
+    (make("Fill in the blank with the right organisation: Brian Jones joined _____ in 2001.", "Globex", type=MC,
+          kind=FactKind.ORGANISATION, choices=("Globex", "Pratt", "Whitney"),
+          sentence="Brian Jones, who once worked for Pratt and Whitney, joined Globex in 2001."),
+     "two choices are halves of one name"),
+    (make("Fill in the blank with the right organisation: Brian Jones joined _____ in 2001.", "Globex", type=MC,
+          kind=FactKind.ORGANISATION, choices=("Globex", "Acme News", "Acme Corp")),
+     "a news organisation among the choices: Acme News"),
+    (make("Acme Corp said the Multi-Fibre Arrangement (_____) would end.", "MFA", kind=FactKind.ORGANISATION),
+     "the acronym's full name stands before it"),
+    (make("Who is Brian Jones?", "chairman and chief executive", type=CARD, form=Form.DESCRIBED,
+          kind=FactKind.PERSON), "a role without whose"),
+    (make("True or false: Acme Corp said prices rose last 19 February 1987.", "True", type=TF, form=Form.STATEMENT,
+          kind=FactKind.DATE), "a date written into a relative phrase"),
+    (make("U.S. Ambassador Brian Jones said the U.S. To help its plants would pay _____.", "$5m"),
+     "a wire headline's capital mid-sentence"),
+    # "cuts" is a word the story writes in lower case.
+    (make("Brian Jones said the U.S. _____'s effect made reserves unnecessary.", "Cuts",
+          kind=FactKind.ORGANISATION), "a common word as a name: Cuts"),
+    (make("Brian Jones said Acme Corp had a strong year, boosted&by herMdbsoa sales of _____.", "$5m"),
+     "garbled source text"),
+    (dataclasses.replace(make("Brian Jones, _____, from Leeds, was detained in May.", "29"),
+                         fact=dataclasses.replace(make("x", "29").fact, counts="age")), "trivia: an age"),
+    (make("Acme Corp opened at the top of the chart, taking $36.5m (_____) on its first weekend.", "£19m"),
+     "a figure and its conversion in brackets"),
+    (make("Acme Corp opened at the top of the chart, taking _____ (£19m) on its first weekend.", "$36.5m"),
+     "a figure and its conversion in brackets"),
+    (make("“Acme Corp is in the best position,” said Brian _____, analyst at Globex.", "Jones",
+          kind=FactKind.SPEAKER, value="Brian Jones"), "the blank cuts a name in two"),
+    (make("Acme Corp said annual profit fell 36% to 2.9bn euros (_____).", "£1.99bn"),
+     "a figure and its conversion in brackets"),
+    (make("The study of Acme Corp uses a new measure called the producer subsidy equivalent, _____.", "PSE",
+          kind=FactKind.ORGANISATION), "the acronym's full name stands before it"),
+    (make("The new company would hire _____ staff by May.", "300"), "new company = ?"),
+    (make("Aid flights went to the region _____ times.", "12"), "the region = ?"),
+    (make("Acme Corp said the more moderate approach would save _____.", "$5m"), "approach = ?"),
+    (make("In recent times, it has put its focus on Acme Corp, spending _____.", "$5m"), "it = ?"),
+    (make("Who is a Globex economist?", "Brian Jones", type=MC, form=Form.DESCRIBED, kind=FactKind.PERSON,
+          choices=("Jane Smith", "Brian Jones")), "an indefinite role"),
+    (make("What is Globex?", "a town in Ohio", type=CARD, form=Form.DESCRIBED, kind=FactKind.PLACE),
+     "a place's description makes no card"),
+    (make("Who is Brian Jones?", "chief executive of the new company", type=CARD, form=Form.DESCRIBED,
+          kind=FactKind.PERSON), "the description points back"),
+    (make("Who is Jane Smith?", "the Midlands and South saw the biggest price falls", type=CARD,
+          form=Form.DESCRIBED, kind=FactKind.PERSON), "a clause, not a description"),
 ])
 def test_each_check_names_its_fault(question: Question, fault: str) -> None:
-    found = ranking.faults(question, STORY)
+    story = STORIES_FOR_FAULT.get(fault, STORY)
+    found = ranking.faults(question, story)
     assert any(fault in text for text in found), found
-    assert ranking.score(question, STORY) <= ranking.FAULTY
+    assert ranking.score(question, story) <= ranking.FAULTY
+
+
+# Stories that differ from STORY where a check needs it: headlines shorten what the body spells out (the
+# numeral, the initials, the first part of a word), and the entity stage misreads some names.
+STORIES_FOR_FAULT = {
+    "the answer's figure is in the headline": dataclasses.replace(STORY, headline="Acme hosts G-7 ministers"),
+    "the answer's initials are in the headline": dataclasses.replace(STORY, headline="G And F Offered Role At Acme"),
+    "the headline's Euro gives the answer away": dataclasses.replace(STORY, headline="Acme gets Euro date"),
+    # "Despite Jones" is a name the entity stage misread from "Despite Jones's warning, ..."
+    "not shaped like a person's name: Despite Jones": dataclasses.replace(
+        STORY, names=STORY.names | {"despite jones"}, people=STORY.people | {"despite jones"}),
+    # The entity stage split "Pratt and Whitney" in two.
+    "two choices are halves of one name": dataclasses.replace(STORY, names=STORY.names | {"pratt", "whitney"}),
+    "not shaped like a person's name: Finance Minister": dataclasses.replace(
+        STORY, names=STORY.names | {"finance minister"}, people=STORY.people | {"finance minister"}),
+}
 
 
 @pytest.mark.parametrize("question", [
@@ -200,8 +295,14 @@ def test_each_check_names_its_fault(question: Question, fault: str) -> None:
          kind=FactKind.PERSON, choices=("Jane Smith", "Brian Jones")),
     make("Fill in the blank with the right number: Acme Corp said it would cut _____ jobs.", "300", type=MC,
          choices=("100", "300", "500")),
-    make("Who is Jane Smith?", "the company's chief executive", type=CARD, form=Form.DESCRIBED,
+    make("Who is Jane Smith?", "Acme Corp's chief executive", type=CARD, form=Form.DESCRIBED,
          kind=FactKind.PERSON),
+    # The subject names nothing, but what the sentence asks is a reported clause, or a fronted phrase
+    # comes before the real subject.
+    make("Analysts said Acme Corp would cut _____ jobs.", "300"),
+    make("Currently, there are _____ plants of Acme Corp in Ohio.", "four"),
+    make("Under a new rule, Acme Corp must cut _____ jobs.", "300"),
+    make("Figures gathered by Globex show that _____ jobs went.", "300"),
 ])
 def test_sound_questions_have_no_fault(question: Question) -> None:
     assert ranking.faults(question, STORY) == []
@@ -247,7 +348,7 @@ def test_the_recommended_set_of_an_article(path: Path) -> None:
     result = questions.generate(path.read_bytes(), published=dt.date.fromisoformat(published) if published else None)
     chosen = [question for question in result.questions if question.recommended]
     body_words = len(result.text.split()) - len(result.article.headline.split())
-    assert 3 <= len(chosen) <= min(30, body_words * 6 / 100)
+    assert 1 <= len(chosen) <= min(30, body_words * 6 / 100)
     assert all(question.score >= ranking.RECOMMEND_AT for question in chosen) or len(chosen) == 1
     assert all(0 <= question.score <= 1 for question in result.questions)
     assert max(Counter(ranking.fact_key(question) for question in chosen).values()) == 1
@@ -268,7 +369,7 @@ def test_the_corpus_keeps_its_share_of_recommended_questions() -> None:
         chosen += count
         full_sets += count >= 8
         words += len(result.text.split()) - len(result.article.headline.split())
-    assert 1.6 <= 100 * chosen / words <= 6
+    assert 1.4 <= 100 * chosen / words <= 6
     assert full_sets >= 4
 
 
