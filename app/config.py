@@ -4,22 +4,41 @@ from __future__ import annotations
 import datetime as dt
 import os
 import secrets
+import tempfile
 from pathlib import Path
 
 from app.database import BUSY_TIMEOUT_SECONDS, QueuedWriterConnection
 
 
 def secret_key(instance_path: str) -> str:
-    """Return FACTDECK_SECRET_KEY, or a key generated once and kept in the instance folder."""
+    """Return FACTDECK_SECRET_KEY, or a key generated once and kept in the instance folder.
+
+    Several processes may start at once on an empty instance folder (gunicorn's workers, a ``flask``
+    command): each writes a whole key to a file of its own and links it into place, which only the first
+    link does; every process then reads that one key, never a half-written file.
+    """
     from_env = os.environ.get("FACTDECK_SECRET_KEY")
     if from_env:
         return from_env
     key_file = Path(instance_path) / "secret_key"
     if not key_file.exists():
         key_file.parent.mkdir(parents=True, exist_ok=True)
-        key_file.write_text(secrets.token_hex(32))
-        key_file.chmod(0o600)
-    return key_file.read_text().strip()
+        descriptor, candidate = tempfile.mkstemp(dir=key_file.parent, prefix=".secret_key-")  # mode 0600
+        try:
+            with os.fdopen(descriptor, "w") as written:
+                written.write(secrets.token_hex(32))
+                written.flush()
+                os.fsync(written.fileno())
+            try:
+                os.link(candidate, key_file)
+            except FileExistsError:
+                pass  # another process was first: its key is the one
+        finally:
+            os.unlink(candidate)
+    key = key_file.read_text().strip()
+    if not key:
+        raise RuntimeError(f"{key_file} is empty: delete it to have a new key made, or set FACTDECK_SECRET_KEY")
+    return key
 
 
 def database_url(instance_path: str) -> str:
@@ -35,6 +54,14 @@ def engine_options(url: str) -> dict:
     return {"pool_pre_ping": True}
 
 
+def proxy_count() -> int:
+    """Return FACTDECK_PROXIES, the number of reverse proxies in front of the app (0: none, the default)."""
+    text = os.environ.get("FACTDECK_PROXIES", "").strip() or "0"
+    if not text.isdigit():
+        raise ValueError(f"FACTDECK_PROXIES must be a whole number of proxies, not {text!r}")
+    return int(text)
+
+
 def default_config(instance_path: str) -> dict:
     """Return the settings read from the environment; engine options follow the final database URL."""
     return {
@@ -46,6 +73,10 @@ def default_config(instance_path: str) -> dict:
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "REMEMBER_COOKIE_DURATION": dt.timedelta(days=14),
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_SAMESITE": "Lax",
+        # Reverse proxies in front of the app whose X-Forwarded-* headers are trusted (app/security.py).
+        "PROXY_COUNT": proxy_count(),
         "BOOTSTRAP_SERVE_LOCAL": True,
         # A request may carry a file somewhat over MAX_IMPORT_BYTES, so the import page can say how big it was.
         "MAX_CONTENT_LENGTH": 16 * 1024 * 1024,
@@ -56,4 +87,5 @@ def default_config(instance_path: str) -> dict:
         "WTF_CSRF_TIME_LIMIT": None,  # a form left open all lesson still posts; the session still expires
         "LOGIN_LIMIT_ENABLED": True,  # failed logins per address, see app/auth/throttle.py
         "NEW_CARDS_PER_DAY": 20,
+        "LOG_LEVEL": os.environ.get("FACTDECK_LOG_LEVEL", "INFO").upper(),  # app/request_log.py
     }

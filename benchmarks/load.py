@@ -58,6 +58,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parents[1]
+SERVER_LOG = ROOT / "benchmarks" / "results" / "load-server.log"
 HOST = "127.0.0.1"
 PASSWORD = "load-test-password"
 CSRF_FIELD = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="csrf_token"')
@@ -145,7 +146,11 @@ class Gunicorn:
         self.process: subprocess.Popen | None = None
 
     def __enter__(self) -> "Gunicorn":
-        self.process = subprocess.Popen(self.command, env=self.env, cwd=ROOT)
+        # The app logs a line per request to standard output (as served for real, so its cost is measured);
+        # it goes to a file here rather than over the benchmark's report.
+        SERVER_LOG.parent.mkdir(parents=True, exist_ok=True)
+        self.log = SERVER_LOG.open("a")
+        self.process = subprocess.Popen(self.command, env=self.env, cwd=ROOT, stdout=self.log)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -176,6 +181,7 @@ class Gunicorn:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+        self.log.close()
 
 
 # --- Factdeck's database --------------------------------------------------------------------------------

@@ -100,7 +100,7 @@ _UNIT_AFTER = re.compile(
     rf"(?i:{'|'.join(sorted((unit for unit in _UNITS if unit.isalpha()), key=len, reverse=True))}))\b"
 )
 _TIME_AFTER = re.compile(r"(?:\s*(?:-|–|to)\s*\d{1,2}[:.]?\d\d)?\s?(?:a\.m\.|p\.m\.|"
-                         r"(?i:am|pm|gmt|bst|est|edt|cet|cest|utc|hrs|o'clock)\b)")
+                         r"(?i:am|pm|gmt|bst|est|edt|cst|cdt|mst|mdt|pst|pdt|cet|cest|utc|hrs|o'clock)\b)")
 _RANGE_JOIN = re.compile(r"\s*(?:[-–—]|\b(?:to|and|or)\b)\s*")
 # "5.93 mln against 5.81", "145.10 yen, down from 145.85": the number compared with keeps the first one's scale.
 _COMPARISON_JOIN = re.compile(r",?\s+(?:(?:up|down)\s+)?(?:from|against|versus|vs\.?|compared\s+(?:with|to))\s+")

@@ -718,8 +718,12 @@ def _resolve(pronoun: re.Match[str], text: str, origin: int, sentence: Sentence,
         return None  # one name never settles "they": the story may mean a group it names nowhere
     if pronoun.start() == 0 and previous is not None:
         name = article.entity_starting(previous)
-        # "It" is a thing: an organisation or a place the sentence before opened with, never a person.
-        return None if name in article.people else name
+        # "It" that forecasts, reports or sells is an organisation or a country the sentence before opened with:
+        # never a person, nor a city, which is what a dateline opens with ("ZURICH - The Centre ... It forecast").
+        if name in article.organisations or name in article.places and pick.is_country(name) and \
+                not (article.dateline and name.lower() in article.dateline.lower()):
+            return name
+        return None
     return None
 
 

@@ -171,7 +171,7 @@ _REPORTING = re.compile(r"(?:said|says|noted|added|admitted|told|reported|stated
 _RELATIVE_TIME = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening))\b",
                             re.IGNORECASE)
 _ATTRIBUTION = re.compile(r"\b(?:said|says|reported|reports|according to)\b")
-_REPEATED_WORD = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
+_REPEATED_WORD = re.compile(r"\b(\w+(?:\s+\w+)?)\s+\1\b", re.IGNORECASE)  # "the the", "to fall to fall"
 _ALLOWED_REPEATS = frozenset({"that", "had", "is", "bye", "no", "very", "ha", "so", "now"})
 _ARTICLE_THEN_ARTICLE = re.compile(r"\b(?:a|an|the)\s+(?:in|on|at|of|the|a|an)\b", re.IGNORECASE)
 _BLANK = re.compile(r"_{3,}")
@@ -194,7 +194,10 @@ _NOT_A_PERSON = re.compile(
     r"Association|Federation|Committee|Foundation|Fund|Exchange|Market|Street|Avenue|Road|Square|Centre|Center|"
     r"Britain|America|Idol|Awards?|Prize|Festival|Cup|League|Championship|Games|Show|Stores?|Securities|"
     r"Partners|Associates|Capital|Investments?|Industries|Systems?|International|National|Federal|Royal|"
-    r"Organi[sz]ation|Society|Trust|Network|Agreement|Accord|Treaty|Monetary|Economic|Reserve)\b")
+    r"Organi[sz]ation|Society|Trust|Network|Agreement|Accord|Treaty|Monetary|Economic|Reserve|Mills|Textiles?|"
+    r"Steel|Foods|Brands|Airways|Railways?|Petroleum|Chemicals?|Pharmaceuticals?|Electric|Electronics|"
+    r"Communications|Telecom|Enterprises|Resources|Mining|Minerals|Insurance|Realty|Properties|Services|"
+    r"Laboratories|Industrie|Airbus|Canada)\b")
 _DIRECTION = re.compile(r"\b(?:rose|rise|risen|rising|fell|fall|fallen|falling|increased?|decreased?|declined?|"
                         r"dropped|drop|climbed|climb|grew|grow|up|down|higher|lower|from)\b", re.IGNORECASE)
 # A gerund or a function word never opens a person's name: "Finding Nemo" is a film, "The Who" a band.
@@ -633,6 +636,10 @@ def blank_cuts_a_name(question: Question, story: Story) -> str | None:
     if around and re.match(r"\s+[A-Z][a-z]+(?:'s|’s)?\b", around[1]) and \
             question.fact.kind in (FactKind.ORGANISATION, FactKind.PLACE, FactKind.PERSON, FactKind.SPEAKER):
         return "the blank cuts a name in two"
+    if around and re.search(r"\b(?:Bank|University|Ministry|Department|Council|Court|Bureau|Institute|Museum|"
+                            r"College|Republic|Kingdom|Association|Federation|Union|Board|Office|Chamber|Gulf|"
+                            r"Sea|Isle|Port|Duke|Prince|Princess|King|Queen|Secretary) of\s*$", around[0]):
+        return "the blank cuts a name in two"  # "Bank of _____ governor"
     return None
 
 
@@ -721,9 +728,15 @@ def one_of_a_list(question: Question, story: Story) -> str | None:
 def blank_in_a_range(question: Question, story: Story) -> str | None:
     """One end of a range ("between _____ and 12") is guessed from the other, or is ambiguous."""
     around = _around_blank(question.prompt)
-    if around is None or question.fact.kind != FactKind.NUMBER:
+    if around is None or question.fact.kind not in (FactKind.NUMBER, FactKind.DATE):
         return None
     before, after = around
+    if question.fact.kind == FactKind.DATE:
+        # "in _____ and 1988": one year of a pair is guessed from the other
+        if re.match(r"\s*(?:and|or|to|-|–)\s*(?:1[89]|20)\d\d\b", after) or \
+                re.search(r"\b(?:1[89]|20)\d\d\s*(?:and|or|to|-|–)\s*$", before):
+            return "one end of a range"
+        return None
     if re.search(r"\bbetween\s+$", before) or re.match(r"\s*(?:and|to|-|–)\s*\d", after) or \
             re.search(r"\d\s*(?:and|to|-|–)\s*$", before):
         return "one end of a range"
@@ -769,7 +782,7 @@ def reads_badly(question: Question, story: Story) -> str | None:
     prompt = question.prompt
     plain = _unquoted(prompt)
     for match in _REPEATED_WORD.finditer(plain):
-        if match.group(1).lower() not in _ALLOWED_REPEATS and not match.group(1).isdigit():
+        if match.group(1).lower() not in _ALLOWED_REPEATS and not match.group(1).replace(" ", "").isdigit():
             return f"repeated word: {match.group(0)}"
     if _ARTICLE_THEN_ARTICLE.search(plain.replace(" in the ", " ").replace(" of the ", " ")):
         return "an article before a preposition or another article"
@@ -942,6 +955,36 @@ def unnamed_it(question: Question, story: Story) -> str | None:
     return f"{match.group(1)} = ?"
 
 
+def _wrong_description(question: Question, story: Story) -> str | None:
+    """A description that is not what the person is: a clause, another person, or a name cut short.
+
+    "Speaking at Queen's Club", "Quoting Casey Stengel" say what someone was doing; in "secretary general
+    Noboru Takeshita, executive council chairman Shintaro Abe" the second role is Abe's, not Takeshita's;
+    "Weir Ltd transportation analyst" drops "McLeod Young" from the firm's name.
+    """
+    if question.type == QuestionType.FLASHCARD:
+        description, name = question.answer.strip(), question.prompt
+    else:
+        description = re.sub(r"^(?:who|what) (?:is|was) (?:(?:the|a|an) )?", "", body_of(question.prompt),
+                             flags=re.IGNORECASE).rstrip("?.! ")
+        name = question.answer
+    if re.match(r"[A-Za-z]+ing\b", description) and not re.match(r"(?:King|Viking|Beijing|Reading|Sterling)\b",
+                                                                    description):
+        return f"a clause, not what the person is: {description}"
+    lowered = description.lower()
+    others = [person for person in story.people if person in lowered and person not in name.lower()]
+    if others:
+        return f"the description names someone else: {others[0]}"
+    sentence = question.fact.sentence.text
+    start = sentence.find(description)
+    if start > 0:
+        before = sentence[:start].rstrip()
+        last = before.split()[-1] if before.split() else ""
+        if last[:1].isupper() and last.lower() not in _FUNCTION_WORDS and not before.endswith((",", "-", "–", ":")):
+            return f"a name cut short before the description: {last} {description}"
+    return None
+
+
 def weak_description(question: Question, story: Story) -> str | None:
     """A role or apposition cut short ("a leading U") or made of a company's suffix ("Corp president")."""
     if question.form != Form.DESCRIBED:
@@ -952,6 +995,8 @@ def weak_description(question: Question, story: Story) -> str | None:
         return "a place's description makes no card"  # "What is Philippines?"
     if question.type == QuestionType.FLASHCARD and _GENERIC_REFERENT.search(question.answer):
         return "the description points back: " + _GENERIC_REFERENT.search(question.answer).group(0)
+    if (wrong := _wrong_description(question, story)) is not None:
+        return wrong
     description = question.answer if question.type == QuestionType.FLASHCARD else \
         re.sub(r"^(?:who|what) (?:is|was) (?:(?:a|an|the) )?", "", body_of(question.prompt), flags=re.IGNORECASE)
     description = description.rstrip("?.! ")

@@ -34,3 +34,15 @@ def test_every_flask_command_the_readme_names_exists(tmp_path):
         timeout=60, check=True, env={**os.environ, "FACTDECK_INSTANCE_PATH": str(tmp_path)}).stdout
     available = set(re.findall(r"^  (\w+)", listing, flags=re.MULTILINE))
     assert named <= available, f"missing: {named - available}"
+
+
+def test_examples_use_only_files_in_the_repository():
+    """A fresh clone has no ../shared: only the contributors' section may point outside the repository."""
+    for_users = README.split("## For contributors")[0] + README.split("## For contributors")[1].split("\n## ", 1)[1]
+    commands = fenced_commands(for_users)
+    assert commands
+    assert not [command for command in commands if "../" in command]
+    files = {word for command in commands for word in command.split()
+             if re.fullmatch(r"[\w./-]+\.(txt|md|html|json|csv)", word) and "/" in word}
+    assert files, "the engine's example names the demo article"
+    assert all((REPO_ROOT / path).is_file() for path in files), files

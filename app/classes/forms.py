@@ -5,15 +5,19 @@ from flask_wtf import FlaskForm
 from wtforms import StringField, SubmitField
 from wtforms.validators import DataRequired, Length
 
+from app.validation import PlainName
+
 
 class NewClassroomForm(FlaskForm):
-    name = StringField("Class name", validators=[DataRequired(message="Give the class a name."), Length(max=120)],
+    name = StringField("Class name", validators=[DataRequired(message="Give the class a name."), Length(max=120),
+                                                 PlainName()],
                        description="For example “Year 10 History” or “Tuesday evening group”.")
     submit = SubmitField("Create class")
 
 
 class RenameClassroomForm(FlaskForm):
-    name = StringField("Class name", validators=[DataRequired(message="Give the class a name."), Length(max=120)])
+    name = StringField("Class name", validators=[DataRequired(message="Give the class a name."), Length(max=120),
+                                                 PlainName()])
     submit = SubmitField("Save name")
 
 

@@ -9,6 +9,7 @@ from app.auth.guards import claimed_learner_id, learner_required, require_learne
 from app.models import utcnow
 from app.quiz import services
 from app.study.services import new_submission_id, parse_duration_ms, valid_submission_id
+from app.validation import database_id
 
 bp = Blueprint("quiz", __name__, url_prefix="/quiz")
 
@@ -57,7 +58,7 @@ def answer(attempt_id: int):
     wants_json = request.accept_mimetypes.best_match(("text/html", "application/json")) == "application/json"
     try:
         learner_id = claimed_learner_id()
-        question_id = request.form.get("question_id", type=int)
+        question_id = request.form.get("question_id", type=database_id)
         submission_id = valid_submission_id(request.form.get("submission_id"))
         if question_id is None or submission_id is None:
             require_learner()  # a teacher is told 403 whatever the form says

@@ -12,6 +12,7 @@ from app.auth.guards import teacher_required
 from app.models import utcnow
 from app.reports import services
 from app.reports.exports import csv_response, export_filename
+from app.validation import id_argument
 
 bp = Blueprint("reports", __name__, url_prefix="/reports")
 
@@ -63,7 +64,7 @@ def learner(classroom_id: int, learner_id: int):
 @bp.get("/sets/<int:set_id>/items")
 @teacher_required
 def item_analysis(set_id: int):
-    report = services.item_analysis(current_user, set_id, request.args.get("classroom_id", type=int))
+    report = services.item_analysis(current_user, set_id, id_argument("classroom_id"))
     return render_template("reports/item_analysis.html", report=report)
 
 

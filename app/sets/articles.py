@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePath
 
+from app.validation import control_character
 from questions.clean import BinaryInputError, NotUtf8Error, decode_text
 
 ARTICLE_EXTENSIONS = (".txt", ".md", ".html", ".htm")
@@ -57,6 +58,9 @@ def read_article(text: str | bytes, *, limit: int, filename: str | None = None) 
     if not data.strip():
         raise ArticleError(f"{what} is empty. Paste the article's text or choose a file that has it.")
     article = text if isinstance(text, str) else _decoded(data)
+    if control := control_character(article):
+        raise ArticleError(f"{what} holds an invisible control character ({control}) that cannot be stored. "
+                           "Save it again as plain text, or paste its text.")
     return markdown_to_text(article) if extension in MARKDOWN_EXTENSIONS else article
 
 

@@ -11,6 +11,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from app.models import QuestionKind
 from app.sets.drafts import KIND_LABELS, MAX_ANSWER, MAX_EXPLANATION, MAX_PROMPT, QuestionDraft, split_choices
+from app.validation import PlainName, article_date, due_date
 
 TITLE_HELP = "Leave empty to use the headline the engine finds."
 
@@ -21,8 +22,8 @@ class ArticleForm(FlaskForm):
                             render_kw={"rows": 12})
     upload = FileField("…or upload a file", description="A .txt, .md or .html file of at most 1 MB.",
                        render_kw={"accept": ".txt,.md,.html,.htm,text/plain,text/markdown,text/html"})
-    title = StringField("Title (optional)", validators=[Optional(), Length(max=300)], description=TITLE_HELP)
-    published_on = DateField("Published on", validators=[Optional()],
+    title = StringField("Title (optional)", validators=[Optional(), Length(max=300), PlainName()], description=TITLE_HELP)
+    published_on = DateField("Published on", validators=[Optional(), article_date()],
                              description="Dates like \"on Wednesday\" are worked out from this date: change it to "
                                          "the day the article appeared, or clear it to use the date the article "
                                          "gives (today if it gives none).")
@@ -49,15 +50,15 @@ class ArticleForm(FlaskForm):
 
 
 class EmptySetForm(FlaskForm):
-    title = StringField("Title", validators=[DataRequired(), Length(max=300)])
+    title = StringField("Title", validators=[DataRequired(), Length(max=300), PlainName()])
     description = TextAreaField("Description (optional)", validators=[Optional(), Length(max=5000)],
                                 render_kw={"rows": 3})
     submit = SubmitField("Create the set")
 
 
 class SetDetailsForm(FlaskForm):
-    title = StringField("Title", validators=[DataRequired(), Length(max=300)])
-    published_on = DateField("Article published on", validators=[Optional()])
+    title = StringField("Title", validators=[DataRequired(), Length(max=300), PlainName()])
+    published_on = DateField("Article published on", validators=[Optional(), article_date()])
     description = TextAreaField("Description for learners", validators=[Optional(), Length(max=5000)],
                                 render_kw={"rows": 2})
     submit = SubmitField("Save details")
@@ -99,7 +100,7 @@ class ImportForm(FlaskForm):
                                  description="Only for Quizlet's custom separators; a new line or a semicolon is "
                                              "found without it.")
     destination = SelectField("Import into", default="new")
-    title = StringField("Title of the new set (optional)", validators=[Optional(), Length(max=300)],
+    title = StringField("Title of the new set (optional)", validators=[Optional(), Length(max=300), PlainName()],
                         description="Leave empty to use the export's title or the file name.")
     submit = SubmitField("Import")
 
@@ -129,7 +130,7 @@ class MultiCheckboxField(SelectMultipleField):
 
 class AssignForm(FlaskForm):
     classrooms = MultiCheckboxField("Classes", coerce=int, validators=[DataRequired("Choose at least one class.")])
-    due_date = DateField("Due date (optional)", validators=[Optional()])
+    due_date = DateField("Due date (optional)", validators=[Optional(), due_date()])
     due_time = TimeField("Due time (optional, UTC)", validators=[Optional()],
                          description="Without a time, the set is due at the end of the day (23:59 UTC).")
     submit = SubmitField("Assign")

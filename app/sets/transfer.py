@@ -26,6 +26,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from pathlib import PurePath
 from typing import Any
 
@@ -34,6 +35,7 @@ from app.interop.base import (MAX_IMPORTED_QUESTIONS, ImportedQuestion, Imported
                               file_error)
 from app.models import Question, QuestionKind, QuestionSet, ReviewStatus
 from app.sets.drafts import DraftError, QuestionDraft, checked, parse_kind, split_choices
+from app.validation import CONTROL_CHARACTERS, article_date_problem, load_json
 from questions.clean import BinaryInputError, NotUtf8Error, decode_text
 
 __all__ = ["ImportFileError", "ImportedQuestion", "ImportedSet", "LineError", "parse_import", "export_document"]
@@ -43,6 +45,8 @@ IMPORT_EXTENSIONS = (".csv", ".tsv", ".txt", ".json", ".gift", ".xml", ".apkg", 
 PACKAGE_EXTENSIONS = (".apkg", ".colpkg")
 MAX_REPORTED_ERRORS = 50
 CHOICE_SEPARATOR = "|"
+# A control character that cannot be stored (NUL, the C1 block...), as it is or as a JSON \u escape.
+_CONTROL_CHARACTER = re.compile(CONTROL_CHARACTERS + r"|\\u00(?:0[0-8]|0[eEfF]|1[0-9a-fA-F]|7[fF]|[89][0-9a-fA-F])")
 COLUMNS = ("type", "prompt", "answer", "choices", "explanation")
 _COLUMN_ALIASES = {"kind": "type", "question": "prompt", "front": "prompt", "term": "prompt",
                    "back": "answer", "definition": "answer", "options": "choices", "source": "explanation"}
@@ -80,6 +84,9 @@ def parse_import(filename: str, data: bytes, *, limit: int, term_separator: str 
     text = text.lstrip("\ufeff")
     if not text.strip():
         raise file_error("The file is empty.")
+    if control := _CONTROL_CHARACTER.search(text):
+        raise ImportFileError([LineError(text.count("\n", 0, control.start()) + 1,
+                                         "holds an invisible control character (such as NUL) that cannot be stored")])
     if term_separator or card_separator:
         imported = quizlet.parse(text, term_separator=term_separator or None, card_separator=card_separator or None)
     elif anki_text.looks_like_anki_text(text):
@@ -175,9 +182,11 @@ def _parse_csv(text: str, delimiter: str) -> ImportedSet:
 
 def _parse_json(text: str) -> ImportedSet:
     try:
-        document = json.loads(text)
+        document = load_json(text)
     except json.JSONDecodeError as err:
         raise ImportFileError([LineError(err.lineno, f"not valid JSON ({err.msg}, column {err.colno})")]) from None
+    except ValueError as err:
+        raise ImportFileError([LineError(0, f"This JSON file is not a Factdeck set export: it is {err}.")]) from None
     if not isinstance(document, dict) or document.get("format") != EXPORT_FORMAT:
         raise ImportFileError([LineError(0, "This JSON file is not a Factdeck set export "
                                             f"(it needs \"format\": \"{EXPORT_FORMAT}\").")])
@@ -200,6 +209,9 @@ def _parse_json(text: str) -> ImportedSet:
             published_on = dt.date.fromisoformat(str(document["published_on"]))
         except ValueError:
             errors.append(LineError(0, f"The published date {document['published_on']!r} is not YYYY-MM-DD."))
+        else:
+            if problem := article_date_problem(published_on):
+                errors.append(LineError(0, problem))
     if errors:
         raise ImportFileError(errors)
     return ImportedSet(questions=tuple(found), title=_text(document.get("title")),

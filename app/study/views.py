@@ -11,6 +11,7 @@ from app.auth.guards import learner_required
 from app.models import utcnow
 from app.scheduling import format_interval
 from app.study import services
+from app.validation import database_id, id_argument
 
 bp = Blueprint("study", __name__, url_prefix="/study")
 
@@ -24,12 +25,12 @@ def interval_until(moment: dt.datetime, now: dt.datetime) -> str:
 @bp.get("/")
 @learner_required
 def index():
-    set_id = request.args.get("set_id", type=int)
+    set_id = id_argument("set_id")
     question_set = services.assigned_set_or_404(current_user, set_id) if set_id is not None else None
     now = utcnow()
     queue = services.study_queue(current_user, now, set_id=set_id)
     card = services.flashcard(current_user, queue.next_question_id, now) if not queue.is_empty else None
-    revealed = card is not None and request.args.get("reveal", type=int) == card.question.id
+    revealed = card is not None and request.args.get("reveal", type=database_id) == card.question.id
     return render_template("study/index.html", queue=queue, card=card, revealed=revealed, now=now,
                            question_set=question_set, submission_id=services.new_submission_id())
 
@@ -37,10 +38,10 @@ def index():
 @bp.post("/grade")
 @learner_required
 def grade():
-    question_id = request.form.get("question_id", type=int)
+    question_id = request.form.get("question_id", type=database_id)
     rating = request.form.get("rating", type=int)
     submission_id = services.valid_submission_id(request.form.get("submission_id"))
-    set_id = request.form.get("set_id", type=int)
+    set_id = request.form.get("set_id", type=database_id)
     if question_id is None or rating not in {int(each) for each in Rating} or submission_id is None:
         abort(400)
     now = utcnow()

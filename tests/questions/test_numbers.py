@@ -106,6 +106,7 @@ def test_numbers_are_found_with_what_they_count(sentence, expected):
         "Results are due Feb 26.",
         "The meeting starts at 10 a.m. and ends at 14:30.",
         "Trading closed at 1945 GMT.",
+        "The desk has been trading since 0300 pdt.",
         "She finished first, ahead of the 2nd and 3rd riders.",
         "The 15th-seeded player lost.",
         "Dozens of people and thousands of fans gathered.",

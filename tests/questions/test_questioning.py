@@ -236,35 +236,43 @@ def test_a_pronoun_speaker_is_named_in_every_prompt():
     assert answers == {"Omar Haddad"}
 
 
-PRONOUNS = """Norland has a very different view of the deal.
+PRONOUNS = """Norway has a very different view of the deal.
 It has suspended its membership in the Coastal Trade League."""
 
 
 def test_a_leading_pronoun_is_replaced_by_the_name_it_stands_for():
-    facts = (fact(PRONOUNS, FactKind.PLACE, "Norland"),
+    facts = (fact(PRONOUNS, FactKind.PLACE, "Norway"),
              fact(PRONOUNS, FactKind.ORGANISATION, "Coastal Trade League"))
     prompts = [question.prompt for question in make_questions(facts, text=PRONOUNS)
                if question.fact.text == "Coastal Trade League"]
-    assert "In which organisation has Norland suspended its membership?" in prompts
+    assert "In which organisation has Norway suspended its membership?" in prompts
     assert not any(prompt.startswith("It ") or " It " in prompt for prompt in prompts)
 
 
 @pytest.mark.parametrize(("text", "prompt"), [
-    ("Harbour rates rose. But Norland cut its fees by 12 pct in March.", "Norland cut its fees by _____ in March."),
-    ("Harbour rates rose. However, Norland cut its fees by 12 pct in March.",
-     "Norland cut its fees by _____ in March."),
-    ("Harbour rates rose. Meanwhile Norland cut its fees by 12 pct in March.",
-     "Norland cut its fees by _____ in March."),
-    ("Harbour rates rose. In another development, Norland cut its fees by 12 pct in March.",
-     "Norland cut its fees by _____ in March."),
-    ("Harbour rates rose. Butler Norland cut its fees by 12 pct in March.",
-     "Butler Norland cut its fees by _____ in March."),
+    ("Harbour rates rose. But Norway cut its fees by 12 pct in March.", "Norway cut its fees by _____ in March."),
+    ("Harbour rates rose. However, Norway cut its fees by 12 pct in March.",
+     "Norway cut its fees by _____ in March."),
+    ("Harbour rates rose. Meanwhile Norway cut its fees by 12 pct in March.",
+     "Norway cut its fees by _____ in March."),
+    ("Harbour rates rose. In another development, Norway cut its fees by 12 pct in March.",
+     "Norway cut its fees by _____ in March."),
+    ("Harbour rates rose. Butler Norway cut its fees by 12 pct in March.",
+     "Butler Norway cut its fees by _____ in March."),
 ])
 def test_a_connective_that_ties_a_sentence_to_the_one_before_is_dropped(text, prompt):
     facts = (fact(text, FactKind.NUMBER, "12 pct", value=12.0, unit="pct"),)
     prompts = [question.prompt for question in make_questions(facts, text=text)
                if question.type == QuestionType.CLOZE]
     assert prompts == [prompt]
+
+
+def test_it_after_a_dateline_is_never_the_city_of_the_dateline():
+    text = ("Swiss 1988 Inflation Seen At Two Pct - Institute\n"
+            "ZURICH, April 3 - Swiss inflation is likely to rise in 1987, the Centre for Economic Research said.\n"
+            "It forecast a rise in consumer prices of two pct in 1988 compared with 1.3 pct in 1987.\n")
+    result = generate(text, published=dt.date(1987, 4, 3))
+    assert not any(re.search(r"Z[uü]rich forecast", question.prompt, re.IGNORECASE) for question in result.questions)
 
 
 def test_a_pronoun_that_cannot_be_resolved_drops_the_sentence_questions():

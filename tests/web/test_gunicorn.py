@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -72,4 +73,7 @@ def test_gunicorn_serves_the_migrated_app(tmp_path):
     assert login_status == 200 and 'name="csrf_token"' in login
     assert missing_status == 404
     assert "Traceback" not in server_log
+    # The app's own log: one line per request on standard output, with the status, time and user.
+    assert re.search(r"INFO app: GET /auth/login 200 \d+\.\d ms user=-", server_log), server_log
+    assert re.search(r"INFO app: GET /no-such-page 404 ", server_log), server_log
     assert not (tmp_path / "instance" / "secret_key").exists(), "a key from the environment is never written"

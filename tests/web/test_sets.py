@@ -302,8 +302,11 @@ def test_a_refused_form_keeps_its_token_and_can_be_sent_again(app, client, teach
 
 def test_the_form_shows_progress_and_blocks_a_second_click(client, teacher):
     page = client.get("/sets/new").get_data(as_text=True)
-    assert 'role="status" aria-live="polite"' in page and "Generating questions…" in page
-    assert "button.disabled = true" in page and 'enctype="multipart/form-data"' in page
+    assert 'role="status" aria-live="polite"' in page and 'id="article-form"' in page
+    assert 'enctype="multipart/form-data"' in page and '<script src="/static/factdeck.js">' in page
+    with client.get("/static/factdeck.js") as script:  # the page's script, a file as the CSP requires
+        code = script.get_data(as_text=True)
+    assert "Generating questions…" in code and "button.disabled = true" in code
 
 
 def test_the_service_refuses_bad_input_with_a_value_error(app, teacher):
