@@ -330,13 +330,13 @@ def export_anki(set_id: int):
                      download_name=f"{_file_stem(question_set.title)}.apkg")
 
 
-@bp.get("/<int:set_id>/export/<format_name>")
+@bp.get("/<int:set_id>/export/<any(gift, 'moodle-xml', quizlet, apkg, json):format_name>")
 @teacher_required
 def export(set_id: int, format_name: str):
-    question_set = services.get_owned_set(current_user, set_id)
     format = EXPORTS.get(format_name)
     if format is None:
         abort(404)
+    question_set = services.get_owned_set(current_user, set_id)
     try:
         data = services.export_set(question_set, format)
     except SetError as err:

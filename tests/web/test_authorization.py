@@ -6,6 +6,7 @@ argument this module cannot fill, or in a blueprint it does not know, fails unti
 from __future__ import annotations
 
 import datetime as dt
+import re
 import secrets
 from dataclasses import dataclass
 
@@ -145,7 +146,7 @@ def url_for_world(route: Route, world: dict[str, int]) -> str:
                     "add them to the world fixture and URL_ARGUMENTS in tests/web/test_authorization.py")
     url = route.rule
     for argument in route.arguments:
-        url = url.replace(f"<int:{argument}>", str(world[argument])).replace(f"<{argument}>", str(world[argument]))
+        url = re.sub(rf"<(?:[^<>:]*(?:\([^)]*\))?:)?{argument}>", str(world[argument]), url)
     assert "<" not in url, f"unfilled converter in {route.rule}"
     return url
 

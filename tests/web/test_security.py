@@ -66,7 +66,7 @@ def demo(app):
         question = db.session.execute(db.select(Question).filter_by(set_id=data.question_set.id)
                                       .order_by(Question.id)).scalars().first()
         ids = {"set_id": data.question_set.id, "classroom_id": data.classroom.id, "learner_id": data.learner.id,
-               "assignment_id": data.assignment.id, "question_id": question.id}
+               "assignment_id": data.assignment.id, "question_id": question.id, "format_name": "gift"}
     client = app.test_client()
     log_in(client, DEMO_LEARNER_EMAIL, DEMO_PASSWORD)
     post_form(client, f"/quiz/sets/{ids['set_id']}/start", {}, form_page="/")
