@@ -1,5 +1,5 @@
 """Command-line tasks: ``flask --app app demo`` sets up the database with demo accounts and data;
-``flask --app app users reset-password EMAIL`` gives an account a temporary password."""
+``flask --app app users reset-password EMAIL`` gives an account a temporary password; ``sets`` exports and imports."""
 from __future__ import annotations
 
 import click
@@ -10,9 +10,12 @@ from flask_migrate import upgrade
 from app.auth.services import find_user_by_email, reset_password
 from app.classes.services import format_join_code
 from app.demo import DEMO_PASSWORD, seed_demo
+from app.sets.commands import sets_group
 
 
 def register_commands(app: Flask) -> None:
+    app.cli.add_command(sets_group)
+
     @app.cli.command("demo")
     def demo_command():
         """Bring the database up to date and add the demo teacher, learner, class and set."""

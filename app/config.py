@@ -81,7 +81,9 @@ def default_config(instance_path: str) -> dict:
         # Reverse proxies in front of the app whose X-Forwarded-* headers are trusted (app/security.py).
         "PROXY_COUNT": proxy_count(),
         "BOOTSTRAP_SERVE_LOCAL": True,
-        "MAX_CONTENT_LENGTH": 8 * 1024 * 1024,
+        # A request may carry a file somewhat over MAX_IMPORT_BYTES, so the import page can say how big it was.
+        "MAX_CONTENT_LENGTH": 16 * 1024 * 1024,
+        "MAX_IMPORT_BYTES": 10 * 1024 * 1024,
         "MAX_ARTICLE_BYTES": 1024 * 1024,
         # A pasted article is a form field: let one of up to MAX_ARTICLE_BYTES through (Flask's default is 500 kB).
         "MAX_FORM_MEMORY_SIZE": 2 * 1024 * 1024,

@@ -43,7 +43,7 @@ _MESSAGES = {
     403: ("Not allowed", "This page belongs to someone else, or to another kind of account."),
     404: ("Not found", "There is nothing here. It may have been deleted, or the link is wrong."),
     405: ("Not allowed", "That page cannot be used this way."),
-    413: ("Too large", "That upload is too large. Articles can be at most 1 MB."),
+    413: ("Too large", "That upload is too large. Articles can be at most 1 MB, files of questions 10 MB."),
     429: ("Too many attempts", "Too many failed attempts from here. Wait a few minutes and try again; a device you "
                                "have logged in from before is not held up."),
     500: ("Something went wrong", "An unexpected error happened and nothing was saved. Try again in a moment."),

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from flask_wtf.file import FileField, FileRequired
+from flask_wtf.file import FileField
 from wtforms import (BooleanField, DateField, HiddenField, IntegerField, RadioField, SelectField, SelectMultipleField,
                      StringField, SubmitField, TextAreaField, TimeField)
 from wtforms.fields.choices import SelectChoice
@@ -87,13 +87,42 @@ class QuestionForm(FlaskForm):
 
 
 class ImportForm(FlaskForm):
-    upload = FileField("File of questions", validators=[FileRequired("Choose a file to import.")],
-                       description="CSV or TSV with a header row, a Quizlet export (.txt), or a Factdeck JSON export.",
-                       render_kw={"accept": ".csv,.tsv,.txt,.json"})
+    upload = FileField("File of questions",
+                       description="CSV or TSV with a header row; a Quizlet, GIFT, Moodle XML or Factdeck JSON export; "
+                                   "an Anki deck (.apkg) or Anki's text export. At most 10 MB.",
+                       render_kw={"accept": ".csv,.tsv,.txt,.json,.gift,.xml,.apkg,.colpkg"})
+    pasted = TextAreaField("…or paste the questions", validators=[Optional()], render_kw={"rows": 6},
+                           description="Rows copied from a spreadsheet (with the header row), Quizlet's export text, "
+                                       "GIFT or Anki's text export.")
+    term_separator = StringField("Quizlet: between term and definition (optional)",
+                                 validators=[Optional(), Length(max=10)],
+                                 description="Only for Quizlet's custom separators; a tab or a comma is found "
+                                             "without it.")
+    card_separator = StringField("Quizlet: between cards (optional)", validators=[Optional(), Length(max=10)],
+                                 description="Only for Quizlet's custom separators; a new line or a semicolon is "
+                                             "found without it.")
     destination = SelectField("Import into", default="new")
     title = StringField("Title of the new set (optional)", validators=[Optional(), Length(max=300), PlainName()],
                         description="Leave empty to use the export's title or the file name.")
     submit = SubmitField("Import")
+
+    @property
+    def chosen_upload(self):
+        """The uploaded file, or None when the file input was left empty."""
+        upload = self.upload.data
+        return upload if upload and upload.filename else None
+
+    def validate(self, extra_validators=None) -> bool:
+        """Take the questions one way only: a file or pasted text."""
+        valid = super().validate(extra_validators)
+        pasted = bool((self.pasted.data or "").strip())
+        if pasted and self.chosen_upload:
+            self.pasted.errors.append("Choose a file or paste the questions, not both: clear one of them.")
+            return False
+        if not pasted and not self.chosen_upload:
+            self.upload.errors.append("Choose a file to import, or paste the questions.")
+            return False
+        return valid
 
 
 class MultiCheckboxField(SelectMultipleField):

@@ -24,7 +24,8 @@ from app.ownership import owned_or_404
 from app.sets.articles import ArticleError, read_article
 from app.quiz.settings import QuizSettings
 from app.sets.drafts import QuestionDraft
-from app.sets.transfer import ImportedQuestion, ImportedSet, anki_package, export_document, parse_import
+from app.interop.registry import EXPORTS, ExportFormat, export_bytes
+from app.sets.transfer import ImportedQuestion, ImportedSet, export_document, parse_import
 
 MAX_TITLE = 300
 FACT_GROUPS = (
@@ -777,7 +778,8 @@ def _touch(question_set: QuestionSet) -> None:
 
 
 def import_questions(owner: User, filename: str, data: bytes, *, into: QuestionSet | None = None,
-                     title: str | None = None) -> tuple[QuestionSet, int]:
+                     title: str | None = None, term_separator: str | None = None,
+                     card_separator: str | None = None) -> tuple[QuestionSet, int]:
     """Import a file of questions into a new set or one of the owner's sets, all rows or none.
 
     Returns the set and the number of questions added.
@@ -785,7 +787,8 @@ def import_questions(owner: User, filename: str, data: bytes, *, into: QuestionS
     Raises:
         app.sets.transfer.ImportFileError: the file or some of its rows are invalid (each listed).
     """
-    imported = parse_import(filename, data, limit=current_app.config.get("MAX_IMPORT_BYTES", 4 * 1024 * 1024))
+    imported = parse_import(filename, data, limit=current_app.config.get("MAX_IMPORT_BYTES", 10 * 1024 * 1024),
+                            term_separator=term_separator, card_separator=card_separator)
     if into is None:
         into = QuestionSet(owner_id=owner.id, title=_imported_title(title, imported, filename),
                            description=imported.description, source_text=imported.source_text,
@@ -827,10 +830,22 @@ def export_anki(question_set: QuestionSet) -> bytes:
     Raises:
         SetError: no question is approved yet.
     """
-    live = [question for question in ordered_questions(question_set) if question.is_live]
-    if not live:
-        raise SetError("Approve at least one question before exporting the set to Anki.")
-    return anki_package(question_set, live, source_with_answer)
+    return export_set(question_set, EXPORTS["apkg"])
+
+
+def export_set(question_set: QuestionSet, format: ExportFormat) -> bytes:
+    """Return the set in an export format: its approved questions, or every current one for Factdeck's JSON.
+
+    Raises:
+        SetError: the format takes approved questions and none is approved yet.
+    """
+    questions = ordered_questions(question_set)
+    if format.approved_only:
+        questions = [question for question in questions if question.is_live]
+        if not questions:
+            target = "to Anki" if format.name == "apkg" else f"as {format.label}"
+            raise SetError(f"Approve at least one question before exporting the set {target}.")
+    return export_bytes(format, question_set, questions, source_html=source_with_answer)
 
 
 # ---------------------------------------------------------------------------------------------------- publish, assign

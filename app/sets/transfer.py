@@ -1,9 +1,10 @@
-"""Files of questions in and out: CSV/TSV, Quizlet exports, Factdeck's JSON, and Anki decks.
+"""Files of questions in: the one entry that picks a format's parser; CSV/TSV and Factdeck's JSON in and out.
 
-Import formats, detected from the file:
+Import formats, detected from the file (the formats of other software live in ``app.interop``):
 
 * **CSV or TSV with a header row.** Columns (any order, case ignored): ``type``, ``prompt``,
-  ``answer``, ``choices``, ``explanation``; ``choices`` and ``explanation`` may be left out.
+  ``answer``, ``choices``, ``explanation``; ``choices``, ``explanation`` and ``type`` may be left out
+  (without ``type`` every row is a flashcard).
   ``type`` is ``multiple_choice``, ``true_false``, ``cloze``, ``short_answer`` or ``flashcard``
   (``MC``, ``true/false``, ``short answer`` ... also work). ``choices`` are separated by ``|``
   (multiple choice needs 3 to 6, the answer among them; true/false needs none). A cloze prompt
@@ -11,9 +12,10 @@ Import formats, detected from the file:
   The delimiter is a tab in ``.tsv`` files or when the header row has tabs, a semicolon when the
   header has semicolons and no commas, and a comma otherwise. Quote a field that holds the
   delimiter, as spreadsheets do.
-* **Quizlet's export** (term, a tab, the definition; one card per line; no header): flashcards
-  with the term as the front.
+* **Quizlet's export** (term and definition separated by a tab or a comma, cards by new lines or
+  semicolons, or by separators the teacher types): flashcards with the term as the front.
 * **A set's own JSON export** (``{"format": "factdeck-set", "version": 1, ...}``).
+* **GIFT, Moodle XML, Anki's .apkg and its text export** (``app.interop``).
 
 Every row is checked before anything is stored; the errors name the line (or, in JSON, the
 question number) and the reason.
@@ -22,30 +24,25 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import hashlib
 import io
-import itertools
 import json
 import re
-import sqlite3
-import tempfile
-import time
-import zipfile
-from dataclasses import dataclass
-from pathlib import Path, PurePath
+from pathlib import PurePath
 from typing import Any
 
-import genanki
-from markupsafe import Markup, escape
-
+from app.interop import anki_package, anki_text, gift, moodle_xml, quizlet
+from app.interop.base import (MAX_IMPORTED_QUESTIONS, ImportedQuestion, ImportedSet, ImportFileError, LineError,
+                              file_error)
 from app.models import Question, QuestionKind, QuestionSet, ReviewStatus
 from app.sets.drafts import DraftError, QuestionDraft, checked, parse_kind, split_choices
 from app.validation import CONTROL_CHARACTERS, article_date_problem, load_json
 from questions.clean import BinaryInputError, NotUtf8Error, decode_text
 
+__all__ = ["ImportFileError", "ImportedQuestion", "ImportedSet", "LineError", "parse_import", "export_document"]
+
 EXPORT_FORMAT, EXPORT_VERSION = "factdeck-set", 1
-IMPORT_EXTENSIONS = (".csv", ".tsv", ".txt", ".json")
-MAX_IMPORTED_QUESTIONS = 2000
+IMPORT_EXTENSIONS = (".csv", ".tsv", ".txt", ".json", ".gift", ".xml", ".apkg", ".colpkg")
+PACKAGE_EXTENSIONS = (".apkg", ".colpkg")
 MAX_REPORTED_ERRORS = 50
 CHOICE_SEPARATOR = "|"
 # A control character that cannot be stored (NUL, the C1 block...), as it is or as a JSON \u escape.
@@ -54,89 +51,63 @@ COLUMNS = ("type", "prompt", "answer", "choices", "explanation")
 _COLUMN_ALIASES = {"kind": "type", "question": "prompt", "front": "prompt", "term": "prompt",
                    "back": "answer", "definition": "answer", "options": "choices", "source": "explanation"}
 _QUIZLET_HEADER = ("term", "definition")
-# Anki wants a fixed id for a note type; this one is Factdeck's and must never change.
-_ANKI_MODEL_ID = 1_718_402_551
-_ANKI_CSS = """.card { font-family: system-ui, sans-serif; font-size: 20px; color: #212529; background: #fff; }
-.source { font-size: 16px; color: #495057; border-left: 4px solid #6c757d; padding-left: .6em; margin-top: 1em; }
-mark.answer { background: #fff3a0; }"""
-
-
-@dataclass(frozen=True)
-class LineError:
-    line: int
-    message: str
-    unit: str = "Line"
-
-    def __str__(self) -> str:
-        return f"{self.unit} {self.line}: {self.message}" if self.line else self.message
-
-
-class ImportFileError(ValueError):
-    """The file cannot be imported; ``errors`` lists each problem with its line."""
-
-    def __init__(self, errors: list[LineError]):
-        super().__init__("; ".join(str(error) for error in errors[:3]))
-        self.errors = errors
-
-
-@dataclass(frozen=True)
-class ImportedQuestion:
-    draft: QuestionDraft
-    review_status: ReviewStatus = ReviewStatus.APPROVED
-    fact_kind: str | None = None
-    fact_text: str | None = None
-    fact_value: str | None = None
-    engine_id: str | None = None
-    source_start: int | None = None
-    source_end: int | None = None
-    score: float | None = None
-    recommended: bool = False  # only when the file says so
-
-
-@dataclass(frozen=True)
-class ImportedSet:
-    questions: tuple[ImportedQuestion, ...]
-    title: str = ""
-    description: str = ""
-    source_text: str = ""
-    published_on: dt.date | None = None
-    format: str = "csv"
-
-
-def parse_import(filename: str, data: bytes, *, limit: int) -> ImportedSet:
+def parse_import(filename: str, data: bytes, *, limit: int, term_separator: str | None = None,
+                 card_separator: str | None = None) -> ImportedSet:
     """Read a file of questions in any supported format, checking every row.
+
+    The format comes from the extension (``.apkg``, ``.json``, ``.gift``, ``.xml``, ``.tsv``) or else from
+    the text: Anki's ``#separator:`` headers, a Moodle ``<quiz>``, Factdeck's JSON, GIFT's braces, a CSV
+    header row, or Quizlet's term and definition (``term_separator`` and ``card_separator``, when given,
+    are Quizlet's custom separators).
 
     Raises:
         ImportFileError: the file is unreadable or some rows break the rules (all of them listed).
     """
     extension = PurePath(filename).suffix.lower()
     if extension not in IMPORT_EXTENSIONS:
-        raise ImportFileError([LineError(0, f"{filename!r} is not a .csv, .tsv, .txt or .json file.")])
+        raise file_error(f"{filename!r} is not a file Factdeck imports: choose a .csv, .tsv, .txt, .json, .gift, "
+                         ".xml or .apkg file.")
     if len(data) > limit:
-        raise ImportFileError([LineError(0, f"The file is larger than {limit // (1024 * 1024)} MB.")])
+        raise file_error(f"The file is {len(data) / (1024 * 1024):.1f} MB; import files of at most "
+                         f"{limit // (1024 * 1024)} MB.")
+    if extension in PACKAGE_EXTENSIONS:
+        return _counted(anki_package.parse(data))
     try:
         text = decode_text(data)
     except BinaryInputError:
-        raise ImportFileError([LineError(0, "The file is binary (a spreadsheet workbook?), not text. "
-                                            "Save it as CSV (UTF-8) and try again.")]) from None
+        raise file_error("The file is binary (a spreadsheet workbook?), not text. Save it as CSV (UTF-8) and try "
+                         "again.") from None
     except NotUtf8Error as err:
         line = data[:err.position].count(b"\n") + 1
         raise ImportFileError([LineError(line, "the file is not UTF-8 text; save it as CSV (UTF-8) and try again")
                                ]) from None
+    text = text.lstrip("\ufeff")
     if not text.strip():
-        raise ImportFileError([LineError(0, "The file is empty.")])
+        raise file_error("The file is empty.")
     if control := _CONTROL_CHARACTER.search(text):
         raise ImportFileError([LineError(text.count("\n", 0, control.start()) + 1,
                                          "holds an invisible control character (such as NUL) that cannot be stored")])
-    if extension == ".json" or text.lstrip().startswith("{"):
+    if term_separator or card_separator:
+        imported = quizlet.parse(text, term_separator=term_separator or None, card_separator=card_separator or None)
+    elif anki_text.looks_like_anki_text(text):
+        imported = anki_text.parse(text)
+    elif extension == ".xml" or moodle_xml.looks_like_moodle_xml(text):
+        imported = moodle_xml.parse(text)
+    elif extension == ".json" or text.lstrip().startswith("{"):
         imported = _parse_json(text)
+    elif extension == ".gift" or (extension == ".txt" and gift.looks_like_gift(text)):
+        imported = gift.parse(text)
     else:
         imported = _parse_table(text, extension)
+    return _counted(imported)
+
+
+def _counted(imported: ImportedSet) -> ImportedSet:
     if not imported.questions:
-        raise ImportFileError([LineError(0, "The file has no questions.")])
+        raise file_error("The file has no questions.")
     if len(imported.questions) > MAX_IMPORTED_QUESTIONS:
-        raise ImportFileError([LineError(0, f"The file has {len(imported.questions):,} questions; "
-                                            f"import at most {MAX_IMPORTED_QUESTIONS:,} at a time.")])
+        raise file_error(f"The file has {len(imported.questions):,} questions; import at most "
+                         f"{MAX_IMPORTED_QUESTIONS:,} at a time.")
     return imported
 
 
@@ -150,10 +121,11 @@ def _parse_table(text: str, extension: str) -> ImportedSet:
         delimiter = ","
     header = [cell.strip().lower() for cell in next(csv.reader([first_line], delimiter=delimiter))]
     named = [_COLUMN_ALIASES.get(cell, cell) for cell in header]
-    if "prompt" in named and "answer" in named and tuple(header[:2]) != _QUIZLET_HEADER:
+    if ("prompt" in named or "answer" in named) and tuple(header[:2]) != _QUIZLET_HEADER:
         return _parse_csv(text, delimiter)
-    if delimiter == "\t":
-        return _parse_quizlet(text)
+    # Quizlet's text is copied or saved as .txt; a .csv without its header row is a mistake to point out.
+    if delimiter == "\t" or (extension == ".txt" and ("," in first_line or ";" in first_line)):
+        return quizlet.parse(text)
     raise ImportFileError([LineError(1, "the first line is not a header row. A CSV file starts with the header "
                                         f"{','.join(COLUMNS)}; a Quizlet export has a tab between term and definition")])
 
@@ -167,7 +139,8 @@ def _parse_csv(text: str, delimiter: str) -> ImportedSet:
         header = header if any(header) else []
     unknown = [cell for cell in header if cell not in COLUMNS]
     repeated = sorted({cell for cell in header if header.count(cell) > 1})
-    missing = [column for column in ("type", "prompt", "answer") if column not in header]
+    # Without a type column every row is a flashcard: a front and a back is all a deck of cards has.
+    missing = [column for column in ("prompt", "answer") if column not in header]
     header_line = reader.line_num
     if unknown or repeated or missing:
         problem = (f"unknown column {unknown[0]!r}" if unknown else f"the column {repeated[0]!r} appears twice"
@@ -195,7 +168,7 @@ def _parse_csv(text: str, delimiter: str) -> ImportedSet:
         cells = dict(zip(header, row))
         try:
             draft = checked(QuestionDraft(
-                kind=parse_kind(cells.get("type", "")), prompt=cells.get("prompt", ""), answer=cells.get("answer", ""),
+                kind=parse_kind(cells.get("type", "")) if "type" in header else QuestionKind.FLASHCARD, prompt=cells.get("prompt", ""), answer=cells.get("answer", ""),
                 choices=split_choices(cells.get("choices", ""), CHOICE_SEPARATOR),
                 explanation=cells.get("explanation", "")))
         except DraftError as err:
@@ -205,30 +178,6 @@ def _parse_csv(text: str, delimiter: str) -> ImportedSet:
     if errors:
         raise ImportFileError(errors)
     return ImportedSet(questions=tuple(found), format="csv" if delimiter != "\t" else "tsv")
-
-
-def _parse_quizlet(text: str) -> ImportedSet:
-    errors: list[LineError] = []
-    found: list[ImportedQuestion] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        if "\t" not in line:
-            errors.append(LineError(number, "no tab between the term and the definition"))
-            continue
-        term, definition = line.split("\t", 1)
-        if number == 1 and (term.strip().lower(), definition.strip().lower()) == _QUIZLET_HEADER:
-            continue
-        try:
-            draft = checked(QuestionDraft(kind=QuestionKind.FLASHCARD, prompt=term, answer=definition))
-        except DraftError as err:
-            message = str(err).replace("the prompt", "the term").replace("the answer", "the definition")
-            errors.append(LineError(number, message))
-        else:
-            found.append(ImportedQuestion(draft))
-    if errors:
-        raise ImportFileError(errors)
-    return ImportedSet(questions=tuple(found), format="quizlet")
 
 
 def _parse_json(text: str) -> ImportedSet:
@@ -349,51 +298,3 @@ def _exported_question(question: Question) -> dict[str, Any]:
     if question.recommended:
         data["recommended"] = True
     return data
-
-
-def anki_package(question_set: QuestionSet, question_rows: list[Question], source_html) -> bytes:
-    """Return an Anki ``.apkg`` deck of the questions: the front, the back, and the source sentence.
-
-    ``source_html(question)`` gives the source sentence as safe HTML with the answer marked.
-    """
-    model = genanki.Model(
-        _ANKI_MODEL_ID, "Factdeck question",
-        fields=[{"name": "Front"}, {"name": "Back"}, {"name": "Source"}],
-        templates=[{"name": "Card 1", "qfmt": "{{Front}}",
-                    "afmt": '{{FrontSide}}<hr id="answer">{{Back}}<div class="source">{{Source}}</div>'}],
-        css=_ANKI_CSS)
-    deck = genanki.Deck(_stable_id(f"factdeck-set-{question_set.id}"), question_set.title)
-    for question in question_rows:
-        deck.add_note(genanki.Note(
-            model=model, fields=[_anki_front(question), str(escape(question.answer)), str(source_html(question))],
-            guid=genanki.guid_for("factdeck", question.id)))
-    # genanki's own write_to_file leaves its temporary database behind; this cleans up after itself.
-    with tempfile.TemporaryDirectory() as folder:
-        database = Path(folder) / "collection.anki2"
-        connection = sqlite3.connect(database)
-        try:
-            timestamp = time.time()
-            genanki.Package(deck).write_to_db(connection.cursor(), timestamp, itertools.count(int(timestamp * 1000)))
-            connection.commit()
-        finally:
-            connection.close()
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
-            package.write(database, "collection.anki2")
-            package.writestr("media", "{}")
-    return buffer.getvalue()
-
-
-def _anki_front(question: Question) -> str:
-    front = escape(question.prompt)
-    if question.kind is QuestionKind.MULTIPLE_CHOICE and question.choices:
-        items = Markup("").join(Markup("<li>{}</li>").format(choice) for choice in question.choices)
-        front = Markup('{}<ol type="A">{}</ol>').format(front, items)
-    elif question.kind is QuestionKind.TRUE_FALSE:
-        front = Markup("{}<br><small>True or false?</small>").format(front)
-    return str(front)
-
-
-def _stable_id(name: str) -> int:
-    """Return an id Anki accepts (below 2**31) that stays the same for the same name."""
-    return int(hashlib.sha256(name.encode()).hexdigest()[:8], 16) % (2**31 - 1) + 1

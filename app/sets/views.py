@@ -13,6 +13,7 @@ from wtforms.fields.choices import SelectChoice
 
 from app.auth.guards import teacher_required
 from app.formatting import long_datetime
+from app.interop.registry import EXPORTS
 from app.models import JobStatus, ReviewStatus, utcnow
 from app.quiz.settings import QuizSettings
 from app.sets import jobs, services
@@ -29,7 +30,7 @@ END_OF_DAY = dt.time(23, 59)
 
 @bp.context_processor
 def labels():
-    return {"kind_labels": KIND_LABELS}
+    return {"kind_labels": KIND_LABELS, "export_formats": EXPORTS.values()}
 
 
 # ---------------------------------------------------------------------------------------------------- sets
@@ -336,10 +337,15 @@ def import_file():
     if form.validate_on_submit():
         into = None if form.destination.data == "new" else services.get_owned_set(current_user,
                                                                                   int(form.destination.data))
-        upload = form.upload.data
+        upload = form.chosen_upload
+        # Pasted text is read like a .txt file: its format is found from its content.
+        filename, data = ((upload.filename, upload.read()) if upload else
+                          ("Pasted questions.txt", form.pasted.data.encode()))
         try:
-            question_set, count = services.import_questions(current_user, upload.filename, upload.read(), into=into,
-                                                            title=form.title.data or None)
+            question_set, count = services.import_questions(
+                current_user, filename, data, into=into, title=form.title.data or None,
+                term_separator=_separator(form.term_separator.data),
+                card_separator=_separator(form.card_separator.data))
         except ImportFileError as err:
             errors = err.errors
         else:
@@ -370,6 +376,27 @@ def export_anki(set_id: int):
         return redirect(url_for("sets.review", set_id=set_id))
     return send_file(io.BytesIO(package), mimetype="application/octet-stream", as_attachment=True,
                      download_name=f"{_file_stem(question_set.title)}.apkg")
+
+
+@bp.get("/<int:set_id>/export/<any(gift, 'moodle-xml', quizlet, apkg, json):format_name>")
+@teacher_required
+def export(set_id: int, format_name: str):
+    format = EXPORTS.get(format_name)
+    if format is None:
+        abort(404)
+    question_set = services.get_owned_set(current_user, set_id)
+    try:
+        data = services.export_set(question_set, format)
+    except SetError as err:
+        flash(str(err), "warning")
+        return redirect(url_for("sets.review", set_id=set_id))
+    return send_file(io.BytesIO(data), mimetype=format.mimetype, as_attachment=True,
+                     download_name=f"{_file_stem(question_set.title)}.{format.extension}")
+
+
+def _separator(text: str | None) -> str | None:
+    """Return a typed separator, with ``\\t`` and ``\\n`` read as a tab and a new line."""
+    return text.replace("\\t", "\t").replace("\\n", "\n") if text else None
 
 
 # ---------------------------------------------------------------------------------------------------- publish, assign

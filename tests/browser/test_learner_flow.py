@@ -142,7 +142,7 @@ def test_a_learner_joins_studies_and_takes_the_quiz_and_the_teacher_sees_the_sco
         teacher_page.get_by_role("link", name="Grades (CSV)").click()
     download = download_info.value
     assert download.suggested_filename.endswith(".csv")
-    rows = list(csv.DictReader(io.StringIO(download.path().read_text(encoding="utf-8-sig"))))
+    rows = list(csv.DictReader(io.StringIO(download.path().read_text(encoding="utf-16")), delimiter="\t"))
     learner_rows = [row for row in rows if LEARNER_EMAIL in row.values() or LEARNER_NAME in row.values()]
     assert len(learner_rows) == 1, rows
     grades = learner_rows[0]

@@ -6,6 +6,7 @@ argument this module cannot fill, or in a blueprint it does not know, fails unti
 from __future__ import annotations
 
 import datetime as dt
+import re
 import secrets
 from dataclasses import dataclass
 
@@ -133,10 +134,12 @@ def world(app) -> dict[str, int]:
             "owner": owner.id, "other_teacher": other_teacher.id, "outsider": outsider.id,
             "classroom_id": classroom.id, "set_id": question_set.id, "question_id": first.id, "job_id": job.id,
             "learner_id": learner.id, "attempt_id": attempt.id, "assignment_id": assignment.id,
+            "format_name": "moodle-xml",  # an export format; each one is tested in test_interop.py
         }
 
 
-URL_ARGUMENTS = ("classroom_id", "set_id", "question_id", "learner_id", "attempt_id", "assignment_id", "job_id")
+URL_ARGUMENTS = ("classroom_id", "set_id", "question_id", "learner_id", "attempt_id", "assignment_id", "job_id",
+                 "format_name")
 
 
 def url_for_world(route: Route, world: dict[str, int]) -> str:
@@ -147,7 +150,7 @@ def url_for_world(route: Route, world: dict[str, int]) -> str:
                     "add them to the world fixture and URL_ARGUMENTS in tests/web/test_authorization.py")
     url = route.rule
     for argument in route.arguments:
-        url = url.replace(f"<int:{argument}>", str(world[argument])).replace(f"<{argument}>", str(world[argument]))
+        url = re.sub(rf"<(?:[^<>:]*(?:\([^)]*\))?:)?{argument}>", str(world[argument]), url)
     assert "<" not in url, f"unfilled converter in {route.rule}"
     return url
 

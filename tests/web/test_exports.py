@@ -1,9 +1,7 @@
 """CSV exports of grades and raw answers: contents row by row, formula guard, and who may download them."""
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 
 import pytest
 
@@ -11,6 +9,7 @@ from app.extensions import db
 from app.models import Assignment, Classroom, QuestionSet, Role, SetStatus, utcnow
 from app.reports.exports import defuse, slug
 from tests.web.conftest import log_in, make_user
+from tests.web.spreadsheet import open_in_excel, open_in_libreoffice
 from tests.web.test_reports import build_report_data
 
 GRADE_HEADER = ["class", "learner", "email", "set", "attempts", "best_percent", "last_percent", "mastery_percent",
@@ -26,9 +25,13 @@ def iso(moment: dt.datetime) -> str:
 
 
 def read_csv(response) -> list[list[str]]:
+    """Return the rows as LibreOffice and Excel show them by default (the two must agree)."""
     body = response.get_data()
-    assert body.startswith("\ufeff".encode()), "no byte-order mark for Excel"
-    return list(csv.reader(io.StringIO(body.decode("utf-8-sig"), newline="")))
+    assert body.startswith(b"\xff\xfe"), "no UTF-16 byte-order mark"
+    rows = open_in_excel(body)
+    for character_set in ("windows-1252", "utf-8"):
+        assert open_in_libreoffice(body, character_set=character_set) == rows
+    return rows
 
 
 @pytest.fixture()
@@ -44,7 +47,7 @@ def data(app, teacher, now):
 def test_grades_csv_has_one_row_per_learner_with_scores_mastery_and_overdue(client, data, now):
     response = client.get(f"/reports/classes/{data.classroom_id}/sets/{data.set_id}/grades.csv")
     assert response.status_code == 200
-    assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
+    assert response.headers["Content-Type"] == "text/csv; charset=utf-16"
     assert response.headers["Content-Disposition"] == (
         f'attachment; filename="factdeck-grades-year-9-geographie-karabakh-russian-troops-leave-{now.date()}.csv"')
     due = iso(now - dt.timedelta(days=2))
@@ -179,3 +182,14 @@ def test_learners_are_refused_and_visitors_sent_to_log_in(app, data):
         assert learner.get(url).status_code == 403, url
         response = anonymous.get(url)
         assert response.status_code == 302 and "/auth/login" in response.headers["Location"], url
+
+
+def test_the_csv_opens_cleanly_in_spreadsheets_where_utf8_with_a_mark_did_not(client, data):
+    body = client.get(f"/reports/classes/{data.classroom_id}/grades.csv").get_data()
+    for rows in (open_in_excel(body), open_in_libreoffice(body), open_in_libreoffice(body, character_set="utf-8")):
+        assert rows[0] == GRADE_HEADER and rows[1][0] == CLASS
+    # The former encoding, UTF-8 with a mark, read by LibreOffice set to Windows-1252 as the issue saw it.
+    former = "\ufeffclass,learner\r\nYear 9 Géographie,Ada\r\n".encode("utf-8")
+    assert open_in_libreoffice(former)[0][0] == "ï»¿class"
+    assert open_in_libreoffice(former)[1][0] == "Year 9 GÃ©ographie"
+

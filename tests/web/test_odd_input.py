@@ -72,7 +72,8 @@ def world(request, tmp_path):
         db.session.commit()
         job_id = job.id
     ids = {"set_id": assigned.set_id, "classroom_id": assigned.classroom_id, "learner_id": learner_id,
-           "question_id": assigned.question_ids[0], "attempt_id": attempt_id, "assignment_id": 1, "job_id": job_id}
+           "question_id": assigned.question_ids[0], "attempt_id": attempt_id, "assignment_id": 1, "job_id": job_id,
+           "format_name": "gift"}
     yield World(app, teacher, learner, ids)
     with app.app_context():
         db.session.remove()
@@ -238,7 +239,7 @@ def test_odd_import_files_are_refused_with_a_message(world, filename, data, phra
 
 def test_an_import_larger_than_the_limit_is_refused(world):
     before = world.counts()
-    data = b'{"format": "factdeck-set", "pad": "' + b"x" * (9 * 1024 * 1024) + b'"}'
+    data = b'{"format": "factdeck-set", "pad": "' + b"x" * (17 * 1024 * 1024) + b'"}'
     environ = EnvironBuilder(path="/sets/import", method="POST", data={
         "csrf_token": csrf_token(world.teacher, "/sets/import"), "upload": (io.BytesIO(data), "huge.json")}).get_environ()
     try:

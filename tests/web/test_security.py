@@ -71,7 +71,8 @@ def demo(app):
         db.session.add(job)
         db.session.commit()
         ids = {"set_id": data.question_set.id, "classroom_id": data.classroom.id, "learner_id": data.learner.id,
-               "assignment_id": data.assignment.id, "question_id": question.id, "job_id": job.id}
+               "assignment_id": data.assignment.id, "question_id": question.id, "job_id": job.id,
+               "format_name": "gift"}
     client = app.test_client()
     log_in(client, DEMO_LEARNER_EMAIL, DEMO_PASSWORD)
     post_form(client, f"/quiz/sets/{ids['set_id']}/start", {}, form_page="/")
