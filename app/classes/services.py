@@ -177,12 +177,7 @@ def remove_learner(classroom: Classroom, learner_id: int) -> User:
     Raises:
         ClassroomError: the learner is not in this class, or the class is archived.
     """
-    _require_active(classroom)
-    enrollment = db.session.execute(
-        db.select(Enrollment).filter_by(classroom_id=classroom.id, learner_id=learner_id)
-        .options(selectinload(Enrollment.learner))).scalar_one_or_none()
-    if enrollment is None:
-        raise ClassroomError("That learner is not in this class.")
+    enrollment = _active_enrollment(classroom, learner_id)
     learner = enrollment.learner
     db.session.delete(enrollment)
     db.session.commit()
@@ -197,13 +192,19 @@ def reset_learner_password(classroom: Classroom, learner_id: int) -> tuple[User,
     Raises:
         ClassroomError: the learner is not in this class, or the class is archived.
     """
+    learner = _active_enrollment(classroom, learner_id).learner
+    return learner, reset_password(learner)
+
+
+def _active_enrollment(classroom: Classroom, learner_id: int) -> Enrollment:
+    """Return the learner's enrolment in the class, or raise ClassroomError (not in it, or the class archived)."""
     _require_active(classroom)
     enrollment = db.session.execute(
         db.select(Enrollment).filter_by(classroom_id=classroom.id, learner_id=learner_id)
         .options(selectinload(Enrollment.learner))).scalar_one_or_none()
     if enrollment is None:
         raise ClassroomError("That learner is not in this class.")
-    return enrollment.learner, reset_password(enrollment.learner)
+    return enrollment
 
 
 def join_classroom(learner: User, typed_code: str) -> JoinResult:

@@ -18,6 +18,25 @@ from app.validation import PlainName, article_date, due_date
 TITLE_HELP = "Leave empty to use the headline the engine finds."
 
 
+
+def chosen_upload(field):
+    """The uploaded file of a file field, or None when the file input was left empty."""
+    upload = field.data
+    return upload if upload and upload.filename else None
+
+
+def one_way_only(form, valid: bool, *, pasted, upload, both: str, neither: tuple) -> bool:
+    """Accept what a form takes one way only, pasted or uploaded: an error on the field that says which."""
+    has_text = bool((pasted.data or "").strip())
+    if has_text and chosen_upload(upload):
+        pasted.errors.append(both)
+        return False
+    if not has_text and not chosen_upload(upload):
+        field, message = neither
+        field.errors.append(message)
+        return False
+    return valid
+
 class ArticleForm(FlaskForm):
     article = TextAreaField("Article text", validators=[Optional()],
                             description="Paste the whole article: headline, dateline and body.",
@@ -34,21 +53,13 @@ class ArticleForm(FlaskForm):
 
     @property
     def chosen_upload(self):
-        """The uploaded file, or None when the file input was left empty."""
-        upload = self.upload.data
-        return upload if upload and upload.filename else None
+        return chosen_upload(self.upload)
 
     def validate(self, extra_validators=None) -> bool:
         """Accept the article one way only: pasted or uploaded."""
-        valid = super().validate(extra_validators)
-        pasted = bool((self.article.data or "").strip())
-        if pasted and self.chosen_upload:
-            self.article.errors.append("Paste the article or upload a file, not both: clear one of them.")
-            return False
-        if not pasted and not self.chosen_upload:
-            self.article.errors.append("Paste the article's text or choose a file.")
-            return False
-        return valid
+        return one_way_only(self, super().validate(extra_validators), pasted=self.article, upload=self.upload,
+                            both="Paste the article or upload a file, not both: clear one of them.",
+                            neither=(self.article, "Paste the article's text or choose a file."))
 
 
 class EmptySetForm(FlaskForm):
@@ -108,21 +119,13 @@ class ImportForm(FlaskForm):
 
     @property
     def chosen_upload(self):
-        """The uploaded file, or None when the file input was left empty."""
-        upload = self.upload.data
-        return upload if upload and upload.filename else None
+        return chosen_upload(self.upload)
 
     def validate(self, extra_validators=None) -> bool:
         """Take the questions one way only: a file or pasted text."""
-        valid = super().validate(extra_validators)
-        pasted = bool((self.pasted.data or "").strip())
-        if pasted and self.chosen_upload:
-            self.pasted.errors.append("Choose a file or paste the questions, not both: clear one of them.")
-            return False
-        if not pasted and not self.chosen_upload:
-            self.upload.errors.append("Choose a file to import, or paste the questions.")
-            return False
-        return valid
+        return one_way_only(self, super().validate(extra_validators), pasted=self.pasted, upload=self.upload,
+                            both="Choose a file or paste the questions, not both: clear one of them.",
+                            neither=(self.upload, "Choose a file to import, or paste the questions."))
 
 
 class MultiCheckboxField(SelectMultipleField):
