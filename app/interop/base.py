@@ -3,18 +3,13 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
 from app.models import ReviewStatus
 from app.sets.drafts import DraftError, QuestionDraft, checked
+from questions.clean import html_to_text as article_html_to_text
 
 MAX_IMPORTED_QUESTIONS = 2000
-# Anki and Moodle write HTML; a line break or a list item must stay a break in the text.
-_BLOCK_TAGS = frozenset({"br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "ol", "ul", "hr"})
-_SPACES = re.compile(r"[ \t\u00a0]+")
-_BLANK_LINES = re.compile(r"\n\s*\n+")
 
 
 @dataclass(frozen=True)
@@ -88,38 +83,19 @@ class QuestionCollector:
         return ImportedSet(questions=tuple(self.questions), **details)
 
 
-class _TextOfHtml(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skipping = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in ("script", "style"):
-            self.skipping += 1
-        elif tag in _BLOCK_TAGS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag):
-        if tag in ("script", "style"):
-            self.skipping = max(0, self.skipping - 1)
-        elif tag in _BLOCK_TAGS:
-            self.parts.append("\n")
-
-    def handle_data(self, data):
-        if not self.skipping:
-            self.parts.append(data)
-
-
 def html_to_text(markup: str) -> str:
     """Return the text a reader sees in ``markup``: tags dropped, entities decoded, breaks kept as new lines."""
     if "<" not in markup and "&" not in markup:
         return markup.strip()
-    parser = _TextOfHtml()
-    parser.feed(markup)
-    parser.close()
-    lines = [_SPACES.sub(" ", line).strip() for line in "".join(parser.parts).split("\n")]
-    return _BLANK_LINES.sub("\n", "\n".join(lines)).strip()
+    return article_html_to_text(markup)  # the engine's reader of pasted HTML: one block element a line
+
+
+def unique_forms(forms) -> list[str]:
+    """Return the answer forms without blanks and without repeats that differ only in case or spacing."""
+    seen: dict[str, str] = {}
+    for form in forms:
+        seen.setdefault(form.strip().casefold(), form.strip())
+    return [form for form in seen.values() if form]
 
 
 def plain_html(text: str) -> str:

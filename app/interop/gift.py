@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from app.interop.base import ImportedSet, QuestionCollector, file_error, html_to_text
+from app.interop.base import ImportedSet, QuestionCollector, file_error, html_to_text, unique_forms
 from app.models import Question, QuestionKind, QuestionSet
 from app.sets.drafts import BLANK, QuestionDraft
 
@@ -69,7 +69,7 @@ def _body(question: Question, alternatives: tuple[str, ...]) -> str:
     if _NUMBER.fullmatch(question.answer) and question.kind is QuestionKind.SHORT_ANSWER:
         # Tolerance 0: the app's grading accepts the number itself, in any spelling, and no other.
         return f"{escape(question.prompt)} {{#{question.answer}:0{feedback}}}"
-    answers = " ".join(_answer_text("=", form) for form in _unique((question.answer, *alternatives)))
+    answers = " ".join(_answer_text("=", form) for form in unique_forms((question.answer, *alternatives)))
     if question.kind is QuestionKind.CLOZE:
         before, after = question.prompt.split(BLANK, 1)
         if after.strip():
@@ -83,13 +83,6 @@ def _answer_text(marker: str, text: str) -> str:
     if escaped.startswith("%"):
         return f"{marker}%{100 if marker == '=' else 0}%{escaped}"
     return marker + escaped
-
-
-def _unique(forms) -> list[str]:
-    seen: dict[str, str] = {}
-    for form in forms:
-        seen.setdefault(form.strip().casefold(), form.strip())
-    return [form for form in seen.values() if form]
 
 
 # ---------------------------------------------------------------------------------------------------- import

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ElementTree
 
-from app.interop.base import ImportedSet, QuestionCollector, file_error, html_to_text, plain_html
+from app.interop.base import ImportedSet, QuestionCollector, file_error, html_to_text, plain_html, unique_forms
 from app.models import Question, QuestionKind, QuestionSet
 from app.sets.drafts import BLANK, QuestionDraft
 
@@ -55,7 +55,7 @@ def _question(number: int, question: Question, alternatives: tuple[str, ...]):
     element = ElementTree.Element("question", type=moodle_type)
     words = " ".join(question.prompt.replace(BLANK, "…").split())
     _text_element(element, "name", f"{number:03d} {words[:60]}{'…' if len(words) > 60 else ''}", format=None)
-    forms = _unique((question.answer, *alternatives))
+    forms = unique_forms((question.answer, *alternatives))
     if kind is QuestionKind.CLOZE:
         answers = "~".join("%100%" + _CLOZE_SPECIAL.sub(r"\\\1", form) for form in forms)
         before, after = question.prompt.split(BLANK, 1)
@@ -102,13 +102,6 @@ def _answer(parent, text: str, fraction: int, *, format: str = "html", tolerance
     if tolerance is not None:
         ElementTree.SubElement(answer, "tolerance").text = tolerance
     _text_element(answer, "feedback", "")
-
-
-def _unique(forms) -> list[str]:
-    seen: dict[str, str] = {}
-    for form in forms:
-        seen.setdefault(form.strip().casefold(), form.strip())
-    return [form for form in seen.values() if form]
 
 
 # ---------------------------------------------------------------------------------------------------- import

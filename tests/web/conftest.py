@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 import pytest
+import sqlalchemy as sa
 
 from app import create_app
 from app.extensions import db
@@ -79,3 +80,22 @@ def learner(app, client):
     user_id = make_user(app, role=Role.LEARNER, email="learner@example.org", name="Lee Learner")
     assert log_in(client, "learner@example.org").status_code == 302
     return user_id
+
+
+def statements_of(app, send) -> tuple[object, list[str]]:
+    """Return what ``send()`` returned and the SQL statements SQLite ran for it.
+
+    Traced by the driver itself, on connections opened for the purpose: the answer runs some statements
+    straight on the cursor, where SQLAlchemy's execution events never see them.
+    """
+    statements: list[str] = []
+    with app.app_context():
+        engine = db.engine
+    trace = lambda dbapi_connection, _record: dbapi_connection.set_trace_callback(statements.append)  # noqa: E731
+    engine.dispose()
+    sa.event.listen(engine, "connect", trace)
+    try:
+        return send(), statements
+    finally:
+        sa.event.remove(engine, "connect", trace)
+        engine.dispose()

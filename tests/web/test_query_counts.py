@@ -6,7 +6,6 @@ import itertools
 from dataclasses import dataclass
 
 import pytest
-import sqlalchemy as sa
 from fsrs import Rating
 from sqlalchemy import insert
 
@@ -14,7 +13,7 @@ from app.extensions import db
 from app.models import (Answer, Assignment, Attempt, CardState, Classroom, Enrollment, Question, QuestionKind,
                         QuestionSet, Review, ReviewSource, Role, SetStatus, utcnow)
 from app.scheduling import reviewed_card
-from tests.web.conftest import log_in, make_user
+from tests.web.conftest import log_in, make_user, statements_of
 
 _numbers = itertools.count(1)
 
@@ -87,17 +86,7 @@ def build_school(app, *, sets: int, learners: int, reviews: int) -> School:
 
 def statements_for(app, client, path: str) -> list[str]:
     """Return the SQL statements SQLite ran to answer GET ``path`` (transaction control left out)."""
-    statements: list[str] = []
-    with app.app_context():
-        engine = db.engine
-    trace = lambda dbapi_connection, _record: dbapi_connection.set_trace_callback(statements.append)  # noqa: E731
-    engine.dispose()
-    sa.event.listen(engine, "connect", trace)
-    try:
-        reply = client.get(path)
-    finally:
-        sa.event.remove(engine, "connect", trace)
-        engine.dispose()
+    reply, statements = statements_of(app, lambda: client.get(path))
     assert reply.status_code == 200, (path, reply.status_code)
     return [statement for statement in statements
             if statement.split()[0].upper() not in ("BEGIN", "COMMIT", "ROLLBACK", "PRAGMA")]

@@ -11,7 +11,6 @@ import secrets
 import threading
 
 import pytest
-import sqlalchemy as sa
 from fsrs import Rating
 
 from app.extensions import db
@@ -19,7 +18,7 @@ from app.models import Answer, Attempt, CardState, Question, Review, ReviewSourc
 from app import reviewing
 from app.reviewing import record_review
 from app.scheduling import reviewed_card
-from tests.web.conftest import csrf_token, log_in, make_user
+from tests.web.conftest import csrf_token, log_in, make_user, statements_of
 from tests.web.learner_setup import QUESTIONS, form_fields, make_assigned_set
 
 JSON = {"Accept": "application/json"}
@@ -250,25 +249,6 @@ def test_a_question_retired_mid_quiz_does_not_hold_the_attempt_open(app, client,
     assert [reply["finished"] for reply in replies] == [False, False, False, True]
     [attempt_row] = rows(app, Attempt)
     assert (attempt_row.correct, attempt_row.total) == (4, 4) and attempt_row.finished_at is not None
-
-
-def statements_of(app, send) -> tuple[object, list[str]]:
-    """Return what ``send()`` returned and the SQL statements SQLite ran for it.
-
-    Traced by the driver itself, on connections opened for the purpose: the answer runs some statements
-    straight on the cursor, where SQLAlchemy's execution events never see them.
-    """
-    statements: list[str] = []
-    with app.app_context():
-        engine = db.engine
-    trace = lambda dbapi_connection, _record: dbapi_connection.set_trace_callback(statements.append)  # noqa: E731
-    engine.dispose()
-    sa.event.listen(engine, "connect", trace)
-    try:
-        return send(), statements
-    finally:
-        sa.event.remove(engine, "connect", trace)
-        engine.dispose()
 
 
 def loads_the_account(statements: list[str]) -> bool:
