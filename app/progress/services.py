@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable
 
+from sqlalchemy import func
 
 from app.extensions import db
 from app.models import Assignment, CardState, Question, QuestionSet, Review, ReviewStatus, User
@@ -135,9 +136,15 @@ def study_streak(review_days: Iterable[dt.date], today: dt.date) -> int:
 
 
 def review_days(learner_id: int, zone_name: str | None = None) -> set[dt.date]:
-    """Return the days of the learner's zone on which they reviewed at least one card."""
-    return {local_day(reviewed_at, zone_name) for reviewed_at in db.session.execute(
-        db.select(Review.reviewed_at).where(Review.learner_id == learner_id)).scalars()}
+    """Return the days of the learner's zone on which they reviewed at least one card.
+
+    One row a UTC day, not one a review: a UTC day's reviews fall on at most two days of the learner's
+    zone, and its first and last review fall on each of them.
+    """
+    rows = db.session.execute(
+        db.select(func.min(Review.reviewed_at), func.max(Review.reviewed_at))
+        .where(Review.learner_id == learner_id).group_by(func.date(Review.reviewed_at)))
+    return {local_day(moment, zone_name) for first, last in rows for moment in (first, last)}
 
 
 @dataclass(frozen=True)

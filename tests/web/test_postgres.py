@@ -13,8 +13,8 @@ from flask_migrate import downgrade, upgrade
 from app import create_app
 from app.demo import DEMO_ARTICLE
 from app.extensions import db
-from app.models import (Answer, Attempt, Classroom, Enrollment, Question, QuestionSet, Review, Role, SetStatus,
-                        User, utcnow)
+from app.models import (Answer, Attempt, Classroom, Enrollment, Question, QuestionSet, Review, ReviewSource, Role,
+                        SetStatus, User, utcnow)
 from app.sets import services as sets
 from tests.web.conftest import PASSWORD, csrf_token, log_in, make_user, post_form
 from tests.web.learner_setup import form_fields, make_assigned_set
@@ -276,3 +276,20 @@ def test_a_shaped_timed_quiz_on_postgresql(pg_app):
     with pg_app.app_context():
         attempt = db.session.get(Attempt, attempt_id)
         assert (attempt.total, attempt.finished_at) == (4, attempt.deadline_at)
+
+
+def test_review_days_turn_at_the_learners_midnight_on_postgresql(pg_app):
+    """The days are read one row a UTC day (its first and last review), in PostgreSQL's SQL as in SQLite's."""
+    from app.progress.services import review_days
+
+    learner_id = make_user(pg_app, role=Role.LEARNER, email="kiwi@example.org")
+    assigned = make_assigned_set(pg_app, learner_id)
+    with pg_app.app_context():
+        for index, moment in enumerate((dt.datetime(2026, 12, 6, 10, 30), dt.datetime(2026, 12, 6, 11, 30))):
+            db.session.add(Review(learner_id=learner_id, question_id=assigned.question_ids[0], rating=3,
+                                  reviewed_at=moment, duration_ms=1, source=ReviewSource.FLASHCARD,
+                                  submission_id=f"pg-midnight-{index:04d}"))
+        db.session.commit()
+        # Both reviews share a UTC day; Auckland (UTC+13) puts them on either side of its midnight.
+        assert review_days(learner_id, "Pacific/Auckland") == {dt.date(2026, 12, 6), dt.date(2026, 12, 7)}
+        assert review_days(learner_id, "UTC") == {dt.date(2026, 12, 6)}
