@@ -362,15 +362,20 @@ def unnamed_referent(question: Question, story: Story) -> str | None:
         return None
     body = _unquoted_body(question.prompt)
     for match in _GENERIC_REFERENT.finditer(body):
-        before = body[:match.start()]
-        words = _WORD.findall(before)
-        named = _BLANK.search(before) or any(word[0].isupper() and word.lower() not in _FUNCTION_WORDS and
-                                             not _CALENDAR_WORD.match(word) for word in words[1:] if word)
-        if words[:1] and words[0][0].isupper() and words[0].lower() in story.proper_words:
-            named = True
-        if not named:
+        if not _names_something(body[:match.start()], story):
             return f"{match.group(0)} = ?"
     return None
+
+
+def _names_something(before: str, story: Story) -> bool:
+    """Whether the words before a "the company" or an "it" name what it stands for: a blank (the answer), a
+    capitalised word mid-sentence other than a month or a weekday, or a name of the story opening the sentence."""
+    words = _WORD.findall(before)
+    return bool(_BLANK.search(before)) or \
+        any(word[0].isupper() and word.lower() not in _FUNCTION_WORDS and not _CALENDAR_WORD.match(word)
+            for word in words[1:]) or \
+        bool(words) and words[0][0].isupper() and (words[0].lower() in story.proper_words or
+                                                   words[0].lower() in story.name_words)
 
 
 def points_back(question: Question, story: Story) -> str | None:
@@ -599,13 +604,15 @@ def _headline_hint(answer: str, headline: str, common_words: frozenset[str]) -> 
         spaced = r"\W*(?:[Aa]nd\W+|&\W*)?".join(initials)
         if re.search(rf"\b{spaced}\b", headline, re.IGNORECASE if len(initials) > 2 else 0):
             return "the answer's initials are in the headline"
+    shown_words = [shown for word in _WORD.findall(headline)
+                   if (shown := word.removesuffix("'s").removesuffix("’s"))[0].isupper() and len(shown) >= 4 and
+                   shown.lower() not in common_words]
     for word in capitals:
-        for shown in _WORD.findall(headline):
-            shown = shown.removesuffix("'s").removesuffix("’s")
-            if shown[0].isupper() and len(shown) >= 4 and shown.lower() != word.lower() and \
-                    shown.lower() not in common_words and word.lower() not in common_words and \
-                    (word.lower().startswith(shown.lower()) or shown.lower().startswith(word.lower())) and \
-                    len(word) >= 4:
+        if len(word) < 4 or word.lower() in common_words:
+            continue
+        for shown in shown_words:
+            if shown.lower() != word.lower() and \
+                    (word.lower().startswith(shown.lower()) or shown.lower().startswith(word.lower())):
                 return f"the headline's {shown} gives the answer away"
     return None
 
@@ -948,9 +955,7 @@ def unnamed_it(question: Question, story: Story) -> str | None:
     match = _IT_ACTS.search(body)
     if match is None:
         return None
-    words = _WORD.findall(body[:match.start()])
-    if _BLANK.search(body[:match.start()]) or words[:1] and words[0].lower() in story.name_words or \
-            any(word[0].isupper() and word.lower() not in _FUNCTION_WORDS for word in words[1:]):
+    if _names_something(body[:match.start()], story):
         return None  # "Acme Corp said on Monday it would ...": the name before it is what "it" is
     return f"{match.group(1)} = ?"
 
@@ -993,8 +998,8 @@ def weak_description(question: Question, story: Story) -> str | None:
         return "an indefinite role may fit more than one person"  # "Who is a Warburg Securities economist?"
     if question.fact.kind == FactKind.PLACE:
         return "a place's description makes no card"  # "What is Philippines?"
-    if question.type == QuestionType.FLASHCARD and _GENERIC_REFERENT.search(question.answer):
-        return "the description points back: " + _GENERIC_REFERENT.search(question.answer).group(0)
+    if question.type == QuestionType.FLASHCARD and (referent := _GENERIC_REFERENT.search(question.answer)):
+        return f"the description points back: {referent.group(0)}"
     if (wrong := _wrong_description(question, story)) is not None:
         return wrong
     description = question.answer if question.type == QuestionType.FLASHCARD else \
