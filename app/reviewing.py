@@ -24,6 +24,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.sql.expression import Executable
 
+from app.auth.sessions import login_values, owns_login
 from app.database import begin_write_on
 from app.errors import Invalid, NotFound
 from app.extensions import db
@@ -197,20 +198,59 @@ _READ_ANSWER_CONTEXT = DriverStatement(
         .join(_QUESTION, and_(_QUESTION.c.id == bindparam("question_id"), _QUESTION.c.set_id == _ATTEMPT.c.set_id))
         .outerjoin(_ANSWER, and_(_ANSWER.c.attempt_id == _ATTEMPT.c.id, _ANSWER.c.question_id == _QUESTION.c.id))
         .outerjoin(_CARD, and_(_CARD.c.learner_id == _ATTEMPT.c.learner_id, _CARD.c.question_id == _QUESTION.c.id)))
-    .where(_ATTEMPT.c.id == bindparam("attempt_id")))
+    # The request's login, checked in this read rather than by one of its own: it still exists and owns the attempt.
+    .where(_ATTEMPT.c.id == bindparam("attempt_id"), owns_login(_ATTEMPT.c.learner_id)))
 
 
-_INSERT_ANSWER = DriverStatement(insert(_ANSWER))
-_INSERT_REVIEW = DriverStatement(insert(_REVIEW))
-# A new card, unless a flashcard grade (another tab) created it since it was read: both dialects say it
-# alike. Its id comes back only if it was inserted (PostgreSQL gives no rowcount for an INSERT here).
-_INSERT_NEW_CARD = {
-    "sqlite": DriverStatement(sqlite.insert(_CARD).on_conflict_do_nothing().returning(_CARD.c.id)),
-    "postgresql": DriverStatement(postgresql.insert(_CARD).on_conflict_do_nothing().returning(_CARD.c.id))}
+# Typed parameters the answer's writes share (one value of "now" for the answer, its review and its card).
+_NOW = bindparam("now", type_=_ANSWER.c.answered_at.type)
+_LEARNER = bindparam("learner", type_=Integer)
+_QUESTION_ID = bindparam("question", type_=Integer)
+_DURATION = bindparam("duration", type_=Integer)
+_NEW_CARD = bindparam("new_card", type_=_CARD.c.fsrs_card.type)
+_NEW_DUE = bindparam("new_due", type_=_CARD.c.due.type)
+
+_ANSWER_INSERT = insert(_ANSWER).values(
+    attempt_id=bindparam("attempt", type_=Integer), question_id=_QUESTION_ID, learner_id=_LEARNER,
+    response=bindparam("response", type_=_ANSWER.c.response.type),
+    correct=bindparam("correct", type_=_ANSWER.c.correct.type),
+    answered_at=_NOW, duration_ms=_DURATION, submission_id=bindparam("submission", type_=_ANSWER.c.submission_id.type))
+_REVIEW_INSERT = insert(_REVIEW).values(
+    learner_id=_LEARNER, question_id=_QUESTION_ID, rating=bindparam("rating", type_=Integer), reviewed_at=_NOW,
+    duration_ms=_DURATION, source=bindparam("source", type_=_REVIEW.c.source.type),
+    submission_id=bindparam("review_submission", type_=_REVIEW.c.submission_id.type))
+
+
+def _upsert_card(insert_card: Any):
+    """A new card, or the stored one moved on, but only if its last review is still the one read.
+
+    The card is inserted if there is none; if there is one (read before, or made since by a flashcard graded
+    in another tab), it is updated only when its last review is the one the new card was scheduled from. Its
+    id comes back only if it was written, so no row means: schedule again from the card as it is now.
+    """
+    new_card = insert_card.values(
+        learner_id=_LEARNER, question_id=_QUESTION_ID, due=_NEW_DUE, fsrs_card=_NEW_CARD, introduced_at=_NOW,
+        last_review_at=_NOW)
+    return new_card.on_conflict_do_update(
+        index_elements=[_CARD.c.learner_id, _CARD.c.question_id],
+        set_={"fsrs_card": new_card.excluded.fsrs_card, "due": new_card.excluded.due,
+              "last_review_at": new_card.excluded.last_review_at},
+        where=_CARD.c.last_review_at.is_not_distinct_from(
+            bindparam("last_review_read", type_=_CARD.c.last_review_at.type))
+    ).returning(_CARD.c.id)
+
+
+_CARD_UPSERT = {"sqlite": _upsert_card(sqlite.insert(_CARD)), "postgresql": _upsert_card(postgresql.insert(_CARD))}
+_INSERT_ANSWER = DriverStatement(_ANSWER_INSERT)
+_INSERT_REVIEW = DriverStatement(_REVIEW_INSERT)
+_UPSERT_CARD = {dialect: DriverStatement(statement) for dialect, statement in _CARD_UPSERT.items()}
 
 
 def _open_question(dialect: str):
-    """Whether a live question of the attempt in the statement is still without an answer.
+    """Whether a live question of the attempt in the statement, other than the one answered, is without an answer.
+
+    The question being answered is left out: its answer is inserted by the same transaction, and on
+    PostgreSQL by the same statement, whose parts do not see each other's rows.
 
     The attempt's questions are read from its own JSON list inside the statement (SQLite's json_each,
     PostgreSQL's json_array_elements_text), not sent as a list of parameters: an expanding IN list is
@@ -224,39 +264,57 @@ def _open_question(dialect: str):
         asked_id = asked.c.value
     answered = (exists().where(_ANSWER.c.attempt_id == _ATTEMPT.c.id, _ANSWER.c.question_id == _QUESTION.c.id)
                 .correlate(_ATTEMPT, _QUESTION))
-    return exists().where(_QUESTION.c.id == asked_id, _LIVE, ~answered).correlate(_ATTEMPT)
+    return exists().where(_QUESTION.c.id == asked_id, _QUESTION.c.id != _QUESTION_ID, _LIVE,
+                          ~answered).correlate(_ATTEMPT)
 
 
-_FINISHED_NOW = func.coalesce(_ATTEMPT.c.finished_at, bindparam("finished", type_=_ATTEMPT.c.finished_at.type))
+_FINISHED_NOW = func.coalesce(_ATTEMPT.c.finished_at, _NOW)
 _DIALECTS = ("sqlite", "postgresql")
-# Counts the answer in SQL (never read, added to and written back) and finishes the attempt when no question
-# is left open (this one's answer is inserted before it counts); the total returned tells whether another
-# answer came in since the attempt was read.
-_COUNT_ANSWER = {dialect: DriverStatement(
-    update(_ATTEMPT).where(_ATTEMPT.c.id == bindparam("attempt"))
-    .values(correct=_ATTEMPT.c.correct + bindparam("right", type_=Integer), total=_ATTEMPT.c.total + 1,
-            finished_at=case((~_open_question(dialect), _FINISHED_NOW), else_=_ATTEMPT.c.finished_at))
-    .returning(_ATTEMPT.c.total, _ATTEMPT.c.finished_at)) for dialect in _DIALECTS}
+_ATTEMPT_ID = bindparam("attempt", type_=Integer)
+
+
+def _count_answer_statement(dialect: str):
+    """Count the answer in SQL (never read, added to and written back) and finish the attempt when no other
+    question is left open; the total returned tells whether another answer came in since the attempt was read."""
+    return (update(_ATTEMPT).where(_ATTEMPT.c.id == _ATTEMPT_ID)
+            .values(correct=_ATTEMPT.c.correct + bindparam("right", type_=Integer), total=_ATTEMPT.c.total + 1,
+                    finished_at=case((~_open_question(dialect), _FINISHED_NOW), else_=_ATTEMPT.c.finished_at))
+            .returning(_ATTEMPT.c.total, _ATTEMPT.c.finished_at))
+
+
+_COUNT_ANSWER = DriverStatement(_count_answer_statement("sqlite"))
+
+
+def _answer_in_one_statement():
+    """PostgreSQL: the answer, its count in the attempt, its review and the card, written by one statement.
+
+    Each write is a common table expression; PostgreSQL runs every one of them to completion, all or none,
+    so the answer costs one round trip to the database instead of four. A unique constraint that refuses
+    the answer (a form sent twice) fails the whole statement, as the answer's insert alone would.
+    """
+    counted = _count_answer_statement("postgresql").cte("counted")
+    card = _CARD_UPSERT["postgresql"].cte("card")
+    return (select(counted.c.total, counted.c.finished_at,
+                   select(card.c.id).scalar_subquery().is_not(None).label("card_written"))
+            .add_cte(_ANSWER_INSERT.cte("answer_row"), _REVIEW_INSERT.cte("review_row"), card))
+
+
+_WRITE_ANSWER_AT_ONCE = DriverStatement(_answer_in_one_statement())
 _IS_OPEN = {dialect: DriverStatement(select(_open_question(dialect).label("open")).select_from(_ATTEMPT)
-                                      .where(_ATTEMPT.c.id == bindparam("attempt")))
+                                      .where(_ATTEMPT.c.id == _ATTEMPT_ID))
             for dialect in _DIALECTS}
 _FINISH_ATTEMPT = DriverStatement(
-    update(_ATTEMPT).where(_ATTEMPT.c.id == bindparam("attempt")).values(finished_at=_FINISHED_NOW))
+    update(_ATTEMPT).where(_ATTEMPT.c.id == _ATTEMPT_ID).values(finished_at=_FINISHED_NOW))
 # An attempt whose time is up ends at its deadline, not when someone next looks at it, and its score counts
 # every question it asked: one right answer before the time ran out is not 100 %.
 CLOSE_AT_DEADLINE = DriverStatement(
-    update(_ATTEMPT).where(_ATTEMPT.c.id == bindparam("attempt"), _ATTEMPT.c.finished_at.is_(None),
+    update(_ATTEMPT).where(_ATTEMPT.c.id == _ATTEMPT_ID, _ATTEMPT.c.finished_at.is_(None),
                            _ATTEMPT.c.deadline_at.is_not(None))
     .values(finished_at=_ATTEMPT.c.deadline_at, total=func.json_array_length(_ATTEMPT.c.question_ids)))
 
-_CARD_KEY = and_(_CARD.c.learner_id == bindparam("learner"), _CARD.c.question_id == bindparam("question"))
-_CARD_NEW_VALUES = {"fsrs_card": bindparam("new_card", type_=_CARD.c.fsrs_card.type),
-                    "due": bindparam("new_due", type_=_CARD.c.due.type),
-                    "last_review_at": bindparam("reviewed", type_=_CARD.c.last_review_at.type)}
-# The card as it was read, or nothing: a flashcard graded in another tab since then moved it on.
-_UPDATE_CARD_AS_READ = DriverStatement(update(_CARD).where(
-    _CARD_KEY, _CARD.c.last_review_at.is_not_distinct_from(bindparam("last_review_read"))).values(_CARD_NEW_VALUES))
-_UPDATE_CARD = DriverStatement(update(_CARD).where(_CARD_KEY).values(_CARD_NEW_VALUES))
+_CARD_KEY = and_(_CARD.c.learner_id == _LEARNER, _CARD.c.question_id == _QUESTION_ID)
+_UPDATE_CARD = DriverStatement(update(_CARD).where(_CARD_KEY).values(fsrs_card=_NEW_CARD, due=_NEW_DUE,
+                                                                      last_review_at=_NOW))
 _READ_CARD_FOR_UPDATE = DriverStatement(select(_CARD.c.fsrs_card).where(_CARD_KEY).with_for_update())
 
 
@@ -279,9 +337,14 @@ class AnswerContext:
     last_review_at: dt.datetime | None
 
 
-def _read_answer_context(connection: Connection, attempt_id: int, question_id: int) -> AnswerContext | None:
-    """Return the attempt, the question (of the attempt's set), a stored answer and the card; None if no such pair."""
-    row = _READ_ANSWER_CONTEXT.execute(connection, {"attempt_id": attempt_id, "question_id": question_id}).first()
+def _read_answer_context(connection: Connection, attempt_id: int, question_id: int,
+                         login_token: str) -> AnswerContext | None:
+    """Return the attempt, the question (of the attempt's set), a stored answer and the card.
+
+    None if there is no such pair, or if the login the token names has ended or is not the attempt's learner's.
+    """
+    row = _READ_ANSWER_CONTEXT.execute(connection, {"attempt_id": attempt_id, "question_id": question_id,
+                                                    **login_values(login_token)}).first()
     if row is None:
         return None
     return AnswerContext(learner_id=row.learner_id, set_id=row.set_id, question_ids=row.question_ids,
@@ -306,28 +369,34 @@ class StoredAnswer:
 
     status: AnswerStatus
     question: AskedQuestion
+    learner_id: int  # whose attempt it is, as the answer's read found the request's login
     response: str = ""
     correct: bool = False
     finished: bool = False
     feedback_at_end: bool = False  # the attempt shows right and wrong only on its result page
 
 
-def record_quiz_answer(learner_id: int, attempt_id: int, question_id: int, response: str, *, submission_id: str,
+def record_quiz_answer(login_token: str, attempt_id: int, question_id: int, response: str, *, submission_id: str,
                        duration_ms: int | None, now: dt.datetime) -> StoredAnswer:
     """Store the learner's answer to one question of their attempt exactly once, score it and schedule the card.
 
-    Everything is read and worked out first, without the write lock (on SQLite, BEGIN IMMEDIATE lets one
-    writer in at a time across all workers); the lock then covers only the writes, each of which either
-    holds by a constraint or checks that what was read still stands:
+    The learner is the one whose login the token names (a signed session's, or the account's the user
+    loader found): the answer's first read checks that this login still exists and owns the attempt, so the
+    request needs no read of its own for it. Everything is read and worked out first, without the write lock
+    (on SQLite, BEGIN IMMEDIATE lets one writer in at a time across all workers); the lock then covers only
+    the writes, each of which either holds by a constraint or checks that what was read still stands:
 
     - the answer's insert: the unique submission id and the unique (attempt, question) pair turn a
       resubmitted form, a double click or a second tab into "already answered", never a second answer;
     - the attempt's counts move in SQL, never read, added to and written back, and the same statement
-      finishes the attempt when no live question of it is left without an answer;
+      finishes the attempt when no other live question of it is left without an answer;
     - the review is logged and the card scheduled as a flashcard grade does it (``_log_review``).
 
+    On PostgreSQL the four writes are one statement, so that the answer takes four round trips to the
+    database: BEGIN, the read, the writes, COMMIT.
+
     Raises:
-        NotInYourQuiz: the attempt is not this learner's or the question not one of it.
+        NotInYourQuiz: the login has ended, or the attempt is not its learner's, or the question not one of it.
         Invalid: the submission id was already used for another question (a replayed or forged form).
 
     This runs on every click of "Check answer", so it works on a connection of its own with Core
@@ -335,12 +404,13 @@ def record_quiz_answer(learner_id: int, attempt_id: int, question_id: int, respo
     ``Connection.execute``, around each statement would cost more than the statement.
     """
     with db.engine.connect() as connection:
-        context = _read_answer_context(connection, attempt_id, question_id)
-        if context is None or context.learner_id != learner_id or question_id not in context.question_ids:
+        context = _read_answer_context(connection, attempt_id, question_id, login_token)
+        if context is None or question_id not in context.question_ids:
             raise NotInYourQuiz(attempt_id, question_id)
+        learner_id = context.learner_id
         question = context.question
         if context.stored_response is not None:
-            return StoredAnswer(AnswerStatus.ALREADY_ANSWERED, question, response=context.stored_response,
+            return StoredAnswer(AnswerStatus.ALREADY_ANSWERED, question, learner_id, response=context.stored_response,
                                 correct=bool(context.stored_correct), finished=context.finished,
                                 feedback_at_end=context.feedback_at_end)
         if context.deadline_at is not None and (context.finished or now > context.deadline_at):
@@ -348,9 +418,9 @@ def record_quiz_answer(learner_id: int, attempt_id: int, question_id: int, respo
             connection.commit()
             with begin_write_on(connection):
                 CLOSE_AT_DEADLINE.execute(connection, {"attempt": attempt_id})
-            return StoredAnswer(AnswerStatus.TIME_UP, question, finished=True)
+            return StoredAnswer(AnswerStatus.TIME_UP, question, learner_id, finished=True)
         if not question.is_live:
-            return StoredAnswer(AnswerStatus.WITHDRAWN, question)
+            return StoredAnswer(AnswerStatus.WITHDRAWN, question, learner_id)
 
         response = response.strip()[:MAX_RESPONSE]
         correct = grade(question, response, connection)
@@ -358,57 +428,80 @@ def record_quiz_answer(learner_id: int, attempt_id: int, question_id: int, respo
         stored_card = StoredCard(context.card_id, context.fsrs_card, context.last_review_at) \
             if context.card_id is not None else None
         card = reviewed_card(context.fsrs_card, rating, now, question_id=question_id)
-        # The read was one statement, needing no transaction of its own; grading may have begun one to read the
-        # set's names. It ends here, since a transaction becomes a writer only at its start.
+        values = {"attempt": attempt_id, "question": question_id, "learner": learner_id, "response": response,
+                  "correct": correct, "right": int(correct), "now": now, "duration": duration_ms,
+                  "submission": submission_id, "rating": int(rating), "source": ReviewSource.QUIZ,
+                  "review_submission": f"quiz:{submission_id}", **_card_values(card, stored_card)}
+        # On SQLite the read was one statement, needing no transaction of its own; grading may have begun one to
+        # read the set's names. It ends here, since a transaction becomes a writer only at its start. (On
+        # PostgreSQL the driver's transaction, begun by the read, goes on: it needs no write lock to begin.)
         connection.commit()
 
         transaction = begin_write_on(connection)
         try:
-            _INSERT_ANSWER.execute(connection, {
-                "attempt_id": attempt_id, "question_id": question_id, "learner_id": learner_id, "response": response,
-                "correct": correct, "answered_at": now, "duration_ms": duration_ms, "submission_id": submission_id})
+            if connection.dialect.name == "postgresql":
+                total, finished_at, card_written = _WRITE_ANSWER_AT_ONCE.execute(connection, values).one()
+            else:
+                _INSERT_ANSWER.execute(connection, values)
         except IntegrityError:
             transaction.rollback()
-            return _already_answered(attempt_id, question_id)
+            return _already_answered(attempt_id, question_id, learner_id)
         try:
-            finished = _count_answer(connection, attempt_id, context, correct=correct, now=now)
-            _log_review(connection, learner_id=learner_id, question_id=question_id, rating=rating, now=now,
-                        source=ReviewSource.QUIZ, submission_id=f"quiz:{submission_id}", duration_ms=duration_ms,
-                        stored=stored_card, card=card)
+            if connection.dialect.name != "postgresql":
+                total, finished_at = _COUNT_ANSWER.execute(connection, values).one()
+                _INSERT_REVIEW.execute(connection, values)
+                card_written = _UPSERT_CARD["sqlite"].execute(connection, values).first() is not None
+            finished = _settle_finished(connection, values, context, total=total, finished_at=finished_at)
+            if not card_written:
+                _reschedule_current_card(connection, values, rating=rating, now=now, question_id=question_id)
             transaction.commit()
         except BaseException:
             transaction.rollback()
             raise
-    return StoredAnswer(AnswerStatus.ANSWERED, question, response=response, correct=correct, finished=finished,
-                        feedback_at_end=context.feedback_at_end)
+    return StoredAnswer(AnswerStatus.ANSWERED, question, learner_id, response=response, correct=correct,
+                        finished=finished, feedback_at_end=context.feedback_at_end)
 
 
-def _count_answer(connection: Connection, attempt_id: int, context: AnswerContext, *, correct: bool,
-                  now: dt.datetime) -> bool:
-    """Count the answer in the attempt's score and finish the attempt if it answers the last open question.
+def _settle_finished(connection: Connection, values: dict, context: AnswerContext, *, total: int,
+                     finished_at: dt.datetime | None) -> bool:
+    """Return whether the attempt is finished, once the answer is counted; finish it if the count could not tell.
 
-    Returns whether the attempt is finished.
+    The count's statement finishes the attempt when no other question is open; its total tells whether it
+    saw every answer: if another answer to the attempt came in since it was read (a second tab), a server
+    with row locks waited for it but may have looked with an older snapshot, so the attempt is looked at again.
     """
-    values = {"attempt": attempt_id, "right": int(correct), "finished": now}
-    total, finished_at = _COUNT_ANSWER[connection.dialect.name].execute(connection, values).one()
     if finished_at is not None or total == context.total + 1:
         return finished_at is not None
-    # Another answer to the attempt came in since it was read (a second tab). Under SQLite's write lock the
-    # statement saw it; a server with row locks waited for it but may have looked with an older snapshot.
-    if _IS_OPEN[connection.dialect.name].execute(connection, {"attempt": attempt_id}).scalar():
+    if _IS_OPEN[connection.dialect.name].execute(connection, values).scalar():
         return False
-    _FINISH_ATTEMPT.execute(connection, {"attempt": attempt_id, "finished": now})
+    _FINISH_ATTEMPT.execute(connection, values)
     return True
 
 
-def _already_answered(attempt_id: int, question_id: int) -> StoredAnswer:
+def _card_values(card: ReviewedCard, stored: StoredCard | None) -> dict:
+    """Return the parameters of ``_UPSERT_CARD``: the card as scheduled, and the last review it was scheduled from."""
+    return {"new_card": card.fsrs_card, "new_due": card.due,
+            "last_review_read": stored.last_review_at if stored is not None else None}
+
+
+def _reschedule_current_card(connection: Connection, values: dict, *, rating: Rating, now: dt.datetime,
+                             question_id: int) -> ReviewedCard:
+    """Schedule the card again from the card as it is under the lock (another tab reviewed it since it was read)."""
+    current = _READ_CARD_FOR_UPDATE.execute(connection, values).one().fsrs_card
+    card = reviewed_card(current, rating, now, question_id=question_id)
+    _UPDATE_CARD.execute(connection, {**values, "new_card": card.fsrs_card, "new_due": card.due})
+    return card
+
+
+def _already_answered(attempt_id: int, question_id: int, learner_id: int) -> StoredAnswer:
     """Return the answer that won a race to the unique constraints."""
     stored = db.session.execute(
         db.select(Answer).filter_by(attempt_id=attempt_id, question_id=question_id)).scalar_one_or_none()
     if stored is None:
         raise Invalid("This answer form was already used for another question. Reload the page and try again.")
     attempt = db.session.get(Attempt, attempt_id)
-    return StoredAnswer(AnswerStatus.ALREADY_ANSWERED, AskedQuestion.of(stored.question), response=stored.response,
+    return StoredAnswer(AnswerStatus.ALREADY_ANSWERED, AskedQuestion.of(stored.question), learner_id,
+                        response=stored.response,
                         correct=stored.correct, finished=attempt.finished_at is not None,
                         feedback_at_end=attempt.feedback_at_end)
 
@@ -465,21 +558,10 @@ def _log_review(connection: Connection, *, learner_id: int, question_id: int, ra
     there is still none; else it is scheduled again from the card as it is under the lock (another tab
     reviewed it meanwhile). Returns the card as written.
     """
-    _INSERT_REVIEW.execute(connection, {
-        "learner_id": learner_id, "question_id": question_id, "rating": int(rating), "reviewed_at": now,
-        "duration_ms": duration_ms, "source": source, "submission_id": submission_id})
-    key = {"learner": learner_id, "question": question_id}
-    new_values = {"new_card": card.fsrs_card, "new_due": card.due, "reviewed": now}
-    if stored is None:
-        insert_new_card = _INSERT_NEW_CARD[connection.dialect.name]
-        if insert_new_card.execute(connection, {
-                "learner_id": learner_id, "question_id": question_id, "due": card.due, "fsrs_card": card.fsrs_card,
-                "introduced_at": now, "last_review_at": now}).first() is not None:
-            return card
-    elif _UPDATE_CARD_AS_READ.execute(connection,
-                                      {**key, **new_values, "last_review_read": stored.last_review_at}).rowcount:
+    values = {"learner": learner_id, "question": question_id, "rating": int(rating), "now": now,
+              "duration": duration_ms, "source": source, "review_submission": submission_id,
+              **_card_values(card, stored)}
+    _INSERT_REVIEW.execute(connection, values)
+    if _UPSERT_CARD[connection.dialect.name].execute(connection, values).first() is not None:
         return card
-    current = _READ_CARD_FOR_UPDATE.execute(connection, key).one().fsrs_card
-    card = reviewed_card(current, rating, now, question_id=question_id)
-    _UPDATE_CARD.execute(connection, {**key, "new_card": card.fsrs_card, "new_due": card.due, "reviewed": now})
-    return card
+    return _reschedule_current_card(connection, values, rating=rating, now=now, question_id=question_id)

@@ -6,7 +6,7 @@ from functools import wraps
 from flask import abort, current_app
 from flask_login import current_user
 
-from app.auth.sessions import session_user_id
+from app.auth.sessions import session_login_token, session_user_id
 from app.models import Role, User
 
 
@@ -55,3 +55,16 @@ def claimed_learner_id() -> int:
     """
     user_id = session_user_id()
     return user_id if user_id is not None else require_learner()
+
+
+def claimed_login_token() -> str:
+    """Return the login token a learner's request acts under, without loading the account when the session holds it.
+
+    The token is only claimed: the caller's statement must find its login still open and the learner's
+    (``app.auth.sessions.owns_login``), and otherwise call ``require_learner`` before refusing. A session
+    without one (restored from the remember-me cookie, or none) gets the full check at once.
+    """
+    token = session_login_token()
+    if token is None:
+        token = _require(Role.LEARNER).login_token
+    return token

@@ -2,7 +2,7 @@
 
 Flask-Login keeps whatever ``User.get_id()`` returns in the signed session and in the remember-me
 cookie. Here that is a random token whose SHA-256 names a ``LoginSession`` row; the user loader finds
-the account through that row (one query, as before), and the quiz's fast path checks the row alone.
+the account through that row (one query, as before), and the quiz's answer checks the row inside its own read.
 Deleting the row (log out, a password change, a reset) refuses every copy of both cookies at once,
 on every worker and machine. A login lasts at most LOGIN_MAX_DAYS however active it stays.
 """
@@ -14,7 +14,7 @@ import secrets
 
 from flask import current_app, g, session
 from flask_login import login_user, logout_user
-from sqlalchemy import bindparam, delete, select
+from sqlalchemy import ColumnElement, bindparam, delete, exists, select
 
 from app.database import begin_write
 from app.extensions import db
@@ -23,8 +23,8 @@ from app.models import LoginSession, User, utcnow
 # The app's own session key for this browser's login token; Flask-Login's private keys are never read.
 LOGIN_SESSION_KEY = "factdeck_login"
 _LOGIN = LoginSession.__table__
-_LOGIN_OWNER = select(_LOGIN.c.user_id).where(_LOGIN.c.token_hash == bindparam("token_hash"),
-                                              _LOGIN.c.created_at > bindparam("since"))
+_LOGIN_OWNER = select(_LOGIN.c.user_id).where(_LOGIN.c.token_hash == bindparam("login_hash"),
+                                              _LOGIN.c.created_at > bindparam("login_since"))
 
 
 def _hashed(token: str) -> str:
@@ -93,18 +93,47 @@ def load_user(token: str) -> User | None:
     return user
 
 
+def session_login_token() -> str | None:
+    """Return the login token the signed session holds, unchecked; None unless the session is permanent.
+
+    Every log-in here makes a permanent session; anything else (no log-in, a session restored from the
+    remember-me cookie) gives None: ask ``current_user`` then.
+    """
+    token = session.get(LOGIN_SESSION_KEY) if session.permanent else None
+    return token if isinstance(token, str) and token else None
+
+
+def login_values(token: str) -> dict:
+    """Return the parameters of ``owns_login``'s condition for the login this token names."""
+    return {"login_hash": _hashed(token), "login_since": _oldest_allowed()}
+
+
+def owns_login(user_id: ColumnElement) -> ColumnElement:
+    """SQL: the login of ``login_values``'s token still exists and belongs to the account ``user_id``.
+
+    For a statement that checks the request's login itself, on its own connection and in its own read,
+    as the quiz answer does: no read of its own, no connection of its own.
+    """
+    return exists().where(_LOGIN.c.token_hash == bindparam("login_hash"), _LOGIN.c.user_id == user_id,
+                          _LOGIN.c.created_at > bindparam("login_since", type_=_LOGIN.c.created_at.type))
+
+
+def note_checked_login(user_id: int) -> None:
+    """Record that a statement found this request's login to be the account's (the request log names it)."""
+    g.login_user_id = user_id
+
+
 def session_user_id() -> int | None:
     """Return the id of the account the signed session's login belongs to, without loading the account.
 
-    Only a permanent session counts (every log-in here makes one); anything else (no log-in, a session
-    restored from the remember-me cookie) gives None: ask ``current_user`` then. A login that was
-    ended gives None too. This is the one check the quiz's fast path makes, one indexed read.
+    Only a permanent session counts (see ``session_login_token``); a login that was ended gives None too.
+    One indexed read, made once a request.
     """
-    token = session.get(LOGIN_SESSION_KEY) if session.permanent else None
-    if not isinstance(token, str) or not token:
+    token = session_login_token()
+    if token is None:
         return None
     if "login_user_id" not in g:
         with db.engine.connect() as connection:
-            row = connection.execute(_LOGIN_OWNER, {"token_hash": _hashed(token), "since": _oldest_allowed()}).first()
+            row = connection.execute(_LOGIN_OWNER, login_values(token)).first()
         g.login_user_id = row.user_id if row is not None else None
     return g.login_user_id

@@ -219,6 +219,7 @@ class Feedback:
     source: Markup = Markup("")
     finished: bool = False
     feedback_at_end: bool = False  # the quiz shows right and wrong only on the score page
+    learner_id: int | None = None  # whose answer it is, as the answer's own read found the request's login
 
     @property
     def hides_verdict(self) -> bool:
@@ -251,17 +252,18 @@ class Feedback:
         return "Right!" if self.correct else "Not quite."
 
 
-def submit_answer(learner_id: int, attempt_id: int, question_id: int, response: str, *, submission_id: str,
+def submit_answer(login_token: str, attempt_id: int, question_id: int, response: str, *, submission_id: str,
                   duration_ms: int | None, now: dt.datetime) -> Feedback:
-    """Store the learner's answer to one question of their attempt exactly once, and return the feedback.
+    """Store the answer of the learner whose login the token names to one question of their attempt, exactly once.
 
-    ``app.reviewing.record_quiz_answer`` writes it (the answer, its review, the card, the score).
+    ``app.reviewing.record_quiz_answer`` checks the login and writes the answer (its review, the card, the score).
+    Returns the feedback.
 
     Raises:
-        NotInYourQuiz: the attempt is not this learner's or the question not one of it.
+        NotInYourQuiz: the login has ended, the attempt is not its learner's or the question not one of it.
         Invalid: the form's submission id was already used for another question.
     """
-    stored = record_quiz_answer(learner_id, attempt_id, question_id, response, submission_id=submission_id,
+    stored = record_quiz_answer(login_token, attempt_id, question_id, response, submission_id=submission_id,
                                 duration_ms=duration_ms, now=now)
     return feedback_of(stored, attempt_id)
 
@@ -271,11 +273,11 @@ def feedback_of(stored: StoredAnswer, attempt_id: int) -> Feedback:
     question = stored.question
     if stored.status in (AnswerStatus.WITHDRAWN, AnswerStatus.TIME_UP):
         return Feedback(status=stored.status, attempt_id=attempt_id, prompt=question.prompt,
-                        finished=stored.finished)
+                        finished=stored.finished, learner_id=stored.learner_id)
     return Feedback(status=stored.status, attempt_id=attempt_id, prompt=question.prompt, kind=question.kind,
                     response=stored.response, correct=stored.correct, right_answer=question.answer,
                     source=source_with_answer(question), finished=stored.finished,
-                    feedback_at_end=stored.feedback_at_end)
+                    feedback_at_end=stored.feedback_at_end, learner_id=stored.learner_id)
 
 
 # --- The result -------------------------------------------------------------------------------------------

@@ -5,7 +5,8 @@ from flask import Blueprint, abort, flash, jsonify, make_response, redirect, ren
 from flask_login import current_user
 from werkzeug.exceptions import HTTPException
 
-from app.auth.guards import claimed_learner_id, learner_required, require_learner
+from app.auth.guards import claimed_learner_id, claimed_login_token, learner_required, require_learner
+from app.auth.sessions import note_checked_login
 from app.errors import Invalid
 from app.models import Attempt, utcnow
 from app.ownership import owned_or_404
@@ -56,14 +57,14 @@ def question(attempt_id: int):
 def answer(attempt_id: int):
     """Store one answer and show the feedback: a page, or JSON for the quiz page's script (Accept: application/json).
 
-    This is the request a class sends most, so the learner is known by the id in the signed session and the
-    account is not loaded: storing the answer checks that the attempt is this learner's, and only a learner
-    has attempts. When that check fails, or the session holds no id, the full guard of ``learner_required``
-    decides (the login page, 403 for a teacher), and only then is a learner told there is no such question.
+    This is the request a class sends most, so the account is not loaded: the answer's own read checks that
+    the signed session's login still exists and owns the attempt, and only a learner has attempts. When that
+    check fails, or the session holds no login, the full guard of ``learner_required`` decides (the login
+    page, 403 for a teacher), and only then is a learner told there is no such question.
     """
     wants_json = kept.wants_json(request)
     try:
-        learner_id = claimed_learner_id()
+        login_token = claimed_login_token()
         question_id = request.form.get("question_id", type=database_id)
         submission_id = valid_submission_id(request.form.get("submission_id"))
         if question_id is None or submission_id is None:
@@ -71,13 +72,14 @@ def answer(attempt_id: int):
             abort(400)
         try:
             feedback = services.submit_answer(
-                learner_id, attempt_id, question_id, request.form.get("response", ""), submission_id=submission_id,
+                login_token, attempt_id, question_id, request.form.get("response", ""), submission_id=submission_id,
                 duration_ms=parse_duration_ms(request.form.get("duration_ms")), now=utcnow())
         except services.NotInYourQuiz:
             require_learner()
             abort(404)
         except Invalid as error:  # a form already used for another question
             abort(400, str(error))
+        note_checked_login(feedback.learner_id)
     except HTTPException as error:
         if error.response is not None and not current_user.is_authenticated:  # logged out: keep the answer
             return kept.keep_and_ask_to_log_in(request, wants_json=wants_json)

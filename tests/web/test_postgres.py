@@ -6,6 +6,7 @@ import re
 import threading
 import uuid
 
+import psycopg
 import pytest
 import sqlalchemy as sa
 from flask_migrate import downgrade, upgrade
@@ -293,3 +294,60 @@ def test_review_days_turn_at_the_learners_midnight_on_postgresql(pg_app):
         # Both reviews share a UTC day; Auckland (UTC+13) puts them on either side of its midnight.
         assert review_days(learner_id, "Pacific/Auckland") == {dt.date(2026, 12, 6), dt.date(2026, 12, 7)}
         assert review_days(learner_id, "UTC") == {dt.date(2026, 12, 6)}
+
+
+def client_messages(trace: str) -> list[str]:
+    """Return what the client sent in a libpq trace, one entry a message: ``Query "BEGIN"``, ``Parse ...``, ``Sync``."""
+    return [" ".join(line.split("\t", 2)[-1].split()) for line in trace.splitlines() if line.startswith("F\t")]
+
+
+def round_trips(messages: list[str]) -> int:
+    """Count the times the client waited for the server: each simple query, and each batch a Sync closes."""
+    return sum(message.startswith(("Query", "Sync")) for message in messages)
+
+
+def test_an_answer_takes_at_most_four_round_trips_to_postgresql(pg_app, tmp_path):
+    """BEGIN, the read (which checks the login too), the writes in one statement, COMMIT: no ping, no other read.
+
+    Counted by libpq itself, which traces every message the client sends, on connections opened for the purpose.
+    """
+    learner_id = make_user(pg_app, role=Role.LEARNER, email="round-trips@example.org")
+    assigned = make_assigned_set(pg_app, learner_id)
+    client = pg_app.test_client()
+    assert log_in(client, "round-trips@example.org").status_code == 302
+    response = client.post(f"/quiz/sets/{assigned.set_id}/start", data={"csrf_token": csrf_token(client, "/")})
+    attempt_id = int(re.search(r"/quiz/(\d+)", response.headers["Location"]).group(1))
+
+    trace_path = tmp_path / "libpq.trace"
+    with pg_app.app_context():
+        engine = db.engine
+    with trace_path.open("w") as trace_file:
+        def trace(dbapi_connection, _record):
+            dbapi_connection.pgconn.trace(trace_file.fileno())
+            dbapi_connection.pgconn.set_trace_flags(psycopg.pq.Trace.SUPPRESS_TIMESTAMPS)
+
+        engine.dispose()
+        sa.event.listen(engine, "connect", trace)
+        try:
+            for response_text in ("Lakeport", "True"):  # a multiple-choice and a true/false question
+                # The page opens the pool's connections, so that the count below leaves out connecting.
+                fields = form_fields(client.get(f"/quiz/{attempt_id}").get_data(as_text=True))
+                trace_file.flush()
+                before = trace_path.stat().st_size
+                reply = client.post(f"/quiz/{attempt_id}/answer", data={**fields, "response": response_text},
+                                    headers={"Accept": "application/json"})
+                assert reply.get_json()["status"] == "answered" and reply.get_json()["correct"] is True
+                trace_file.flush()
+                with trace_path.open() as written:
+                    written.seek(before)
+                    messages = client_messages(written.read())
+                assert round_trips(messages) <= 4, messages
+                assert [message for message in messages if message.startswith("Query")] == \
+                    ['Query "BEGIN"', 'Query "COMMIT"'], messages
+        finally:
+            sa.event.remove(engine, "connect", trace)
+            engine.dispose()
+    with pg_app.app_context():
+        attempt = db.session.get(Attempt, attempt_id)
+        assert (attempt.correct, attempt.total) == (2, 2)
+        assert len(db.session.execute(db.select(Review).filter_by(learner_id=learner_id)).scalars().all()) == 2

@@ -145,9 +145,9 @@ def test_a_duplicate_caught_by_the_unique_constraint_shows_the_stored_answer(app
     original = reviewing._read_answer_context
     reads = []
 
-    def read_before_the_first_answer_was_stored(connection, attempt_id, question_id):
+    def read_before_the_first_answer_was_stored(connection, attempt_id, question_id, login_token):
         reads.append(question_id)
-        return dataclasses.replace(original(connection, attempt_id, question_id), stored_response=None,
+        return dataclasses.replace(original(connection, attempt_id, question_id, login_token), stored_response=None,
                                    stored_correct=None)
 
     monkeypatch.setattr(reviewing, "_read_answer_context", read_before_the_first_answer_was_stored)

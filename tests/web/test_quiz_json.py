@@ -170,8 +170,8 @@ def write_between_read_and_write(monkeypatch, meanwhile) -> None:
     original = reviewing._read_answer_context
     pending = [meanwhile]
 
-    def read_then_let_another_write(connection, attempt_id, question_id):
-        context = original(connection, attempt_id, question_id)
+    def read_then_let_another_write(connection, attempt_id, question_id, login_token):
+        context = original(connection, attempt_id, question_id, login_token)
         if pending:
             thread = threading.Thread(target=pending.pop())
             thread.start()
@@ -261,6 +261,9 @@ def test_answering_does_not_load_the_account(app, client, assigned, attempt):
     reply, statements = statements_of(app, lambda: post_json(client, attempt, form))
     assert reply.get_json()["status"] == "answered"
     assert statements and not loads_the_account(statements)
+    # The login is checked by the answer's own read of the attempt, not by a read of its own.
+    [login_check] = [statement for statement in statements if "login_session" in statement]
+    assert "FROM attempt" in login_check
 
 
 def test_a_session_that_is_not_permanent_is_checked_by_flask_login(app, client, assigned, attempt):
