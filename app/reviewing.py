@@ -126,7 +126,9 @@ class DriverStatement:
         try:
             cursor = dbapi_connection.cursor()  # inside: a lost connection may fail here already
             cursor.execute(compiled.sql, parameters)
-            rows = cursor.fetchall() if cursor.description else []
+            # Whether rows come back is known from the statement: psycopg builds ``cursor.description`` anew,
+            # a column object each, on every look.
+            rows = cursor.fetchall() if compiled.row_type is not None else []
             rowcount = cursor.rowcount
         except dialect.loaded_dbapi.Error as error:
             lost = dialect.is_disconnect(error, dbapi_connection, cursor)
