@@ -1,19 +1,19 @@
-"""The ceiling of this stack: bare Flask routes that store one row in SQLite (WAL), and nothing else.
+"""The ceiling of this stack: bare Flask routes that store one row in SQLite (WAL) or PostgreSQL, and nothing else.
 
 ``load.py`` serves this app with gunicorn, two sync workers, exactly as it serves Factdeck, and posts
-the same answers to it. Two routes, one database file (named by the CEILING_DATABASE environment
-variable), each with its own table:
+the same answers to it. Two routes, one database (a SQLite file named by the CEILING_DATABASE environment
+variable, or the PostgreSQL database CEILING_DATABASE_URL names), each with its own table:
 
 - ``POST /answer``: the stack's ceiling, the goal's reference. The row goes in as a route of this
   stack writes it: a Flask-SQLAlchemy model added to the session and committed.
-- ``POST /answer/driver``: below the stack, the same row through Python's ``sqlite3`` driver alone on
-  one connection per worker: no ORM, no connection pool. What it reaches is what SQLite, gunicorn and
-  Flask's request handling allow at all.
+- ``POST /answer/driver``: below the stack, the same row through the driver alone (``sqlite3``, or
+  ``psycopg`` with one statement that commits itself) on one connection per worker: no ORM, no connection
+  pool. What it reaches is what the database, gunicorn and Flask's request handling allow at all.
 - ``GET /page``: a 10 KB page from a Jinja template (a heading, a table of 80 rows, a form), and no
   database: the reference ``pages.py`` measures Factdeck's pages against.
 
-Both open SQLite as Factdeck does: WAL, synchronous NORMAL, a 15 s busy timeout. Whatever Factdeck's
-answer endpoint does beyond this one insert is what the ratio between the two measures.
+On SQLite both open the file as Factdeck does: WAL, synchronous NORMAL, a 15 s busy timeout. Whatever
+Factdeck's answer endpoint does beyond this one insert is what the ratio between the two measures.
 """
 from __future__ import annotations
 
@@ -36,6 +36,17 @@ CREATE TABLE IF NOT EXISTS driver_answer (
     answered_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP
 )
 """
+POSTGRESQL_SCHEMA = """
+CREATE TABLE IF NOT EXISTS driver_answer (
+    id SERIAL PRIMARY KEY,
+    submission_id TEXT NOT NULL UNIQUE,
+    question_id INTEGER NOT NULL,
+    response TEXT NOT NULL,
+    duration_ms INTEGER,
+    answered_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP
+)
+"""
+INSERT = "INSERT INTO driver_answer (submission_id, question_id, response, duration_ms) VALUES ({0}, {0}, {0}, {0})"
 
 
 # About 10 KB once rendered: what a page of a few tables and a form weighs, nothing read from a database.
@@ -85,24 +96,40 @@ def connect(path: str) -> sqlite3.Connection:
     return connection
 
 
-def create_tables(path: str) -> None:
+def postgresql_conninfo(url: str) -> str:
+    """Return the psycopg connection string of a ``postgresql+psycopg://`` URL."""
+    return url.replace("postgresql+psycopg://", "postgresql://", 1)
+
+
+def create_tables(path: str | None = None, *, url: str | None = None) -> None:
     """Create both routes' tables (before gunicorn starts, so that no worker races another to it)."""
-    with connect(path) as connection:
-        connection.execute(SCHEMA)
-    app = create_app(path)
+    if url:
+        import psycopg
+
+        with psycopg.connect(postgresql_conninfo(url), autocommit=True) as connection:
+            connection.execute(POSTGRESQL_SCHEMA)
+    else:
+        with connect(path) as connection:
+            connection.execute(SCHEMA)
+    app = create_app(path, url=url)
     with app.app_context():
         db.create_all()
         db.engine.dispose()
 
 
-def create_app(path: str | None = None) -> Flask:
+def create_app(path: str | None = None, *, url: str | None = None) -> Flask:
     app = Flask(__name__)
-    path = path or os.environ["CEILING_DATABASE"]
-    app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{path}"
-    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {"connect_args": {"timeout": 15}}
+    url = url or os.environ.get("CEILING_DATABASE_URL")
+    path = None if url else path or os.environ["CEILING_DATABASE"]
+    if url:
+        app.config["SQLALCHEMY_DATABASE_URI"] = url  # no ping per checkout, as Factdeck's engine
+    else:
+        app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{path}"
+        app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {"connect_args": {"timeout": 15}}
     db.init_app(app)
-    with app.app_context():
-        event.listen(db.engine, "connect", lambda dbapi_connection, _record: _set_pragmas(dbapi_connection))
+    if not url:
+        with app.app_context():
+            event.listen(db.engine, "connect", lambda dbapi_connection, _record: _set_pragmas(dbapi_connection))
 
     app.jinja_loader = DictLoader({"page.html": PAGE_TEMPLATE})
 
@@ -119,22 +146,29 @@ def create_app(path: str | None = None) -> Flask:
         db.session.commit()
         return redirect("/next", 303)
 
-    connections: list[sqlite3.Connection] = []  # one per worker process, opened after gunicorn forks
+    connections: list = []  # one per worker process, opened after gunicorn forks
 
-    def driver_connection() -> sqlite3.Connection:
+    def driver_connection():
         if not connections:
-            connections.append(connect(path))
+            if url:
+                import psycopg
+
+                connections.append(psycopg.connect(postgresql_conninfo(url), autocommit=True))
+            else:
+                connections.append(connect(path))
         return connections[0]
 
     @app.post("/answer/driver")
     def answer_through_the_driver():
         database = driver_connection()
+        row = (request.form["submission_id"], int(request.form["question_id"]), request.form["response"],
+               request.form.get("duration_ms", type=int))
+        if url:  # one statement, its own transaction: a single round trip
+            database.execute(INSERT.format("%s"), row)
+            return redirect("/next", 303)
         database.execute("BEGIN IMMEDIATE")
         try:
-            database.execute("INSERT INTO driver_answer (submission_id, question_id, response, duration_ms) "
-                             "VALUES (?, ?, ?, ?)",
-                             (request.form["submission_id"], int(request.form["question_id"]),
-                              request.form["response"], request.form.get("duration_ms", type=int)))
+            database.execute(INSERT.format("?"), row)
             database.execute("COMMIT")
         except BaseException:
             database.execute("ROLLBACK")

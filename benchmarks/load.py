@@ -1,14 +1,21 @@
-"""Load test: 50 learners answering quiz questions at once, against gunicorn on SQLite, next to the stack's ceiling.
+"""Load test: 50 learners answering quiz questions at once, against gunicorn on SQLite or PostgreSQL, next to the
+stack's ceiling on the same database.
 
 Run by hand from the repository root (never by pytest; about seven minutes with the defaults)::
 
     .venv/bin/python benchmarks/load.py                 # 3 rounds of 15 s, 50 learners, 20-question quiz
     .venv/bin/python benchmarks/load.py --seconds 5 --rounds 1
+    .venv/bin/python benchmarks/load.py --database postgresql                # a PostgreSQL server of its own
+    .venv/bin/python benchmarks/load.py --database postgresql --instances 2  # two app servers, one database
 
-What it does, all on 127.0.0.1 with fresh SQLite databases in a temporary folder:
+What it does, all on 127.0.0.1 with fresh SQLite databases in a temporary folder (``--database postgresql``:
+a PostgreSQL server started in a temporary folder, as the tests start theirs, with a database for each app):
 
 1. Seeds Factdeck's database in-process (a teacher, a class of 50 learners, a published multiple-choice
-   set assigned to the class) and starts ``gunicorn 'app:create_app()'`` with 2 sync workers on it.
+   set assigned to the class; on PostgreSQL the tables come from the migrations, run once) and starts
+   ``gunicorn 'app:create_app()'`` with 2 sync workers on it. ``--instances 2`` starts two such gunicorns on
+   two ports with one secret key, as two machines behind a proxy would be, and each learner's requests go
+   to them in turn, so that every answer is posted to the other server than the last one.
    Every learner logs in through the real login form (with its CSRF token), starts a quiz through
    the real ``quiz.start`` form and loads the question page it is sent to, as a browser does; learner n
    then answers n questions (modulo the quiz's length) untimed, so that the class is spread over the quiz
@@ -16,8 +23,9 @@ What it does, all on 127.0.0.1 with fresh SQLite databases in a temporary folder
    posts them: the answer form, urlencoded, with ``Accept: application/json``; the JSON feedback must mark
    the answer right or wrong as the seed knows it.
 2. Starts ``benchmarks/ceiling_app.py`` the same way: a bare Flask route inserting one row with
-   Flask-SQLAlchemy (the ceiling of this stack), and beside it the same insert through the ``sqlite3``
-   driver alone (below the stack: no ORM, no pool), both on SQLite with WAL.
+   Flask-SQLAlchemy (the ceiling of this stack), and beside it the same insert through the driver alone
+   (below the stack: no ORM, no pool), on the same kind of database as Factdeck (SQLite with WAL, or the same
+   PostgreSQL server), and as many instances.
 3. Each round runs both servers in turn, each for ``--seconds`` (and at most ``--max-answers``):
    *saturated*: every learner posts its next answer as soon as the last one is answered (no thinking
    time): answers per second is the capacity, latency includes the queue in front of the two workers;
@@ -38,12 +46,12 @@ Only answer POSTs are timed. Prints the medians over the rounds, the ratio real 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
 import re
 import socket
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -104,14 +112,17 @@ def http(port: int, method: str, path: str, *, form: dict | None = None, cookies
 
 
 class Browser:
-    """One learner's cookies, kept across requests as a browser keeps them."""
+    """One learner's cookies, kept across requests as a browser keeps them; requests go to the servers in turn."""
 
-    def __init__(self, port: int):
-        self.port = port
+    def __init__(self, ports: list[int]):
+        self.ports = ports
+        self.requests = 0
         self.cookies: dict[str, str] = {}
 
     def request(self, method: str, path: str, form: dict | None = None, *, accept: str = PAGE_ACCEPT) -> Reply:
-        reply = http(self.port, method, path, form=form, cookies=self.cookies, accept=accept)
+        port = self.ports[self.requests % len(self.ports)]
+        self.requests += 1
+        reply = http(port, method, path, form=form, cookies=self.cookies, accept=accept)
         for name, value in reply.headers:
             if name.lower() == "set-cookie":
                 for morsel in SimpleCookie(value).values():
@@ -126,6 +137,19 @@ class Browser:
         return match.group(1) or match.group(2)
 
 
+def children_cpu_seconds(pid: int) -> float:
+    """Return the CPU time a process's children have used so far (Linux /proc; 0 elsewhere)."""
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        ticks = 0
+        for child in children:
+            fields = Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1].split()
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime
+        return ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
 # --- Servers --------------------------------------------------------------------------------------------
 
 def free_port() -> int:
@@ -135,7 +159,7 @@ def free_port() -> int:
 
 
 class Gunicorn:
-    """``gunicorn <target>`` with 2 sync workers on a free local port, stopped on exit."""
+    """``gunicorn <target>`` with sync workers on a free local port, stopped on exit."""
 
     def __init__(self, target: str, env: dict[str, str], *, chdir: Path, workers: int):
         self.port = free_port()
@@ -164,15 +188,7 @@ class Gunicorn:
 
     def worker_cpu_seconds(self) -> float:
         """Return the CPU time the workers have used so far (Linux /proc; 0 elsewhere)."""
-        try:
-            children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children").read_text().split()
-            ticks = 0
-            for pid in children:
-                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-                ticks += int(fields[11]) + int(fields[12])  # utime, stime
-            return ticks / os.sysconf("SC_CLK_TCK")
-        except (OSError, ValueError, IndexError):
-            return 0.0
+        return children_cpu_seconds(self.process.pid)
 
     def __exit__(self, *_exc) -> None:
         self.process.terminate()
@@ -184,11 +200,48 @@ class Gunicorn:
         self.log.close()
 
 
+def start_postgresql(running: contextlib.ExitStack):
+    """Start a PostgreSQL server in a temporary folder on a free port, as the tests do; stopped when ``running`` ends.
+
+    The tests' throwaway cluster: it commits without waiting for the disk (as SQLite's WAL with synchronous
+    NORMAL does), so both apps' figures are the database's work, not the shared disk's.
+    """
+    sys.path.insert(0, str(ROOT))
+    from tests.conftest import PostgresServer, postgres_bin_dir
+
+    bin_dir = postgres_bin_dir()
+    if bin_dir is None:
+        raise SystemExit("PostgreSQL server binaries not found (apt-get install postgresql)")
+    server = PostgresServer(bin_dir)
+    running.callback(server.stop)
+    server.start()
+    DATABASE_SERVER_PID.append(int((server.data_dir / "postmaster.pid").read_text().split()[0]))
+    return server
+
+
 # --- Factdeck's database --------------------------------------------------------------------------------
+
+class Database:
+    """The benchmark's own connection to an app's database (SQLite file or PostgreSQL), for its reads and checks."""
+
+    def __init__(self, url: str):
+        import sqlalchemy
+
+        self.url = url
+        self.engine = sqlalchemy.create_engine(url, connect_args={"timeout": 30} if url.startswith("sqlite") else {})
+        self.text = sqlalchemy.text
+
+    def rows(self, sql: str, **values) -> list:
+        with self.engine.connect() as connection:
+            return connection.execute(self.text(sql), values).all()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
 
 @dataclass(frozen=True)
 class Seed:
-    database: Path
+    database_url: str
     set_id: int
     emails: list[str]
     right_answers: dict[int, str]  # question id -> right choice
@@ -200,11 +253,13 @@ class Seed:
 def seed_factdeck(*, learners: int, questions: int) -> Seed:
     """Create the tables and the class, learners and assigned set, in-process, before gunicorn starts.
 
-    The database is the default one of the instance folder that FACTDECK_INSTANCE_PATH names, which
+    The database is FACTDECK_DATABASE_URL's (PostgreSQL: its tables made by the migrations, as a deployment
+    makes them once), else the default one of the instance folder that FACTDECK_INSTANCE_PATH names, which
     gunicorn's workers then open too.
     """
     sys.path.insert(0, str(ROOT))
     from flask import url_for
+    from flask_migrate import upgrade
     from werkzeug.security import generate_password_hash
 
     from app import create_app
@@ -214,7 +269,10 @@ def seed_factdeck(*, learners: int, questions: int) -> Seed:
 
     app = create_app()
     with app.app_context():
-        db.create_all()
+        if db.engine.dialect.name == "postgresql":
+            upgrade()
+        else:
+            db.create_all()
         password_hash = generate_password_hash(PASSWORD)  # one hash for all: seeding stays fast
         teacher = User(email="teacher@example.org", name="Load Teacher", role=Role.TEACHER, password_hash=password_hash)
         learner_users = [User(email=f"learner{number:03}@example.org", name=f"Learner {number}", role=Role.LEARNER,
@@ -240,15 +298,11 @@ def seed_factdeck(*, learners: int, questions: int) -> Seed:
         with app.test_request_context():
             start_path = url_for("quiz.start", set_id=question_set.id)
             answer_path = url_for("quiz.answer", attempt_id=987654321).replace("987654321", "{attempt_id}")
-        database = Path(db.engine.url.database)
-        seed = Seed(database=database, set_id=question_set.id, emails=[user.email for user in learner_users],
+        database_url = db.engine.url.render_as_string(hide_password=False)
+        seed = Seed(database_url=database_url, set_id=question_set.id, emails=[user.email for user in learner_users],
                     right_answers=right, wrong_answers=wrong, start_path=start_path, answer_path=answer_path)
         db.engine.dispose()
     return seed
-
-
-def read_only(database: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=30)
 
 
 # --- Simulated learners -----------------------------------------------------------------------------------
@@ -263,6 +317,7 @@ class Tally:
     restarts: int = 0
     seconds: float = 0.0
     server_cpu_seconds: float = 0.0  # the workers' CPU time during the run
+    database_cpu_seconds: float = 0.0  # PostgreSQL's processes' CPU time during the run (0 on SQLite)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def record(self, latency_ms: float, submission_id: str, outcome: str | None) -> None:
@@ -285,6 +340,10 @@ class Tally:
     def cpu_ms_per_answer(self) -> float:
         return 1000 * self.server_cpu_seconds / self.answers if self.answers else float("nan")
 
+    @property
+    def database_cpu_ms_per_answer(self) -> float:
+        return 1000 * self.database_cpu_seconds / self.answers if self.answers else float("nan")
+
     def percentile(self, share: float) -> float:
         if not self.latencies_ms:
             return float("nan")
@@ -295,9 +354,10 @@ class Tally:
 class FactdeckLearner:
     """A logged-in learner going through quiz attempts, one answer after another."""
 
-    def __init__(self, port: int, seed: Seed, email: str, rng: random.Random):
-        self.browser = Browser(port)
+    def __init__(self, ports: list[int], seed: Seed, database: Database, email: str, rng: random.Random):
+        self.browser = Browser(ports)
         self.seed = seed
+        self.database = database
         self.email = email
         self.rng = rng
         self.attempt_id: int | None = None
@@ -325,12 +385,12 @@ class FactdeckLearner:
         page = self.browser.request("GET", reply.header("Location"))
         if page.status != 200:
             raise RuntimeError(f"the quiz page answered {page.status}")
-        with read_only(self.seed.database) as database:
-            question_ids, = database.execute("SELECT question_ids FROM attempt WHERE id = ?",
-                                             (self.attempt_id,)).fetchone()
-            answered = {row[0] for row in database.execute("SELECT question_id FROM answer WHERE attempt_id = ?",
-                                                           (self.attempt_id,))}
-        self.remaining = [question_id for question_id in json.loads(question_ids) if question_id not in answered]
+        [(question_ids,)] = self.database.rows("SELECT question_ids FROM attempt WHERE id = :id", id=self.attempt_id)
+        if isinstance(question_ids, str):  # SQLite's JSON is text; psycopg reads PostgreSQL's into a list
+            question_ids = json.loads(question_ids)
+        answered = {row[0] for row in self.database.rows("SELECT question_id FROM answer WHERE attempt_id = :id",
+                                                         id=self.attempt_id)}
+        self.remaining = [question_id for question_id in question_ids if question_id not in answered]
 
     def answer_form(self) -> tuple[str, dict]:
         if not self.remaining:
@@ -364,9 +424,10 @@ class FactdeckLearner:
 class CeilingLearner:
     """The same answers, posted to a bare insert route of ``ceiling_app.py``."""
 
-    def __init__(self, rng: random.Random, port: int, path: str = "/answer"):
+    def __init__(self, rng: random.Random, ports: list[int], path: str = "/answer"):
         self.rng = rng
-        self.port = port
+        self.ports = ports
+        self.requests = 0
         self.path = path
 
     def answer_form(self) -> tuple[str, dict]:
@@ -374,14 +435,29 @@ class CeilingLearner:
                            "submission_id": uuid.uuid4().hex, "duration_ms": self.rng.randint(1500, 9000)}
 
     def post(self, path: str, form: dict) -> str | None:
-        reply = http(self.port, "POST", path, form=form)
+        port = self.ports[self.requests % len(self.ports)]
+        self.requests += 1
+        reply = http(port, "POST", path, form=form)
         return None if reply.status == 303 else f"HTTP {reply.status}"
 
 
-def drive(learners: list, server: Gunicorn, *, seconds: float, max_answers: int, rate: float | None) -> Tally:
+def worker_cpu_seconds(servers: list[Gunicorn]) -> float:
+    return sum(server.worker_cpu_seconds() for server in servers)
+
+
+DATABASE_SERVER_PID: list[int] = []  # PostgreSQL's postmaster, when the run started one
+
+
+def database_cpu_seconds() -> float:
+    """Return the CPU time PostgreSQL's processes (one per connection) have used so far; 0 on SQLite."""
+    return sum(children_cpu_seconds(pid) for pid in DATABASE_SERVER_PID)
+
+
+def drive(learners: list, servers: list[Gunicorn], *, seconds: float, max_answers: int,
+          rate: float | None) -> Tally:
     """Run every learner in its own thread for ``seconds``; ``rate`` (answers/s, all together) paces them."""
     tally = Tally()
-    cpu_before = server.worker_cpu_seconds()
+    cpu_before, database_cpu_before = worker_cpu_seconds(servers), database_cpu_seconds()
     budget = threading.Semaphore(max_answers)
     start_gate = threading.Barrier(len(learners) + 1)
     started = [0.0]
@@ -427,7 +503,8 @@ def drive(learners: list, server: Gunicorn, *, seconds: float, max_answers: int,
     for thread in threads:
         thread.join()
     tally.seconds = time.perf_counter() - started[0]  # until the last answer in flight came back
-    tally.server_cpu_seconds = server.worker_cpu_seconds() - cpu_before
+    tally.server_cpu_seconds = worker_cpu_seconds(servers) - cpu_before
+    tally.database_cpu_seconds = database_cpu_seconds() - database_cpu_before
     return tally
 
 
@@ -443,18 +520,17 @@ class Integrity:
     miscounted_attempts: int  # attempts whose correct/total differ from their stored answers
 
 
-def check_factdeck(database: Path, acknowledged: set[str]) -> Integrity:
-    with read_only(database) as connection:
-        stored = {row[0] for row in connection.execute("SELECT submission_id FROM answer")}
-        duplicated = connection.execute(
-            "SELECT COUNT(*) FROM (SELECT 1 FROM answer GROUP BY attempt_id, question_id HAVING COUNT(*) > 1)"
-        ).fetchone()[0]
-        miscounted = connection.execute("""
-            SELECT COUNT(*) FROM attempt LEFT JOIN (
-                SELECT attempt_id, COUNT(*) AS answers, SUM(correct) AS right FROM answer GROUP BY attempt_id
-            ) AS counted ON counted.attempt_id = attempt.id
-            WHERE attempt.total != COALESCE(counted.answers, 0) OR attempt.correct != COALESCE(counted.right, 0)
-        """).fetchone()[0]
+def check_factdeck(database: Database, acknowledged: set[str]) -> Integrity:
+    stored = {row[0] for row in database.rows("SELECT submission_id FROM answer")}
+    [(duplicated,)] = database.rows(
+        "SELECT COUNT(*) FROM (SELECT 1 FROM answer GROUP BY attempt_id, question_id HAVING COUNT(*) > 1) AS twice")
+    [(miscounted,)] = database.rows("""
+        SELECT COUNT(*) FROM attempt LEFT JOIN (
+            SELECT attempt_id, COUNT(*) AS answers, SUM(CASE WHEN correct THEN 1 ELSE 0 END) AS right_answers
+            FROM answer GROUP BY attempt_id
+        ) AS counted ON counted.attempt_id = attempt.id
+        WHERE attempt.total != COALESCE(counted.answers, 0) OR attempt.correct != COALESCE(counted.right_answers, 0)
+    """)
     return Integrity(acknowledged=len(acknowledged), stored=len(stored), lost=len(acknowledged - stored),
                      stored_unacknowledged=len(stored - acknowledged), duplicated=duplicated,
                      miscounted_attempts=miscounted)
@@ -498,8 +574,9 @@ def line(label: str, tally: Tally) -> str:
     errors = sum(tally.errors.values())
     detail = f" {dict(tally.errors)}" if errors else ""
     restarts = f", {tally.restarts} quiz restarts" if tally.restarts else ""
+    database = f"database CPU {tally.database_cpu_ms_per_answer:5.2f} ms/answer  " if DATABASE_SERVER_PID else ""
     return (f"  {label:<22} {tally.rate:7.0f} answers/s  p50 {tally.percentile(0.5):6.1f} ms  "
-            f"p99 {tally.percentile(0.99):6.1f} ms  server CPU {tally.cpu_ms_per_answer:5.2f} ms/answer  "
+            f"p99 {tally.percentile(0.99):6.1f} ms  server CPU {tally.cpu_ms_per_answer:5.2f} ms/answer  {database}"
             f"{tally.answers:6} sent  errors {errors}{detail}{restarts}")
 
 
@@ -510,80 +587,103 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=15.0, help="length of each timed run")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--max-answers", type=int, default=60_000, help="upper bound of answers per timed run")
-    parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers (of each instance)")
+    parser.add_argument("--database", choices=("sqlite", "postgresql"), default="sqlite",
+                        help="SQLite files, or a PostgreSQL server started for the run (its binaries must be installed)")
+    parser.add_argument("--instances", type=int, default=1,
+                        help="app servers (gunicorns on ports of their own) sharing the database: PostgreSQL only")
     parser.add_argument("--classroom-rate", type=float, default=12.5,
                         help="answers/s of the classroom run (all learners together)")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args(argv)
+    if args.instances > 1 and args.database != "postgresql":
+        parser.error("several app servers share a PostgreSQL database: add --database postgresql")
     rng = random.Random(20240515)
 
-    with tempfile.TemporaryDirectory(prefix="factdeck-load-") as folder:
+    with tempfile.TemporaryDirectory(prefix="factdeck-load-") as folder, contextlib.ExitStack() as running:
         folder = Path(folder)
         instance = folder / "instance"
         os.environ["FACTDECK_INSTANCE_PATH"] = str(instance)  # for the in-process seeding
-        os.environ["FACTDECK_SECRET_KEY"] = uuid.uuid4().hex
-        os.environ.pop("FACTDECK_DATABASE_URL", None)
-        seed = seed_factdeck(learners=args.learners, questions=args.questions)
-        ceiling_database = folder / "ceiling.sqlite"
+        os.environ["FACTDECK_SECRET_KEY"] = uuid.uuid4().hex  # one key for every instance, as the README says
         from ceiling_app import create_tables  # noqa: E402 (benchmarks/ is on sys.path as the script's folder)
-        create_tables(str(ceiling_database))
+        if args.database == "postgresql":
+            server = start_postgresql(running)
+            os.environ["FACTDECK_DATABASE_URL"] = server.create_database("factdeck_load")
+            ceiling_url = server.create_database("ceiling_load")
+            create_tables(url=ceiling_url)
+            ceiling_env = {"CEILING_DATABASE_URL": ceiling_url}
+            factdeck_env = {"FACTDECK_DATABASE_URL": os.environ["FACTDECK_DATABASE_URL"]}
+            database_name = "PostgreSQL (synchronous_commit off)"
+        else:
+            os.environ.pop("FACTDECK_DATABASE_URL", None)
+            ceiling_database = folder / "ceiling.sqlite"
+            create_tables(str(ceiling_database))
+            ceiling_env = {"CEILING_DATABASE": str(ceiling_database)}
+            factdeck_env = {}
+            database_name = "SQLite WAL"
+        seed = seed_factdeck(learners=args.learners, questions=args.questions)
+        database = Database(seed.database_url)
+        running.callback(database.close)
 
-        factdeck_env = {"FACTDECK_INSTANCE_PATH": str(instance),
-                        "FACTDECK_SECRET_KEY": os.environ["FACTDECK_SECRET_KEY"]}
-        ceiling_env = {"CEILING_DATABASE": str(ceiling_database)}
+        factdeck_env |= {"FACTDECK_INSTANCE_PATH": str(instance),
+                         "FACTDECK_SECRET_KEY": os.environ["FACTDECK_SECRET_KEY"]}
+        instances = f"{args.instances} app servers, each " if args.instances > 1 else ""
         print(f"{args.learners} learners, {args.questions}-question quiz, {args.rounds} rounds of {args.seconds:g} s, "
-              f"gunicorn with {args.workers} sync workers, SQLite WAL; {os.cpu_count()} CPUs, "
+              f"{instances}gunicorn with {args.workers} sync workers, {database_name}; {os.cpu_count()} CPUs, "
               f"load average {os.getloadavg()[0]:.2f} before the servers start")
-        with Gunicorn("app:create_app()", factdeck_env, chdir=ROOT, workers=args.workers) as factdeck, \
-                Gunicorn("ceiling_app:create_app()", ceiling_env, chdir=Path(__file__).parent,
-                         workers=args.workers) as ceiling:
-            learners = [FactdeckLearner(factdeck.port, seed, email, random.Random(rng.random()))
-                        for email in seed.emails]
-            acknowledged: set[str] = set()
-            for number, learner in enumerate(learners):
-                learner.log_in()
-                learner.start_attempt()
-                # A class is spread over the quiz, not in step: learner n has answered n questions (modulo the
-                # quiz's length) before the timed runs, so that attempts do not all end in the same instant.
-                for _ in range(number % args.questions):
-                    path, form = learner.answer_form()
-                    if learner.post(path, form) is not None:
-                        raise RuntimeError("an answer before the timed runs was refused")
-                    acknowledged.add(form["submission_id"])
-            ceiling_learners = [CeilingLearner(random.Random(rng.random()), ceiling.port) for _ in seed.emails]
-            driver_learners = [CeilingLearner(random.Random(rng.random()), ceiling.port, "/answer/driver")
-                               for _ in seed.emails]
+        factdeck = [running.enter_context(Gunicorn("app:create_app()", factdeck_env, chdir=ROOT,
+                                                   workers=args.workers)) for _ in range(args.instances)]
+        ceiling = [running.enter_context(Gunicorn("ceiling_app:create_app()", ceiling_env,
+                                                  chdir=Path(__file__).parent, workers=args.workers))
+                   for _ in range(args.instances)]
+        factdeck_ports, ceiling_ports = [server.port for server in factdeck], [server.port for server in ceiling]
+        learners = [FactdeckLearner(factdeck_ports, seed, database, email, random.Random(rng.random()))
+                    for email in seed.emails]
+        acknowledged: set[str] = set()
+        for number, learner in enumerate(learners):
+            learner.log_in()
+            learner.start_attempt()
+            # A class is spread over the quiz, not in step: learner n has answered n questions (modulo the
+            # quiz's length) before the timed runs, so that attempts do not all end in the same instant.
+            for _ in range(number % args.questions):
+                path, form = learner.answer_form()
+                if learner.post(path, form) is not None:
+                    raise RuntimeError("an answer before the timed runs was refused")
+                acknowledged.add(form["submission_id"])
+        ceiling_learners = [CeilingLearner(random.Random(rng.random()), ceiling_ports) for _ in seed.emails]
+        driver_learners = [CeilingLearner(random.Random(rng.random()), ceiling_ports, "/answer/driver")
+                           for _ in seed.emails]
 
-            rounds = []
-            for number in range(1, args.rounds + 1):
-                print(f"round {number}")
-                bounds = {"seconds": args.seconds, "max_answers": args.max_answers}
-                ceiling_saturated = drive(ceiling_learners, ceiling, rate=None, **bounds)
-                print(line("ceiling, saturated", ceiling_saturated))
-                driver_saturated = drive(driver_learners, ceiling, rate=None, **bounds)
-                print(line("driver only, saturated", driver_saturated))
-                real_saturated = drive(learners, factdeck, rate=None, **bounds)
-                print(line("Factdeck, saturated", real_saturated))
-                pace = ceiling_saturated.rate * GOAL_RATIO
-                ceiling_paced = drive(ceiling_learners, ceiling, rate=pace, **bounds)
-                print(line(f"ceiling @ {pace:.0f}/s", ceiling_paced))
-                real_paced = drive(learners, factdeck, rate=pace, **bounds)
-                print(line(f"Factdeck @ {pace:.0f}/s", real_paced))
-                real_classroom = drive(learners, factdeck, rate=args.classroom_rate, **bounds)
-                print(line(f"Factdeck @ {args.classroom_rate:g}/s", real_classroom))
-                for learner in learners:
-                    learner.accept = PAGE_ACCEPT
-                real_page = drive(learners, factdeck, rate=None, **bounds)
-                print(line("Factdeck, no-JS page", real_page))
-                for learner in learners:
-                    learner.accept = JSON_ACCEPT
-                acknowledged |= {*real_saturated.acknowledged, *real_paced.acknowledged, *real_classroom.acknowledged,
-                                 *real_page.acknowledged}
-                rounds.append((ceiling_saturated, real_saturated, ceiling_paced, real_paced, real_classroom, real_page,
-                               driver_saturated))
+        rounds = []
+        for number in range(1, args.rounds + 1):
+            print(f"round {number}")
+            bounds = {"seconds": args.seconds, "max_answers": args.max_answers}
+            ceiling_saturated = drive(ceiling_learners, ceiling, rate=None, **bounds)
+            print(line("ceiling, saturated", ceiling_saturated))
+            driver_saturated = drive(driver_learners, ceiling, rate=None, **bounds)
+            print(line("driver only, saturated", driver_saturated))
+            real_saturated = drive(learners, factdeck, rate=None, **bounds)
+            print(line("Factdeck, saturated", real_saturated))
+            pace = ceiling_saturated.rate * GOAL_RATIO
+            ceiling_paced = drive(ceiling_learners, ceiling, rate=pace, **bounds)
+            print(line(f"ceiling @ {pace:.0f}/s", ceiling_paced))
+            real_paced = drive(learners, factdeck, rate=pace, **bounds)
+            print(line(f"Factdeck @ {pace:.0f}/s", real_paced))
+            real_classroom = drive(learners, factdeck, rate=args.classroom_rate, **bounds)
+            print(line(f"Factdeck @ {args.classroom_rate:g}/s", real_classroom))
+            for learner in learners:
+                learner.accept = PAGE_ACCEPT
+            real_page = drive(learners, factdeck, rate=None, **bounds)
+            print(line("Factdeck, no-JS page", real_page))
+            for learner in learners:
+                learner.accept = JSON_ACCEPT
+            acknowledged |= {*real_saturated.acknowledged, *real_paced.acknowledged, *real_classroom.acknowledged,
+                             *real_page.acknowledged}
+            rounds.append((ceiling_saturated, real_saturated, ceiling_paced, real_paced, real_classroom, real_page,
+                           driver_saturated))
 
-            doubles, double_acknowledged = double_submissions(learners)
-            integrity = check_factdeck(seed.database, acknowledged | double_acknowledged)
+        doubles, double_acknowledged = double_submissions(learners)
+        integrity = check_factdeck(database, acknowledged | double_acknowledged)
 
     def median(values) -> float:
         return statistics.median(values)
@@ -600,6 +700,8 @@ def main(argv: list[str] | None = None) -> int:
     driver_p99 = median([run[6].percentile(0.99) for run in rounds])
     driver_cpu = median([run[6].cpu_ms_per_answer for run in rounds])
     real_cpu = median([run[1].cpu_ms_per_answer for run in rounds])
+    ceiling_database_cpu = median([run[0].database_cpu_ms_per_answer for run in rounds])
+    real_database_cpu = median([run[1].database_cpu_ms_per_answer for run in rounds])
     classroom_p50 = median([run[4].percentile(0.5) for run in rounds])
     classroom_p99 = median([run[4].percentile(0.99) for run in rounds])
     page_rate = median([run[5].rate for run in rounds])
@@ -612,11 +714,13 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"\nmedians over {len(rounds)} rounds (load average now {os.getloadavg()[0]:.2f})")
     print(f"  ceiling (bare insert)     {ceiling_rate:7.0f} answers/s   p99 {ceiling_p99:6.1f} ms (saturated)  "
-          f"server CPU {ceiling_cpu:.2f} ms/answer")
+          f"server CPU {ceiling_cpu:.2f} ms/answer"
+          + (f", database CPU {ceiling_database_cpu:.2f} ms/answer" if DATABASE_SERVER_PID else ""))
     print(f"  driver only (no ORM)      {driver_rate:7.0f} answers/s   p99 {driver_p99:6.1f} ms (saturated)  "
           f"server CPU {driver_cpu:.2f} ms/answer")
     print(f"  Factdeck quiz.answer      {real_rate:7.0f} answers/s   p50 {real_p50:6.1f} ms  p99 {real_p99:6.1f} ms "
-          f"(saturated)  server CPU {real_cpu:.2f} ms/answer")
+          f"(saturated)  server CPU {real_cpu:.2f} ms/answer"
+          + (f", database CPU {real_database_cpu:.2f} ms/answer" if DATABASE_SERVER_PID else ""))
     print(f"  Factdeck at half ceiling  p50 {paced_p50:6.1f} ms  p99 {paced_p99:6.1f} ms (paced)")
     print(f"  Factdeck, a class at {args.classroom_rate:g}/s  p50 {classroom_p50:6.1f} ms  p99 {classroom_p99:6.1f} ms")
     page_ratio = page_rate / ceiling_rate if ceiling_rate else 0.0
@@ -644,8 +748,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  [{'met' if met else 'MISSED'}] {label}: {value}")
     if args.json:
         args.json.write_text(json.dumps({
+            "database": args.database, "instances": args.instances, "workers_per_instance": args.workers,
             "ceiling_answers_per_second": ceiling_rate, "answers_per_second": real_rate, "ratio": ratio,
             "ceiling_cpu_ms_per_answer": ceiling_cpu, "cpu_ms_per_answer": real_cpu, "p50_ms": real_p50,
+            "ceiling_database_cpu_ms_per_answer": ceiling_database_cpu,
+            "database_cpu_ms_per_answer": real_database_cpu,
             "driver_answers_per_second": driver_rate, "driver_p99_ms": driver_p99,
             "driver_cpu_ms_per_answer": driver_cpu, "driver_ratio": driver_ratio,
             "p99_ms": real_p99, "paced_p50_ms": paced_p50, "paced_p99_ms": paced_p99,
