@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from questions import distractors as pick
-from questions import ranking
+from questions import ranking, spelling
 from questions.distractors import CalendarValue, NumberShape, number_shape
 from questions.model import Anatomy, Fact, FactKind, Form, Question, QuestionType, Sentence, Span
 from questions.phrasing import (
@@ -317,7 +317,7 @@ def _story(article: Article, anatomy: Anatomy | None) -> ranking.Story:
         words_of_longer_names=frozenset(word.lower().strip(",") for name in (*article.people, *article.organisations,
                                                                             *article.places, *article.speakers)
                                         if " " in name for word in name.split()),
-        common_words=article.common, first_seen=_first_seen(article.text))
+        common_words=article.common, first_seen=_first_seen(article.text), misspelt=spelling.misspelt(article.text))
 
 
 def _surname(name: str) -> str:
