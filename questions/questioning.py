@@ -16,6 +16,7 @@ from typing import NamedTuple
 from questions import distractors as pick
 from questions import ranking, spelling
 from questions.distractors import CalendarValue, NumberShape, number_shape
+from questions.lexicon import SOMEONE_UNNAMED
 from questions.model import Anatomy, Fact, FactKind, Form, Question, QuestionType, Sentence, Span
 from questions.phrasing import (
     BLANK, CURRENCY_WORDS, Located, Wording, ask_fronting, ask_removing, capitalise, clause_bounds,
@@ -603,7 +604,7 @@ def _prepare(sentence: Sentence, start: int, mention: str, fact: Fact, article: 
         if name is None or start <= pronoun.start() < end:
             return None
         word = pronoun.group()
-        replacement = name
+        replacement = _as_written(name, article)
         if word.lower() in ("his", "its", "their") or word.lower() == "her" and _possessive_her(text, pronoun.end()):
             replacement = name + ("’s" if "’" in text else "'s")
         if pronoun.start() == 0:
@@ -709,6 +710,8 @@ def _resolve(pronoun: re.Match[str], text: str, origin: int, sentence: Sentence,
     position = origin + pronoun.start()
     previous = _previous_sentence_start(article.text, sentence.start)
     if word in ("he", "she", "him", "his", "her", "hers"):
+        if previous is not None and SOMEONE_UNNAMED.search(article.text, previous, position):
+            return None  # "... came from a Peking university professor. He said": not the man named earlier
         if previous is not None:
             name = article.entity_starting(previous)
             if name and name in article.people + article.speakers:
@@ -725,6 +728,15 @@ def _resolve(pronoun: re.Match[str], text: str, origin: int, sentence: Sentence,
             return name
         return None
     return None
+
+
+def _as_written(name: str, article: Article) -> str:
+    """"the Financial Times" for "It": a name the article always writes after "the" keeps it in its place."""
+    if name in article.people or name.lower().startswith("the ") or not article.text:
+        return name
+    bare = len(re.findall(rf"(?<![\w-]){re.escape(name)}\b", article.text))
+    after_the = len(re.findall(rf"\b[Tt]he {re.escape(name)}\b", article.text))
+    return f"the {name}" if bare and after_the == bare else name
 
 
 def _previous_sentence_start(text: str, sentence_start: int) -> int | None:
@@ -822,10 +834,12 @@ def _speaker_drafts(fact: Fact, setting: Setting | None, article: Article, seed:
     # A false statement swaps in someone of the story: a stranger's name makes it false for no reason a reader knows.
     others_of_story = [other for other in wrong if contains_words(article.text, other)]
     if others_of_story and tf_rng.random() < 0.5:
-        yield Draft(QuestionType.TRUE_FALSE, f"{tf_rng.choice(others_of_story)} said that {shown}.", FALSE,
+        yield Draft(QuestionType.TRUE_FALSE, f"{capitalise(_as_written(tf_rng.choice(others_of_story), article))} "
+                    f"said that {shown}.", FALSE,
                     (TRUE, FALSE), form=Form.STATEMENT)
     else:
-        yield Draft(QuestionType.TRUE_FALSE, f"{name} said that {shown}.", TRUE, (TRUE, FALSE), form=Form.STATEMENT)
+        yield Draft(QuestionType.TRUE_FALSE, f"{capitalise(_as_written(name, article))} said that {shown}.", TRUE,
+                    (TRUE, FALSE), form=Form.STATEMENT)
     if setting and setting.mention.lower() not in PRONOUN_WORDS and not setting.in_quote:
         yield Draft(QuestionType.CLOZE, setting.blanked, setting.mention, form=Form.BLANK)
     elif shown.startswith("'"):

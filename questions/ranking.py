@@ -103,7 +103,8 @@ _BOILERPLATE_DATELINE = re.compile(
     r"^[A-Z][A-Z .'-]{2,},?(?:\s+[A-Z][a-z]+\.?\s+\d{1,2})?\s*(?:\([^)]*\))?\s+[-–—]\s", re.IGNORECASE | re.MULTILINE)
 _DASH_THEN_SPACE = re.compile(r"[-–—]\s")
 _GENERIC_REFERENT = re.compile(
-    r"\bthe (?:(?:new|combined|merged|enlarged|former|parent) )?(?:company|firm|bank|group|corporation|concern|"
+    r"\bthe (?:(?:new|combined|merged|enlarged|former|parent) )?(?:(?:U\.?S\.?|UK|EU|[A-Z][a-z]+(?:an|ish|ese|ch|i))\s+)?"
+    r"(?:company|firm|bank|group|corporation|concern|squad|"
     r"government|ministry|minister|official|spokesman|region|area|"
     r"spokeswoman|president|chairman|team|club|side|player|coach|party|union|agency|department|court|unit|"
     r"subsidiary|deal|plan|move|decision|proposal|bill|report|study|survey|offer|bid|talks|agreement|measure|"
@@ -180,7 +181,10 @@ _REPEATED_WORD = re.compile(r"\b(\w+(?:\s+\w+)?)\s+\1\b", re.IGNORECASE)  # "the
 _ALLOWED_REPEATS = frozenset({"that", "had", "is", "bye", "no", "very", "ha", "so", "now"})
 _ARTICLE_THEN_ARTICLE = re.compile(r"\b(?:a|an|the)\s+(?:in|on|at|of|the|a|an)\b", re.IGNORECASE)
 _BLANK = re.compile(r"_{3,}")
-_BRACKETED_BLANK = re.compile(r"\(\s*_{3,}\s*\)")
+_CONTINENT = re.compile(r"^(?:the )?(?:Africa|Europe|Asia|Australasia|Oceania|Antarctica|(?:North|South|Latin|Central) "
+                        r"America|the Americas|Middle East|Caribbean|Scandinavia|Balkans|Gulf)$", re.IGNORECASE)
+_CAPITALISED_RUN = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+_BRACKETED_BLANK = re.compile(r"\(\s*_{3,}")
 _OWNER_BEFORE_BLANK = re.compile(r"\b(?:the|its|their|his|her|all)\s+$", re.IGNORECASE)
 _SMALL_COUNT = re.compile(r"^(?:two|three|four|five|six|seven|eight|nine|ten|[2-9])$", re.IGNORECASE)
 # Four names or more joined by commas and a last "and" (a blank counts as a name): a line-up or a roll-call.
@@ -723,6 +727,9 @@ def blank_gives_itself_away(question: Question, story: Story) -> str | None:
             return "the blank cuts a name in two"  # "said Drew _____, analyst at ..."
     if question.fact.kind == FactKind.DATE and re.match(r"\s*week\b", after):
         return "trivia: which week"
+    if question.fact.kind == FactKind.PLACE and _CONTINENT.match(question.answer.strip()) and \
+            any(pick.is_country(name) for name in _CAPITALISED_RUN.findall(before + " " + after)):
+        return "a country in the prompt gives its continent away"  # "Angola is one of the poorest in _____"
     if question.fact.kind == FactKind.NUMBER and (
             re.match(r"[-–]?(?:day|week|month|year|hour|minute)s?\b", question.answer.split()[-1].split("-")[-1]) and
             "-" in question.answer or re.match(r"\s*(?:economists|analysts|dealers|people|respondents|traders)\s+"
@@ -759,8 +766,25 @@ def one_of_a_list(question: Question, story: Story) -> str | None:
 
 
 def blank_in_brackets(question: Question, story: Story) -> str | None:
-    """"EPAC (_____)", "Aguas Argentinas (_____)": a bracketed aside is an expansion or a restatement, not news."""
+    """"EPAC (_____)", "1bn CFA francs (_____; £1m)": a bracketed aside is an expansion or a conversion, not news."""
     return "the blank is a bracketed aside" if _BRACKETED_BLANK.search(question.prompt) else None
+
+
+def conversion_beside_the_figure(question: Question, story: Story) -> str | None:
+    """"A $2bn (1.53bn euros) settlement" as true or false: the conversion left as written tells a changed figure."""
+    if question.type != QuestionType.TRUE_FALSE or question.fact.kind != FactKind.NUMBER:
+        return None
+    sentence = question.fact.sentence
+    before = sentence.text[:max(0, question.fact.start - sentence.start)]
+    after = sentence.text[max(0, question.fact.end - sentence.start):]
+    if re.match(r"\s*(?:[a-zA-Z%]+\s*){0,2}\([^)]*\d", after) or re.search(r"\d[^()]*\(\s*[£$€¥]?$", before):
+        return "a figure and its conversion: one tells the other"
+    return None
+
+
+def cut_statement(question: Question, story: Story) -> str | None:
+    """A true/false statement cut short ("a downsizing of its…") cannot be judged true or false."""
+    return "a statement cut short" if question.type == QuestionType.TRUE_FALSE and "…" in question.prompt else None
 
 
 def count_of_a_known_set(question: Question, story: Story) -> str | None:
@@ -1095,7 +1119,7 @@ CHECKS: tuple[Check, ...] = (
     deictic_word, demonstrative, unnamed_it, unexplained_event, unnamed_subject, relative_time, cut_drops_the_source, bare_quotation,
     boilerplate, about_the_report, answer_in_headline,
     from_the_headline, article_disagrees, blank_cuts_a_name, blank_gives_itself_away, who_was_told, one_of_a_list,
-    blank_in_brackets, count_of_a_known_set, blank_in_a_range, date_of_the_comparison, relative_year, unprinted_year, common_word_as_a_name, garbled_text,
+    blank_in_brackets, count_of_a_known_set, conversion_beside_the_figure, cut_statement, blank_in_a_range, date_of_the_comparison, relative_year, unprinted_year, common_word_as_a_name, garbled_text,
     an_age, reads_badly, garbled_rewording, choices_do_not_work, not_clearly_a_person, misspelt_word,
     weak_description,
     weak_flashcard,

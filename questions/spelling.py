@@ -34,7 +34,8 @@ _ENDINGS = ("s", "es", "ed", "d", "ing", "ly", "er", "ers", "ment", "ments", "ne
 _PREFIXES = ("pre", "anti", "non", "co", "re", "post", "ex", "hi", "multi", "semi", "sub", "over", "under", "out",
              "self", "un", "inter", "counter", "mid", "cross", "mini", "mega", "micro", "cyber", "e")
 # The wire's own abbreviations: "dlrs", "mln", "pct" are Reuters style, not typos.
-_WIRE_WORDS = frozenset("dlr dlrs mln bln pct reuter reuters stg vs".split())
+_WIRE_WORDS = frozenset("dlr dlrs dls mln bln pct reuter reuters stg vs bpd bbl bbd bcf gmt plc qtr shr div cif dwt cwt "
+                        "kms hrs lbs mph gdp sdr api est mkt hoc quo".split())
 
 
 @functools.cache
@@ -64,7 +65,7 @@ def known(word: str) -> bool:
     return any(word[:cut] in words and word[cut:] in words for cut in range(3, len(word) - 2))
 
 
-_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z-]{3,}(?![\w'’])")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z-]{2,}(?![\w'’])")
 
 
 def misspelt(text: str) -> frozenset[str]:

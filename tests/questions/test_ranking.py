@@ -287,6 +287,18 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
     (make("Acme Corp finance chiefs of seven countries met today.", "today", type=TF, form=Form.STATEMENT,
           kind=FactKind.DATE, choices=("True", "False")), "today = ?"),
     (make("Acme Corp said it fixed tragets for _____ jobs.", "300"), "misspelt in the article: tragets"),
+    (make("Acme Corp says fraud cost it 1bn CFA francs (_____; £1m) a month.", "$2m"), "a bracketed aside"),
+    (dataclasses.replace(
+        make("Acme Corp reached a $1bn (1.53bn euros) deal with Globex.", "False", type=TF, form=Form.STATEMENT,
+             choices=("True", "False")),
+        fact=Fact(kind=FactKind.NUMBER, text="$2bn", value=2e9, start=20, end=24,
+                  sentence=Sentence("Acme Corp reached a $2bn (1.53bn euros) deal with Globex.", 0, 57))),
+     "a figure and its conversion: one tells the other"),
+    (make("Acme Corp said it laid off half of its staff in a downsizing of its….", "True", type=TF,
+          form=Form.STATEMENT, choices=("True", "False")), "a statement cut short"),
+    (make("The US firm agreed to pay _____ to Acme Corp.", "$2bn"), "The US firm = ?"),
+    (make("Angola is one of the poorest countries in _____, Acme Corp said.", "Africa", kind=FactKind.PLACE),
+     "gives its continent away"),
     (make("Mann said the decision to close the exchange early was not due to Acme Corp's _____.", "losses",
           kind=FactKind.ORGANISATION, start=200), "the exchange = ?"),
 ])
