@@ -244,6 +244,13 @@ class Article:
         named = [name for end, name in self.first_two_people if end <= position]
         return named[0] if len(named) == 1 else None
 
+    def opens_as_subject(self, position: int) -> bool:
+        """Whether the name opening a sentence at a position is its subject: a verb, a comma or "'s" follows it,
+        not a word that makes it a modifier ("UK banking icon Barclays")."""
+        end = max((end for start, end, _name in (*self.entity_mentions, *self.mentions) if start == position),
+                  default=position)
+        return bool(_SUBJECT_ENDS.match(self.text, end))
+
     def entity_starting(self, position: int) -> str | None:
         """Return the organisation, place or person whose mention starts at a position, if any."""
         for start, _end, name in (*self.entity_mentions, *self.mentions):
@@ -721,6 +728,8 @@ def _resolve(pronoun: re.Match[str], text: str, origin: int, sentence: Sentence,
         return None  # one name never settles "they": the story may mean a group it names nowhere
     if pronoun.start() == 0 and previous is not None:
         name = article.entity_starting(previous)
+        if name is not None and not article.opens_as_subject(previous):
+            return None  # "UK banking icon Barclays was founded ... Its divisions": Britain only qualifies the subject
         # "It" that forecasts, reports or sells is an organisation or a country the sentence before opened with:
         # never a person, nor a city, which is what a dateline opens with ("ZURICH - The Centre ... It forecast").
         if name in article.organisations or name in article.places and pick.is_country(name) and \
@@ -728,6 +737,12 @@ def _resolve(pronoun: re.Match[str], text: str, origin: int, sentence: Sentence,
             return name
         return None
     return None
+
+
+# What follows a sentence's subject: a verb ("said", "has", "expects"), a comma, a possessive or a bracket.
+_SUBJECT_ENDS = re.compile(
+    r"(?:['’]s\b|\s*[,(]|\s+(?:is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|did|does|do|"
+    r"also|now|then|still|already|yesterday|today|last|on|in|said|says|[a-z]+ed|[a-z]+s)\b)")
 
 
 def _as_written(name: str, article: Article) -> str:

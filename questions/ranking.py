@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from questions import distractors as pick
 from questions import gazetteer
+from questions.lexicon import DEMONYMS
 from questions.model import FactKind, Form, Question, QuestionType
 
 # A score below this says "unsure": the question is never recommended.
@@ -96,9 +97,12 @@ _FUNCTION_WORDS = frozenset("the a an in on at after before when while if as for
 # The lookahead spares most characters the alternatives; a dateline is looked for only where a dash
 # is followed by a space, as every dateline's is.
 _BOILERPLATE_WORDS = re.compile(
-    r"(?=[(MRAGECPSNW])(?:\((?:Reuters|AP|AFP|UPI|PA|CNN|BBC|IANS|PTI|ANI)\)|MENAFN|\bREUTERS/|\bAP Photo\b|"
+    r"(?=[(MRAGECPSNWI])(?:\((?:Reuters|AP|AFP|UPI|PA|CNN|BBC|IANS|PTI|ANI)\)|MENAFN|\bREUTERS/|\bAP Photo\b|"
     r"Getty Images|\b(?:Reporting|Editing|Writing|Additional reporting) by\b|\bPHOTO CAPTION\b|Click here|"
-    r"\b(?:read more|subscribe|newsletter|sign up)\b)", re.IGNORECASE)
+    r"\b(?:read more|subscribe|newsletter|sign up)\b|"
+    # "Clark Boyd is technology correspondent for The World": the reporter's credit, not the story
+    r"\b(?:is|was) (?:the |a )?(?:[\w-]+ ){0,3}(?:correspondent|reporter|editor|columnist|presenter) (?:for|at|of|on) )",
+    re.IGNORECASE)
 _BOILERPLATE_DATELINE = re.compile(
     r"^[A-Z][A-Z .'-]{2,},?(?:\s+[A-Z][a-z]+\.?\s+\d{1,2})?\s*(?:\([^)]*\))?\s+[-–—]\s", re.IGNORECASE | re.MULTILINE)
 _DASH_THEN_SPACE = re.compile(r"[-–—]\s")
@@ -184,6 +188,11 @@ _BLANK = re.compile(r"_{3,}")
 _CONTINENT = re.compile(r"^(?:the )?(?:Africa|Europe|Asia|Australasia|Oceania|Antarctica|(?:North|South|Latin|Central) "
                         r"America|the Americas|Middle East|Caribbean|Scandinavia|Balkans|Gulf)$", re.IGNORECASE)
 _CAPITALISED_RUN = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+_FIRST_HALF_OF_A_NAME = re.compile(r"(?:^|\s)(?:New|North|South|East|West|San|Santa|Saint|St\.?|Los|Las|El|Hong|Sri|"
+                                   r"Saudi|Costa|Puerto|Sierra|Cape|Port|Fort|Mount|Lake)\s*$|\s&\s*$")
+_ORGANISATION_HEAD = re.compile(r"\b(Party|Court|University|Ministry|Department|Council|Commission|Committee|Union|"
+                                r"Federation|Association|Agency|Parliament|Assembly|Congress|Senate|Church|Army|Police|"
+                                r"Exchange|Museum|Hospital|School|College|Institute|Foundation)\b(?!.*\b[A-Z])")
 _BRACKETED_BLANK = re.compile(r"\(\s*_{3,}")
 _OWNER_BEFORE_BLANK = re.compile(r"\b(?:the|its|their|his|her|all)\s+$", re.IGNORECASE)
 _SMALL_COUNT = re.compile(r"^(?:two|three|four|five|six|seven|eight|nine|ten|[2-9])$", re.IGNORECASE)
@@ -572,7 +581,14 @@ def about_the_report(question: Question, story: Story) -> str | None:
 
 
 def answer_in_headline(question: Question, story: Story) -> str | None:
-    if question.type == QuestionType.TRUE_FALSE or not story.headline:
+    if not story.headline:
+        return None
+    if question.type == QuestionType.TRUE_FALSE:
+        # "rose 0.3 pct" marked False under a headline that says 0.7 pct: the headline settles it.
+        core = re.search(r"\d[\d.,/-]*", question.fact.text) if question.fact.kind == FactKind.NUMBER else None
+        if core and len(core.group(0)) > 1 and \
+                re.search(rf"(?<![\d.]){re.escape(core.group(0))}(?![\d])", story.headline):
+            return "the headline prints the statement's figure"
         return None
     answer = normal(question.answer.split(",")[0] if question.form == Form.QUOTE else question.answer)
     headline = f" {normal(story.headline)} "
@@ -586,6 +602,12 @@ def answer_in_headline(question: Question, story: Story) -> str | None:
                 other = gazetteer.lookup(" ".join(words[index:index + size]).strip(",.:;'\"").removesuffix("'s"))
                 if other and other.name == place.name:
                     return "the answer is in the headline under another name"
+    if question.fact.kind == FactKind.PLACE:
+        # "Reaction from Spanish press" over "England's defeat to _____": the adjective names the country.
+        stem = answer[:3]
+        for word in re.findall(r"[A-Z][a-z]+", story.headline):
+            if word.lower() in DEMONYMS and len(stem) == 3 and word.lower().startswith(stem):
+                return f"the headline's {word} gives the answer away"
     if question.fact.kind == FactKind.DATE:
         # "Prices Rise In February" over a question whose answer is February 1987.
         months = re.findall(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
@@ -674,6 +696,9 @@ def blank_cuts_a_name(question: Question, story: Story) -> str | None:
                             r"College|Republic|Kingdom|Association|Federation|Union|Board|Office|Chamber|Gulf|"
                             r"Sea|Isle|Port|Duke|Prince|Princess|King|Queen|Secretary) of\s*$", around[0]):
         return "the blank cuts a name in two"  # "Bank of _____ governor"
+    if around and _FIRST_HALF_OF_A_NAME.search(around[0]) and \
+            question.fact.kind in (FactKind.ORGANISATION, FactKind.PLACE, FactKind.PERSON, FactKind.SPEAKER):
+        return "the blank cuts a name in two"  # "New _____'s opposition", "Serbia & _____"
     return None
 
 
@@ -965,6 +990,11 @@ def choices_do_not_work(question: Question, story: Story) -> str | None:
         others = [choice for choice in wrong if choice.lower() in story.people]
         if others:
             return f"a person among the choices: {others[0]}"
+    if kind == FactKind.ORGANISATION and (head := _ORGANISATION_HEAD.search(question.answer)):
+        # A party for a party, a court for a court: "Tourist Hotel Corporation" is no choice for "National Party".
+        others = [choice for choice in wrong if not re.search(rf"\b{head.group(1)}\b", choice, re.IGNORECASE)]
+        if others:
+            return f"an organisation of another kind among the choices: {others[0]}"
     if kind == FactKind.PLACE:
         kinds = {_place_kind(choice) for choice in question.choices}
         if len(kinds) > 1:
@@ -1107,6 +1137,9 @@ def weak_flashcard(question: Question, story: Story) -> str | None:
     if question.form == Form.FIGURE and (len(back.split()) < 2 or _VERB_OR_LINK.match(back) or
                                          not back[:1].islower()):
         return f"the figure's back is not what it counts: {back}"
+    if question.fact.kind == FactKind.NUMBER and \
+            len(re.findall(rf"(?<![\w.]){re.escape(question.fact.text)}(?![\w])", question.fact.sentence.text)) > 1:
+        return f"the sentence holds {question.fact.text} more than once: which one?"
     return None
 
 

@@ -293,6 +293,14 @@ def test_it_for_a_name_the_article_writes_after_the_keeps_its_the():
     assert not any(prompt.startswith("Financial Times said") for prompt in prompts)
 
 
+def test_its_after_a_country_that_only_qualifies_the_subject_is_not_the_country():
+    text = ("Barclays shares up on merger talk\n"
+            "UK banking icon Barclays was founded more than 300 years ago; it employs 76,200 staff.\n"
+            "Its North American divisions focus on business banking, from 6,000 branches.\n")
+    prompts = [question.prompt for question in generate(text, published=dt.date(2005, 3, 7)).questions]
+    assert not any(prompt.startswith("Britain's North American") for prompt in prompts), prompts
+
+
 def test_a_pronoun_that_cannot_be_resolved_drops_the_sentence_questions():
     facts = (fact(PRONOUNS, FactKind.ORGANISATION, "Coastal Trade League"),)
     assert make_questions(facts) == ()  # without the article text nothing says what "It" is

@@ -297,6 +297,26 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
     (make("Acme Corp said it laid off half of its staff in a downsizing of its….", "True", type=TF,
           form=Form.STATEMENT, choices=("True", "False")), "a statement cut short"),
     (make("The US firm agreed to pay _____ to Acme Corp.", "$2bn"), "The US firm = ?"),
+    (dataclasses.replace(
+        make("Acme Corp's index rose 0.3 pct in February.", "False", type=TF, form=Form.STATEMENT,
+             choices=("True", "False")),
+        fact=Fact(kind=FactKind.NUMBER, text="0.7 pct", value=0.7, start=26, end=33,
+                  sentence=Sentence("Acme Corp's index rose 0.7 pct in February.", 0, 43))),
+     "the headline prints the statement's figure"),
+    (make("England's 1-0 defeat to _____ dominated Acme Corp's papers.", "Spain", kind=FactKind.PLACE),
+     "the headline's Spanish gives the answer away"),
+    (make("New _____'s opposition party Globex said it would cut taxes.", "Zealand", kind=FactKind.PLACE),
+     "the blank cuts a name in two"),
+    (make("Serbia & _____'s win over Acme Corp seems to matter more.", "Montenegro", kind=FactKind.PLACE),
+     "the blank cuts a name in two"),
+    (make("What does the figure “20” refer to?", "days", type=CARD, form=Form.DESCRIBED,
+          sentence="Acme Corp's rights apply 20 days after a 20 pct stake, or 20 days after an offer."),
+     "more than once: which one?"),
+    (make("Fill in the blank with the right organisation: Globex's opposition _____ said it would cut taxes.",
+          "National Party", type=MC, kind=FactKind.ORGANISATION,
+          choices=("National Party", "Labour Party", "Acme Corp")), "an organisation of another kind"),
+    (make("Jane Smith is technology correspondent for Acme News, a Globex and _____ co-production.", "WGBH",
+          kind=FactKind.ORGANISATION), "wire boilerplate"),
     (make("Angola is one of the poorest countries in _____, Acme Corp said.", "Africa", kind=FactKind.PLACE),
      "gives its continent away"),
     (make("Mann said the decision to close the exchange early was not due to Acme Corp's _____.", "losses",
@@ -320,6 +340,10 @@ STORIES_FOR_FAULT = {
         STORY, names=STORY.names | {"despite jones"}, people=STORY.people | {"despite jones"}),
     # The entity stage split "Pratt and Whitney" in two.
     "two choices are halves of one name": dataclasses.replace(STORY, names=STORY.names | {"pratt", "whitney"}),
+    "the headline prints the statement's figure": dataclasses.replace(STORY, headline="Acme index up 0.7 pct"),
+    "the headline's Spanish gives the answer away": dataclasses.replace(STORY, headline="Reaction from Spanish press"),
+    "an organisation of another kind": dataclasses.replace(
+        STORY, names=STORY.names | {"national party", "labour party"}),
     "misspelt in the article: tragets": dataclasses.replace(STORY, misspelt=frozenset({"tragets"})),
     "the exchange = ?": dataclasses.replace(STORY, first_seen={**STORY.first_seen, "exchange": 10}),
     "not shaped like a person's name: Finance Minister": dataclasses.replace(
@@ -349,6 +373,7 @@ STORIES_FOR_FAULT = {
     make("Jane Smith, Brian Jones and _____ are nominated for best actress.", "Bo Lee", kind=FactKind.PERSON),
     make("Acme Corp will close _____ plants in Ohio.", "three"),
     make("Acme Corp (ACM) said it would cut _____ jobs.", "300"),
+    make("Globex bought a New Hampshire plant from _____ for $5m.", "Initech", kind=FactKind.ORGANISATION),
 ])
 def test_sound_questions_have_no_fault(question: Question) -> None:
     assert ranking.faults(question, STORY) == []
@@ -416,7 +441,7 @@ def test_the_corpus_keeps_its_share_of_recommended_questions() -> None:
         full_sets += count >= 8
         words += len(result.text.split()) - len(result.article.headline.split())
     assert 1.3 <= 100 * chosen / words <= 6
-    assert full_sets >= 4
+    assert full_sets >= 3
 
 
 def test_with_no_question_passing_every_check_the_best_plain_one_is_offered() -> None:
