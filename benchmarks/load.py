@@ -15,7 +15,7 @@ a PostgreSQL server started in a temporary folder, as the tests start theirs, wi
    set assigned to the class; on PostgreSQL the tables come from the migrations, run once) and starts
    ``gunicorn 'app:create_app()'`` with 2 sync workers on it. ``--instances 2`` starts two such gunicorns on
    two ports with one secret key, as two machines behind a proxy would be, and each learner's requests go
-   to them in turn, so that every answer is posted to the other server than the last one.
+   to them in turn: each request reaches the other server than the learner's request before it.
    Every learner logs in through the real login form (with its CSRF token), starts a quiz through
    the real ``quiz.start`` form and loads the question page it is sent to, as a browser does; learner n
    then answers n questions (modulo the quiz's length) untimed, so that the class is spread over the quiz

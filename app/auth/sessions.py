@@ -111,8 +111,8 @@ def login_values(token: str) -> dict:
 def owns_login(user_id: ColumnElement) -> ColumnElement:
     """SQL: the login of ``login_values``'s token still exists and belongs to the account ``user_id``.
 
-    For a statement that checks the request's login itself, on its own connection and in its own read,
-    as the quiz answer does: no read of its own, no connection of its own.
+    For a statement that checks the request's login as part of its own read, as the quiz answer's does,
+    so that the check needs no read and no connection of its own.
     """
     return exists().where(_LOGIN.c.token_hash == bindparam("login_hash"), _LOGIN.c.user_id == user_id,
                           _LOGIN.c.created_at > bindparam("login_since", type_=_LOGIN.c.created_at.type))
