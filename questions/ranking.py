@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from questions import distractors as pick
 from questions import gazetteer
-from questions.lexicon import DEMONYMS
+from questions.lexicon import DEMONYMS, ROLE_NOUNS
 from questions.model import FactKind, Form, Question, QuestionType
 
 # A score below this says "unsure": the question is never recommended.
@@ -141,6 +141,7 @@ _EVENT_NOUNS = (
     "machine|gadget|console|game|phone|handset|vehicle|car|model|version|service|site|website|station|"
     "document|letter|statement|manifesto|speech|paper|plant|facility|factory|indicators|research|claims|"
     "remarks|comments|outcome|result|results|findings|data|mines|mine|firm|fund|group|airline|airlines|"
+    "increase|rise|fall|drop|decline|jump|gain|slump|surge|rally|slide|"
     "effort|efforts|campaign|ceiling|limit|target|initiative|approach|strategy|stance|position|fight|battle")
 _EVENT = re.compile(rf"\b(?:the|this|that|these|those|such|(?:[A-Z][\w.-]*(?:'s|’s)))\s+(?:[a-z-]+\s+){{0,2}}"
                     rf"(?:{_EVENT_NOUNS})\b(?!\s*(?:of|to|for|that|which|who|known as|called|named|in which)\b)")
@@ -193,6 +194,10 @@ _FIRST_HALF_OF_A_NAME = re.compile(r"(?:^|\s)(?:New|North|South|East|West|San|Sa
 _ORGANISATION_HEAD = re.compile(r"\b(Party|Court|University|Ministry|Department|Council|Commission|Committee|Union|"
                                 r"Federation|Association|Agency|Parliament|Assembly|Congress|Senate|Church|Army|Police|"
                                 r"Exchange|Museum|Hospital|School|College|Institute|Foundation)\b(?!.*\b[A-Z])")
+_DESCRIBES_SOMEONE = re.compile(
+    rf"\s+(?:and\s+(?:[A-Z][\w.'’-]*\s+)+)?(?:[a-z-]+\s+){{0,2}}?"
+    rf"(?:{'|'.join(map(re.escape, sorted(ROLE_NOUNS, key=len, reverse=True)))})\s+[A-Z][a-z]")
+_NAMED_AFTER = re.compile(r"\s+(?:of|at|for|in)\s+(?:the\s+)?[A-Z]")
 _BRACKETED_BLANK = re.compile(r"\(\s*_{3,}")
 _OWNER_BEFORE_BLANK = re.compile(r"\b(?:the|its|their|his|her|all)\s+$", re.IGNORECASE)
 _SMALL_COUNT = re.compile(r"^(?:two|three|four|five|six|seven|eight|nine|ten|[2-9])$", re.IGNORECASE)
@@ -385,11 +390,15 @@ def unnamed_attribution(question: Question, story: Story) -> str | None:
 
 
 def unnamed_referent(question: Question, story: Story) -> str | None:
-    """"The company", "the bank", "the deal" with no name before them point at an earlier sentence."""
-    if question.form in (Form.DESCRIBED, Form.ACRONYM, Form.FIGURE):
+    """"The company", "the bank", "the deal" with no name before them point at an earlier sentence; so does
+    "Who is the director at the ministry's office?"."""
+    if question.form in (Form.ACRONYM, Form.FIGURE) or \
+            question.form == Form.DESCRIBED and question.type == QuestionType.FLASHCARD:
         return None
     body = _unquoted_body(question.prompt)
     for match in _GENERIC_REFERENT.finditer(body):
+        if _NAMED_AFTER.match(body, match.end()):
+            continue  # "the chief executive of Acme Corp" says whose
         if not _names_something(body[:match.start()], story):
             return f"{match.group(0)} = ?"
     return None
@@ -752,6 +761,8 @@ def blank_gives_itself_away(question: Question, story: Story) -> str | None:
             return "the blank cuts a name in two"  # "said Drew _____, analyst at ..."
     if question.fact.kind == FactKind.DATE and re.match(r"\s*week\b", after):
         return "trivia: which week"
+    if question.fact.kind in (FactKind.PLACE, FactKind.ORGANISATION) and _DESCRIBES_SOMEONE.match(after):
+        return "the blank only describes someone"  # "a move for _____ and Real Madrid striker Michael Owen"
     if question.fact.kind == FactKind.PLACE and _CONTINENT.match(question.answer.strip()) and \
             any(pick.is_country(name) for name in _CAPITALISED_RUN.findall(before + " " + after)):
         return "a country in the prompt gives its continent away"  # "Angola is one of the poorest in _____"
