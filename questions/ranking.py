@@ -69,7 +69,7 @@ KIND_BONUS = {FactKind.SPEAKER: 0.05, FactKind.NUMBER: 0.03, FactKind.DATE: 0.0,
               FactKind.ORGANISATION: -0.02, FactKind.PLACE: -0.04}
 
 _FRAME = re.compile(
-    r"^(?:fill in the blank[^:]*:|true or false[^:]*:|complete[^:]*:|who said that|[^“\"]{2,60} said:|"
+    r"^(?:fill in the blank[^:]*:|true or false[^:]*:|complete[^:]*:|who (?:said|thinks|thought|believes|believed|feels|felt) that|[^“\"]{2,60} said:|"
     r"according to [^,]*,)\s*",
     re.IGNORECASE)
 # Words that open a sentence which leans on the one before it ("This ...", "But ...", "The company ...").
@@ -453,7 +453,7 @@ def pronoun_in_quotation(question: Question, story: Story) -> str | None:
     """"Without them ...", "stopped doing it": a quotation's "it" or "they" points at what came before it."""
     quoted = " ".join(double or single for double, single in _QUOTED.findall(question.prompt))
     if question.form == Form.QUOTE or question.type == QuestionType.FLASHCARD and question.prompt.startswith("“"):
-        quoted += " " + re.sub(r"^who said that ", "", question.prompt, flags=re.IGNORECASE)
+        quoted += " " + re.sub(r"^who \w+ that ", "", question.prompt, flags=re.IGNORECASE)
     match = re.search(r"\b(it|its|they|them|their|this|these|those)\b", quoted, re.IGNORECASE)
     if match and not re.match(r"(?i)it(?:'s|’s| is| was| will| would)?\s+(?:\w+\s+){0,3}?(?:to|that)\b",
                               quoted[match.start():]):
