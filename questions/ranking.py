@@ -108,7 +108,8 @@ _BOILERPLATE_DATELINE = re.compile(
 _DASH_THEN_SPACE = re.compile(r"[-–—]\s")
 _GENERIC_REFERENT = re.compile(
     r"\bthe (?:(?:new|combined|merged|enlarged|former|parent) )?(?:(?:U\.?S\.?|UK|EU|[A-Z][a-z]+(?:an|ish|ese|ch|i))\s+)?"
-    r"(?:company|firm|bank|group|corporation|concern|squad|"
+    r"(?:company|firm|bank|group|corporation|concern|squad|office|bureau|commission|committee|board|council|"
+    r"institute|authority|fund|exchange|"
     r"government|ministry|minister|official|spokesman|region|area|"
     r"spokeswoman|president|chairman|team|club|side|player|coach|party|union|agency|department|court|unit|"
     r"subsidiary|deal|plan|move|decision|proposal|bill|report|study|survey|offer|bid|talks|agreement|measure|"
@@ -190,16 +191,22 @@ _CONTINENT = re.compile(r"^(?:the )?(?:Africa|Europe|Asia|Australasia|Oceania|An
                         r"America|the Americas|Middle East|Caribbean|Scandinavia|Balkans|Gulf)$", re.IGNORECASE)
 _CAPITALISED_RUN = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
 _FIRST_HALF_OF_A_NAME = re.compile(r"(?:^|\s)(?:New|North|South|East|West|San|Santa|Saint|St\.?|Los|Las|El|Hong|Sri|"
-                                   r"Saudi|Costa|Puerto|Sierra|Cape|Port|Fort|Mount|Lake)\s*$|\s&\s*$")
+                                   r"Saudi|Costa|Puerto|Sierra|Cape|Port|Fort|Mount|Lake)\s*$|\s&\s*$|"
+                                   r"[A-Z][\w'’-]*\s+(?:de|van|von|da|di|du|der|den|le|la|bin|ibn|al|dos|das)\s*$")
 _ORGANISATION_HEAD = re.compile(r"\b(Party|Court|University|Ministry|Department|Council|Commission|Committee|Union|"
                                 r"Federation|Association|Agency|Parliament|Assembly|Congress|Senate|Church|Army|Police|"
                                 r"Exchange|Museum|Hospital|School|College|Institute|Foundation)\b(?!.*\b[A-Z])")
 _DESCRIBES_SOMEONE = re.compile(
     rf"\s+(?:and\s+(?:[A-Z][\w.'’-]*\s+)+)?(?:[a-z-]+\s+){{0,2}}?"
     rf"(?:{'|'.join(map(re.escape, sorted(ROLE_NOUNS, key=len, reverse=True)))})\s+[A-Z][a-z]")
+_BODY_OF_PEOPLE = re.compile(
+    r"\b(?:company|firm|bank|group|corporation|concern|party|union|agency|department|court|ministry|government|"
+    r"office|bureau|commission|committee|board|council|institute|authority|fund|exchange|club|team|side|squad)$",
+    re.IGNORECASE)
 _NAMED_AFTER = re.compile(r"\s+(?:of|at|for|in)\s+(?:the\s+)?[A-Z]")
 _BRACKETED_BLANK = re.compile(r"\(\s*_{3,}")
-_OWNER_BEFORE_BLANK = re.compile(r"\b(?:the|its|their|his|her|all)\s+$", re.IGNORECASE)
+_OWNER_BEFORE_BLANK = re.compile(
+    r"\b(?:the|its|their|his|her|all)(?:\s+first)?\s+$", re.IGNORECASE)  # "the first _____ months": a quarter
 _SMALL_COUNT = re.compile(r"^(?:two|three|four|five|six|seven|eight|nine|ten|[2-9])$", re.IGNORECASE)
 # Four names or more joined by commas and a last "and" (a blank counts as a name): a line-up or a roll-call.
 _LISTED_NAME = r"(?:[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|da|di|le|la))*|_{3,})"
@@ -397,11 +404,29 @@ def unnamed_referent(question: Question, story: Story) -> str | None:
         return None
     body = _unquoted_body(question.prompt)
     for match in _GENERIC_REFERENT.finditer(body):
-        if _NAMED_AFTER.match(body, match.end()):
-            continue  # "the chief executive of Acme Corp" says whose
-        if not _names_something(body[:match.start()], story):
+        if _NAMED_AFTER.match(body, match.end()) or re.search(r"[A-Z]\w*\s+[A-Z]\w*$", match.group(0)):
+            continue  # "the chief executive of Acme Corp" says whose; "the European Commission" is a name
+        before = body[:match.start()]
+        if not _names_something(before, story) or \
+                _BODY_OF_PEOPLE.search(match.group(0)) and not _names_a_body(before, story):
             return f"{match.group(0)} = ?"
     return None
+
+
+def _names_a_body(before: str, story: Story) -> bool:
+    """Whether the words before "the party" or "the committee" name an organisation or a place of the story
+    (or hold the blank): "Robert Jackson, MP for Wantage, ... the party's leadership" names no party."""
+    if _BLANK.search(before):
+        return True
+    said = f" {normal(before)} "
+    return any(f" {word} " in said for word in _body_words(story.not_people))
+
+
+@functools.lru_cache(maxsize=64)
+def _body_words(names: frozenset[str]) -> frozenset[str]:
+    """The telling words of the story's organisations and places: "Unilever", "Conservative", "Bafta"."""
+    return frozenset(word for name in names for word in normal(name).split()
+                     if len(word) > 2 and word not in _FUNCTION_WORDS and word not in _ORGANISATION_SUFFIXES)
 
 
 def _names_something(before: str, story: Story) -> bool:
@@ -801,6 +826,23 @@ def one_of_a_list(question: Question, story: Story) -> str | None:
     return None
 
 
+def the_storys_own_year(question: Question, story: Story) -> str | None:
+    """"Expects its _____ earnings to rise" in a story of 1987: the year the story speaks from is no question."""
+    if story.published and question.type != QuestionType.TRUE_FALSE and \
+            question.answer.strip() == story.published[:4] and _BLANK.search(question.prompt):
+        return "the story's own year"
+    return None
+
+
+def span_from_an_unnamed_event(question: Question, story: Story) -> str | None:
+    """"_____ months later, Holmes won": later than what? The span counts from an event the question leaves out."""
+    around = _around_blank(question.prompt)
+    if around and question.fact.kind == FactKind.NUMBER and \
+            re.match(r"\s*(?:days?|weeks?|months?|years?|hours?|minutes?)\s+(?:later|earlier|on|afterwards)\b", around[1]):
+        return "a span from an event the question does not name"
+    return None
+
+
 def blank_in_brackets(question: Question, story: Story) -> str | None:
     """"EPAC (_____)", "1bn CFA francs (_____; £1m)": a bracketed aside is an expansion or a conversion, not news."""
     return "the blank is a bracketed aside" if _BRACKETED_BLANK.search(question.prompt) else None
@@ -899,6 +941,10 @@ def reads_badly(question: Question, story: Story) -> str | None:
         return "unbalanced brackets or quotes"
     if re.match(r"^(?:Fill in[^:]*:\s*)?…\s*[a-z]", prompt):
         return "an excerpt that starts mid-clause"
+    if body_of(prompt).startswith("("):
+        return "an excerpt that starts inside brackets"  # "(FECSA) may suspend payments"
+    if re.search(r"[A-Za-z0-9]-\s+[a-z]", plain):
+        return "a word broken at its hyphen"  # "wholly- owned", "28-dlr- per-share"
     for match in re.finditer(r"\b(a|an|A|An) ([A-Za-z][\w.-]*)", plain):
         if match.group(2).rstrip(".").replace(".", "").isupper() and len(match.group(2)) > 1 or \
                 match.group(1).lower() == "a" and re.match(r"[aeiou]", match.group(2), re.IGNORECASE):
@@ -1062,9 +1108,9 @@ def unnamed_it(question: Question, story: Story) -> str | None:
     match = _IT_ACTS.search(body)
     if match is None:
         return None
-    if _names_something(body[:match.start()], story):
+    if _names_something(body[:match.start()], story) and _names_a_body(body[:match.start()], story):
         return None  # "Acme Corp said on Monday it would ...": the name before it is what "it" is
-    return f"{match.group(1)} = ?"
+    return f"{match.group(1)} = ?"  # "Sosnoff said it has extended the tender": a person is no "it"
 
 
 def _wrong_description(question: Question, story: Story) -> str | None:
@@ -1126,6 +1172,8 @@ def weak_description(question: Question, story: Story) -> str | None:
                     for word in _WORD.findall(description)) and \
             not any(name in description.lower() for name in story.not_people):
         return f"a role without whose: {description}"
+    if question.fact.kind == FactKind.PERSON and re.search(r"\band (?:other|several|many)\b", description):
+        return f"things, not what a person is: {description}"  # "Maple Leaf": "the American Eagle and other gold coins"
     if re.search(r"\b(?:journalist|reporter|correspondent|columnist|editor|writer|photographer)\b", description,
                  re.IGNORECASE):
         return "trivia: a reporter"
@@ -1164,6 +1212,7 @@ CHECKS: tuple[Check, ...] = (
     boilerplate, about_the_report, answer_in_headline,
     from_the_headline, article_disagrees, blank_cuts_a_name, blank_gives_itself_away, who_was_told, one_of_a_list,
     blank_in_brackets, count_of_a_known_set, conversion_beside_the_figure, cut_statement, blank_in_a_range,
+    the_storys_own_year, span_from_an_unnamed_event,
     date_of_the_comparison, relative_year, unprinted_year, common_word_as_a_name, garbled_text,
     an_age, reads_badly, garbled_rewording, choices_do_not_work, not_clearly_a_person, misspelt_word,
     weak_description,

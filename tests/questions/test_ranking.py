@@ -322,6 +322,19 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
           form=Form.DESCRIBED, kind=FactKind.PERSON, choices=("Jane Smith", "Brian Jones")), "the director = ?"),
     (make("Acme Corp is lining up a move for _____ and Globex striker Brian Jones.", "England",
           kind=FactKind.PLACE), "the blank only describes someone"),
+    (make("Willy de _____, commissioner at Acme Corp, told a news conference.", "Clercq", kind=FactKind.PERSON,
+          value="Willy de Clercq"), "the blank cuts a name in two"),
+    (make("The committee found Acme Corp had cut _____ jobs.", "300"), "The committee = ?"),
+    (make("Brian Jones, MP for Wantage, criticised the party's views on _____.", "Europe", kind=FactKind.PLACE),
+     "the party = ?"),
+    (make("Jones said it has extended the tender until _____.", "May 15", kind=FactKind.DATE), "it = ?"),
+    (make("Acme Corp expects its _____ earnings to rise.", "2024", kind=FactKind.DATE), "the story's own year"),
+    (make("_____ months later, Jane Smith won two gold medals.", "Four"), "a span from an event"),
+    (make("(ACME) may suspend payments on its _____ debt, Jane Smith said.", "$5m"), "starts inside brackets"),
+    (make("Acme Corp's wholly- owned unit cut _____ jobs.", "300"), "a word broken at its hyphen"),
+    (make("Acme Corp said in the first _____ months of this year sales rose.", "three"), "a count of a known set"),
+    (make("Who is Brian Jones?", "the Acme Corp eagle and other gold coins already established", type=CARD,
+          form=Form.DESCRIBED, kind=FactKind.PERSON), "things, not what a person is"),
     (make("Angola is one of the poorest countries in _____, Acme Corp said.", "Africa", kind=FactKind.PLACE),
      "gives its continent away"),
     (make("Mann said the decision to close the exchange early was not due to Acme Corp's _____.", "losses",
@@ -379,6 +392,10 @@ STORIES_FOR_FAULT = {
     make("Acme Corp will close _____ plants in Ohio.", "three"),
     make("Acme Corp (ACM) said it would cut _____ jobs.", "300"),
     make("Globex bought a New Hampshire plant from _____ for $5m.", "Initech", kind=FactKind.ORGANISATION),
+    make("The European Commission has called a truce with _____ over Acme Corp.", "France",
+         kind=FactKind.PLACE),
+    make("Jane Smith said Acme Corp had won there the last _____ years.", "three"),
+    make("Acme Corp said the party's leaders would cut _____ jobs.", "300"),
 ])
 def test_sound_questions_have_no_fault(question: Question) -> None:
     assert ranking.faults(question, STORY) == []
@@ -445,7 +462,7 @@ def test_the_corpus_keeps_its_share_of_recommended_questions() -> None:
         chosen += count
         full_sets += count >= 8
         words += len(result.text.split()) - len(result.article.headline.split())
-    assert 1.3 <= 100 * chosen / words <= 6
+    assert 1.25 <= 100 * chosen / words <= 6
     assert full_sets >= 3
 
 
