@@ -9,7 +9,7 @@ from questions import spelling
 @pytest.mark.parametrize("word", [
     "target", "organisation", "liberalised", "favour", "centre", "calibre", "armoury", "programme", "defence",
     "travelled", "catalogue", "analyse", "sceptical", "carmaker", "scoresheet", "pre-tax", "anti-spyware",
-    "outjumped", "dlrs", "mln", "pct",
+    "outjumped", "dlrs", "mln", "pct", "amortisations", "deregistration", "aluminium", "marvellous", "libor",
 ])
 def test_words_of_news_prose_are_known(word: str) -> None:
     assert spelling.known(word)
