@@ -73,12 +73,24 @@ def known(word: str) -> bool:
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z-]{2,}(?![\w'’])")
 
 
+_CALENDAR = ("january february march april may june july august september october november december monday tuesday "
+             "wednesday thursday friday saturday sunday").split()
+_CALENDAR_LETTERS = {"".join(sorted(name)): name for name in _CALENDAR}
+_CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-z]{2,}(?![\w'’])")
+
+
 def misspelt(text: str) -> frozenset[str]:
-    """Return the lower-case words the text writes once that no dictionary knows: its likely typos.
+    """Return the words the text writes once that no dictionary knows: its likely typos.
 
     A word the article repeats is its own vocabulary ("adware", a team's jargon), not a slip of the keys.
+    A capitalised word is a name, unless its letters are a month's or a weekday's shuffled ("Augsut").
     """
     counts: dict[str, int] = {}
     for word in _LOWER_WORD.findall(text):
         counts[word] = counts.get(word, 0) + 1
-    return frozenset(word for word, count in counts.items() if count == 1 and not known(word))
+    typos = {word for word, count in counts.items() if count == 1 and not known(word)}
+    for word in _CAPITALISED_WORD.findall(text):
+        month = _CALENDAR_LETTERS.get("".join(sorted(word.lower())))
+        if month is not None and month != word.lower():
+            typos.add(word)
+    return frozenset(typos)
