@@ -191,7 +191,8 @@ _CONTINENT = re.compile(r"^(?:the )?(?:Africa|Europe|Asia|Australasia|Oceania|An
                         r"America|the Americas|Middle East|Caribbean|Scandinavia|Balkans|Gulf)$", re.IGNORECASE)
 _CAPITALISED_RUN = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
 _FIRST_HALF_OF_A_NAME = re.compile(r"(?:^|\s)(?:New|North|South|East|West|San|Santa|Saint|St\.?|Los|Las|El|Hong|Sri|"
-                                   r"Saudi|Costa|Puerto|Sierra|Cape|Port|Fort|Mount|Lake)\s*$|\s&\s*$|"
+                                   r"Saudi|Costa|Puerto|Sierra|Cape|Port|Fort|Mount|Lake|Real|Atletico|Inter|Sporting|"
+                                   r"Dynamo|Dinamo)\s*$|\s&\s*$|"
                                    r"[A-Z][\w'’-]*\s+(?:de|van|von|da|di|du|der|den|le|la|bin|ibn|al|dos|das)\s*$")
 _ORGANISATION_HEAD = re.compile(r"\b(Party|Court|University|Ministry|Department|Council|Commission|Committee|Union|"
                                 r"Federation|Association|Agency|Parliament|Assembly|Congress|Senate|Church|Army|Police|"
@@ -204,6 +205,7 @@ _BODY_OF_PEOPLE = re.compile(
     r"office|bureau|commission|committee|board|council|institute|authority|fund|exchange|club|team|side|squad)$",
     re.IGNORECASE)
 _NAMED_AFTER = re.compile(r"\s+(?:of|at|for|in)\s+(?:the\s+)?[A-Z]")
+_CAPITALISED_NAMES = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:of|and|for|the|de)?\s*[A-Z][\w'’-]*)+")
 _BRACKETED_BLANK = re.compile(r"\(\s*_{3,}")
 _OWNER_BEFORE_BLANK = re.compile(
     r"\b(?:the|its|their|his|her|all)(?:\s+first)?\s+$", re.IGNORECASE)  # "the first _____ months": a quarter
@@ -700,6 +702,9 @@ def _headline_hint(answer: str, headline: str, common_words: frozenset[str]) -> 
     shown_words = [shown for word in _WORD.findall(headline)
                    if (shown := word.removesuffix("'s").removesuffix("’s"))[0].isupper() and len(shown) >= 4 and
                    shown.lower() not in common_words]
+    short = [word.lower().removesuffix("s") for word in _WORD.findall(headline) if word[0].isupper() and len(word) >= 3]
+    if len(capitals) >= 2 and all(any(word.lower().startswith(prefix) for prefix in short) for word in capitals):
+        return "the headline shortens the answer"  # "Lib Dems" over "Liberal Democrats"
     for word in capitals:
         if len(word) < 4 or word.lower() in common_words:
             continue
@@ -776,8 +781,12 @@ def blank_gives_itself_away(question: Question, story: Story) -> str | None:
             question.fact.kind != FactKind.NUMBER and re.match(r"\s+\d+\s+[A-Z]", after):
         return "the blank cuts a name in two"  # "_____ (Far East) Ltd", "_____ 64 DS"
     acronym = re.match(r"\s*\(([A-Z][A-Za-z&]{1,7})\)", after)
-    if acronym and _initials_of(question.answer) == acronym.group(1).replace("&", ""):
+    if acronym and (_initials_of(question.answer) == acronym.group(1).replace("&", "") or
+                    _abbreviates(acronym.group(1), question.answer)):
         return f"the blank's acronym follows it: ({acronym.group(1)})"
+    if question.answer.replace(".", "").isupper() and any(
+            _abbreviates(question.answer, name) for name in _CAPITALISED_NAMES.findall(before + " " + after)):
+        return "the acronym's full name is in the prompt"  # "TOCOM" beside "Tokyo Commodity Exchange"
     acronym = question.answer.replace(".", "").replace("&", "")
     if acronym.isupper() and len(acronym) > 1 and re.search(r"[(,]\s*$", before):
         # "the Multi-Fibre Arrangement (_____)", "the producer subsidy equivalent, _____"
@@ -857,6 +866,14 @@ def span_from_an_unnamed_event(question: Question, story: Story) -> str | None:
     if around and question.fact.kind == FactKind.NUMBER and \
             re.match(r"\s*(?:days?|weeks?|months?|years?|hours?|minutes?)\s+(?:later|earlier|on|afterwards)\b", around[1]):
         return "a span from an event the question does not name"
+    return None
+
+
+def description_for_an_answer(question: Question, story: Story) -> str | None:
+    """"The _____ will be called Acme": an answer of "the new company" names nothing a learner can learn."""
+    if question.fact.kind in (FactKind.ORGANISATION, FactKind.PERSON, FactKind.SPEAKER, FactKind.PLACE) and \
+            question.form != Form.DESCRIBED and re.match(r"(?:the|a|an) [a-z]", question.answer.strip()):
+        return f"the answer is a description, not a name: {question.answer}"
     return None
 
 
@@ -1024,6 +1041,10 @@ def choices_do_not_work(question: Question, story: Story) -> str | None:
     for choice in wrong:
         if (len(normal(choice)) > 3 or choice.isupper() and len(choice) > 1) and f" {normal(choice)} " in shown:
             return f"a wrong choice is in the prompt: {choice}"
+        surname = normal(choice).rsplit(" ", 1)[-1]
+        if question.fact.kind in (FactKind.PERSON, FactKind.SPEAKER) and " " in normal(choice) and \
+                len(surname) > 3 and f" {surname} " in shown:
+            return f"a wrong choice is named in the prompt: {choice}"
     if question.fact.kind == FactKind.NUMBER and _OPEN_HEDGE.match(question.answer):
         return "a hedge makes other choices true too"
     if question.fact.kind == FactKind.NUMBER and _SMALL_FIGURE.match(question.answer.strip()):
@@ -1090,6 +1111,33 @@ def choices_do_not_work(question: Question, story: Story) -> str | None:
         if len(kinds) > 1:
             return "places of different kinds among the choices"
     return None
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """Whether ``short`` is an acronym of ``name``: each word lends its first letters in order, the small words
+    may lend none ("DOT" for Department of Transportation, "TOCOM" for Tokyo Commodity Exchange)."""
+    letters = re.sub(r"[^A-Za-z]", "", short).lower()
+    words = [word.lower() for word in _WORD.findall(name)]
+    if len(letters) < 2 or len(words) < 2 or not letters:
+        return False
+
+    @functools.lru_cache(maxsize=None)
+    def match(letter: int, word: int) -> bool:
+        if letter == len(letters):
+            return True
+        if word == len(words):
+            return False
+        if words[word] in _FUNCTION_WORDS and match(letter, word + 1):
+            return True
+        taken = 0
+        while taken < len(words[word]) and letter + taken < len(letters) and \
+                words[word][taken] == letters[letter + taken]:
+            taken += 1
+            if match(letter + taken, word + 1):
+                return True
+        return False
+
+    return words[0][0] == letters[0] and match(0, 0)
 
 
 def _initials_of(name: str) -> str:
@@ -1245,7 +1293,7 @@ CHECKS: tuple[Check, ...] = (
     boilerplate, about_the_report, answer_in_headline,
     from_the_headline, article_disagrees, blank_cuts_a_name, blank_gives_itself_away, who_was_told, one_of_a_list,
     blank_in_brackets, count_of_a_known_set, conversion_beside_the_figure, cut_statement, blank_in_a_range,
-    the_storys_own_year, span_from_an_unnamed_event,
+    the_storys_own_year, span_from_an_unnamed_event, description_for_an_answer,
     date_of_the_comparison, relative_year, unprinted_year, common_word_as_a_name, garbled_text,
     an_age, reads_badly, garbled_rewording, choices_do_not_work, not_clearly_a_person, misspelt_word,
     weak_description,
