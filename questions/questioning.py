@@ -325,7 +325,10 @@ def _story(article: Article, anatomy: Anatomy | None) -> ranking.Story:
         words_of_longer_names=frozenset(word.lower().strip(",") for name in (*article.people, *article.organisations,
                                                                             *article.places, *article.speakers)
                                         if " " in name for word in name.split()),
-        common_words=article.common, first_seen=_first_seen(article.text), misspelt=spelling.misspelt(article.text))
+        common_words=article.common, first_seen=_first_seen(article.text), misspelt=spelling.misspelt(article.text),
+        vouched_people=frozenset(_canonical(fact).lower() for fact in article.facts
+                                 if fact.kind == FactKind.SPEAKER and article.kind_of_name(_canonical(fact)) == FactKind.PERSON
+                                 or fact.kind == FactKind.PERSON and fact.role))
 
 
 def _surname(name: str) -> str:
@@ -817,6 +820,15 @@ def _without_dateline(quote: str, article: Article) -> str:
     return quote[match.end():] if match else quote
 
 
+def _reporting_verb(fact: Fact) -> str:
+    """"said", or the verb of a view ("He thinks that ...") as written: a belief is not a statement."""
+    view = _VIEW_VERB.search(fact.sentence.text)
+    return view.group(1) if view else "said"
+
+
+_VIEW_VERB = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){0,4}(thinks|thought|believes|believed|feels|felt)\s+(?:that\s+)?")
+
+
 def _single_quoted(words: str) -> str:
     """Mark quoted words inside reported speech with single quotes, closing a quotation left open."""
     words = re.sub(r"[“”\"]", "'", words).strip()
@@ -837,7 +849,8 @@ def _speaker_drafts(fact: Fact, setting: Setting | None, article: Article, seed:
         return
     reported = shown.strip("'")
     kind = article.kind_of_name(name)
-    prompt = f"Who said that {shown}?"
+    verb = _reporting_verb(fact)
+    prompt = f"Who {verb} that {shown}?"
     rng = _rng(seed, fact)
     wrong = pick.name_distractors(
         name, article=[other for other in (*article.speakers, *article.article_names(kind))
@@ -850,10 +863,10 @@ def _speaker_drafts(fact: Fact, setting: Setting | None, article: Article, seed:
     others_of_story = [other for other in wrong if contains_words(article.text, other)]
     if others_of_story and tf_rng.random() < 0.5:
         yield Draft(QuestionType.TRUE_FALSE, f"{capitalise(_as_written(tf_rng.choice(others_of_story), article))} "
-                    f"said that {shown}.", FALSE,
+                    f"{verb} that {shown}.", FALSE,
                     (TRUE, FALSE), form=Form.STATEMENT)
     else:
-        yield Draft(QuestionType.TRUE_FALSE, f"{capitalise(_as_written(name, article))} said that {shown}.", TRUE,
+        yield Draft(QuestionType.TRUE_FALSE, f"{capitalise(_as_written(name, article))} {verb} that {shown}.", TRUE,
                     (TRUE, FALSE), form=Form.STATEMENT)
     if setting and setting.mention.lower() not in PRONOUN_WORDS and not setting.in_quote:
         yield Draft(QuestionType.CLOZE, setting.blanked, setting.mention, form=Form.BLANK)

@@ -301,6 +301,16 @@ def test_its_after_a_country_that_only_qualifies_the_subject_is_not_the_country(
     assert not any(prompt.startswith("Britain's North American") for prompt in prompts), prompts
 
 
+def test_a_view_is_asked_as_a_view_not_as_something_said():
+    text = ("Disaster alerts go local\n"
+            "Taran Rampersad, a developer in Trinidad, built the alert cache last year.\n"
+            "Rampersad believes that the alert cache is an idea whose time has come.\n")
+    prompts = [question.prompt for question in generate(text, published=dt.date(2005, 3, 7)).questions
+               if question.fact.kind is FactKind.SPEAKER]
+    assert prompts and all("said that the alert cache" not in prompt for prompt in prompts), prompts
+    assert any(prompt.startswith("Who believes that the alert cache") for prompt in prompts), prompts
+
+
 def test_a_pronoun_that_cannot_be_resolved_drops_the_sentence_questions():
     facts = (fact(PRONOUNS, FactKind.ORGANISATION, "Coastal Trade League"),)
     assert make_questions(facts) == ()  # without the article text nothing says what "It" is

@@ -317,6 +317,60 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
           choices=("National Party", "Labour Party", "Acme Corp")), "an organisation of another kind"),
     (make("Jane Smith is technology correspondent for Acme News, a Globex and _____ co-production.", "WGBH",
           kind=FactKind.ORGANISATION), "wire boilerplate"),
+    (make("Acme Corp said the sharp rise reflected output at _____ fields.", "four"), "the sharp rise = ?"),
+    (make("Who is the director general at the ministry's fiscal policy office?", "Jane Smith", type=MC,
+          form=Form.DESCRIBED, kind=FactKind.PERSON, choices=("Jane Smith", "Brian Jones")), "the director = ?"),
+    (make("Acme Corp is lining up a move for _____ and Globex striker Brian Jones.", "England",
+          kind=FactKind.PLACE), "the blank only describes someone"),
+    (make("Willy de _____, commissioner at Acme Corp, told a news conference.", "Clercq", kind=FactKind.PERSON,
+          value="Willy de Clercq"), "the blank cuts a name in two"),
+    (make("The committee found Acme Corp had cut _____ jobs.", "300"), "The committee = ?"),
+    (make("Brian Jones, MP for Wantage, criticised the party's views on _____.", "Europe", kind=FactKind.PLACE),
+     "the party = ?"),
+    (make("Jones said it has extended the tender until _____.", "May 15", kind=FactKind.DATE), "it = ?"),
+    (make("Acme Corp expects its _____ earnings to rise.", "2024", kind=FactKind.DATE), "the story's own year"),
+    (make("_____ months later, Jane Smith won two gold medals.", "Four"), "a span from an event"),
+    (make("(ACME) may suspend payments on its _____ debt, Jane Smith said.", "$5m"), "starts inside brackets"),
+    (make("Acme Corp's wholly- owned unit cut _____ jobs.", "300"), "a word broken at its hyphen"),
+    (make("Acme Corp said in the first _____ months of this year sales rose.", "three"), "a count of a known set"),
+    (make("Who is Brian Jones?", "the Acme Corp eagle and other gold coins already established", type=CARD,
+          form=Form.DESCRIBED, kind=FactKind.PERSON), "things, not what a person is"),
+    (make("Who said that 'Acme Corp was lavished with praise but not trophies'?", "Jane Smith", type=MC,
+          form=Form.QUOTE, kind=FactKind.SPEAKER, choices=("Jane Smith", "Brian Jones", "Acme News")),
+     "never shows to be a person: Acme News"),
+    (make("Acme Corp shares traded as ACME._____ on Friday.", "HKG", kind=FactKind.ORGANISATION),
+     "the blank is glued to a word"),
+    (make("_____ (Far East) Ltd estimates Acme Corp's profits at $5m.", "James Capel", kind=FactKind.ORGANISATION),
+     "the blank cuts a name in two"),
+    (make("_____ 64 DS is a re-creation of the Acme Corp classic.", "Super Mario", kind=FactKind.PERSON),
+     "the blank cuts a name in two"),
+    (make("_____ stars Jane Smith and Brian Jones are at Acme Corp's awards.", "Hollywood", kind=FactKind.PLACE),
+     "the blank only describes someone"),
+    (make("_____ author Jane Smith will receive a special award from Acme Corp.", "Harry Potter",
+          kind=FactKind.PERSON), "the blank only describes someone"),
+    (make("_____ said that news conference here Acme Corp would cut jobs.", "Jane Smith", kind=FactKind.SPEAKER),
+     "said that news conference"),
+    (make("Acme Corp will cut jobs from February, Jane Smith said.", "True", type=TF, form=Form.STATEMENT, choices=("True", "False")),
+     "the statement repeats the headline"),
+    (make("Acme Corp's _____ said the cuts were painful.", "Smith Jane", kind=FactKind.PERSON, value="Smith Jane"),
+     "the answer's surname is in the headline"),
+    (make("In Jane Smith's budget, which cut _____ jobs, Smith said Acme Corp would grow.", "300"), "a name twice: Smith"),
+    (make("As already reported, Acme Corp will cut _____ jobs.", "300"), "wire boilerplate"),
+    (make("Jane Smith may move from Acme Corp to Real _____ in June.", "Madrid", kind=FactKind.PLACE),
+     "the blank cuts a name in two"),
+    (make("Acme Corp sessions on the Tokyo Commodity Exchange (_____) will close early.", "TOCOM",
+          kind=FactKind.ORGANISATION), "a bracketed aside"),
+    (make("Acme Corp trades on the Tokyo Commodity Exchange, or _____, in yen.", "TOCOM",
+          kind=FactKind.ORGANISATION), "the acronym's full name is in the prompt"),
+    (make("Acme Corp approved the deal, said the _____ (DOT).", "Department of Transportation",
+          kind=FactKind.ORGANISATION), "the blank's acronym follows it"),
+    (make("Fill in the blank with the right name: _____ said Jane Smith would lead Acme Corp.", "Brian Jones",
+          type=MC, kind=FactKind.SPEAKER, choices=("Brian Jones", "Bo Smith", "Al Day")),
+     "a wrong choice is named in the prompt: Bo Smith"),
+    (make("Acme Corp said _____ will be called Globex.", "the new company", kind=FactKind.ORGANISATION),
+     "the answer is a description, not a name"),
+    (make("The _____ want Acme Corp to cut 300 jobs.", "Liberal Democrats", kind=FactKind.ORGANISATION),
+     "the headline shortens the answer"),
     (make("Angola is one of the poorest countries in _____, Acme Corp said.", "Africa", kind=FactKind.PLACE),
      "gives its continent away"),
     (make("Mann said the decision to close the exchange early was not due to Acme Corp's _____.", "losses",
@@ -344,6 +398,10 @@ STORIES_FOR_FAULT = {
     "the headline's Spanish gives the answer away": dataclasses.replace(STORY, headline="Reaction from Spanish press"),
     "an organisation of another kind": dataclasses.replace(
         STORY, names=STORY.names | {"national party", "labour party"}),
+    "never shows to be a person: Acme News": dataclasses.replace(
+        STORY, vouched_people=frozenset({"jane smith", "brian jones"})),
+    "the answer's surname is in the headline": dataclasses.replace(STORY, headline="Job cuts painful, Smith says"),
+    "the headline shortens the answer": dataclasses.replace(STORY, headline="Lib Dems attack Acme job cuts"),
     "misspelt in the article: tragets": dataclasses.replace(STORY, misspelt=frozenset({"tragets"})),
     "the exchange = ?": dataclasses.replace(STORY, first_seen={**STORY.first_seen, "exchange": 10}),
     "not shaped like a person's name: Finance Minister": dataclasses.replace(
@@ -361,7 +419,7 @@ STORIES_FOR_FAULT = {
     make("Fill in the blank with the right number: Acme Corp said it would cut _____ jobs.", "300", type=MC,
          choices=("100", "300", "500")),
     make("Who is Jane Smith?", "Acme Corp's chief executive", type=CARD, form=Form.DESCRIBED,
-         kind=FactKind.PERSON),
+         kind=FactKind.PERSON, value="Jane Smith"),
     # The subject names nothing, but what the sentence asks is a reported clause, or a fronted phrase
     # comes before the real subject.
     make("Analysts said Acme Corp would cut _____ jobs.", "300"),
@@ -374,6 +432,12 @@ STORIES_FOR_FAULT = {
     make("Acme Corp will close _____ plants in Ohio.", "three"),
     make("Acme Corp (ACM) said it would cut _____ jobs.", "300"),
     make("Globex bought a New Hampshire plant from _____ for $5m.", "Initech", kind=FactKind.ORGANISATION),
+    make("The European Commission has called a truce with _____ over Acme Corp.", "France",
+         kind=FactKind.PLACE),
+    make("Jane Smith said Acme Corp had won there the last _____ years.", "three"),
+    # a blank that opens the sentence is no "half of a pair"
+    make("_____ said Acme Corp would cut 300 jobs.", "Jane Smith", kind=FactKind.SPEAKER),
+    make("Acme Corp said the party's leaders would cut _____ jobs.", "300"),
 ])
 def test_sound_questions_have_no_fault(question: Question) -> None:
     assert ranking.faults(question, STORY) == []
@@ -440,7 +504,7 @@ def test_the_corpus_keeps_its_share_of_recommended_questions() -> None:
         chosen += count
         full_sets += count >= 8
         words += len(result.text.split()) - len(result.article.headline.split())
-    assert 1.3 <= 100 * chosen / words <= 6
+    assert 1.25 <= 100 * chosen / words <= 6
     assert full_sets >= 3
 
 
