@@ -206,6 +206,8 @@ _BODY_OF_PEOPLE = re.compile(
     re.IGNORECASE)
 _NAMED_AFTER = re.compile(r"\s+(?:of|at|for|in)\s+(?:the\s+)?[A-Z]")
 _CAPITALISED_NAMES = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:of|and|for|the|de)?\s*[A-Z][\w'’-]*)+")
+# The rest of a firm named after its partners: ", Crisanti and Maffei Inc".
+_REST_OF_A_FIRM = re.compile(r",\s*[A-Z][\w.'’-]*(?:,\s*[A-Z][\w.'’-]*)*,?\s+(?:and|&)\s+[A-Z]")
 _BRACKETED_BLANK = re.compile(r"\(\s*_{3,}")
 _OWNER_BEFORE_BLANK = re.compile(
     r"\b(?:the|its|their|his|her|all)(?:\s+first)?\s+$", re.IGNORECASE)  # "the first _____ months": a quarter
@@ -745,6 +747,10 @@ def blank_cuts_a_name(question: Question, story: Story) -> str | None:
                             r"College|Republic|Kingdom|Association|Federation|Union|Board|Office|Chamber|Gulf|"
                             r"Sea|Isle|Port|Duke|Prince|Princess|King|Queen|Secretary) of\s*$", around[0]):
         return "the blank cuts a name in two"  # "Bank of _____ governor"
+    if around and question.fact.kind == FactKind.ORGANISATION and (
+            _REST_OF_A_FIRM.match(around[1]) or re.search(r"[A-Z][\w.'’-]*,?\s+(?:and|&)\s*$", around[0]) and
+            re.match(r"\s*$|\W", around[1]) and re.search(r"\b(?:Inc|Corp|Co|Ltd|LLC|LP|Plc)\b", question.answer)):
+        return "the blank cuts a name in two"  # "with _____, Crisanti and Maffei Inc", "Crisanti and _____"
     if around and _FIRST_HALF_OF_A_NAME.search(around[0]) and \
             question.fact.kind in (FactKind.ORGANISATION, FactKind.PLACE, FactKind.PERSON, FactKind.SPEAKER):
         return "the blank cuts a name in two"  # "New _____'s opposition", "Serbia & _____"
@@ -1242,6 +1248,10 @@ def weak_description(question: Question, story: Story) -> str | None:
     if re.search(r"\b[A-Z]$", description) or re.search(r"\b(?:Corp|Inc|Co|Ltd|Plc|LLC|AG|SA|NV)\b\.? \w+$",
                                                            description):
         return f"a description cut short: {description}"
+    sentence = question.fact.sentence.text
+    at = sentence.find(description)
+    if at >= 0 and _REST_OF_A_FIRM.match(sentence, at + len(description)):
+        return f"a description cut short: {description}"  # "an analyst with McCarthy, Crisanti and Maffei Inc"
     if question.fact.kind == FactKind.PERSON and not re.search(r"(?<!^)\b[A-Z]", description) and \
             re.fullmatch(r"(?:(?:the|a|an|and|of|its|former|deputy|vice|acting|senior|chief|general|executive|"
                          r"managing|chairman|chairwoman|president|director|officer|secretary|minister|spokesman|"
