@@ -21,7 +21,7 @@ from app.models import (Assignment, CardState, Classroom, Enrollment, Question, 
                         ReviewSource, ReviewStatus, Role, SetStatus, User)
 from app.reviewing import StoredCard, read_card, record_review
 from app.scheduling import RATING_LABELS, StudyQueue, build_queue, format_interval, next_due_times
-from app.sets.services import source_with_answer
+from app.sets.highlighting import source_with_answer
 
 SUBMISSION_ID = re.compile(r"[A-Za-z0-9_-]{16,48}")
 MAX_DURATION_MS = 24 * 60 * 60 * 1000
