@@ -11,7 +11,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from sqlalchemy import func, true
+from fsrs import State
+from sqlalchemy import case, func, true
 from sqlalchemy.orm import contains_eager
 
 from app.caching import app_cache
@@ -20,7 +21,6 @@ from app.extensions import db
 from app.models import (Answer, Assignment, Attempt, CardState, Classroom, Enrollment, Question, QuestionKind,
                         QuestionSet, Review, ReviewSource, ReviewStatus, User)
 from app.ownership import owned_or_404
-from app.scheduling import is_mastered
 from app.timezones import end_of_today
 from app.statistics import (AttemptRecord, ItemAnalysis, ItemStatistics, LearnerSetSummary, QuestionKey,
                             ScoredAnswer, analyse_items, mastery, summarise_learner_set)
@@ -74,43 +74,39 @@ def summaries(learner_ids: list[int], set_ids: list[int], due_dates: dict[int, d
     if not learner_ids or not set_ids:
         return {}
     attempts: dict[tuple[int, int], list[AttemptRecord]] = defaultdict(list)
-    for attempt in db.session.execute(
-            db.select(Attempt).where(Attempt.learner_id.in_(learner_ids), Attempt.set_id.in_(set_ids))).scalars():
-        attempts[attempt.learner_id, attempt.set_id].append(AttemptRecord(
-            attempt.id, attempt.started_at, attempt.finished_at, attempt.correct, attempt.total))
+    for learner_id, set_id, *record in db.session.execute(
+            db.select(Attempt.learner_id, Attempt.set_id, Attempt.id, Attempt.started_at, Attempt.finished_at,
+                      Attempt.correct, Attempt.total)
+            .where(Attempt.learner_id.in_(learner_ids), Attempt.set_id.in_(set_ids))):
+        attempts[learner_id, set_id].append(AttemptRecord(*record))
 
     activity: dict[tuple[int, int], list[dt.datetime]] = defaultdict(list)
-    for learner_id, set_id, last in db.session.execute(
-            db.select(Answer.learner_id, Attempt.set_id, func.max(Answer.answered_at))
-            .join(Attempt, Attempt.id == Answer.attempt_id)
-            .where(Answer.learner_id.in_(learner_ids), Attempt.set_id.in_(set_ids))
-            .group_by(Answer.learner_id, Attempt.set_id)):
-        activity[learner_id, set_id].append(last)
-    for learner_id, set_id, last in db.session.execute(
-            db.select(Review.learner_id, Question.set_id, func.max(Review.reviewed_at))
-            .join(Question, Question.id == Review.question_id)
-            .where(Review.learner_id.in_(learner_ids), Question.set_id.in_(set_ids))
-            .group_by(Review.learner_id, Question.set_id)):
-        activity[learner_id, set_id].append(last)
-
     live = _live_question_ids(set_ids)
-    set_of_question = {question_id: set_id for set_id, ids in live.items() for question_id in ids}
-    # Mastery as the learner's progress page counts it, with the learner's own day.
-    day_ends = {learner_id: end_of_today(now, zone_name) for learner_id, zone_name in db.session.execute(
-        db.select(User.id, User.time_zone).where(User.id.in_(learner_ids)))}
-    mastered: Counter[tuple[int, int]] = Counter()
-    if set_of_question:
-        for state in db.session.execute(
-                db.select(CardState)
-                .where(CardState.learner_id.in_(learner_ids), CardState.question_id.in_(list(set_of_question)))
-        ).scalars():
-            mastered[state.learner_id, set_of_question[state.question_id]] += is_mastered(
-                state, day_ends[state.learner_id])
+    # Mastery as the learner's progress page counts it (scheduling.is_mastered), with the learner's own day,
+    # counted in SQL over the cards of the sets' live questions. A card's last review is the latest review of
+    # its question: every review writes it, and so does every quiz answer, which logs a review (the one writer,
+    # app/reviewing.py, stores both together). So the cards also give the last flashcard review or quiz answer.
+    day_ends: dict[dt.datetime, list[int]] = defaultdict(list)
+    for learner_id, zone_name in db.session.execute(db.select(User.id, User.time_zone).where(User.id.in_(learner_ids))):
+        day_ends[end_of_today(now, zone_name)].append(learner_id)
+    day_end = case(*((CardState.learner_id.in_(ids), moment) for moment, ids in day_ends.items()))
+    is_live = (Question.review_status == ReviewStatus.APPROVED) & Question.retired_at.is_(None)
+    in_review = CardState.fsrs_card["state"].as_integer() == int(State.Review)
+    mastered: dict[tuple[int, int], int] = {}
+    for learner_id, set_id, mastered_cards, last in db.session.execute(
+            db.select(CardState.learner_id, Question.set_id,
+                      func.sum(case((is_live & in_review & (CardState.due >= day_end), 1), else_=0)),
+                      func.max(CardState.last_review_at))
+            .join(Question, Question.id == CardState.question_id)
+            .where(CardState.learner_id.in_(learner_ids), Question.set_id.in_(set_ids))
+            .group_by(CardState.learner_id, Question.set_id)):
+        mastered[learner_id, set_id] = mastered_cards or 0
+        activity[learner_id, set_id].append(last)
 
     return {
         (learner_id, set_id): summarise_learner_set(
             attempts.get((learner_id, set_id), []),
-            mastery_share=mastery(mastered[learner_id, set_id], len(live.get(set_id, []))),
+            mastery_share=mastery(mastered.get((learner_id, set_id), 0), len(live.get(set_id, []))),
             activity=activity.get((learner_id, set_id), []), due_at=due_dates.get(set_id), now=now)
         for learner_id in learner_ids for set_id in set_ids
     }

@@ -127,7 +127,7 @@ def test_a_class_a_set_and_a_learners_answers_on_postgresql(pg_app):
         assert verdicts.approve_all(question_set) > 0
         publishing.publish(question_set)
         publishing.assign(question_set, classroom)
-        join_code, set_id = classroom.join_code, question_set.id
+        join_code, set_id, classroom_id = classroom.join_code, question_set.id, classroom.id
         assert db.session.get(QuestionSet, set_id).status is SetStatus.PUBLISHED
     assert "Postgres class" in teacher_client.get("/classes/").get_data(as_text=True)
 
@@ -155,6 +155,11 @@ def test_a_class_a_set_and_a_learners_answers_on_postgresql(pg_app):
         assert db.session.get(Attempt, attempt_id).total == 1
         quiz_reviews = db.session.execute(db.select(Review).filter_by(learner_id=learner.id)).scalars().all()
         assert len(quiz_reviews) == 1
+
+    # The teacher's reports count it in SQL on PostgreSQL too: mastery and last activity from the learner's cards.
+    report = teacher_client.get(f"/reports/classes/{classroom_id}/sets/{set_id}").get_data(as_text=True)
+    assert "(+1 unfinished)" in report and ">never<" not in report and "0\u00a0%" in report
+    assert teacher_client.get(f"/reports/sets/{set_id}/items").status_code == 200
 
 
 def test_the_same_answer_posted_from_two_tabs_at_once_is_stored_once(pg_app):
