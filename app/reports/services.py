@@ -80,12 +80,19 @@ def summaries(learner_ids: list[int], set_ids: list[int], due_dates: dict[int, d
             .where(Attempt.learner_id.in_(learner_ids), Attempt.set_id.in_(set_ids))):
         attempts[learner_id, set_id].append(AttemptRecord(*record))
 
+    # A finished attempt's answers all came before it finished; those of an unfinished one are read.
     activity: dict[tuple[int, int], list[dt.datetime]] = defaultdict(list)
+    for learner_id, set_id, last in db.session.execute(
+            db.select(Attempt.learner_id, Attempt.set_id, func.max(Answer.answered_at))
+            .join(Answer, Answer.attempt_id == Attempt.id)
+            .where(Attempt.learner_id.in_(learner_ids), Attempt.set_id.in_(set_ids), Attempt.finished_at.is_(None))
+            .group_by(Attempt.learner_id, Attempt.set_id)):
+        activity[learner_id, set_id].append(last)
     live = _live_question_ids(set_ids)
     # Mastery as the learner's progress page counts it (scheduling.is_mastered), with the learner's own day,
-    # counted in SQL over the cards of the sets' live questions. A card's last review is the latest review of
-    # its question: every review writes it, and so does every quiz answer, which logs a review (the one writer,
-    # app/reviewing.py, stores both together). So the cards also give the last flashcard review or quiz answer.
+    # counted in SQL over the cards of the sets' live questions. A card's last review is the latest review of its
+    # question (the one writer of reviews, app/reviewing.py, writes both together), so the cards also give the
+    # last flashcard review.
     day_ends: dict[dt.datetime, list[int]] = defaultdict(list)
     for learner_id, zone_name in db.session.execute(db.select(User.id, User.time_zone).where(User.id.in_(learner_ids))):
         day_ends[end_of_today(now, zone_name)].append(learner_id)
