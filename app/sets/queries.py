@@ -42,6 +42,20 @@ def ordered_questions(question_set: QuestionSet, *, include_retired: bool = Fals
     return list(db.session.execute(query).scalars())
 
 
+def question_numbers(question_set: QuestionSet) -> dict[int, int]:
+    """Return each live question's number in the order learners meet them (from 1), by question id."""
+    ids = db.session.execute(db.select(Question.id).filter_by(set_id=question_set.id)
+                             .where(Question.retired_at.is_(None)).order_by(Question.position, Question.id)).scalars()
+    return {question_id: number for number, question_id in enumerate(ids, start=1)}
+
+
+def assigned_class_names(question_set: QuestionSet) -> list[str]:
+    """Return the names of the classes the set is assigned to, in the order it was assigned."""
+    return list(db.session.execute(
+        db.select(Classroom.name).join(Assignment, Assignment.classroom_id == Classroom.id)
+        .where(Assignment.set_id == question_set.id).order_by(Assignment.id)).scalars())
+
+
 def questions_with_history(question_ids: list[int]) -> set[int]:
     """Return the ids among ``question_ids`` that a learner answered, reviewed or holds as a card."""
     if not question_ids:

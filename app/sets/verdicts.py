@@ -4,7 +4,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import case
+from flask_sqlalchemy.pagination import Pagination
+from sqlalchemy import case, func
 
 from app.extensions import db
 from app.models import Question, QuestionKind, QuestionSet, ReviewStatus, utcnow
@@ -142,40 +143,76 @@ def grouped(rows: Iterable[Question]) -> list[QuestionGroup]:
 FACT_FILTER_TITLES = (*FACT_GROUPS, ("other", "Other facts"), HAND_MADE_GROUP)
 
 
+SECTIONS = ("recommended", "also_approved", "suggestions", "rejected")
+
+
 @dataclass(frozen=True)
 class ReviewSections:
-    """The review page's default view: the recommended set first, the rest after it."""
+    """One page of the review page's default view: the recommended set first, the rest after it, in pages.
+
+    The sections follow each other over the pages; each list holds the section's questions on this page.
+    """
 
     recommended: list[Question]  # pending or approved, in learners' order
     also_approved: list[Question]  # approved outside the recommended set: hand-made, imported, picked by the teacher
     suggestions: list[Question]  # the other pending questions, the engine's best first
     rejected: list[Question]
+    totals: dict[str, int]  # each section's questions on every page
+    recommended_pending: int
+    pagination: Pagination
 
-    @property
-    def recommended_pending(self) -> int:
-        return sum(question.review_status is ReviewStatus.PENDING for question in self.recommended)
+    def first_page(self, section: str) -> int:
+        """Return the page on which the section's questions begin."""
+        before = sum(self.totals[earlier] for earlier in SECTIONS[:SECTIONS.index(section)])
+        return before // self.pagination.per_page + 1
 
 
-def review_sections(question_set: QuestionSet) -> ReviewSections:
-    """Return the set's live questions split into the recommended set, other approved ones, suggestions and rejected."""
-    rows = ordered_questions(question_set)
-    rejected = [question for question in rows if question.review_status is ReviewStatus.REJECTED]
-    recommended = [question for question in rows if question.recommended and question not in rejected]
-    others = [question for question in rows if not question.recommended and question not in rejected]
-    also_approved = [question for question in others if question.review_status is ReviewStatus.APPROVED]
-    # Stable sort: questions of equal score (or none) keep learners' order.
-    suggestions = sorted((question for question in others if question.review_status is ReviewStatus.PENDING),
-                         key=lambda question: -(question.score or 0.0))
-    return ReviewSections(recommended, also_approved, suggestions, rejected)
+def _section_rank():
+    """Return the SQL rank of a live question's section, in SECTIONS order."""
+    return case((Question.review_status == ReviewStatus.REJECTED, 3), (Question.recommended, 0),
+                (Question.review_status == ReviewStatus.APPROVED, 1), else_=2)
+
+
+def review_sections(question_set: QuestionSet, *, page: int = 1, per_page: int = REVIEW_PAGE_SIZE) -> ReviewSections:
+    """Return one page of the set's live questions: the recommended set, other approved ones, suggestions, rejected.
+
+    A page past the last shows the last.
+    """
+    rank = _section_rank()
+    live = (Question.set_id == question_set.id, Question.retired_at.is_(None))
+    totals = dict.fromkeys(SECTIONS, 0)
+    recommended_pending = 0
+    for section, status, count in db.session.execute(
+            db.select(rank, Question.review_status, func.count()).where(*live).group_by(rank, Question.review_status)):
+        totals[SECTIONS[section]] += count
+        recommended_pending += count if section == 0 and status is ReviewStatus.PENDING else 0
+    # Suggestions come the engine's best first; questions of equal score (or none) keep learners' order.
+    query = (db.select(Question).where(*live)
+             .order_by(rank, case((rank == 2, -func.coalesce(Question.score, 0.0)), else_=0.0), Question.position,
+                       Question.id))
+    pages = max(1, -(-sum(totals.values()) // per_page))
+    pagination = db.paginate(query, page=min(max(1, page), pages), per_page=per_page, error_out=False, count=True)
+    shown: dict[str, list[Question]] = {section: [] for section in SECTIONS}
+    for question in pagination.items:
+        section = ("rejected" if question.review_status is ReviewStatus.REJECTED else "recommended"
+                   if question.recommended else "also_approved" if question.review_status is ReviewStatus.APPROVED
+                   else "suggestions")
+        shown[section].append(question)
+    return ReviewSections(**shown, totals=totals, recommended_pending=recommended_pending, pagination=pagination)
 
 
 def status_counts(question_set: QuestionSet) -> dict[str, int]:
     """Return how many questions each filter of the review page shows."""
-    rows = ordered_questions(question_set, include_retired=True)
-    live = [question for question in rows if question.retired_at is None]
-    counts = {"all": len(live), "retired": len(rows) - len(live)}
-    for status in ReviewStatus:
-        counts[status.value] = sum(question.review_status is status for question in live)
+    counts = {"all": 0, "retired": 0, **{status.value: 0 for status in ReviewStatus}}
+    for retired, status, count in db.session.execute(
+            db.select(Question.retired_at.is_not(None), Question.review_status, func.count())
+            .where(Question.set_id == question_set.id)
+            .group_by(Question.retired_at.is_not(None), Question.review_status)):
+        if retired:
+            counts["retired"] += count
+        else:
+            counts["all"] += count
+            counts[status.value] += count
     return counts
 
 
@@ -238,7 +275,8 @@ def set_review_status(question: Question, status: ReviewStatus) -> None:
 
 def approve_recommended(question_set: QuestionSet) -> int:
     """Approve the pending questions of the recommended set and return how many were approved."""
-    return _approve_pending(question_set, review_sections(question_set).recommended)
+    return _approve_pending(question_set, (question for question in ordered_questions(question_set)
+                                           if question.recommended))
 
 
 def approve_all(question_set: QuestionSet) -> int:

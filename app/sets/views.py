@@ -128,14 +128,15 @@ def update_details(set_id: int):
 def _render_review(question_set, details_form: SetDetailsForm) -> str:
     review_filter = verdicts.ReviewFilter.from_values(request.args)
     in_order = request.args.get("view") == "order"
-    ordered = queries.ordered_questions(question_set)
+    ordered = queries.ordered_questions(question_set) if in_order else []  # every question: the page moves them
     pagination = verdicts.filtered_review(question_set, review_filter) if review_filter.narrows and not in_order \
         else None
+    sections = None if in_order or pagination else verdicts.review_sections(question_set, page=review_filter.page)
     return render_template(
         "sets/review.html", question_set=question_set, status=review_filter.status, review_filter=review_filter,
-        in_order=in_order, sections=None if in_order or pagination else verdicts.review_sections(question_set),
-        pagination=pagination, groups=verdicts.grouped(pagination.items) if pagination else [], ordered=ordered,
-        numbers={question.id: number for number, question in enumerate(ordered, start=1)},
+        in_order=in_order, sections=sections, pagination=pagination,
+        groups=verdicts.grouped(pagination.items) if pagination else [], ordered=ordered,
+        numbers=queries.question_numbers(question_set), assigned_to=queries.assigned_class_names(question_set),
         counts=verdicts.status_counts(question_set), highlighted=highlighting.source_with_answer,
         details_form=details_form, score_filters=verdicts.SCORE_FILTERS, keep_fields=review_filter.hidden_fields(),
         fact_filters=verdicts.FACT_FILTER_TITLES)

@@ -183,6 +183,28 @@ def test_the_review_page_shows_the_recommended_set_first_and_folds_the_rest(app,
     assert "Engine score 90%" in page
 
 
+def test_a_long_review_page_comes_in_pages_the_sections_following_each_other(app, client, teacher):
+    rows = [{"prompt": f"Recommended {number}?", "recommended": True, "score": 0.9} for number in range(3)]
+    rows += [{"prompt": f"Suggestion {number:02}?", "score": 0.8 - number / 100} for number in range(30)]
+    set_id = make_set(app, teacher, rows)
+    first = client.get(f"/sets/{set_id}")
+    page = visible_text(first)
+    assert "Recommended set (3)" in page and "Approve the recommended 3" in page and "Other suggestions (30)" in page
+    assert "Suggestion 21?" in page and "Suggestion 22?" not in page  # 3 + 22 questions: the first 25
+    assert '<details class="mb-4" id="other-suggestions">' in first.get_data(as_text=True)
+    assert f'href="/sets/{set_id}?page=2"' in first.get_data(as_text=True)
+    second = client.get(f"/sets/{set_id}?page=2")
+    page = visible_text(second)
+    assert "Suggestion 22?" in page and "Suggestion 29?" in page and "Suggestion 21?" not in page
+    # Every section keeps its heading and count, and says where its questions are when none is on this page.
+    assert "Recommended set (3) Approve the recommended 3" in page and "These questions begin on page 1 ." in page
+    assert "Other suggestions (30)" in page
+    assert '<details class="mb-4" id="other-suggestions" open>' in second.get_data(as_text=True)  # nothing above it
+    # An action on page 2 comes back to page 2; a page past the last shows the last.
+    assert 'name="filter_page" value="2"' in second.get_data(as_text=True)
+    assert "Suggestion 29?" in visible_text(client.get(f"/sets/{set_id}?page=7"))
+
+
 def test_without_recommended_questions_the_suggestions_are_open(app, client, teacher):
     set_id = make_set(app, teacher, [{"prompt": "Only suggestion?"}])
     response = client.get(f"/sets/{set_id}")

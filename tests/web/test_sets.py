@@ -20,6 +20,7 @@ from app.models import (Answer, Assignment, Attempt, CardState, Classroom, Quest
 from app.models import Review as LearnerReview
 from app.sets import creation, highlighting, publishing, queries
 from app.sets.articles import markdown_to_text
+from app.sets.verdicts import REVIEW_PAGE_SIZE
 from tests.web.conftest import csrf_token, log_in, make_user, post_form
 
 CORPUS = Path(__file__).parents[2] / ".." / "shared" / "corpus"
@@ -337,8 +338,10 @@ def test_the_karabakh_article_from_upload_to_assignment(app, client, teacher):
             prompts.add((question.kind, question.prompt))
         assert len(prompts) == len(question_set.questions)
         generated = len(question_set.questions)
-    review_page = client.get(f"/sets/{set_id}").get_data(as_text=True)
-    assert review_page.count('class="source-sentence') == generated
+    # Every question shows its source sentence, over the review page's pages.
+    pages = [client.get(f"/sets/{set_id}?page={number}").get_data(as_text=True)
+             for number in range(1, -(-generated // REVIEW_PAGE_SIZE) + 1)]
+    assert sum(page.count('class="source-sentence') for page in pages) == generated
     # The teacher corrects the headline the engine found, adds one question, approves all and publishes.
     assert post_form(client, f"/sets/{set_id}/details", {"title": "Russia leaves Karabakh", "published_on": "2024-05-15",
                                                          "description": ""}, form_page=f"/sets/{set_id}").status_code == 302
