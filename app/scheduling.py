@@ -54,6 +54,11 @@ def is_mastered(state: CardState | None, day_end: dt.datetime) -> bool:
     return State(state.fsrs_card["state"]) is State.Review and state.due >= day_end
 
 
+def mastered_in_sql(day_end):
+    """Return ``is_mastered`` as an SQL condition on the CardState row; ``day_end`` may be an SQL expression."""
+    return (CardState.fsrs_card["state"].as_integer() == int(State.Review)) & (CardState.due >= day_end)
+
+
 def fsrs_card(state: CardState | None, *, question_id: int = 0, now: dt.datetime) -> Card:
     """Return the FSRS card a state holds, or a new card when the learner has never seen the question."""
     if state is None:
@@ -178,7 +183,8 @@ def build_queue(learner_id: int, question_ids: Sequence[int], now: dt.datetime, 
                       if state.due <= now + LEARN_AHEAD
                       and State(state.fsrs_card["state"]) in (State.Learning, State.Relearning)),
                      key=lambda state: (state.due, state.id))
-    later = [state.due for state in states.values() if state.due > now and state not in due]
+    shown = {state.id for state in due}
+    later = [state.due for state in states.values() if state.due > now and state.id not in shown]
     return StudyQueue(due=tuple(state.question_id for state in due), new=tuple(new),
                       new_waiting=len(unseen) - len(new), new_left_today=new_left,
                       next_due_at=min(later, default=None))

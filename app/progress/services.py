@@ -6,12 +6,12 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable
 
-from sqlalchemy import func
+from sqlalchemy import case, func, literal
 
 from app.extensions import db
 from app.models import Assignment, CardState, Question, QuestionSet, Review, ReviewStatus, User
 from app.quiz.services import attempts_by_set
-from app.scheduling import StudyQueue, is_mastered
+from app.scheduling import StudyQueue, mastered_in_sql
 from app.statistics import AttemptRecord, mastery, summarise_learner_set
 from app.study.services import assigned_sets, study_queue
 from app.timezones import day_start, end_of_today, local_day
@@ -54,25 +54,26 @@ def set_progress(learner: User, now: dt.datetime, *, queue: StudyQueue | None = 
     pairs = assigned_sets(learner)
     set_ids = [question_set.id for question_set, _ in pairs]
     live = live_questions_by_set(set_ids)
-    # Only what mastery needs of each card (its FSRS memory), not mapped objects: a learner has hundreds.
-    states = {row.question_id: row for row in db.session.execute(
-        db.select(CardState.question_id, CardState.fsrs_card, CardState.due)
-        .join(Question, Question.id == CardState.question_id)
-        .where(CardState.learner_id == learner.id, Question.set_id.in_(set_ids)))} if set_ids else {}
-    attempts = attempts_by_set(learner.id, set_ids)
+    # Each set's cards met and mastered (scheduling.is_mastered), counted in SQL: a learner has hundreds of cards.
     day_end = end_of_today(now, learner.time_zone)
+    counted = {set_id: (studied, mastered or 0) for set_id, studied, mastered in db.session.execute(
+        db.select(Question.set_id, func.count(), func.sum(case((mastered_in_sql(day_end), 1), else_=0)))
+        .join(Question, Question.id == CardState.question_id)
+        .where(CardState.learner_id == learner.id, Question.set_id.in_(set_ids),
+               Question.review_status == ReviewStatus.APPROVED, Question.retired_at.is_(None))
+        .group_by(Question.set_id))} if set_ids else {}
+    attempts = attempts_by_set(learner.id, set_ids)
     rows = []
     for question_set, assignment in pairs:
-        cards = [states.get(question_id) for question_id in live[question_set.id]]
-        studied = [state for state in cards if state is not None]
-        mastered = sum(is_mastered(state, day_end) for state in studied)
+        cards = live[question_set.id]
+        studied, mastered = counted.get(question_set.id, (0, 0))
         records = [AttemptRecord(attempt.id, attempt.started_at, attempt.finished_at, attempt.correct, attempt.total)
                    for attempt in attempts[question_set.id]]
         summary = summarise_learner_set(records, mastery_share=mastery(mastered, len(cards)),
                                         due_at=assignment.due_at, now=now)
         open_attempts = [attempt.id for attempt in attempts[question_set.id] if attempt.finished_at is None]
         rows.append(SetProgress(
-            question_set=question_set, assignment=assignment, card_count=len(cards), studied=len(studied),
+            question_set=question_set, assignment=assignment, card_count=len(cards), studied=studied,
             mastered=mastered, due_now=sum(question_id in due_now for question_id in live[question_set.id]), mastery=summary.mastery,
             best_percent=summary.best_percent, last_percent=summary.last_percent, attempts=summary.attempts,
             open_attempt_id=open_attempts[-1] if open_attempts else None, overdue=summary.overdue))
@@ -109,16 +110,19 @@ def daily_activity(learner_id: int, now: dt.datetime, *, days: int = ACTIVITY_DA
     """Return the learner's reviews and recalls for each of the last ``days`` days of their zone, today last."""
     today = local_day(now, zone_name)
     first_day = today - dt.timedelta(days=days - 1)
-    reviews: Counter[dt.date] = Counter()
-    recalled: Counter[dt.date] = Counter()
-    for reviewed_at, rating in db.session.execute(
-            db.select(Review.reviewed_at, Review.rating)
-            .where(Review.learner_id == learner_id, Review.reviewed_at >= day_start(first_day, zone_name))):
-        day = local_day(reviewed_at, zone_name)
-        reviews[day] += 1
-        recalled[day] += rating >= RECALLED
-    return [DayActivity(day, reviews[day], recalled[day])
-            for day in (first_day + dt.timedelta(days=offset) for offset in range(days))]
+    # Counted in SQL, a row a day: each review falls in the day whose midnight (in the zone) last preceded it.
+    starts = [day_start(first_day + dt.timedelta(days=offset), zone_name) for offset in range(days + 1)]
+    day_index = case(*((Review.reviewed_at < start, offset) for offset, start in enumerate(starts[1:-1])),
+                     else_=days - 1) if days > 1 else literal(0)
+    reviews: Counter[int] = Counter()
+    recalled: Counter[int] = Counter()
+    for offset, count, recalls in db.session.execute(
+            db.select(day_index, func.count(), func.sum(case((Review.rating >= RECALLED, 1), else_=0)))
+            .where(Review.learner_id == learner_id, Review.reviewed_at >= starts[0], Review.reviewed_at < starts[-1])
+            .group_by(day_index)):
+        reviews[offset], recalled[offset] = count, recalls or 0
+    return [DayActivity(first_day + dt.timedelta(days=offset), reviews[offset], recalled[offset])
+            for offset in range(days)]
 
 
 def study_streak(review_days: Iterable[dt.date], today: dt.date) -> int:

@@ -11,7 +11,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from fsrs import State
 from sqlalchemy import case, func, true
 from sqlalchemy.orm import contains_eager
 
@@ -21,6 +20,7 @@ from app.extensions import db
 from app.models import (Answer, Assignment, Attempt, CardState, Classroom, Enrollment, Question, QuestionKind,
                         QuestionSet, Review, ReviewSource, ReviewStatus, User)
 from app.ownership import owned_or_404
+from app.scheduling import mastered_in_sql
 from app.timezones import end_of_today
 from app.statistics import (AttemptRecord, ItemAnalysis, ItemStatistics, LearnerSetSummary, QuestionKey,
                             ScoredAnswer, analyse_items, mastery, summarise_learner_set)
@@ -98,11 +98,10 @@ def summaries(learner_ids: list[int], set_ids: list[int], due_dates: dict[int, d
         day_ends[end_of_today(now, zone_name)].append(learner_id)
     day_end = case(*((CardState.learner_id.in_(ids), moment) for moment, ids in day_ends.items()))
     is_live = (Question.review_status == ReviewStatus.APPROVED) & Question.retired_at.is_(None)
-    in_review = CardState.fsrs_card["state"].as_integer() == int(State.Review)
     mastered: dict[tuple[int, int], int] = {}
     for learner_id, set_id, mastered_cards, last in db.session.execute(
             db.select(CardState.learner_id, Question.set_id,
-                      func.sum(case((is_live & in_review & (CardState.due >= day_end), 1), else_=0)),
+                      func.sum(case((is_live & mastered_in_sql(day_end), 1), else_=0)),
                       func.max(CardState.last_review_at))
             .join(Question, Question.id == CardState.question_id)
             .where(CardState.learner_id.in_(learner_ids), Question.set_id.in_(set_ids))
