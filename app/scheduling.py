@@ -122,7 +122,7 @@ class CardRow:
     id: int
     question_id: int
     due: dt.datetime
-    fsrs_card: dict
+    state: State  # the FSRS state its memory is in
 
 
 @dataclass(frozen=True)
@@ -154,15 +154,16 @@ def new_cards_introduced_since(learner_id: int, since: dt.datetime) -> int:
 def card_states(learner_id: int, question_ids: Iterable[int]) -> dict[int, CardRow]:
     """Return the learner's cards for these questions, by question id (questions never studied are absent).
 
-    Rows of the columns the queue reads, not mapped objects: a learner's queue spans hundreds of cards.
+    Rows of the columns the queue reads, not mapped objects, and of the FSRS memory only its state, read in
+    SQL: a learner's queue spans hundreds of cards.
     """
     question_ids = list(question_ids)
     if not question_ids:
         return {}
     rows = db.session.execute(
-        db.select(CardState.id, CardState.question_id, CardState.due, CardState.fsrs_card)
+        db.select(CardState.id, CardState.question_id, CardState.due, CardState.fsrs_card["state"].as_integer())
         .where(CardState.learner_id == learner_id, CardState.question_id.in_(question_ids)))
-    return {row.question_id: CardRow(row.id, row.question_id, row.due, row.fsrs_card) for row in rows}
+    return {question_id: CardRow(card_id, question_id, due, State(state)) for card_id, question_id, due, state in rows}
 
 
 def build_queue(learner_id: int, question_ids: Sequence[int], now: dt.datetime, *,
@@ -181,7 +182,7 @@ def build_queue(learner_id: int, question_ids: Sequence[int], now: dt.datetime, 
     if not due and not new:
         due = sorted((state for state in states.values()
                       if state.due <= now + LEARN_AHEAD
-                      and State(state.fsrs_card["state"]) in (State.Learning, State.Relearning)),
+                      and state.state in (State.Learning, State.Relearning)),
                      key=lambda state: (state.due, state.id))
     shown = {state.id for state in due}
     later = [state.due for state in states.values() if state.due > now and state.id not in shown]

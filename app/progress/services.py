@@ -13,7 +13,7 @@ from app.models import Assignment, CardState, Question, QuestionSet, Review, Rev
 from app.quiz.services import attempts_by_set
 from app.scheduling import StudyQueue, mastered_in_sql
 from app.statistics import AttemptRecord, mastery, summarise_learner_set
-from app.study.services import assigned_sets, study_queue
+from app.study.services import assigned_sets, queue_over
 from app.timezones import day_start, end_of_today, local_day
 
 ACTIVITY_DAYS = 30
@@ -43,17 +43,18 @@ class SetProgress:
         return self.card_count - self.studied
 
 
-def set_progress(learner: User, now: dt.datetime, *, queue: StudyQueue | None = None) -> list[SetProgress]:
-    """Return the learner's progress on each assigned set, soonest due first.
+def progress_and_queue(learner: User, now: dt.datetime) -> tuple[list[SetProgress], StudyQueue, list[int]]:
+    """Return the learner's progress on each assigned set, soonest due first, their study queue over every
+    assigned set, and the sets' live question ids (in set order).
 
-    A set's cards due now are those of the learner's study queue (``queue``, built here if not given), so
-    the numbers agree with the study page.
+    A set's cards due now are those of the queue, so the numbers agree with the study page.
     """
-    queue = queue or study_queue(learner, now)
-    due_now = set(queue.due)
     pairs = assigned_sets(learner)
     set_ids = [question_set.id for question_set, _ in pairs]
     live = live_questions_by_set(set_ids)
+    question_ids = [question_id for set_id in set_ids for question_id in live[set_id]]
+    queue = queue_over(learner, question_ids, now)
+    due_now = set(queue.due)
     # Each set's cards met and mastered (scheduling.is_mastered), counted in SQL: a learner has hundreds of cards.
     day_end = end_of_today(now, learner.time_zone)
     counted = {set_id: (studied, mastered or 0) for set_id, studied, mastered in db.session.execute(
@@ -77,7 +78,7 @@ def set_progress(learner: User, now: dt.datetime, *, queue: StudyQueue | None = 
             mastered=mastered, due_now=sum(question_id in due_now for question_id in live[question_set.id]), mastery=summary.mastery,
             best_percent=summary.best_percent, last_percent=summary.last_percent, attempts=summary.attempts,
             open_attempt_id=open_attempts[-1] if open_attempts else None, overdue=summary.overdue))
-    return rows
+    return rows, queue, question_ids
 
 
 def live_questions_by_set(set_ids: list[int]) -> dict[int, list[int]]:
@@ -190,11 +191,9 @@ class LearnerProgress:
 def learner_progress(learner: User, now: dt.datetime) -> LearnerProgress:
     """Return everything the progress page shows."""
     zone_name = learner.time_zone
-    sets = set_progress(learner, now)
+    sets, _queue, question_ids = progress_and_queue(learner, now)
     days = review_days(learner.id, zone_name)
     today = local_day(now, zone_name)
-    question_ids = [question_id for ids in live_questions_by_set([row.question_set.id for row in sets]).values()
-                    for question_id in ids]
     return LearnerProgress(sets=sets, days=daily_activity(learner.id, now, zone_name=zone_name),
                            streak=study_streak(days, today), studied_today=today in days,
                            upcoming=upcoming_reviews(learner.id, question_ids, now, zone_name=zone_name),
