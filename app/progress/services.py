@@ -44,10 +44,10 @@ class SetProgress:
 
 
 def progress_and_queue(learner: User, now: dt.datetime) -> tuple[list[SetProgress], StudyQueue, list[int]]:
-    """Return the learner's progress on each assigned set, soonest due first, their study queue over every
-    assigned set, and the sets' live question ids (in set order).
+    """Return each assigned set's progress (soonest due first), the study queue and the sets' live question ids.
 
-    A set's cards due now are those of the queue, so the numbers agree with the study page.
+    The ids are in set order. A set's cards due now are those of the queue, so the numbers agree with the
+    study page; the sets and their questions are read once for both.
     """
     pairs = assigned_sets(learner)
     set_ids = [question_set.id for question_set, _ in pairs]
