@@ -99,7 +99,7 @@ _FUNCTION_WORDS = frozenset("the a an in on at after before when while if as for
 _BOILERPLATE_WORDS = re.compile(
     r"(?=[(MRAGECPSNWI])(?:\((?:Reuters|AP|AFP|UPI|PA|CNN|BBC|IANS|PTI|ANI)\)|MENAFN|\bREUTERS/|\bAP Photo\b|"
     r"Getty Images|\b(?:Reporting|Editing|Writing|Additional reporting) by\b|\bPHOTO CAPTION\b|Click here|"
-    r"\b(?:read more|subscribe|newsletter|sign up)\b|"
+    r"\b(?:read more|subscribe|newsletter|sign up)\b|\bAs (?:already|previously) reported\b|"
     # "Clark Boyd is technology correspondent for The World": the reporter's credit, not the story
     r"\b(?:is|was) (?:the |a )?(?:[\w-]+ ){0,3}(?:correspondent|reporter|editor|columnist|presenter) (?:for|at|of|on) )",
     re.IGNORECASE)
@@ -191,19 +191,21 @@ _CONTINENT = re.compile(r"^(?:the )?(?:Africa|Europe|Asia|Australasia|Oceania|An
                         r"America|the Americas|Middle East|Caribbean|Scandinavia|Balkans|Gulf)$", re.IGNORECASE)
 _CAPITALISED_RUN = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
 _FIRST_HALF_OF_A_NAME = re.compile(r"(?:^|\s)(?:New|North|South|East|West|San|Santa|Saint|St\.?|Los|Las|El|Hong|Sri|"
-                                   r"Saudi|Costa|Puerto|Sierra|Cape|Port|Fort|Mount|Lake)\s*$|\s&\s*$|"
+                                   r"Saudi|Costa|Puerto|Sierra|Cape|Port|Fort|Mount|Lake|Real|Atletico|Inter|Sporting|"
+                                   r"Dynamo|Dinamo)\s*$|\s&\s*$|"
                                    r"[A-Z][\w'’-]*\s+(?:de|van|von|da|di|du|der|den|le|la|bin|ibn|al|dos|das)\s*$")
 _ORGANISATION_HEAD = re.compile(r"\b(Party|Court|University|Ministry|Department|Council|Commission|Committee|Union|"
                                 r"Federation|Association|Agency|Parliament|Assembly|Congress|Senate|Church|Army|Police|"
                                 r"Exchange|Museum|Hospital|School|College|Institute|Foundation)\b(?!.*\b[A-Z])")
 _DESCRIBES_SOMEONE = re.compile(
     rf"\s+(?:and\s+(?:[A-Z][\w.'’-]*\s+)+)?(?:[a-z-]+\s+){{0,2}}?"
-    rf"(?:{'|'.join(map(re.escape, sorted(ROLE_NOUNS, key=len, reverse=True)))})\s+[A-Z][a-z]")
+    rf"(?:{'|'.join(map(re.escape, sorted(ROLE_NOUNS, key=len, reverse=True)))})s?\s+[A-Z][a-z]")
 _BODY_OF_PEOPLE = re.compile(
     r"\b(?:company|firm|bank|group|corporation|concern|party|union|agency|department|court|ministry|government|"
     r"office|bureau|commission|committee|board|council|institute|authority|fund|exchange|club|team|side|squad)$",
     re.IGNORECASE)
 _NAMED_AFTER = re.compile(r"\s+(?:of|at|for|in)\s+(?:the\s+)?[A-Z]")
+_CAPITALISED_NAMES = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:of|and|for|the|de)?\s*[A-Z][\w'’-]*)+")
 _BRACKETED_BLANK = re.compile(r"\(\s*_{3,}")
 _OWNER_BEFORE_BLANK = re.compile(
     r"\b(?:the|its|their|his|her|all)(?:\s+first)?\s+$", re.IGNORECASE)  # "the first _____ months": a quarter
@@ -282,6 +284,8 @@ class Story:
     common_words: frozenset[str] = frozenset()
     # Where each lower-cased word first appears, so that "the pact" can be told to point back in one look-up.
     first_seen: dict[str, int] = dataclasses.field(default_factory=dict)
+    # People the article shows to be people: they speak, or it gives them a role. "Vera Drake" is neither.
+    vouched_people: frozenset[str] = frozenset()
     # Words the article writes once that no dictionary knows ("tragets"): a question would repeat the typo.
     misspelt: frozenset[str] = frozenset()
 
@@ -618,6 +622,10 @@ def answer_in_headline(question: Question, story: Story) -> str | None:
     if not story.headline:
         return None
     if question.type == QuestionType.TRUE_FALSE:
+        headline_words = set(normal(story.headline).split()) - _FUNCTION_WORDS
+        if len(headline_words) >= 3 and len(headline_words & set(normal(question.prompt).split())) >= \
+                0.8 * len(headline_words):
+            return "the statement repeats the headline"
         # "rose 0.3 pct" marked False under a headline that says 0.7 pct: the headline settles it.
         core = re.search(r"\d[\d.,/-]*", question.fact.text) if question.fact.kind == FactKind.NUMBER else None
         if core and len(core.group(0)) > 1 and \
@@ -649,8 +657,12 @@ def answer_in_headline(question: Question, story: Story) -> str | None:
         if any(f" {month} " in headline for month in months):
             return "the answer's month is in the headline"
     if question.fact.kind in (FactKind.PERSON, FactKind.SPEAKER):
-        surname = answer.rsplit(" ", 1)[-1]
-        if len(surname) > 2 and f" {surname} " in headline:
+        # The surname is the last word in English and the first in Chinese ("..., Zhao Says" over Zhao Ziyang).
+        surnames = {answer.rsplit(" ", 1)[-1]}
+        if " " in answer and answer == normal(str(question.fact.value)):
+            surnames.add(answer.split(" ", 1)[0])
+        if any(len(surname) > 2 and surname not in story.common_words and f" {surname} " in headline
+               for surname in surnames):
             return "the answer's surname is in the headline"
     if question.fact.kind == FactKind.ORGANISATION:
         # "Time Warner Inc" under "Time Warner Sets ...": the name without its suffix is the answer.
@@ -690,6 +702,9 @@ def _headline_hint(answer: str, headline: str, common_words: frozenset[str]) -> 
     shown_words = [shown for word in _WORD.findall(headline)
                    if (shown := word.removesuffix("'s").removesuffix("’s"))[0].isupper() and len(shown) >= 4 and
                    shown.lower() not in common_words]
+    short = [word.lower().removesuffix("s") for word in _WORD.findall(headline) if word[0].isupper() and len(word) >= 3]
+    if len(capitals) >= 2 and all(any(word.lower().startswith(prefix) for prefix in short) for word in capitals):
+        return "the headline shortens the answer"  # "Lib Dems" over "Liberal Democrats"
     for word in capitals:
         if len(word) < 4 or word.lower() in common_words:
             continue
@@ -757,11 +772,21 @@ def blank_gives_itself_away(question: Question, story: Story) -> str | None:
     if around is None:
         return None
     before, after = around
-    if after[:1] in "/-–" or before[-1:] in "/-–":
+    # An empty string is "in" every string: only a real character next to the blank counts.
+    if after[:1] and after[:1] in "/-–" or before[-1:] and before[-1:] in "/-–":
         return "the blank is half of a pair"
+    if before[-1:] and not before[-1:].isspace() and before[-1:] not in "“\"‘'(":
+        return "the blank is glued to a word"  # "JARD._____"
+    if re.match(r"\s*\([A-Z][^)]*\)\s+(?:Ltd|Inc|Corp|Co|Plc|LLC|AG|SA|NV)\b", after) or \
+            question.fact.kind != FactKind.NUMBER and re.match(r"\s+\d+\s+[A-Z]", after):
+        return "the blank cuts a name in two"  # "_____ (Far East) Ltd", "_____ 64 DS"
     acronym = re.match(r"\s*\(([A-Z][A-Za-z&]{1,7})\)", after)
-    if acronym and _initials_of(question.answer) == acronym.group(1).replace("&", ""):
+    if acronym and (_initials_of(question.answer) == acronym.group(1).replace("&", "") or
+                    _abbreviates(acronym.group(1), question.answer)):
         return f"the blank's acronym follows it: ({acronym.group(1)})"
+    if question.answer.replace(".", "").isupper() and any(
+            _abbreviates(question.answer, name) for name in _CAPITALISED_NAMES.findall(before + " " + after)):
+        return "the acronym's full name is in the prompt"  # "TOCOM" beside "Tokyo Commodity Exchange"
     acronym = question.answer.replace(".", "").replace("&", "")
     if acronym.isupper() and len(acronym) > 1 and re.search(r"[(,]\s*$", before):
         # "the Multi-Fibre Arrangement (_____)", "the producer subsidy equivalent, _____"
@@ -786,7 +811,8 @@ def blank_gives_itself_away(question: Question, story: Story) -> str | None:
             return "the blank cuts a name in two"  # "said Drew _____, analyst at ..."
     if question.fact.kind == FactKind.DATE and re.match(r"\s*week\b", after):
         return "trivia: which week"
-    if question.fact.kind in (FactKind.PLACE, FactKind.ORGANISATION) and _DESCRIBES_SOMEONE.match(after):
+    if _DESCRIBES_SOMEONE.match(after) and (question.fact.kind in (FactKind.PLACE, FactKind.ORGANISATION) or
+                                            not before.strip()):
         return "the blank only describes someone"  # "a move for _____ and Real Madrid striker Michael Owen"
     if question.fact.kind == FactKind.PLACE and _CONTINENT.match(question.answer.strip()) and \
             any(pick.is_country(name) for name in _CAPITALISED_RUN.findall(before + " " + after)):
@@ -840,6 +866,14 @@ def span_from_an_unnamed_event(question: Question, story: Story) -> str | None:
     if around and question.fact.kind == FactKind.NUMBER and \
             re.match(r"\s*(?:days?|weeks?|months?|years?|hours?|minutes?)\s+(?:later|earlier|on|afterwards)\b", around[1]):
         return "a span from an event the question does not name"
+    return None
+
+
+def description_for_an_answer(question: Question, story: Story) -> str | None:
+    """"The _____ will be called Acme": an answer of "the new company" names nothing a learner can learn."""
+    if question.fact.kind in (FactKind.ORGANISATION, FactKind.PERSON, FactKind.SPEAKER, FactKind.PLACE) and \
+            question.form != Form.DESCRIBED and re.match(r"(?:the|a|an) [a-z]", question.answer.strip()):
+        return f"the answer is a description, not a name: {question.answer}"
     return None
 
 
@@ -955,6 +989,11 @@ def reads_badly(question: Question, story: Story) -> str | None:
         return f"reported speech opens a new sentence: that {match.group(1)}"
     if re.search(r"\bsaid: [“\"]\S+ said\b", prompt):
         return "said twice"
+    named_twice = _named_twice(_QUOTES.sub(" ", plain), story)
+    if named_twice:
+        return f"a name twice: {named_twice}"  # "In Paul Keating's mini-budget ..., Keating said"
+    if re.search(r"\bsaid that (?:a |the )?(?:news conference|press conference|reporters|journalists|briefing)\b", plain):
+        return "'told a news conference' reworded as 'said that news conference'"
     for capital in re.finditer(r"\b((?:[A-Z]\.){2,}) ([A-Z][a-z]+)\b", plain):
         if capital.group(2).lower() in story.common_words or capital.group(2).lower() in _FUNCTION_WORDS:
             return f"a wire headline's capital mid-sentence: {capital.group(0)}"
@@ -970,6 +1009,12 @@ def reads_badly(question: Question, story: Story) -> str | None:
             question.type != QuestionType.FLASHCARD:
         return "too short to say what is asked"
     return None
+
+
+def _named_twice(text: str, story: Story) -> str | None:
+    """A surname of the story written twice outside quotations: a pronoun resolved into a name already there."""
+    counts = Counter(word.removesuffix("'s").removesuffix("’s") for word in _WORD.findall(text))
+    return next((word for word, count in counts.items() if count > 1 and word.lower() in story.surnames), None)
 
 
 def garbled_rewording(question: Question, story: Story) -> str | None:
@@ -996,6 +1041,10 @@ def choices_do_not_work(question: Question, story: Story) -> str | None:
     for choice in wrong:
         if (len(normal(choice)) > 3 or choice.isupper() and len(choice) > 1) and f" {normal(choice)} " in shown:
             return f"a wrong choice is in the prompt: {choice}"
+        surname = normal(choice).rsplit(" ", 1)[-1]
+        if question.fact.kind in (FactKind.PERSON, FactKind.SPEAKER) and " " in normal(choice) and \
+                len(surname) > 3 and f" {surname} " in shown:
+            return f"a wrong choice is named in the prompt: {choice}"
     if question.fact.kind == FactKind.NUMBER and _OPEN_HEDGE.match(question.answer):
         return "a hedge makes other choices true too"
     if question.fact.kind == FactKind.NUMBER and _SMALL_FIGURE.match(question.answer.strip()):
@@ -1018,6 +1067,11 @@ def choices_do_not_work(question: Question, story: Story) -> str | None:
             return f"not a person among the choices: {others[0]}"
     if kind in (FactKind.PERSON, FactKind.SPEAKER) and question.answer.lower() in story.not_people:
         return "the answer is not a person"
+    if kind in (FactKind.PERSON, FactKind.SPEAKER) and story.vouched_people:
+        # A film or a book read as a person ("Vera Drake", "Harry Potter") is no choice for who said something.
+        unvouched = [choice for choice in wrong if choice.lower() not in story.vouched_people]
+        if unvouched:
+            return f"a choice the story never shows to be a person: {unvouched[0]}"
     if kind in (FactKind.PERSON, FactKind.SPEAKER) and question.form != Form.QUOTE or \
             question.form == Form.QUOTE and " " in question.answer.strip() and not _NOT_A_PERSON.search(question.answer):
         odd = [choice for choice in wrong if _NOT_A_PERSON.search(choice) or len(choice.split()) < 2 or
@@ -1057,6 +1111,33 @@ def choices_do_not_work(question: Question, story: Story) -> str | None:
         if len(kinds) > 1:
             return "places of different kinds among the choices"
     return None
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """Whether ``short`` is an acronym of ``name``: each word lends its first letters in order, the small words
+    may lend none ("DOT" for Department of Transportation, "TOCOM" for Tokyo Commodity Exchange)."""
+    letters = re.sub(r"[^A-Za-z]", "", short).lower()
+    words = [word.lower() for word in _WORD.findall(name)]
+    if len(letters) < 2 or len(words) < 2 or not letters:
+        return False
+
+    @functools.lru_cache(maxsize=None)
+    def match(letter: int, word: int) -> bool:
+        if letter == len(letters):
+            return True
+        if word == len(words):
+            return False
+        if words[word] in _FUNCTION_WORDS and match(letter, word + 1):
+            return True
+        taken = 0
+        while taken < len(words[word]) and letter + taken < len(letters) and \
+                words[word][taken] == letters[letter + taken]:
+            taken += 1
+            if match(letter + taken, word + 1):
+                return True
+        return False
+
+    return words[0][0] == letters[0] and match(0, 0)
 
 
 def _initials_of(name: str) -> str:
@@ -1212,7 +1293,7 @@ CHECKS: tuple[Check, ...] = (
     boilerplate, about_the_report, answer_in_headline,
     from_the_headline, article_disagrees, blank_cuts_a_name, blank_gives_itself_away, who_was_told, one_of_a_list,
     blank_in_brackets, count_of_a_known_set, conversion_beside_the_figure, cut_statement, blank_in_a_range,
-    the_storys_own_year, span_from_an_unnamed_event,
+    the_storys_own_year, span_from_an_unnamed_event, description_for_an_answer,
     date_of_the_comparison, relative_year, unprinted_year, common_word_as_a_name, garbled_text,
     an_age, reads_badly, garbled_rewording, choices_do_not_work, not_clearly_a_person, misspelt_word,
     weak_description,
