@@ -41,10 +41,6 @@ class VersionedCache(Generic[Value]):
                 self._entries.popitem(last=False)
         return value
 
-    def clear(self) -> None:
-        with self._lock:
-            self._entries.clear()
-
 
 def app_cache(name: str, *, size: int) -> VersionedCache:
     """Return the current application's cache called ``name``, made on first use."""

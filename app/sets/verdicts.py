@@ -1,4 +1,4 @@
-"""The teacher's verdicts on a set's questions: the review page's filters and sections, approving, rejecting, deleting in bulk."""
+"""The teacher's verdicts on a set's questions: the review page's filters and sections, and approving in bulk."""
 from __future__ import annotations
 
 from collections.abc import Iterable
