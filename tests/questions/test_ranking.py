@@ -371,6 +371,17 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
      "the answer is a description, not a name"),
     (make("The _____ want Acme Corp to cut 300 jobs.", "Liberal Democrats", kind=FactKind.ORGANISATION),
      "the headline shortens the answer"),
+    (make("Jane Smith, an analyst with _____, Crisanti and Maffei Inc, said Acme Corp would grow.", "McCarthy",
+          kind=FactKind.ORGANISATION), "the blank cuts a name in two"),
+    (make("Who is Jane Smith?", "a banking analyst with McCarthy", type=CARD, form=Form.DESCRIBED,
+          kind=FactKind.PERSON, value="Jane Smith",
+          sentence="Acme Corp will sell, said Jane Smith, a banking analyst with McCarthy, Crisanti and Maffei Inc."),
+     "a description cut short"),
+    (make("The Japanese yen rose against the dollar, Acme Corp said, as _____ cut rates.", "Japan",
+          kind=FactKind.PLACE), "the prompt's Japanese gives the answer away"),
+    (make("Acme Corp will cut jobs, BBC correspondent _____ said.", "Jane Smith", kind=FactKind.PERSON),
+     "trivia: a reporter"),
+    (make("During that period Acme Corp shipped _____ tonnes of copper.", "5,000"), "that period = ?"),
     (make("Angola is one of the poorest countries in _____, Acme Corp said.", "Africa", kind=FactKind.PLACE),
      "gives its continent away"),
     (make("Mann said the decision to close the exchange early was not due to Acme Corp's _____.", "losses",
@@ -506,6 +517,12 @@ def test_the_corpus_keeps_its_share_of_recommended_questions() -> None:
         words += len(result.text.split()) - len(result.article.headline.split())
     assert 1.25 <= 100 * chosen / words <= 6
     assert full_sets >= 3
+
+
+def test_a_reworded_question_is_never_the_last_resort() -> None:
+    reworded = make("When is Acme Corp due to ship in early?", "2005", type=MC, form=Form.REWORDED,
+                    kind=FactKind.DATE, choices=("2003", "2005", "2006"))
+    assert not ranking.select([reworded], STORY)[0].recommended
 
 
 def test_with_no_question_passing_every_check_the_best_plain_one_is_offered() -> None:
