@@ -248,6 +248,10 @@ class Story:
 
 Check = Callable[[Question, Story], str | None]
 
+_GO_BETWEEN = re.compile(r"\b(?:sources?|aides?|friends?|allies|associates|people|someone|spokes\w+|"
+                         r"officials?|representatives?|lawyers?)\s+(?:close to|for|of|to|representing)\s+",
+                         re.IGNORECASE)
+
 
 @functools.lru_cache(maxsize=256)
 def body_of(prompt: str) -> str:
@@ -340,9 +344,10 @@ def spoken_for_them(question: Question, story: Story) -> str | None:
     if question.fact.kind != FactKind.SPEAKER:
         return None
     surname = str(question.fact.value).split()[-1] if str(question.fact.value).split() else ""
-    if surname and re.search(rf"\b(?:sources?|aides?|friends?|allies|associates|people|someone|spokes\w+|"
-                             rf"officials?|representatives?|lawyers?)\s+(?:close to|for|of|to|representing)\s+"
-                             rf"(?:[A-Z][\w.'’-]*\s+)*{re.escape(surname)}\b", question.explanation, re.IGNORECASE):
+    # The go-between alone first: a pattern that names the speaker is compiled only where one stands.
+    if surname and _GO_BETWEEN.search(question.explanation) and \
+            re.search(rf"{_GO_BETWEEN.pattern}(?:[A-Z][\w.'’-]*\s+)*{re.escape(surname)}\b", question.explanation,
+                      re.IGNORECASE):
         return "the words are a go-between's, not the speaker's"
     return None
 
@@ -553,12 +558,8 @@ def answer_in_headline(question: Question, story: Story) -> str | None:
         return "the answer is in the headline"
     if question.fact.kind == FactKind.PLACE and (place := gazetteer.lookup(question.answer.strip())):
         # "Britain" asked under a headline that says "U.K.": the same country by another name.
-        for size in (1, 2, 3):
-            words = story.headline.replace("’", "'").split()
-            for index in range(len(words) - size + 1):
-                other = gazetteer.lookup(" ".join(words[index:index + size]).strip(",.:;'\"").removesuffix("'s"))
-                if other and other.name == place.name:
-                    return "the answer is in the headline under another name"
+        if place.name in _headline_places(story.headline):
+            return "the answer is in the headline under another name"
     if question.fact.kind == FactKind.DATE:
         # "Prices Rise In February" over a question whose answer is February 1987.
         months = re.findall(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
@@ -580,10 +581,19 @@ def answer_in_headline(question: Question, story: Story) -> str | None:
         return hint
     if question.fact.kind == FactKind.NUMBER:
         core = re.search(r"\d[\d.,/-]*", question.answer)
-        if core and len(core.group(0)) > 1 and re.search(rf"(?<![\d.]){re.escape(core.group(0))}(?![\d])",
+        if core and len(core.group(0)) > 1 and core.group(0) in story.headline and re.search(rf"(?<![\d.]){re.escape(core.group(0))}(?![\d])",
                                                          story.headline):
             return "the answer's figure is in the headline"
     return None
+
+
+@functools.lru_cache(maxsize=8)
+def _headline_places(headline: str) -> frozenset[str]:
+    """Return the names of the places that the headline's words, alone or two or three together, stand for."""
+    words = headline.replace("’", "'").split()
+    return frozenset(place.name for size in (1, 2, 3) for index in range(len(words) - size + 1)
+                     if (place := gazetteer.lookup(" ".join(words[index:index + size]).strip(",.:;'\"")
+                                                   .removesuffix("'s"))))
 
 
 _NUMBER_WORDS = {word: str(value) for value, word in enumerate(
@@ -595,18 +605,17 @@ def _headline_hint(answer: str, headline: str, common_words: frozenset[str]) -> 
     words = [word.removesuffix("'s").removesuffix("’s") for word in _WORD.findall(answer)]
     if len(words) > 4:
         return None  # a description ("economist at Wells Fargo Bank") is more than the name the headline shows
-    if len(words) == 1 and (digit := _NUMBER_WORDS.get(words[0].lower())) and \
+    if len(words) == 1 and (digit := _NUMBER_WORDS.get(words[0].lower())) and digit in headline and \
             re.search(rf"(?<![\d.,]){digit}(?![\d.,]\d)", headline):
         return "the answer's figure is in the headline"
     capitals = [word for word in words if word[0].isupper() and word.lower() not in _ORGANISATION_SUFFIXES]
     if len(capitals) >= 2:
         initials = "".join(word[0] for word in capitals)
         spaced = r"\W*(?:[Aa]nd\W+|&\W*)?".join(initials)
-        if re.search(rf"\b{spaced}\b", headline, re.IGNORECASE if len(initials) > 2 else 0):
+        if _may_hold(headline, initials, ignore_case=len(initials) > 2) and \
+                re.search(rf"\b{spaced}\b", headline, re.IGNORECASE if len(initials) > 2 else 0):
             return "the answer's initials are in the headline"
-    shown_words = [shown for word in _WORD.findall(headline)
-                   if (shown := word.removesuffix("'s").removesuffix("’s"))[0].isupper() and len(shown) >= 4 and
-                   shown.lower() not in common_words]
+    shown_words = _shown_words(headline, common_words)
     for word in capitals:
         if len(word) < 4 or word.lower() in common_words:
             continue
@@ -615,6 +624,23 @@ def _headline_hint(answer: str, headline: str, common_words: frozenset[str]) -> 
                     (word.lower().startswith(shown.lower()) or shown.lower().startswith(word.lower())):
                 return f"the headline's {shown} gives the answer away"
     return None
+
+
+def _may_hold(text: str, letters: str, *, ignore_case: bool) -> bool:
+    """Tell whether a text may hold every letter: False only when a pattern of them all cannot match it."""
+    if ignore_case:
+        if not text.isascii():
+            return True  # a pattern's "k" ignoring case matches the Kelvin sign, its "s" a long s
+        text, letters = text.lower(), letters.lower()
+    return all(letter in text for letter in letters)
+
+
+@functools.lru_cache(maxsize=8)
+def _shown_words(headline: str, common_words: frozenset[str]) -> tuple[str, ...]:
+    """Return the headline's capitalised words of four letters or more that the article never writes in lower case."""
+    return tuple(shown for word in _WORD.findall(headline)
+                 if (shown := word.removesuffix("'s").removesuffix("’s"))[0].isupper() and len(shown) >= 4 and
+                 shown.lower() not in common_words)
 
 
 def from_the_headline(question: Question, story: Story) -> str | None:
@@ -788,7 +814,7 @@ def unprinted_year(question: Question, story: Story) -> str | None:
 def reads_badly(question: Question, story: Story) -> str | None:
     prompt = question.prompt
     plain = _unquoted(prompt)
-    for match in _REPEATED_WORD.finditer(plain):
+    for match in _REPEATED_WORD.finditer(plain) if _may_repeat_a_word(plain) else ():
         if match.group(1).lower() not in _ALLOWED_REPEATS and not match.group(1).replace(" ", "").isdigit():
             return f"repeated word: {match.group(0)}"
     if _ARTICLE_THEN_ARTICLE.search(plain.replace(" in the ", " ").replace(" of the ", " ")):
@@ -802,17 +828,17 @@ def reads_badly(question: Question, story: Story) -> str | None:
                 match.group(1).lower() == "a" and re.match(r"[aeiou]", match.group(2), re.IGNORECASE):
             if ("an" if needs_an(match.group(2)) else "a") != match.group(1).lower():
                 return f"'{match.group(0)}'"
-    match = re.search(r"\bthat ([A-Z][a-z]+)\b", plain)
+    match = "that " in plain and _THAT_CAPITAL.search(plain)
     if match and match.group(1).lower() not in story.proper_words:
         return f"reported speech opens a new sentence: that {match.group(1)}"
-    if re.search(r"\bsaid: [“\"]\S+ said\b", prompt):
+    if "said: " in prompt and _SAID_TWICE.search(prompt):
         return "said twice"
-    for capital in re.finditer(r"\b((?:[A-Z]\.){2,}) ([A-Z][a-z]+)\b", plain):
+    for capital in _INITIALS_THEN_CAPITAL.finditer(plain) if ". " in plain else ():
         if capital.group(2).lower() in story.common_words or capital.group(2).lower() in _FUNCTION_WORDS:
             return f"a wire headline's capital mid-sentence: {capital.group(0)}"
     if (stale := re.search(r"\b(?:last|next|this)\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\b", plain)) is not None:
         return f"a date written into a relative phrase: {stale.group(0)}"  # "last 19 February 1987"
-    if len(re.findall(r"\bsaid\b", re.sub(r"(?<!\w)'[^']*'(?!\w)", " ", plain))) > 1:
+    if plain.count("said") > 1 and len(_SAID.findall(_SINGLE_QUOTED.sub(" ", plain))) > 1:
         return "said twice"
     if len(_BLANK.findall(prompt)) > 1:
         return "more than one blank"
@@ -822,6 +848,23 @@ def reads_badly(question: Question, story: Story) -> str | None:
             question.type != QuestionType.FLASHCARD:
         return "too short to say what is asked"
     return None
+
+
+_THAT_CAPITAL = re.compile(r"\bthat ([A-Z][a-z]+)\b")
+_SAID_TWICE = re.compile(r"\bsaid: [“\"]\S+ said\b")
+_INITIALS_THEN_CAPITAL = re.compile(r"\b((?:[A-Z]\.){2,}) ([A-Z][a-z]+)\b")
+_SAID = re.compile(r"\bsaid\b")
+_SINGLE_QUOTED = re.compile(r"(?<!\w)'[^']*'(?!\w)")
+_WORD_CHARACTERS = re.compile(r"\w+")
+
+
+def _may_repeat_a_word(text: str) -> bool:
+    """Tell whether a word follows itself, or a word the word after it: False only when _REPEATED_WORD cannot match."""
+    if not text.isascii():
+        return True  # ignoring case, "i" matches a dotted capital I, whose lower case is two characters
+    words = _WORD_CHARACTERS.findall(text.lower())
+    return any(word == words[index + 1] or word == words[index + 2] if index + 2 < len(words) else
+               word == words[index + 1] for index, word in enumerate(words[:-1]))
 
 
 def garbled_rewording(question: Question, story: Story) -> str | None:
@@ -1067,14 +1110,19 @@ PLAIN_CHECKS: tuple[Check, ...] = (
 )
 
 
-# The same checks, those that find a fault most often for their cost first (measured on the corpus and
-# news articles): scoring asks only whether a question has a fault, and stops at the first it finds.
+# The same checks, those that find a fault most often for their cost first: scoring asks only whether a
+# question has a fault, and stops at the first it finds. Each is the one that found the most faults for its
+# time in the questions the checks before it passed (the corpus and 300 news articles); a check not listed
+# runs last.
 _YIELD_ORDER = (
-    weak_flashcard, about_the_report, leans_on_earlier_sentence, relative_year, pronoun_in_quotation,
-    choices_do_not_work, points_back, unnamed_referent, weak_description, unexplained_event,
-    opens_on_a_known_thing, blank_gives_itself_away, garbled_rewording, answer_in_headline, blank_in_a_range,
-    continues_an_earlier_sentence, bare_quotation, blank_cuts_a_name, reads_badly, from_the_headline,
-    one_of_a_list, who_was_told, boilerplate, article_disagrees, unnamed_pronoun, deictic_word,
+    weak_flashcard, about_the_report, relative_year, weak_description, cut_drops_the_source,
+    leans_on_earlier_sentence, names_nothing, from_the_headline, choices_do_not_work, unprinted_year,
+    date_of_the_comparison, answer_in_headline, unnamed_subject, pronoun_in_quotation, unexplained_event,
+    blank_gives_itself_away, an_age, points_back, bare_quotation, garbled_rewording, not_clearly_a_person,
+    relative_time, blank_in_a_range, one_of_a_list, continues_an_earlier_sentence, unnamed_owner, reads_badly,
+    demonstrative, blank_cuts_a_name, who_was_told, unnamed_referent, common_word_as_a_name, boilerplate,
+    spoken_for_them, article_disagrees, deictic_word, unnamed_pronoun, opens_on_a_known_thing, unnamed_attribution,
+    unnamed_it, garbled_text,
 )
 _CHECKS_BY_YIELD: tuple[Check, ...] = tuple(sorted(
     CHECKS, key=lambda check: _YIELD_ORDER.index(check) if check in _YIELD_ORDER else len(_YIELD_ORDER)))
