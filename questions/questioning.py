@@ -73,7 +73,6 @@ _NEWLINE = re.compile(r"\n")
 _SPACES = re.compile(r"\s+")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
 _CAPITALISED_INSIDE = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+")
-_NOT_WORD = re.compile(r"\W+")
 _DIGIT = re.compile(r"\d")
 _ONLY_FIGURES = re.compile(r"[\d.,% $-]+")
 _PASSAGE = re.compile(r"\b(the|this) (passage|article|text)\b", re.IGNORECASE)
@@ -284,7 +283,7 @@ def make_questions(
         for draft in _drafts(fact, setting, article, seed):
             if _problems(draft, fact):
                 continue
-            key = _NOT_WORD.sub(" ", draft.prompt.lower()).strip()
+            key = ranking.normal(draft.prompt)  # the ranking normalises the same prompts again
             if key in seen:
                 continue
             seen.add(key)

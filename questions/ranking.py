@@ -100,6 +100,9 @@ _BOILERPLATE_WORDS = re.compile(
 _BOILERPLATE_DATELINE = re.compile(
     r"^[A-Z][A-Z .'-]{2,},?(?:\s+[A-Z][a-z]+\.?\s+\d{1,2})?\s*(?:\([^)]*\))?\s+[-–—]\s", re.IGNORECASE | re.MULTILINE)
 _DASH_THEN_SPACE = re.compile(r"[-–—]\s")
+# What each alternative of _BOILERPLATE_WORDS holds, lower-cased.
+_BOILERPLATE_LETTERS = ("(", "menafn", "reuters/", "ap photo", "getty images", "ing by", "photo caption", "click here",
+                        "read more", "subscribe", "newsletter", "sign up")
 _GENERIC_REFERENT = re.compile(
     r"\bthe (?:(?:new|combined|merged|enlarged|former|parent) )?(?:company|firm|bank|group|corporation|concern|"
     r"government|ministry|minister|official|spokesman|region|area|"
@@ -159,6 +162,9 @@ _DEMONSTRATIVE = re.compile(
     rf"(?!(?:{_TIMES}|last|next|past|coming)\b)[a-z][a-z-]+\b|"
     rf"\b(?:a|the)\s+(?:similar|remaining|latter|former|aforementioned)\b|"
     rf"\bthe\s+same\s+(?!(?:{_TIMES})\b)[a-z]+\b")
+# Letters every match of _DEMONSTRATIVE holds: where none stands, the pattern need not run.
+_DEMONSTRATIVE_WORDS = ("his", "hese", "hose", "that", "similar", "remaining", "latter", "former", "aforementioned",
+                        "same")
 _GARBLED = re.compile(r"\b[a-z]{3,}[A-Z][a-z]*\b|[a-z]&[a-z]|\b[a-z]+[0-9]+[a-z]+\b")
 _IT_ACTS = re.compile(r"(?<=[\w,] )(it|It) (?:has|had|said|says|reported|reports|will|would|plans|expects|announced|"
                       r"added|sold|bought|made|posted|put|raised|cut|agreed|paid)\b")
@@ -177,7 +183,7 @@ _ARTICLE_THEN_ARTICLE = re.compile(r"\b(?:a|an|the)\s+(?:in|on|at|of|the|a|an)\b
 _BLANK = re.compile(r"_{3,}")
 _QUOTES = re.compile(r"[“\"][^”\"]*[”\"]")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
-_NOT_WORD = re.compile(r"\W+")
+_WORD_CHARACTERS = re.compile(r"\w+")
 _AUXILIARY_THEN_CAPITAL = re.compile(
     r"\b(?:did|does|do|was|were|is|are|has|have|had|will|would|could|can|should|may|might)\s+([A-Z][a-z]+)\b")
 # A past tense or third person verb left after "did"/"does" shows a rewording that kept the sentence's verb.
@@ -264,7 +270,8 @@ def body_of(prompt: str) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def normal(text: str) -> str:
-    return _NOT_WORD.sub(" ", text.lower()).strip()
+    """Return the text's words, lower-cased, one space apart (faster found than the gaps replaced)."""
+    return " ".join(_WORD_CHARACTERS.findall(text.lower()))
 
 
 @functools.lru_cache(maxsize=256)
@@ -459,7 +466,10 @@ def demonstrative(question: Question, story: Story) -> str | None:
     """"This interest", "on that occasion", "a similar case", "the remaining": each points at an earlier sentence."""
     if question.form in (Form.ACRONYM, Form.FIGURE, Form.DESCRIBED, Form.QUOTE):
         return None
-    match = _DEMONSTRATIVE.search(re.sub(r"(?<!\w)'[^']*'(?!\w)", " ", _unquoted_body(question.prompt)))
+    body = _unquoted_body(question.prompt)
+    if not any(word in body for word in _DEMONSTRATIVE_WORDS):
+        return None
+    match = _DEMONSTRATIVE.search(_SINGLE_QUOTED.sub(" ", body) if "'" in body else body)
     return f"{match.group(0)} = ?" if match else None
 
 
@@ -535,9 +545,18 @@ def bare_quotation(question: Question, story: Story) -> str | None:
 
 def boilerplate(question: Question, story: Story) -> str | None:
     prompt = question.prompt
-    if _BOILERPLATE_WORDS.search(prompt) or _DASH_THEN_SPACE.search(prompt) and _BOILERPLATE_DATELINE.search(prompt):
+    if _may_be_boilerplate(prompt) and _BOILERPLATE_WORDS.search(prompt) or \
+            _DASH_THEN_SPACE.search(prompt) and _BOILERPLATE_DATELINE.search(prompt):
         return "wire boilerplate or a dateline"
     return None
+
+
+def _may_be_boilerplate(text: str) -> bool:
+    """Tell whether _BOILERPLATE_WORDS may match: False only when an ASCII text lacks every word it looks for."""
+    if not text.isascii():
+        return True  # ignoring case, its "k" matches the Kelvin sign and its "s" a long s
+    lowered = text.lower()
+    return any(word in lowered for word in _BOILERPLATE_LETTERS)
 
 
 def about_the_report(question: Question, story: Story) -> str | None:
@@ -821,11 +840,11 @@ def reads_badly(question: Question, story: Story) -> str | None:
         return "an article before a preposition or another article"
     if prompt.count("(") != prompt.count(")") or prompt.count("“") != prompt.count("”") or prompt.count('"') % 2:
         return "unbalanced brackets or quotes"
-    if re.match(r"^(?:Fill in[^:]*:\s*)?…\s*[a-z]", prompt):
+    if "…" in prompt and _EXCERPT_MID_CLAUSE.match(prompt):
         return "an excerpt that starts mid-clause"
-    for match in re.finditer(r"\b(a|an|A|An) ([A-Za-z][\w.-]*)", plain):
+    for match in _INDEFINITE_ARTICLE.finditer(plain):
         if match.group(2).rstrip(".").replace(".", "").isupper() and len(match.group(2)) > 1 or \
-                match.group(1).lower() == "a" and re.match(r"[aeiou]", match.group(2), re.IGNORECASE):
+                match.group(1).lower() == "a" and match.group(2)[0] in "aeiouAEIOU":
             if ("an" if needs_an(match.group(2)) else "a") != match.group(1).lower():
                 return f"'{match.group(0)}'"
     match = "that " in plain and _THAT_CAPITAL.search(plain)
@@ -836,7 +855,7 @@ def reads_badly(question: Question, story: Story) -> str | None:
     for capital in _INITIALS_THEN_CAPITAL.finditer(plain) if ". " in plain else ():
         if capital.group(2).lower() in story.common_words or capital.group(2).lower() in _FUNCTION_WORDS:
             return f"a wire headline's capital mid-sentence: {capital.group(0)}"
-    if (stale := re.search(r"\b(?:last|next|this)\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\b", plain)) is not None:
+    if ("last" in plain or "next" in plain or "this" in plain) and (stale := _DATE_IN_RELATIVE.search(plain)):
         return f"a date written into a relative phrase: {stale.group(0)}"  # "last 19 February 1987"
     if plain.count("said") > 1 and len(_SAID.findall(_SINGLE_QUOTED.sub(" ", plain))) > 1:
         return "said twice"
@@ -850,12 +869,14 @@ def reads_badly(question: Question, story: Story) -> str | None:
     return None
 
 
+_EXCERPT_MID_CLAUSE = re.compile(r"^(?:Fill in[^:]*:\s*)?…\s*[a-z]")
+_INDEFINITE_ARTICLE = re.compile(r"\b(a|an|A|An) ([A-Za-z][\w.-]*)")
+_DATE_IN_RELATIVE = re.compile(r"\b(?:last|next|this)\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\b")
 _THAT_CAPITAL = re.compile(r"\bthat ([A-Z][a-z]+)\b")
 _SAID_TWICE = re.compile(r"\bsaid: [“\"]\S+ said\b")
 _INITIALS_THEN_CAPITAL = re.compile(r"\b((?:[A-Z]\.){2,}) ([A-Z][a-z]+)\b")
 _SAID = re.compile(r"\bsaid\b")
 _SINGLE_QUOTED = re.compile(r"(?<!\w)'[^']*'(?!\w)")
-_WORD_CHARACTERS = re.compile(r"\w+")
 
 
 def _may_repeat_a_word(text: str) -> bool:
