@@ -166,6 +166,7 @@ _DEMONSTRATIVE = re.compile(
 _DEMONSTRATIVE_WORDS = ("his", "hese", "hose", "that", "similar", "remaining", "latter", "former", "aforementioned",
                         "same")
 _GARBLED = re.compile(r"\b[a-z]{3,}[A-Z][a-z]*\b|[a-z]&[a-z]|\b[a-z]+[0-9]+[a-z]+\b")
+_LOWER_THEN_CAPITAL_OR_DIGIT = re.compile(r"[a-z][A-Z0-9]")  # in every match of _GARBLED without an "&"
 _IT_ACTS = re.compile(r"(?<=[\w,] )(it|It) (?:has|had|said|says|reported|reports|will|would|plans|expects|announced|"
                       r"added|sold|bought|made|posted|put|raised|cut|agreed|paid)\b")
 _CALENDAR_WORD = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -424,12 +425,16 @@ def continues_an_earlier_sentence(question: Question, story: Story) -> str | Non
     return f"continues an earlier sentence: {match.group(1)}" if match else None
 
 
+_QUOTATION = re.compile(r"[“\"‘']([^”\"’']{8,})[”\"’']")
+_QUOTED_POINTER = re.compile(r"\b(it|its|they|them|their|this|these|those)\b", re.IGNORECASE)
+
+
 def pronoun_in_quotation(question: Question, story: Story) -> str | None:
     """"Without them ...", "stopped doing it": a quotation's "it" or "they" points at what came before it."""
-    quoted = " ".join(re.findall(r"[“\"‘']([^”\"’']{8,})[”\"’']", question.prompt))
+    quoted = " ".join(_QUOTATION.findall(question.prompt))
     if question.form == Form.QUOTE or question.type == QuestionType.FLASHCARD and question.prompt.startswith("“"):
         quoted += " " + re.sub(r"^who said that ", "", question.prompt, flags=re.IGNORECASE)
-    match = re.search(r"\b(it|its|they|them|their|this|these|those)\b", quoted, re.IGNORECASE)
+    match = _QUOTED_POINTER.search(quoted) if quoted else None
     if match and not re.match(r"(?i)it(?:'s|’s| is| was| will| would)?\s+(?:\w+\s+){0,3}?(?:to|that)\b",
                               quoted[match.start():]):
         return f"{match.group(1)} = ? in the quotation"
@@ -1000,7 +1005,8 @@ def common_word_as_a_name(question: Question, story: Story) -> str | None:
 
 def garbled_text(question: Question, story: Story) -> str | None:
     """Scanned or mangled copy ("boosted&by herMdbsoa"): a reader cannot tell what the sentence says."""
-    match = _GARBLED.search(question.prompt)
+    prompt = question.prompt
+    match = ("&" in prompt or _LOWER_THEN_CAPITAL_OR_DIGIT.search(prompt)) and _GARBLED.search(prompt)
     return f"garbled source text: {match.group(0)}" if match else None
 
 
@@ -1287,8 +1293,8 @@ def _near_duplicate(first: Question, second: Question) -> bool:
                 2.0 * (_characters(a) & _characters(b)).total() / length < NEAR_DUPLICATE:
             return False
     # The ratio depends on the order of its arguments for long texts: either order counts.
-    return max(difflib.SequenceMatcher(None, a, b).ratio(), difflib.SequenceMatcher(None, b, a).ratio()) >= \
-        NEAR_DUPLICATE
+    return difflib.SequenceMatcher(None, a, b).ratio() >= NEAR_DUPLICATE or \
+        difflib.SequenceMatcher(None, b, a).ratio() >= NEAR_DUPLICATE
 
 
 @functools.lru_cache(maxsize=1024)
