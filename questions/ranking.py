@@ -319,12 +319,28 @@ def unnamed_pronoun(question: Question, story: Story) -> str | None:
     return None if named else f"pronoun without a name: {first.group(0)}"
 
 
+_OWNER = re.compile(r"\b(?:its|their)\b", re.IGNORECASE)
+_DEICTIC = re.compile(r"(?<=\w )(here|doing so|do so|did so|so doing|this morning|this afternoon|this evening|"
+                      r"tonight)\b")
+_DEICTIC_WORDS = ("here", "do so", "doing so", "did so", "so doing", "this morning", "this afternoon", "this evening",
+                  "tonight")
+_RELATIVE_TIME_WORDS = ("today", "yesterday", "tomorrow", "tonight", "this morning", "this afternoon", "this evening")
+
+
+def _may_hold_a_word(text: str, words: Sequence[str]) -> bool:
+    """Tell whether a case-blind pattern of these words may match: False only when an ASCII text holds none."""
+    if not text.isascii():
+        return True  # ignoring case, a pattern's "s" matches a long s, "i" a dotted capital I, "k" the Kelvin sign
+    lowered = text.lower()
+    return any(word in lowered for word in words)
+
+
 def unnamed_owner(question: Question, story: Story) -> str | None:
     """"Earnings from its gas business": "its" needs the company named before it in the question."""
     if question.form in (Form.DESCRIBED, Form.ACRONYM, Form.FIGURE, Form.QUOTE):
         return None
-    plain = _QUOTES.sub(" ", body_of(question.prompt))
-    first = re.search(r"\b(?:its|their)\b", plain, re.IGNORECASE)
+    plain = _unquoted_body(question.prompt)
+    first = _may_hold_a_word(plain, ("its", "their")) and _OWNER.search(plain)
     if not first:
         return None
     before = plain[:first.start()].lower()
@@ -462,8 +478,7 @@ def deictic_word(question: Question, story: Story) -> str | None:
     if question.form in (Form.ACRONYM, Form.FIGURE, Form.DESCRIBED, Form.QUOTE):
         return None
     plain = _unquoted_body(question.prompt)
-    match = re.search(r"(?<=\w )(here|doing so|do so|did so|so doing|this morning|this afternoon|this evening|"
-                      r"tonight)\b", plain)
+    match = any(word in plain for word in _DEICTIC_WORDS) and _DEICTIC.search(plain)
     return f"{match.group(1)} = ?" if match else None
 
 
@@ -523,7 +538,8 @@ def relative_time(question: Question, story: Story) -> str | None:
     """"Shortly after the market opened today": a question read weeks later cannot say which day."""
     if question.fact.kind == FactKind.DATE:
         return None  # a date question answers the day itself, and relative_year judges it
-    match = _RELATIVE_TIME.search(_unquoted_body(question.prompt))
+    body = _unquoted_body(question.prompt)
+    match = _may_hold_a_word(body, _RELATIVE_TIME_WORDS) and _RELATIVE_TIME.search(body)
     return f"{match.group(0)} = ?" if match else None
 
 
@@ -550,18 +566,10 @@ def bare_quotation(question: Question, story: Story) -> str | None:
 
 def boilerplate(question: Question, story: Story) -> str | None:
     prompt = question.prompt
-    if _may_be_boilerplate(prompt) and _BOILERPLATE_WORDS.search(prompt) or \
+    if _may_hold_a_word(prompt, _BOILERPLATE_LETTERS) and _BOILERPLATE_WORDS.search(prompt) or \
             _DASH_THEN_SPACE.search(prompt) and _BOILERPLATE_DATELINE.search(prompt):
         return "wire boilerplate or a dateline"
     return None
-
-
-def _may_be_boilerplate(text: str) -> bool:
-    """Tell whether _BOILERPLATE_WORDS may match: False only when an ASCII text lacks every word it looks for."""
-    if not text.isascii():
-        return True  # ignoring case, its "k" matches the Kelvin sign and its "s" a long s
-    lowered = text.lower()
-    return any(word in lowered for word in _BOILERPLATE_LETTERS)
 
 
 def about_the_report(question: Question, story: Story) -> str | None:
@@ -1022,7 +1030,7 @@ def unnamed_it(question: Question, story: Story) -> str | None:
     if question.form in (Form.DESCRIBED, Form.ACRONYM, Form.FIGURE, Form.QUOTE):
         return None
     body = _unquoted_body(question.prompt)
-    match = _IT_ACTS.search(body)
+    match = _IT_ACTS.search(body) if "it " in body or "It " in body else None
     if match is None:
         return None
     if _names_something(body[:match.start()], story):
