@@ -9,6 +9,7 @@ types, and marks them ``recommended``. Everything else stays a suggestion.
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import difflib
 import functools
@@ -1207,7 +1208,7 @@ def _place_in_story(question: Question, story: Story) -> float:
     if not story.sentence_starts:
         return 0.0
     start = question.source.start
-    index = sum(1 for other in story.sentence_starts if other < start)
+    index = bisect.bisect_left(story.sentence_starts, start)  # the sentences before it: the starts are in order
     share = index / len(story.sentence_starts)
     if index < 3:
         return 0.08  # the lede and what follows it carry the story
@@ -1282,8 +1283,7 @@ def select(questions: Sequence[Question], story: Story) -> tuple[Question, ...]:
                          if not any(check(questions[index], story) for check in PLAIN_CHECKS)), None)
         chosen = [] if fallback is None else [fallback]
     picked = set(chosen)
-    return tuple(dataclasses.replace(question, score=scores[index], recommended=index in picked)
-                 for index, question in enumerate(questions))
+    return tuple(question.scored(scores[index], recommended=index in picked) for index, question in enumerate(questions))
 
 
 

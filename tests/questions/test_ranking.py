@@ -11,6 +11,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import questions
 from questions import ranking
@@ -410,3 +412,56 @@ def test_the_company_is_named_when_the_speaker_rules_settled_it() -> None:
 ])
 def test_a_or_an_goes_by_sound(word: str, an: bool) -> None:
     assert ranking.needs_an(word) is an
+
+
+# ------------------------------------------------------------------ the shortcuts that spare the checks' patterns
+
+def _longest_common_subsequence_by_table(first: str, second: str) -> int:
+    previous = [0] * (len(second) + 1)
+    for character in first:
+        row = [0]
+        for index, other in enumerate(second):
+            row.append(previous[index] + 1 if character == other else max(previous[index + 1], row[index]))
+        previous = row
+    return previous[-1]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab c-’", max_size=40), st.text(alphabet="abc d-’", max_size=40))
+def test_the_near_duplicate_bound_is_the_longest_common_subsequence(first: str, second: str) -> None:
+    assert ranking._longest_common_subsequence(first, second) == _longest_common_subsequence_by_table(first, second)
+
+
+# Words and letters the patterns look for, with the letters a case-blind pattern also matches ("ſ", "K", "İ").
+PATTERN_WORDS = st.lists(st.sampled_from([
+    "the", "The", "THE", "a", "an", "to", "fall", "Fall", "said", "that", "its", "ITS", "İts", "their", "today",
+    "TONIGHT", "this", "morning", "here", "do so", "doing so", "it has", "It said", "These", "those", "same",
+    "(Reuters)", "REUTERS/", "AP Photo", "Getty Images", "Reporting by", "click HERE", "ſubscribe", "Clic\u212a here",
+    "sign up", "newsletter", "menafn", "ofK", "aB", "x2y", "a&b", "12", "_", ",", ".", "'", "’", "-", " ", "  ",
+    "\t", "\x1c",
+]), max_size=12).map("".join)
+PATTERN_TEXT = st.one_of(PATTERN_WORDS, PATTERN_WORDS.map(lambda text: f"{text} {text}"))  # "to fall to fall"
+
+
+@pytest.mark.parametrize(("pattern", "may_match"), [
+    (ranking._REPEATED_WORD, ranking._may_repeat_a_word),
+    (ranking._BOILERPLATE_WORDS, lambda text: ranking._may_hold_a_word(text, ranking._BOILERPLATE_LETTERS)),
+    (ranking._RELATIVE_TIME, lambda text: ranking._may_hold_a_word(text, ranking._RELATIVE_TIME_WORDS)),
+    (ranking._OWNER, lambda text: ranking._may_hold_a_word(text, ("its", "their"))),
+    (ranking._DEICTIC, lambda text: any(word in text for word in ranking._DEICTIC_WORDS)),
+    (ranking._DEMONSTRATIVE, lambda text: any(word in text for word in ranking._DEMONSTRATIVE_WORDS)),
+    (ranking._GARBLED, lambda text: "&" in text or bool(ranking._LOWER_THEN_CAPITAL_OR_DIGIT.search(text))),
+], ids=["repeated word", "boilerplate", "relative time", "owner", "deictic", "demonstrative", "garbled"])
+def test_a_shortcut_never_skips_a_pattern_that_would_match(pattern: re.Pattern[str], may_match) -> None:
+    @settings(max_examples=400, deadline=None)
+    @given(PATTERN_TEXT)
+    def never_skips(text: str) -> None:
+        assert may_match(text) or not pattern.search(text), text
+
+    never_skips()
+
+
+def test_a_scored_copy_is_the_question_replaced() -> None:
+    question = make("Acme Corp cut _____ jobs.", "300", choices=("300", "200", "400"), type=MC)
+    assert question.scored(0.7, recommended=True) == dataclasses.replace(question, score=0.7, recommended=True)
+    assert question.scored(0.7, recommended=True) is not question and question.score == 0.0
