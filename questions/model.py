@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
@@ -116,8 +117,9 @@ class Question:
     def explanation(self) -> str:
         return (self.sentence or self.fact.sentence).text
 
-    @property
+    @functools.cached_property
     def source(self) -> Span:
+        """The span of the sentence the question quotes (found once: the ranking asks for it again and again)."""
         sentence = self.sentence or self.fact.sentence
         return Span(sentence.start, sentence.end)
 
