@@ -88,7 +88,7 @@ _LEANING = re.compile(
 # "It" that points at nothing ("It is important to ...") leans on no sentence.
 _EXPLETIVE_IT = re.compile(r"^it(?:'s|’s| is| was| will be| would be| has been| had been| seems| seemed| appears|"
                            r" remains)\s+(?:\w+\s+){0,3}?(?:to|that|for|whether|how|time)\b", re.IGNORECASE)
-_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|hers)\b", re.IGNORECASE)
+_PRONOUN = re.compile(r"(?=[HhSs])\b(?:he|she|him|his|her|hers)\b", re.IGNORECASE)  # a first letter first
 _FUNCTION_WORDS = frozenset("the a an in on at after before when while if as for of to by with from during under "
                             "since until about despite although though but and or so yet also".split())
 # Wire boilerplate: a credit or a link's words anywhere, or a dateline opening a line ("PARIS (Reuters) - ").
@@ -120,7 +120,8 @@ _LINKING_WORDS = ("of|to|for|in|on|at|by|with|from|that|which|who|and|or|as|than
                   "will|would|could|can|may|said|says|told")
 # Lower-case words only: "the Bilzerian proposal" says whose proposal it is. "That" points only after a
 # preposition or at the start ("of that loan", "That plan"): after a verb it opens a clause ("said that others").
-_DEFINITE = re.compile(rf"(?:\b(?:[Tt]he|[Tt]his|[Tt]hese|[Tt]hose|[Ee]ach|[Ss]uch|[Bb]oth)|"
+# It opens with a look at the first letters its matches can have: most places fail there at once.
+_DEFINITE = re.compile(rf"(?=[TtEeSsBboiafwu])(?:\b(?:[Tt]he|[Tt]his|[Tt]hese|[Tt]hose|[Ee]ach|[Ss]uch|[Bb]oth)|"
                        rf"(?:^|\b(?:of|in|on|at|for|with|by|from|to|under|about) )[Tt]hat)\s+([a-z][a-z-]+)"
                        rf"(?:\s+(?!(?:{_LINKING_WORDS})\b)([a-z][a-z-]+))?\b")
 _DEFINED_HERE = re.compile(r"\s*(?:of|to|for|that|which|who|whose|in which|on which|at which|,? known as)\b")

@@ -465,3 +465,18 @@ def test_a_scored_copy_is_the_question_replaced() -> None:
     question = make("Acme Corp cut _____ jobs.", "300", choices=("300", "200", "400"), type=MC)
     assert question.scored(0.7, recommended=True) == dataclasses.replace(question, score=0.7, recommended=True)
     assert question.scored(0.7, recommended=True) is not question and question.score == 0.0
+
+
+@pytest.mark.parametrize("pattern", [ranking._DEFINITE, ranking._PRONOUN], ids=["definite", "pronoun"])
+def test_a_first_letter_look_ahead_changes_no_match(pattern: re.Pattern[str]) -> None:
+    without = re.compile(re.sub(r"^\(\?=\[\w+\]\)", "", pattern.pattern), pattern.flags)
+    assert without.pattern != pattern.pattern
+
+    @settings(max_examples=300, deadline=None)
+    @given(PATTERN_TEXT | st.text(alphabet="TtEeSsBbHhoiafwu ſ,.", max_size=30))
+    def same_matches(text: str) -> None:
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in without.finditer(text)]
+
+    same_matches()
+    assert [m.group(0) for m in ranking._DEFINITE.finditer("That plan, of that loan and the new deal")] == \
+        ["That plan", "of that loan", "the new deal"]
