@@ -1,6 +1,8 @@
 """Generic English word lists that name recognition leans on: titles, organisation words, speech verbs."""
 from __future__ import annotations
 
+import re
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -429,3 +431,12 @@ tenn vt wis wyo ala
 
 # Small words inside a person's name ("Charles de Gaulle", "Ludwig van Beethoven").
 NAME_PARTICLES = _words("de du da das dos del della di van von der den ter bin bint ibn al el le la y e")
+
+
+# A person brought in by a role alone ("a university professor", "one senior official"), not as someone's
+# apposition (", a spokesman,") nor what someone is ("serve as a minister", "was a lawyer"): the next "he"
+# may be them, not the man named before.
+SOMEONE_UNNAMED = re.compile(
+    rf"(?<!,\s)(?<!\bas\s)(?<!\bis\s)(?<!\bbe\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bbecame\s)"
+    rf"(?<!\bbecome\s)(?<!\bbecomes\s)\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w'’-]+\s+){{0,3}}?"
+    rf"(?:{'|'.join(map(re.escape, sorted(ROLE_NOUNS, key=len, reverse=True)))})\b")

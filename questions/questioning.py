@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from questions import distractors as pick
-from questions import ranking
+from questions import ranking, spelling
 from questions.distractors import CalendarValue, NumberShape, number_shape
+from questions.lexicon import SOMEONE_UNNAMED
 from questions.model import Anatomy, Fact, FactKind, Form, Question, QuestionType, Sentence, Span
 from questions.phrasing import (
     BLANK, CURRENCY_WORDS, Located, Wording, ask_fronting, ask_removing, capitalise, clause_bounds,
@@ -242,6 +243,13 @@ class Article:
         named = [name for end, name in self.first_two_people if end <= position]
         return named[0] if len(named) == 1 else None
 
+    def opens_as_subject(self, position: int) -> bool:
+        """Whether the name opening a sentence at a position is its subject: a verb, a comma or "'s" follows it,
+        not a word that makes it a modifier ("UK banking icon Barclays")."""
+        end = max((end for start, end, _name in (*self.entity_mentions, *self.mentions) if start == position),
+                  default=position)
+        return bool(_SUBJECT_ENDS.match(self.text, end))
+
     def entity_starting(self, position: int) -> str | None:
         """Return the organisation, place or person whose mention starts at a position, if any."""
         for start, _end, name in (*self.entity_mentions, *self.mentions):
@@ -316,7 +324,7 @@ def _story(article: Article, anatomy: Anatomy | None) -> ranking.Story:
         words_of_longer_names=frozenset(word.lower().strip(",") for name in (*article.people, *article.organisations,
                                                                             *article.places, *article.speakers)
                                         if " " in name for word in name.split()),
-        common_words=article.common, first_seen=_first_seen(article.text))
+        common_words=article.common, first_seen=_first_seen(article.text), misspelt=spelling.misspelt(article.text))
 
 
 def _surname(name: str) -> str:
@@ -607,7 +615,7 @@ def _prepare(sentence: Sentence, start: int, mention: str, fact: Fact, article: 
         if name is None or start <= pronoun.start() < end:
             return None
         word = pronoun.group()
-        replacement = name
+        replacement = _as_written(name, article)
         if word.lower() in ("his", "its", "their") or word.lower() == "her" and _possessive_her(text, pronoun.end()):
             replacement = name + ("’s" if "’" in text else "'s")
         if pronoun.start() == 0:
@@ -713,6 +721,8 @@ def _resolve(pronoun: re.Match[str], text: str, origin: int, sentence: Sentence,
     position = origin + pronoun.start()
     previous = _previous_sentence_start(article.text, sentence.start)
     if word in ("he", "she", "him", "his", "her", "hers"):
+        if previous is not None and SOMEONE_UNNAMED.search(article.text, previous, position):
+            return None  # "... came from a Peking university professor. He said": not the man named earlier
         if previous is not None:
             name = article.entity_starting(previous)
             if name and name in article.people + article.speakers:
@@ -722,6 +732,8 @@ def _resolve(pronoun: re.Match[str], text: str, origin: int, sentence: Sentence,
         return None  # one name never settles "they": the story may mean a group it names nowhere
     if pronoun.start() == 0 and previous is not None:
         name = article.entity_starting(previous)
+        if name is not None and not article.opens_as_subject(previous):
+            return None  # "UK banking icon Barclays was founded ... Its divisions": Britain only qualifies the subject
         # "It" that forecasts, reports or sells is an organisation or a country the sentence before opened with:
         # never a person, nor a city, which is what a dateline opens with ("ZURICH - The Centre ... It forecast").
         if name in article.organisations or name in article.places and pick.is_country(name) and \
@@ -729,6 +741,21 @@ def _resolve(pronoun: re.Match[str], text: str, origin: int, sentence: Sentence,
             return name
         return None
     return None
+
+
+# What follows a sentence's subject: a verb ("said", "has", "expects"), a comma, a possessive or a bracket.
+_SUBJECT_ENDS = re.compile(
+    r"(?:['’]s\b|\s*[,(]|\s+(?:is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|did|does|do|"
+    r"also|now|then|still|already|yesterday|today|last|on|in|said|says|[a-z]+ed|[a-z]+s)\b)")
+
+
+def _as_written(name: str, article: Article) -> str:
+    """"the Financial Times" for "It": a name the article always writes after "the" keeps it in its place."""
+    if name in article.people or name.lower().startswith("the ") or not article.text:
+        return name
+    bare = len(re.findall(rf"(?<![\w-]){re.escape(name)}\b", article.text))
+    after_the = len(re.findall(rf"\b[Tt]he {re.escape(name)}\b", article.text))
+    return f"the {name}" if bare and after_the == bare else name
 
 
 def _previous_sentence_start(text: str, sentence_start: int) -> int | None:
@@ -794,6 +821,15 @@ def _without_dateline(quote: str, article: Article) -> str:
     return quote[match.end():] if match else quote
 
 
+def _reporting_verb(fact: Fact) -> str:
+    """"said", or the verb of a view ("He thinks that ...") as written: a belief is not a statement."""
+    view = _VIEW_VERB.search(fact.sentence.text)
+    return view.group(1) if view else "said"
+
+
+_VIEW_VERB = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){0,4}(thinks|thought|believes|believed|feels|felt)\s+(?:that\s+)?")
+
+
 def _single_quoted(words: str) -> str:
     """Mark quoted words inside reported speech with single quotes, closing a quotation left open."""
     words = re.sub(r"[“”\"]", "'", words).strip()
@@ -814,7 +850,8 @@ def _speaker_drafts(fact: Fact, setting: Setting | None, article: Article, seed:
         return
     reported = shown.strip("'")
     kind = article.kind_of_name(name)
-    prompt = f"Who said that {shown}?"
+    verb = _reporting_verb(fact)
+    prompt = f"Who {verb} that {shown}?"
     rng = _rng(seed, fact)
     wrong = pick.name_distractors(
         name, article=[other for other in (*article.speakers, *article.article_names(kind))
@@ -826,10 +863,12 @@ def _speaker_drafts(fact: Fact, setting: Setting | None, article: Article, seed:
     # A false statement swaps in someone of the story: a stranger's name makes it false for no reason a reader knows.
     others_of_story = [other for other in wrong if contains_words(article.text, other)]
     if others_of_story and tf_rng.random() < 0.5:
-        yield Draft(QuestionType.TRUE_FALSE, f"{tf_rng.choice(others_of_story)} said that {shown}.", FALSE,
+        yield Draft(QuestionType.TRUE_FALSE, f"{capitalise(_as_written(tf_rng.choice(others_of_story), article))} "
+                    f"{verb} that {shown}.", FALSE,
                     (TRUE, FALSE), form=Form.STATEMENT)
     else:
-        yield Draft(QuestionType.TRUE_FALSE, f"{name} said that {shown}.", TRUE, (TRUE, FALSE), form=Form.STATEMENT)
+        yield Draft(QuestionType.TRUE_FALSE, f"{capitalise(_as_written(name, article))} {verb} that {shown}.", TRUE,
+                    (TRUE, FALSE), form=Form.STATEMENT)
     if setting and setting.mention.lower() not in PRONOUN_WORDS and not setting.in_quote:
         yield Draft(QuestionType.CLOZE, setting.blanked, setting.mention, form=Form.BLANK)
     elif shown.startswith("'"):

@@ -1,6 +1,8 @@
 """People: titles before names ("Colonel General ..."), plain full names, roles, a person then their firm."""
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from questions import gazetteer
 from questions.entity_rules import cascade, organisations, places
 from questions.entity_rules.cues import organisation_appositive, organisation_noun_before, person_cue, strong_place_cue
@@ -14,7 +16,7 @@ from questions.lexicon import (
     COMPANY_TAILS, DEMONYMS, HEADLINE_WORDS, HONORIFICS, LEGAL_SUFFIXES, NAMED_THING_HEADS, ORG_HEADS, ROLE_FILLERS,
     ROLE_NOUNS, SPEECH_VERBS, SPOKESPERSON_NOUNS, WORK_NOUNS,
 )
-from questions.names import head_word, initials, name_word, noble_title, particle, title_word
+from questions.names import Token, head_word, initials, name_word, noble_title, particle, title_word
 
 
 def read_person_of_firm(found: Findings, first: int, last: int) -> bool:
@@ -167,6 +169,9 @@ def read_person(found: Findings, first: int, last: int) -> bool:
         return False
     if start > 0 and tokens[start - 1].lower == "its":
         return False  # "its Motech Auto Mechanic schools": what a company owns is no person
+    if made_by_a_person(found, start) or subtitled(tokens, last):
+        found.add_thing("read_person", article.span_text(start, last), start, last)
+        return True  # "Kumar's Little Terrorist", "MTV Smut Peddlers: Targeting Kids": a work, not a person
     if last < len(tokens) and (tokens[last].lower in NAMED_THING_HEADS or tokens[last].lower in WORK_NOUNS) \
             and tokens[last].text.islower():
         found.add_thing("read_person", article.span_text(start, last), start, last)
@@ -189,6 +194,22 @@ def read_person(found: Findings, first: int, last: int) -> bool:
     found.add("read_person", kind, article.span_text(start, last), start, last, strength=1 if kind is Kind.PLACE else 2,
               role=role if kind is Kind.PERSON else None, context=first)
     return True
+
+
+def made_by_a_person(found: Findings, start: int) -> bool:
+    """"Kumar's Little Terrorist", "Spielberg's Jaws": a name right after a person's possessive is what they made."""
+    tokens = found.tokens
+    if start < 2 or tokens[start - 1].text not in ("'s", "’s"):
+        return False
+    owner = start - 2
+    return found.in_person(owner) or tokens[owner].text in {
+        mention.value.split()[-1] for mention in found.people().values() if len(mention.value.split()) > 1}
+
+
+def subtitled(tokens: Sequence[Token], last: int) -> bool:
+    """"Smut Peddlers: Targeting Kids with Sex": a name with a subtitle after a colon is a title."""
+    return last + 1 < len(tokens) and tokens[last].text == ":" and tokens[last + 1].capitalised \
+        and tokens[last + 1].sentence == tokens[last].sentence
 
 
 def employs_next(found: Findings, last: int) -> bool:

@@ -1,7 +1,7 @@
 """Resolve "he" and "she" to the person they stand for, only when the text settles it; else nobody."""
 from __future__ import annotations
 
-from questions.lexicon import FEMALE_PRONOUNS, MALE_PRONOUNS
+from questions.lexicon import FEMALE_PRONOUNS, MALE_PRONOUNS, SOMEONE_UNNAMED
 from questions.model import FactKind
 from questions.speech.document import SpeechDocument
 from questions.speech.grammar import distance, may_be, opening_subject
@@ -19,8 +19,9 @@ def resolved(doc: SpeechDocument, ledger: Ledger, mention: Mention) -> Mention |
     # One who has just spoken is the likeliest "he" of the next attribution ('…," he added').
     for said in reversed(ledger.said):
         if distance(doc, said.sentence, sentence) > 2 \
-                or any(sentence > unnamed >= said.sentence for unnamed in ledger.unnamed):
-            break
+                or any(sentence > unnamed >= said.sentence for unnamed in ledger.unnamed) \
+                or SOMEONE_UNNAMED.search(doc.text, doc.article.sentences[said.sentence].end, mention.start):
+            break  # someone else spoke, or was brought in by a role alone ("a university professor"), since
         gender = doc.gender.get(said.speaker.value, "")
         if said.speaker.kind is FactKind.PERSON and (not wanted or not gender or gender == wanted):
             # unless someone else has since opened a sentence: 'Keeper Tony Bale agreed. "…," he added.'
@@ -40,6 +41,8 @@ def resolved(doc: SpeechDocument, ledger: Ledger, mention: Mention) -> Mention |
             return None
         bounds = doc.article.sentences[index]
         end = mention.start if back == 0 else bounds.end
+        if SOMEONE_UNNAMED.search(doc.text, bounds.start, end):
+            return None  # "... came from a university professor. He said": he may be the professor
         persons = [candidate for candidate in doc.mentions_between(bounds.start, end)
                    if candidate.kind is FactKind.PERSON and may_be(doc, candidate.value, wanted)]
         if not persons:

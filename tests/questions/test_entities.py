@@ -514,6 +514,9 @@ def test_places_in_news_prose(text: str, name: str) -> None:
         ("Flights leave at 0900 CST every day.", "CST"),  # a time zone
         # what a company owns is no person
         ("The group sold its Motech Auto Mechanic schools to a rival.", "Motech Auto Mechanic"),
+        # what a person made is no person; nor is a title with a subtitle
+        ("Director Ashvin Kumar spoke. Kumar's Little Terrorist follows a boy.", "Little Terrorist"),
+        ("In its report - MTV Smut Peddlers: Targeting Kids with Sex - the council spoke.", "Smut Peddlers"),
     ],
 )
 def test_not_an_entity_in_news_prose(text: str, not_an_entity: str) -> None:

@@ -278,6 +278,42 @@ def test_it_after_a_dateline_is_never_the_city_of_the_dateline():
     assert not any(re.search(r"Z[uü]rich forecast", question.prompt, re.IGNORECASE) for question in result.questions)
 
 
+def test_he_after_someone_brought_in_by_a_role_alone_is_not_the_man_named_earlier():
+    text = ("China Backs Away From Share Issues\n"
+            "In November, Liu Hongru, deputy governor of the central bank, told visitors that bonds would help.\n"
+            "One of the most far-reaching proposals came from a Peking university professor.\n"
+            "He said state firms should sell shares, with the state holding as little as 33 pct.\n")
+    result = generate(text, published=dt.date(1987, 4, 3))
+    assert not any("Liu Hongru said state firms" in question.prompt for question in result.questions)
+
+
+def test_it_for_a_name_the_article_writes_after_the_keeps_its_the():
+    text = ("Fiat Set To Restructure\n"
+            "Ferrari could be listed on the stock market as part of an overhaul, the Financial Times has reported.\n"
+            "It said Fiat was set to cut 3,000 jobs after reaching a deal with GM.\n")
+    prompts = [question.prompt for question in generate(text, published=dt.date(2005, 2, 14)).questions]
+    assert any(prompt.startswith("The Financial Times said Fiat") for prompt in prompts), prompts
+    assert not any(prompt.startswith("Financial Times said") for prompt in prompts)
+
+
+def test_its_after_a_country_that_only_qualifies_the_subject_is_not_the_country():
+    text = ("Barclays shares up on merger talk\n"
+            "UK banking icon Barclays was founded more than 300 years ago; it employs 76,200 staff.\n"
+            "Its North American divisions focus on business banking, from 6,000 branches.\n")
+    prompts = [question.prompt for question in generate(text, published=dt.date(2005, 3, 7)).questions]
+    assert not any(prompt.startswith("Britain's North American") for prompt in prompts), prompts
+
+
+def test_a_view_is_asked_as_a_view_not_as_something_said():
+    text = ("Disaster alerts go local\n"
+            "Taran Rampersad, a developer in Trinidad, built the alert cache last year.\n"
+            "Rampersad believes that the alert cache is an idea whose time has come.\n")
+    prompts = [question.prompt for question in generate(text, published=dt.date(2005, 3, 7)).questions
+               if question.fact.kind is FactKind.SPEAKER]
+    assert prompts and all("said that the alert cache" not in prompt for prompt in prompts), prompts
+    assert any(prompt.startswith("Who believes that the alert cache") for prompt in prompts), prompts
+
+
 def test_a_pronoun_that_cannot_be_resolved_drops_the_sentence_questions():
     facts = (fact(PRONOUNS, FactKind.ORGANISATION, "Coastal Trade League"),)
     assert make_questions(facts) == ()  # without the article text nothing says what "It" is

@@ -278,6 +278,69 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
      "a name cut short before the description"),
     (make("Who is Jane Smith?", "the Midlands and South saw the biggest price falls", type=CARD,
           form=Form.DESCRIBED, kind=FactKind.PERSON), "a clause, not a description"),
+    # an apostrophe inside a word does not end the quotation: "them" is still inside it
+    (make("'We haven't dealt with them for _____ months,' said Jane Smith.", "six"), "them = ? in the quotation"),
+    (make("With Jane Smith, Brian Jones, Al Day and _____ again included, Acme Corp is strong.", "Bo Lee",
+          kind=FactKind.PERSON), "one name of a line-up"),
+    (make("Acme Corp holds a monopoly through EPAC (_____).", "Empresa Publica", kind=FactKind.ORGANISATION),
+     "a bracketed aside"),
+    (make("Acme Corp has Jane Smith and Brian Jones vying for the _____ positions.", "three"),
+     "a count of a known set"),
+    (make("Acme Corp finance chiefs of seven countries met today.", "today", type=TF, form=Form.STATEMENT,
+          kind=FactKind.DATE, choices=("True", "False")), "today = ?"),
+    (make("Acme Corp said it fixed tragets for _____ jobs.", "300"), "misspelt in the article: tragets"),
+    (make("Acme Corp says fraud cost it 1bn CFA francs (_____; £1m) a month.", "$2m"), "a bracketed aside"),
+    (dataclasses.replace(
+        make("Acme Corp reached a $1bn (1.53bn euros) deal with Globex.", "False", type=TF, form=Form.STATEMENT,
+             choices=("True", "False")),
+        fact=Fact(kind=FactKind.NUMBER, text="$2bn", value=2e9, start=20, end=24,
+                  sentence=Sentence("Acme Corp reached a $2bn (1.53bn euros) deal with Globex.", 0, 57))),
+     "a figure and its conversion: one tells the other"),
+    (make("Acme Corp said it laid off half of its staff in a downsizing of its….", "True", type=TF,
+          form=Form.STATEMENT, choices=("True", "False")), "a statement cut short"),
+    (make("The US firm agreed to pay _____ to Acme Corp.", "$2bn"), "The US firm = ?"),
+    (dataclasses.replace(
+        make("Acme Corp's index rose 0.3 pct in February.", "False", type=TF, form=Form.STATEMENT,
+             choices=("True", "False")),
+        fact=Fact(kind=FactKind.NUMBER, text="0.7 pct", value=0.7, start=26, end=33,
+                  sentence=Sentence("Acme Corp's index rose 0.7 pct in February.", 0, 43))),
+     "the headline prints the statement's figure"),
+    (make("England's 1-0 defeat to _____ dominated Acme Corp's papers.", "Spain", kind=FactKind.PLACE),
+     "the headline's Spanish gives the answer away"),
+    (make("New _____'s opposition party Globex said it would cut taxes.", "Zealand", kind=FactKind.PLACE),
+     "the blank cuts a name in two"),
+    (make("Serbia & _____'s win over Acme Corp seems to matter more.", "Montenegro", kind=FactKind.PLACE),
+     "the blank cuts a name in two"),
+    (make("What does the figure “20” refer to?", "days", type=CARD, form=Form.DESCRIBED,
+          sentence="Acme Corp's rights apply 20 days after a 20 pct stake, or 20 days after an offer."),
+     "more than once: which one?"),
+    (make("Fill in the blank with the right organisation: Globex's opposition _____ said it would cut taxes.",
+          "National Party", type=MC, kind=FactKind.ORGANISATION,
+          choices=("National Party", "Labour Party", "Acme Corp")), "an organisation of another kind"),
+    (make("Jane Smith is technology correspondent for Acme News, a Globex and _____ co-production.", "WGBH",
+          kind=FactKind.ORGANISATION), "wire boilerplate"),
+    (make("Acme Corp said the sharp rise reflected output at _____ fields.", "four"), "the sharp rise = ?"),
+    (make("Who is the director general at the ministry's fiscal policy office?", "Jane Smith", type=MC,
+          form=Form.DESCRIBED, kind=FactKind.PERSON, choices=("Jane Smith", "Brian Jones")), "the director = ?"),
+    (make("Acme Corp is lining up a move for _____ and Globex striker Brian Jones.", "England",
+          kind=FactKind.PLACE), "the blank only describes someone"),
+    (make("Willy de _____, commissioner at Acme Corp, told a news conference.", "Clercq", kind=FactKind.PERSON,
+          value="Willy de Clercq"), "the blank cuts a name in two"),
+    (make("The committee found Acme Corp had cut _____ jobs.", "300"), "The committee = ?"),
+    (make("Brian Jones, MP for Wantage, criticised the party's views on _____.", "Europe", kind=FactKind.PLACE),
+     "the party = ?"),
+    (make("Jones said it has extended the tender until _____.", "May 15", kind=FactKind.DATE), "it = ?"),
+    (make("Acme Corp expects its _____ earnings to rise.", "2024", kind=FactKind.DATE), "the story's own year"),
+    (make("_____ months later, Jane Smith won two gold medals.", "Four"), "a span from an event"),
+    (make("(ACME) may suspend payments on its _____ debt, Jane Smith said.", "$5m"), "starts inside brackets"),
+    (make("Acme Corp's wholly- owned unit cut _____ jobs.", "300"), "a word broken at its hyphen"),
+    (make("Acme Corp said in the first _____ months of this year sales rose.", "three"), "a count of a known set"),
+    (make("Who is Brian Jones?", "the Acme Corp eagle and other gold coins already established", type=CARD,
+          form=Form.DESCRIBED, kind=FactKind.PERSON), "things, not what a person is"),
+    (make("Angola is one of the poorest countries in _____, Acme Corp said.", "Africa", kind=FactKind.PLACE),
+     "gives its continent away"),
+    (make("Mann said the decision to close the exchange early was not due to Acme Corp's _____.", "losses",
+          kind=FactKind.ORGANISATION, start=200), "the exchange = ?"),
 ])
 def test_each_check_names_its_fault(question: Question, fault: str) -> None:
     story = STORIES_FOR_FAULT.get(fault, STORY)
@@ -297,6 +360,12 @@ STORIES_FOR_FAULT = {
         STORY, names=STORY.names | {"despite jones"}, people=STORY.people | {"despite jones"}),
     # The entity stage split "Pratt and Whitney" in two.
     "two choices are halves of one name": dataclasses.replace(STORY, names=STORY.names | {"pratt", "whitney"}),
+    "the headline prints the statement's figure": dataclasses.replace(STORY, headline="Acme index up 0.7 pct"),
+    "the headline's Spanish gives the answer away": dataclasses.replace(STORY, headline="Reaction from Spanish press"),
+    "an organisation of another kind": dataclasses.replace(
+        STORY, names=STORY.names | {"national party", "labour party"}),
+    "misspelt in the article: tragets": dataclasses.replace(STORY, misspelt=frozenset({"tragets"})),
+    "the exchange = ?": dataclasses.replace(STORY, first_seen={**STORY.first_seen, "exchange": 10}),
     "not shaped like a person's name: Finance Minister": dataclasses.replace(
         STORY, names=STORY.names | {"finance minister"}, people=STORY.people | {"finance minister"}),
 }
@@ -319,6 +388,16 @@ STORIES_FOR_FAULT = {
     make("Currently, there are _____ plants of Acme Corp in Ohio.", "four"),
     make("Under a new rule, Acme Corp must cut _____ jobs.", "300"),
     make("Figures gathered by Globex show that _____ jobs went.", "300"),
+    # quotations that point at nothing, a short list of nominees, a count that is news
+    make("'Acme Corp isn't closing for _____ weeks,' said Jane Smith.", "six"),
+    make("Jane Smith, Brian Jones and _____ are nominated for best actress.", "Bo Lee", kind=FactKind.PERSON),
+    make("Acme Corp will close _____ plants in Ohio.", "three"),
+    make("Acme Corp (ACM) said it would cut _____ jobs.", "300"),
+    make("Globex bought a New Hampshire plant from _____ for $5m.", "Initech", kind=FactKind.ORGANISATION),
+    make("The European Commission has called a truce with _____ over Acme Corp.", "France",
+         kind=FactKind.PLACE),
+    make("Jane Smith said Acme Corp had won there the last _____ years.", "three"),
+    make("Acme Corp said the party's leaders would cut _____ jobs.", "300"),
 ])
 def test_sound_questions_have_no_fault(question: Question) -> None:
     assert ranking.faults(question, STORY) == []
@@ -385,8 +464,8 @@ def test_the_corpus_keeps_its_share_of_recommended_questions() -> None:
         chosen += count
         full_sets += count >= 8
         words += len(result.text.split()) - len(result.article.headline.split())
-    assert 1.4 <= 100 * chosen / words <= 6
-    assert full_sets >= 4
+    assert 1.25 <= 100 * chosen / words <= 6
+    assert full_sets >= 3
 
 
 def test_with_no_question_passing_every_check_the_best_plain_one_is_offered() -> None:
@@ -437,7 +516,8 @@ PATTERN_WORDS = st.lists(st.sampled_from([
     "the", "The", "THE", "a", "an", "to", "fall", "Fall", "said", "that", "its", "ITS", "İts", "their", "today",
     "TONIGHT", "this", "morning", "here", "do so", "doing so", "it has", "It said", "These", "those", "same",
     "(Reuters)", "REUTERS/", "AP Photo", "Getty Images", "Reporting by", "click HERE", "ſubscribe", "Clic\u212a here",
-    "sign up", "newsletter", "menafn", "ofK", "aB", "x2y", "a&b", "12", "_", ",", ".", "'", "’", "-", " ", "  ",
+    "sign up", "newsletter", "menafn", "is technology correspondent for ", "was a reporter at ", "Editor", "on",
+    "columnist", "presenter", "ofK", "aB", "x2y", "a&b", "12", "_", ",", ".", "'", "’", "-", " ", "  ",
     "\t", "\x1c",
 ]), max_size=12).map("".join)
 PATTERN_TEXT = st.one_of(PATTERN_WORDS, PATTERN_WORDS.map(lambda text: f"{text} {text}"))  # "to fall to fall"

@@ -1,0 +1,35 @@
+"""The word list that tells a typo from a word: British spellings, compounds and the wire's abbreviations are words."""
+from __future__ import annotations
+
+import pytest
+
+from questions import spelling
+
+
+@pytest.mark.parametrize("word", [
+    "target", "organisation", "liberalised", "favour", "centre", "calibre", "armoury", "programme", "defence",
+    "travelled", "catalogue", "analyse", "sceptical", "carmaker", "scoresheet", "pre-tax", "anti-spyware",
+    "outjumped", "dlrs", "mln", "pct",
+])
+def test_words_of_news_prose_are_known(word: str) -> None:
+    assert spelling.known(word)
+
+
+@pytest.mark.parametrize("typo", ["tragets", "recieved", "unsuccesful", "stragey", "televison", "asssessed"])
+def test_typos_are_not(typo: str) -> None:
+    assert not spelling.known(typo)
+
+
+def test_a_typo_is_a_word_the_article_writes_once() -> None:
+    text = "The firm set tragets for adware sales. Its adware makes money. It recieved a fine."
+    assert spelling.misspelt(text) == {"tragets", "recieved"}
+
+
+def test_a_word_list_other_than_the_pinned_one_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    spelling._words.cache_clear()
+    monkeypatch.setattr(spelling, "WORD_LIST_SHA256", "0" * 64)
+    try:
+        with pytest.raises(RuntimeError, match="pinned"):
+            spelling.known("tragets")
+    finally:
+        spelling._words.cache_clear()
