@@ -324,7 +324,10 @@ def _story(article: Article, anatomy: Anatomy | None) -> ranking.Story:
         words_of_longer_names=frozenset(word.lower().strip(",") for name in (*article.people, *article.organisations,
                                                                             *article.places, *article.speakers)
                                         if " " in name for word in name.split()),
-        common_words=article.common, first_seen=_first_seen(article.text), misspelt=spelling.misspelt(article.text))
+        common_words=article.common, first_seen=_first_seen(article.text), misspelt=spelling.misspelt(article.text),
+        vouched_people=frozenset(_canonical(fact).lower() for fact in article.facts
+                                 if fact.kind == FactKind.SPEAKER and article.kind_of_name(_canonical(fact)) == FactKind.PERSON
+                                 or fact.kind == FactKind.PERSON and fact.role))
 
 
 def _surname(name: str) -> str:

@@ -208,7 +208,7 @@ _ORGANISATION_HEAD = re.compile(r"\b(Party|Court|University|Ministry|Department|
                                 r"Exchange|Museum|Hospital|School|College|Institute|Foundation)\b(?!.*\b[A-Z])")
 _DESCRIBES_SOMEONE = re.compile(
     rf"\s+(?:and\s+(?:[A-Z][\w.'’-]*\s+)+)?(?:[a-z-]+\s+){{0,2}}?"
-    rf"(?:{'|'.join(map(re.escape, sorted(ROLE_NOUNS, key=len, reverse=True)))})\s+[A-Z][a-z]")
+    rf"(?:{'|'.join(map(re.escape, sorted(ROLE_NOUNS, key=len, reverse=True)))})s?\s+[A-Z][a-z]")
 _BODY_OF_PEOPLE = re.compile(
     r"\b(?:company|firm|bank|group|corporation|concern|party|union|agency|department|court|ministry|government|"
     r"office|bureau|commission|committee|board|council|institute|authority|fund|exchange|club|team|side|squad)$",
@@ -292,6 +292,8 @@ class Story:
     common_words: frozenset[str] = frozenset()
     # Where each lower-cased word first appears, so that "the pact" can be told to point back in one look-up.
     first_seen: dict[str, int] = dataclasses.field(default_factory=dict)
+    # People the article shows to be people: they speak, or it gives them a role. "Vera Drake" is neither.
+    vouched_people: frozenset[str] = frozenset()
     # Words the article writes once that no dictionary knows ("tragets"): a question would repeat the typo.
     misspelt: frozenset[str] = frozenset()
 
@@ -820,8 +822,14 @@ def blank_gives_itself_away(question: Question, story: Story) -> str | None:
     if around is None:
         return None
     before, after = around
-    if after[:1] in "/-–" or before[-1:] in "/-–":
+    # An empty string is "in" every string: only a real character next to the blank counts.
+    if after[:1] and after[:1] in "/-–" or before[-1:] and before[-1:] in "/-–":
         return "the blank is half of a pair"
+    if before[-1:] and not before[-1:].isspace() and before[-1:] not in "“\"‘'(":
+        return "the blank is glued to a word"  # "JARD._____"
+    if re.match(r"\s*\([A-Z][^)]*\)\s+(?:Ltd|Inc|Corp|Co|Plc|LLC|AG|SA|NV)\b", after) or \
+            question.fact.kind != FactKind.NUMBER and re.match(r"\s+\d+\s+[A-Z]", after):
+        return "the blank cuts a name in two"  # "_____ (Far East) Ltd", "_____ 64 DS"
     acronym = re.match(r"\s*\(([A-Z][A-Za-z&]{1,7})\)", after)
     if acronym and _initials_of(question.answer) == acronym.group(1).replace("&", ""):
         return f"the blank's acronym follows it: ({acronym.group(1)})"
@@ -849,7 +857,8 @@ def blank_gives_itself_away(question: Question, story: Story) -> str | None:
             return "the blank cuts a name in two"  # "said Drew _____, analyst at ..."
     if question.fact.kind == FactKind.DATE and re.match(r"\s*week\b", after):
         return "trivia: which week"
-    if question.fact.kind in (FactKind.PLACE, FactKind.ORGANISATION) and _DESCRIBES_SOMEONE.match(after):
+    if _DESCRIBES_SOMEONE.match(after) and (question.fact.kind in (FactKind.PLACE, FactKind.ORGANISATION) or
+                                            not before.strip()):
         return "the blank only describes someone"  # "a move for _____ and Real Madrid striker Michael Owen"
     if question.fact.kind == FactKind.PLACE and _CONTINENT.match(question.answer.strip()) and \
             any(pick.is_country(name) for name in _CAPITALISED_RUN.findall(before + " " + after)):
@@ -1018,6 +1027,8 @@ def reads_badly(question: Question, story: Story) -> str | None:
         return f"reported speech opens a new sentence: that {match.group(1)}"
     if "said: " in prompt and _SAID_TWICE.search(prompt):
         return "said twice"
+    if re.search(r"\bsaid that (?:a |the )?(?:news conference|press conference|reporters|journalists|briefing)\b", plain):
+        return "'told a news conference' reworded as 'said that news conference'"
     for capital in _INITIALS_THEN_CAPITAL.finditer(plain) if ". " in plain else ():
         if capital.group(2).lower() in story.common_words or capital.group(2).lower() in _FUNCTION_WORDS:
             return f"a wire headline's capital mid-sentence: {capital.group(0)}"
@@ -1100,6 +1111,11 @@ def choices_do_not_work(question: Question, story: Story) -> str | None:
             return f"not a person among the choices: {others[0]}"
     if kind in (FactKind.PERSON, FactKind.SPEAKER) and question.answer.lower() in story.not_people:
         return "the answer is not a person"
+    if kind in (FactKind.PERSON, FactKind.SPEAKER) and story.vouched_people:
+        # A film or a book read as a person ("Vera Drake", "Harry Potter") is no choice for who said something.
+        unvouched = [choice for choice in wrong if choice.lower() not in story.vouched_people]
+        if unvouched:
+            return f"a choice the story never shows to be a person: {unvouched[0]}"
     if kind in (FactKind.PERSON, FactKind.SPEAKER) and question.form != Form.QUOTE or \
             question.form == Form.QUOTE and " " in question.answer.strip() and not _NOT_A_PERSON.search(question.answer):
         odd = [choice for choice in wrong if _NOT_A_PERSON.search(choice) or len(choice.split()) < 2 or

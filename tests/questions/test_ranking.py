@@ -337,6 +337,21 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
     (make("Acme Corp said in the first _____ months of this year sales rose.", "three"), "a count of a known set"),
     (make("Who is Brian Jones?", "the Acme Corp eagle and other gold coins already established", type=CARD,
           form=Form.DESCRIBED, kind=FactKind.PERSON), "things, not what a person is"),
+    (make("Who said that 'Acme Corp was lavished with praise but not trophies'?", "Jane Smith", type=MC,
+          form=Form.QUOTE, kind=FactKind.SPEAKER, choices=("Jane Smith", "Brian Jones", "Acme News")),
+     "never shows to be a person: Acme News"),
+    (make("Acme Corp shares traded as ACME._____ on Friday.", "HKG", kind=FactKind.ORGANISATION),
+     "the blank is glued to a word"),
+    (make("_____ (Far East) Ltd estimates Acme Corp's profits at $5m.", "James Capel", kind=FactKind.ORGANISATION),
+     "the blank cuts a name in two"),
+    (make("_____ 64 DS is a re-creation of the Acme Corp classic.", "Super Mario", kind=FactKind.PERSON),
+     "the blank cuts a name in two"),
+    (make("_____ stars Jane Smith and Brian Jones are at Acme Corp's awards.", "Hollywood", kind=FactKind.PLACE),
+     "the blank only describes someone"),
+    (make("_____ author Jane Smith will receive a special award from Acme Corp.", "Harry Potter",
+          kind=FactKind.PERSON), "the blank only describes someone"),
+    (make("_____ said that news conference here Acme Corp would cut jobs.", "Jane Smith", kind=FactKind.SPEAKER),
+     "said that news conference"),
     (make("Angola is one of the poorest countries in _____, Acme Corp said.", "Africa", kind=FactKind.PLACE),
      "gives its continent away"),
     (make("Mann said the decision to close the exchange early was not due to Acme Corp's _____.", "losses",
@@ -364,6 +379,8 @@ STORIES_FOR_FAULT = {
     "the headline's Spanish gives the answer away": dataclasses.replace(STORY, headline="Reaction from Spanish press"),
     "an organisation of another kind": dataclasses.replace(
         STORY, names=STORY.names | {"national party", "labour party"}),
+    "never shows to be a person: Acme News": dataclasses.replace(
+        STORY, vouched_people=frozenset({"jane smith", "brian jones"})),
     "misspelt in the article: tragets": dataclasses.replace(STORY, misspelt=frozenset({"tragets"})),
     "the exchange = ?": dataclasses.replace(STORY, first_seen={**STORY.first_seen, "exchange": 10}),
     "not shaped like a person's name: Finance Minister": dataclasses.replace(
@@ -397,6 +414,8 @@ STORIES_FOR_FAULT = {
     make("The European Commission has called a truce with _____ over Acme Corp.", "France",
          kind=FactKind.PLACE),
     make("Jane Smith said Acme Corp had won there the last _____ years.", "three"),
+    # a blank that opens the sentence is no "half of a pair"
+    make("_____ said Acme Corp would cut 300 jobs.", "Jane Smith", kind=FactKind.SPEAKER),
     make("Acme Corp said the party's leaders would cut _____ jobs.", "300"),
 ])
 def test_sound_questions_have_no_fault(question: Question) -> None:
