@@ -31,11 +31,16 @@ _BRITISH = tuple((re.compile(pattern), american) for pattern, american in (
     (r"oe", "e"),
 ))
 _ENDINGS = ("s", "es", "ed", "d", "ing", "ly", "er", "ers", "ment", "ments", "ness", "al")
-_PREFIXES = ("pre", "anti", "non", "co", "re", "post", "ex", "hi", "multi", "semi", "sub", "over", "under", "out",
+_PREFIXES = ("pre", "anti", "non", "co", "re", "de", "dis", "mis", "post", "ex", "hi", "multi", "semi", "sub", "over",
+             "under", "out",
              "self", "un", "inter", "counter", "mid", "cross", "mini", "mega", "micro", "cyber", "e")
 # The wire's own abbreviations: "dlrs", "mln", "pct" are Reuters style, not typos.
 _WIRE_WORDS = frozenset("dlr dlrs dls mln bln pct reuter reuters stg vs bpd bbl bbd bcf gmt plc qtr shr div cif dwt cwt "
-                        "kms hrs lbs mph gdp sdr api est mkt hoc quo".split())
+                        "kms hrs lbs mph gdp sdr api est mkt hoc quo libor".split())
+# British words no rule above turns into the American list's.
+_BRITISH_WORDS = frozenset("aluminium manoeuvre manoeuvres manoeuvred manoeuvring marvellous meagre sombre lustre "
+                           "jewellery cheque cheques kerb tyre tyres grey plough mould storey storeys whilst amongst "
+                           "learnt spelt dreamt towards".split())
 
 
 @functools.cache
@@ -49,13 +54,13 @@ def _words() -> frozenset[str]:
 def known(word: str) -> bool:
     """Whether a lower-case word is English: in the list, a British spelling, an inflection or a compound of it."""
     words = _words()
-    if word in words or word in _WIRE_WORDS:
+    if word in _WIRE_WORDS or word in _BRITISH_WORDS:
         return True
-    if any((american := pattern.sub(replacement, word)) != word and american in words
-           for pattern, replacement in _BRITISH):
-        return True
-    if any(word.endswith(ending) and word[:-len(ending)] in words for ending in _ENDINGS):
-        return True
+    spellings = {word, *(pattern.sub(replacement, word) for pattern, replacement in _BRITISH)}
+    for spelling in spellings:  # "amortisations": the American "amortizations", or "amortization" plus "s"
+        if spelling in words or any(spelling.endswith(ending) and spelling[:-len(ending)] in words
+                                    for ending in _ENDINGS):
+            return True
     if "-" in word:
         return all(part in _PREFIXES or known(part) for part in word.split("-") if part)
     if any(word.startswith(prefix) and len(word) - len(prefix) >= 4 and known(word[len(prefix):])
@@ -68,12 +73,24 @@ def known(word: str) -> bool:
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z-]{2,}(?![\w'’])")
 
 
+_CALENDAR = ("january february march april may june july august september october november december monday tuesday "
+             "wednesday thursday friday saturday sunday").split()
+_CALENDAR_LETTERS = {"".join(sorted(name)): name for name in _CALENDAR}
+_CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-z]{2,}(?![\w'’])")
+
+
 def misspelt(text: str) -> frozenset[str]:
-    """Return the lower-case words the text writes once that no dictionary knows: its likely typos.
+    """Return the words the text writes once that no dictionary knows: its likely typos.
 
     A word the article repeats is its own vocabulary ("adware", a team's jargon), not a slip of the keys.
+    A capitalised word is a name, unless its letters are a month's or a weekday's shuffled ("Augsut").
     """
     counts: dict[str, int] = {}
     for word in _LOWER_WORD.findall(text):
         counts[word] = counts.get(word, 0) + 1
-    return frozenset(word for word, count in counts.items() if count == 1 and not known(word))
+    typos = {word for word, count in counts.items() if count == 1 and not known(word)}
+    for word in _CAPITALISED_WORD.findall(text):
+        month = _CALENDAR_LETTERS.get("".join(sorted(word.lower())))
+        if month is not None and month != word.lower():
+            typos.add(word)
+    return frozenset(typos)

@@ -352,6 +352,12 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
           kind=FactKind.PERSON), "the blank only describes someone"),
     (make("_____ said that news conference here Acme Corp would cut jobs.", "Jane Smith", kind=FactKind.SPEAKER),
      "said that news conference"),
+    (make("Acme Corp will cut jobs from February, Jane Smith said.", "True", type=TF, form=Form.STATEMENT, choices=("True", "False")),
+     "the statement repeats the headline"),
+    (make("Acme Corp's _____ said the cuts were painful.", "Smith Jane", kind=FactKind.PERSON, value="Smith Jane"),
+     "the answer's surname is in the headline"),
+    (make("In Jane Smith's budget, which cut _____ jobs, Smith said Acme Corp would grow.", "300"), "a name twice: Smith"),
+    (make("As already reported, Acme Corp will cut _____ jobs.", "300"), "wire boilerplate"),
     (make("Angola is one of the poorest countries in _____, Acme Corp said.", "Africa", kind=FactKind.PLACE),
      "gives its continent away"),
     (make("Mann said the decision to close the exchange early was not due to Acme Corp's _____.", "losses",
@@ -381,6 +387,7 @@ STORIES_FOR_FAULT = {
         STORY, names=STORY.names | {"national party", "labour party"}),
     "never shows to be a person: Acme News": dataclasses.replace(
         STORY, vouched_people=frozenset({"jane smith", "brian jones"})),
+    "the answer's surname is in the headline": dataclasses.replace(STORY, headline="Job cuts painful, Smith says"),
     "misspelt in the article: tragets": dataclasses.replace(STORY, misspelt=frozenset({"tragets"})),
     "the exchange = ?": dataclasses.replace(STORY, first_seen={**STORY.first_seen, "exchange": 10}),
     "not shaped like a person's name: Finance Minister": dataclasses.replace(
@@ -398,7 +405,7 @@ STORIES_FOR_FAULT = {
     make("Fill in the blank with the right number: Acme Corp said it would cut _____ jobs.", "300", type=MC,
          choices=("100", "300", "500")),
     make("Who is Jane Smith?", "Acme Corp's chief executive", type=CARD, form=Form.DESCRIBED,
-         kind=FactKind.PERSON),
+         kind=FactKind.PERSON, value="Jane Smith"),
     # The subject names nothing, but what the sentence asks is a reported clause, or a fronted phrase
     # comes before the real subject.
     make("Analysts said Acme Corp would cut _____ jobs.", "300"),
@@ -544,13 +551,12 @@ PATTERN_TEXT = st.one_of(PATTERN_WORDS, PATTERN_WORDS.map(lambda text: f"{text} 
 
 @pytest.mark.parametrize(("pattern", "may_match"), [
     (ranking._REPEATED_WORD, ranking._may_repeat_a_word),
-    (ranking._BOILERPLATE_WORDS, lambda text: ranking._may_hold_a_word(text, ranking._BOILERPLATE_LETTERS)),
     (ranking._RELATIVE_TIME, lambda text: ranking._may_hold_a_word(text, ranking._RELATIVE_TIME_WORDS)),
     (ranking._OWNER, lambda text: ranking._may_hold_a_word(text, ("its", "their"))),
     (ranking._DEICTIC, lambda text: any(word in text for word in ranking._DEICTIC_WORDS)),
     (ranking._DEMONSTRATIVE, lambda text: any(word in text for word in ranking._DEMONSTRATIVE_WORDS)),
     (ranking._GARBLED, lambda text: "&" in text or bool(ranking._LOWER_THEN_CAPITAL_OR_DIGIT.search(text))),
-], ids=["repeated word", "boilerplate", "relative time", "owner", "deictic", "demonstrative", "garbled"])
+], ids=["repeated word", "relative time", "owner", "deictic", "demonstrative", "garbled"])
 def test_a_shortcut_never_skips_a_pattern_that_would_match(pattern: re.Pattern[str], may_match) -> None:
     @settings(max_examples=400, deadline=None)
     @given(PATTERN_TEXT)

@@ -9,7 +9,7 @@ from questions import spelling
 @pytest.mark.parametrize("word", [
     "target", "organisation", "liberalised", "favour", "centre", "calibre", "armoury", "programme", "defence",
     "travelled", "catalogue", "analyse", "sceptical", "carmaker", "scoresheet", "pre-tax", "anti-spyware",
-    "outjumped", "dlrs", "mln", "pct",
+    "outjumped", "dlrs", "mln", "pct", "amortisations", "deregistration", "aluminium", "marvellous", "libor",
 ])
 def test_words_of_news_prose_are_known(word: str) -> None:
     assert spelling.known(word)
@@ -21,8 +21,8 @@ def test_typos_are_not(typo: str) -> None:
 
 
 def test_a_typo_is_a_word_the_article_writes_once() -> None:
-    text = "The firm set tragets for adware sales. Its adware makes money. It recieved a fine."
-    assert spelling.misspelt(text) == {"tragets", "recieved"}
+    text = "The firm set tragets for adware sales. Its adware makes money. It recieved a fine in Augsut, not May."
+    assert spelling.misspelt(text) == {"tragets", "recieved", "Augsut"}
 
 
 def test_a_word_list_other_than_the_pinned_one_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
