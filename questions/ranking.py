@@ -173,7 +173,8 @@ _DEMONSTRATIVE = re.compile(
     rf"(?!(?:{_TIMES}|last|next|past|coming)\b)[a-z][a-z-]+\b|"
     rf"\b(?:a|the)\s+(?:similar|remaining|latter|former|aforementioned)\b|"
     rf"\bthe\s+same\s+(?!(?:{_TIMES})\b)[a-z]+\b")
-# Letters every match of _DEMONSTRATIVE holds: where none stands, the pattern need not run.
+# Letters every match of _DEMONSTRATIVE holds: where none stands, the pattern need not run (a new alternative
+# needs its letters here; tests/questions/test_ranking.py checks the list against the pattern).
 _DEMONSTRATIVE_WORDS = ("his", "hese", "hose", "that", "similar", "remaining", "latter", "former", "aforementioned",
                         "same")
 _GARBLED = re.compile(r"\b[a-z]{3,}[A-Z][a-z]*\b|[a-z]&[a-z]|\b[a-z]+[0-9]+[a-z]+\b")
@@ -706,8 +707,8 @@ def answer_in_headline(question: Question, story: Story) -> str | None:
         return hint
     if question.fact.kind == FactKind.NUMBER:
         core = re.search(r"\d[\d.,/-]*", question.answer)
-        if core and len(core.group(0)) > 1 and core.group(0) in story.headline and re.search(rf"(?<![\d.]){re.escape(core.group(0))}(?![\d])",
-                                                         story.headline):
+        if core and len(core.group(0)) > 1 and core.group(0) in story.headline and \
+                re.search(rf"(?<![\d.]){re.escape(core.group(0))}(?![\d])", story.headline):
             return "the answer's figure is in the headline"
     return None
 
