@@ -1074,6 +1074,9 @@ def _may_repeat_a_word(text: str) -> bool:
 
 def _named_twice(text: str, story: Story) -> str | None:
     """A surname of the story written twice outside quotations: a pronoun resolved into a name already there."""
+    lowered = text.lower()
+    if not any(lowered.count(surname) > 1 for surname in story.surnames):
+        return None  # no surname stands twice even as letters inside words: no word needs counting
     counts = Counter(word.removesuffix("'s").removesuffix("’s") for word in _WORD.findall(text))
     return next((word for word, count in counts.items() if count > 1 and word.lower() in story.surnames), None)
 

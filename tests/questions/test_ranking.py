@@ -585,3 +585,13 @@ def test_a_first_letter_look_ahead_changes_no_match(pattern: re.Pattern[str]) ->
     same_matches()
     assert [m.group(0) for m in ranking._DEFINITE.finditer("That plan, of that loan and the new deal")] == \
         ["That plan", "of that loan", "the new deal"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Smith", "SMITH", "smith", "Smith's", "Jones", "İnce", "ince", "x", " ", ", ",
+                                 "Smithson"]), max_size=8).map("".join))
+def test_a_name_twice_is_found_with_or_without_the_shortcut(text: str) -> None:
+    story = dataclasses.replace(STORY, surnames=frozenset({"smith", "ince", "jones"}))
+    counts = Counter(word.removesuffix("'s").removesuffix("’s") for word in re.findall(r"[A-Za-z][\w'’-]*", text))
+    expected = next((word for word, count in counts.items() if count > 1 and word.lower() in story.surnames), None)
+    assert ranking._named_twice(text, story) == expected
