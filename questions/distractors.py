@@ -244,7 +244,8 @@ def number_distractors(
     if shape.core < 13 and float(shape.core).is_integer():
         variants = [shape.core + step for step in (1, -1, 2, 3, -2, 4, 5)]
     else:
-        variants = [_round_like(shape.core * factor, shape) for factor in (0.5, 2, 0.1, 10, 0.25, 3, 5, 0.75, 1.5)]
+        # Not ten times or a tenth: judged blind, "the answer with a zero added" fools nobody who skimmed.
+        variants = [_round_like(shape.core * factor, shape) for factor in (0.5, 2, 0.4, 2.5, 0.25, 3, 5, 0.75, 1.5)]
         variants += [_swap_digits(shape.core, shape)]
         if scaled:
             floor = 1 if shape.core >= 1 else 0.01

@@ -726,9 +726,13 @@ def _resolve(pronoun: re.Match[str], text: str, origin: int, sentence: Sentence,
     if word in ("he", "she", "him", "his", "her", "hers"):
         if previous is not None and SOMEONE_UNNAMED.search(article.text, previous, position):
             return None  # "... came from a Peking university professor. He said": not the man named earlier
+        if any(start > position for start, _end, _name in article.mentions
+               if sentence.start <= start < sentence.end):
+            return None  # "During his news conference, Conable said": "his" looks ahead, to the man named next
         if previous is not None:
             name = article.entity_starting(previous)
-            if name and name in article.people + article.speakers:
+            # A person only: "Brazil" may open the sentence before and speak, but it has no "his".
+            if name and name in article.people + article.speakers and article.kind_of_name(name) == FactKind.PERSON:
                 return name
         return article.only_person_before(position)
     if word in ("they", "them", "their"):

@@ -36,7 +36,7 @@ _PREFIXES = ("pre", "anti", "non", "co", "re", "de", "dis", "mis", "post", "ex",
              "self", "un", "inter", "counter", "mid", "cross", "mini", "mega", "micro", "cyber", "e")
 # The wire's own abbreviations: "dlrs", "mln", "pct" are Reuters style, not typos.
 _WIRE_WORDS = frozenset("dlr dlrs dls mln bln pct reuter reuters stg vs bpd bbl bbd bcf gmt plc qtr shr div cif dwt cwt "
-                        "kms hrs lbs mph gdp sdr api est mkt hoc quo libor".split())
+                        "kms hrs lbs mph gdp sdr api est mkt hoc quo libor facto www".split())
 # British words no rule above turns into the American list's.
 _BRITISH_WORDS = frozenset("aluminium manoeuvre manoeuvres manoeuvred manoeuvring marvellous meagre sombre lustre "
                            "jewellery cheque cheques kerb tyre tyres grey plough mould storey storeys whilst amongst "
@@ -59,7 +59,8 @@ def known(word: str) -> bool:
     spellings = {word, *(pattern.sub(replacement, word) for pattern, replacement in _BRITISH)}
     for spelling in spellings:  # "amortisations": the American "amortizations", or "amortization" plus "s"
         if spelling in words or any(spelling.endswith(ending) and spelling[:-len(ending)] in words
-                                    for ending in _ENDINGS):
+                                    for ending in _ENDINGS) or \
+                spelling.endswith("ies") and spelling[:-3] + "y" in words:  # "chemistries"
             return True
     if "-" in word:
         return all(part in _PREFIXES or known(part) for part in word.split("-") if part)
@@ -76,7 +77,7 @@ _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z-]{2,}(?![\w'’])")
 _CALENDAR = ("january february march april may june july august september october november december monday tuesday "
              "wednesday thursday friday saturday sunday").split()
 _CALENDAR_LETTERS = {"".join(sorted(name)): name for name in _CALENDAR}
-_CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-z]{2,}(?![\w'’])")
+_CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-z]{3,}(?![\w'’])")  # "Amy" is a name, not a shuffled May
 
 
 def misspelt(text: str) -> frozenset[str]:

@@ -314,6 +314,14 @@ def test_a_view_is_asked_as_a_view_not_as_something_said():
     assert any(prompt.startswith("Who believes that the alert cache") for prompt in prompts), prompts
 
 
+def test_his_before_the_man_it_stands_for_is_not_the_country_before():
+    text = ("World Bank Backs Baker Plan\n"
+            "Brazil said it would suspend interest payments on its debt, the bank's president Barber Conable said.\n"
+            "During his news conference, Conable said the World Bank backed the plan for 29 countries.\n")
+    prompts = [question.prompt for question in generate(text, published=dt.date(1987, 3, 20)).questions]
+    assert not any("Brazil's news conference" in prompt for prompt in prompts), prompts
+
+
 def test_a_pronoun_that_cannot_be_resolved_drops_the_sentence_questions():
     facts = (fact(PRONOUNS, FactKind.ORGANISATION, "Coastal Trade League"),)
     assert make_questions(facts) == ()  # without the article text nothing says what "It" is
