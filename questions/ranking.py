@@ -168,9 +168,9 @@ _FIRST_VERB = re.compile(
 _PRONOUNS_AND_QUESTIONS = frozenset(
     "he she it they we i you his her its their this that these those who what which when where why how "
     "there here".split())
-_TIMES = "year|years|month|months|week|weeks|quarter|quarters|period|day|days|time|morning|afternoon|evening|season"
+_TIMES = "year|years|month|months|week|weeks|quarter|quarters|day|days|time|morning|afternoon|evening|season"
 _DEMONSTRATIVE = re.compile(
-    rf"\b(?:[Tt]his|[Tt]hese|[Tt]hose|(?:on|at|by|in|of|for|from|with|since|after|before|until|to) that)\s+"
+    rf"\b(?:[Tt]his|[Tt]hese|[Tt]hose|(?:on|at|by|in|of|for|from|with|since|after|before|until|to|[Dd]uring|over) that)\s+"
     rf"(?!(?:{_TIMES}|last|next|past|coming)\b)[a-z][a-z-]+\b|"
     rf"\b(?:a|the)\s+(?:similar|remaining|latter|former|aforementioned)\b|"
     rf"\bthe\s+same\s+(?!(?:{_TIMES})\b)[a-z]+\b")
@@ -1549,8 +1549,9 @@ def select(questions: Sequence[Question], story: Story) -> tuple[Question, ...]:
     if not chosen:
         # Nothing passed every check: the best question free of the faults any reader spots is offered,
         # with its low score, rather than leaving the teacher an empty default set.
-        fallback = next((index for index in order
-                         if not any(check(questions[index], story) for check in PLAIN_CHECKS)), None)
+        # Never a reworded one: judged blind, rewording is what garbles ("When is Tiger due to be shipped in early?").
+        fallback = next((index for index in order if questions[index].form != Form.REWORDED and
+                         not any(check(questions[index], story) for check in PLAIN_CHECKS)), None)
         chosen = [] if fallback is None else [fallback]
     picked = set(chosen)
     return tuple(question.scored(scores[index], recommended=index in picked) for index, question in enumerate(questions))

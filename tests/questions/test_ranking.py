@@ -383,6 +383,7 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
           kind=FactKind.PLACE), "the prompt's Japanese gives the answer away"),
     (make("Acme Corp will cut jobs, BBC correspondent _____ said.", "Jane Smith", kind=FactKind.PERSON),
      "trivia: a reporter"),
+    (make("During that period Acme Corp shipped _____ tonnes of copper.", "5,000"), "that period = ?"),
     (make("Angola is one of the poorest countries in _____, Acme Corp said.", "Africa", kind=FactKind.PLACE),
      "gives its continent away"),
     (make("Mann said the decision to close the exchange early was not due to Acme Corp's _____.", "losses",
@@ -518,6 +519,12 @@ def test_the_corpus_keeps_its_share_of_recommended_questions() -> None:
         words += len(result.text.split()) - len(result.article.headline.split())
     assert 1.25 <= 100 * chosen / words <= 6
     assert full_sets >= 3
+
+
+def test_a_reworded_question_is_never_the_last_resort() -> None:
+    reworded = make("When is Acme Corp due to ship in early?", "2005", type=MC, form=Form.REWORDED,
+                    kind=FactKind.DATE, choices=("2003", "2005", "2006"))
+    assert not ranking.select([reworded], STORY)[0].recommended
 
 
 def test_with_no_question_passing_every_check_the_best_plain_one_is_offered() -> None:
