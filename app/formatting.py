@@ -11,9 +11,10 @@ from app.timezones import local_time
 
 def viewer_zone() -> str | None:
     """Return the time zone of the person the page is for; None (UTC) outside a request or when logged out."""
-    if has_request_context() and current_user and current_user.is_authenticated:
-        return current_user.time_zone
-    return None
+    if not has_request_context():
+        return None
+    viewer = current_user._get_current_object()  # one look-up: a page may format a hundred dates
+    return viewer.time_zone if viewer and viewer.is_authenticated else None
 
 
 def long_date(moment: dt.date | dt.datetime | None) -> str:

@@ -54,6 +54,11 @@ def is_mastered(state: CardState | None, day_end: dt.datetime) -> bool:
     return State(state.fsrs_card["state"]) is State.Review and state.due >= day_end
 
 
+def mastered_in_sql(day_end):
+    """Return ``is_mastered`` as an SQL condition on the CardState row; ``day_end`` may be an SQL expression."""
+    return (CardState.fsrs_card["state"].as_integer() == int(State.Review)) & (CardState.due >= day_end)
+
+
 def fsrs_card(state: CardState | None, *, question_id: int = 0, now: dt.datetime) -> Card:
     """Return the FSRS card a state holds, or a new card when the learner has never seen the question."""
     if state is None:
@@ -117,7 +122,7 @@ class CardRow:
     id: int
     question_id: int
     due: dt.datetime
-    fsrs_card: dict
+    state: State  # the FSRS state its memory is in
 
 
 @dataclass(frozen=True)
@@ -149,15 +154,16 @@ def new_cards_introduced_since(learner_id: int, since: dt.datetime) -> int:
 def card_states(learner_id: int, question_ids: Iterable[int]) -> dict[int, CardRow]:
     """Return the learner's cards for these questions, by question id (questions never studied are absent).
 
-    Rows of the columns the queue reads, not mapped objects: a learner's queue spans hundreds of cards.
+    Rows of the columns the queue reads, not mapped objects, and of the FSRS memory only its state, read in
+    SQL: a learner's queue spans hundreds of cards.
     """
     question_ids = list(question_ids)
     if not question_ids:
         return {}
     rows = db.session.execute(
-        db.select(CardState.id, CardState.question_id, CardState.due, CardState.fsrs_card)
+        db.select(CardState.id, CardState.question_id, CardState.due, CardState.fsrs_card["state"].as_integer())
         .where(CardState.learner_id == learner_id, CardState.question_id.in_(question_ids)))
-    return {row.question_id: CardRow(row.id, row.question_id, row.due, row.fsrs_card) for row in rows}
+    return {question_id: CardRow(card_id, question_id, due, State(state)) for card_id, question_id, due, state in rows}
 
 
 def build_queue(learner_id: int, question_ids: Sequence[int], now: dt.datetime, *,
@@ -176,9 +182,10 @@ def build_queue(learner_id: int, question_ids: Sequence[int], now: dt.datetime, 
     if not due and not new:
         due = sorted((state for state in states.values()
                       if state.due <= now + LEARN_AHEAD
-                      and State(state.fsrs_card["state"]) in (State.Learning, State.Relearning)),
+                      and state.state in (State.Learning, State.Relearning)),
                      key=lambda state: (state.due, state.id))
-    later = [state.due for state in states.values() if state.due > now and state not in due]
+    shown = {state.id for state in due}
+    later = [state.due for state in states.values() if state.due > now and state.id not in shown]
     return StudyQueue(due=tuple(state.question_id for state in due), new=tuple(new),
                       new_waiting=len(unseen) - len(new), new_left_today=new_left,
                       next_due_at=min(later, default=None))

@@ -9,7 +9,10 @@ from app.auth.services import create_user, find_user_by_email
 from app.classes.services import create_classroom, unarchive_classroom
 from app.extensions import db
 from app.models import Assignment, Classroom, Enrollment, QuestionSet, Role, User, utcnow
-from app.sets.services import approve_recommended, assign, create_set_from_article, find_created_set, publish
+from app.sets.creation import create_set_from_article
+from app.sets.publishing import assign, publish
+from app.sets.queries import find_created_set
+from app.sets.verdicts import approve_recommended
 
 DEMO_PASSWORD = "harbour lantern quiz"  # 12+ characters that pass the password check (tests/web/test_auth.py)
 DEMO_TEACHER_EMAIL = "teacher@demo.factdeck"

@@ -10,9 +10,8 @@ from sqlalchemy.orm import selectinload
 from app.classes.services import ClassroomSummary, classroom_summaries, learner_classrooms
 from app.extensions import db
 from app.models import Assignment, Classroom, Question, QuestionSet, ReviewStatus, User, utcnow
-from app.progress.services import SetProgress, set_progress
+from app.progress.services import SetProgress, progress_and_queue
 from app.scheduling import StudyQueue
-from app.study.services import study_queue
 
 
 @dataclass(frozen=True)
@@ -87,6 +86,5 @@ def teacher_overview(teacher: User, *, now: dt.datetime | None = None) -> Teache
 def learner_overview(learner: User, *, now: dt.datetime | None = None) -> LearnerOverview:
     """Return the learner's classes, assigned sets with due dates, cards to study and scores, and today's queue."""
     now = now or utcnow()
-    queue = study_queue(learner, now)
-    return LearnerOverview(classrooms=learner_classrooms(learner), sets=set_progress(learner, now, queue=queue),
-                           queue=queue, now=now)
+    sets, queue, _question_ids = progress_and_queue(learner, now)
+    return LearnerOverview(classrooms=learner_classrooms(learner), sets=sets, queue=queue, now=now)

@@ -6,14 +6,14 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable
 
-from sqlalchemy import func
+from sqlalchemy import case, func, literal
 
 from app.extensions import db
 from app.models import Assignment, CardState, Question, QuestionSet, Review, ReviewStatus, User
 from app.quiz.services import attempts_by_set
-from app.scheduling import StudyQueue, is_mastered
+from app.scheduling import StudyQueue, mastered_in_sql
 from app.statistics import AttemptRecord, mastery, summarise_learner_set
-from app.study.services import assigned_sets, study_queue
+from app.study.services import assigned_sets, queue_over
 from app.timezones import day_start, end_of_today, local_day
 
 ACTIVITY_DAYS = 30
@@ -43,40 +43,42 @@ class SetProgress:
         return self.card_count - self.studied
 
 
-def set_progress(learner: User, now: dt.datetime, *, queue: StudyQueue | None = None) -> list[SetProgress]:
-    """Return the learner's progress on each assigned set, soonest due first.
+def progress_and_queue(learner: User, now: dt.datetime) -> tuple[list[SetProgress], StudyQueue, list[int]]:
+    """Return each assigned set's progress (soonest due first), the study queue and the sets' live question ids.
 
-    A set's cards due now are those of the learner's study queue (``queue``, built here if not given), so
-    the numbers agree with the study page.
+    The ids are in set order. A set's cards due now are those of the queue, so the numbers agree with the
+    study page; the sets and their questions are read once for both.
     """
-    queue = queue or study_queue(learner, now)
-    due_now = set(queue.due)
     pairs = assigned_sets(learner)
     set_ids = [question_set.id for question_set, _ in pairs]
     live = live_questions_by_set(set_ids)
-    # Only what mastery needs of each card (its FSRS memory), not mapped objects: a learner has hundreds.
-    states = {row.question_id: row for row in db.session.execute(
-        db.select(CardState.question_id, CardState.fsrs_card, CardState.due)
-        .join(Question, Question.id == CardState.question_id)
-        .where(CardState.learner_id == learner.id, Question.set_id.in_(set_ids)))} if set_ids else {}
-    attempts = attempts_by_set(learner.id, set_ids)
+    question_ids = [question_id for set_id in set_ids for question_id in live[set_id]]
+    queue = queue_over(learner, question_ids, now)
+    due_now = set(queue.due)
+    # Each set's cards met and mastered (scheduling.is_mastered), counted in SQL: a learner has hundreds of cards.
     day_end = end_of_today(now, learner.time_zone)
+    counted = {set_id: (studied, mastered or 0) for set_id, studied, mastered in db.session.execute(
+        db.select(Question.set_id, func.count(), func.sum(case((mastered_in_sql(day_end), 1), else_=0)))
+        .join(Question, Question.id == CardState.question_id)
+        .where(CardState.learner_id == learner.id, Question.set_id.in_(set_ids),
+               Question.review_status == ReviewStatus.APPROVED, Question.retired_at.is_(None))
+        .group_by(Question.set_id))} if set_ids else {}
+    attempts = attempts_by_set(learner.id, set_ids)
     rows = []
     for question_set, assignment in pairs:
-        cards = [states.get(question_id) for question_id in live[question_set.id]]
-        studied = [state for state in cards if state is not None]
-        mastered = sum(is_mastered(state, day_end) for state in studied)
+        cards = live[question_set.id]
+        studied, mastered = counted.get(question_set.id, (0, 0))
         records = [AttemptRecord(attempt.id, attempt.started_at, attempt.finished_at, attempt.correct, attempt.total)
                    for attempt in attempts[question_set.id]]
         summary = summarise_learner_set(records, mastery_share=mastery(mastered, len(cards)),
                                         due_at=assignment.due_at, now=now)
         open_attempts = [attempt.id for attempt in attempts[question_set.id] if attempt.finished_at is None]
         rows.append(SetProgress(
-            question_set=question_set, assignment=assignment, card_count=len(cards), studied=len(studied),
+            question_set=question_set, assignment=assignment, card_count=len(cards), studied=studied,
             mastered=mastered, due_now=sum(question_id in due_now for question_id in live[question_set.id]), mastery=summary.mastery,
             best_percent=summary.best_percent, last_percent=summary.last_percent, attempts=summary.attempts,
             open_attempt_id=open_attempts[-1] if open_attempts else None, overdue=summary.overdue))
-    return rows
+    return rows, queue, question_ids
 
 
 def live_questions_by_set(set_ids: list[int]) -> dict[int, list[int]]:
@@ -109,16 +111,19 @@ def daily_activity(learner_id: int, now: dt.datetime, *, days: int = ACTIVITY_DA
     """Return the learner's reviews and recalls for each of the last ``days`` days of their zone, today last."""
     today = local_day(now, zone_name)
     first_day = today - dt.timedelta(days=days - 1)
-    reviews: Counter[dt.date] = Counter()
-    recalled: Counter[dt.date] = Counter()
-    for reviewed_at, rating in db.session.execute(
-            db.select(Review.reviewed_at, Review.rating)
-            .where(Review.learner_id == learner_id, Review.reviewed_at >= day_start(first_day, zone_name))):
-        day = local_day(reviewed_at, zone_name)
-        reviews[day] += 1
-        recalled[day] += rating >= RECALLED
-    return [DayActivity(day, reviews[day], recalled[day])
-            for day in (first_day + dt.timedelta(days=offset) for offset in range(days))]
+    # Counted in SQL, a row a day: each review falls in the day whose midnight (in the zone) last preceded it.
+    starts = [day_start(first_day + dt.timedelta(days=offset), zone_name) for offset in range(days + 1)]
+    day_index = case(*((Review.reviewed_at < start, offset) for offset, start in enumerate(starts[1:-1])),
+                     else_=days - 1) if days > 1 else literal(0)
+    reviews: Counter[int] = Counter()
+    recalled: Counter[int] = Counter()
+    for offset, count, recalls in db.session.execute(
+            db.select(day_index, func.count(), func.sum(case((Review.rating >= RECALLED, 1), else_=0)))
+            .where(Review.learner_id == learner_id, Review.reviewed_at >= starts[0], Review.reviewed_at < starts[-1])
+            .group_by(day_index)):
+        reviews[offset], recalled[offset] = count, recalls or 0
+    return [DayActivity(first_day + dt.timedelta(days=offset), reviews[offset], recalled[offset])
+            for offset in range(days)]
 
 
 def study_streak(review_days: Iterable[dt.date], today: dt.date) -> int:
@@ -186,11 +191,9 @@ class LearnerProgress:
 def learner_progress(learner: User, now: dt.datetime) -> LearnerProgress:
     """Return everything the progress page shows."""
     zone_name = learner.time_zone
-    sets = set_progress(learner, now)
+    sets, _queue, question_ids = progress_and_queue(learner, now)
     days = review_days(learner.id, zone_name)
     today = local_day(now, zone_name)
-    question_ids = [question_id for ids in live_questions_by_set([row.question_set.id for row in sets]).values()
-                    for question_id in ids]
     return LearnerProgress(sets=sets, days=daily_activity(learner.id, now, zone_name=zone_name),
                            streak=study_streak(days, today), studied_today=today in days,
                            upcoming=upcoming_reviews(learner.id, question_ids, now, zone_name=zone_name),

@@ -17,7 +17,7 @@ from app.models import Answer, Attempt, Question, QuestionKind, QuestionSet, Rev
 from app.quiz import settings as quiz_settings
 from app.quiz.settings import QuizClosed
 from app.reviewing import CLOSE_AT_DEADLINE, AnswerStatus, NotInYourQuiz, StoredAnswer, record_quiz_answer
-from app.sets.services import source_with_answer
+from app.sets.highlighting import source_with_answer
 
 __all__ = ["AnswerStatus", "NotInYourQuiz"]  # the answer's outcome and refusal, as the quiz views name them
 

@@ -5,20 +5,22 @@ set that is not theirs, or a learner who is not in the class: another teacher's 
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from sqlalchemy import func
+from sqlalchemy import case, func, true
 from sqlalchemy.orm import contains_eager
 
+from app.caching import app_cache
 from app.errors import NotFound
 from app.extensions import db
 from app.models import (Answer, Assignment, Attempt, CardState, Classroom, Enrollment, Question, QuestionKind,
                         QuestionSet, Review, ReviewSource, ReviewStatus, User)
 from app.ownership import owned_or_404
-from app.scheduling import is_mastered
+from app.scheduling import mastered_in_sql
 from app.timezones import end_of_today
 from app.statistics import (AttemptRecord, ItemAnalysis, ItemStatistics, LearnerSetSummary, QuestionKey,
                             ScoredAnswer, analyse_items, mastery, summarise_learner_set)
@@ -72,43 +74,45 @@ def summaries(learner_ids: list[int], set_ids: list[int], due_dates: dict[int, d
     if not learner_ids or not set_ids:
         return {}
     attempts: dict[tuple[int, int], list[AttemptRecord]] = defaultdict(list)
-    for attempt in db.session.execute(
-            db.select(Attempt).where(Attempt.learner_id.in_(learner_ids), Attempt.set_id.in_(set_ids))).scalars():
-        attempts[attempt.learner_id, attempt.set_id].append(AttemptRecord(
-            attempt.id, attempt.started_at, attempt.finished_at, attempt.correct, attempt.total))
+    for learner_id, set_id, *record in db.session.execute(
+            db.select(Attempt.learner_id, Attempt.set_id, Attempt.id, Attempt.started_at, Attempt.finished_at,
+                      Attempt.correct, Attempt.total)
+            .where(Attempt.learner_id.in_(learner_ids), Attempt.set_id.in_(set_ids))):
+        attempts[learner_id, set_id].append(AttemptRecord(*record))
 
+    # A finished attempt's answers all came before it finished; those of an unfinished one are read.
     activity: dict[tuple[int, int], list[dt.datetime]] = defaultdict(list)
     for learner_id, set_id, last in db.session.execute(
-            db.select(Answer.learner_id, Attempt.set_id, func.max(Answer.answered_at))
-            .join(Attempt, Attempt.id == Answer.attempt_id)
-            .where(Answer.learner_id.in_(learner_ids), Attempt.set_id.in_(set_ids))
-            .group_by(Answer.learner_id, Attempt.set_id)):
+            db.select(Attempt.learner_id, Attempt.set_id, func.max(Answer.answered_at))
+            .join(Answer, Answer.attempt_id == Attempt.id)
+            .where(Attempt.learner_id.in_(learner_ids), Attempt.set_id.in_(set_ids), Attempt.finished_at.is_(None))
+            .group_by(Attempt.learner_id, Attempt.set_id)):
         activity[learner_id, set_id].append(last)
-    for learner_id, set_id, last in db.session.execute(
-            db.select(Review.learner_id, Question.set_id, func.max(Review.reviewed_at))
-            .join(Question, Question.id == Review.question_id)
-            .where(Review.learner_id.in_(learner_ids), Question.set_id.in_(set_ids))
-            .group_by(Review.learner_id, Question.set_id)):
-        activity[learner_id, set_id].append(last)
-
     live = _live_question_ids(set_ids)
-    set_of_question = {question_id: set_id for set_id, ids in live.items() for question_id in ids}
-    # Mastery as the learner's progress page counts it, with the learner's own day.
-    day_ends = {learner_id: end_of_today(now, zone_name) for learner_id, zone_name in db.session.execute(
-        db.select(User.id, User.time_zone).where(User.id.in_(learner_ids)))}
-    mastered: Counter[tuple[int, int]] = Counter()
-    if set_of_question:
-        for state in db.session.execute(
-                db.select(CardState)
-                .where(CardState.learner_id.in_(learner_ids), CardState.question_id.in_(list(set_of_question)))
-        ).scalars():
-            mastered[state.learner_id, set_of_question[state.question_id]] += is_mastered(
-                state, day_ends[state.learner_id])
+    # Mastery as the learner's progress page counts it (scheduling.is_mastered), with the learner's own day,
+    # counted in SQL over the cards of the sets' live questions. A card's last review is the latest review of its
+    # question (the one writer of reviews, app/reviewing.py, writes both together), so the cards also give the
+    # last flashcard review.
+    day_ends: dict[dt.datetime, list[int]] = defaultdict(list)
+    for learner_id, zone_name in db.session.execute(db.select(User.id, User.time_zone).where(User.id.in_(learner_ids))):
+        day_ends[end_of_today(now, zone_name)].append(learner_id)
+    day_end = case(*((CardState.learner_id.in_(ids), moment) for moment, ids in day_ends.items()))
+    is_live = (Question.review_status == ReviewStatus.APPROVED) & Question.retired_at.is_(None)
+    mastered: dict[tuple[int, int], int] = {}
+    for learner_id, set_id, mastered_cards, last in db.session.execute(
+            db.select(CardState.learner_id, Question.set_id,
+                      func.sum(case((is_live & mastered_in_sql(day_end), 1), else_=0)),
+                      func.max(CardState.last_review_at))
+            .join(Question, Question.id == CardState.question_id)
+            .where(CardState.learner_id.in_(learner_ids), Question.set_id.in_(set_ids))
+            .group_by(CardState.learner_id, Question.set_id)):
+        mastered[learner_id, set_id] = mastered_cards or 0
+        activity[learner_id, set_id].append(last)
 
     return {
         (learner_id, set_id): summarise_learner_set(
             attempts.get((learner_id, set_id), []),
-            mastery_share=mastery(mastered[learner_id, set_id], len(live.get(set_id, []))),
+            mastery_share=mastery(mastered.get((learner_id, set_id), 0), len(live.get(set_id, []))),
             activity=activity.get((learner_id, set_id), []), due_at=due_dates.get(set_id), now=now)
         for learner_id in learner_ids for set_id in set_ids
     }
@@ -297,11 +301,29 @@ def learner_report(teacher: User, classroom_id: int, learner_id: int, now: dt.da
 
 # --- Item analysis -----------------------------------------------------------------------------------
 
+ITEMS_PAGE_SIZE = 10  # questions shown on one page of item analysis
+CACHED_ANALYSES = 64  # per worker: sets (or set and class) whose statistics are kept
+
+
+@dataclass(frozen=True)
+class ItemQuestion:
+    """What item analysis shows of a question."""
+
+    id: int
+    position: int
+    kind: QuestionKind
+    prompt: str
+    answer: str
+    choices: tuple[str, ...]
+    is_live: bool
+
+
 @dataclass(frozen=True)
 class ItemRow:
     number: int  # the question's place in the set, from 1
-    question: Question
+    question: ItemQuestion
     statistics: ItemStatistics
+    page: int  # the page of the analysis that shows it
 
 
 @dataclass(frozen=True)
@@ -310,15 +332,37 @@ class ItemAnalysisReport:
     classroom: Classroom | None  # the class the analysis is limited to, if any
     classrooms: list[Classroom]  # the classes the set is assigned to, to choose from
     analysis: ItemAnalysis
-    rows: list[ItemRow]
+    rows: list[ItemRow]  # every question analysed
     unfinished_learners: int  # learners who started the set and never finished it: not counted
+    page: int = 1
+    per_page: int = ITEMS_PAGE_SIZE
+
+    @property
+    def flagged_rows(self) -> list[ItemRow]:
+        return [row for row in self.rows if row.statistics.flags]
 
     @property
     def flagged(self) -> int:
-        return sum(bool(row.statistics.flags) for row in self.rows)
+        return len(self.flagged_rows)
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-len(self.rows) // self.per_page))
+
+    @property
+    def page_rows(self) -> list[ItemRow]:
+        """Return the rows of the page shown."""
+        return [row for row in self.rows if row.page == self.page]
 
 
-def question_key(question: Question) -> QuestionKey:
+@dataclass(frozen=True)
+class _CountedAnalysis:
+    analysis: ItemAnalysis
+    rows: tuple[ItemRow, ...]
+    unfinished_learners: int
+
+
+def question_key(question: Question | ItemQuestion) -> QuestionKey:
     choices = tuple(question.choices or ())
     if question.kind is QuestionKind.TRUE_FALSE and not choices:
         choices = TRUE_FALSE_CHOICES
@@ -338,31 +382,77 @@ def first_finished_attempts(set_id: int, learner_ids: list[int] | None = None) -
     return first
 
 
-def item_analysis(teacher: User, set_id: int, classroom_id: int | None = None) -> ItemAnalysisReport:
-    question_set = owned_or_404(QuestionSet, set_id, teacher)
-    classroom = owned_or_404(Classroom, classroom_id, teacher) if classroom_id is not None else None
-    learner_ids = [learner.id for learner in class_learners(classroom)] if classroom else None
-    counted = first_finished_attempts(question_set.id, learner_ids)
-    started = db.select(func.count(func.distinct(Attempt.learner_id))).where(Attempt.set_id == question_set.id)
+def _item_questions(set_id: int) -> list[ItemQuestion]:
+    return [ItemQuestion(id=row.id, position=row.position, kind=row.kind, prompt=row.prompt, answer=row.answer,
+                         choices=tuple(row.choices or ()),
+                         is_live=row.review_status is ReviewStatus.APPROVED and row.retired_at is None)
+            for row in db.session.execute(
+                db.select(Question.id, Question.position, Question.kind, Question.prompt, Question.answer,
+                          Question.choices, Question.review_status, Question.retired_at)
+                .where(Question.set_id == set_id).order_by(Question.position, Question.id))]
+
+
+def _data_version(question_set: QuestionSet, learner_ids: list[int] | None) -> tuple:
+    """Return what changes whenever the analysis can: the set's attempts, started and finished, and its questions.
+
+    Every change to a set's questions marks the set updated; the questions' count and latest edit and
+    retirement are read too, so that a change made without that mark still shows.
+    """
+    attempts = db.select(func.count(), func.count(Attempt.finished_at), func.max(Attempt.id),
+                         func.max(Attempt.finished_at)).where(Attempt.set_id == question_set.id)
+    if learner_ids is not None:
+        attempts = attempts.where(Attempt.learner_id.in_(learner_ids))
+    questions = db.select(func.count(), func.max(Question.id), func.max(Question.edited_at),
+                          func.max(Question.retired_at)).where(Question.set_id == question_set.id)
+    attempts, questions = attempts.subquery(), questions.subquery()
+    both = db.select(attempts, questions).select_from(attempts.join(questions, true()))  # one row each
+    return (question_set.updated_at, *db.session.execute(both).one())
+
+
+def _counted_analysis(set_id: int, learner_ids: list[int] | None) -> _CountedAnalysis:
+    questions = _item_questions(set_id)
+    counted = first_finished_attempts(set_id, learner_ids)
+    started = db.select(func.count(func.distinct(Attempt.learner_id))).where(Attempt.set_id == set_id)
     if learner_ids is not None:
         started = started.where(Attempt.learner_id.in_(learner_ids))
     answers = db.session.execute(
         db.select(Answer.learner_id, Answer.question_id, Answer.response, Answer.correct)
         .where(Answer.attempt_id.in_(list(counted.values())))).all() if counted else []
     answered_ids = {question_id for _learner, question_id, _response, _correct in answers}
-    # Questions learners saw stay in the analysis even after being retired or rejected.
-    questions = [question for question in question_set.questions if question.is_live or question.id in answered_ids]
     analysis = analyse_items([question_key(question) for question in questions],
                              [ScoredAnswer(*row) for row in answers])
+    # Questions learners saw stay in the analysis even after being retired or rejected.
+    shown = [(question, statistics) for question, statistics in zip(questions, analysis.items)
+             if question.is_live or question.id in answered_ids]
+    return _CountedAnalysis(
+        analysis=dataclasses.replace(analysis, items=tuple(statistics for _question, statistics in shown)),
+        rows=tuple(ItemRow(number, question, statistics, page=(number - 1) // ITEMS_PAGE_SIZE + 1)
+                   for number, (question, statistics) in enumerate(shown, start=1)),
+        unfinished_learners=db.session.execute(started).scalar_one() - len(counted))
+
+
+def item_analysis(teacher: User, set_id: int, classroom_id: int | None = None, *, page: int = 1) -> ItemAnalysisReport:
+    """Return the set's item analysis (of one class's learners, if given) with one page of its questions.
+
+    The statistics read every counted answer, so a worker keeps them until the set's attempts or
+    questions change; what the page costs then follows the questions it shows.
+    """
+    question_set = owned_or_404(QuestionSet, set_id, teacher)
+    classroom = owned_or_404(Classroom, classroom_id, teacher) if classroom_id is not None else None
+    learner_ids = sorted(db.session.execute(
+        db.select(Enrollment.learner_id).where(Enrollment.classroom_id == classroom.id)).scalars()) \
+        if classroom else None
+    version = (_data_version(question_set, learner_ids), None if learner_ids is None else tuple(learner_ids))
+    counted = app_cache("item analysis", size=CACHED_ANALYSES).get((question_set.id, classroom_id), version,
+                            lambda: _counted_analysis(question_set.id, learner_ids))
     classrooms = list(db.session.execute(
         db.select(Classroom).join(Assignment, Assignment.classroom_id == Classroom.id)
         .where(Assignment.set_id == question_set.id, Classroom.teacher_id == teacher.id)
         .order_by(Classroom.name)).scalars())
+    last_page = counted.rows[-1].page if counted.rows else 1
     return ItemAnalysisReport(
-        question_set=question_set, classroom=classroom, classrooms=classrooms, analysis=analysis,
-        rows=[ItemRow(number, question, statistics)
-              for number, (question, statistics) in enumerate(zip(questions, analysis.items), start=1)],
-        unfinished_learners=db.session.execute(started).scalar_one() - len(counted))
+        question_set=question_set, classroom=classroom, classrooms=classrooms, analysis=counted.analysis,
+        rows=list(counted.rows), unfinished_learners=counted.unfinished_learners, page=min(max(1, page), last_page))
 
 
 # --- CSV exports -------------------------------------------------------------------------------------

@@ -64,7 +64,8 @@ def learner(classroom_id: int, learner_id: int):
 @bp.get("/sets/<int:set_id>/items")
 @teacher_required
 def item_analysis(set_id: int):
-    report = services.item_analysis(current_user, set_id, id_argument("classroom_id"))
+    report = services.item_analysis(current_user, set_id, id_argument("classroom_id"),
+                                    page=request.args.get("page", 1, type=int))
     return render_template("reports/item_analysis.html", report=report)
 
 

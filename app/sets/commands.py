@@ -9,8 +9,8 @@ from flask.cli import AppGroup
 from app.extensions import db
 from app.interop.registry import EXPORTS
 from app.models import QuestionSet, Role, User
-from app.sets import services
-from app.sets.services import SetError
+from app.sets.exchange import export_set, import_questions
+from app.sets.queries import SetError
 from app.sets.transfer import MAX_REPORTED_ERRORS, ImportFileError
 
 sets_group = AppGroup("sets", help="Export a question set to a file, or import a file of questions.")
@@ -28,7 +28,7 @@ def export_command(set_id: int, format_name: str, output: Path):
     if question_set is None:
         raise click.ClickException(f"There is no set {set_id}.")
     try:
-        data = services.export_set(question_set, EXPORTS[format_name])
+        data = export_set(question_set, EXPORTS[format_name])
     except SetError as err:
         raise click.ClickException(str(err)) from err
     if str(output) == "-":
@@ -54,7 +54,7 @@ def import_command(file: Path, email: str, into_id: int | None, title: str | Non
         if into is None or into.owner_id != teacher.id:
             raise click.ClickException(f"{email} has no set {into_id}.")
     try:
-        question_set, count = services.import_questions(teacher, file.name, file.read_bytes(), into=into,
+        question_set, count = import_questions(teacher, file.name, file.read_bytes(), into=into,
                                                         title=title)
     except ImportFileError as err:
         lines = [str(error) for error in err.errors[:MAX_REPORTED_ERRORS]]

@@ -29,7 +29,9 @@ from sqlalchemy.exc import IntegrityError
 from app.database import begin_write
 from app.extensions import db
 from app.models import GenerationJob, JobKind, JobStatus, QuestionSet, User, utcnow
-from app.sets import services
+from app.sets.creation import create_set_from_read_article, creation_summary
+from app.sets.queries import SetError
+from app.sets.regeneration import regenerate, regeneration_summary
 from app.sets.articles import ArticleError, megabytes, read_article
 
 log = logging.getLogger(__name__)
@@ -194,15 +196,15 @@ def _run(job: GenerationJob) -> tuple[str, int | None]:
     """Make the job's questions with the same services as a request would; return the message and the set's id."""
     if job.kind is JobKind.CREATE:
         owner = db.session.get(User, job.owner_id)
-        question_set = services.create_set_from_read_article(
+        question_set = create_set_from_read_article(
             owner, job.article, title=job.title, published_on=job.published_on, filename=job.filename,
             creation_token=job.creation_token, today=job.today)
-        return services.creation_summary(question_set)[0], question_set.id
+        return creation_summary(question_set)[0], question_set.id
     question_set = db.session.get(QuestionSet, job.set_id) if job.set_id is not None else None
     if question_set is None:
-        raise services.SetError("The set was deleted before its questions were made again.")
-    outcome = services.regenerate(question_set, new_seed=job.new_seed)
-    return "Regenerated: " + services.regeneration_summary(outcome), question_set.id
+        raise SetError("The set was deleted before its questions were made again.")
+    outcome = regenerate(question_set, new_seed=job.new_seed)
+    return "Regenerated: " + regeneration_summary(outcome), question_set.id
 
 
 def run_job(job_id: int, *, cpu_seconds: int, max_running: int) -> None:
@@ -220,7 +222,7 @@ def run_job(job_id: int, *, cpu_seconds: int, max_running: int) -> None:
         message, set_id = _run(job)
     except JobTooSlow:
         _finish(job_id, JobStatus.FAILED, TOO_SLOW)
-    except (ArticleError, services.SetError) as err:
+    except (ArticleError, SetError) as err:
         _finish(job_id, JobStatus.FAILED, str(err))
     except Exception:
         log.exception("generation job %s failed", job_id)

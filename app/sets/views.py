@@ -14,14 +14,15 @@ from wtforms.fields.choices import SelectChoice
 from app.auth.guards import teacher_required
 from app.formatting import long_datetime
 from app.interop.registry import EXPORTS
-from app.models import JobStatus, ReviewStatus, utcnow
+from app.models import JobStatus, QuestionSet, ReviewStatus, utcnow
+from app.ownership import owned_or_404
 from app.quiz.settings import QuizSettings
-from app.sets import jobs, services
+from app.sets import creation, editing, exchange, highlighting, jobs, publishing, queries, regeneration, verdicts
 from app.timezones import to_utc
 from app.sets.drafts import KIND_LABELS, DraftError, checked
 from app.sets.forms import AssignForm, ArticleForm, EmptySetForm, ImportForm, QuestionForm, SetDetailsForm
 from app.sets.articles import ArticleError
-from app.sets.services import SetError
+from app.sets.queries import SetError
 from app.sets.transfer import MAX_REPORTED_ERRORS, ImportFileError
 
 bp = Blueprint("sets", __name__, url_prefix="/sets")
@@ -39,7 +40,7 @@ def labels():
 @bp.get("/")
 @teacher_required
 def index():
-    return render_template("sets/index.html", summaries=services.set_summaries(current_user))
+    return render_template("sets/index.html", summaries=queries.set_summaries(current_user))
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -51,7 +52,7 @@ def new():
         # The date starts at today: "on Wednesday" means nothing without a date to count from.
         form.published_on.data = dt.date.today()
     if form.validate_on_submit():
-        earlier = services.find_created_set(current_user, form.creation_token.data)
+        earlier = queries.find_created_set(current_user, form.creation_token.data)
         if earlier is not None:
             flash("That form was already sent: here is the set it made.", "info")
             return redirect(url_for("sets.review", set_id=earlier.id))
@@ -67,13 +68,13 @@ def new():
                                           published_on=form.published_on.data, filename=filename,
                                           creation_token=form.creation_token.data or None, today=dt.date.today())
                 return redirect(url_for("sets.job", job_id=job.id))
-            question_set = services.create_set_from_read_article(
+            question_set = creation.create_set_from_read_article(
                 current_user, article, title=form.title.data or None, published_on=form.published_on.data,
                 filename=filename, creation_token=form.creation_token.data or None)
         except ArticleError as err:
             (form.upload if upload else form.article).errors.append(str(err))
         else:
-            flash(*services.creation_summary(question_set))
+            flash(*creation.creation_summary(question_set))
             return redirect(url_for("sets.review", set_id=question_set.id))
     return render_template("sets/new.html", form=form), 400 if request.method == "POST" else 200
 
@@ -83,7 +84,7 @@ def new():
 def new_empty():
     form = EmptySetForm()
     if form.validate_on_submit():
-        question_set = services.create_empty_set(current_user, title=form.title.data,
+        question_set = creation.create_empty_set(current_user, title=form.title.data,
                                                  description=form.description.data or "")
         flash(f"Created {question_set.title!r}. Add its questions by hand or import them.", "success")
         return redirect(url_for("sets.review", set_id=question_set.id))
@@ -93,21 +94,21 @@ def new_empty():
 @bp.get("/<int:set_id>")
 @teacher_required
 def review(set_id: int):
-    question_set = services.get_owned_set(current_user, set_id)
+    question_set = owned_or_404(QuestionSet, set_id, current_user)
     return _render_review(question_set, SetDetailsForm(obj=question_set))
 
 
 @bp.post("/<int:set_id>/details")
 @teacher_required
 def update_details(set_id: int):
-    question_set = services.get_owned_set(current_user, set_id)
+    question_set = owned_or_404(QuestionSet, set_id, current_user)
     form = SetDetailsForm()
     if not form.validate_on_submit():
         return _render_review(question_set, form), 400
-    in_a_job = services.date_changes_questions(question_set, form.published_on.data) \
+    in_a_job = regeneration.date_changes_questions(question_set, form.published_on.data) \
         and jobs.is_long(question_set.source_text)
     try:
-        outcome = services.update_details(question_set, title=form.title.data, published_on=form.published_on.data,
+        outcome = regeneration.update_details(question_set, title=form.title.data, published_on=form.published_on.data,
                                           description=form.description.data or "", regenerate_now=not in_a_job)
     except SetError as err:
         flash(f"Details not saved. {err}", "danger")
@@ -120,33 +121,34 @@ def update_details(set_id: int):
         flash("Details saved.", "success")
     else:
         flash("Details saved. The new date changes what the article's dates mean, so its questions were "
-              f"regenerated: {services.regeneration_summary(outcome)}", "success")
+              f"regenerated: {regeneration.regeneration_summary(outcome)}", "success")
     return redirect(url_for("sets.review", set_id=set_id))
 
 
 def _render_review(question_set, details_form: SetDetailsForm) -> str:
-    review_filter = services.ReviewFilter.from_values(request.args)
+    review_filter = verdicts.ReviewFilter.from_values(request.args)
     in_order = request.args.get("view") == "order"
-    ordered = services.ordered_questions(question_set)
-    pagination = services.filtered_review(question_set, review_filter) if review_filter.narrows and not in_order \
+    ordered = queries.ordered_questions(question_set) if in_order else []  # every question: the page moves them
+    pagination = verdicts.filtered_review(question_set, review_filter) if review_filter.narrows and not in_order \
         else None
+    sections = None if in_order or pagination else verdicts.review_sections(question_set, page=review_filter.page)
     return render_template(
         "sets/review.html", question_set=question_set, status=review_filter.status, review_filter=review_filter,
-        in_order=in_order, sections=None if in_order or pagination else services.review_sections(question_set),
-        pagination=pagination, groups=services.grouped(pagination.items) if pagination else [], ordered=ordered,
-        numbers={question.id: number for number, question in enumerate(ordered, start=1)},
-        counts=services.status_counts(question_set), highlighted=services.source_with_answer,
-        details_form=details_form, score_filters=services.SCORE_FILTERS, keep_fields=review_filter.hidden_fields(),
-        fact_filters=services.FACT_FILTER_TITLES)
+        in_order=in_order, sections=sections, pagination=pagination,
+        groups=verdicts.grouped(pagination.items) if pagination else [], ordered=ordered,
+        numbers=queries.question_numbers(question_set), assigned_to=queries.assigned_class_names(question_set),
+        counts=verdicts.status_counts(question_set), highlighted=highlighting.source_with_answer,
+        details_form=details_form, score_filters=verdicts.SCORE_FILTERS, keep_fields=review_filter.hidden_fields(),
+        fact_filters=verdicts.FACT_FILTER_TITLES)
 
 
 @bp.post("/<int:set_id>/delete")
 @teacher_required
 def delete(set_id: int):
-    question_set = services.get_owned_set(current_user, set_id)
+    question_set = owned_or_404(QuestionSet, set_id, current_user)
     title = question_set.title
     try:
-        services.delete_set(question_set)
+        publishing.delete_set(question_set)
     except SetError as err:
         flash(str(err), "danger")
         return redirect(url_for("sets.review", set_id=set_id))
@@ -160,14 +162,14 @@ def delete(set_id: int):
 @bp.post("/<int:set_id>/questions/<int:question_id>/status")
 @teacher_required
 def set_status(set_id: int, question_id: int):
-    question_set = services.get_owned_set(current_user, set_id)
-    question = services.get_set_question(question_set, question_id)
+    question_set = owned_or_404(QuestionSet, set_id, current_user)
+    question = queries.get_set_question(question_set, question_id)
     try:
         status = ReviewStatus(request.form.get("status", ""))
     except ValueError:
         flash("Choose approve or reject.", "danger")
         return _back_to_review(set_id)
-    services.set_review_status(question, status)
+    verdicts.set_review_status(question, status)
     flash(f"Question {status.value}.", "success")
     return _back_to_review(set_id, question.id)
 
@@ -175,11 +177,11 @@ def set_status(set_id: int, question_id: int):
 @bp.post("/<int:set_id>/questions/bulk")
 @teacher_required
 def bulk_review(set_id: int):
-    question_set = services.get_owned_set(current_user, set_id)
+    question_set = owned_or_404(QuestionSet, set_id, current_user)
     action = request.form.get("action", "")
     chosen = [int(value) for value in request.form.getlist("question_ids") if value.isdigit()]
     try:
-        outcome = services.bulk_review(question_set, chosen, action)
+        outcome = verdicts.bulk_review(question_set, chosen, action)
     except SetError as err:
         flash(str(err), "warning")
         return _back_to_review(set_id)
@@ -197,7 +199,7 @@ def bulk_review(set_id: int):
 @bp.post("/<int:set_id>/approve-recommended")
 @teacher_required
 def approve_recommended(set_id: int):
-    count = services.approve_recommended(services.get_owned_set(current_user, set_id))
+    count = verdicts.approve_recommended(owned_or_404(QuestionSet, set_id, current_user))
     flash(f"Approved the {count} recommended question{'s' if count != 1 else ''}." if count else
           "No recommended question was pending.", "success" if count else "info")
     return _back_to_review(set_id)
@@ -206,7 +208,7 @@ def approve_recommended(set_id: int):
 @bp.post("/<int:set_id>/approve-all")
 @teacher_required
 def approve_all(set_id: int):
-    count = services.approve_all(services.get_owned_set(current_user, set_id))
+    count = verdicts.approve_all(owned_or_404(QuestionSet, set_id, current_user))
     flash(f"Approved {count} pending question{'s' if count != 1 else ''}." if count else
           "No question was pending.", "success" if count else "info")
     return _back_to_review(set_id)
@@ -215,15 +217,15 @@ def approve_all(set_id: int):
 @bp.post("/<int:set_id>/regenerate")
 @teacher_required
 def regenerate(set_id: int):
-    question_set = services.get_owned_set(current_user, set_id)
+    question_set = owned_or_404(QuestionSet, set_id, current_user)
     if jobs.is_long(question_set.source_text):
         return redirect(url_for("sets.job", job_id=jobs.start_regeneration(question_set, new_seed=True).id))
     try:
-        outcome = services.regenerate(question_set)
+        outcome = regeneration.regenerate(question_set)
     except SetError as err:
         flash(str(err), "danger")
         return _back_to_review(set_id)
-    flash(f"Regenerated: {services.regeneration_summary(outcome)}", "success")
+    flash(f"Regenerated: {regeneration.regeneration_summary(outcome)}", "success")
     return _back_to_review(set_id)
 
 
@@ -253,10 +255,10 @@ def job(job_id: int):
 @bp.route("/<int:set_id>/questions/new", methods=["GET", "POST"])
 @teacher_required
 def new_question(set_id: int):
-    question_set = services.get_owned_set(current_user, set_id)
+    question_set = owned_or_404(QuestionSet, set_id, current_user)
     form = QuestionForm()
     if form.validate_on_submit() and (draft := _checked_draft(form)):
-        question = services.add_question(question_set, draft)
+        question = editing.add_question(question_set, draft)
         flash("Question added.", "success")
         if request.form.get("then") == "another":
             return redirect(url_for("sets.new_question", set_id=set_id))
@@ -268,8 +270,8 @@ def new_question(set_id: int):
 @bp.route("/<int:set_id>/questions/<int:question_id>/edit", methods=["GET", "POST"])
 @teacher_required
 def edit_question(set_id: int, question_id: int):
-    question_set = services.get_owned_set(current_user, set_id)
-    question = services.get_set_question(question_set, question_id)
+    question_set = owned_or_404(QuestionSet, set_id, current_user)
+    question = queries.get_set_question(question_set, question_id)
     if question.retired_at is not None:
         flash("This question is retired: learners no longer see it, so it cannot be edited.", "warning")
         return _back_to_review(set_id)
@@ -278,22 +280,22 @@ def edit_question(set_id: int, question_id: int):
         form.process(data={"kind": question.kind.value, "prompt": question.prompt, "answer": question.answer,
                            "choices": "\n".join(question.choices or ()), "explanation": question.explanation})
     if form.validate_on_submit() and (draft := _checked_draft(form)):
-        saved = services.edit_question(question, draft)
+        saved = editing.edit_question(question, draft)
         flash("Question saved and approved." if saved.id == question.id else
               "Question saved as a new version and approved; learners' earlier answers keep the old one.", "success")
         return _back_to_review(set_id, saved.id)
     return render_template("sets/question_form.html", form=form, question_set=question_set, question=question,
-                           highlighted=services.source_with_answer,
-                           answered=bool(services.questions_with_history([question.id]))), (
+                           highlighted=highlighting.source_with_answer,
+                           answered=bool(queries.questions_with_history([question.id]))), (
         400 if request.method == "POST" else 200)
 
 
 @bp.post("/<int:set_id>/questions/<int:question_id>/move")
 @teacher_required
 def move_question(set_id: int, question_id: int):
-    question = services.get_set_question(services.get_owned_set(current_user, set_id), question_id)
+    question = queries.get_set_question(owned_or_404(QuestionSet, set_id, current_user), question_id)
     direction = request.form.get("direction", "")
-    if services.move_question(question, direction):
+    if editing.move_question(question, direction):
         flash(f"Question moved {direction}.", "success")
     else:
         flash("That question cannot move further.", "info")
@@ -303,8 +305,8 @@ def move_question(set_id: int, question_id: int):
 @bp.post("/<int:set_id>/questions/<int:question_id>/delete")
 @teacher_required
 def delete_question(set_id: int, question_id: int):
-    question = services.get_set_question(services.get_owned_set(current_user, set_id), question_id)
-    if services.delete_question(question):
+    question = queries.get_set_question(owned_or_404(QuestionSet, set_id, current_user), question_id)
+    if editing.delete_question(question):
         flash("Learners have answered this question, so it was retired instead of deleted: their history stays.",
               "info")
     else:
@@ -327,7 +329,7 @@ def _checked_draft(form: QuestionForm):
 @teacher_required
 def import_file():
     form = ImportForm()
-    own_sets = [summary.question_set for summary in services.set_summaries(current_user)]
+    own_sets = [summary.question_set for summary in queries.set_summaries(current_user)]
     form.destination.choices = [SelectChoice("new", "A new set")] + [
         SelectChoice(str(question_set.id), f"{question_set.title} ({question_set.status.value})")
         for question_set in own_sets]
@@ -335,14 +337,14 @@ def import_file():
         form.destination.data = request.args["into"]
     errors: list = []
     if form.validate_on_submit():
-        into = None if form.destination.data == "new" else services.get_owned_set(current_user,
-                                                                                  int(form.destination.data))
+        into = None if form.destination.data == "new" \
+            else owned_or_404(QuestionSet, int(form.destination.data), current_user)
         upload = form.chosen_upload
         # Pasted text is read like a .txt file: its format is found from its content.
         filename, data = ((upload.filename, upload.read()) if upload else
                           ("Pasted questions.txt", form.pasted.data.encode()))
         try:
-            question_set, count = services.import_questions(
+            question_set, count = exchange.import_questions(
                 current_user, filename, data, into=into, title=form.title.data or None,
                 term_separator=_separator(form.term_separator.data),
                 card_separator=_separator(form.card_separator.data))
@@ -359,8 +361,8 @@ def import_file():
 @bp.get("/<int:set_id>/export.json")
 @teacher_required
 def export_json(set_id: int):
-    question_set = services.get_owned_set(current_user, set_id)
-    document = json.dumps(services.export_json(question_set), ensure_ascii=False, indent=2)
+    question_set = owned_or_404(QuestionSet, set_id, current_user)
+    document = json.dumps(exchange.export_json(question_set), ensure_ascii=False, indent=2)
     return send_file(io.BytesIO(document.encode("utf-8")), mimetype="application/json", as_attachment=True,
                      download_name=f"{_file_stem(question_set.title)}.json")
 
@@ -368,9 +370,9 @@ def export_json(set_id: int):
 @bp.get("/<int:set_id>/export.apkg")
 @teacher_required
 def export_anki(set_id: int):
-    question_set = services.get_owned_set(current_user, set_id)
+    question_set = owned_or_404(QuestionSet, set_id, current_user)
     try:
-        package = services.export_anki(question_set)
+        package = exchange.export_anki(question_set)
     except SetError as err:
         flash(str(err), "warning")
         return redirect(url_for("sets.review", set_id=set_id))
@@ -384,9 +386,9 @@ def export(set_id: int, format_name: str):
     format = EXPORTS.get(format_name)
     if format is None:
         abort(404)
-    question_set = services.get_owned_set(current_user, set_id)
+    question_set = owned_or_404(QuestionSet, set_id, current_user)
     try:
-        data = services.export_set(question_set, format)
+        data = exchange.export_set(question_set, format)
     except SetError as err:
         flash(str(err), "warning")
         return redirect(url_for("sets.review", set_id=set_id))
@@ -405,9 +407,9 @@ def _separator(text: str | None) -> str | None:
 @bp.post("/<int:set_id>/publish")
 @teacher_required
 def publish(set_id: int):
-    question_set = services.get_owned_set(current_user, set_id)
+    question_set = owned_or_404(QuestionSet, set_id, current_user)
     try:
-        services.publish(question_set)
+        publishing.publish(question_set)
     except SetError as err:
         flash(str(err), "danger")
         return redirect(url_for("sets.review", set_id=set_id))
@@ -418,8 +420,8 @@ def publish(set_id: int):
 @bp.route("/<int:set_id>/assign", methods=["GET", "POST"])
 @teacher_required
 def assign(set_id: int):
-    question_set = services.get_owned_set(current_user, set_id)
-    classrooms = {classroom.id: classroom for classroom in services.assignable_classrooms(current_user)}
+    question_set = owned_or_404(QuestionSet, set_id, current_user)
+    classrooms = {classroom.id: classroom for classroom in publishing.assignable_classrooms(current_user)}
     form = AssignForm()
     form.set_zone(current_user.time_zone)
     form.classrooms.choices = [SelectChoice(classroom.id, classroom.name) for classroom in classrooms.values()]
@@ -429,7 +431,7 @@ def assign(set_id: int):
                          current_user.time_zone) if form.due_date.data else None)
         try:
             for classroom_id in form.classrooms.data:
-                services.assign(question_set, classrooms[classroom_id], due_at, form.quiz_settings())
+                publishing.assign(question_set, classrooms[classroom_id], due_at, form.quiz_settings())
         except SetError as err:
             flash(str(err), "danger")
         else:
@@ -446,7 +448,7 @@ def assign(set_id: int):
 @bp.post("/<int:set_id>/assignments/<int:assignment_id>/remove")
 @teacher_required
 def unassign(set_id: int, assignment_id: int):
-    classroom = services.unassign(services.get_owned_set(current_user, set_id), assignment_id)
+    classroom = publishing.unassign(owned_or_404(QuestionSet, set_id, current_user), assignment_id)
     flash(f"Removed the assignment to {classroom.name}. Learners keep their answers.", "success")
     return redirect(url_for("sets.assign", set_id=set_id))
 
@@ -456,7 +458,7 @@ def unassign(set_id: int, assignment_id: int):
 
 def _back_to_review(set_id: int, question_id: int | None = None):
     """Redirect to the review page, keeping the filters, page and view the teacher was using."""
-    review_filter = services.ReviewFilter.from_values(request.form, form=True)
+    review_filter = verdicts.ReviewFilter.from_values(request.form, form=True)
     view = request.form.get("view")
     return redirect(url_for("sets.review", set_id=set_id, **review_filter.arguments(),
                             view="order" if view == "order" else None,

@@ -21,7 +21,7 @@ from app.models import (Assignment, CardState, Classroom, Enrollment, Question, 
                         ReviewSource, ReviewStatus, Role, SetStatus, User)
 from app.reviewing import StoredCard, read_card, record_review
 from app.scheduling import RATING_LABELS, StudyQueue, build_queue, format_interval, next_due_times
-from app.sets.services import source_with_answer
+from app.sets.highlighting import source_with_answer
 
 SUBMISSION_ID = re.compile(r"[A-Za-z0-9_-]{16,48}")
 MAX_DURATION_MS = 24 * 60 * 60 * 1000
@@ -116,7 +116,12 @@ def study_queue(learner: User, now: dt.datetime, *, set_id: int | None = None) -
     set_ids = [question_set.id for question_set, _ in assigned_sets(learner)]
     if set_id is not None:
         set_ids = [one for one in set_ids if one == set_id]
-    return build_queue(learner.id, live_question_ids(set_ids), now,
+    return queue_over(learner, live_question_ids(set_ids), now)
+
+
+def queue_over(learner: User, question_ids: Sequence[int], now: dt.datetime) -> StudyQueue:
+    """Return the learner's queue over these live questions (of their sets, in set order)."""
+    return build_queue(learner.id, question_ids, now,
                        new_cards_per_day=current_app.config.get("NEW_CARDS_PER_DAY", 20), zone_name=learner.time_zone)
 
 

@@ -67,6 +67,7 @@ def test_select_all_shown_leaves_the_folded_suggestions_alone(new_context, demo_
     log_in(page, demo_server.base_url, email=DEMO_TEACHER_EMAIL, password=DEMO_PASSWORD)
     page.get_by_role("link", name="Sets", exact=True).click()
     page.get_by_role("main").get_by_role("link").filter(has_text="Karabakh").first.click()
+    expect(page.get_by_role("heading", level=2, name="Questions")).to_be_visible()  # counted on the set's page
     recommended = page.locator("section[aria-labelledby=recommended-heading] input.question-select")
     folded = page.locator("#other-suggestions input.question-select")
     assert recommended.count() and folded.count()

@@ -15,7 +15,7 @@ from app.demo import DEMO_ARTICLE
 from app.extensions import db
 from app.models import (Answer, Attempt, Classroom, Enrollment, Question, QuestionSet, Review, ReviewSource, Role,
                         SetStatus, User, utcnow)
-from app.sets import services as sets
+from app.sets import creation, publishing, verdicts
 from tests.web.conftest import PASSWORD, csrf_token, log_in, make_user, post_form
 from tests.web.learner_setup import form_fields, make_assigned_set
 from tests.web.test_migrations import schema_drift, table_names
@@ -123,11 +123,11 @@ def test_a_class_a_set_and_a_learners_answers_on_postgresql(pg_app):
     with pg_app.app_context():
         teacher = user_by_email("tess@example.org")
         classroom = db.session.execute(db.select(Classroom).filter_by(teacher_id=teacher.id)).scalar_one()
-        question_set = sets.create_set_from_article(teacher, DEMO_ARTICLE.read_text(encoding="utf-8"))
-        assert sets.approve_all(question_set) > 0
-        sets.publish(question_set)
-        sets.assign(question_set, classroom)
-        join_code, set_id = classroom.join_code, question_set.id
+        question_set = creation.create_set_from_article(teacher, DEMO_ARTICLE.read_text(encoding="utf-8"))
+        assert verdicts.approve_all(question_set) > 0
+        publishing.publish(question_set)
+        publishing.assign(question_set, classroom)
+        join_code, set_id, classroom_id = classroom.join_code, question_set.id, classroom.id
         assert db.session.get(QuestionSet, set_id).status is SetStatus.PUBLISHED
     assert "Postgres class" in teacher_client.get("/classes/").get_data(as_text=True)
 
@@ -156,6 +156,11 @@ def test_a_class_a_set_and_a_learners_answers_on_postgresql(pg_app):
         quiz_reviews = db.session.execute(db.select(Review).filter_by(learner_id=learner.id)).scalars().all()
         assert len(quiz_reviews) == 1
 
+    # The teacher's reports count it in SQL on PostgreSQL too: mastery and last activity from the learner's cards.
+    report = teacher_client.get(f"/reports/classes/{classroom_id}/sets/{set_id}").get_data(as_text=True)
+    assert "(+1 unfinished)" in report and ">never<" not in report and "0\u00a0%" in report
+    assert teacher_client.get(f"/reports/sets/{set_id}/items").status_code == 200
+
 
 def test_the_same_answer_posted_from_two_tabs_at_once_is_stored_once(pg_app):
     """PostgreSQL runs the two requests truly in parallel; the row lock and the unique submission id hold."""
@@ -163,15 +168,15 @@ def test_the_same_answer_posted_from_two_tabs_at_once_is_stored_once(pg_app):
     learner_id = make_user(pg_app, role=Role.LEARNER, email="race-learner@example.org")
     with pg_app.app_context():
         teacher = db.session.get(User, teacher_id)
-        question_set = sets.create_set_from_article(teacher, DEMO_ARTICLE.read_text(encoding="utf-8"))
-        sets.approve_all(question_set)
-        sets.publish(question_set)
+        question_set = creation.create_set_from_article(teacher, DEMO_ARTICLE.read_text(encoding="utf-8"))
+        verdicts.approve_all(question_set)
+        publishing.publish(question_set)
         classroom = Classroom(teacher_id=teacher_id, name="Race", join_code="RACE2345")
         db.session.add(classroom)
         db.session.flush()
         db.session.add(Enrollment(classroom_id=classroom.id, learner_id=learner_id))
         db.session.commit()
-        sets.assign(question_set, classroom)
+        publishing.assign(question_set, classroom)
         set_id = question_set.id
 
     tabs = [pg_app.test_client(), pg_app.test_client()]

@@ -101,6 +101,7 @@ PAGES = {
     "reports": ("teacher", lambda school: "/reports/"),
     "class x set report": ("teacher", lambda school: f"/reports/classes/{school.classroom_id}/sets/{school.set_ids[0]}"),
     "item analysis": ("teacher", lambda school: f"/reports/sets/{school.set_ids[0]}/items"),
+    "set review": ("teacher", lambda school: f"/sets/{school.set_ids[0]}"),
 }
 # Pages whose statements still grow with what the tables hold; each is a known gap, with its cause.
 GROWS: dict[tuple[str, str], str] = {}

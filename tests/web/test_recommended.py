@@ -14,7 +14,7 @@ import questions
 from questions.clean import article_text
 from app.extensions import db
 from app.models import DismissedFact, Question, QuestionKind, QuestionSet, ReviewStatus, User
-from app.sets import services
+from app.sets import creation, exchange, queries
 from tests.web.conftest import post_form
 from tests.web.test_sets import (ARTICLE, flashed, get_question, give_history, make_set, post_article, post_multipart,
                                  question_ids, visible_text)
@@ -66,7 +66,7 @@ def fake_generate(text, *, published=None, seed=0, today=None):
 
 @pytest.fixture()
 def engine(monkeypatch):
-    monkeypatch.setattr(services.questions, "generate", fake_generate)
+    monkeypatch.setattr(creation.questions, "generate", fake_generate)
 
 
 def new_set(client, **fields) -> int:
@@ -78,7 +78,7 @@ def new_set(client, **fields) -> int:
 def by_engine_id(app, set_id: int) -> dict[str, Question]:
     """The set's live questions by engine id, detached from the session."""
     with app.app_context():
-        rows = services.ordered_questions(db.session.get(QuestionSet, set_id))
+        rows = queries.ordered_questions(db.session.get(QuestionSet, set_id))
         for row in rows:
             db.session.expunge(row)
         return {row.engine_id: row for row in rows}
@@ -134,7 +134,7 @@ def test_an_import_is_recommended_only_when_the_file_says_so(app, client, teache
         question = db.session.execute(db.select(Question)).scalar_one()
         assert (question.recommended, question.score) == stored
         # The export carries them back out.
-        exported = services.export_json(question.question_set)["questions"][0]
+        exported = exchange.export_json(question.question_set)["questions"][0]
         assert (exported.get("recommended", False), exported.get("score")) == stored
 
 
@@ -181,6 +181,28 @@ def test_the_review_page_shows_the_recommended_set_first_and_folds_the_rest(app,
     # The suggestions are folded while there is a recommended set to look at.
     assert re.search(r'<details class="mb-4" id="other-suggestions">', html)
     assert "Engine score 90%" in page
+
+
+def test_a_long_review_page_comes_in_pages_the_sections_following_each_other(app, client, teacher):
+    rows = [{"prompt": f"Recommended {number}?", "recommended": True, "score": 0.9} for number in range(3)]
+    rows += [{"prompt": f"Suggestion {number:02}?", "score": 0.8 - number / 100} for number in range(30)]
+    set_id = make_set(app, teacher, rows)
+    first = client.get(f"/sets/{set_id}")
+    page = visible_text(first)
+    assert "Recommended set (3)" in page and "Approve the recommended 3" in page and "Other suggestions (30)" in page
+    assert "Suggestion 21?" in page and "Suggestion 22?" not in page  # 3 + 22 questions: the first 25
+    assert '<details class="mb-4" id="other-suggestions">' in first.get_data(as_text=True)
+    assert f'href="/sets/{set_id}?page=2"' in first.get_data(as_text=True)
+    second = client.get(f"/sets/{set_id}?page=2")
+    page = visible_text(second)
+    assert "Suggestion 22?" in page and "Suggestion 29?" in page and "Suggestion 21?" not in page
+    # Every section keeps its heading and count, and says where its questions are when none is on this page.
+    assert "Recommended set (3) Approve the recommended 3" in page and "These questions begin on page 1 ." in page
+    assert "Other suggestions (30)" in page
+    assert '<details class="mb-4" id="other-suggestions" open>' in second.get_data(as_text=True)  # nothing above it
+    # An action on page 2 comes back to page 2; a page past the last shows the last.
+    assert 'name="filter_page" value="2"' in second.get_data(as_text=True)
+    assert "Suggestion 29?" in visible_text(client.get(f"/sets/{set_id}?page=7"))
 
 
 def test_without_recommended_questions_the_suggestions_are_open(app, client, teacher):
@@ -265,7 +287,7 @@ def test_regenerating_keeps_verdicts_and_recommends_no_fact_twice(app, client, t
             dataclasses.replace(question, recommended=question.recommended or question.type.value == "true_false")
             for question in result.questions))
 
-    monkeypatch.setattr(services.questions, "generate", recommend_the_cost_true_false_too)
+    monkeypatch.setattr(creation.questions, "generate", recommend_the_cost_true_false_too)
     regenerate(client, set_id)
     live = by_engine_id(app, set_id)
     assert live["speaker-sa"].id == made["speaker-sa"].id and live["speaker-sa"].review_status is ReviewStatus.APPROVED
@@ -297,7 +319,7 @@ def test_the_new_article_form_starts_at_today(client, teacher):
 def test_without_a_date_given_the_article_is_read_from_its_own_date_or_today(app, teacher, article, published_on):
     with app.test_request_context():
         owner = db.session.get(User, teacher)
-        question_set = services.create_set_from_article(owner, article, today=dt.date(2024, 3, 1))
+        question_set = creation.create_set_from_article(owner, article, today=dt.date(2024, 3, 1))
         assert question_set.published_on == published_on
 
 

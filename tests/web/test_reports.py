@@ -12,6 +12,8 @@ from flask import url_for
 from fsrs import Card
 
 from app.extensions import db
+from app.sets.drafts import QuestionDraft
+from app.sets.editing import edit_question
 from app.models import (Answer, Assignment, Attempt, CardState, Classroom, Enrollment, Question, QuestionKind,
                         QuestionSet, Review, ReviewSource, Role, SetStatus, utcnow)
 from tests.web.conftest import log_in, make_user
@@ -260,6 +262,56 @@ def test_item_analysis_flags_name_their_reason_once_enough_learners_answered(app
     with app.test_request_context():
         edit_link = url_for("sets.edit_question", set_id=data.set_id, question_id=data.question_ids[4])
     assert html.count(f'href="{edit_link}"') == 2  # in the list of questions to review and on the question
+
+
+def test_item_analysis_is_fresh_after_a_finished_attempt_or_an_edited_answer_key(app, client, data):
+    # The statistics are kept between visits: a new finished attempt and a changed answer key each show at once.
+    url = f"/reports/sets/{data.set_id}/items"
+    assert "1 learner counted." in page_text(client.get(url).get_data(as_text=True))
+    more = make_user(app, role=Role.LEARNER, email="more@example.org", name="More Learner")
+    with app.app_context():
+        add_attempt(more, data.set_id, data.question_ids, data.now - dt.timedelta(hours=1),
+                    [("Baku", False), ("True", True), ("1960", True), ("Nagorno-Karabakh", True), ("May", False)])
+        db.session.commit()
+    text = page_text(client.get(url).get_data(as_text=True))
+    assert "2 learners counted." in text and "50 % (1 of 2 right)" in text
+    assert ["May", "2 (100 %)"] in table_rows(client.get(url).get_data(as_text=True))
+    with app.app_context():  # the teacher rewrites a question learners answered: it is retired, the new one asked
+        question = db.session.get(Question, data.question_ids[4])
+        edit_question(question, QuestionDraft(kind=QuestionKind.MULTIPLE_CHOICE, prompt="Which month was it?",
+                                              answer="May", choices=("March", "April", "May"),
+                                              explanation="A source sentence."))
+    text = page_text(client.get(url).get_data(as_text=True))
+    assert "no longer asked" in text and "6. Which month was it? multiple choice · right answer: May" in text
+
+
+def test_item_analysis_shows_a_long_set_in_pages_and_links_each_flag_to_its_page(app, client, teacher):
+    now = utcnow()
+    learners = [make_user(app, role=Role.LEARNER, email=f"long{number}@example.org") for number in range(5)]
+    with app.app_context():
+        question_set = QuestionSet(owner_id=teacher, title="Long set", status=SetStatus.PUBLISHED, published_at=now)
+        question_set.questions = [Question(position=position, kind=QuestionKind.SHORT_ANSWER,
+                                           prompt=f"Question number {position + 1}?", answer="yes",
+                                           explanation="A sentence.", review_status="approved")
+                                  for position in range(23)]
+        db.session.add(question_set)
+        db.session.flush()
+        question_ids = [question.id for question in question_set.questions]
+        for learner in learners:  # everyone misses the last question only: it is flagged
+            add_attempt(learner, question_set.id, question_ids, now - dt.timedelta(days=1),
+                        [("yes", True)] * 22 + [("no", False)])
+        db.session.commit()
+        set_id = question_set.id
+    url = f"/reports/sets/{set_id}/items"
+    first = client.get(url).get_data(as_text=True)
+    assert "Questions 1–10 of 23" in page_text(first)
+    assert "Question number 10?" in first and "Question number 11?" not in first
+    assert f'href="/reports/sets/{set_id}/items?page=3#question-{question_ids[22]}"' in first
+    last = client.get(url + "?page=3").get_data(as_text=True)
+    assert "Questions 21–23 of 23" in page_text(last) and f'id="question-{question_ids[22]}"' in last
+    assert f'href="#question-{question_ids[22]}"' in last
+    assert "Questions 21–23 of 23" in page_text(client.get(url + "?page=99").get_data(as_text=True))
+    assert "Questions 1–10 of 23" in page_text(client.get(url + "?page=x").get_data(as_text=True))
 
 
 def test_item_analysis_can_be_limited_to_one_class(app, client, data, teacher):

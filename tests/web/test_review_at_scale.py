@@ -7,6 +7,7 @@ import pytest
 
 from app.extensions import db
 from app.models import DismissedFact, Question, QuestionKind, ReviewStatus, Role
+from app.sets.verdicts import REVIEW_PAGE_SIZE
 from tests.web.conftest import log_in, make_user, post_form
 from tests.web.test_sets import give_history, make_set, question_ids, visible_text
 
@@ -178,8 +179,14 @@ def test_a_learner_cannot_bulk_review(app, big_set):
 
 
 def test_each_question_has_a_box_for_the_bulk_form_and_the_default_view_too(client, big_set):
-    html = client.get(f"/sets/{big_set}").get_data(as_text=True)
-    assert html.count('form="bulk-form"') == 100 and 'id="bulk-form"' in html
+    # The default view comes in pages too: every question has its box on one of them.
+    pages = [client.get(f"/sets/{big_set}?page={number}").get_data(as_text=True)
+             for number in range(1, 100 // REVIEW_PAGE_SIZE + 1)]
+    boxes = [set(re.findall(r'name="question_ids" value="(\d+)" form="bulk-form"', page)) for page in pages]
+    assert [len(on_page) for on_page in boxes] == [REVIEW_PAGE_SIZE] * len(pages)
+    assert len(set().union(*boxes)) == 100
+    html = pages[0]
+    assert 'id="bulk-form"' in html
     assert html.count('form="bulk-form"', 0) == len(re.findall(r'name="question_ids"', html))
     # The filters and the bulk bar come once, and the page's own actions once each.
     for marker in ('id="filter-status"', 'id="bulk-form"', "/approve-all", 'aria-label="Show questions by review status"'):

@@ -18,8 +18,9 @@ from app.extensions import db
 from app.models import (Answer, Assignment, Attempt, CardState, Classroom, Question, QuestionKind, QuestionSet,
                         ReviewSource, ReviewStatus, Role, SetStatus, User)
 from app.models import Review as LearnerReview
-from app.sets import services
+from app.sets import creation, highlighting, publishing, queries
 from app.sets.articles import markdown_to_text
+from app.sets.verdicts import REVIEW_PAGE_SIZE
 from tests.web.conftest import csrf_token, log_in, make_user, post_form
 
 CORPUS = Path(__file__).parents[2] / ".." / "shared" / "corpus"
@@ -85,7 +86,7 @@ def make_set(app, owner_id: int, rows: list[dict] | None = None, *, title: str =
 
 def question_ids(app, set_id: int) -> list[int]:
     with app.app_context():
-        return [question.id for question in services.ordered_questions(db.session.get(QuestionSet, set_id),
+        return [question.id for question in queries.ordered_questions(db.session.get(QuestionSet, set_id),
                                                                         include_retired=True)]
 
 
@@ -190,7 +191,7 @@ def _fake_generate(text, *, published=None, seed=0, today=None):
 
 
 def test_each_engine_question_is_stored_with_its_fact_and_source(app, client, teacher, monkeypatch):
-    monkeypatch.setattr(services.questions, "generate", _fake_generate)
+    monkeypatch.setattr(creation.questions, "generate", _fake_generate)
     set_id = int(post_article(client, article=ARTICLE).headers["Location"].rsplit("/", 1)[1])
     with app.app_context():
         question_set = db.session.get(QuestionSet, set_id)
@@ -313,8 +314,8 @@ def test_the_service_refuses_bad_input_with_a_value_error(app, teacher):
     with app.test_request_context():
         owner = db.session.get(User, teacher)
         with pytest.raises(ValueError, match="empty"):
-            services.create_set_from_article(owner, b"", filename="a.txt")
-        question_set = services.create_set_from_article(owner, ARTICLE, published_on=dt.date(2024, 5, 14))
+            creation.create_set_from_article(owner, b"", filename="a.txt")
+        question_set = creation.create_set_from_article(owner, ARTICLE, published_on=dt.date(2024, 5, 14))
         assert question_set.id and question_set.published_on == dt.date(2024, 5, 14)
 
 
@@ -337,8 +338,10 @@ def test_the_karabakh_article_from_upload_to_assignment(app, client, teacher):
             prompts.add((question.kind, question.prompt))
         assert len(prompts) == len(question_set.questions)
         generated = len(question_set.questions)
-    review_page = client.get(f"/sets/{set_id}").get_data(as_text=True)
-    assert review_page.count('class="source-sentence') == generated
+    # Every question shows its source sentence, over the review page's pages.
+    pages = [client.get(f"/sets/{set_id}?page={number}").get_data(as_text=True)
+             for number in range(1, -(-generated // REVIEW_PAGE_SIZE) + 1)]
+    assert sum(page.count('class="source-sentence') for page in pages) == generated
     # The teacher corrects the headline the engine found, adds one question, approves all and publishes.
     assert post_form(client, f"/sets/{set_id}/details", {"title": "Russia leaves Karabakh", "published_on": "2024-05-15",
                                                          "description": ""}, form_page=f"/sets/{set_id}").status_code == 302
@@ -487,7 +490,7 @@ def test_the_source_sentence_is_escaped_and_the_answer_marked(app, client, teach
 ])
 def test_highlighting_marks_the_answer_or_else_the_fact(kind, sentence, answer, fact_text, expected):
     question = Question(kind=kind, prompt="?", answer=answer, explanation=sentence, fact_text=fact_text)
-    assert str(services.source_with_answer(question)) == expected
+    assert str(highlighting.source_with_answer(question)) == expected
 
 
 def test_approve_all_approves_only_pending_questions(app, client, teacher):
@@ -555,7 +558,7 @@ def test_regenerate_replaces_pending_and_keeps_the_rest(app, client, teacher):
 
 
 def test_regenerate_leaves_out_questions_the_teacher_rejected(app, client, teacher, monkeypatch):
-    monkeypatch.setattr(services.questions, "generate", _fake_generate)
+    monkeypatch.setattr(creation.questions, "generate", _fake_generate)
     set_id = int(post_article(client, article=ARTICLE).headers["Location"].rsplit("/", 1)[1])
     multiple_choice, short_answer = question_ids(app, set_id)
     page = f"/sets/{set_id}"
@@ -723,8 +726,8 @@ def test_the_assign_service_refuses_another_teachers_class(app, teacher):
     other_teacher = make_user(app, role=Role.TEACHER, email="other@example.org")
     theirs = make_classroom(app, other_teacher, "Theirs")
     with app.app_context():
-        with pytest.raises(services.SetError, match="your own classes"):
-            services.assign(db.session.get(QuestionSet, set_id), db.session.get(Classroom, theirs))
+        with pytest.raises(queries.SetError, match="your own classes"):
+            publishing.assign(db.session.get(QuestionSet, set_id), db.session.get(Classroom, theirs))
 
 
 # ---------------------------------------------------------------------------------------------------- who may see what

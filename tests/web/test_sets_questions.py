@@ -156,7 +156,7 @@ def test_the_edit_form_is_filled_with_the_question(app, client, teacher):
 
 def _prompts_in_order(app, set_id: int) -> list[str]:
     with app.app_context():
-        from app.sets.services import ordered_questions
+        from app.sets.queries import ordered_questions
         return [question.prompt for question in ordered_questions(db.session.get(QuestionSet, set_id))]
 
 

@@ -6,10 +6,12 @@ import datetime as dt
 import pytest
 from fsrs import Card, Rating, Scheduler, State
 
-from app.models import CardState
-from app.scheduling import is_mastered, retrievability
+from app.extensions import db
+from app.models import CardState, Question, QuestionKind, QuestionSet, Role
+from app.scheduling import is_mastered, mastered_in_sql, retrievability
 from app.statistics import (AttemptRecord, ChoiceCount, FlagKind, QuestionKey, ScoredAnswer, analyse_items,
                             group_size, group_weights, is_overdue, mastery, summarise_learner_set, total_scores)
+from tests.web.conftest import make_user
 
 # Seven learners, five questions (1 = right). Hand computation:
 #
@@ -215,17 +217,40 @@ def test_retrievability_is_the_expected_recall_of_a_card():
 DAY_END = NOW + dt.timedelta(hours=6)
 
 
-@pytest.mark.parametrize("state, due, mastered", [
+MASTERY_CASES = [
     (None, None, False),  # never studied
     (State.Learning, DAY_END + dt.timedelta(days=3), False),  # a new card answered, still in its steps
     (State.Relearning, DAY_END + dt.timedelta(days=3), False),  # failed at its last review
     (State.Review, DAY_END - dt.timedelta(hours=1), False),  # due again today
     (State.Review, DAY_END, True),
     (State.Review, DAY_END + dt.timedelta(days=3), True),
-])
+]
+
+
+@pytest.mark.parametrize("state, due, mastered", MASTERY_CASES)
 def test_a_card_is_mastered_only_past_learning_and_not_due_today(state, due, mastered):
     card = None if state is None else CardState(fsrs_card=dict(Card().to_dict(), state=int(state)), due=due)
     assert is_mastered(card, DAY_END) is mastered
+
+
+def test_the_databases_count_of_mastered_cards_agrees_with_is_mastered(app, teacher):
+    # Pages count mastered cards in SQL (mastered_in_sql); each card of the table above, counted there.
+    cases = [(state, due, mastered) for state, due, mastered in MASTERY_CASES if state is not None]
+    learner = make_user(app, role=Role.LEARNER, email="mastery@example.org")
+    with app.app_context():
+        question_set = QuestionSet(owner_id=teacher, title="Cards")
+        question_set.questions = [Question(position=number, kind=QuestionKind.FLASHCARD, prompt=f"Card {number}?",
+                                           answer="yes", explanation="") for number in range(len(cases))]
+        db.session.add(question_set)
+        db.session.flush()
+        db.session.add_all([CardState(learner_id=learner, question_id=question.id, due=due,
+                                      fsrs_card=dict(Card().to_dict(), state=int(state)))
+                            for question, (state, due, _mastered) in zip(question_set.questions, cases)])
+        db.session.flush()
+        counted = dict(db.session.execute(
+            db.select(CardState.question_id, mastered_in_sql(DAY_END)).where(CardState.learner_id == learner)).all())
+        assert [bool(counted[question.id]) for question in question_set.questions] == [
+            mastered for _state, _due, mastered in cases]
 
 
 def test_mastery_is_the_share_of_the_sets_cards_mastered():
