@@ -434,6 +434,7 @@ def _plain(name: str) -> str:
 
 
 _NOT_NAME_CHARACTER = re.compile(r"[^\w' -]+")
+_ONLY_FIGURES = re.compile(r"[\d.,% $-]+")
 _LEADING_ARTICLE = re.compile(r"^(the|a|an) ")
 _POSSESSIVE = re.compile(r"'s$")
 _SPACES = re.compile(r"\s+")
@@ -456,7 +457,7 @@ def name_distractors(
     chosen: list[str] = []
 
     def acceptable(name: str) -> bool:
-        if not name.strip() or re.fullmatch(r"[\d.,% $-]+", name):
+        if not name.strip() or _ONLY_FIGURES.fullmatch(name):
             return False
         if same_entity(name, answer, people=people) or any(same_entity(name, other, people=people) for other in chosen):
             return False

@@ -157,7 +157,10 @@ def _tokenise(text: str, starts: tuple[int, ...]) -> tuple[Token, ...]:
             append(_word(word + ".", start, end + 1, sentence))
             taken = end + 1
             continue
-        append(_word(word, start, end, sentence))
+        capitalised = word[0].isupper()  # _word, written out: this is the path most tokens take
+        append(_new_token(Token, (word, start, end, sentence, True, "", word.lower(), capitalised,
+                                  capitalised and word.isupper() and len(word) > 1
+                                  and (len(word) > 2 or word[1].isalpha()))))
     return tuple(tokens)
 
 

@@ -162,11 +162,17 @@ def outside_quotes(text: str) -> str:
     return _QUOTED.sub(" ", text)
 
 
+@functools.lru_cache(maxsize=16)
+def _lowered(text: str) -> str:
+    """Lower-case a text once while it is searched again and again (the article, a prompt and its choices)."""
+    return text.lower()
+
+
 def contains_words(text: str, phrase: str) -> bool:
     """Tell whether the phrase occurs in the text as whole words, ignoring case."""
     if not phrase:
         return False
-    haystack, needle = text.lower(), phrase.lower()
+    haystack, needle = _lowered(text), phrase.lower()
     start = haystack.find(needle)
     while start != -1:
         end = start + len(needle)

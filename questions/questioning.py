@@ -74,7 +74,6 @@ _NEWLINE = re.compile(r"\n")
 _SPACES = re.compile(r"\s+")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
 _CAPITALISED_INSIDE = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+")
-_NOT_WORD = re.compile(r"\W+")
 _DIGIT = re.compile(r"\d")
 _ONLY_FIGURES = re.compile(r"[\d.,% $-]+")
 _PASSAGE = re.compile(r"\b(the|this) (passage|article|text)\b", re.IGNORECASE)
@@ -292,7 +291,7 @@ def make_questions(
         for draft in _drafts(fact, setting, article, seed):
             if _problems(draft, fact):
                 continue
-            key = _NOT_WORD.sub(" ", draft.prompt.lower()).strip()
+            key = ranking.normal(draft.prompt)  # the ranking normalises the same prompts again
             if key in seen:
                 continue
             seen.add(key)
@@ -480,8 +479,13 @@ def _credits_in(sentence: str) -> tuple[bool, int]:
     """Tell whether a sentence is a credit line, and where a trailing photo credit starts (its length if none)."""
     line = bool(CREDIT.search(sentence)) and not (sentence.count(" ") > 12 and not sentence.lstrip("( ").startswith(
         ("Reporting", "Writing", "Editing", "Additional", "Source", "By ", "Photo", "Image", "Credit")))
-    credit = _TRAILING_CREDIT.search(sentence)
+    credit = _trailing_credit(sentence)
     return line, credit.start() if credit else len(sentence)
+
+
+def _trailing_credit(text: str) -> re.Match[str] | None:
+    """Find a photo credit ending the text; every one holds a slash or a bracket, so most texts need no search."""
+    return _TRAILING_CREDIT.search(text) if "/" in text or "(" in text else None
 
 
 def tidy_keep_end(text: str) -> str:
@@ -562,7 +566,7 @@ def _prepare(sentence: Sentence, start: int, mention: str, fact: Fact, article: 
     label = _LABEL.match(text) or _BULLET.match(text)
     if label and label.end() <= start:
         text, start, end, origin = text[label.end():], start - label.end(), end - label.end(), origin + label.end()
-    credit = _TRAILING_CREDIT.search(text)
+    credit = _trailing_credit(text)
     if credit:
         if credit.start() < end:
             return None
@@ -1269,9 +1273,17 @@ def _problems(draft: Draft, fact: Fact) -> list[str]:
     # Cloze and true/false prompts quote a sentence whose pronouns were resolved already; the other
     # types reword or cut it, which can separate a pronoun from its name.
     reworded = draft.type in (QuestionType.MULTIPLE_CHOICE, QuestionType.SHORT_ANSWER)
-    if reworded and dangling_pronoun(prompt) or _PASSAGE.search(prompt):
+    if reworded and dangling_pronoun(prompt) or _may_name_the_passage(prompt) and _PASSAGE.search(prompt):
         problems.append("the prompt does not stand alone")
     return problems
+
+
+def _may_name_the_passage(text: str) -> bool:
+    """Tell whether _PASSAGE may match: False only when an ASCII text holds none of the words it looks for."""
+    if not text.isascii():
+        return True  # ignoring case, its "s" matches a long s and its "i" a dotted capital I
+    lowered = text.lower()
+    return "passage" in lowered or "article" in lowered or "text" in lowered
 
 
 def _gives_away(prompt: str, answer: str, fact: Fact) -> bool:

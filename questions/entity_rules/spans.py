@@ -221,5 +221,10 @@ def positional_capital(doc: EntityText, index: int) -> bool:
 
 def month_range(token: Token) -> bool:
     """"August-September", "Monday-Friday": a span of months or days written as one hyphenated word."""
+    if not any(dash in token.lower for dash in _RANGE_DASHES):
+        return False  # most words: one part, no range
     parts = re.split(r"[-‐‑–]", token.lower)
     return len(parts) > 1 and all(part in MONTHS or part in WEEKDAYS for part in parts)
+
+
+_RANGE_DASHES = ("-", "‐", "‑", "–")

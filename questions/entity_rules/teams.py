@@ -30,8 +30,10 @@ def score_line_sides(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
     """Token ranges of the capitalised names right before and right after a score ("31-37"), in pairs."""
     sides = []
     for index in range(1, len(tokens) - 3):
+        if tokens[index + 1].text not in ("-", "–"):
+            continue  # the dash first: most tokens are followed by none
         score, dash, other = tokens[index:index + 3]
-        if not (SCORE.fullmatch(score.text) and dash.text in ("-", "–") and SCORE.fullmatch(other.text)
+        if not (SCORE.fullmatch(score.text) and SCORE.fullmatch(other.text)
                 and score.end == dash.start and dash.end == other.start
                 and score.sentence == other.sentence):
             continue

@@ -9,8 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import questions
+from questions import questioning
 from questions.distractors import number_shape
 from questions.model import Anatomy, Fact, FactKind, QuestionType, Sentence, Span
 from questions.pipeline import generate
@@ -603,3 +606,11 @@ def test_a_role_gets_the_article_it_is_said_with(role: str, phrase: str) -> None
     from questions.questioning import _with_article
 
     assert _with_article(role) == phrase
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["REUTERS/", "Jane Doe", "(Photo: AP)", "(Credit", ")", "/", "the", "This", "passage",
+                                 "ARTICLE", "text", "paſſage", "İ", " ", "  ", ".", "A"]), max_size=10).map("".join))
+def test_the_shortcuts_before_a_credit_or_the_passage_never_skip_a_match(text: str) -> None:
+    assert (questioning._trailing_credit(text) is None) == (questioning._TRAILING_CREDIT.search(text) is None)
+    assert questioning._may_name_the_passage(text) or not questioning._PASSAGE.search(text)

@@ -11,6 +11,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import questions
 from questions import ranking
@@ -548,3 +550,81 @@ def test_the_company_is_named_when_the_speaker_rules_settled_it() -> None:
 ])
 def test_a_or_an_goes_by_sound(word: str, an: bool) -> None:
     assert ranking.needs_an(word) is an
+
+
+# ------------------------------------------------------------------ the shortcuts that spare the checks' patterns
+
+def _longest_common_subsequence_by_table(first: str, second: str) -> int:
+    previous = [0] * (len(second) + 1)
+    for character in first:
+        row = [0]
+        for index, other in enumerate(second):
+            row.append(previous[index] + 1 if character == other else max(previous[index + 1], row[index]))
+        previous = row
+    return previous[-1]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab c-’", max_size=40), st.text(alphabet="abc d-’", max_size=40))
+def test_the_near_duplicate_bound_is_the_longest_common_subsequence(first: str, second: str) -> None:
+    assert ranking._longest_common_subsequence(first, second) == _longest_common_subsequence_by_table(first, second)
+
+
+# Words and letters the patterns look for, with the letters a case-blind pattern also matches ("ſ", "K", "İ").
+PATTERN_WORDS = st.lists(st.sampled_from([
+    "the", "The", "THE", "a", "an", "to", "fall", "Fall", "said", "that", "its", "ITS", "İts", "their", "today",
+    "TONIGHT", "this", "morning", "here", "do so", "doing so", "it has", "It said", "These", "those", "same",
+    "(Reuters)", "REUTERS/", "AP Photo", "Getty Images", "Reporting by", "click HERE", "ſubscribe", "Clic\u212a here",
+    "sign up", "newsletter", "menafn", "is technology correspondent for ", "was a reporter at ", "Editor", "on",
+    "columnist", "presenter", "ofK", "aB", "x2y", "a&b", "12", "_", ",", ".", "'", "’", "-", " ", "  ",
+    "\t", "\x1c",
+]), max_size=12).map("".join)
+PATTERN_TEXT = st.one_of(PATTERN_WORDS, PATTERN_WORDS.map(lambda text: f"{text} {text}"))  # "to fall to fall"
+
+
+@pytest.mark.parametrize(("pattern", "may_match"), [
+    (ranking._REPEATED_WORD, ranking._may_repeat_a_word),
+    (ranking._RELATIVE_TIME, lambda text: ranking._may_hold_a_word(text, ranking._RELATIVE_TIME_WORDS)),
+    (ranking._OWNER, lambda text: ranking._may_hold_a_word(text, ("its", "their"))),
+    (ranking._DEICTIC, lambda text: any(word in text for word in ranking._DEICTIC_WORDS)),
+    (ranking._DEMONSTRATIVE, lambda text: any(word in text for word in ranking._DEMONSTRATIVE_WORDS)),
+    (ranking._GARBLED, lambda text: "&" in text or bool(ranking._LOWER_THEN_CAPITAL_OR_DIGIT.search(text))),
+], ids=["repeated word", "relative time", "owner", "deictic", "demonstrative", "garbled"])
+def test_a_shortcut_never_skips_a_pattern_that_would_match(pattern: re.Pattern[str], may_match) -> None:
+    @settings(max_examples=400, deadline=None)
+    @given(PATTERN_TEXT)
+    def never_skips(text: str) -> None:
+        assert may_match(text) or not pattern.search(text), text
+
+    never_skips()
+
+
+def test_a_scored_copy_is_the_question_replaced() -> None:
+    question = make("Acme Corp cut _____ jobs.", "300", choices=("300", "200", "400"), type=MC)
+    assert question.scored(0.7, recommended=True) == dataclasses.replace(question, score=0.7, recommended=True)
+    assert question.scored(0.7, recommended=True) is not question and question.score == 0.0
+
+
+@pytest.mark.parametrize("pattern", [ranking._DEFINITE, ranking._PRONOUN], ids=["definite", "pronoun"])
+def test_a_first_letter_look_ahead_changes_no_match(pattern: re.Pattern[str]) -> None:
+    without = re.compile(re.sub(r"^\(\?=\[\w+\]\)", "", pattern.pattern), pattern.flags)
+    assert without.pattern != pattern.pattern
+
+    @settings(max_examples=300, deadline=None)
+    @given(PATTERN_TEXT | st.text(alphabet="TtEeSsBbHhoiafwu ſ,.", max_size=30))
+    def same_matches(text: str) -> None:
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in without.finditer(text)]
+
+    same_matches()
+    assert [m.group(0) for m in ranking._DEFINITE.finditer("That plan, of that loan and the new deal")] == \
+        ["That plan", "of that loan", "the new deal"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Smith", "SMITH", "smith", "Smith's", "Jones", "İnce", "ince", "x", " ", ", ",
+                                 "Smithson"]), max_size=8).map("".join))
+def test_a_name_twice_is_found_with_or_without_the_shortcut(text: str) -> None:
+    story = dataclasses.replace(STORY, surnames=frozenset({"smith", "ince", "jones"}))
+    counts = Counter(word.removesuffix("'s").removesuffix("’s") for word in re.findall(r"[A-Za-z][\w'’-]*", text))
+    expected = next((word for word, count in counts.items() if count > 1 and word.lower() in story.surnames), None)
+    assert ranking._named_twice(text, story) == expected
