@@ -205,6 +205,15 @@ class Article:
         return _mentions(self.text, [fact for fact in self.named if fact.kind in (FactKind.PERSON, FactKind.SPEAKER)])
 
     @functools.cached_property
+    def _mention_starts(self) -> tuple[int, ...]:
+        return tuple(start for start, _end, _name in self.mentions)
+
+    def person_named_between(self, start: int, end: int) -> bool:
+        """Whether a person's mention starts in [start, end): one look-up, not a scan of every mention."""
+        index = bisect.bisect_left(self._mention_starts, start)
+        return index < len(self._mention_starts) and self._mention_starts[index] < end
+
+    @functools.cached_property
     def entity_mentions(self) -> tuple[tuple[int, int, str], ...]:
         kinds = (FactKind.ORGANISATION, FactKind.PLACE)
         return _mentions(self.text, [fact for fact in self.named if fact.kind in kinds])
@@ -726,8 +735,7 @@ def _resolve(pronoun: re.Match[str], text: str, origin: int, sentence: Sentence,
     if word in ("he", "she", "him", "his", "her", "hers"):
         if previous is not None and SOMEONE_UNNAMED.search(article.text, previous, position):
             return None  # "... came from a Peking university professor. He said": not the man named earlier
-        if any(start > position for start, _end, _name in article.mentions
-               if sentence.start <= start < sentence.end):
+        if article.person_named_between(position + 1, sentence.end):
             return None  # "During his news conference, Conable said": "his" looks ahead, to the man named next
         if previous is not None:
             name = article.entity_starting(previous)
@@ -760,9 +768,14 @@ def _as_written(name: str, article: Article) -> str:
     """"the Financial Times" for "It": a name the article always writes after "the" keeps it in its place."""
     if name in article.people or name.lower().startswith("the ") or not article.text:
         return name
-    bare = len(re.findall(rf"(?<![\w-]){re.escape(name)}\b", article.text))
-    after_the = len(re.findall(rf"\b[Tt]he {re.escape(name)}\b", article.text))
-    return f"the {name}" if bare and after_the == bare else name
+    return f"the {name}" if _always_after_the(name, article.text) else name
+
+
+@functools.lru_cache(maxsize=256)
+def _always_after_the(name: str, text: str) -> bool:
+    """Whether every mention of a name in the text follows "the": two scans of the text a name, not a pronoun."""
+    bare = len(re.findall(rf"(?<![\w-]){re.escape(name)}\b", text))
+    return bool(bare) and len(re.findall(rf"\b[Tt]he {re.escape(name)}\b", text)) == bare
 
 
 def _previous_sentence_start(text: str, sentence_start: int) -> int | None:
