@@ -5,8 +5,11 @@ import fcntl
 import os
 import sqlite3
 import time
+from collections.abc import Callable
+from typing import TypeVar
 
 from sqlalchemy import event
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.engine import Connection, Engine, Transaction
 
 from app.extensions import db
@@ -146,3 +149,23 @@ def begin_write() -> Connection:
 def begin_write_on(connection: Connection) -> Transaction:
     """Begin a writer's transaction on a Core connection of its own (SQLite: BEGIN IMMEDIATE, queued)."""
     return connection.execution_options(**{_BEGIN_OPTION: "IMMEDIATE"}).begin()
+
+
+Row = TypeVar("Row")
+
+
+def add_once(row: Row, made_by_the_other: Callable[[], Row | None]) -> tuple[Row, bool]:
+    """Insert a row whose client token is unique and commit; return it and True.
+
+    When the same form arrived twice at once, the other request's insert won: return its row and False.
+    """
+    db.session.add(row)
+    try:
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        existing = made_by_the_other()
+        if existing is None:
+            raise
+        return existing, False
+    return row, True

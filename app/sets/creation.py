@@ -6,10 +6,9 @@ import re
 from pathlib import PurePath
 
 from flask import current_app
-from sqlalchemy.exc import IntegrityError
 
 import questions
-from app.database import begin_write
+from app.database import add_once, begin_write
 from app.extensions import db
 from app.models import Question, QuestionKind, QuestionSet, ReviewStatus, User
 from app.sets.articles import ArticleError, read_article
@@ -60,16 +59,7 @@ def create_set_from_read_article(owner: User, article: str, *, title: str | None
     question_set.questions = [generated_question(question, position)
                               for position, question in enumerate(result.questions)]
     begin_write()  # after the engine: the write lock is held for the insert only
-    db.session.add(question_set)
-    try:
-        db.session.commit()
-    except IntegrityError:
-        db.session.rollback()
-        # The same form arrived twice at once: the other request made the set.
-        existing = find_created_set(owner, creation_token or "")
-        if existing is None:
-            raise
-        return existing
+    question_set, _made = add_once(question_set, lambda: find_created_set(owner, creation_token or ""))
     return question_set
 
 

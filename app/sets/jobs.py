@@ -24,9 +24,8 @@ from dataclasses import dataclass
 
 from flask import current_app
 from sqlalchemy import func, update
-from sqlalchemy.exc import IntegrityError
 
-from app.database import begin_write
+from app.database import add_once, begin_write
 from app.extensions import db
 from app.models import GenerationJob, JobKind, JobStatus, QuestionSet, User, utcnow
 from app.sets.creation import create_set_from_read_article, creation_summary
@@ -80,16 +79,9 @@ def start_creation(owner: User, article: str, *, title: str | None, published_on
     job = GenerationJob(owner_id=owner.id, kind=JobKind.CREATE, article=article,
                         article_bytes=len(article.encode("utf-8")), filename=filename, title=title,
                         published_on=published_on, today=today, creation_token=creation_token or None)
-    db.session.add(job)
-    try:
-        db.session.commit()
-    except IntegrityError:
-        db.session.rollback()
-        existing = find_job(owner, creation_token or "")
-        if existing is None:
-            raise
-        return existing
-    _launch(job.id)
+    job, made = add_once(job, lambda: find_job(owner, creation_token or ""))
+    if made:
+        _launch(job.id)
     return job
 
 
