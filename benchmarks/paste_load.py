@@ -41,8 +41,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from http.cookies import SimpleCookie
 
-from load import (HOST, PASSWORD, ROOT, Browser, FactdeckLearner, Gunicorn, Reply, Tally, drive,  # noqa: E402
-                  seed_factdeck)
+from load import (HOST, PASSWORD, ROOT, Browser, Database, FactdeckLearner, Gunicorn, Reply, Tally,  # noqa: E402
+                  drive, seed_factdeck)
 
 ARTICLE_CHARACTERS = 1_000_000
 DEMO_ARTICLE = ROOT / "app" / "demo" / "karabakh-russian-troops-leave.txt"
@@ -51,29 +51,29 @@ TOKEN_FIELD = re.compile(r'name="creation_token"[^>]*value="([^"]*)"|value="([^"
 GOAL_P99_MS = 200.0
 
 
-def repeated_article() -> str:
-    """The demo article pasted again and again up to the engine's limit."""
+def repeated_article(characters: int) -> str:
+    """The demo article pasted again and again up to ``characters`` (by default the engine's limit)."""
     article = DEMO_ARTICLE.read_text(encoding="utf-8").strip() + "\n\n"
-    return (article * (ARTICLE_CHARACTERS // len(article) + 1))[:ARTICLE_CHARACTERS]
+    return (article * (characters // len(article) + 1))[:characters]
 
 
-def varied_article(rng: random.Random) -> str:
-    """Different news articles one after another up to the engine's limit."""
+def varied_article(rng: random.Random, characters: int) -> str:
+    """Different news articles one after another up to ``characters``."""
     if NEWS.exists():
         parts = []
         with NEWS.open(encoding="utf-8") as lines:
             for line in lines:
                 item = json.loads(line)
                 parts.append(f"{item.get('title', '')}\n{item.get('text', '')}\n\n")
-                if sum(map(len, parts)) > ARTICLE_CHARACTERS:
+                if sum(map(len, parts)) > characters:
                     break
     else:
         paragraphs = [part for part in DEMO_ARTICLE.read_text(encoding="utf-8").split("\n") if part.strip()]
         parts = []
-        while sum(map(len, parts)) <= ARTICLE_CHARACTERS:
+        while sum(map(len, parts)) <= characters:
             rng.shuffle(paragraphs)
             parts.append("\n".join(paragraphs) + "\n\n")
-    return "".join(parts)[:ARTICLE_CHARACTERS]
+    return "".join(parts)[:characters]
 
 
 @dataclass
@@ -102,10 +102,10 @@ def multipart(fields: dict[str, str], article: bytes) -> bytes:
 
 def post_encoded(browser: Browser, path: str, body: bytes) -> Reply:
     """POST a multipart form body built beforehand, as the new-set form (``enctype="multipart/form-data"``) posts."""
-    head = [f"POST {path} HTTP/1.1", f"Host: {HOST}:{browser.port}", "Connection: close",
+    head = [f"POST {path} HTTP/1.1", f"Host: {HOST}:{browser.ports[0]}", "Connection: close",
             "Cookie: " + "; ".join(f"{name}={value}" for name, value in browser.cookies.items()),
             f"Content-Type: multipart/form-data; boundary={BOUNDARY}", f"Content-Length: {len(body)}"]
-    with socket.create_connection((HOST, browser.port), timeout=60) as connection:
+    with socket.create_connection((HOST, browser.ports[0]), timeout=60) as connection:
         connection.sendall(("\r\n".join(head) + "\r\n\r\n").encode() + body)
         chunks = []
         while chunk := connection.recv(65536):
@@ -122,7 +122,7 @@ def post_encoded(browser: Browser, path: str, body: bytes) -> Reply:
 
 def teacher_pastes(port: int, email: str, article: bytes, paste: Paste, *, timeout: float) -> None:
     """Log in, post the new-set form with the article, and follow the job's page until the set is made."""
-    browser = Browser(port)
+    browser = Browser([port])
     token = browser.csrf_token("/auth/login")
     reply = browser.request("POST", "/auth/login", {"csrf_token": token, "email": email, "password": PASSWORD})
     if reply.status != 302:
@@ -160,7 +160,7 @@ def teacher_pastes(port: int, email: str, article: bytes, paste: Paste, *, timeo
 def visitor(port: int, stop: threading.Event, latencies: list[float], statuses: list[int]) -> None:
     while not stop.is_set():
         started = time.perf_counter()
-        reply = Browser(port).request("GET", "/auth/login")
+        reply = Browser([port]).request("GET", "/auth/login")
         latencies.append((time.perf_counter() - started) * 1000)
         statuses.append(reply.status)
         stop.wait(0.5)
@@ -197,11 +197,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rate", type=float, default=25.0, help="answers/s of the whole class (open loop)")
     parser.add_argument("--quiet-seconds", type=float, default=20.0)
     parser.add_argument("--paste-seconds", type=float, default=60.0)
+    parser.add_argument("--characters", type=int, default=ARTICLE_CHARACTERS, help="length of each pasted article")
     args = parser.parse_args(argv)
     rng = random.Random(20240515)
     # Encoded once, before any timing: the learners' threads share this process.
     articles = {label: text.encode("utf-8") for label, text in
-                (("repeated demo article", repeated_article()), ("varied news articles", varied_article(rng)))}
+                (("repeated demo article", repeated_article(args.characters)),
+                 ("varied news articles", varied_article(rng, args.characters)))}
 
     with tempfile.TemporaryDirectory(prefix="factdeck-paste-") as folder:
         instance = Path(folder) / "instance"
@@ -212,17 +214,19 @@ def main(argv: list[str] | None = None) -> int:
         add_second_teacher()
         env = {"FACTDECK_INSTANCE_PATH": str(instance), "FACTDECK_SECRET_KEY": os.environ["FACTDECK_SECRET_KEY"]}
         print(f"{args.learners} learners answering {args.rate:g}/s together, 2 teachers pasting "
-              f"{ARTICLE_CHARACTERS:,} characters each; gunicorn with {args.workers} sync workers, SQLite WAL; "
+              f"{args.characters:,} characters each; gunicorn with {args.workers} sync workers, SQLite WAL; "
               f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} before the server starts")
         with Gunicorn("app:create_app()", env, chdir=ROOT, workers=args.workers) as server:
-            learners = [FactdeckLearner(server.port, seed, email, random.Random(rng.random())) for email in seed.emails]
+            database = Database(seed.database_url)
+            learners = [FactdeckLearner([server.port], seed, database, email, random.Random(rng.random()))
+                        for email in seed.emails]
             for number, learner in enumerate(learners):
                 learner.log_in()
                 learner.start_attempt()
                 for _ in range(number % args.questions):
                     learner.post(*learner.answer_form())
 
-            quiet = drive(learners, server, seconds=args.quiet_seconds, max_answers=10**6, rate=args.rate)
+            quiet = drive(learners, [server], seconds=args.quiet_seconds, max_answers=10**6, rate=args.rate)
             print(phase_line("quiet (no paste)", quiet))
 
             pastes = [Paste(label) for label in articles]
@@ -248,11 +252,11 @@ def main(argv: list[str] | None = None) -> int:
                                           daemon=True)
             teachers.start()
             login_page.start()
-            during = drive(learners, server, seconds=args.paste_seconds, max_answers=10**6, rate=args.rate)
+            during = drive(learners, [server], seconds=args.paste_seconds, max_answers=10**6, rate=args.rate)
             teachers.join(timeout=30)
             stop.set()
             login_page.join()
-            print(phase_line("while two teachers paste 1 MB", during))
+            print(phase_line("while two teachers paste", during))
 
     print("teachers")
     for paste in pastes:
