@@ -40,6 +40,23 @@ _LABEL = re.compile(r"^\s*(?:PHOTO\s+CAPTION|CAPTION|FILE\s+PHOTO|PHOTO|IMAGE|PI
 _GENERIC_SUBJECT = re.compile(r"^[Tt]he (?:company|firm|group|bank|corporation|concern|agency|ministry|"
                               r"department|government|union|club|party|council|board|utility|airline|carrier|"
                               r"insurer|retailer|lender|brewer|miner|producer|manufacturer|maker)\b")
+# Words that never describe a company: "the improbability that the group" is no company's description.
+_FUNCTION_WORDS = "that|this|these|those|to|of|in|on|at|by|for|with|from|as|is|was|are|were|be|been|has|had|have|" \
+                  "will|would|could|can|may|not|it|its|their|his|her|who|which|when|while|if|than|or|but|said|says"
+# A "parent", "rival" or "central" bank is another one than the company named.
+_NOT_THIS_COMPANY = "parent|rival|other|new|same|central|federal|national|reserve|world|development|investment|" \
+                    "merchant|foreign|state|two|both|three|combined|merged|former|acquiring|target|holding|joint"
+# "The company", "the Houston-based bank", "the food and grocery products company's": the noun a wire story
+# writes for the company its lede named. "Of", "that" or "which" after it would say which one it is.
+_COMPANY_NOUN = re.compile(
+    rf"\b[Tt]he\s+(?P<described>"
+    rf"(?:(?!(?:{_NOT_THIS_COMPANY}|{_FUNCTION_WORDS})\b)(?:[a-z][\w-]*|[A-Z][\w.]*-based)\s+){{0,4}}?)"
+    r"(company|firm|corporation|concern|bank|group)(?P<owner>['’]s)?\b"
+    r"(?!\s*(?:of|that|which|who|known|called|named|,\s*which)\b)")
+# "A Texas oil firm": an unnamed company the story brings in, after which "the company" may be either.
+_ANOTHER_COMPANY = re.compile(r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w.-]+\s+){0,4}?(?:company|firm|corporation|"
+                              r"concern|bank|group|unit|subsidiary|maker|producer|lender|insurer|rival|buyer|bidder)\b")
+_BANK_NAME = re.compile(r"\b(?:Bank|Banc|Bancorp|Bancorporation|Banque|Banco|Bankers|Savings|Trust)\b")
 _TRAILING_ATTRIBUTION = re.compile(
     r"[,”\"]\s+(?P<pronoun>he|she|it|they)\s+(?:said|says|added|adds|told|tells|noted|explained|argued|warned|"
     r"stated|wrote)\b")
@@ -619,6 +636,9 @@ def _prepare(sentence: Sentence, start: int, mention: str, fact: Fact, article: 
         shift = len(named) - subject.end()
         text, start, end, origin = named + text[subject.end():], start + shift, end + shift, origin - shift
 
+    if not speaker:
+        text, start, end, origin = _name_the_company(text, start, end, origin, fact, article)
+
     for _ in range(0 if speaker else 4):  # a quoted speaker's "we" and "our" are theirs
         pronoun = _dangling_in(text)
         if pronoun is None:
@@ -672,6 +692,44 @@ def _named_subject(text: str, sentence: Sentence, article: Article) -> str | Non
             if name.lower() not in PRONOUN_WORDS and not _GENERIC_SUBJECT.fullmatch(name):
                 return "The " + name if _ORG_THE.search(name) and not name.lower().startswith("the ") else name
     return None
+
+
+def _name_the_company(text: str, start: int, end: int, origin: int, fact: Fact,
+                      article: Article) -> tuple[str, int, int, int]:
+    """Write the company's name for "the company" when the text settles which one it is.
+
+    It is settled when the article has named exactly one company before the noun (an organisation
+    that is neither a government body nor the press; a bank for "the bank", a Group for a bare "the group"),
+    and has not brought in an unnamed one since ("a Texas oil firm"). The fact's own name is never
+    written in: the blank would then be shown beside its answer.
+    """
+    match = next((found for found in _COMPANY_NOUN.finditer(text) if not _inside_quotes(text, found.start())), None)
+    if match is None or match.start() < end and start < match.end():
+        return text, start, end, origin
+    noun, position = match.group(2), origin + match.start()
+    if noun == "group" and match.group("described"):
+        return text, start, end, origin  # "the broker creditors group" is a group of the story, not "Shell Group"
+    named_before = [name for name in article.organisations
+                    if pick.organisation_family(name) not in ("government", "media")
+                    and (noun != "bank" or _BANK_NAME.search(name)) and (noun != "group" or "Group" in name)
+                    and any(mention_start < position for mention_start, _ in article.mentions_by_name.get(name, ()))]
+    # "CPC" in the headline and "CPC International Inc" in the lede are one company: its fullest name is written.
+    name = max(named_before, key=len, default="")
+    if not name or not all(pick.same_entity(other, name) for other in named_before) or \
+            any(pick.same_entity(answer, name) for answer in (str(fact.value), fact.text)):
+        return text, start, end, origin
+    last_mention = max(mention_start for other in named_before for mention_start, _ in article.mentions_by_name[other]
+                       if mention_start < position)
+    if _ANOTHER_COMPANY.search(article.text, last_mention, position):
+        return text, start, end, origin
+    replacement = _as_written(name, article) + (match.group("owner") or "")
+    if match.start() == 0:
+        replacement = capitalise(replacement)
+    text = text[:match.start()] + replacement + text[match.end():]
+    shift = len(replacement) - (match.end() - match.start())
+    if match.start() < start:
+        start, end = start + shift, end + shift
+    return text, start, end, origin - shift
 
 
 def _in_dateline(sentence: str, offset: int, article: Article) -> bool:

@@ -1281,6 +1281,22 @@ def an_age(question: Question, story: Story) -> str | None:
     return None
 
 
+_PRICE = r"\d+(?:-\d/\d{1,2})?|\d/\d{1,2}"
+# A market report's ticks: "Piedmont fell one to 68-5/8 on volume of 963,000", "was trading at 16-1/4, down 1/4".
+_SHARE_PRICE_MOVE = re.compile(
+    rf"\b(?:rose|fell|gained|lost|added|slipped|firmed|eased|dropped|climbed|jumped|edged (?:up|down)|"
+    rf"(?:was|were) (?:up|down)|up|down)\s+(?:{_PRICE}|one|a|half a)(?: points?)?\s+to\s+(?:reach\s+)?(?:{_PRICE})\b"
+    rf"|\btrading at\s+(?:{_PRICE})|\bon volume of\b|\bshares (?:were|closed|ended) (?:up|down|at)\b"
+    rf"|,\s+(?:up|down)\s+\d/\d{{1,2}}\b", re.IGNORECASE)
+
+
+def share_price_move(question: Question, story: Story) -> str | None:
+    """A share's move on one day ("fell 1/4 to 35-3/4", "on volume of 963,000") is a market tick, not the story."""
+    text = question.fact.sentence.text
+    match = _SHARE_PRICE_MOVE.search(text) if any(cue in text for cue in ("/", "volume", "trading", "shares")) else None
+    return f"trivia: a share's price move ({match.group(0)})" if match else None
+
+
 def unnamed_it(question: Question, story: Story) -> str | None:
     """"In recent times, it has put renewed focus on ...": "it" doing something is a company the question never names."""
     if question.form in (Form.DESCRIBED, Form.ACRONYM, Form.FIGURE, Form.QUOTE):
@@ -1399,7 +1415,7 @@ CHECKS: tuple[Check, ...] = (
     blank_in_brackets, count_of_a_known_set, conversion_beside_the_figure, cut_statement, blank_in_a_range,
     the_storys_own_year, span_from_an_unnamed_event, description_for_an_answer,
     date_of_the_comparison, relative_year, unprinted_year, common_word_as_a_name, garbled_text,
-    an_age, reads_badly, garbled_rewording, choices_do_not_work, not_clearly_a_person, misspelt_word,
+    an_age, share_price_move, reads_badly, garbled_rewording, choices_do_not_work, not_clearly_a_person, misspelt_word,
     weak_description,
     weak_flashcard,
 )

@@ -322,6 +322,33 @@ def test_his_before_the_man_it_stands_for_is_not_the_country_before():
     assert not any("Brazil's news conference" in prompt for prompt in prompts), prompts
 
 
+COMPANY_LEDE = "CPC International Inc said it expects 1987 earnings per share to rise over 1986 levels.\n"
+
+
+@pytest.mark.parametrize(("text", "written", "never"), [
+    # The one company the article has named: the noun stands for it, described or not, as owner too.
+    (COMPANY_LEDE + "The food and grocery products company said it faces 12 stockholder lawsuits.\n",
+     "CPC International Inc said it faces _____ stockholder lawsuits.", None),
+    (COMPANY_LEDE + "The company's sales rose 5 pct to 4.55 billion dlrs in 1986.\n",
+     "CPC International Inc's sales rose _____ to 4.55 billion dlrs in 1986.", None),
+    # Another company named before the noun, even in its own sentence: the noun may be either.
+    ("Nippon Oil Co Ltd cut nine pct of its refining capacity in 1986.\n"
+     "Cosmo Oil Co Ltd cut its workforce by some 20 pct last year, a spokesman for the company said.\n",
+     None, "a spokesman for Nippon Oil"),
+    # An unnamed company brought in after the named one.
+    (COMPANY_LEDE + "It agreed to buy a Texas oil firm last week.\nThe firm has 12 oil wells in Texas.\n",
+     None, "CPC International Inc has"),
+    # A parent or central bank is not the company named.
+    (COMPANY_LEDE + "The parent company said it would sell 12 plants.\n", None, "CPC International Inc said it would"),
+])
+def test_the_company_is_named_only_when_the_article_has_named_just_one(text, written, never):
+    prompts = [question.prompt for question in generate("Company news\n" + text, published=dt.date(1987, 4, 3)).questions]
+    if written:
+        assert written in prompts, prompts
+    if never:
+        assert not any(never in prompt for prompt in prompts), prompts
+
+
 def test_a_pronoun_that_cannot_be_resolved_drops_the_sentence_questions():
     facts = (fact(PRONOUNS, FactKind.ORGANISATION, "Coastal Trade League"),)
     assert make_questions(facts) == ()  # without the article text nothing says what "It" is
