@@ -179,6 +179,7 @@ _DEMONSTRATIVE = re.compile(
 _DEMONSTRATIVE_WORDS = ("his", "hese", "hose", "that", "similar", "remaining", "latter", "former", "aforementioned",
                         "same")
 _GARBLED = re.compile(r"\b[a-z]{3,}[A-Z][a-z]*\b|[a-z]&[a-z]|\b[a-z]+[0-9]+[a-z]+\b")
+_QUOTE_FOR_APOSTROPHE = re.compile(r"\w\"s\b")  # ADB"s founders: a converter wrote a double quote for an apostrophe
 _LOWER_THEN_CAPITAL_OR_DIGIT = re.compile(r"[a-z][A-Z0-9]")  # in every match of _GARBLED without an "&"
 _IT_ACTS = re.compile(r"(?<=[\w,] )(it|It) (?:has|had|said|says|reported|reports|will|would|plans|expects|announced|"
                       r"added|sold|bought|made|posted|put|raised|cut|agreed|paid)\b")
@@ -1270,7 +1271,8 @@ def common_word_as_a_name(question: Question, story: Story) -> str | None:
 def garbled_text(question: Question, story: Story) -> str | None:
     """Scanned or mangled copy ("boosted&by herMdbsoa"): a reader cannot tell what the sentence says."""
     prompt = question.prompt
-    match = ("&" in prompt or _LOWER_THEN_CAPITAL_OR_DIGIT.search(prompt)) and _GARBLED.search(prompt)
+    match = ("&" in prompt or _LOWER_THEN_CAPITAL_OR_DIGIT.search(prompt)) and _GARBLED.search(prompt) or \
+        '"s' in prompt and _QUOTE_FOR_APOSTROPHE.search(prompt)
     return f"garbled source text: {match.group(0)}" if match else None
 
 

@@ -241,6 +241,7 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
           kind=FactKind.ORGANISATION), "a common word as a name: Cuts"),
     (make("Brian Jones said Acme Corp had a strong year, boosted&by herMdbsoa sales of _____.", "$5m"),
      "garbled source text"),
+    (make('Taiwan will boycott the meeting in protest against _____"s treatment of it.', "ADB"), "garbled source text"),
     (dataclasses.replace(make("Brian Jones, _____, from Leeds, was detained in May.", "29"),
                          fact=dataclasses.replace(make("x", "29").fact, counts="age")), "trivia: an age"),
     # A market report's ticks, in each of the ways wire copy writes them.
