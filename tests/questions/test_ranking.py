@@ -524,7 +524,8 @@ def test_the_recommended_set_of_an_article(path: Path) -> None:
 def test_the_corpus_keeps_its_share_of_recommended_questions() -> None:
     """The issue asks for 2.5 to 6 per 100 words and at least 8 an article; the checks leave fewer today.
 
-    Floors at what the rules reach now, so that a change that loses questions shows.
+    Floors at what the rules reach now, so that a change that loses questions shows. (They were 1.25 and
+    three full sets until the bar to recommend rose to 0.65: a question the engine is unsure of is dropped.)
     """
     chosen = words = full_sets = 0
     for path in sorted(CORPUS.glob("*.txt")):
@@ -533,8 +534,8 @@ def test_the_corpus_keeps_its_share_of_recommended_questions() -> None:
         chosen += count
         full_sets += count >= 8
         words += len(result.text.split()) - len(result.article.headline.split())
-    assert 1.25 <= 100 * chosen / words <= 6
-    assert full_sets >= 3
+    assert 1.0 <= 100 * chosen / words <= 6
+    assert full_sets >= 1
 
 
 def test_a_reworded_question_is_never_the_last_resort() -> None:
