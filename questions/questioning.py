@@ -56,6 +56,7 @@ _COMPANY_NOUN = re.compile(
 # "A Texas oil firm": an unnamed company the story brings in, after which "the company" may be either.
 _ANOTHER_COMPANY = re.compile(r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w.-]+\s+){0,4}?(?:company|firm|corporation|"
                               r"concern|bank|group|unit|subsidiary|maker|producer|lender|insurer|rival|buyer|bidder)\b")
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+$")
 _BANK_NAME = re.compile(r"\b(?:Bank|Banc|Bancorp|Bancorporation|Banque|Banco|Bankers|Savings|Trust)\b")
 _TRAILING_ATTRIBUTION = re.compile(
     r"[,”\"]\s+(?P<pronoun>he|she|it|they)\s+(?:said|says|added|adds|told|tells|noted|explained|argued|warned|"
@@ -220,6 +221,19 @@ class Article:
     def mentions(self) -> tuple[tuple[int, int, str], ...]:
         """(start, end, canonical name) of every mention of a person, found only when a pronoun needs one."""
         return _mentions(self.text, [fact for fact in self.named if fact.kind in (FactKind.PERSON, FactKind.SPEAKER)])
+
+    @functools.cached_property
+    def people_by_surname(self) -> dict[str, str]:
+        """The person each surname stands for, among surnames that only one person of the article bears."""
+        bearers: dict[str, set[str]] = {}
+        for name in (*self.people, *self.speakers):
+            if " " in name and self.kind_of_name(name) == FactKind.PERSON:
+                bearers.setdefault(name.split()[-1], set()).add(name)
+        return {surname: names.pop() for surname, names in bearers.items() if len(names) == 1}
+
+    @functools.cached_property
+    def place_and_organisation_words(self) -> frozenset[str]:
+        return frozenset(word.lower() for name in (*self.organisations, *self.places) for word in name.split())
 
     @functools.cached_property
     def _mention_starts(self) -> tuple[int, ...]:
@@ -637,6 +651,7 @@ def _prepare(sentence: Sentence, start: int, mention: str, fact: Fact, article: 
         text, start, end, origin = named + text[subject.end():], start + shift, end + shift, origin - shift
 
     if not speaker:
+        text, start, end, origin = _full_names(text, start, end, origin, article)
         text, start, end, origin = _name_the_company(text, start, end, origin, fact, article)
 
     for _ in range(0 if speaker else 4):  # a quoted speaker's "we" and "our" are theirs
@@ -692,6 +707,39 @@ def _named_subject(text: str, sentence: Sentence, article: Article) -> str | Non
             if name.lower() not in PRONOUN_WORDS and not _GENERIC_SUBJECT.fullmatch(name):
                 return "The " + name if _ORG_THE.search(name) and not name.lower().startswith("the ") else name
     return None
+
+
+def _full_names(text: str, start: int, end: int, origin: int, article: Article) -> tuple[str, int, int, int]:
+    """Write a person's full name where the sentence gives only the surname ("Rodriguez made the comment").
+
+    News names a person in full once and by surname after; a learner who meets one sentence as a question
+    has not read the paragraph that introduced them. Only a surname that one person of the article bears,
+    and that names no organisation or place of it, is written out; a quotation keeps its own words, and
+    an honorific gives way to the first name ("Mr Letwin" becomes "Oliver Letwin").
+    """
+    if not article.text:
+        return text, start, end, origin
+    written: set[str] = set()
+    replacements: list[tuple[int, int, str]] = []
+    for mention_start, mention_end, name in article.mentions:
+        if mention_start < origin or mention_end > origin + len(text) or name in written:
+            continue
+        written.add(name)  # only the first mention in the sentence: "Jones ... Jones" names him once
+        surname = article.text[mention_start:mention_end]
+        at = mention_start - origin
+        if text[at:at + len(surname)] != surname or " " in surname or " " not in name or \
+                name.split()[-1] != surname or at < end and start < at + len(surname) or _inside_quotes(text, at) or \
+                surname.lower() in article.place_and_organisation_words or article.people_by_surname.get(surname) != name:
+            continue
+        honorific = _HONORIFIC_BEFORE.search(text, 0, at)
+        replacements.append((honorific.start() if honorific else at, at + len(surname), name))
+    for cut_start, cut_end, name in reversed(replacements):
+        text = text[:cut_start] + name + text[cut_end:]
+        shift = len(name) - (cut_end - cut_start)
+        if cut_start < start:
+            start, end = start + shift, end + shift
+            origin -= shift  # a later word keeps its place in the article for the rules that follow
+    return text, start, end, origin
 
 
 def _name_the_company(text: str, start: int, end: int, origin: int, fact: Fact,

@@ -90,7 +90,10 @@ _LEANING = re.compile(
     r"announcement|case|incident|attack|team|club|side|player|minister|president|bank|government|country|city|"
     r"party|union|court|study|survey|offer|bid|sale|purchase|acquisition|merger|transaction|unit|subsidiary)|"
     r"(?:the|a) (?:new|second|first|other|latest|previous) \w+|both|another|other|others|the two|"
-    r"last|earlier|later|previously|again|too|as well|in (?:the|that|this) (?:case|event|year|period))\b",
+    r"last|earlier|later|previously|again|too|as well|in (?:the|that|this) (?:case|event|year|period)|"
+    # "Despite this, ...", "Of this, ...": a preposition whose object is the sentence before
+    r"(?:despite|of|after|before|besides|beyond|given|following|because of|apart from|on top of|in spite of|"
+    r"in addition to|as well as|like|unlike) (?:this|that|these|those|it|them)(?! (?:is|was|are|were)\b))\b",
     re.IGNORECASE)
 # "It" that points at nothing ("It is important to ...") leans on no sentence.
 _EXPLETIVE_IT = re.compile(r"^it(?:'s|’s| is| was| will be| would be| has been| had been| seems| seemed| appears|"
@@ -933,6 +936,53 @@ def one_of_a_list(question: Question, story: Story) -> str | None:
     return None
 
 
+# A match report's clock and team sheet: "a double save on 54 minutes", "Inside the last 10 minutes",
+# "Gerrard 79 og, Drogba 107", "J Robinson (capt); M Cueto, J Noon".
+_MATCH_CLOCK = re.compile(r"\b(?:on|after|in|inside|within)\s+(?:the\s+)?(?:(?:last|first|final|opening|closing)\s+)?"
+                          r"(?:_{3,}|\d+|[a-z]+)(?:st|nd|rd|th)?\s+minutes?\b|\b\d+(?:st|nd|rd|th)\s+minute\b",
+                          re.IGNORECASE)
+_TEAM_SHEET = re.compile(r"\((?:capt|c|gk)\)|(?:[A-Z][\w'’-]+\s+(?:\d+|_{3,})(?:\s+(?:og|pen))?,\s+){2}")
+
+
+def match_minutes(question: Question, story: Story) -> str | None:
+    """The minute of a save or the scorers' line: a match report's detail, not what a learner should keep."""
+    text = question.prompt
+    if "minute" in text and question.fact.kind == FactKind.NUMBER and _MATCH_CLOCK.search(text):
+        return "trivia: a minute of the match"
+    if _TEAM_SHEET.search(text):
+        return "trivia: a team sheet or the scorers' line"
+    return None
+
+
+_FIGURE_WORDS = r"(?:_{3,}|\d[\d.,]*(?:-\d/\d)?(?:\s*(?:mln|billion|bn|m|million|pct|%|per cent|percent|pence|p|dlrs|stg))*)"
+_TO_FIGURE = re.compile(rf"\bto\s+(?:about\s+|some\s+)?(?:[£$€]\s*)?{_FIGURE_WORDS}", re.IGNORECASE)
+_FROM_FIGURE = re.compile(rf"\bfrom\s+(?:last year's\s+|a\s+|an\s+|the\s+)?(?:[£$€]\s*)?{_FIGURE_WORDS}", re.IGNORECASE)
+_PERCENTAGE = re.compile(r"\d[\d.,]*\s*(?:pct|%|per cent|percent)|"
+                         r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:pct|per cent|percent)\b",
+                         re.IGNORECASE)
+
+
+def worked_out_from_the_prompt(question: Question, story: Story) -> str | None:
+    """"Rose _____ to 1.14 billion from 953 mln", "rise to _____, a two pct increase from 423.95 billion": a
+    change and its two ends, of which the prompt prints two, give the third by arithmetic."""
+    prompt = question.prompt
+    if question.fact.kind != FactKind.NUMBER or question.type == QuestionType.FLASHCARD or \
+            " to " not in prompt or " from " not in prompt or not (_TO_FIGURE.search(prompt) and _FROM_FIGURE.search(prompt)):
+        return None
+    percentages = _PERCENTAGE.findall(prompt)
+    if _PERCENTAGE.search(question.answer) or question.fact.unit in ("pct", "percent", "%"):
+        return "the change is worked out from its two ends" if not percentages else None
+    return "the figure is worked out from the change and the other end" if len(percentages) == 1 else None
+
+
+def guessed_from_top(question: Question, story: Story) -> str | None:
+    """"The top _____ gadgets": a top ten, a top five is what the phrase says before the article does."""
+    if question.fact.kind == FactKind.NUMBER and re.search(r"\btop\s+_{3,}", question.prompt, re.IGNORECASE) and \
+            question.answer.strip().lower() in ("three", "five", "ten", "3", "5", "10", "20", "40", "50", "100"):
+        return "the blank is guessed from 'top'"
+    return None
+
+
 def the_storys_own_year(question: Question, story: Story) -> str | None:
     """"Expects its _____ earnings to rise" in a story of 1987: the year the story speaks from is no question."""
     if story.published and question.type != QuestionType.TRUE_FALSE and \
@@ -1290,7 +1340,8 @@ _PRICE = r"\d+(?:-\d/\d{1,2})?|\d/\d{1,2}"
 # A market report's ticks: "Piedmont fell one to 68-5/8 on volume of 963,000", "was trading at 16-1/4, down 1/4".
 _SHARE_PRICE_MOVE = re.compile(
     rf"\b(?:rose|fell|gained|lost|added|slipped|firmed|eased|dropped|climbed|jumped|edged (?:up|down)|"
-    rf"(?:was|were) (?:up|down)|up|down)\s+(?:{_PRICE}|one|a|half a)(?: points?)?\s+to\s+(?:reach\s+)?(?:{_PRICE})\b"
+    rf"(?:was|were) (?:up|down)|up|down)\s+(?:{_PRICE}|one|a|half a)(?: points?)?\s+to\s+"
+    rf"(?:reach\s+|close\s+at\s+|end\s+at\s+|finish\s+at\s+)?(?:{_PRICE})\b"
     rf"|\btrading at\s+(?:{_PRICE})|\bon volume of\b|\bshares (?:were|closed|ended) (?:up|down|at)\b"
     rf"|,\s+(?:up|down)\s+\d/\d{{1,2}}\b", re.IGNORECASE)
 
@@ -1420,7 +1471,7 @@ CHECKS: tuple[Check, ...] = (
     blank_in_brackets, count_of_a_known_set, conversion_beside_the_figure, cut_statement, blank_in_a_range,
     the_storys_own_year, span_from_an_unnamed_event, description_for_an_answer,
     date_of_the_comparison, relative_year, unprinted_year, common_word_as_a_name, garbled_text,
-    an_age, share_price_move, reads_badly, garbled_rewording, choices_do_not_work, not_clearly_a_person, misspelt_word,
+    an_age, share_price_move, match_minutes, guessed_from_top, worked_out_from_the_prompt, reads_badly, garbled_rewording, choices_do_not_work, not_clearly_a_person, misspelt_word,
     weak_description,
     weak_flashcard,
 )

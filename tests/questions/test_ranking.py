@@ -244,6 +244,21 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
     (make('Taiwan will boycott the meeting in protest against _____"s treatment of it.', "ADB"), "garbled source text"),
     (dataclasses.replace(make("Brian Jones, _____, from Leeds, was detained in May.", "29"),
                          fact=dataclasses.replace(make("x", "29").fact, counts="age")), "trivia: an age"),
+    # A change and its two ends: the prompt prints two of the three.
+    (make("Unilever Plc reported a _____ rise in pre-tax profits to 1.14 billion stg from 953 mln.", "20 pct"),
+     "the change is worked out from its two ends"),
+    (make("Dutch GNP is expected to rise to _____ in 1987, a two pct increase from last year's 423.95 billion.",
+          "432.20 billion guilders"), "the figure is worked out from the change and the other end"),
+    # A match report's clock and team sheet.
+    (make("Liverpool needed a double save from Dudek on _____ minutes.", "54"), "trivia: a minute of the match"),
+    (make("Inside the last _____ minutes, England poured forward.", "10"), "trivia: a minute of the match"),
+    (make("Gerrard _____ og, Drogba 107, Kezman 112.", "79"), "trivia: a team sheet or the scorers' line"),
+    (make("_____ (capt); M Cueto, J Noon, O Barkley, J Lewsey.", "J Robinson", kind=FactKind.PERSON),
+     "trivia: a team sheet or the scorers' line"),
+    (make("Stuff has compiled a list of the top _____ gadgets for 2004.", "10"), "the blank is guessed from 'top'"),
+    (make("Despite this Finnish lab F-Secure said it had _____ reports.", "five"), "leans on an earlier sentence"),
+    (make("Of this, debt sales were expansionary by _____, the Bank said.", "400 mln stg"),
+     "leans on an earlier sentence"),
     # A market report's ticks, in each of the ways wire copy writes them.
     (make("Piedmont fell one to _____ on volume of 963,000.", "68-5/8",
           sentence="Piedmont fell one to 68-5/8 on volume of 963,000."),
@@ -457,6 +472,9 @@ STORIES_FOR_FAULT = {
     make("'Acme Corp isn't closing for _____ weeks,' said Jane Smith.", "six"),
     make("Jane Smith, Brian Jones and _____ are nominated for best actress.", "Bo Lee", kind=FactKind.PERSON),
     make("Acme Corp will close _____ plants in Ohio.", "three"),
+    make("Acme Corp's exports rose to _____ from 14.89 billion in February 1986.", "16.1 billion"),
+    make("Jane Smith won the New York marathon in two hours _____ minutes.", "23"),
+    make("Acme Corp said that of this year's _____ plants, two would close.", "six"),
     make("Acme Corp issued a 75 mln dlr bond paying _____ over five years.", "8-1/2 pct",  # a coupon is no tick
          sentence="Acme Corp issued a 75 mln dlr bond paying 8-1/2 pct over five years."),
     make("Acme Corp (ACM) said it would cut _____ jobs.", "300"),
