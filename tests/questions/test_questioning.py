@@ -322,6 +322,16 @@ def test_his_before_the_man_it_stands_for_is_not_the_country_before():
     assert not any("Brazil's news conference" in prompt for prompt in prompts), prompts
 
 
+def test_a_quotation_that_runs_into_the_next_sentence_leaves_the_narrators_words_outside_it():
+    text = ("Taiwan eases controls\n"
+            "Economists said the new decision resulted from growing pressure from the United States.\n"
+            'Lu Ming-Jen, economic professor at Soochow University, told Reuters: "The decision came a little bit '
+            'late. But it was better than never."\n')
+    prompts = [question.prompt for question in generate(text).questions]
+    assert 'Lu Ming-Jen, economic professor at _____, told Reuters: "The decision came a little bit late."' in prompts
+    assert not any("said: “Lu Ming-Jen" in prompt for prompt in prompts), prompts
+
+
 COMPANY_LEDE = "CPC International Inc said it expects 1987 earnings per share to rise over 1986 levels.\n"
 
 
