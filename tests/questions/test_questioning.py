@@ -332,6 +332,29 @@ def test_a_quotation_that_runs_into_the_next_sentence_leaves_the_narrators_words
     assert not any("said: “Lu Ming-Jen" in prompt for prompt in prompts), prompts
 
 
+SURNAMES = ("Tories promise tax cuts\n"
+            "Shadow chancellor Oliver Letwin and Michael Howard set out plans on Monday to cut 35 taxes.\n")
+
+
+@pytest.mark.parametrize(("sentence", "written", "never"), [
+    # The surname of one person of the article: the question names them in full, without the honorific.
+    ("Letwin said the party would cut the basic rate by 2 pct.", "Oliver Letwin said the party would cut", None),
+    ("Neither Mr Howard nor Mr Letwin would say how they would use the £4bn of savings.",
+     "Neither Michael Howard nor Oliver Letwin would say", None),
+    # A quotation keeps its own words.
+    ('"Mr Letwin is wrong about 35 taxes," said Labour\'s Alan Milburn.', None, "Oliver Letwin is wrong"),
+    # Two people of the article bear the surname: either may be meant.
+    ("Sarah Howard, his sister, said on Tuesday. Howard said the party would cut 12 taxes.", None,
+     "Michael Howard said the party"),
+])
+def test_a_surname_is_written_in_full_when_one_person_of_the_article_bears_it(sentence, written, never):
+    prompts = [question.prompt for question in generate(SURNAMES + sentence + "\n", published=PUBLISHED).questions]
+    if written:
+        assert any(written in prompt for prompt in prompts), prompts
+    if never:
+        assert not any(never in prompt for prompt in prompts), prompts
+
+
 COMPANY_LEDE = "CPC International Inc said it expects 1987 earnings per share to rise over 1986 levels.\n"
 
 
