@@ -24,9 +24,12 @@ from questions import gazetteer
 from questions.lexicon import DEMONYMS, ROLE_NOUNS
 from questions.model import FactKind, Form, Question, QuestionType
 
-# A score below this says "unsure": the question is never recommended. Judged blind (828 recommended
-# questions), those scored 0.5 to 0.65 were publishable 57 % of the time against 76 % above.
+# A score at or above this says "sure enough" to recommend. Judged blind (828 recommended questions), those
+# scored 0.5 to 0.65 were publishable 57 % of the time against 76 % above.
 RECOMMEND_AT = 0.65
+# Below this a question is never recommended; from it up to RECOMMEND_AT only while the set is shorter than
+# FEWEST, so that a short article still makes a quiz.
+SHORT_SET_AT = 0.55
 # A fault caps the score here, so that the teacher sees such questions last.
 FAULTY = 0.2
 WORDS_PER_QUESTION = 27
@@ -54,7 +57,7 @@ BASE = {
     (QuestionType.TRUE_FALSE, Form.DESCRIBED): 0.48,
     # Judged blind over 839 questions: reworded multiple choice 10 of 38 publishable, true/false 20 of 54,
     # plain blanks 241 of 433.
-    # Both stay suggestions: the best bonuses for place and salience (+0.17) cannot lift them to RECOMMEND_AT.
+    # Both stay suggestions: the best bonuses for place and salience (+0.17) cannot lift them to SHORT_SET_AT.
     (QuestionType.MULTIPLE_CHOICE, Form.REWORDED): 0.3,
     # Judged blind: no reworded short answer of 8 was publishable (the rewording garbles or drops context),
     # and 4 of 80 more garbled in the next review ("How many VW cars built ...?").
@@ -184,7 +187,7 @@ _DEMONSTRATIVE = re.compile(
 # needs its letters here; tests/questions/test_ranking.py checks the list against the pattern).
 _DEMONSTRATIVE_WORDS = ("his", "hese", "hose", "that", "similar", "remaining", "latter", "former", "aforementioned",
                         "same")
-_GARBLED = re.compile(r"\b[a-z]{3,}[A-Z][a-z]*\b|[a-z]&[a-z]|\b[a-z]+[0-9]+[a-z]+\b")
+_GARBLED = re.compile(r"\b[a-z]{2,}[A-Z][a-z]*\b|[a-z]&[a-z]|\b[a-z]+[0-9]+[a-z]+\b")
 _QUOTE_FOR_APOSTROPHE = re.compile(r"\w\"s\b")  # ADB"s founders: a converter wrote a double quote for an apostrophe
 _LOWER_THEN_CAPITAL_OR_DIGIT = re.compile(r"[a-z][A-Z0-9]")  # in every match of _GARBLED without an "&"
 _IT_ACTS = re.compile(r"(?<=[\w,] )(it|It) (?:has|had|said|says|reported|reports|will|would|plans|expects|announced|"
@@ -1593,11 +1596,13 @@ def select(questions: Sequence[Question], story: Story) -> tuple[Question, ...]:
     sentences: Counter[int] = Counter()
     types: Counter[QuestionType] = Counter()
     answered: Counter[str] = Counter()
-    # First one question a sentence; then, while the set is short, a second from a long sentence.
-    for per_sentence in (1, 2):
+    # First one question a sentence; then, while the set is short, a second from a long sentence; then, while
+    # it is shorter than a quiz, the best of those the engine is less sure of.
+    for per_sentence, bar, enough in ((1, RECOMMEND_AT, wanted), (2, RECOMMEND_AT, wanted),
+                                      (1, SHORT_SET_AT, min(FEWEST, wanted))):
         for index in order:
             question = questions[index]
-            if len(chosen) >= wanted or scores[index] < RECOMMEND_AT:
+            if len(chosen) >= enough or scores[index] < bar:
                 break
             key = fact_key(question)
             start = question.source.start

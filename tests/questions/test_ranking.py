@@ -242,6 +242,8 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
     (make("Brian Jones said Acme Corp had a strong year, boosted&by herMdbsoa sales of _____.", "$5m"),
      "garbled source text"),
     (make('Taiwan will boycott the meeting in protest against _____"s treatment of it.', "ADB"), "garbled source text"),
+    (make("The lawsuit was filed against a University ofTexas student and _____.", "Mark Trotter",
+          kind=FactKind.PERSON), "garbled source text"),
     (dataclasses.replace(make("Brian Jones, _____, from Leeds, was detained in May.", "29"),
                          fact=dataclasses.replace(make("x", "29").fact, counts="age")), "trivia: an age"),
     # A change and its two ends: the prompt prints two of the three.
@@ -522,6 +524,27 @@ def test_unsure_questions_are_never_recommended() -> None:
     assert not scored.recommended and scored.score <= ranking.FAULTY
 
 
+@pytest.mark.parametrize(("sure", "less_sure", "recommended"), [
+    (3, 4, 7),  # a short set takes the less sure questions too ...
+    (6, 4, ranking.FEWEST),  # ... up to FEWEST ...
+    (9, 4, 9),  # ... and none once the sure ones make a quiz
+])
+def test_questions_the_engine_is_less_sure_of_only_fill_a_short_set(monkeypatch, sure, less_sure, recommended) -> None:
+    sentences = ("Acme Corp will close its Ohio plant, cutting _____ jobs.", "Globex bought _____ trucks in May.",
+                 "Initech said sales rose to _____ in March.", "The Texas mill employs _____ welders.",
+                 "Umbrella Ltd paid _____ for the Maine shipyard.", "Nevada regulators fined Hooli _____.",
+                 "Oregon farmers planted _____ acres of wheat.", "Stark Industries hired _____ engineers.",
+                 "Kansas voters approved _____ new schools.", "Wayne Enterprises lent the city _____.",
+                 "Vermont exported _____ tonnes of maple syrup.", "Cyberdyne sold _____ robots abroad.",
+                 "Idaho potato prices fell by _____ this year.")
+    made = [make(prompt, str(100 + number), start=100 * number)
+            for number, prompt in enumerate(sentences[:sure + less_sure])]
+    scores = {question.prompt: 0.8 if number < sure else 0.6 for number, question in enumerate(made)}
+    monkeypatch.setattr(ranking, "score", lambda question, story: scores[question.prompt])
+    story = dataclasses.replace(STORY, body_words=1000)
+    assert sum(question.recommended for question in ranking.select(made, story)) == recommended
+
+
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="the annotated corpus is not beside the repository")
 @pytest.mark.parametrize("path", sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else [], ids=lambda path: path.stem)
 def test_the_recommended_set_of_an_article(path: Path) -> None:
@@ -531,7 +554,9 @@ def test_the_recommended_set_of_an_article(path: Path) -> None:
     chosen = [question for question in result.questions if question.recommended]
     body_words = len(result.text.split()) - len(result.article.headline.split())
     assert 1 <= len(chosen) <= min(30, body_words * 6 / 100)
-    assert all(question.score >= ranking.RECOMMEND_AT for question in chosen) or len(chosen) == 1
+    assert all(question.score >= ranking.SHORT_SET_AT for question in chosen) or len(chosen) == 1
+    sure = [question for question in chosen if question.score >= ranking.RECOMMEND_AT]
+    assert len(chosen) <= max(len(sure), ranking.FEWEST)  # the less sure only fill a short set
     assert all(0 <= question.score <= 1 for question in result.questions)
     assert max(Counter(ranking.fact_key(question) for question in chosen).values()) == 1
     types = Counter(question.type for question in chosen)
@@ -542,8 +567,8 @@ def test_the_recommended_set_of_an_article(path: Path) -> None:
 def test_the_corpus_keeps_its_share_of_recommended_questions() -> None:
     """The issue asks for 2.5 to 6 per 100 words and at least 8 an article; the checks leave fewer today.
 
-    Floors at what the rules reach now, so that a change that loses questions shows. (They were 1.25 and
-    three full sets until the bar to recommend rose to 0.65: a question the engine is unsure of is dropped.)
+    Floors at what the rules reach now, so that a change that loses questions shows. (The density was 1.25
+    until the bar to recommend rose to 0.65: a question the engine is unsure of only fills a short set.)
     """
     chosen = words = full_sets = 0
     for path in sorted(CORPUS.glob("*.txt")):
@@ -552,8 +577,8 @@ def test_the_corpus_keeps_its_share_of_recommended_questions() -> None:
         chosen += count
         full_sets += count >= 8
         words += len(result.text.split()) - len(result.article.headline.split())
-    assert 1.0 <= 100 * chosen / words <= 6
-    assert full_sets >= 1
+    assert 1.1 <= 100 * chosen / words <= 6
+    assert full_sets >= 3
 
 
 def test_a_reworded_question_is_never_the_last_resort() -> None:
