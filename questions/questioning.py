@@ -77,7 +77,7 @@ _SENTENCE_BREAK = re.compile(  # the lookahead first spares every other characte
 _REPORTING = re.compile(
     r"\b(?:said|says|saying|told\s+\w+|tells\s+\w+|added|adding|stated|noted|noting|warned|announced|declared|"
     r"insisted|argued|explained|replied|recalled|mentioned|claimed|wrote|believes|believed)\s+(?:that\s+)?")
-_APPOSITIVE = re.compile(r"^,\s+((?:a|an|the)\s+[^,;()“”\"]{3,120}?)\s*(?:,|\.|;|$)")
+_APPOSITIVE = re.compile(r"^,\s+((?:a|an|the)\s+[^,;()“”\"]{3,120}?)\s*(?:,|\.(?!\d)|;|$)")  # "5.5 pct" goes on
 _ACRONYM_WORD = re.compile(r"[A-Z][A-Z&]{1,7}")
 _ACRONYM = re.compile(r"^\s*\(([A-Z][A-Z&.]{1,7})\)")
 _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)

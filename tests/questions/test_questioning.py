@@ -355,6 +355,14 @@ def test_a_surname_is_written_in_full_when_one_person_of_the_article_bears_it(se
         assert not any(never in prompt for prompt in prompts), prompts
 
 
+def test_a_description_runs_past_the_point_of_a_decimal():
+    text = ("Wedge talks with Pesch\n"
+            "WASHINGTON, March 2 - WEDGE Group Inc, a Houston investment firm with a 5.5 pct stake in American "
+            "Medical International Inc, said it has had talks with Pesch and Co.\n")
+    backs = {question.answer for question in generate(text).questions if question.prompt == "What is WEDGE Group Inc?"}
+    assert backs == {"a Houston investment firm with a 5.5 pct stake in American Medical International Inc"}
+
+
 COMPANY_LEDE = "CPC International Inc said it expects 1987 earnings per share to rise over 1986 levels.\n"
 
 
