@@ -629,6 +629,10 @@ def counted_noun(sentence: str, end: int) -> tuple[str, str]:
 
 # ------------------------------------------------------------------ pronouns
 
+_EXPLETIVE_IT_AFTER = re.compile(r"\s+(?:is|was|has been|had been|will be|would be|seems|seemed|appears|appeared|"
+                                 r"remains|remained)\s+(?:\w+\s+){0,3}?(?:to|that|whether|if|how|why)\b")
+
+
 @functools.lru_cache(maxsize=4096)
 def dangling_pronoun(text: str) -> str | None:
     """Return the first pronoun outside quotes that has no name before it in the text, if any.
@@ -643,7 +647,9 @@ def dangling_pronoun(text: str) -> str | None:
     found = _PRONOUN_LOWER.finditer(lowered) if len(lowered) == len(plain) else _PRONOUN.finditer(plain)
     pronouns = [match for match in found if not (
         plain[match.start():match.end()] in ("i",)
-        or match.end() - match.start() > 1 and plain[match.start():match.end()].isupper())]  # "US", "IT": names
+        or match.end() - match.start() > 1 and plain[match.start():match.end()].isupper()  # "US", "IT": names
+        # "It is generally estimated that ...", "it is likely to": an "it" that stands for nothing
+        or lowered[match.start():match.end()] == "it" and _EXPLETIVE_IT_AFTER.match(lowered, match.end()))]
     if not pronouns:
         return None
     name_at = noun_at = len(plain) + 1

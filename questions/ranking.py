@@ -180,7 +180,7 @@ _PRONOUNS_AND_QUESTIONS = frozenset(
 _TIMES = "year|years|month|months|week|weeks|quarter|quarters|day|days|time|morning|afternoon|evening|season"
 _DEMONSTRATIVE = re.compile(
     rf"\b(?:[Tt]his|[Tt]hese|[Tt]hose|(?:on|at|by|in|of|for|from|with|since|after|before|until|to|[Dd]uring|over) that)\s+"
-    rf"(?!(?:{_TIMES}|last|next|past|coming)\b)[a-z][a-z-]+\b|"
+    rf"(?!(?:{_TIMES}|last|next|past|coming)\b)(?:[a-z][a-z-]+|[A-Z]{{2,}}s)\b|"
     rf"\b(?:a|the)\s+(?:similar|remaining|latter|former|aforementioned)\b|"
     rf"\bthe\s+same\s+(?!(?:{_TIMES})\b)[a-z]+\b")
 # Letters every match of _DEMONSTRATIVE holds: where none stands, the pattern need not run (a new alternative
@@ -517,7 +517,8 @@ def continues_an_earlier_sentence(question: Question, story: Story) -> str | Non
         return None
     plain = _unquoted_body(question.prompt)
     first_words = " ".join(plain.split()[:6])
-    match = re.search(r"\b(also|too|again|as well|either|likewise|similarly|meanwhile)\b", first_words, re.IGNORECASE)
+    match = re.search(r"\b(also|too|again|as well|either|likewise|similarly|meanwhile|however|therefore|thus|hence|"
+                      r"consequently|nonetheless|nevertheless|instead|accordingly)\b", first_words, re.IGNORECASE)
     return f"continues an earlier sentence: {match.group(1)}" if match else None
 
 
@@ -944,7 +945,8 @@ def one_of_a_list(question: Question, story: Story) -> str | None:
 _MATCH_CLOCK = re.compile(r"\b(?:on|after|in|inside|within)\s+(?:the\s+)?(?:(?:last|first|final|opening|closing)\s+)?"
                           r"(?:_{3,}|\d+|[a-z]+)(?:st|nd|rd|th)?\s+minutes?\b|\b\d+(?:st|nd|rd|th)\s+minute\b",
                           re.IGNORECASE)
-_TEAM_SHEET = re.compile(r"\((?:capt|c|gk)\)|(?:[A-Z][\w'’-]+\s+(?:\d+|_{3,})(?:\s+(?:og|pen))?,\s+){2}")
+_TEAM_SHEET = re.compile(r"\((?:capt|c|gk)\)|(?:[A-Z][\w'’-]+\s+(?:\d+|_{3,})(?:\s+(?:og|pen))?,\s+){2}|"
+                         r"(?:(?:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?|_{3,})\s+\(\d{1,2}\),\s+){2}")  # seeds: "Fiji (4), Kenya (5), "
 
 
 def match_minutes(question: Question, story: Story) -> str | None:
@@ -976,6 +978,17 @@ def worked_out_from_the_prompt(question: Question, story: Story) -> str | None:
     if _PERCENTAGE.search(question.answer) or question.fact.unit in ("pct", "percent", "%"):
         return "the change is worked out from its two ends" if not percentages else None
     return "the figure is worked out from the change and the other end" if len(percentages) == 1 else None
+
+
+_AGED_REFERENT = re.compile(r"\b[Tt]he (?:[a-z]+-)?(?:\d+|[a-z]+)-year-old(?: [a-z]+)*?(?: [A-Z][a-z]+)?\b(?!\s+[A-Z_])")
+
+
+def known_by_age(question: Question, story: Story) -> str | None:
+    """"The 18-year-old battled past ...", "the 27-year-old Spaniard": news names someone once, then by age."""
+    if question.form in (Form.ACRONYM, Form.FIGURE, Form.DESCRIBED):
+        return None
+    match = "year-old" in question.prompt and _AGED_REFERENT.search(_unquoted_body(question.prompt))
+    return f"{match.group(0)} = ?" if match else None
 
 
 def guessed_from_top(question: Question, story: Story) -> str | None:
@@ -1029,8 +1042,13 @@ def conversion_beside_the_figure(question: Question, story: Story) -> str | None
 
 
 def cut_statement(question: Question, story: Story) -> str | None:
-    """A true/false statement cut short ("a downsizing of its…") cannot be judged true or false."""
-    return "a statement cut short" if question.type == QuestionType.TRUE_FALSE and "…" in question.prompt else None
+    """A true/false statement cut short ("a downsizing of its…") cannot be judged true or false, and a quotation
+    cut after "the" or "of" ("could make for choppy price activity the…") stops mid-phrase."""
+    if "…" not in question.prompt:
+        return None
+    if question.type == QuestionType.TRUE_FALSE:
+        return "a statement cut short"
+    return "a quotation cut mid-phrase" if _CUT_AFTER_A_LINKING_WORD.search(question.prompt) else None
 
 
 def count_of_a_known_set(question: Question, story: Story) -> str | None:
@@ -1148,7 +1166,9 @@ def reads_badly(question: Question, story: Story) -> str | None:
 _EXCERPT_MID_CLAUSE = re.compile(r"^(?:Fill in[^:]*:\s*)?…\s*[a-z]")
 _INDEFINITE_ARTICLE = re.compile(r"\b(a|an|A|An) ([A-Za-z][\w.-]*)")
 _DATE_IN_RELATIVE = re.compile(r"\b(?:last|next|this)\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\b")
-_THAT_CAPITAL = re.compile(r"\bthat ([A-Z][a-z]+)\b")
+_CUT_AFTER_A_LINKING_WORD = re.compile(rf"\b(?:{_LINKING_WORDS}|the|a|an|its|their|his|her|our|this|these|"
+                                       rf"those|small|large|new|more|most)…", re.IGNORECASE)
+_THAT_CAPITAL = re.compile(r"\bthat (A|[A-Z][a-z]+)\b")  # "said that A potential ...": "A" but never "I"
 _SAID_TWICE = re.compile(r"\bsaid: [“\"]\S+ said\b")
 _INITIALS_THEN_CAPITAL = re.compile(r"\b((?:[A-Z]\.){2,}) ([A-Z][a-z]+)\b")
 _SAID = re.compile(r"\bsaid\b")
@@ -1474,7 +1494,7 @@ CHECKS: tuple[Check, ...] = (
     blank_in_brackets, count_of_a_known_set, conversion_beside_the_figure, cut_statement, blank_in_a_range,
     the_storys_own_year, span_from_an_unnamed_event, description_for_an_answer,
     date_of_the_comparison, relative_year, unprinted_year, common_word_as_a_name, garbled_text,
-    an_age, share_price_move, match_minutes, guessed_from_top, worked_out_from_the_prompt, reads_badly, garbled_rewording, choices_do_not_work, not_clearly_a_person, misspelt_word,
+    an_age, share_price_move, match_minutes, guessed_from_top, known_by_age, worked_out_from_the_prompt, reads_badly, garbled_rewording, choices_do_not_work, not_clearly_a_person, misspelt_word,
     weak_description,
     weak_flashcard,
 )

@@ -363,6 +363,14 @@ def test_a_description_runs_past_the_point_of_a_decimal():
     assert backs == {"a Houston investment firm with a 5.5 pct stake in American Medical International Inc"}
 
 
+def test_an_it_that_stands_for_nothing_is_never_given_a_name():
+    text = ("Haiti sugar mill to close\n"
+            "The Haitian American Sugar Company said on Monday it would close its mill in Port-au-Prince.\n"
+            "It is generally estimated that at least six mills have closed since 1980.\n")
+    prompts = [question.prompt for question in generate(text).questions]
+    assert not any("Company is generally estimated" in prompt for prompt in prompts), prompts
+
+
 COMPANY_LEDE = "CPC International Inc said it expects 1987 earnings per share to rise over 1986 levels.\n"
 
 

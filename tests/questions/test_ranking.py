@@ -261,6 +261,21 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
     (make("Despite this Finnish lab F-Secure said it had _____ reports.", "five"), "leans on an earlier sentence"),
     (make("Of this, debt sales were expansionary by _____, the Bank said.", "400 mln stg"),
      "leans on an earlier sentence"),
+    (make("In front of a delirious home crowd, the 18-year-old battled past _____ of the Ukraine.", "Alyona Bondarenko",
+          kind=FactKind.PERSON), "the 18-year-old = ?"),
+    (make("Wenger has faith in the 27-year-old Spaniard, signed from _____ last summer.", "Celta Vigo",
+          kind=FactKind.ORGANISATION), "the 27-year-old Spaniard = ?"),
+    (make("At the moment these PCs run Microsoft's _____ software.", "Media Center", kind=FactKind.ORGANISATION),
+     "these PCs = ?"),
+    (make("The independent Bundesbank however operates _____ branches in West Germany.", "203"),
+     "continues an earlier sentence: however"),
+    (make("_____ said that A potential for alternative supplies could limit OPEC.", "John Lichtblau",
+          kind=FactKind.SPEAKER), "reported speech opens a new sentence: that A"),
+    (make("New Zealand (1), Scotland (8), _____, Ireland, Korea, USA.", "Tonga", kind=FactKind.PLACE),
+     "trivia: a team sheet or the scorers' line"),
+    (make("Who said that 'Nervousness could make for choppy price activity the…'?", "Anne Mills", type=MC,
+          form=Form.QUOTE, kind=FactKind.SPEAKER, choices=("Anne Mills", "Brian Jones", "Jane Smith")),
+     "a quotation cut mid-phrase"),
     # A market report's ticks, in each of the ways wire copy writes them.
     (make("Piedmont fell one to _____ on volume of 963,000.", "68-5/8",
           sentence="Piedmont fell one to 68-5/8 on volume of 963,000."),
@@ -578,7 +593,7 @@ def test_the_corpus_keeps_its_share_of_recommended_questions() -> None:
         full_sets += count >= 8
         words += len(result.text.split()) - len(result.article.headline.split())
     assert 1.1 <= 100 * chosen / words <= 6
-    assert full_sets >= 3
+    assert full_sets >= 2
 
 
 def test_a_reworded_question_is_never_the_last_resort() -> None:
