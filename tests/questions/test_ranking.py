@@ -249,6 +249,8 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
     # A change and its two ends: the prompt prints two of the three.
     (make("Unilever Plc reported a _____ rise in pre-tax profits to 1.14 billion stg from 953 mln.", "20 pct"),
      "the change is worked out from its two ends"),
+    (make("American Motors fell 57 pct to 760 from 1,780 for cars but rose _____ in jeep sales to 4,500 from 3,800.",
+          "18 pct"), "the change is worked out from its two ends"),
     (make("Dutch GNP is expected to rise to _____ in 1987, a two pct increase from last year's 423.95 billion.",
           "432.20 billion guilders"), "the figure is worked out from the change and the other end"),
     # A match report's clock and team sheet.
