@@ -994,6 +994,35 @@ def known_by_age(question: Question, story: Story) -> str | None:
     return f"{match.group(0)} = ?" if match else None
 
 
+# "The Statistics Office", "the Finance Ministry", "the Banking Law": wire copy names a country once, in its
+# dateline or lede, and then its institutions without it.
+_COUNTRYS_INSTITUTION = re.compile(
+    r"\b(?:(?:Federal|Central|National|State)\s+)?(?:Statistics|Statistical|Finance|Trade|Economics?|Economy|Foreign|"
+    r"Interior|Defen[cs]e|Agriculture|Farm|Industry|Energy|Labou?r|Health|Justice|Transport|Commerce|Planning|Customs|"
+    r"Census|Banking Supervisory|Banking|Cartel|Tax)\s+(?:Office|Ministry|Department|Bureau|Agency|Law|Act|Authority)\b"
+    r"(?!\s+(?:of|for)\s+[A-Z])")
+_PROPER_RUN = re.compile(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*")  # "West Germany", "U.S."
+_PLACE_BEFORE = re.compile(r"(?:[A-Z][\w.'’-]+(?:'s|’s)?\s+)$")
+
+
+def whose_institution(question: Question, story: Story) -> str | None:
+    """"The Statistics Office had put the surplus at _____": which country's office the question does not say."""
+    shown = question.prompt if question.type != QuestionType.FLASHCARD else f"{question.prompt} {question.answer}"
+    if not any(word in shown for word in ("Office", "Ministry", "Department", "Bureau", "Agency", "Law", "Act",
+                                          "Authority")):
+        return None
+    shown_plain = _unquoted(shown)
+    for match in _COUNTRYS_INSTITUTION.finditer(shown_plain):
+        before = shown_plain[:match.start()]
+        if _PLACE_BEFORE.search(before) and not re.search(r"(?:^|[\s(])(?:The|A|An|the|a|an)\s+$", before):
+            continue  # "West German Federal Statistics Office", "Japan's Finance Ministry"
+        if any(word.lower() in DEMONYMS or gazetteer.is_region_or_country(word)
+               for run in _PROPER_RUN.findall(shown_plain) for word in (run, *run.split())):
+            continue  # the question names the country elsewhere
+        return f"which country's {match.group(0)}?"
+    return None
+
+
 def guessed_from_top(question: Question, story: Story) -> str | None:
     """"The top _____ gadgets": a top ten, a top five is what the phrase says before the article does."""
     if question.fact.kind == FactKind.NUMBER and re.search(r"\btop\s+_{3,}", question.prompt, re.IGNORECASE) and \
@@ -1497,7 +1526,7 @@ CHECKS: tuple[Check, ...] = (
     blank_in_brackets, count_of_a_known_set, conversion_beside_the_figure, cut_statement, blank_in_a_range,
     the_storys_own_year, span_from_an_unnamed_event, description_for_an_answer,
     date_of_the_comparison, relative_year, unprinted_year, common_word_as_a_name, garbled_text,
-    an_age, share_price_move, match_minutes, guessed_from_top, known_by_age, worked_out_from_the_prompt, reads_badly, garbled_rewording, choices_do_not_work, not_clearly_a_person, misspelt_word,
+    an_age, share_price_move, match_minutes, guessed_from_top, known_by_age, whose_institution, worked_out_from_the_prompt, reads_badly, garbled_rewording, choices_do_not_work, not_clearly_a_person, misspelt_word,
     weak_description,
     weak_flashcard,
 )

@@ -278,6 +278,10 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
     (make("Who said that 'Nervousness could make for choppy price activity the…'?", "Anne Mills", type=MC,
           form=Form.QUOTE, kind=FactKind.SPEAKER, choices=("Anne Mills", "Brian Jones", "Jane Smith")),
      "a quotation cut mid-phrase"),
+    (make("The Statistics Office had originally put the January surplus at _____.", "4.9 billion marks"),
+     "which country's Statistics Office?"),
+    (make("Section 1a of the Banking Law requires banks to hold _____ of their capital in open positions.",
+          "no more than 30 pct"), "which country's Banking Law?"),
     # A market report's ticks, in each of the ways wire copy writes them.
     (make("Piedmont fell one to _____ on volume of 963,000.", "68-5/8",
           sentence="Piedmont fell one to 68-5/8 on volume of 963,000."),
@@ -494,6 +498,8 @@ STORIES_FOR_FAULT = {
     make("Acme Corp's exports rose to _____ from 14.89 billion in February 1986.", "16.1 billion"),
     make("Jane Smith won the New York marathon in two hours _____ minutes.", "23"),
     make("Acme Corp said that of this year's _____ plants, two would close.", "six"),
+    make("West Germany's Statistics Office had put the January surplus at _____.", "4.9 billion marks"),
+    make("The U.S. index rose 0.7 pct after a revised _____ fall, the Commerce Department said.", "0.4 pct"),
     make("Acme Corp issued a 75 mln dlr bond paying _____ over five years.", "8-1/2 pct",  # a coupon is no tick
          sentence="Acme Corp issued a 75 mln dlr bond paying 8-1/2 pct over five years."),
     make("Acme Corp (ACM) said it would cut _____ jobs.", "300"),
