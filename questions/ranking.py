@@ -126,6 +126,7 @@ _GENERIC_REFERENT = re.compile(
     r"subsidiary|deal|plan|move|decision|proposal|bill|report|study|survey|offer|bid|talks|agreement|measure|"
     r"meeting|conference|project|scheme|programme|program|plant|mine|venture|man|woman|boy|girl|couple|pair|"
     r"victim|suspect|defendant|singer|actor|star|band|film|show|album|book|product|device|service|referee|umpire|"
+    r"(?:two|three|four) (?:men|women|leaders|sides|teams|companies|firms|countries|parties|banks|players)|"
     r"fee|system|contract|debentures|notes|shares|stock|"
     r"(?:[a-z]+ )?(?:leader|chief|secretary|chancellor|governor|mayor|director|executive|boss|manager|head|"
     r"ambassador|envoy|premier|senator|judge|spokesman|spokeswoman|chairman|minister|president|official|"
@@ -155,7 +156,8 @@ _EVENT_NOUNS = (
     "document|letter|statement|manifesto|speech|paper|plant|facility|factory|indicators|research|claims|"
     "remarks|comments|outcome|result|results|findings|data|mines|mine|firm|fund|group|airline|airlines|"
     "increase|rise|fall|drop|decline|jump|gain|slump|surge|rally|slide|"
-    "effort|efforts|campaign|ceiling|limit|target|initiative|approach|strategy|stance|position|fight|battle")
+    "effort|efforts|campaign|ceiling|limit|target|initiative|approach|strategy|stance|position|fight|battle|"
+    "allegations|accusations|closings|closures")
 _EVENT = re.compile(rf"\b(?:the|this|that|these|those|such|(?:[A-Z][\w.-]*(?:'s|’s)))\s+(?:[a-z-]+\s+){{0,2}}"
                     rf"(?:{_EVENT_NOUNS})\b(?!\s*(?:of|to|for|that|which|who|known as|called|named|in which)\b)")
 # Nouns a definite article does not make anaphoric: times, the world, units and quantities.

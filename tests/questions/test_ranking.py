@@ -282,6 +282,10 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
      "which country's Statistics Office?"),
     (make("Section 1a of the Banking Law requires banks to hold _____ of their capital in open positions.",
           "no more than 30 pct"), "which country's Banking Law?"),
+    (make("Opposition leader _____ disputed Keating's allegations.", "John Howard", kind=FactKind.PERSON),
+     "Keating's allegations = ?"),
+    (make("The views of _____ peers over the squabbling between the two men were stark.", "Labour",
+          kind=FactKind.ORGANISATION), "the two men = ?"),
     # A market report's ticks, in each of the ways wire copy writes them.
     (make("Piedmont fell one to _____ on volume of 963,000.", "68-5/8",
           sentence="Piedmont fell one to 68-5/8 on volume of 963,000."),
