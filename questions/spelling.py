@@ -51,8 +51,11 @@ def _words() -> frozenset[str]:
     return frozenset(json.loads(gzip.decompress(data)))
 
 
-def known(word: str) -> bool:
-    """Whether a lower-case word is English: in the list, a British spelling, an inflection or a compound of it."""
+def known(word: str, *, after_prefix: bool = False) -> bool:
+    """Whether a lower-case word is English: in the list, a British spelling, an inflection or a compound of it.
+
+    One prefix at most: "re" and then "e" would pass "reesentment" as "re-e-sentment".
+    """
     words = _words()
     if word in _WIRE_WORDS or word in _BRITISH_WORDS:
         return True
@@ -64,8 +67,8 @@ def known(word: str) -> bool:
             return True
     if "-" in word:
         return all(part in _PREFIXES or known(part) for part in word.split("-") if part)
-    if any(word.startswith(prefix) and len(word) - len(prefix) >= 4 and known(word[len(prefix):])
-           for prefix in _PREFIXES):
+    if not after_prefix and any(word.startswith(prefix) and len(word) - len(prefix) >= 4 and
+                                known(word[len(prefix):], after_prefix=True) for prefix in _PREFIXES):
         return True
     # "carmaker", "scoresheet", "yearend": two words written as one.
     return any(word[:cut] in words and word[cut:] in words for cut in range(3, len(word) - 2))

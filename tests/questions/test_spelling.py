@@ -10,12 +10,14 @@ from questions import spelling
     "target", "organisation", "liberalised", "favour", "centre", "calibre", "armoury", "programme", "defence",
     "travelled", "catalogue", "analyse", "sceptical", "carmaker", "scoresheet", "pre-tax", "anti-spyware",
     "outjumped", "dlrs", "mln", "pct", "amortisations", "deregistration", "aluminium", "marvellous", "libor",
+    "reinvestment", "nonperforming", "unrecoverable",
 ])
 def test_words_of_news_prose_are_known(word: str) -> None:
     assert spelling.known(word)
 
 
-@pytest.mark.parametrize("typo", ["tragets", "recieved", "unsuccesful", "stragey", "televison", "asssessed"])
+@pytest.mark.parametrize("typo", ["tragets", "recieved", "unsuccesful", "stragey", "televison", "asssessed",
+                                  "reesentment", "reeserves"])  # never two prefixes: "re" then "e"
 def test_typos_are_not(typo: str) -> None:
     assert not spelling.known(typo)
 
