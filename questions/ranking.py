@@ -1487,6 +1487,11 @@ def weak_description(question: Question, story: Story) -> str | None:
                     for word in _WORD.findall(description)) and \
             not any(name in description.lower() for name in story.not_people):
         return f"a role without whose: {description}"
+    if question.fact.kind == FactKind.PERSON and re.match(r"(?:a|an) [A-Z][\w-]+ (?:citizen|national|resident|native)\b",
+                                                          description):
+        return f"where someone is from, not what they are in the story: {description}"
+    if re.search(r"\b(?:announcing|speaking|commenting|talking|addressing|responding|reacting|writing)\b", description):
+        return f"a description that goes on to an act: {description}"  # "attorney general announcing the legal action"
     if question.fact.kind == FactKind.PERSON and re.search(r"\band (?:other|several|many)\b", description):
         return f"things, not what a person is: {description}"  # "Maple Leaf": "the American Eagle and other gold coins"
     if re.search(r"\b(?:journalist|reporter|correspondent|columnist|editor|writer|photographer)\b", description,

@@ -286,6 +286,10 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
      "Keating's allegations = ?"),
     (make("The views of _____ peers over the squabbling between the two men were stark.", "Labour",
           kind=FactKind.ORGANISATION), "the two men = ?"),
+    (make("Who is Issam Fares?", "a Lebanese citizen living in Switzerland", type=CARD, form=Form.DESCRIBED,
+          kind=FactKind.PERSON, value="Issam Fares"), "where someone is from, not what they are in the story"),
+    (make("Who is Greg Abbott?", "Texas attorney general announcing the legal action", type=CARD,
+          form=Form.DESCRIBED, kind=FactKind.PERSON, value="Greg Abbott"), "a description that goes on to an act"),
     # A market report's ticks, in each of the ways wire copy writes them.
     (make("Piedmont fell one to _____ on volume of 963,000.", "68-5/8",
           sentence="Piedmont fell one to 68-5/8 on volume of 963,000."),
