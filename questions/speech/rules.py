@@ -32,6 +32,9 @@ from questions.speech.vocabulary import NAME_GAP, PASSIVE, PRONOUNS, SPEECH_VERB
 from questions.speech.who import SPEAKER_FINDERS, speaker_after
 
 
+_MODALS = frozenset("will would could can may might must should shall".split())
+
+
 @dataclass(frozen=True, slots=True)
 class VerbSpeaker:
     """Who a speech verb's speaker is before pronouns are resolved, and how the attribution is laid out."""
@@ -74,6 +77,10 @@ def reports_speech(doc: SpeechDocument, index: int) -> bool:
     tokens = doc.tokens
     previous = tokens[index - 1] if index else None
     if previous is not None and (previous.lower in PASSIVE or previous.lower == "to"):
+        return False
+    # "He could have added that ...", "she would say": what someone might say, which they did not say
+    modal_at = index - 2 if previous is not None and previous.lower == "have" else index - 1
+    if modal_at >= 0 and tokens[modal_at].lower in _MODALS and tokens[modal_at].sentence == tokens[index].sentence:
         return False
     following = tokens[index + 1] if index + 1 < len(tokens) else None
     return following is None or following.lower != "by"

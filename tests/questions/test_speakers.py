@@ -106,6 +106,8 @@ def test_speaker_and_quote(text: str, expected: list[tuple[str, str, str]]) -> N
         INTRO + 'A spokesman said the talks failed. "We tried," he said.',  # "he" is the unnamed spokesman
         INTRO + "The ministry said the talks failed.",  # a common noun is no named organisation
         'Astronauts To Tarland: "We Hear You"\nThe crew landed safely.',  # a headline's quote has no speaker
+        INTRO + "Solberg could have added that the talks failed.",  # what she might have said, not what she said
+        INTRO + "Solberg will say on Monday that the fleet is safe.",
     ],
 )
 def test_no_speaker(text: str) -> None:
