@@ -173,7 +173,8 @@ _FIRST_VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|could|can|may|might|should|must|said|says|did|does|"
     r"rose|fell|sank|grew|won|lost|took|made|gave|saw|led|left|set|cut|hit|came|went|became|began|sold|paid|"
     r"expects?|plans?|wants?|includes?|remains?|expires?|accounts?|totals?|shows?|stands?|means|seems|needs|"
-    r"makes|takes|gives|comes|goes|gets|"
+    r"makes|takes|gives|comes|goes|gets|stood|held|kept|ran|put|brought|bought|spent|sent|built|struck|felt|"
+    r"meant|slid|swung|broke|chose|drove|shrank|sought|thought|"
     r"[a-z]+ed(?! by\b))\b")  # "Figures gathered by Continental Research show": the subject goes on
 _PRONOUNS_AND_QUESTIONS = frozenset(
     "he she it they we i you his her its their this that these those who what which when where why how "
@@ -185,7 +186,9 @@ _DEMONSTRATIVE = re.compile(
     rf"\b(?:a|the)\s+(?:similar|remaining|latter|former|aforementioned)\b|"
     rf"\bthe\s+same\s+(?!(?:{_TIMES})\b)[a-z]+\b|"
     rf"\bthe (?:two|three|four) (?:men|women|leaders|sides|teams|companies|firms|countries|parties|banks|players)\b"
-    rf"(?!,? [A-Z])")
+    rf"(?!,? [A-Z])|"
+    # "_____ said that would be 4.5% of GDP": "which he said would be" made a "that" that stands for something
+    rf"\bsaid (?:that )?(?:that|this) (?:would|will|was|is|were|are|had|has|could|might)\b")
 # Letters every match of _DEMONSTRATIVE holds: where none stands, the pattern need not run (a new alternative
 # needs its letters here; tests/questions/test_ranking.py checks the list against the pattern).
 _DEMONSTRATIVE_WORDS = ("his", "hese", "hose", "that", "similar", "remaining", "latter", "former", "aforementioned",
@@ -452,7 +455,7 @@ def unnamed_referent(question: Question, story: Story) -> str | None:
     if question.form in (Form.ACRONYM, Form.FIGURE) or \
             question.form == Form.DESCRIBED and question.type == QuestionType.FLASHCARD:
         return None
-    body = _unquoted_body(question.prompt)
+    body = _named_part(question)
     for match in _GENERIC_REFERENT.finditer(body):
         if _NAMED_AFTER.match(body, match.end()) or re.search(r"[A-Z]\w*\s+[A-Z]\w*$", match.group(0)):
             continue  # "the chief executive of Acme Corp" says whose; "the European Commission" is a name
@@ -461,6 +464,13 @@ def unnamed_referent(question: Question, story: Story) -> str | None:
                 _BODY_OF_PEOPLE.search(match.group(0)) and not _names_a_body(before, story):
             return f"{match.group(0)} = ?"
     return None
+
+
+def _named_part(question: Question) -> str:
+    """The question's words outside quotations, where a blank names something only when a name is its answer:
+    in "In the last _____ months it has raised prices" the blank is a number and "it" is still nobody."""
+    body = _unquoted_body(question.prompt)
+    return _BLANK.sub("some", body) if question.fact.kind in (FactKind.NUMBER, FactKind.DATE) else body
 
 
 def _names_a_body(before: str, story: Story) -> bool:
@@ -486,8 +496,13 @@ def _names_something(before: str, story: Story) -> bool:
     return bool(_BLANK.search(before)) or \
         any(word[0].isupper() and word.lower() not in _FUNCTION_WORDS and not _CALENDAR_WORD.match(word)
             for word in words[1:]) or \
-        bool(words) and words[0][0].isupper() and (words[0].lower() in story.proper_words or
-                                                   words[0].lower() in story.name_words)
+        bool(words) and words[0][0].isupper() and (_owner(words[0]) in story.proper_words or
+                                                   _owner(words[0]) in story.name_words)
+
+
+def _owner(word: str) -> str:
+    """"Japan's" is Japan: the lower-cased word without its possessive."""
+    return word.lower().removesuffix("'s").removesuffix("’s")
 
 
 def points_back(question: Question, story: Story) -> str | None:
@@ -1026,6 +1041,13 @@ def whose_institution(question: Question, story: Story) -> str | None:
     return None
 
 
+def an_before_the_blank(question: Question, story: Story) -> str | None:
+    """"Assuming an _____ acre drop": "an" tells a learner that the answer starts with a vowel's sound."""
+    if question.type == QuestionType.CLOZE and re.search(r"\b[Aa]n _{3,}", question.prompt):
+        return "'an' before the blank hints at the answer"
+    return None
+
+
 def guessed_from_top(question: Question, story: Story) -> str | None:
     """"The top _____ gadgets": a top ten, a top five is what the phrase says before the article does."""
     if question.fact.kind == FactKind.NUMBER and re.search(r"\btop\s+_{3,}", question.prompt, re.IGNORECASE) and \
@@ -1415,7 +1437,7 @@ def unnamed_it(question: Question, story: Story) -> str | None:
     """"In recent times, it has put renewed focus on ...": "it" doing something is a company the question never names."""
     if question.form in (Form.DESCRIBED, Form.ACRONYM, Form.FIGURE, Form.QUOTE):
         return None
-    body = _unquoted_body(question.prompt)
+    body = _named_part(question)
     match = _IT_ACTS.search(body) if "it " in body or "It " in body else None
     if match is None:
         return None
@@ -1534,7 +1556,7 @@ CHECKS: tuple[Check, ...] = (
     blank_in_brackets, count_of_a_known_set, conversion_beside_the_figure, cut_statement, blank_in_a_range,
     the_storys_own_year, span_from_an_unnamed_event, description_for_an_answer,
     date_of_the_comparison, relative_year, unprinted_year, common_word_as_a_name, garbled_text,
-    an_age, share_price_move, match_minutes, guessed_from_top, known_by_age, whose_institution, worked_out_from_the_prompt, reads_badly, garbled_rewording, choices_do_not_work, not_clearly_a_person, misspelt_word,
+    an_age, share_price_move, match_minutes, guessed_from_top, known_by_age, whose_institution, an_before_the_blank, worked_out_from_the_prompt, reads_badly, garbled_rewording, choices_do_not_work, not_clearly_a_person, misspelt_word,
     weak_description,
     weak_flashcard,
 )

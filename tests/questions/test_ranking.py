@@ -290,6 +290,12 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
           kind=FactKind.PERSON, value="Issam Fares"), "where someone is from, not what they are in the story"),
     (make("Who is Greg Abbott?", "Texas attorney general announcing the legal action", type=CARD,
           form=Form.DESCRIBED, kind=FactKind.PERSON, value="Greg Abbott"), "a description that goes on to an act"),
+    (make("Assuming an _____ acre drop in plantings, U.S. corn production will fall.", "18 mln"),
+     "'an' before the blank hints at the answer"),
+    (make("In the last _____ months it has raised U.S. prices by around 20 pct.", "12"), "it = ?"),
+    (make("_____ said that would be 4.5% of GDP in the year to March 2005.", "Palaniappan Chidambaram",
+          kind=FactKind.SPEAKER), "said that would = ?"),
+    (make("Sales last year stood at _____, Peter Schutz said.", "53,254"), "the subject names no one"),
     # A market report's ticks, in each of the ways wire copy writes them.
     (make("Piedmont fell one to _____ on volume of 963,000.", "68-5/8",
           sentence="Piedmont fell one to 68-5/8 on volume of 963,000."),
