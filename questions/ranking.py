@@ -86,6 +86,7 @@ _LEANING = re.compile(
     r"instead|meanwhile|thus|therefore|still|moreover|furthermore|besides|then|such|there|here|nor|otherwise|"
     r"additionally|thereafter|afterwards?|further|separately|elsewhere|nevertheless|nonetheless|in contrast|"
     r"for instance|for example|in particular|in fact|indeed|of course|as such|at the time|most|many|some|"
+    r"certainly|clearly|admittedly|obviously|naturally|inevitably|ironically|interestingly|crucially|"
     r"though|even|only|yesterday|today|now|at the time|at that time|by then|since then|until then|"
     r"likewise|similarly|in addition|as a result|at the same time|even so|in turn|by contrast|on the other hand|"
     r"the (?:move|decision|deal|plan|company|firm|group|man|woman|official|spokesman|spokeswoman|agency|report|"
@@ -1204,8 +1205,11 @@ def reads_badly(question: Question, story: Story) -> str | None:
     if re.search(r"\bsaid that (?:a |the )?(?:news conference|press conference|reporters|journalists|briefing)\b", plain):
         return "'told a news conference' reworded as 'said that news conference'"
     for capital in _INITIALS_THEN_CAPITAL.finditer(plain) if ". " in plain else ():
-        if capital.group(2).lower() in story.common_words or capital.group(2).lower() in _FUNCTION_WORDS:
-            return f"a wire headline's capital mid-sentence: {capital.group(0)}"
+        word = capital.group(2).lower()
+        if word in story.common_words or word in _FUNCTION_WORDS or _FIRST_VERB.fullmatch(word):
+            return f"a wire headline's capital mid-sentence: {capital.group(0)}"  # "U.S. Totalled": no name is a verb
+    if ".." in plain and _DOUBLED_STOP.search(plain) or "U.S " in plain and _INITIALS_WITHOUT_STOP.search(plain):
+        return "a full stop doubled or missing"  # "in the U.S..", "U.S agriculture"
     if ("last" in plain or "next" in plain or "this" in plain) and (stale := _DATE_IN_RELATIVE.search(plain)):
         return f"a date written into a relative phrase: {stale.group(0)}"  # "last 19 February 1987"
     if plain.count("said") > 1 and len(_SAID.findall(_SINGLE_QUOTED.sub(" ", plain))) > 1:
@@ -1227,6 +1231,8 @@ _CUT_AFTER_A_LINKING_WORD = re.compile(rf"\b(?:{_LINKING_WORDS}|the|a|an|its|the
                                        rf"those|small|large|new|more|most)…", re.IGNORECASE)
 _THAT_CAPITAL = re.compile(r"\bthat (A|[A-Z][a-z]+)\b")  # "said that A potential ...": "A" but never "I"
 _SAID_TWICE = re.compile(r"\bsaid: [“\"]\S+ said\b")
+_DOUBLED_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
+_INITIALS_WITHOUT_STOP = re.compile(r"\b(?:[A-Z]\.)+[A-Z](?= [a-z])")
 _INITIALS_THEN_CAPITAL = re.compile(r"\b((?:[A-Z]\.){2,}) ([A-Z][a-z]+)\b")
 _SAID = re.compile(r"\bsaid\b")
 _SINGLE_QUOTED = re.compile(r"(?<!\w)'[^']*'(?!\w)")
@@ -1614,7 +1620,8 @@ def score(question: Question, story: Story) -> float:
         value -= 0.2
     if question.form == Form.ACRONYM and question.fact.kind == FactKind.PLACE:
         value -= 0.2  # "What does US stand for?" asks what every reader knows
-    if question.fact.kind == FactKind.ORGANISATION and pick.organisation_family(str(question.fact.value)) == "media":
+    if question.fact.kind in (FactKind.ORGANISATION, FactKind.SPEAKER) and \
+            pick.organisation_family(str(question.fact.value)) == "media":
         value -= 0.3  # who broadcast or printed a remark is not the story
     if question.fact.kind == FactKind.NUMBER and _SMALL_FIGURE.match(answer):
         value -= 0.12  # "two" of "two days" is rarely what a story is about

@@ -296,6 +296,10 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
     (make("_____ said that would be 4.5% of GDP in the year to March 2005.", "Palaniappan Chidambaram",
           kind=FactKind.SPEAKER), "said that would = ?"),
     (make("Sales last year stood at _____, Peter Schutz said.", "53,254"), "the subject names no one"),
+    (make("Exports to the U.S. Totalled _____ in March.", "4.1 billion dlrs"), "a wire headline's capital"),
+    (make("The reports bear optimistic news for U.S agriculture, a _____ economist said.", "USDA",
+          kind=FactKind.ORGANISATION), "a full stop doubled or missing"),
+    (make("Certainly, Acme Corp will cut _____ jobs.", "300"), "leans on an earlier sentence"),
     # A market report's ticks, in each of the ways wire copy writes them.
     (make("Piedmont fell one to _____ on volume of 963,000.", "68-5/8",
           sentence="Piedmont fell one to 68-5/8 on volume of 963,000."),
