@@ -1705,6 +1705,8 @@ def select(questions: Sequence[Question], story: Story) -> tuple[Question, ...]:
                 continue
             if any(_near_duplicate(question, questions[other]) for other in chosen):
                 continue
+            if any(_gives_away(question, questions[other]) or _gives_away(questions[other], question) for other in chosen):
+                continue  # in one quiz, a question must not print another's answer
             chosen.append(index)
             picked.add(index)
             facts.add(key)
@@ -1722,6 +1724,15 @@ def select(questions: Sequence[Question], story: Story) -> tuple[Question, ...]:
     picked = set(chosen)
     return tuple(question.scored(scores[index], recommended=index in picked) for index, question in enumerate(questions))
 
+
+
+def _gives_away(asked: Question, shown: Question) -> bool:
+    """Whether one question's prompt (or a flashcard's back) prints another's answer."""
+    answer = normal(asked.answer)
+    if asked.type == QuestionType.TRUE_FALSE or len(answer) < 2:
+        return False  # "True" is no answer a prompt can print
+    text = normal(shown.prompt if shown.type != QuestionType.FLASHCARD else f"{shown.prompt} {shown.answer}")
+    return f" {answer} " in f" {text} "
 
 
 def _near_duplicate(first: Question, second: Question) -> bool:

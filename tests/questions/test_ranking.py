@@ -565,6 +565,15 @@ def test_unsure_questions_are_never_recommended() -> None:
     assert not scored.recommended and scored.score <= ranking.FAULTY
 
 
+def test_no_recommended_question_prints_the_answer_of_another() -> None:
+    made = [make("Acme Corp will close its Ohio plant, cutting _____ jobs.", "300", start=0),
+            make("Globex said _____ would cut 300 jobs in Ohio.", "Acme Corp", kind=FactKind.ORGANISATION, start=100),
+            make("Initech said sales rose to _____ in March.", "$5m", start=200)]
+    chosen = [question.prompt for question in ranking.select(made, dataclasses.replace(STORY, body_words=1000))
+              if question.recommended]
+    assert len(chosen) == 2 and "Initech said sales rose to _____ in March." in chosen, chosen
+
+
 @pytest.mark.parametrize(("sure", "less_sure", "recommended"), [
     (3, 4, 7),  # a short set takes the less sure questions too ...
     (6, 4, ranking.FEWEST),  # ... up to FEWEST ...
@@ -609,7 +618,8 @@ def test_the_corpus_keeps_its_share_of_recommended_questions() -> None:
     """The issue asks for 2.5 to 6 per 100 words and at least 8 an article; the checks leave fewer today.
 
     Floors at what the rules reach now, so that a change that loses questions shows. (The density was 1.25
-    until the bar to recommend rose to 0.65: a question the engine is unsure of only fills a short set.)
+    until the bar to recommend rose to 0.65, a question the engine is unsure of only filling a short set, and
+    a set stopped printing one question's answer in another's prompt.)
     """
     chosen = words = full_sets = 0
     for path in sorted(CORPUS.glob("*.txt")):
@@ -618,8 +628,8 @@ def test_the_corpus_keeps_its_share_of_recommended_questions() -> None:
         chosen += count
         full_sets += count >= 8
         words += len(result.text.split()) - len(result.article.headline.split())
-    assert 1.1 <= 100 * chosen / words <= 6
-    assert full_sets >= 2
+    assert 1.0 <= 100 * chosen / words <= 6
+    assert full_sets >= 1
 
 
 def test_a_reworded_question_is_never_the_last_resort() -> None:
