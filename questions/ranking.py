@@ -1404,6 +1404,9 @@ def common_word_as_a_name(question: Question, story: Story) -> str | None:
     if fact.kind in (FactKind.ORGANISATION, FactKind.PLACE) and " " not in value and not value.isupper() and \
             value.lower() in story.common_words:
         return f"a common word as a name: {value}"
+    person = re.match(r"([A-Z][\w'’-]+) of ", value)
+    if person and person.group(1).lower() in story.surnames:
+        return f"a person and their firm read as one name: {value}"  # "Leslie of Discount Corp."
     return None
 
 

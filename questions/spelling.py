@@ -34,6 +34,8 @@ _ENDINGS = ("s", "es", "ed", "d", "ing", "ly", "er", "ers", "ment", "ments", "ne
 _PREFIXES = ("pre", "anti", "non", "co", "re", "de", "dis", "mis", "post", "ex", "hi", "multi", "semi", "sub", "over",
              "under", "out",
              "self", "un", "inter", "counter", "mid", "cross", "mini", "mega", "micro", "cyber", "e")
+_LITTLE_WORDS = frozenset("for the and but not any all its his her was are has had can may our you she him who how why "
+                          "one two".split())
 # The wire's own abbreviations: "dlrs", "mln", "pct" are Reuters style, not typos.
 _WIRE_WORDS = frozenset("dlr dlrs dls mln bln pct reuter reuters stg vs bpd bbl bbd bcf gmt plc qtr shr div cif dwt cwt "
                         "kms hrs lbs mph gdp sdr api est mkt hoc quo libor facto www".split())
@@ -70,8 +72,9 @@ def known(word: str, *, after_prefix: bool = False) -> bool:
     if not after_prefix and any(word.startswith(prefix) and len(word) - len(prefix) >= 4 and
                                 known(word[len(prefix):], after_prefix=True) for prefix in _PREFIXES):
         return True
-    # "carmaker", "scoresheet", "yearend": two words written as one.
-    return any(word[:cut] in words and word[cut:] in words for cut in range(3, len(word) - 2))
+    # "carmaker", "scoresheet", "yearend": two words written as one; never after a little word ("forstall").
+    return any(word[:cut] in words and word[cut:] in words and word[:cut] not in _LITTLE_WORDS
+               for cut in range(3, len(word) - 2))
 
 
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z-]{2,}(?![\w'’])")

@@ -33,11 +33,16 @@ def resolved(doc: SpeechDocument, ledger: Ledger, mention: Mention) -> Mention |
                         and (not wanted or doc.gender.get(subject.value, wanted) == wanted):
                     return Mention(mention.start, mention.end, subject.value, FactKind.PERSON)
             return Mention(mention.start, mention.end, said.speaker.value, FactKind.PERSON)
+        # The latest speaker cannot be this "he" (an organisation, or the other sex): whoever spoke before them
+        # is not settled either ('"…," said Leslie of Discount Corp. He said …' is not the man quoted earlier).
+        break
     # "…, he added": not this sentence's subject
     trailing = doc.text[max(0, mention.start - 20):mention.start].rstrip().endswith(",")
+    # Sentences where an organisation spoke: its unnamed spokesman may be the "he" that follows.
+    organisation_spoke = {said.sentence for said in ledger.said if said.speaker.kind is not FactKind.PERSON}
     for back in range(1 if trailing else 0, 3):
         index = sentence - back
-        if index < 0 or back and index in ledger.unnamed:
+        if index < 0 or back and (index in ledger.unnamed or index in organisation_spoke):
             return None
         bounds = doc.article.sentences[index]
         end = mention.start if back == 0 else bounds.end

@@ -300,6 +300,8 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
     (make("The reports bear optimistic news for U.S agriculture, a _____ economist said.", "USDA",
           kind=FactKind.ORGANISATION), "a full stop doubled or missing"),
     (make("Certainly, Acme Corp will cut _____ jobs.", "300"), "leans on an earlier sentence"),
+    (make('"The jury is still out on the Fed," said _____.', "Jones of Discount Corp.", kind=FactKind.SPEAKER),
+     "a person and their firm read as one name"),
     # A market report's ticks, in each of the ways wire copy writes them.
     (make("Piedmont fell one to _____ on volume of 963,000.", "68-5/8",
           sentence="Piedmont fell one to 68-5/8 on volume of 963,000."),

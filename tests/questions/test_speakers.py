@@ -114,6 +114,12 @@ def test_no_speaker(text: str) -> None:
     assert said(text) == []
 
 
+def test_he_after_a_speaker_who_cannot_be_he_is_not_the_man_who_spoke_before() -> None:
+    text = ('Analyst Tom Jones spoke on Monday. "The Fed will act soon," said Jones of Lanston.\n'
+            '"The jury is still out," said Leslie of Discount Corp. He said tax-date pressures had pushed up rates.')
+    assert not [found for found in said(text) if "tax-date" in found[2]], said(text)
+
+
 def test_speaker_mention_is_its_slice_and_the_quote_is_in_the_article() -> None:
     text = (INTRO + '"The quota is fair," she said. "We will not back down."\n'
             "Solberg said the fleet would shrink, adding that prices would rise.")
