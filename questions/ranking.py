@@ -386,9 +386,9 @@ def unnamed_pronoun(question: Question, story: Story) -> str | None:
 
 _OWNER = re.compile(r"\b(?:its|their)\b", re.IGNORECASE)
 _DEICTIC = re.compile(r"(?<=\w )(here|doing so|do so|did so|so doing|this morning|this afternoon|this evening|"
-                      r"tonight)\b")
+                      r"tonight|back then|followed suit|follow suit)\b")
 _DEICTIC_WORDS = ("here", "do so", "doing so", "did so", "so doing", "this morning", "this afternoon", "this evening",
-                  "tonight")
+                  "tonight", "back then", "suit")
 _RELATIVE_TIME_WORDS = ("today", "yesterday", "tomorrow", "tonight", "this morning", "this afternoon", "this evening")
 
 
@@ -1189,13 +1189,17 @@ def reads_badly(question: Question, story: Story) -> str | None:
         return "an excerpt that starts inside brackets"  # "(FECSA) may suspend payments"
     if re.search(r"[A-Za-z0-9]-\s+[a-z]", plain):
         return "a word broken at its hyphen"  # "wholly- owned", "28-dlr- per-share"
+    if re.search(r"\)[a-z]", plain):
+        return "no space after a bracket"  # "Chicago Board of Trade (CBT)in"
+    if not any(character.isupper() for character in _BLANK.sub("", body_of(prompt))) and len(prompt.split()) > 6:
+        return "lower-case wire copy"  # "_____, march 9 - venezuela has obtained ..."
     for match in _INDEFINITE_ARTICLE.finditer(plain):
         if match.group(2).rstrip(".").replace(".", "").isupper() and len(match.group(2)) > 1 or \
                 match.group(1).lower() == "a" and match.group(2)[0] in "aeiouAEIOU":
             if ("an" if needs_an(match.group(2)) else "a") != match.group(1).lower():
                 return f"'{match.group(0)}'"
     match = "that " in plain and _THAT_CAPITAL.search(plain)
-    if match and match.group(1).lower() not in story.proper_words:
+    if match and (match.group(1).lower() not in story.proper_words or match.group(1).lower() in _FUNCTION_WORDS):
         return f"reported speech opens a new sentence: that {match.group(1)}"
     if "said: " in prompt and _SAID_TWICE.search(prompt):
         return "said twice"
@@ -1493,6 +1497,8 @@ def weak_description(question: Question, story: Story) -> str | None:
         return "an indefinite role may fit more than one person"  # "Who is a Warburg Securities economist?"
     if question.fact.kind == FactKind.PLACE:
         return "a place's description makes no card"  # "What is Philippines?"
+    if question.fact.kind == FactKind.PERSON and " " not in str(question.fact.value).strip():
+        return "a surname alone names no one weeks later"  # "Who is Knight?"
     if question.type == QuestionType.FLASHCARD and (referent := _GENERIC_REFERENT.search(question.answer)):
         return f"the description points back: {referent.group(0)}"
     if (wrong := _wrong_description(question, story)) is not None:
