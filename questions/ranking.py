@@ -708,6 +708,8 @@ def answer_in_headline(question: Question, story: Story) -> str | None:
     headline = f" {normal(story.headline)} "
     if len(answer) > 2 and f" {answer} " in headline:
         return "the answer is in the headline"
+    if " and " in answer and any(len(part) > 2 and f" {part} " in headline for part in answer.split(" and ")):
+        return "half of the answer is in the headline"  # "IMF and World Bank" under "IMF talks stall"
     if question.fact.kind == FactKind.PLACE and (place := gazetteer.lookup(question.answer.strip())):
         # "Britain" asked under a headline that says "U.K.": the same country by another name.
         if place.name in _headline_places(story.headline):

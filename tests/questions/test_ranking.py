@@ -311,6 +311,8 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
     (make("Who is Knight?", "founder of Death Row Records", type=CARD, form=Form.DESCRIBED, kind=FactKind.PERSON,
           value="Knight"), "a surname alone names no one weeks later"),
     (make("Jane Smith said rates were higher back then, at _____.", "5 pct"), "back then = ?"),
+    (make("Zambia broke off talks with the _____ over food subsidies.", "IMF and World Bank",
+          kind=FactKind.ORGANISATION), "half of the answer is in the headline"),
     # A market report's ticks, in each of the ways wire copy writes them.
     (make("Piedmont fell one to _____ on volume of 963,000.", "68-5/8",
           sentence="Piedmont fell one to 68-5/8 on volume of 963,000."),
@@ -480,6 +482,7 @@ def test_each_check_names_its_fault(question: Question, fault: str) -> None:
 # Stories that differ from STORY where a check needs it: headlines shorten what the body spells out (the
 # numeral, the initials, the first part of a word), and the entity stage misreads some names.
 STORIES_FOR_FAULT = {
+    "half of the answer is in the headline": dataclasses.replace(STORY, headline="Imf Talks Stall On Food Subsidies"),
     "the answer's figure is in the headline": dataclasses.replace(STORY, headline="Acme hosts G-7 ministers"),
     "the answer's initials are in the headline": dataclasses.replace(STORY, headline="G And F Offered Role At Acme"),
     "the headline's Euro gives the answer away": dataclasses.replace(STORY, headline="Acme gets Euro date"),
