@@ -588,12 +588,9 @@ def test_no_recommended_question_prints_the_answer_of_another() -> None:
     assert len(chosen) == 2 and "Initech said sales rose to _____ in March." in chosen, chosen
 
 
-@pytest.mark.parametrize(("sure", "less_sure", "recommended"), [
-    (3, 4, 7),  # a short set takes the less sure questions too ...
-    (6, 4, ranking.FEWEST),  # ... up to FEWEST ...
-    (9, 4, 9),  # ... and none once the sure ones make a quiz
-])
-def test_questions_the_engine_is_less_sure_of_only_fill_a_short_set(monkeypatch, sure, less_sure, recommended) -> None:
+@pytest.mark.parametrize(("sure", "unsure"), [(3, 4), (9, 4), (0, 4)])
+def test_a_question_the_engine_is_unsure_of_is_never_recommended(monkeypatch, sure, unsure) -> None:
+    """Not to fill a short set, nor as a last resort when nothing else passes: the teacher picks from suggestions."""
     sentences = ("Acme Corp will close its Ohio plant, cutting _____ jobs.", "Globex bought _____ trucks in May.",
                  "Initech said sales rose to _____ in March.", "The Texas mill employs _____ welders.",
                  "Umbrella Ltd paid _____ for the Maine shipyard.", "Nevada regulators fined Hooli _____.",
@@ -602,11 +599,13 @@ def test_questions_the_engine_is_less_sure_of_only_fill_a_short_set(monkeypatch,
                  "Vermont exported _____ tonnes of maple syrup.", "Cyberdyne sold _____ robots abroad.",
                  "Idaho potato prices fell by _____ this year.")
     made = [make(prompt, str(100 + number), start=100 * number)
-            for number, prompt in enumerate(sentences[:sure + less_sure])]
-    scores = {question.prompt: 0.8 if number < sure else 0.6 for number, question in enumerate(made)}
+            for number, prompt in enumerate(sentences[:sure + unsure])]
+    scores = {question.prompt: 0.8 if number < sure else ranking.RECOMMEND_AT - 0.01
+              for number, question in enumerate(made)}
     monkeypatch.setattr(ranking, "score", lambda question, story: scores[question.prompt])
-    story = dataclasses.replace(STORY, body_words=1000)
-    assert sum(question.recommended for question in ranking.select(made, story)) == recommended
+    chosen = [question for question in ranking.select(made, dataclasses.replace(STORY, body_words=1000))
+              if question.recommended]
+    assert len(chosen) == sure and all(question.score >= ranking.RECOMMEND_AT for question in chosen)
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="the annotated corpus is not beside the repository")
@@ -618,9 +617,7 @@ def test_the_recommended_set_of_an_article(path: Path) -> None:
     chosen = [question for question in result.questions if question.recommended]
     body_words = len(result.text.split()) - len(result.article.headline.split())
     assert 1 <= len(chosen) <= min(30, body_words * 6 / 100)
-    assert all(question.score >= ranking.SHORT_SET_AT for question in chosen) or len(chosen) == 1
-    sure = [question for question in chosen if question.score >= ranking.RECOMMEND_AT]
-    assert len(chosen) <= max(len(sure), ranking.FEWEST)  # the less sure only fill a short set
+    assert all(question.score >= ranking.RECOMMEND_AT for question in chosen)
     assert all(0 <= question.score <= 1 for question in result.questions)
     assert max(Counter(ranking.fact_key(question) for question in chosen).values()) == 1
     types = Counter(question.type for question in chosen)
@@ -631,32 +628,28 @@ def test_the_recommended_set_of_an_article(path: Path) -> None:
 def test_the_corpus_keeps_its_share_of_recommended_questions() -> None:
     """The issue asks for 2.5 to 6 per 100 words and at least 8 an article; the checks leave fewer today.
 
-    Floors at what the rules reach now, so that a change that loses questions shows. (The density was 1.25
-    until the bar to recommend rose to 0.65, a question the engine is unsure of only filling a short set, and
-    a set stopped printing one question's answer in another's prompt.)
+    A floor at what the rules reach now, so that a change that loses questions shows. (The density was 1.25
+    until a question the engine is unsure of, scored below 0.65, stopped being recommended, even to fill a
+    short set or as a last resort, and a set stopped printing one question's answer in another's prompt.)
     """
-    chosen = words = full_sets = 0
+    chosen = words = 0
     for path in sorted(CORPUS.glob("*.txt")):
         result = questions.generate(path.read_bytes())
-        count = sum(question.recommended for question in result.questions)
-        chosen += count
-        full_sets += count >= 8
+        chosen += sum(question.recommended for question in result.questions)
         words += len(result.text.split()) - len(result.article.headline.split())
-    assert 1.0 <= 100 * chosen / words <= 6
-    assert full_sets >= 1
+    assert 0.9 <= 100 * chosen / words <= 6
 
 
-def test_a_reworded_question_is_never_the_last_resort() -> None:
+def test_a_reworded_question_is_never_recommended_alone() -> None:
     reworded = make("When is Acme Corp due to ship in early?", "2005", type=MC, form=Form.REWORDED,
                     kind=FactKind.DATE, choices=("2003", "2005", "2006"))
     assert not ranking.select([reworded], STORY)[0].recommended
 
 
-def test_with_no_question_passing_every_check_the_best_plain_one_is_offered() -> None:
+def test_with_no_question_passing_every_check_none_is_recommended() -> None:
     leaning = make("The deal would cost Acme Corp _____ a year.", "$5m", start=50)
     event = make("Acme Corp said the disaster cost _____.", "$9m", start=100)
-    chosen = [question for question in ranking.select([leaning, event], STORY) if question.recommended]
-    assert [question.prompt for question in chosen] == [event.prompt]
+    assert not any(question.recommended for question in ranking.select([leaning, event], STORY))
 
 
 def test_the_company_is_named_when_the_speaker_rules_settled_it() -> None:

@@ -67,7 +67,7 @@ def test_demo_creates_the_accounts_class_and_assigned_set(app, runner):
         recommended = {question.id for question in made.questions if question.recommended}
         # Published: the engine's recommended questions; every other suggestion waits for the teacher's review.
         assert approved | pending == {question.id for question in made.questions} and not approved & pending
-        assert approved == recommended and len(recommended) >= 8
+        assert approved == recommended and len(recommended) >= 5  # the questions the engine is sure of
         assert all(question.explanation for question in question_set.questions)  # each keeps its source sentence
 
         assignment = db.session.execute(db.select(Assignment)).scalar_one()
