@@ -588,9 +588,8 @@ def test_no_recommended_question_prints_the_answer_of_another() -> None:
     assert len(chosen) == 2 and "Initech said sales rose to _____ in March." in chosen, chosen
 
 
-@pytest.mark.parametrize(("sure", "unsure"), [(3, 4), (9, 4), (0, 4)])
-def test_a_question_the_engine_is_unsure_of_is_never_recommended(monkeypatch, sure, unsure) -> None:
-    """Not to fill a short set, nor as a last resort when nothing else passes: the teacher picks from suggestions."""
+@pytest.mark.parametrize(("sure", "unsure"), [(3, 4), (9, 4)])
+def test_a_question_the_engine_is_unsure_of_does_not_fill_a_short_set(monkeypatch, sure, unsure) -> None:
     sentences = ("Acme Corp will close its Ohio plant, cutting _____ jobs.", "Globex bought _____ trucks in May.",
                  "Initech said sales rose to _____ in March.", "The Texas mill employs _____ welders.",
                  "Umbrella Ltd paid _____ for the Maine shipyard.", "Nevada regulators fined Hooli _____.",
@@ -617,7 +616,7 @@ def test_the_recommended_set_of_an_article(path: Path) -> None:
     chosen = [question for question in result.questions if question.recommended]
     body_words = len(result.text.split()) - len(result.article.headline.split())
     assert 1 <= len(chosen) <= min(30, body_words * 6 / 100)
-    assert all(question.score >= ranking.RECOMMEND_AT for question in chosen)
+    assert all(question.score >= ranking.RECOMMEND_AT for question in chosen) or len(chosen) == 1
     assert all(0 <= question.score <= 1 for question in result.questions)
     assert max(Counter(ranking.fact_key(question) for question in chosen).values()) == 1
     types = Counter(question.type for question in chosen)
@@ -646,10 +645,22 @@ def test_a_reworded_question_is_never_recommended_alone() -> None:
     assert not ranking.select([reworded], STORY)[0].recommended
 
 
-def test_with_no_question_passing_every_check_none_is_recommended() -> None:
+def test_with_no_question_passing_every_check_the_best_plain_one_is_offered() -> None:
     leaning = make("The deal would cost Acme Corp _____ a year.", "$5m", start=50)
     event = make("Acme Corp said the disaster cost _____.", "$9m", start=100)
-    assert not any(question.recommended for question in ranking.select([leaning, event], STORY))
+    chosen = [question for question in ranking.select([leaning, event], STORY) if question.recommended]
+    assert [question.prompt for question in chosen] == [event.prompt]
+
+
+def test_with_no_question_the_engine_is_sure_of_the_best_unsure_one_is_offered_alone(monkeypatch) -> None:
+    """An empty default set would leave a reader of the set every suggestion instead."""
+    made = [make("Acme Corp will close its Ohio plant, cutting _____ jobs.", "300", start=0),
+            make("Globex bought _____ trucks in May.", "12", start=100),
+            make("Initech said sales rose to _____ in March.", "$5m", start=200)]
+    scores = dict(zip((question.prompt for question in made), (0.5, 0.6, ranking.FAULTY)))
+    monkeypatch.setattr(ranking, "score", lambda question, story: scores[question.prompt])
+    chosen = [question.prompt for question in ranking.select(made, STORY) if question.recommended]
+    assert chosen == ["Globex bought _____ trucks in May."]
 
 
 def test_the_company_is_named_when_the_speaker_rules_settled_it() -> None:
