@@ -56,7 +56,7 @@ _COMPANY_NOUN = re.compile(
 # "A Texas oil firm": an unnamed company the story brings in, after which "the company" may be either.
 _ANOTHER_COMPANY = re.compile(r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w.-]+\s+){0,4}?(?:company|firm|corporation|"
                               r"concern|bank|group|unit|subsidiary|maker|producer|lender|insurer|rival|buyer|bidder)\b")
-_OPENS_A_QUOTATION = re.compile(r"^[^“”\"]+[:,]\s*[“\"][^“”\"]+$")
+_OPENS_A_QUOTATION = re.compile(r"^[^“”\"]*\w[^“”\"]*(?:[:,]\s*|\s)[“\"][^“”\"]+$")
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+$")
 _BANK_NAME = re.compile(r"\b(?:Bank|Banc|Bancorp|Bancorporation|Banque|Banco|Bankers|Savings|Trust)\b")
 _TRAILING_ATTRIBUTION = re.compile(
@@ -629,8 +629,9 @@ def _prepare(sentence: Sentence, start: int, mention: str, fact: Fact, article: 
 
     speaker = ""
     if _OPENS_A_QUOTATION.match(text):
-        # 'Lu, a professor, told Reuters: "The decision came late.': the quotation runs on into the next
-        # sentence; the words before it are the narrator's, so only the quotation is closed.
+        # 'Lu, a professor, told Reuters: "The decision came late.', 'Hutt said waiting lists were "only 10% of
+        # it.': the quotation runs on into the next sentence (or the copy never closes it); the words before it
+        # are the narrator's, so only the quotation is closed.
         text += "”" if "“" in text else '"'
     if _unbalanced_quotes(text):
         speaker = _quoting_speaker(text, article)

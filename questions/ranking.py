@@ -1181,8 +1181,10 @@ def reads_badly(question: Question, story: Story) -> str | None:
             return f"repeated word: {match.group(0)}"
     if _ARTICLE_THEN_ARTICLE.search(plain.replace(" in the ", " ").replace(" of the ", " ")):
         return "an article before a preposition or another article"
-    if prompt.count("(") != prompt.count(")") or prompt.count("“") != prompt.count("”") or prompt.count('"') % 2:
-        return "unbalanced brackets or quotes"
+    if prompt.count("(") != prompt.count(")") or prompt.count("“") != prompt.count("”") or prompt.count('"') % 2 or \
+            ("'" in prompt or "‘" in prompt) and \
+            len(_OPENING_SINGLE_QUOTE.findall(prompt)) > len(_CLOSING_SINGLE_QUOTE.findall(prompt)):
+        return "unbalanced brackets or quotes"  # "after 'tremendous change and reform."
     if "…" in prompt and _EXCERPT_MID_CLAUSE.match(prompt):
         return "an excerpt that starts mid-clause"
     if body_of(prompt).startswith("("):
@@ -1235,6 +1237,9 @@ _CUT_AFTER_A_LINKING_WORD = re.compile(rf"\b(?:{_LINKING_WORDS}|the|a|an|its|the
                                        rf"those|small|large|new|more|most)…", re.IGNORECASE)
 _THAT_CAPITAL = re.compile(r"\bthat (A|[A-Z][a-z]+)\b")  # "said that A potential ...": "A" but never "I"
 _SAID_TWICE = re.compile(r"\bsaid: [“\"]\S+ said\b")
+_OPENING_SINGLE_QUOTE = re.compile(r"(?<![\w'’])['‘](?=\w)")
+# A closing mark, or a plural's possessive ("the players' union"): more openings than these is a quotation never closed.
+_CLOSING_SINGLE_QUOTE = re.compile(r"(?<=[\w.,!?…])['’](?![\w'’])")
 _DOUBLED_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
 _INITIALS_WITHOUT_STOP = re.compile(r"\b(?:[A-Z]\.)+[A-Z](?= [a-z])")
 _INITIALS_THEN_CAPITAL = re.compile(r"\b((?:[A-Z]\.){2,}) ([A-Z][a-z]+)\b")

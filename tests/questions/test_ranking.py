@@ -313,6 +313,8 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
     (make("Jane Smith said rates were higher back then, at _____.", "5 pct"), "back then = ?"),
     (make("Zambia broke off talks with the _____ over food subsidies.", "IMF and World Bank",
           kind=FactKind.ORGANISATION), "half of the answer is in the headline"),
+    (make("_____ said that NHS staff wanted a period of consolidation after 'tremendous change and reform.",
+          "Brian Gibbons", kind=FactKind.SPEAKER), "unbalanced brackets or quotes"),
     # A market report's ticks, in each of the ways wire copy writes them.
     (make("Piedmont fell one to _____ on volume of 963,000.", "68-5/8",
           sentence="Piedmont fell one to 68-5/8 on volume of 963,000."),
@@ -532,6 +534,7 @@ STORIES_FOR_FAULT = {
     make("Acme Corp said that of this year's _____ plants, two would close.", "six"),
     make("West Germany's Statistics Office had put the January surplus at _____.", "4.9 billion marks"),
     make("The U.S. index rose 0.7 pct after a revised _____ fall, the Commerce Department said.", "0.4 pct"),
+    make("The players' union at Acme Corp said _____ jobs went.", "300"),
     make("Acme Corp issued a 75 mln dlr bond paying _____ over five years.", "8-1/2 pct",  # a coupon is no tick
          sentence="Acme Corp issued a 75 mln dlr bond paying 8-1/2 pct over five years."),
     make("Acme Corp (ACM) said it would cut _____ jobs.", "300"),
