@@ -124,6 +124,10 @@ class CardRow:
     due: dt.datetime
     state: State  # the FSRS state its memory is in
 
+    def is_mastered(self, day_end: dt.datetime) -> bool:
+        """``is_mastered`` of the card this row was read from."""
+        return self.state is State.Review and self.due >= day_end
+
 
 @dataclass(frozen=True)
 class StudyQueue:
@@ -167,14 +171,17 @@ def card_states(learner_id: int, question_ids: Iterable[int]) -> dict[int, CardR
 
 
 def build_queue(learner_id: int, question_ids: Sequence[int], now: dt.datetime, *,
-                new_cards_per_day: int, zone_name: str | None = None) -> StudyQueue:
+                new_cards_per_day: int, zone_name: str | None = None,
+                states: dict[int, CardRow] | None = None) -> StudyQueue:
     """Return the learner's queue over ``question_ids`` (the live questions of their sets, in set order).
 
     Cards due now come first, soonest first; then new cards in the given order, up to the day's limit
     less the cards already met today. When that leaves nothing, learning cards due within
-    ``LEARN_AHEAD`` are shown early.
+    ``LEARN_AHEAD`` are shown early. ``states``: the cards of ``card_states`` for these questions, when the
+    caller has read them already.
     """
-    states = card_states(learner_id, question_ids)
+    if states is None:
+        states = card_states(learner_id, question_ids)
     due = sorted((state for state in states.values() if state.due <= now), key=lambda state: (state.due, state.id))
     new_left = max(0, new_cards_per_day - new_cards_introduced_since(learner_id, start_of_day(now, zone_name)))
     unseen = [question_id for question_id in question_ids if question_id not in states]
