@@ -194,7 +194,7 @@ class LearnerProgress:
 class ReviewHistory:
     """What the progress page shows of the learner's past reviews."""
 
-    days: list[DayActivity]
+    days: tuple[DayActivity, ...]  # a tuple: one kept history serves many requests
     streak: int
     studied_today: bool
 
@@ -216,7 +216,7 @@ def review_history(learner_id: int, now: dt.datetime, zone_name: str | None) -> 
 
     def compute() -> ReviewHistory:
         days = review_days(learner_id, zone_name)
-        return ReviewHistory(days=daily_activity(learner_id, now, zone_name=zone_name),
+        return ReviewHistory(days=tuple(daily_activity(learner_id, now, zone_name=zone_name)),
                              streak=study_streak(days, today), studied_today=today in days)
 
     return app_cache("review_history", size=_HISTORIES_KEPT).get((learner_id, zone_name, today), version, compute)
@@ -227,7 +227,7 @@ def learner_progress(learner: User, now: dt.datetime) -> LearnerProgress:
     zone_name = learner.time_zone
     sets, _queue, cards = progress_and_queue(learner, now)
     history = review_history(learner.id, now, zone_name)
-    return LearnerProgress(sets=sets, days=history.days, streak=history.streak, studied_today=history.studied_today,
+    return LearnerProgress(sets=sets, days=list(history.days), streak=history.streak, studied_today=history.studied_today,
                            upcoming=upcoming_days([card.due for card in cards.values()], now, zone_name=zone_name),
                            time_zone=zone_name or "UTC")
 
