@@ -10,7 +10,7 @@ from app import auth, classes, errors, formatting, home, progress, quiz, reports
 from app.auth import throttle
 from app.cli import register_commands
 from app.config import default_config, engine_options
-from app.database import configure_sqlite
+from app.database import add_answers_engine, configure_sqlite
 from app.extensions import bootstrap, csrf, db, login_manager, migrate
 from app.session_cookie import RefreshWhenAgedSessionInterface
 
@@ -52,6 +52,7 @@ def create_app(config: dict | None = None) -> Flask:
     security.init_app(app)
     with app.app_context():
         configure_sqlite(db.engine)
+        add_answers_engine(app)
 
     for blueprint in (home.bp, auth.bp, classes.bp, sets.bp, study.bp, quiz.bp, progress.bp, reports.bp):
         app.register_blueprint(blueprint)

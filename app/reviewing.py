@@ -25,7 +25,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.sql.expression import Executable
 
 from app.auth.sessions import login_values, owns_login
-from app.database import begin_write_on
+from app.database import answers_engine, begin_write_on
 from app.errors import Invalid, NotFound
 from app.extensions import db
 from app.grading import ASKED_COLUMNS, AskedQuestion, asked_question, grade
@@ -401,17 +401,20 @@ def record_quiz_answer(login_token: str, attempt_id: int, question_id: int, resp
         NotInYourQuiz: the login has ended, or the attempt is not its learner's, or the question not one of it.
         Invalid: the submission id was already used for another question (a replayed or forged form).
 
-    This runs on every click of "Check answer", so it works on a connection of its own with Core
-    statements built once and run on the driver's cursor: the bookkeeping of the ORM session, or even of
-    ``Connection.execute``, around each statement would cost more than the statement.
+    This runs on every click of "Check answer", so it works on a connection of its own (on PostgreSQL, from a
+    pool of its own that keeps its statements prepared: ``add_answers_engine``) with Core statements built once and
+    run on the driver's cursor: the bookkeeping of the ORM session, or even of ``Connection.execute``, around
+    each statement would cost more than the statement.
     """
-    with db.engine.connect() as connection:
+    with answers_engine().connect() as connection:
         context = _read_answer_context(connection, attempt_id, question_id, login_token)
         if context is None or question_id not in context.question_ids:
+            _end_read(connection)
             raise NotInYourQuiz(attempt_id, question_id)
         learner_id = context.learner_id
         question = context.question
         if context.stored_response is not None:
+            _end_read(connection)
             return StoredAnswer(AnswerStatus.ALREADY_ANSWERED, question, learner_id, response=context.stored_response,
                                 correct=bool(context.stored_correct), finished=context.finished,
                                 feedback_at_end=context.feedback_at_end)
@@ -422,6 +425,7 @@ def record_quiz_answer(login_token: str, attempt_id: int, question_id: int, resp
                 CLOSE_AT_DEADLINE.execute(connection, {"attempt": attempt_id})
             return StoredAnswer(AnswerStatus.TIME_UP, question, learner_id, finished=True)
         if not question.is_live:
+            _end_read(connection)
             return StoredAnswer(AnswerStatus.WITHDRAWN, question, learner_id)
 
         response = response.strip()[:MAX_RESPONSE]
@@ -462,6 +466,20 @@ def record_quiz_answer(login_token: str, attempt_id: int, question_id: int, resp
             raise
     return StoredAnswer(AnswerStatus.ANSWERED, question, learner_id, response=response, correct=correct,
                         finished=finished, feedback_at_end=context.feedback_at_end)
+
+
+def _end_read(connection: Connection) -> None:
+    """End the transaction the answer's read began on the driver, which wrote nothing, with COMMIT.
+
+    Left open, the pool would end it with ROLLBACK, at which psycopg forgets the answer's prepared statements
+    (``add_answers_engine``). SQLAlchemy sees that transaction only when the read went through ``Connection.execute``
+    (statements logged); else it is the driver's own, and the driver commits it. On SQLite the fast read begins
+    none, and this does nothing.
+    """
+    if connection.in_transaction():
+        connection.commit()
+    else:
+        connection.connection.driver_connection.commit()
 
 
 def _settle_finished(connection: Connection, values: dict, context: AnswerContext, *, total: int,

@@ -197,7 +197,7 @@ def seed_school(rng: random.Random) -> School:
 
 
 def logged_in(port: int, email: str) -> Browser:
-    browser = Browser(port)
+    browser = Browser([port])
     token = browser.csrf_token("/auth/login")
     reply = browser.request("POST", "/auth/login", {"csrf_token": token, "email": email, "password": PASSWORD})
     if reply.status != 302:
@@ -325,7 +325,7 @@ def main(argv: list[str] | None = None) -> int:
             if args.only:
                 wanted = {name.strip() for name in args.only.split(",")}
                 pages = [one for one in pages if one.name.split(" (")[0] in wanted]
-            template = page("10 KB template page", "/page", [Browser(ceiling.port) for _ in range(USERS)])
+            template = page("10 KB template page", "/page", [Browser([ceiling.port]) for _ in range(USERS)])
             for one in pages:  # every page answers every user before it is timed
                 for browser, path in one.users:
                     reply = browser.request("GET", path)

@@ -86,5 +86,5 @@ def teacher_overview(teacher: User, *, now: dt.datetime | None = None) -> Teache
 def learner_overview(learner: User, *, now: dt.datetime | None = None) -> LearnerOverview:
     """Return the learner's classes, assigned sets with due dates, cards to study and scores, and today's queue."""
     now = now or utcnow()
-    sets, queue, _question_ids = progress_and_queue(learner, now)
+    sets, queue, _cards = progress_and_queue(learner, now)
     return LearnerOverview(classrooms=learner_classrooms(learner), sets=sets, queue=queue, now=now)

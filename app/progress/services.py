@@ -8,10 +8,11 @@ from typing import Iterable
 
 from sqlalchemy import case, func, literal
 
+from app.caching import app_cache
 from app.extensions import db
-from app.models import Assignment, CardState, Question, QuestionSet, Review, ReviewStatus, User
+from app.models import Assignment, Question, QuestionSet, Review, ReviewStatus, User
 from app.quiz.services import attempts_by_set
-from app.scheduling import StudyQueue, mastered_in_sql
+from app.scheduling import CardRow, StudyQueue, card_states
 from app.statistics import AttemptRecord, mastery, summarise_learner_set
 from app.study.services import assigned_sets, queue_over
 from app.timezones import day_start, end_of_today, local_day
@@ -43,42 +44,43 @@ class SetProgress:
         return self.card_count - self.studied
 
 
-def progress_and_queue(learner: User, now: dt.datetime) -> tuple[list[SetProgress], StudyQueue, list[int]]:
-    """Return each assigned set's progress (soonest due first), the study queue and the sets' live question ids.
+def progress_and_queue(learner: User, now: dt.datetime) -> tuple[list[SetProgress], StudyQueue, dict[int, CardRow]]:
+    """Return each assigned set's progress (soonest due first), the study queue and the learner's cards of the sets.
 
-    The ids are in set order. A set's cards due now are those of the queue, so the numbers agree with the
-    study page; the sets and their questions are read once for both.
+    The cards are those of the sets' live questions, by question id. A set's cards due now are those of the
+    queue, so the numbers agree with the study page; the sets, their questions and the cards are read once for all.
     """
     pairs = assigned_sets(learner)
     set_ids = [question_set.id for question_set, _ in pairs]
     live = live_questions_by_set(set_ids)
     question_ids = [question_id for set_id in set_ids for question_id in live[set_id]]
-    queue = queue_over(learner, question_ids, now)
+    cards = card_states(learner.id, question_ids)
+    queue = queue_over(learner, question_ids, now, states=cards)
     due_now = set(queue.due)
-    # Each set's cards met and mastered (scheduling.is_mastered), counted in SQL: a learner has hundreds of cards.
+    # Each set's cards met and mastered (scheduling.is_mastered), from the rows the queue was built from.
     day_end = end_of_today(now, learner.time_zone)
-    counted = {set_id: (studied, mastered or 0) for set_id, studied, mastered in db.session.execute(
-        db.select(Question.set_id, func.count(), func.sum(case((mastered_in_sql(day_end), 1), else_=0)))
-        .join(Question, Question.id == CardState.question_id)
-        .where(CardState.learner_id == learner.id, Question.set_id.in_(set_ids),
-               Question.review_status == ReviewStatus.APPROVED, Question.retired_at.is_(None))
-        .group_by(Question.set_id))} if set_ids else {}
+    set_of = {question_id: set_id for set_id in set_ids for question_id in live[set_id]}
+    studied: Counter[int] = Counter()
+    mastered: Counter[int] = Counter()
+    for card in cards.values():
+        studied[set_of[card.question_id]] += 1
+        mastered[set_of[card.question_id]] += card.is_mastered(day_end)
     attempts = attempts_by_set(learner.id, set_ids)
     rows = []
     for question_set, assignment in pairs:
-        cards = live[question_set.id]
-        studied, mastered = counted.get(question_set.id, (0, 0))
+        set_questions = live[question_set.id]
         records = [AttemptRecord(attempt.id, attempt.started_at, attempt.finished_at, attempt.correct, attempt.total)
                    for attempt in attempts[question_set.id]]
-        summary = summarise_learner_set(records, mastery_share=mastery(mastered, len(cards)),
+        summary = summarise_learner_set(records, mastery_share=mastery(mastered[question_set.id], len(set_questions)),
                                         due_at=assignment.due_at, now=now)
         open_attempts = [attempt.id for attempt in attempts[question_set.id] if attempt.finished_at is None]
         rows.append(SetProgress(
-            question_set=question_set, assignment=assignment, card_count=len(cards), studied=studied,
-            mastered=mastered, due_now=sum(question_id in due_now for question_id in live[question_set.id]), mastery=summary.mastery,
+            question_set=question_set, assignment=assignment, card_count=len(set_questions),
+            studied=studied[question_set.id], mastered=mastered[question_set.id],
+            due_now=sum(question_id in due_now for question_id in set_questions), mastery=summary.mastery,
             best_percent=summary.best_percent, last_percent=summary.last_percent, attempts=summary.attempts,
             open_attempt_id=open_attempts[-1] if open_attempts else None, overdue=summary.overdue))
-    return rows, queue, question_ids
+    return rows, queue, cards
 
 
 def live_questions_by_set(set_ids: list[int]) -> dict[int, list[int]]:
@@ -161,16 +163,16 @@ class UpcomingDay:
 def upcoming_reviews(learner_id: int, question_ids: Iterable[int], now: dt.datetime, *,
                      days: int = UPCOMING_DAYS, zone_name: str | None = None) -> list[UpcomingDay]:
     """Return how many of the learner's cards fall due on each of the next ``days`` days of their zone, today first."""
-    question_ids = list(question_ids)
+    return upcoming_days([card.due for card in card_states(learner_id, question_ids).values()], now,
+                         days=days, zone_name=zone_name)
+
+
+def upcoming_days(due_times: Iterable[dt.datetime], now: dt.datetime, *, days: int = UPCOMING_DAYS,
+                  zone_name: str | None = None) -> list[UpcomingDay]:
+    """Return how many of these due times fall on each of the next ``days`` days of the zone, today first."""
     today = local_day(now, zone_name)
-    counts: Counter[int] = Counter()
-    if question_ids:
-        for due in db.session.execute(
-                db.select(CardState.due).where(CardState.learner_id == learner_id,
-                                               CardState.question_id.in_(question_ids),
-                                               CardState.due < day_start(today + dt.timedelta(days=days), zone_name))
-        ).scalars():
-            counts[max(0, (local_day(due, zone_name) - today).days)] += 1
+    window_end = day_start(today + dt.timedelta(days=days), zone_name)
+    counts = Counter(max(0, (local_day(due, zone_name) - today).days) for due in due_times if due < window_end)
     return [UpcomingDay(today + dt.timedelta(days=offset), counts[offset]) for offset in range(days)]
 
 
@@ -188,14 +190,44 @@ class LearnerProgress:
         return sum(day.reviews for day in self.days)
 
 
+@dataclass(frozen=True)
+class ReviewHistory:
+    """What the progress page shows of the learner's past reviews."""
+
+    days: tuple[DayActivity, ...]  # a tuple: one kept history serves many requests
+    streak: int
+    studied_today: bool
+
+
+_HISTORIES_KEPT = 4096
+
+
+def review_history(learner_id: int, now: dt.datetime, zone_name: str | None) -> ReviewHistory:
+    """Return the learner's last 30 days of reviews and their streak, as of today in their zone.
+
+    Read far more often than it changes (a learner opens the page again and again between two reviews) and
+    costing a scan of the learner's whole history, it is kept by the worker under the version of the
+    learner's reviews: their count and highest id, which an index answers. Reviews are only ever added or
+    deleted; either changes that version, so a kept history is never stale.
+    """
+    today = local_day(now, zone_name)
+    version = tuple(db.session.execute(
+        db.select(func.count(), func.max(Review.id)).where(Review.learner_id == learner_id)).one())
+
+    def compute() -> ReviewHistory:
+        days = review_days(learner_id, zone_name)
+        return ReviewHistory(days=tuple(daily_activity(learner_id, now, zone_name=zone_name)),
+                             streak=study_streak(days, today), studied_today=today in days)
+
+    return app_cache("review_history", size=_HISTORIES_KEPT).get((learner_id, zone_name, today), version, compute)
+
+
 def learner_progress(learner: User, now: dt.datetime) -> LearnerProgress:
     """Return everything the progress page shows."""
     zone_name = learner.time_zone
-    sets, _queue, question_ids = progress_and_queue(learner, now)
-    days = review_days(learner.id, zone_name)
-    today = local_day(now, zone_name)
-    return LearnerProgress(sets=sets, days=daily_activity(learner.id, now, zone_name=zone_name),
-                           streak=study_streak(days, today), studied_today=today in days,
-                           upcoming=upcoming_reviews(learner.id, question_ids, now, zone_name=zone_name),
+    sets, _queue, cards = progress_and_queue(learner, now)
+    history = review_history(learner.id, now, zone_name)
+    return LearnerProgress(sets=sets, days=list(history.days), streak=history.streak, studied_today=history.studied_today,
+                           upcoming=upcoming_days([card.due for card in cards.values()], now, zone_name=zone_name),
                            time_zone=zone_name or "UTC")
 

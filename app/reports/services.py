@@ -57,22 +57,20 @@ def class_assignments(classroom: Classroom) -> list[Assignment]:
 
 # --- Learner × set summaries -------------------------------------------------------------------------
 
-def _live_question_ids(set_ids: Iterable[int]) -> dict[int, list[int]]:
-    rows = db.session.execute(
-        db.select(Question.set_id, Question.id)
+def _live_question_counts(set_ids: Iterable[int]) -> dict[int, int]:
+    return dict(db.session.execute(
+        db.select(Question.set_id, func.count())
         .where(Question.set_id.in_(list(set_ids)), Question.review_status == ReviewStatus.APPROVED,
-               Question.retired_at.is_(None)))
-    by_set: dict[int, list[int]] = defaultdict(list)
-    for set_id, question_id in rows:
-        by_set[set_id].append(question_id)
-    return by_set
+               Question.retired_at.is_(None))
+        .group_by(Question.set_id)).all())
 
 
-def summaries(learner_ids: list[int], set_ids: list[int], due_dates: dict[int, dt.datetime | None],
+def summaries(learners: list[User], set_ids: list[int], due_dates: dict[int, dt.datetime | None],
               now: dt.datetime) -> dict[tuple[int, int], LearnerSetSummary]:
     """Return each (learner, set) pair's summary: scores, attempts, mastery, last activity, overdue."""
-    if not learner_ids or not set_ids:
+    if not learners or not set_ids:
         return {}
+    learner_ids = [learner.id for learner in learners]
     attempts: dict[tuple[int, int], list[AttemptRecord]] = defaultdict(list)
     for learner_id, set_id, *record in db.session.execute(
             db.select(Attempt.learner_id, Attempt.set_id, Attempt.id, Attempt.started_at, Attempt.finished_at,
@@ -88,15 +86,17 @@ def summaries(learner_ids: list[int], set_ids: list[int], due_dates: dict[int, d
             .where(Attempt.learner_id.in_(learner_ids), Attempt.set_id.in_(set_ids), Attempt.finished_at.is_(None))
             .group_by(Attempt.learner_id, Attempt.set_id)):
         activity[learner_id, set_id].append(last)
-    live = _live_question_ids(set_ids)
+    live_counts = _live_question_counts(set_ids)
     # Mastery as the learner's progress page counts it (scheduling.is_mastered), with the learner's own day,
     # counted in SQL over the cards of the sets' live questions. A card's last review is the latest review of its
     # question (the one writer of reviews, app/reviewing.py, writes both together), so the cards also give the
     # last flashcard review.
     day_ends: dict[dt.datetime, list[int]] = defaultdict(list)
-    for learner_id, zone_name in db.session.execute(db.select(User.id, User.time_zone).where(User.id.in_(learner_ids))):
-        day_ends[end_of_today(now, zone_name)].append(learner_id)
-    day_end = case(*((CardState.learner_id.in_(ids), moment) for moment, ids in day_ends.items()))
+    for learner in learners:
+        day_ends[end_of_today(now, learner.time_zone)].append(learner.id)
+    # A class is mostly in one zone: then every card is compared with the one moment, not picked one by its learner.
+    day_end = next(iter(day_ends)) if len(day_ends) == 1 else \
+        case(*((CardState.learner_id.in_(ids), moment) for moment, ids in day_ends.items()))
     is_live = (Question.review_status == ReviewStatus.APPROVED) & Question.retired_at.is_(None)
     mastered: dict[tuple[int, int], int] = {}
     for learner_id, set_id, mastered_cards, last in db.session.execute(
@@ -112,7 +112,7 @@ def summaries(learner_ids: list[int], set_ids: list[int], due_dates: dict[int, d
     return {
         (learner_id, set_id): summarise_learner_set(
             attempts.get((learner_id, set_id), []),
-            mastery_share=mastery(mastered.get((learner_id, set_id), 0), len(live.get(set_id, []))),
+            mastery_share=mastery(mastered.get((learner_id, set_id), 0), live_counts.get(set_id, 0)),
             activity=activity.get((learner_id, set_id), []), due_at=due_dates.get(set_id), now=now)
         for learner_id in learner_ids for set_id in set_ids
     }
@@ -222,7 +222,7 @@ def class_set_report(teacher: User, classroom_id: int, set_id: int, now: dt.date
     question_set = owned_or_404(QuestionSet, set_id, teacher)
     assignment = _assignment(classroom, question_set)
     learners = class_learners(classroom)
-    summary_of = summaries([learner.id for learner in learners], [question_set.id],
+    summary_of = summaries(learners, [question_set.id],
                            {question_set.id: assignment.due_at if assignment else None}, now)
     rows = [LearnerRow(learner, summary_of[learner.id, question_set.id]) for learner in learners]
     return ClassSetReport(classroom=classroom, question_set=question_set, assignment=assignment,
@@ -286,7 +286,7 @@ def learner_report(teacher: User, classroom_id: int, learner_id: int, now: dt.da
     learner = enrolled_learner(classroom, learner_id)
     assignments = class_assignments(classroom)
     set_ids = [assignment.set_id for assignment in assignments]
-    summary_of = summaries([learner.id], set_ids,
+    summary_of = summaries([learner], set_ids,
                            {assignment.set_id: assignment.due_at for assignment in assignments}, now)
     titles = {assignment.set_id: assignment.question_set.title for assignment in assignments}
     attempts = db.session.execute(
@@ -485,7 +485,7 @@ def grade_rows(teacher: User, classroom_id: int, set_id: int | None,
     classroom = owned_or_404(Classroom, classroom_id, teacher)
     sets = _export_sets(teacher, classroom, set_id)
     learners = class_learners(classroom)
-    summary_of = summaries([learner.id for learner in learners], [question_set.id for question_set, _ in sets],
+    summary_of = summaries(learners, [question_set.id for question_set, _ in sets],
                            {question_set.id: assignment.due_at if assignment else None
                             for question_set, assignment in sets},
                            now)

@@ -20,7 +20,7 @@ from app.extensions import db
 from app.models import (Assignment, CardState, Classroom, Enrollment, Question, QuestionKind, QuestionSet,
                         ReviewSource, ReviewStatus, Role, SetStatus, User)
 from app.reviewing import StoredCard, read_card, record_review
-from app.scheduling import RATING_LABELS, StudyQueue, build_queue, format_interval, next_due_times
+from app.scheduling import RATING_LABELS, CardRow, StudyQueue, build_queue, format_interval, next_due_times
 from app.sets.highlighting import source_with_answer
 
 SUBMISSION_ID = re.compile(r"[A-Za-z0-9_-]{16,48}")
@@ -119,10 +119,12 @@ def study_queue(learner: User, now: dt.datetime, *, set_id: int | None = None) -
     return queue_over(learner, live_question_ids(set_ids), now)
 
 
-def queue_over(learner: User, question_ids: Sequence[int], now: dt.datetime) -> StudyQueue:
-    """Return the learner's queue over these live questions (of their sets, in set order)."""
-    return build_queue(learner.id, question_ids, now,
-                       new_cards_per_day=current_app.config.get("NEW_CARDS_PER_DAY", 20), zone_name=learner.time_zone)
+def queue_over(learner: User, question_ids: Sequence[int], now: dt.datetime, *,
+               states: dict[int, CardRow] | None = None) -> StudyQueue:
+    """Return the learner's queue over these live questions (of their sets, in set order); ``states`` as
+    ``build_queue`` takes them."""
+    return build_queue(learner.id, question_ids, now, new_cards_per_day=current_app.config.get("NEW_CARDS_PER_DAY", 20),
+                       zone_name=learner.time_zone, states=states)
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """The models, the migrations and the main request paths on a real PostgreSQL server."""
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 import threading
@@ -12,13 +13,14 @@ import sqlalchemy as sa
 from flask_migrate import downgrade, upgrade
 
 from app import create_app
+from app.database import answers_engine
 from app.demo import DEMO_ARTICLE
 from app.extensions import db
 from app.models import (Answer, Attempt, Classroom, Enrollment, Question, QuestionSet, Review, ReviewSource, Role,
                         SetStatus, User, utcnow)
 from app.sets import creation, publishing, verdicts
 from tests.web.conftest import PASSWORD, csrf_token, log_in, make_user, post_form
-from tests.web.learner_setup import form_fields, make_assigned_set
+from tests.web.learner_setup import QUESTIONS, form_fields, make_assigned_set
 from tests.web.test_migrations import schema_drift, table_names
 
 pytestmark = pytest.mark.postgres
@@ -41,6 +43,7 @@ def pg_app(postgres_server, tmp_path):
     with app.app_context():
         db.session.remove()
         db.engine.dispose()
+        answers_engine().dispose()
     postgres_server.drop_database(name)
 
 
@@ -311,48 +314,94 @@ def round_trips(messages: list[str]) -> int:
     return sum(message.startswith(("Query", "Sync")) for message in messages)
 
 
-def test_an_answer_takes_at_most_four_round_trips_to_postgresql(pg_app, tmp_path):
-    """BEGIN, the read (which checks the login too), the writes in one statement, COMMIT: no ping, no other read.
-
-    Counted by libpq itself, which traces every message the client sends, on connections opened for the purpose.
-    """
-    learner_id = make_user(pg_app, role=Role.LEARNER, email="round-trips@example.org")
-    assigned = make_assigned_set(pg_app, learner_id)
-    client = pg_app.test_client()
-    assert log_in(client, "round-trips@example.org").status_code == 302
-    response = client.post(f"/quiz/sets/{assigned.set_id}/start", data={"csrf_token": csrf_token(client, "/")})
-    attempt_id = int(re.search(r"/quiz/(\d+)", response.headers["Location"]).group(1))
-
-    trace_path = tmp_path / "libpq.trace"
-    with pg_app.app_context():
-        engine = db.engine
+@contextlib.contextmanager
+def traced_messages(app, trace_path):
+    """Trace with libpq every message the app's connections send (the answers' own pool's too); yield a function
+    returning what was sent since the last call, one entry a message."""
+    with app.app_context():
+        engines = {db.engine, answers_engine()}
     with trace_path.open("w") as trace_file:
         def trace(dbapi_connection, _record):
             dbapi_connection.pgconn.trace(trace_file.fileno())
             dbapi_connection.pgconn.set_trace_flags(psycopg.pq.Trace.SUPPRESS_TIMESTAMPS)
 
-        engine.dispose()
-        sa.event.listen(engine, "connect", trace)
-        try:
-            for response_text in ("Lakeport", "True"):  # a multiple-choice and a true/false question
-                # The page opens the pool's connections, so that the count below leaves out connecting.
-                fields = form_fields(client.get(f"/quiz/{attempt_id}").get_data(as_text=True))
-                trace_file.flush()
-                before = trace_path.stat().st_size
-                reply = client.post(f"/quiz/{attempt_id}/answer", data={**fields, "response": response_text},
-                                    headers={"Accept": "application/json"})
-                assert reply.get_json()["status"] == "answered" and reply.get_json()["correct"] is True
-                trace_file.flush()
-                with trace_path.open() as written:
-                    written.seek(before)
-                    messages = client_messages(written.read())
-                assert round_trips(messages) <= 4, messages
-                assert [message for message in messages if message.startswith("Query")] == \
-                    ['Query "BEGIN"', 'Query "COMMIT"'], messages
-        finally:
-            sa.event.remove(engine, "connect", trace)
+        read_up_to = 0
+
+        def sent_since() -> list[str]:
+            nonlocal read_up_to
+            trace_file.flush()
+            with trace_path.open() as written:
+                written.seek(read_up_to)
+                text = written.read()
+                read_up_to = written.tell()
+            return client_messages(text)
+
+        for engine in engines:
             engine.dispose()
+            sa.event.listen(engine, "connect", trace)
+        try:
+            yield sent_since
+        finally:
+            for engine in engines:
+                sa.event.remove(engine, "connect", trace)
+                engine.dispose()
+
+
+def start_quiz(pg_app, email: str, **set_options) -> tuple:
+    learner_id = make_user(pg_app, role=Role.LEARNER, email=email)
+    assigned = make_assigned_set(pg_app, learner_id, **set_options)
+    client = pg_app.test_client()
+    assert log_in(client, email).status_code == 302
+    response = client.post(f"/quiz/sets/{assigned.set_id}/start", data={"csrf_token": csrf_token(client, "/")})
+    return learner_id, client, int(re.search(r"/quiz/(\d+)", response.headers["Location"]).group(1))
+
+
+def test_an_answer_takes_at_most_four_round_trips_to_postgresql(pg_app, tmp_path):
+    """BEGIN, the read (which checks the login too), the writes in one statement, COMMIT: no ping, no other read.
+
+    Counted by libpq itself, which traces every message the client sends, on connections opened for the purpose.
+    """
+    learner_id, client, attempt_id = start_quiz(pg_app, "round-trips@example.org")
+    with traced_messages(pg_app, tmp_path / "libpq.trace") as sent_since:
+        for response_text in ("Lakeport", "True"):  # a multiple-choice and a true/false question
+            # The page opens the pool's connections, so that the count below leaves out connecting.
+            fields = form_fields(client.get(f"/quiz/{attempt_id}").get_data(as_text=True))
+            sent_since()
+            reply = client.post(f"/quiz/{attempt_id}/answer", data={**fields, "response": response_text},
+                                headers={"Accept": "application/json"})
+            assert reply.get_json()["status"] == "answered" and reply.get_json()["correct"] is True
+            messages = sent_since()
+            assert round_trips(messages) <= 4, messages
+            assert [message for message in messages if message.startswith("Query")] == \
+                ['Query "BEGIN"', 'Query "COMMIT"'], messages
     with pg_app.app_context():
         attempt = db.session.get(Attempt, attempt_id)
         assert (attempt.correct, attempt.total) == (2, 2)
         assert len(db.session.execute(db.select(Review).filter_by(learner_id=learner_id)).scalars().all()) == 2
+
+
+def test_the_answers_statements_stay_prepared_between_pages_on_postgresql(pg_app, tmp_path):
+    """After a few answers the server runs the answer's statements as prepared, without parsing or planning them
+    again, although every page between two answers ends its transaction with ROLLBACK (at which psycopg
+    forgets a connection's prepared statements)."""
+    questions = [{**QUESTIONS[0], "prompt": f"Which city hosted race {number}?"} for number in range(12)]
+    learner_id, client, attempt_id = start_quiz(pg_app, "prepared@example.org", questions=questions)
+    parsed_per_answer = []
+    with traced_messages(pg_app, tmp_path / "libpq.trace") as sent_since:
+        for _question in questions:
+            fields = form_fields(client.get(f"/quiz/{attempt_id}").get_data(as_text=True))
+            sent_since()
+            reply = client.post(f"/quiz/{attempt_id}/answer", data={**fields, "response": "Lakeport"},
+                                headers={"Accept": "application/json"})
+            assert reply.get_json()["correct"] is True
+            messages = sent_since()
+            parsed_per_answer.append(sum(message.startswith("Parse") for message in messages))
+            # psycopg prepares a statement at its sixth run on a connection: a Parse of its own, one round trip more.
+            prepared_now = sum(message.startswith('Parse "_pg3_') for message in messages)
+            assert round_trips(messages) <= 4 + prepared_now, messages
+            if len(parsed_per_answer) > 6:
+                assert parsed_per_answer[-1] == 0, messages  # the read and the writes: Bind to prepared statements
+                assert sum(message.startswith('Bind "" "_pg3_') for message in messages) == 2, messages
+    with pg_app.app_context():
+        attempt = db.session.get(Attempt, attempt_id)
+        assert (attempt.correct, attempt.total, attempt.finished_at is not None) == (12, 12, True)

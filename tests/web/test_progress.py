@@ -8,7 +8,7 @@ import pytest
 from fsrs import Rating
 
 from app.extensions import db
-from app.models import ReviewSource, Role, User
+from app.models import Review, ReviewSource, Role, User
 from app.progress.services import daily_activity, learner_progress, study_streak, upcoming_reviews
 from app.reviewing import record_review
 from tests.web.conftest import csrf_token, make_user
@@ -77,6 +77,29 @@ def test_mastery_counts_only_cards_past_learning_and_not_due_today(app, studied)
     assert (row.card_count, row.studied) == (5, 4)
     # Good, Again and Hard on new cards leave them in their learning steps; only Easy (due in 8 days) graduates.
     assert (row.mastered, row.mastery) == (1, 0.2)
+
+
+def test_the_kept_review_history_follows_every_review_added_or_deleted(app, studied):
+    """The page's history is kept between views, under the version of the learner's reviews: never stale."""
+    learner_id, assigned = studied
+
+    def history() -> tuple:
+        with app.app_context():
+            progress = learner_progress(db.session.get(User, learner_id), NOW)
+            return progress.total_reviews, progress.days[-1].reviews, progress.streak
+
+    assert history() == (4, 2, 1)
+    assert history() == (4, 2, 1)  # kept
+    with app.app_context():
+        record_review(learner_id=learner_id, question_id=assigned.question_ids[4], rating=Rating.Good,
+                      now=NOW - dt.timedelta(days=1), source=ReviewSource.FLASHCARD,
+                      submission_id="progress-token-yesterday", duration_ms=900)
+        db.session.commit()
+    assert history() == (5, 2, 3)  # yesterday joins the two days ago and today
+    with app.app_context():
+        db.session.execute(db.delete(Review).where(Review.submission_id == "progress-token-yesterday"))
+        db.session.commit()
+    assert history() == (4, 2, 1)
 
 
 def test_the_progress_page_shows_sets_scores_streak_and_charts_without_scripts(app, client, learner):

@@ -356,3 +356,33 @@ def test_learners_are_refused_and_visitors_sent_to_log_in(app, data):
         assert learner_client.get(url).status_code == 403, url
         response = anonymous.get(url)
         assert response.status_code == 302 and "/auth/login" in response.headers["Location"], url
+
+
+def test_mastery_counts_each_learners_day_in_their_own_zone(app):
+    """A card due tomorrow morning UTC is past today for a learner in London but due today in Auckland.
+
+    Learners of one class in several zones: each card is compared with the end of its own learner's day.
+    """
+    from app.reports.services import summaries
+    from app.models import User
+    from tests.web.learner_setup import enroll, make_assigned_set
+
+    now = dt.datetime(2024, 5, 15, 18, 0)  # Auckland (UTC+12): 16 May, 06:00; its day ends at 12:00 UTC
+    london = make_user(app, role=Role.LEARNER, email="london@example.org")
+    auckland = make_user(app, role=Role.LEARNER, email="auckland@example.org")
+    assigned = make_assigned_set(app, london)
+    enroll(app, auckland, assigned.classroom_id)
+    due = dt.datetime(2024, 5, 16, 6, 0)  # after London's midnight (BST: 23:00 UTC), before Auckland's
+    with app.app_context():
+        for learner_id, zone in ((london, "Europe/London"), (auckland, "Pacific/Auckland")):
+            db.session.get(User, learner_id).time_zone = zone
+            db.session.add(CardState(learner_id=learner_id, question_id=assigned.question_ids[0], due=due,
+                                     fsrs_card=fsrs_card(now - dt.timedelta(days=1), 1.5),
+                                     introduced_at=now - dt.timedelta(days=1), last_review_at=now - dt.timedelta(days=1)))
+        db.session.commit()
+        learners = [db.session.get(User, london), db.session.get(User, auckland)]
+        summary = summaries(learners, [assigned.set_id], {assigned.set_id: None}, now)
+        single = summaries(learners[:1], [assigned.set_id], {assigned.set_id: None}, now)
+    assert summary[london, assigned.set_id].mastery == pytest.approx(1 / len(assigned.question_ids))
+    assert summary[auckland, assigned.set_id].mastery == 0
+    assert single[london, assigned.set_id].mastery == summary[london, assigned.set_id].mastery
