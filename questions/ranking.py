@@ -130,6 +130,7 @@ _GENERIC_REFERENT = re.compile(
     r"ambassador|envoy|premier|senator|judge|spokesman|spokeswoman|chairman|minister|president|official|"
     r"utility|unit))\b",
     re.IGNORECASE)
+_COMPANY_REFERENT = re.compile(r"\b(?:company|firm|bank|corporation|concern|utility|subsidiary)\b", re.IGNORECASE)
 _LINKING_WORDS = ("of|to|for|in|on|at|by|with|from|that|which|who|and|or|as|than|is|are|was|were|has|have|had|"
                   "will|would|could|can|may|said|says|told|"
                   # adverbs: "to close the exchange early" is about the exchange
@@ -459,6 +460,8 @@ def unnamed_referent(question: Question, story: Story) -> str | None:
         if _NAMED_AFTER.match(body, match.end()) or re.search(r"[A-Z]\w*\s+[A-Z]\w*$", match.group(0)):
             continue  # "the chief executive of Acme Corp" says whose; "the European Commission" is a name
         before = body[:match.start()]
+        if question.fact.kind != FactKind.ORGANISATION and _COMPANY_REFERENT.search(match.group(0)):
+            before = _BLANK.sub("some", before)  # "Prime Minister _____ has taken up the company's cause": a person
         if not _names_something(before, story) or \
                 _BODY_OF_PEOPLE.search(match.group(0)) and not _names_a_body(before, story):
             return f"{match.group(0)} = ?"

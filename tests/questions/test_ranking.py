@@ -315,6 +315,8 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
           kind=FactKind.ORGANISATION), "half of the answer is in the headline"),
     (make("_____ said that NHS staff wanted a period of consolidation after 'tremendous change and reform.",
           "Brian Gibbons", kind=FactKind.SPEAKER), "unbalanced brackets or quotes"),
+    (make("British Prime Minister _____ has personally taken up the company's cause.", "Margaret Thatcher",
+          kind=FactKind.PERSON), "the company = ?"),
     # A market report's ticks, in each of the ways wire copy writes them.
     (make("Piedmont fell one to _____ on volume of 963,000.", "68-5/8",
           sentence="Piedmont fell one to 68-5/8 on volume of 963,000."),
