@@ -284,6 +284,20 @@ class Article:
         named = [name for end, name in self.first_two_people if end <= position]
         return named[0] if len(named) == 1 else None
 
+    def other_person_between(self, name: str, start: int, end: int) -> bool:
+        """Whether a person other than ``name`` is mentioned in [start, end)."""
+        index = bisect.bisect_left(self._mention_starts, start)
+        for mention_start, _end, other in self.mentions[index:]:
+            if mention_start >= end:
+                return False
+            if other != name and self.kind_of_name(other) == FactKind.PERSON:
+                return True
+        return False
+
+    def last_mention_end(self, name: str, position: int) -> int:
+        """Where the last mention of a person before a position ends (0 when there is none)."""
+        return max((end for start, end, other in self.mentions if other == name and end <= position), default=0)
+
     def opens_as_subject(self, position: int) -> bool:
         """Whether the name opening a sentence at a position is its subject: a verb, a comma or "'s" follows it,
         not a word that makes it a modifier ("UK banking icon Barclays")."""
@@ -853,8 +867,12 @@ def _resolve(pronoun: re.Match[str], text: str, origin: int, sentence: Sentence,
             name = article.entity_starting(previous)
             # A person only: "Brazil" may open the sentence before and speak, but it has no "his".
             if name and name in article.people + article.speakers and article.kind_of_name(name) == FactKind.PERSON:
-                return name
-        return article.only_person_before(position)
+                # "Wang said Haefner, the Swiss investor, would hold 25 pct. He owns 58 pct": either man.
+                return None if article.other_person_between(name, previous, sentence.start) else name
+        name = article.only_person_before(position)
+        if name is not None and SOMEONE_UNNAMED.search(article.text, article.last_mention_end(name, position), position):
+            return None  # "A foreign agricultural expert forecast ... He put stocks at": not the one named before
+        return name
     if word in ("they", "them", "their"):
         return None  # one name never settles "they": the story may mean a group it names nowhere
     if pronoun.start() == 0 and previous is not None:

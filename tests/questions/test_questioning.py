@@ -371,6 +371,21 @@ def test_an_it_that_stands_for_nothing_is_never_given_a_name():
     assert not any("Company is generally estimated" in prompt for prompt in prompts), prompts
 
 
+@pytest.mark.parametrize(("text", "never"), [
+    # Another man named in the sentence before: "he" may be either.
+    ("Merger Agreed\nCharles Wang said Walter Haefner, the Swiss investor, would hold 25 pct of the stock.\n"
+     "He currently owns 58 pct of Uccel.\n", "Charles Wang currently owns"),
+    # Someone brought in by a role alone since the one person named: "he" may be the expert.
+    ("Sugar Output Falls\nMinister Zhang Wei spoke on Monday.\nThe paper said 144 mills lost money.\n"
+     "A foreign agricultural expert forecast a drop of 10 pct in Guangdong.\n"
+     "Cane acreage in Guangxi has risen by 20 pct, he said.\nHe put sugar stocks at 2.333 mln tonnes.\n",
+     "Zhang Wei put sugar stocks"),
+])
+def test_he_is_not_named_when_the_sentences_before_leave_it_open(text, never):
+    prompts = [question.prompt for question in generate(text).questions]
+    assert not any(never in prompt for prompt in prompts), prompts
+
+
 COMPANY_LEDE = "CPC International Inc said it expects 1987 earnings per share to rise over 1986 levels.\n"
 
 
