@@ -1213,9 +1213,10 @@ def reads_badly(question: Question, story: Story) -> str | None:
         return f"a name twice: {named_twice}"  # "In Paul Keating's mini-budget ..., Keating said"
     if re.search(r"\bsaid that (?:a |the )?(?:news conference|press conference|reporters|journalists|briefing)\b", plain):
         return "'told a news conference' reworded as 'said that news conference'"
-    for capital in _INITIALS_THEN_CAPITAL.finditer(plain) if ". " in plain else ():
+    for capital in _INITIALS_THEN_CAPITAL.finditer(plain) if ". " in plain or "., " in plain else ():
         word = capital.group(2).lower()
-        if word in story.common_words or word in _FUNCTION_WORDS or _FIRST_VERB.fullmatch(word):
+        if word in story.common_words or word in _FUNCTION_WORDS or _FIRST_VERB.fullmatch(word) or \
+                word.endswith("s") and word[:-1] in story.common_words:  # "The U.S. Charges that"
             return f"a wire headline's capital mid-sentence: {capital.group(0)}"  # "U.S. Totalled": no name is a verb
     if ".." in plain and _DOUBLED_STOP.search(plain) or "U.S " in plain and _INITIALS_WITHOUT_STOP.search(plain):
         return "a full stop doubled or missing"  # "in the U.S..", "U.S agriculture"
@@ -1245,7 +1246,7 @@ _OPENING_SINGLE_QUOTE = re.compile(r"(?<![\w'’])['‘](?=\w)")
 _CLOSING_SINGLE_QUOTE = re.compile(r"(?<=[\w.,!?…])['’](?![\w'’])")
 _DOUBLED_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
 _INITIALS_WITHOUT_STOP = re.compile(r"\b(?:[A-Z]\.)+[A-Z](?= [a-z])")
-_INITIALS_THEN_CAPITAL = re.compile(r"\b((?:[A-Z]\.){2,}) ([A-Z][a-z]+)\b")
+_INITIALS_THEN_CAPITAL = re.compile(r"\b((?:[A-Z]\.){2,}),? ([A-Z][a-z]+)\b")
 _SAID = re.compile(r"\bsaid\b")
 _SINGLE_QUOTED = re.compile(r"(?<!\w)'[^']*'(?!\w)")
 

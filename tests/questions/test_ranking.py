@@ -317,6 +317,8 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
           "Brian Gibbons", kind=FactKind.SPEAKER), "unbalanced brackets or quotes"),
     (make("British Prime Minister _____ has personally taken up the company's cause.", "Margaret Thatcher",
           kind=FactKind.PERSON), "the company = ?"),
+    (make("Ireland exported _____ to the U.K., Its major trading partner.", "4.1 billion dlrs"),
+     "a wire headline's capital"),
     # A market report's ticks, in each of the ways wire copy writes them.
     (make("Piedmont fell one to _____ on volume of 963,000.", "68-5/8",
           sentence="Piedmont fell one to 68-5/8 on volume of 963,000."),
