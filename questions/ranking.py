@@ -197,7 +197,9 @@ _GARBLED = re.compile(r"\b[a-z]{2,}[A-Z][a-z]*\b|[a-z]&[a-z]|\b[a-z]+[0-9]+[a-z]
 _QUOTE_FOR_APOSTROPHE = re.compile(r"\w\"s\b")  # ADB"s founders: a converter wrote a double quote for an apostrophe
 _LOWER_THEN_CAPITAL_OR_DIGIT = re.compile(r"[a-z][A-Z0-9]")  # in every match of _GARBLED without an "&"
 _IT_ACTS = re.compile(r"(?<=[\w,] )(it|It) (?:has|had|said|says|reported|reports|will|would|plans|expects|announced|"
-                      r"added|sold|bought|made|posted|put|raised|cut|agreed|paid)\b")
+                      r"added|sold|bought|made|posted|put|raised|cut|agreed|paid|"
+                      # "it was stopping 1,000 viruses", "said it was a good deal": a thing, not the weather
+                      r"(?:was|is) (?:[a-z]+ing|a|an|the)(?= ))\b")
 _CALENDAR_WORD = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
                             r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _SUBORDINATORS = frozenset("as when while after before if although though since because with without unless "
@@ -1460,6 +1462,10 @@ def unnamed_it(question: Question, story: Story) -> str | None:
     if question.form in (Form.DESCRIBED, Form.ACRONYM, Form.FIGURE, Form.QUOTE):
         return None
     body = _named_part(question)
+    value = str(question.fact.value).lower()
+    if question.fact.kind == FactKind.PERSON or \
+            question.fact.kind == FactKind.SPEAKER and (value in story.people or value in story.vouched_people):
+        body = _BLANK.sub("someone", body)  # "Minister _____ said it was a good deal": a person is no "it"
     match = _IT_ACTS.search(body) if "it " in body or "It " in body else None
     if match is None:
         return None

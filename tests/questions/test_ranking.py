@@ -319,6 +319,9 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
           kind=FactKind.PERSON), "the company = ?"),
     (make("Ireland exported _____ to the U.K., Its major trading partner.", "4.1 billion dlrs"),
      "a wire headline's capital"),
+    (make("By September 2004 it was stopping _____ viruses a day.", "1,000"), "it = ?"),
+    (make("Finance Minister _____ said it was a good deal for Wales.", "Jane Smith", kind=FactKind.SPEAKER),
+     "it = ?"),
     # A market report's ticks, in each of the ways wire copy writes them.
     (make("Piedmont fell one to _____ on volume of 963,000.", "68-5/8",
           sentence="Piedmont fell one to 68-5/8 on volume of 963,000."),
