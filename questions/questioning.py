@@ -57,6 +57,8 @@ _COMPANY_NOUN = re.compile(
 _ANOTHER_COMPANY = re.compile(r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w.-]+\s+){0,4}?(?:company|firm|corporation|"
                               r"concern|bank|group|unit|subsidiary|maker|producer|lender|insurer|rival|buyer|bidder)\b")
 _OPENS_A_QUOTATION = re.compile(r"^[^“”\"]*\w[^“”\"]*(?:[:,]\s*|\s)[“\"][^“”\"]+$")
+_OPENING_FUNCTION_WORD = re.compile(r"^(?:The|A|An|In|On|At|For|By|With|From|After|Before|During|Under|Over|This|These|"
+                                    r"Those|That|There|Its|Some|Many|Most|All|No|Both|Each|Every|Such)\b")
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+$")
 _BANK_NAME = re.compile(r"\b(?:Bank|Banc|Bancorp|Bancorporation|Banque|Banco|Bankers|Savings|Trust)\b")
 _TRAILING_ATTRIBUTION = re.compile(
@@ -937,8 +939,12 @@ def _is_direct(fact: Fact, article: Article) -> bool:
     index = haystack.find(quote[:40])
     if index < 0:
         return False
-    opening = haystack[max(0, index - 3):index]
-    return any(mark in opening for mark in "“\"'‘")
+    before = haystack[max(0, index - 3):index].rstrip()
+    if not before or before[-1] not in "“\"'‘":
+        return False
+    # A straight mark after a word or a full stop closes the sentence before ('... rates." The plant would ...,
+    # he said'): these words are reported, not quoted.
+    return before[-1] in "“‘" or len(before) == 1 or not (before[-2].isalnum() or before[-2] in ".,!?")
 
 
 def _speech(fact: Fact, quote: str, direct: bool) -> str:
@@ -950,7 +956,9 @@ def _speech(fact: Fact, quote: str, direct: bool) -> str:
     if direct and quote[:1].isupper():
         return f"'{quote}'"
     if not direct:
-        return _single_quoted(re.sub(r"^that\s+", "", quote))
+        # "The plant would use local parts, he said": reported after "said that", its first word is no longer first.
+        reported = _OPENING_FUNCTION_WORD.sub(lambda word: word.group(0).lower(), re.sub(r"^that\s+", "", quote))
+        return _single_quoted(reported)
     sentence = fact.sentence.text
     index = sentence.find(quote[:30])
     verbs = list(_REPORTING.finditer(sentence, 0, max(0, index)))
@@ -1253,6 +1261,10 @@ def _description(fact: Fact, setting: Setting | None, name: str) -> str:
         return ""
     description = match.group(1).strip()
     if contains_words(description, name) or re.search(r"\b(said|says|told)\b", description):
+        return ""
+    # "co-owned by Oglethorpe Power Corp, the Municipal Electric Authority of Georgia and the city of Dalton":
+    # a name after the comma, or a second "and the", is the list going on, not what the first name is.
+    if re.match(r"the [A-Z]", description) or re.search(r"\band (?:the|a|an) ", description):
         return ""
     return description
 

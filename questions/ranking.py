@@ -1528,6 +1528,8 @@ def weak_description(question: Question, story: Story) -> str | None:
     at = sentence.find(description)
     if at >= 0 and _REST_OF_A_FIRM.match(sentence, at + len(description)):
         return f"a description cut short: {description}"  # "an analyst with McCarthy, Crisanti and Maffei Inc"
+    if at > 0 and re.search(r"[A-Z][\w'’-]* (?:and|&) $", sentence[:at]):
+        return f"a description cut short: {description}"  # "Means chairman" of "Ways and Means chairman"
     if question.fact.kind == FactKind.PERSON and not re.search(r"(?<!^)\b[A-Z]", description) and \
             re.fullmatch(r"(?:(?:the|a|an|and|of|its|former|deputy|vice|acting|senior|chief|general|executive|"
                          r"managing|chairman|chairwoman|president|director|officer|secretary|minister|spokesman|"

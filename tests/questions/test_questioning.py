@@ -386,6 +386,22 @@ def test_he_is_not_named_when_the_sentences_before_leave_it_open(text, never):
     assert not any(never in prompt for prompt in prompts), prompts
 
 
+def test_the_next_name_of_a_list_is_no_description_of_the_one_before():
+    text = ("Vogtle plant starts up\n"
+            "The plant is co-owned by Oglethorpe Power Corp, the Municipal Electric Authority of Georgia and the "
+            "city of Dalton.\n")
+    assert not [question for question in generate(text).questions if question.prompt == "What is Oglethorpe Power Corp?"]
+
+
+def test_reported_words_after_a_quotation_are_not_shown_as_quoted():
+    text = ("Sony to build French plant\n"
+            'Sony chairman Akio Morita said on Monday the company would expand in Europe, adding: "We are confident."\n'
+            "The Colmar plant, Sony's third in France, would eventually use local components, he said.\n")
+    prompts = [question.prompt for question in generate(text).questions if question.fact.kind is FactKind.SPEAKER]
+    assert not any(prompt.startswith("“The Colmar plant") for prompt in prompts), prompts
+    assert "_____ said that the Colmar plant, Sony's third in France, would eventually use local components." in prompts
+
+
 COMPANY_LEDE = "CPC International Inc said it expects 1987 earnings per share to rise over 1986 levels.\n"
 
 

@@ -322,6 +322,9 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
     (make("By September 2004 it was stopping _____ viruses a day.", "1,000"), "it = ?"),
     (make("Finance Minister _____ said it was a good deal for Wales.", "Jane Smith", kind=FactKind.SPEAKER),
      "it = ?"),
+    (make("Who is Dan Rostenkowski?", "Means chairman", type=CARD, form=Form.DESCRIBED, kind=FactKind.PERSON,
+          value="Dan Rostenkowski", sentence="Ways and Means chairman Dan Rostenkowski, an Illinois Democrat, said."),
+     "a description cut short: Means chairman"),
     # A market report's ticks, in each of the ways wire copy writes them.
     (make("Piedmont fell one to _____ on volume of 963,000.", "68-5/8",
           sentence="Piedmont fell one to 68-5/8 on volume of 963,000."),
