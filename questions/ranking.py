@@ -1198,6 +1198,8 @@ def reads_badly(question: Question, story: Story) -> str | None:
         return "a word broken at its hyphen"  # "wholly- owned", "28-dlr- per-share"
     if re.search(r"\)[a-z]", plain):
         return "no space after a bracket"  # "Chicago Board of Trade (CBT)in"
+    if "(" in plain and (ticker := _TICKER.search(plain)):
+        return f"a stock ticker: {ticker.group(0)}"  # "Oki Electric (OKIE.T)", "Telegraph Co (T)"
     if not any(character.isupper() for character in _BLANK.sub("", body_of(prompt))) and len(prompt.split()) > 6:
         return "lower-case wire copy"  # "_____, march 9 - venezuela has obtained ..."
     for match in _INDEFINITE_ARTICLE.finditer(plain):
@@ -1246,6 +1248,8 @@ _SAID_TWICE = re.compile(r"\bsaid: [“\"]\S+ said\b")
 _OPENING_SINGLE_QUOTE = re.compile(r"(?<![\w'’])['‘](?=\w)")
 # A closing mark, or a plural's possessive ("the players' union"): more openings than these is a quotation never closed.
 _CLOSING_SINGLE_QUOTE = re.compile(r"(?<=[\w.,!?…])['’](?![\w'’])")
+_TICKER = re.compile(r"\((?:[A-Z]{1,5}\.[A-Z]{1,2}|[A-Z]{1,4}\.?[A-Z]?\s*[,;]\s*[A-Z]{1,4}\.?[A-Z]?)\)|"
+                     r"\b(?:Co|Inc|Corp|Ltd|Plc|plc|Group|Corporation)\.?\s+\([A-Z]\)")  # "(ACM)" may be its initials
 _DOUBLED_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
 _INITIALS_WITHOUT_STOP = re.compile(r"\b(?:[A-Z]\.)+[A-Z](?= [a-z])")
 _INITIALS_THEN_CAPITAL = re.compile(r"\b((?:[A-Z]\.){2,}),? ([A-Z][a-z]+)\b")

@@ -325,6 +325,9 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
     (make("Who is Dan Rostenkowski?", "Means chairman", type=CARD, form=Form.DESCRIBED, kind=FactKind.PERSON,
           value="Dan Rostenkowski", sentence="Ways and Means chairman Dan Rostenkowski, an Illinois Democrat, said."),
      "a description cut short: Means chairman"),
+    (make("Oki Electric Industry Co (OKIE.T) said it would cut _____ jobs.", "300"), "a stock ticker: (OKIE.T)"),
+    (make("Sprint paid _____ a year to American Telephone and Telegraph Co (T) to lease its lines.", "500 mln dlrs"),
+     "a stock ticker: Co (T)"),
     # A market report's ticks, in each of the ways wire copy writes them.
     (make("Piedmont fell one to _____ on volume of 963,000.", "68-5/8",
           sentence="Piedmont fell one to 68-5/8 on volume of 963,000."),
