@@ -56,7 +56,6 @@ _COMPANY_NOUN = re.compile(
 # "A Texas oil firm": an unnamed company the story brings in, after which "the company" may be either.
 _ANOTHER_COMPANY = re.compile(r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w.-]+\s+){0,4}?(?:company|firm|corporation|"
                               r"concern|bank|group|unit|subsidiary|maker|producer|lender|insurer|rival|buyer|bidder)\b")
-_OPENS_A_QUOTATION = re.compile(r"^[^“”\"]*\w[^“”\"]*(?:[:,]\s*|\s)[“\"][^“”\"]+$")
 _OPENING_FUNCTION_WORD = re.compile(r"^(?:The|A|An|In|On|At|For|By|With|From|After|Before|During|Under|Over|This|These|"
                                     r"Those|That|There|Its|Some|Many|Most|All|No|Both|Each|Every|Such)\b")
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+$")
@@ -239,13 +238,13 @@ class Article:
         return frozenset(word.lower() for name in (*self.organisations, *self.places) for word in name.split())
 
     @functools.cached_property
-    def _mention_starts(self) -> tuple[int, ...]:
+    def mention_starts(self) -> tuple[int, ...]:
         return tuple(start for start, _end, _name in self.mentions)
 
     def person_named_between(self, start: int, end: int) -> bool:
         """Whether a person's mention starts in [start, end): one look-up, not a scan of every mention."""
-        index = bisect.bisect_left(self._mention_starts, start)
-        return index < len(self._mention_starts) and self._mention_starts[index] < end
+        index = bisect.bisect_left(self.mention_starts, start)
+        return index < len(self.mention_starts) and self.mention_starts[index] < end
 
     @functools.cached_property
     def entity_mentions(self) -> tuple[tuple[int, int, str], ...]:
@@ -288,7 +287,7 @@ class Article:
 
     def other_person_between(self, name: str, start: int, end: int) -> bool:
         """Whether a person other than ``name`` is mentioned in [start, end)."""
-        index = bisect.bisect_left(self._mention_starts, start)
+        index = bisect.bisect_left(self.mention_starts, start)
         for mention_start, _end, other in self.mentions[index:]:
             if mention_start >= end:
                 return False
@@ -644,7 +643,7 @@ def _prepare(sentence: Sentence, start: int, mention: str, fact: Fact, article: 
         text, start, end, origin = capitalise(text[cut:]), start - cut, end - cut, origin + cut
 
     speaker = ""
-    if _OPENS_A_QUOTATION.match(text):
+    if _opens_a_quotation(text):
         # 'Lu, a professor, told Reuters: "The decision came late.', 'Hutt said waiting lists were "only 10% of
         # it.': the quotation runs on into the next sentence (or the copy never closes it); the words before it
         # are the narrator's, so only the quotation is closed.
@@ -743,8 +742,11 @@ def _full_names(text: str, start: int, end: int, origin: int, article: Article) 
         return text, start, end, origin
     written: set[str] = set()
     replacements: list[tuple[int, int, str]] = []
-    for mention_start, mention_end, name in article.mentions:
-        if mention_start < origin or mention_end > origin + len(text) or name in written:
+    first = bisect.bisect_left(article.mention_starts, origin)
+    for mention_start, mention_end, name in article.mentions[first:]:
+        if mention_start >= origin + len(text):
+            break
+        if mention_end > origin + len(text) or name in written:
             continue
         written.add(name)  # only the first mention in the sentence: "Jones ... Jones" names him once
         surname = article.text[mention_start:mention_end]
@@ -808,6 +810,17 @@ def _in_dateline(sentence: str, offset: int, article: Article) -> bool:
         return offset < len(article.dateline)
     match = _DATELINE.match(sentence)
     return bool(match) and offset < match.end()
+
+
+def _opens_a_quotation(text: str) -> bool:
+    """Whether narration ("Hutt said lists were") opens the sentence's only quotation mark, and words follow it."""
+    if text.count("“") + text.count('"') != 1 or "”" in text:
+        return False
+    mark = max(text.find("“"), text.find('"'))
+    if not text[mark + 1:].strip():
+        return False
+    before = text[:mark]
+    return (before[-1:].isspace() or before.rstrip()[-1:] in (":", ",")) and any(c.isalnum() for c in before)
 
 
 def _unbalanced_quotes(text: str) -> bool:

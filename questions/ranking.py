@@ -978,7 +978,7 @@ def match_minutes(question: Question, story: Story) -> str | None:
     text = question.prompt
     if "minute" in text and question.fact.kind == FactKind.NUMBER and _MATCH_CLOCK.search(text):
         return "trivia: a minute of the match"
-    if _TEAM_SHEET.search(text):
+    if text.count(",") >= 2 and _TEAM_SHEET.search(text):  # every team sheet lists its names with commas
         return "trivia: a team sheet or the scorers' line"
     return None
 
