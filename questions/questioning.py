@@ -41,7 +41,7 @@ _GENERIC_SUBJECT = re.compile(r"^[Tt]he (?:company|firm|group|bank|corporation|c
                               r"department|government|union|club|party|council|board|utility|airline|carrier|"
                               r"insurer|retailer|lender|brewer|miner|producer|manufacturer|maker)\b")
 # Words that never describe a company: "the improbability that the group" is no company's description.
-_FUNCTION_WORDS = "that|this|these|those|to|of|in|on|at|by|for|with|from|as|is|was|are|were|be|been|has|had|have|" \
+_FUNCTION_WORD_ALTERNATIVES = "that|this|these|those|to|of|in|on|at|by|for|with|from|as|is|was|are|were|be|been|has|had|have|" \
                   "will|would|could|can|may|not|it|its|their|his|her|who|which|when|while|if|than|or|but|said|says"
 # A "parent", "rival" or "central" bank is another one than the company named.
 _NOT_THIS_COMPANY = "parent|rival|other|new|same|central|federal|national|reserve|world|development|investment|" \
@@ -50,7 +50,7 @@ _NOT_THIS_COMPANY = "parent|rival|other|new|same|central|federal|national|reserv
 # writes for the company its lede named. "Of", "that" or "which" after it would say which one it is.
 _COMPANY_NOUN = re.compile(
     rf"\b[Tt]he\s+(?P<described>"
-    rf"(?:(?!(?:{_NOT_THIS_COMPANY}|{_FUNCTION_WORDS})\b)(?:[a-z][\w-]*|[A-Z][\w.]*-based)\s+){{0,4}}?)"
+    rf"(?:(?!(?:{_NOT_THIS_COMPANY}|{_FUNCTION_WORD_ALTERNATIVES})\b)(?:[a-z][\w-]*|[A-Z][\w.]*-based)\s+){{0,4}}?)"
     r"(company|firm|corporation|concern|bank|group)(?P<owner>['’]s)?\b"
     r"(?!\s*(?:of|that|which|who|known|called|named|,\s*which)\b)")
 # "A Texas oil firm": an unnamed company the story brings in, after which "the company" may be either.
