@@ -234,6 +234,8 @@ _NAMED_AFTER = re.compile(r"\s+(?:of|at|for|in)\s+(?:the\s+)?[A-Z]")
 _CAPITALISED_NAMES = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:of|and|for|the|de)?\s*[A-Z][\w'’-]*)+")
 # The rest of a firm named after its partners: ", Crisanti and Maffei Inc".
 _REST_OF_A_FIRM = re.compile(r",\s*[A-Z][\w.'’-]*(?:,\s*[A-Z][\w.'’-]*)*,?\s+(?:and|&)\s+[A-Z]")
+# "an analyst with Morgan, Olmstead.": a name after the comma ends the sentence, the firm's second name.
+_LAST_NAME_OF_A_FIRM = re.compile(r",\s*[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*)*\s*[.;]?\s*[”\"]?\s*$")
 _REPORTER_BEFORE = re.compile(r"\b(?:correspondent|reporter|editor|columnist|presenter)\s+$", re.IGNORECASE)
 _BRACKETED_BLANK = re.compile(r"\(\s*_{3,}")
 _OWNER_BEFORE_BLANK = re.compile(
@@ -1530,7 +1532,8 @@ def weak_description(question: Question, story: Story) -> str | None:
         return f"a description cut short: {description}"
     sentence = question.fact.sentence.text
     at = sentence.find(description)
-    if at >= 0 and _REST_OF_A_FIRM.match(sentence, at + len(description)):
+    if at >= 0 and (_REST_OF_A_FIRM.match(sentence, at + len(description)) or
+                    _LAST_NAME_OF_A_FIRM.match(sentence, at + len(description))):
         return f"a description cut short: {description}"  # "an analyst with McCarthy, Crisanti and Maffei Inc"
     if at > 0 and re.search(r"[A-Z][\w'’-]* (?:and|&) $", sentence[:at]):
         return f"a description cut short: {description}"  # "Means chairman" of "Ways and Means chairman"

@@ -328,6 +328,9 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
     (make("Oki Electric Industry Co (OKIE.T) said it would cut _____ jobs.", "300"), "a stock ticker: (OKIE.T)"),
     (make("Sprint paid _____ a year to American Telephone and Telegraph Co (T) to lease its lines.", "500 mln dlrs"),
      "a stock ticker: Co (T)"),
+    (make("Who is David Saks?", "an analyst with Morgan", type=CARD, form=Form.DESCRIBED, kind=FactKind.PERSON,
+          value="David Saks", sentence='"The fad is to purify," said David Saks, an analyst with Morgan, Olmstead.'),
+     "a description cut short: an analyst with Morgan"),
     # A market report's ticks, in each of the ways wire copy writes them.
     (make("Piedmont fell one to _____ on volume of 963,000.", "68-5/8",
           sentence="Piedmont fell one to 68-5/8 on volume of 963,000."),
