@@ -1204,6 +1204,9 @@ def reads_badly(question: Question, story: Story) -> str | None:
         return f"a stock ticker: {ticker.group(0)}"  # "Oki Electric (OKIE.T)", "Telegraph Co (T)"
     if not any(character.isupper() for character in _BLANK.sub("", body_of(prompt))) and len(prompt.split()) > 6:
         return "lower-case wire copy"  # "_____, march 9 - venezuela has obtained ..."
+    words = _WORD.findall(body_of(prompt))
+    if len(words) >= 3 and sum(word.isupper() for word in words) * 2 > len(words):
+        return "a row of a table, not a sentence"  # "WAL-MART 32 _____ BIL 855 MLN"
     for match in _INDEFINITE_ARTICLE.finditer(plain):
         if match.group(2).rstrip(".").replace(".", "").isupper() and len(match.group(2)) > 1 or \
                 match.group(1).lower() == "a" and match.group(2)[0] in "aeiouAEIOU":
@@ -1453,13 +1456,15 @@ _SHARE_PRICE_MOVE = re.compile(
     rf"(?:was|were) (?:up|down)|up|down)\s+(?:{_PRICE}|one|a|half a)(?: points?)?\s+to\s+"
     rf"(?:reach\s+|close\s+at\s+|end\s+at\s+|finish\s+at\s+)?(?:{_PRICE})\b"
     rf"|\btrading at\s+(?:{_PRICE})|\bon volume of\b|\bshares (?:were|closed|ended) (?:up|down|at)\b"
+    rf"|\b(?:closed|ended|finished) (?:up|down) [\d.]+ points\b"
     rf"|,\s+(?:up|down)\s+\d/\d{{1,2}}\b", re.IGNORECASE)
 
 
 def share_price_move(question: Question, story: Story) -> str | None:
     """A share's move on one day ("fell 1/4 to 35-3/4", "on volume of 963,000") is a market tick, not the story."""
     text = question.fact.sentence.text
-    match = _SHARE_PRICE_MOVE.search(text) if any(cue in text for cue in ("/", "volume", "trading", "shares")) else None
+    match = _SHARE_PRICE_MOVE.search(text) if any(cue in text for cue in ("/", "volume", "trading", "shares", "points")) \
+        else None
     return f"trivia: a share's price move ({match.group(0)})" if match else None
 
 
@@ -1522,6 +1527,8 @@ def weak_description(question: Question, story: Story) -> str | None:
         return "a surname alone names no one weeks later"  # "Who is Knight?"
     if question.type == QuestionType.FLASHCARD and (referent := _GENERIC_REFERENT.search(question.answer)):
         return f"the description points back: {referent.group(0)}"
+    if question.type == QuestionType.FLASHCARD and re.search(r"\b(?:here|there)\b", question.answer):
+        return "the description points back: here"  # "head of the fund manager's operations here"
     if (wrong := _wrong_description(question, story)) is not None:
         return wrong
     description = question.answer if question.type == QuestionType.FLASHCARD else \

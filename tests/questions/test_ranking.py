@@ -331,6 +331,11 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
     (make("Who is David Saks?", "an analyst with Morgan", type=CARD, form=Form.DESCRIBED, kind=FactKind.PERSON,
           value="David Saks", sentence='"The fad is to purify," said David Saks, an analyst with Morgan, Olmstead.'),
      "a description cut short: an analyst with Morgan"),
+    (make("WAL-MART 32 _____ BIL 855 MLN", "1.1"), "a row of a table, not a sentence"),
+    (make("Who is Yutaka Toda?", "head of Nomura operations here", type=CARD, form=Form.DESCRIBED,
+          kind=FactKind.PERSON, value="Yutaka Toda"), "the description points back: here"),
+    (make("The Dow Jones Industrial average closed down _____ points, or 0.01%.", "0.89",
+          sentence="The Dow Jones Industrial average closed down 0.89 points, or 0.01%."), "trivia: a share's price move"),
     # A market report's ticks, in each of the ways wire copy writes them.
     (make("Piedmont fell one to _____ on volume of 963,000.", "68-5/8",
           sentence="Piedmont fell one to 68-5/8 on volume of 963,000."),
