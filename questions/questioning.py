@@ -16,7 +16,7 @@ from typing import NamedTuple
 from questions import distractors as pick
 from questions import ranking, spelling
 from questions.distractors import CalendarValue, NumberShape, number_shape
-from questions.lexicon import SOMEONE_UNNAMED
+from questions.lexicon import HONORIFICS, SOMEONE_UNNAMED
 from questions.model import Anatomy, Fact, FactKind, Form, Question, QuestionType, Sentence, Span
 from questions.phrasing import (
     BLANK, CURRENCY_WORDS, Located, Wording, ask_fronting, ask_removing, capitalise, clause_bounds,
@@ -58,7 +58,7 @@ _ANOTHER_COMPANY = re.compile(r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w.-]+\s+){
                               r"concern|bank|group|unit|subsidiary|maker|producer|lender|insurer|rival|buyer|bidder)\b")
 _OPENING_FUNCTION_WORD = re.compile(r"^(?:The|A|An|In|On|At|For|By|With|From|After|Before|During|Under|Over|This|These|"
                                     r"Those|That|There|Its|Some|Many|Most|All|No|Both|Each|Every|Such)\b")
-_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+$")
+_WORD_BEFORE = re.compile(r"(\S+)\s+$")
 _BANK_NAME = re.compile(r"\b(?:Bank|Banc|Bancorp|Bancorporation|Banque|Banco|Bankers|Savings|Trust)\b")
 _TRAILING_ATTRIBUTION = re.compile(
     r"[,”\"]\s+(?P<pronoun>he|she|it|they)\s+(?:said|says|added|adds|told|tells|noted|explained|argued|warned|"
@@ -226,11 +226,11 @@ class Article:
 
     @functools.cached_property
     def people_by_surname(self) -> dict[str, str]:
-        """The person each surname stands for, among surnames that only one person of the article bears."""
+        """The person each lower-cased surname stands for, among surnames that one person of the article bears."""
         bearers: dict[str, set[str]] = {}
         for name in (*self.people, *self.speakers):
             if " " in name and self.kind_of_name(name) == FactKind.PERSON:
-                bearers.setdefault(name.split()[-1], set()).add(name)
+                bearers.setdefault(_surname(name), set()).add(name)
         return {surname: names.pop() for surname, names in bearers.items() if len(names) == 1}
 
     @functools.cached_property
@@ -752,11 +752,13 @@ def _full_names(text: str, start: int, end: int, origin: int, article: Article) 
         surname = article.text[mention_start:mention_end]
         at = mention_start - origin
         if text[at:at + len(surname)] != surname or " " in surname or " " not in name or \
-                name.split()[-1] != surname or at < end and start < at + len(surname) or _inside_quotes(text, at) or \
-                surname.lower() in article.place_and_organisation_words or article.people_by_surname.get(surname) != name:
+                _surname(name) != surname.lower() or at < end and start < at + len(surname) or \
+                _inside_quotes(text, at) or surname.lower() in article.place_and_organisation_words or \
+                article.people_by_surname.get(surname.lower()) != name:
             continue
-        honorific = _HONORIFIC_BEFORE.search(text, 0, at)
-        replacements.append((honorific.start() if honorific else at, at + len(surname), name))
+        honorific = _WORD_BEFORE.search(text, 0, at)
+        cut = honorific.start() if honorific and honorific.group(1).lower() in HONORIFICS else at
+        replacements.append((cut, at + len(surname), name))
     for cut_start, cut_end, name in reversed(replacements):
         text = text[:cut_start] + name + text[cut_end:]
         shift = len(name) - (cut_end - cut_start)
