@@ -535,6 +535,61 @@ def points_back(question: Question, story: Story) -> str | None:
     return None
 
 
+# "The market", "the economy", "the industry": nouns a story names once and then leaves bare. Alone they say
+# neither which market nor whose economy, unless a place or an organisation of the story stands beside them.
+_BARE_SETTING = re.compile(r"\b[Tt]he (?:new )?(market|markets|economy|industry|sector|government)\b"
+                           r"(?!\s*(?:of|in|for)\b)")
+
+
+def unnamed_setting(question: Question, story: Story) -> str | None:
+    """"Von _____ said the economy still had good export opportunities": whose economy?"""
+    if question.form in (Form.ACRONYM, Form.FIGURE):
+        return None
+    body = _named_part(question)
+    match = _BARE_SETTING.search(body)
+    if match is None or question.fact.kind in (FactKind.PLACE, FactKind.ORGANISATION) and _BLANK.search(body):
+        return None
+    said = f" {normal(body)} "
+    if any(f" {word} " in said for word in _body_words(story.not_people)):
+        return None
+    return f"{match.group(0)} = ?"
+
+
+def figure_of_no_one(question: Question, story: Story) -> str | None:
+    """"Net profit fell _____ in the year ended February 1": a figure in a sentence that names nobody and
+    nothing of the story (no person, organisation or place) is nobody's figure to a reader of the question."""
+    if question.fact.kind not in (FactKind.NUMBER, FactKind.DATE) or question.form != Form.BLANK:
+        return None
+    words = _WORD.findall(_BLANK.sub(" ", body_of(question.prompt)))
+    if any(word[0].isupper() and not _CALENDAR_WORD.match(word) and
+           (index or _owner(word) in story.proper_words or _owner(word) in story.name_words)
+           for index, word in enumerate(words)):
+        return None
+    return "whose figure?"
+
+
+# "The Office", "the Exchange": a wire story names a body in full once, then by its capitalised last word.
+_SHORT_FORM = re.compile(r"\b[Tt]he (Office|Exchange|Group|Fund|Commission|Bank|Company|Corporation|Board|Council|"
+                         r"Ministry|Department|Agency|Committee|Union|Federation|Association|Institute|Authority|"
+                         r"Bureau|Court|Party|Government|Administration|Service|Trust|Foundation)\b"
+                         r"(?!\s+(?:of|for|on|to)\b|\s*[A-Z(])")
+
+
+def short_form_name(question: Question, story: Story) -> str | None:
+    """"Subject to _____ approval, the Exchange will add a sixth session": which exchange? The prompt must
+    name a body or a place of the story; a blank before it is another body or a person."""
+    if question.form in (Form.ACRONYM, Form.FIGURE):
+        return None
+    body = _unquoted_body(question.prompt)
+    match = _SHORT_FORM.search(body)
+    if match is None:
+        return None
+    said = f" {normal(body[:match.start()] + ' ' + body[match.end():])} "
+    if any(f" {word} " in said for word in _body_words(story.not_people)):
+        return None  # "Japan's exports rose ..., the Ministry said": Japan's ministry
+    return f"{match.group(0)} = ?"
+
+
 def continues_an_earlier_sentence(question: Question, story: Story) -> str | None:
     """"December also was revised": an "also" or "too" among the first words adds to something said before."""
     if question.form in (Form.ACRONYM, Form.FIGURE, Form.DESCRIBED):
@@ -743,6 +798,16 @@ def answer_in_headline(question: Question, story: Story) -> str | None:
             return "the answer's name is in the headline"
         if words and len(words[0]) >= 4 and words[0] not in story.common_words and f" {words[0]} " in headline:
             return "the answer's first name word is in the headline"  # "Ford" over Ford Motor Co
+        if words and _SINGULAR.sub("y", words[0]) != words[0] and f" {_SINGULAR.sub('y', words[0])} " in headline:
+            return "the headline names the answer's members"  # "Tory" over the Tories
+        first = question.answer.split()[0] if question.answer.split() else ""
+        if len(first) >= 3 and first.isupper() and first.isalpha() and f" {first.lower()} " in headline:
+            return "the answer's acronym is in the headline"  # "KLM" over KLM Royal Dutch Airlines
+        capitals = [word for word in _WORD.findall(question.answer)
+                    if word[0].isupper() and word.lower() not in _ORGANISATION_SUFFIXES]
+        initials = "".join(word[0] for word in capitals).lower()
+        if len(initials) >= 3 and f" {initials} " in headline:
+            return "the headline's acronym stands for the answer"  # "OECD" over the Organisation for Economic ...
     if (hint := _headline_hint(question.answer, story.headline, story.common_words)) is not None:
         return hint
     if question.fact.kind == FactKind.NUMBER:
@@ -762,6 +827,7 @@ def _headline_places(headline: str) -> frozenset[str]:
                                                    .removesuffix("'s"))))
 
 
+_SINGULAR = re.compile(r"ies$")  # "Tories" are the "Tory" party's
 _NUMBER_WORDS = {word: str(value) for value, word in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
 
@@ -1584,6 +1650,11 @@ def weak_flashcard(question: Question, story: Story) -> str | None:
     if question.form == Form.FIGURE and (len(back.split()) < 2 or _VERB_OR_LINK.match(back) or
                                          not back[:1].islower()):
         return f"the figure's back is not what it counts: {back}"
+    if question.form == Form.DESCRIBED and question.fact.kind in (FactKind.PERSON, FactKind.SPEAKER) and \
+            not any(word[0].isupper() for word in _WORD.findall(back)):
+        # Judged blind: "vice president for strategic planning" on the back of "Who is Wayne Jones?" was
+        # publishable 1 time of 9; weeks later nobody knows of which company.
+        return f"the back names no company, body or country: {back}"
     if question.fact.kind == FactKind.NUMBER and \
             len(re.findall(rf"(?<![\w.]){re.escape(question.fact.text)}(?![\w])", question.fact.sentence.text)) > 1:
         return f"the sentence holds {question.fact.text} more than once: which one?"
@@ -1602,7 +1673,7 @@ CHECKS: tuple[Check, ...] = (
     blank_in_brackets, count_of_a_known_set, conversion_beside_the_figure, cut_statement, blank_in_a_range,
     the_storys_own_year, span_from_an_unnamed_event, description_for_an_answer,
     date_of_the_comparison, relative_year, unprinted_year, common_word_as_a_name, garbled_text,
-    an_age, share_price_move, match_minutes, guessed_from_top, known_by_age, whose_institution, an_before_the_blank, worked_out_from_the_prompt, reads_badly, garbled_rewording, choices_do_not_work, not_clearly_a_person, misspelt_word,
+    an_age, share_price_move, match_minutes, unnamed_setting, figure_of_no_one, short_form_name, guessed_from_top, known_by_age, whose_institution, an_before_the_blank, worked_out_from_the_prompt, reads_badly, garbled_rewording, choices_do_not_work, not_clearly_a_person, misspelt_word,
     weak_description,
     weak_flashcard,
 )

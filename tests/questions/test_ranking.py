@@ -494,6 +494,19 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
      "gives its continent away"),
     (make("Mann said the decision to close the exchange early was not due to Acme Corp's _____.", "losses",
           kind=FactKind.ORGANISATION, start=200), "the exchange = ?"),
+    (make("Brian _____ said the economy still had good export opportunities.", "Jones", kind=FactKind.PERSON),
+     "the economy = ?"),
+    (make("Net profit fell _____ in the year ended February 1.", "85 pct"), "whose figure?"),
+    (make("Subject to _____ approval, the Exchange will add a sixth session.", "Globex",
+          kind=FactKind.ORGANISATION), "the Exchange = ?"),
+    (make("_____ said it agreed to take full control of Globex.", "KLM Royal Dutch Airlines",
+          kind=FactKind.ORGANISATION), "the answer's acronym is in the headline"),
+    (make("Jane Smith said growth would slow, the _____ said.", "Organisation for Economic Cooperation and Development",
+          kind=FactKind.ORGANISATION), "the headline's acronym stands for the answer"),
+    (make("The _____ wanted a sunset clause in the bill.", "Tories", kind=FactKind.ORGANISATION),
+     "the headline names the answer's members"),
+    (make("Who is Brian Jones?", "vice president for strategic planning", type=CARD, form=Form.DESCRIBED,
+          kind=FactKind.PERSON), "the back names no company, body or country"),
 ])
 def test_each_check_names_its_fault(question: Question, fault: str) -> None:
     story = STORIES_FOR_FAULT.get(fault, STORY)
@@ -522,6 +535,9 @@ STORIES_FOR_FAULT = {
         STORY, vouched_people=frozenset({"jane smith", "brian jones"})),
     "the answer's surname is in the headline": dataclasses.replace(STORY, headline="Job cuts painful, Smith says"),
     "the headline shortens the answer": dataclasses.replace(STORY, headline="Lib Dems attack Acme job cuts"),
+    "the answer's acronym is in the headline": dataclasses.replace(STORY, headline="Klm To Take Stake In Acme"),
+    "the headline's acronym stands for the answer": dataclasses.replace(STORY, headline="Acme Strong, Oecd Says"),
+    "the headline names the answer's members": dataclasses.replace(STORY, headline="Tory terror offer rejected"),
     "misspelt in the article: tragets": dataclasses.replace(STORY, misspelt=frozenset({"tragets"})),
     "the exchange = ?": dataclasses.replace(STORY, first_seen={**STORY.first_seen, "exchange": 10}),
     "not shaped like a person's name: Finance Minister": dataclasses.replace(
@@ -532,6 +548,8 @@ STORIES_FOR_FAULT = {
 @pytest.mark.parametrize("question", [
     make("Acme Corp said on Monday it would cut _____ jobs.", "300"),
     make("It is likely that Acme Corp will cut _____ jobs.", "300"),
+    make("Acme Corp said the market would grow _____ this year.", "5 pct"),  # Acme Corp's market
+    make("Globex said the Commission would act by _____.", "March", kind=FactKind.DATE),  # Globex names a body
     make("Who said that 'Acme Corp is ready for whatever comes next'?", "Jane Smith", type=MC, form=Form.QUOTE, kind=FactKind.SPEAKER,
          choices=("Jane Smith", "Brian Jones")),
     make("Who is the chief executive of Acme Corp?", "Jane Smith", type=MC, form=Form.DESCRIBED,
@@ -580,11 +598,11 @@ def test_the_selection_asks_each_fact_once_and_one_question_a_sentence() -> None
     sentence = "Acme Corp said on Monday it would cut 300 jobs."
     same_fact = [make(f"Acme Corp said on Monday it would cut _____ jobs ({n}).", "300", sentence=sentence,
                       type=kind) for n, kind in enumerate((CLOZE, SHORT, CARD))]
-    other = make("Brian Jones of _____ said he expected more.", "Globex", kind=FactKind.ORGANISATION, start=120,
+    other = make("_____ of Globex said he expected more.", "Brian Jones", kind=FactKind.PERSON, start=120,
                  sentence="Brian Jones of Globex said he expected more.")
     chosen = [question for question in ranking.select([*same_fact, other], STORY) if question.recommended]
     assert len(chosen) == 2
-    assert {question.fact.kind for question in chosen} == {FactKind.NUMBER, FactKind.ORGANISATION}
+    assert {question.fact.kind for question in chosen} == {FactKind.NUMBER, FactKind.PERSON}
 
 
 def test_one_answer_is_recommended_at_most_twice() -> None:
@@ -606,10 +624,10 @@ def test_unsure_questions_are_never_recommended() -> None:
 def test_no_recommended_question_prints_the_answer_of_another() -> None:
     made = [make("Acme Corp will close its Ohio plant, cutting _____ jobs.", "300", start=0),
             make("Globex said _____ would cut 300 jobs in Ohio.", "Acme Corp", kind=FactKind.ORGANISATION, start=100),
-            make("Initech said sales rose to _____ in March.", "$5m", start=200)]
+            make("Globex said sales rose to _____ in March.", "$5m", start=200)]
     chosen = [question.prompt for question in ranking.select(made, dataclasses.replace(STORY, body_words=1000))
               if question.recommended]
-    assert len(chosen) == 2 and "Initech said sales rose to _____ in March." in chosen, chosen
+    assert len(chosen) == 2 and "Globex said sales rose to _____ in March." in chosen, chosen
 
 
 @pytest.mark.parametrize(("sure", "unsure"), [(3, 4), (9, 4)])
@@ -680,7 +698,7 @@ def test_with_no_question_the_engine_is_sure_of_the_best_unsure_one_is_offered_a
     """An empty default set would leave a reader of the set every suggestion instead."""
     made = [make("Acme Corp will close its Ohio plant, cutting _____ jobs.", "300", start=0),
             make("Globex bought _____ trucks in May.", "12", start=100),
-            make("Initech said sales rose to _____ in March.", "$5m", start=200)]
+            make("Globex said sales rose to _____ in March.", "$5m", start=200)]
     scores = dict(zip((question.prompt for question in made), (0.5, 0.6, ranking.FAULTY)))
     monkeypatch.setattr(ranking, "score", lambda question, story: scores[question.prompt])
     chosen = [question.prompt for question in ranking.select(made, STORY) if question.recommended]
