@@ -122,6 +122,8 @@ _FUTURE = re.compile(
     r"hopes? to|be\s+held|take\s+place|takes\s+place|begins|starts|opens|resumes|expires)\b[^.;]*$",
     re.IGNORECASE,
 )
+# A day without a year is dated only when the nearest reading is this many times nearer than the next one.
+_SURE_OF_THE_YEAR = 1.6
 _WORD_BEFORE = re.compile(r"([\w.'’&-]+)\W*$")
 # A name word before a year does not make a name of it when a clause mark stands between ("Azerbaijan, 2024").
 _CLAUSE_MARKS = (",", ";", ":", "(", "—", "–")
@@ -308,17 +310,20 @@ def _iso_day(year: int, month: int, day: int) -> str | None:
 
 def _month_day(published: dt.date, month: int, day: int, future: bool) -> str | None:
     """Resolve a day without a year to the nearest such day, leaning to the past unless the clause is future."""
-    best: tuple[float, dt.date] | None = None
+    costs = []
     for year in (published.year - 1, published.year, published.year + 1):
         if day > calendar.monthrange(year, month)[1]:
             continue
         candidate = dt.date(year, month, day)
         distance = (candidate - published).days
         weight = (1 if future else 3) if distance > 0 else (3 if future else 1)
-        cost = abs(distance) * weight
-        if best is None or cost < best[0]:
-            best = (cost, candidate)
-    return best[1].isoformat() if best else None
+        costs.append((abs(distance) * weight, candidate))
+    if not costs:
+        return None
+    costs.sort()
+    if len(costs) > 1 and costs[1][0] < _SURE_OF_THE_YEAR * costs[0][0]:
+        return None  # "after July 1" in March: last July or the next? The tense alone cannot tell.
+    return costs[0][1].isoformat()
 
 
 def _weekday(published: dt.date, weekday: int, direction: str) -> dt.date:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from questions import distractors as pick
 from questions import gazetteer
+from questions import spelling
 from questions.lexicon import DEMONYMS, ROLE_NOUNS
 from questions.model import FactKind, Form, Question, QuestionType
 
@@ -197,7 +198,7 @@ _GARBLED = re.compile(r"\b[a-z]{2,}[A-Z][a-z]*\b|[a-z]&[a-z]|\b[a-z]+[0-9]+[a-z]
 _QUOTE_FOR_APOSTROPHE = re.compile(r"\w\"s\b")  # ADB"s founders: a converter wrote a double quote for an apostrophe
 _LOWER_THEN_CAPITAL_OR_DIGIT = re.compile(r"[a-z][A-Z0-9]")  # in every match of _GARBLED without an "&"
 _IT_ACTS = re.compile(r"(?<=[\w,] )(it|It) (?:has|had|said|says|reported|reports|will|would|plans|expects|announced|"
-                      r"added|sold|bought|made|posted|put|raised|cut|agreed|paid|"
+                      r"added|sold|bought|made|posted|put|raised|cut|agreed|paid|cannot|can't|could not|must|"
                       # "it was stopping 1,000 viruses", "said it was a good deal": a thing, not the weather
                       r"(?:was|is) (?:[a-z]+ing|a|an|the)(?= ))\b")
 _CALENDAR_WORD = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -588,6 +589,21 @@ def short_form_name(question: Question, story: Story) -> str | None:
     if any(f" {word} " in said for word in _body_words(story.not_people)):
         return None  # "Japan's exports rose ..., the Ministry said": Japan's ministry
     return f"{match.group(0)} = ?"
+
+
+_TRAILING_ATTRIBUTION = re.compile(r",?\s+(?:[\w.'’-]+\s+){1,4}(?:said|says|reported|added|noted)\s*[.!?]?\s*$")
+
+
+def no_main_verb(question: Question, story: Story) -> str | None:
+    """"The _____'s trade dispute with Japan, dealers said.": the tail of a sentence cut at a stray capital,
+    with no verb of its own before its attribution, is no sentence."""
+    if question.type not in (QuestionType.CLOZE, QuestionType.MULTIPLE_CHOICE) or question.form != Form.BLANK:
+        return None
+    body = _unquoted_body(question.prompt)
+    claim = _TRAILING_ATTRIBUTION.sub("", body)
+    if claim == body or '"' in body or "“" in body or _FIRST_VERB.search(claim):
+        return None
+    return "not a sentence: no verb before its attribution"
 
 
 def continues_an_earlier_sentence(question: Question, story: Story) -> str | None:
@@ -1281,6 +1297,11 @@ def reads_badly(question: Question, story: Story) -> str | None:
     match = "that " in plain and _THAT_CAPITAL.search(plain)
     if match and (match.group(1).lower() not in story.proper_words or match.group(1).lower() in _FUNCTION_WORDS):
         return f"reported speech opens a new sentence: that {match.group(1)}"
+    if "[" in prompt:
+        return "an editor's square brackets"  # "said [another player] would", a reader's note in the quotation
+    for match in _STRAY_CAPITAL.finditer(plain) if "that " in plain else ():
+        if _common_capital(match.group(1).lower(), story):
+            return f"a stray capital: {match.group(0)}"  # "said that Trade retaliation"
     if "said: " in prompt and _SAID_TWICE.search(prompt):
         return "said twice"
     named_twice = _named_twice(_QUOTES.sub(" ", plain), story)
@@ -1291,7 +1312,8 @@ def reads_badly(question: Question, story: Story) -> str | None:
     for capital in _INITIALS_THEN_CAPITAL.finditer(plain) if ". " in plain or "., " in plain else ():
         word = capital.group(2).lower()
         if word in story.common_words or word in _FUNCTION_WORDS or _FIRST_VERB.fullmatch(word) or \
-                word.endswith("s") and word[:-1] in story.common_words:  # "The U.S. Charges that"
+                word.endswith("s") and word[:-1] in story.common_words or \
+                _common_capital(word, story) and capital.end() < len(plain) and plain[capital.end():][:2].strip()[:1].islower():
             return f"a wire headline's capital mid-sentence: {capital.group(0)}"  # "U.S. Totalled": no name is a verb
     if ".." in plain and _DOUBLED_STOP.search(plain) or "U.S " in plain and _INITIALS_WITHOUT_STOP.search(plain):
         return "a full stop doubled or missing"  # "in the U.S..", "U.S agriculture"
@@ -1314,6 +1336,11 @@ _INDEFINITE_ARTICLE = re.compile(r"\b(a|an|A|An) ([A-Za-z][\w.-]*)")
 _DATE_IN_RELATIVE = re.compile(r"\b(?:last|next|this)\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\b")
 _CUT_AFTER_A_LINKING_WORD = re.compile(rf"\b(?:{_LINKING_WORDS}|the|a|an|its|their|his|her|our|this|these|"
                                        rf"those|small|large|new|more|most)…", re.IGNORECASE)
+# A common word capitalised after "that" and followed by a lower-case word: the wire's capital ("said that
+# Trade retaliation"), not a name.
+_STRAY_CAPITAL = re.compile(r"\bthat ([A-Z][a-z]+) (?=[a-z])")
+_INSTITUTION_WORDS = frozenset("treasury navy army air marine marines senate congress embassy government state "
+                                "house administration federal steel open justice".split())
 _THAT_CAPITAL = re.compile(r"\bthat (A|[A-Z][a-z]+)\b")  # "said that A potential ...": "A" but never "I"
 _SAID_TWICE = re.compile(r"\bsaid: [“\"]\S+ said\b")
 _OPENING_SINGLE_QUOTE = re.compile(r"(?<![\w'’])['‘](?=\w)")
@@ -1344,6 +1371,13 @@ def _named_twice(text: str, story: Story) -> str | None:
         return None  # no surname stands twice even as letters inside words: no word needs counting
     counts = Counter(word.removesuffix("'s").removesuffix("’s") for word in _WORD.findall(text))
     return next((word for word, count in counts.items() if count > 1 and word.lower() in story.surnames), None)
+
+
+def _common_capital(word: str, story: Story) -> bool:
+    """Whether a capitalised word is a common word ("Pressure", "Requires"), not part of a name of the story
+    nor an institution's ("U.S. Treasury securities")."""
+    return word not in _INSTITUTION_WORDS and not _TITLE.fullmatch(word.title()) and (word in story.common_words or spelling.known(word) and
+                                                word not in story.proper_words and word not in story.name_words)
 
 
 def garbled_rewording(question: Question, story: Story) -> str | None:
@@ -1673,7 +1707,7 @@ CHECKS: tuple[Check, ...] = (
     blank_in_brackets, count_of_a_known_set, conversion_beside_the_figure, cut_statement, blank_in_a_range,
     the_storys_own_year, span_from_an_unnamed_event, description_for_an_answer,
     date_of_the_comparison, relative_year, unprinted_year, common_word_as_a_name, garbled_text,
-    an_age, share_price_move, match_minutes, unnamed_setting, figure_of_no_one, short_form_name, guessed_from_top, known_by_age, whose_institution, an_before_the_blank, worked_out_from_the_prompt, reads_badly, garbled_rewording, choices_do_not_work, not_clearly_a_person, misspelt_word,
+    an_age, share_price_move, match_minutes, unnamed_setting, figure_of_no_one, short_form_name, no_main_verb, guessed_from_top, known_by_age, whose_institution, an_before_the_blank, worked_out_from_the_prompt, reads_badly, garbled_rewording, choices_do_not_work, not_clearly_a_person, misspelt_word,
     weak_description,
     weak_flashcard,
 )

@@ -92,7 +92,8 @@ def connects(found: Findings, index: int, structured: bool, start: int) -> bool:
         if following.lower in COMPANY_TAILS:
             return True
         if gazetteer.lookup(previous.text) is None and org_head_ahead(found.doc, index + 1) \
-                and not following.acronym and not listed_before(found.doc, start, index - 1):
+                and not following.acronym and not listed_before(found.doc, start, index - 1) \
+                and not (start and tokens[start - 1].lower == "between"):  # "between Comdata and Mason Best Co"
             # "Securities and Exchange Commission", "Food and Drug Administration"; but two names in a list:
             # "Universal and Warner Brothers", "Sony Pictures and MGM Studios"
             return True

@@ -113,6 +113,11 @@ def test_dates_are_found_and_resolved(sentence, expected):
         ("The cuts come in May this year and May 1989.", dt.date(1987, 3, 17),
          [("May this year", "1987-05"), ("May 1989", "1989-05")]),
         ("Prices peaked in March last year.", dt.date(1987, 6, 2), [("March last year", "1986-03")]),
+        # A day without a year as far from the published date either way is left undated: in March, "after
+        # July 1" may be last July or the next (a wrong year reached a learner).
+        ("CRA Ltd said it expected to pay a final 1986 dividend of not less than 10 cents after July 1.",
+         dt.date(1987, 3, 3), [("1986", "1986")]),
+        ("The dividend was paid on July 1.", dt.date(1987, 8, 3), [("July 1", "1987-07-01")]),
     ],
 )
 def test_relative_dates_depend_on_the_published_date(sentence, published, expected):

@@ -398,6 +398,9 @@ def test_person_and_role_in_news_prose(text: str, name: str, role: str | None) -
          {"Corvan", "Ulterra", "Wendell Brothers"}),
         ("Sony Pictures Entertainment and MGM Studios have backed the format.",
          {"Sony Pictures Entertainment", "MGM Studios"}),
+        # "between" pairs two parties (a flashcard called them one "Texas investment firm")
+        ("The group opposes a plan worked out between Comdata and Mason Best Co, a Texas investment firm.",
+         {"Comdata", "Mason Best Co"}),
         # an appositive that calls a two-word name a firm
         ("Freda Mac, the country's second largest mortgage firm, was fined.", {"Freda Mac"}),
         # the organisation inside a title, a newspaper named with a weekday, a standing UN body

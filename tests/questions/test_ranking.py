@@ -507,6 +507,14 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
      "the headline names the answer's members"),
     (make("Who is Brian Jones?", "vice president for strategic planning", type=CARD, form=Form.DESCRIBED,
           kind=FactKind.PERSON), "the back names no company, body or country"),
+    (make("The _____'s trade dispute with Japan, dealers said.", "U.K.", kind=FactKind.PLACE),
+     "not a sentence: no verb before its attribution"),
+    (make("Bank economists said U.S. Pressure on _____ to ease credit had receded.", "Acme Corp",
+          kind=FactKind.ORGANISATION), "a wire headline's capital mid-sentence: U.S. Pressure"),
+    (make("Jane Smith said that Trade retaliation would cost _____.", "$5m"), "a stray capital: that Trade"),
+    (make("“Tony Meo [another player] and me used to go there,” said _____.", "Jane Smith", kind=FactKind.SPEAKER,
+          form=Form.QUOTE), "an editor's square brackets"),
+    (make("Under federal law, it cannot buy more than _____ of Globex's stock.", "15 pct"), "it = ?"),
 ])
 def test_each_check_names_its_fault(question: Question, fault: str) -> None:
     story = STORIES_FOR_FAULT.get(fault, STORY)
@@ -538,6 +546,9 @@ STORIES_FOR_FAULT = {
     "the answer's acronym is in the headline": dataclasses.replace(STORY, headline="Klm To Take Stake In Acme"),
     "the headline's acronym stands for the answer": dataclasses.replace(STORY, headline="Acme Strong, Oecd Says"),
     "the headline names the answer's members": dataclasses.replace(STORY, headline="Tory terror offer rejected"),
+    # "Trade" is a word of the story's names ("Trade Minister Jane Smith") that it also writes in lower case.
+    "a stray capital: that Trade": dataclasses.replace(STORY, proper_words=STORY.proper_words | {"trade"},
+                                                      common_words=STORY.common_words | {"trade"}),
     "misspelt in the article: tragets": dataclasses.replace(STORY, misspelt=frozenset({"tragets"})),
     "the exchange = ?": dataclasses.replace(STORY, first_seen={**STORY.first_seen, "exchange": 10}),
     "not shaped like a person's name: Finance Minister": dataclasses.replace(
@@ -549,6 +560,7 @@ STORIES_FOR_FAULT = {
     make("Acme Corp said on Monday it would cut _____ jobs.", "300"),
     make("It is likely that Acme Corp will cut _____ jobs.", "300"),
     make("Acme Corp said the market would grow _____ this year.", "5 pct"),  # Acme Corp's market
+    make("Jane Smith said U.S. Treasury securities fell _____.", "5 pct"),  # an institution, not a stray capital
     make("Globex said the Commission would act by _____.", "March", kind=FactKind.DATE),  # Globex names a body
     make("Who said that 'Acme Corp is ready for whatever comes next'?", "Jane Smith", type=MC, form=Form.QUOTE, kind=FactKind.SPEAKER,
          choices=("Jane Smith", "Brian Jones")),
