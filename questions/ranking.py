@@ -100,7 +100,8 @@ _LEANING = re.compile(
     re.IGNORECASE)
 # "It" that points at nothing ("It is important to ...") leans on no sentence.
 _EXPLETIVE_IT = re.compile(r"^it(?:'s|’s| is| was| will be| would be| has been| had been| seems| seemed| appears|"
-                           r" remains)\s+(?:\w+\s+){0,3}?(?:to|that|for|whether|how|time)\b", re.IGNORECASE)
+                           r" remains)\s+(?!(?:(?:un)?likely|expected|going|about) to (?!be\b)|set to|due to|able to)"
+                           r"(?:\w+\s+){0,3}?(?:to|that|for|whether|how|time)\b", re.IGNORECASE)
 _PRONOUN = re.compile(r"(?=[HhSs])\b(?:he|she|him|his|her|hers)\b", re.IGNORECASE)  # a first letter first
 _FUNCTION_WORDS = frozenset("the a an in on at after before when while if as for of to by with from during under "
                             "since until about despite although though but and or so yet also".split())
@@ -126,7 +127,8 @@ _GENERIC_REFERENT = re.compile(
     r"subsidiary|deal|plan|move|decision|proposal|bill|report|study|survey|offer|bid|talks|agreement|measure|"
     r"meeting|conference|project|scheme|programme|program|plant|mine|venture|man|woman|boy|girl|couple|pair|"
     r"victim|suspect|defendant|singer|actor|star|band|film|show|album|book|product|device|service|referee|umpire|"
-    r"fee|system|contract|debentures|notes|shares|stock|"
+    r"fee|system|contract|debentures|notes|shares|stock|broker|brokerage|insurer|lender|carrier|airline|retailer|"
+    r"carmaker|manufacturer|producer|tycoon|billionaire|businessman|"
     r"(?:[a-z]+ )?(?:leader|chief|secretary|chancellor|governor|mayor|director|executive|boss|manager|head|"
     r"ambassador|envoy|premier|senator|judge|spokesman|spokeswoman|chairman|minister|president|official|"
     r"utility|unit))\b",
@@ -199,6 +201,7 @@ _QUOTE_FOR_APOSTROPHE = re.compile(r"\w\"s\b")  # ADB"s founders: a converter wr
 _LOWER_THEN_CAPITAL_OR_DIGIT = re.compile(r"[a-z][A-Z0-9]")  # in every match of _GARBLED without an "&"
 _IT_ACTS = re.compile(r"(?<=[\w,] )(it|It) (?:has|had|said|says|reported|reports|will|would|plans|expects|announced|"
                       r"added|sold|bought|made|posted|put|raised|cut|agreed|paid|cannot|can't|could not|must|"
+                      r"[a-z]{4,}ed(?= [a-z])|"  # "it extrapolated 1979 information"
                       # "it was stopping 1,000 viruses", "said it was a good deal": a thing, not the weather
                       r"(?:was|is) (?:[a-z]+ing|a|an|the)(?= ))\b")
 _CALENDAR_WORD = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"

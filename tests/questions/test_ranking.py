@@ -515,6 +515,9 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
     (make("“Tony Meo [another player] and me used to go there,” said _____.", "Jane Smith", kind=FactKind.SPEAKER,
           form=Form.QUOTE), "an editor's square brackets"),
     (make("Under federal law, it cannot buy more than _____ of Globex's stock.", "15 pct"), "it = ?"),
+    (make("It is likely to run into opposition from the _____.", "Globex", kind=FactKind.ORGANISATION),
+     "leans on an earlier sentence"),
+    (make("Profits at the broker rose _____ last year.", "5 pct"), "the broker = ?"),
 ])
 def test_each_check_names_its_fault(question: Question, fault: str) -> None:
     story = STORIES_FOR_FAULT.get(fault, STORY)
@@ -559,6 +562,7 @@ STORIES_FOR_FAULT = {
 @pytest.mark.parametrize("question", [
     make("Acme Corp said on Monday it would cut _____ jobs.", "300"),
     make("It is likely that Acme Corp will cut _____ jobs.", "300"),
+    make("It is likely to be hard for Acme Corp to cut _____ jobs.", "300"),
     make("Acme Corp said the market would grow _____ this year.", "5 pct"),  # Acme Corp's market
     make("Jane Smith said U.S. Treasury securities fell _____.", "5 pct"),  # an institution, not a stray capital
     make("Globex said the Commission would act by _____.", "March", kind=FactKind.DATE),  # Globex names a body
