@@ -994,12 +994,28 @@ def _without_dateline(quote: str, article: Article) -> str:
     return quote[match.end():] if match else quote
 
 
-def _reporting_verb(fact: Fact) -> str:
-    """"said", or the verb of a view ("He thinks that ...") as written: a belief is not a statement."""
-    view = _VIEW_VERB.search(fact.sentence.text)
-    return view.group(1) if view else "said"
+def _one_of_several_speakers(fact: Fact) -> bool:
+    """"The Conservatives and Lib Dems insisted that ...": either one alone is half the answer, and the other
+    a choice that is also right."""
+    sentence, start = fact.sentence.text, fact.start - fact.sentence.start
+    before, after = sentence[max(0, start - 40):start], sentence[fact.end - fact.sentence.start:][:40]
+    return bool(re.search(r"\w\s+(?:and|&)\s+(?:the\s+)?$", before) or
+                re.match(r"\s+(?:and|&)\s+(?:the\s+)?[A-Z]", after))
 
 
+def _reporting_verb(fact: Fact, quote: str) -> str:
+    """"said", or as written the verb of a view ("He thinks that ...": a belief is not a statement) or of a
+    denial ("Ashlock denied that the airline was ...": who said it is someone else)."""
+    sentence = fact.sentence.text
+    view = _VIEW_VERB.search(sentence)
+    if view:
+        return view.group(1)
+    at = sentence.find(quote[:30]) if quote else -1
+    denial = _DENIAL.search(sentence, 0, at) if at > 0 else None
+    return denial.group(1) if denial and not sentence[denial.end():at].strip(" ,“\"") else "said"
+
+
+_DENIAL = re.compile(r"\b(denied|denies|deny|disputed|disputes|rejected|rejects)\s+(?:that\s+)?")
 _VIEW_VERB = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){0,4}(thinks|thought|believes|believed|feels|felt)\s+(?:that\s+)?")
 
 
@@ -1017,13 +1033,15 @@ def _speaker_drafts(fact: Fact, setting: Setting | None, article: Article, seed:
     quote = _shorten(_without_dateline(fact.quote or "", article))
     if len(quote.split()) < 1 or name.lower() in PRONOUN_WORDS:
         return
+    if _one_of_several_speakers(fact):
+        return
     direct = _is_direct(fact, article)
     shown = _speech(fact, quote, direct)
     if not shown or len(shown.split()) < 2:
         return
     reported = shown.strip("'")
     kind = article.kind_of_name(name)
-    verb = _reporting_verb(fact)
+    verb = _reporting_verb(fact, quote)
     prompt = f"Who {verb} that {shown}?"
     rng = _rng(seed, fact)
     wrong = pick.name_distractors(
@@ -1047,9 +1065,11 @@ def _speaker_drafts(fact: Fact, setting: Setting | None, article: Article, seed:
     elif shown.startswith("'"):
         yield Draft(QuestionType.CLOZE, f"“{quote},” said {BLANK}.", name, form=Form.QUOTE)
     else:
-        yield Draft(QuestionType.CLOZE, f"{BLANK} said that {reported}.", name, form=Form.QUOTE)
+        yield Draft(QuestionType.CLOZE, f"{BLANK} {verb} that {reported}.", name, form=Form.QUOTE)
     role = article.roles.get(name)
     back = f"{name}, {role}" if role and not contains_words(role, name) else name
+    if _DENIAL.fullmatch(verb + " "):
+        return  # "... — who said so?" would credit the denier with what they denied
     front = f"“{quote}”" if shown.startswith("'") else f"{capitalise(reported)} — who said so?"
     yield Draft(QuestionType.FLASHCARD, front, back, form=Form.QUOTE)
 

@@ -314,6 +314,31 @@ def test_a_view_is_asked_as_a_view_not_as_something_said():
     assert any(prompt.startswith("Who believes that the alert cache") for prompt in prompts), prompts
 
 
+def test_a_denial_is_asked_as_a_denial_never_as_what_the_denier_said():
+    # Judged blind: "Who said that the airline was using unfair labor tactics?" answered with the spokesman
+    # who denied it.
+    text = ("Eastern fights union\n"
+            "Union leaders accused Eastern Airlines of stalling talks with its pilots.\n"
+            "But Eastern spokesman Jim Ashlock denied that the Miami-based airline was using unfair labor tactics.\n")
+    questions = [question for question in generate(text, published=dt.date(1987, 3, 5)).questions
+                 if question.fact.kind is FactKind.SPEAKER and question.answer == "Jim Ashlock"]
+    assert questions and all("said that the Miami-based" not in question.prompt and "said so" not in question.prompt
+                             for question in questions), [question.prompt for question in questions]
+    assert any(question.prompt.startswith("Who denied that the Miami-based airline") for question in questions)
+
+
+def test_one_of_two_speakers_is_not_asked_as_the_speaker():
+    # Judged blind: "Who said that voters faced higher taxes?" answered "Lib Dems", with George Osborne of the
+    # other party that said it among the wrong choices.
+    text = ("Parties clash on tax\n"
+            "Labour set out its spending plans on Monday.\n"
+            "The Conservatives and Lib Dems insisted that voters faced higher taxes under Labour.\n"
+            "George Osborne said the plans would fail.\n")
+    answers = {question.answer for question in generate(text, published=dt.date(2005, 3, 7)).questions
+               if question.fact.kind is FactKind.SPEAKER}
+    assert "George Osborne" in answers and not answers & {"Lib Dems", "Conservatives"}, answers
+
+
 def test_his_before_the_man_it_stands_for_is_not_the_country_before():
     text = ("World Bank Backs Baker Plan\n"
             "Brazil said it would suspend interest payments on its debt, the bank's president Barber Conable said.\n"

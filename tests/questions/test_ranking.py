@@ -518,6 +518,7 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
     (make("It is likely to run into opposition from the _____.", "Globex", kind=FactKind.ORGANISATION),
      "leans on an earlier sentence"),
     (make("Profits at the broker rose _____ last year.", "5 pct"), "the broker = ?"),
+    (make("The _____ OPEC agreed in December to cut its output.", "13-nation"), "trivia: 13-nation describes a noun"),
 ])
 def test_each_check_names_its_fault(question: Question, fault: str) -> None:
     story = STORIES_FOR_FAULT.get(fault, STORY)
