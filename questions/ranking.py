@@ -1193,6 +1193,20 @@ def blank_in_brackets(question: Question, story: Story) -> str | None:
     return "the blank is a bracketed aside" if _BRACKETED_BLANK.search(question.prompt) else None
 
 
+_ACRONYM_AFTER_BLANK = re.compile(r"_{3,}(?:'s|’s)?\s*\(([A-Z][A-Za-z.&]{1,9})\)")
+
+
+def acronym_after_the_blank(question: Question, story: Story) -> str | None:
+    """"a hearing at the _____ (CAS)": the acronym beside the blank spells the answer's initials."""
+    match = _ACRONYM_AFTER_BLANK.search(question.prompt) if "(" in question.prompt else None
+    if match is None:
+        return None
+    words = _WORD.findall(question.answer)
+    if any(_abbreviates(match.group(1), " ".join(words[start:])) for start in range(max(1, len(words) - 1))):
+        return f"({match.group(1)}) beside the blank spells the answer"
+    return None
+
+
 def conversion_beside_the_figure(question: Question, story: Story) -> str | None:
     """"A $2bn (1.53bn euros) settlement" as true or false: the conversion left as written tells a changed figure."""
     if question.type != QuestionType.TRUE_FALSE or question.fact.kind != FactKind.NUMBER:
@@ -1724,7 +1738,7 @@ CHECKS: tuple[Check, ...] = (
     blank_in_brackets, count_of_a_known_set, conversion_beside_the_figure, cut_statement, blank_in_a_range,
     the_storys_own_year, span_from_an_unnamed_event, description_for_an_answer,
     date_of_the_comparison, relative_year, unprinted_year, common_word_as_a_name, garbled_text,
-    an_age, share_price_move, match_minutes, unnamed_setting, figure_of_no_one, short_form_name, no_main_verb, figure_as_a_modifier, guessed_from_top, known_by_age, whose_institution, an_before_the_blank, worked_out_from_the_prompt, reads_badly, garbled_rewording, choices_do_not_work, not_clearly_a_person, misspelt_word,
+    an_age, share_price_move, match_minutes, unnamed_setting, figure_of_no_one, short_form_name, no_main_verb, figure_as_a_modifier, acronym_after_the_blank, guessed_from_top, known_by_age, whose_institution, an_before_the_blank, worked_out_from_the_prompt, reads_badly, garbled_rewording, choices_do_not_work, not_clearly_a_person, misspelt_word,
     weak_description,
     weak_flashcard,
 )

@@ -14,7 +14,8 @@ from questions.entity_rules.spans import (
 from questions.entity_rules.words import ON_HEADS, PLURAL_POSSESSORS, STRUCTURE_CONNECTORS
 from questions.gazetteer import PlaceKind
 from questions.lexicon import (
-    COMPANY_TAILS, DEMONYMS, HONORIFICS, LEGAL_SUFFIXES, NAME_PARTICLES, ORG_HEADS, STORM_WORDS,
+    COMPANY_TAILS, DEMONYMS, HONORIFICS, LEGAL_SUFFIXES, NAME_PARTICLES, ORG_HEADS, PARTY_NAMES, ROLE_NOUNS,
+    STORM_WORDS,
 )
 from questions.names import Token, particle, title_word
 
@@ -65,6 +66,20 @@ def candidate_spans(found: Findings) -> list[tuple[int, int]]:
     return spans
 
 
+def firm_before_a_job(found: Findings, index: int) -> bool:
+    """Whether the one capitalised word at ``index`` (a partner's name after "and") is followed by a job and a
+    person's name: "McGinley analyst Denis Karnosky". A party, a place, a body or a title there is no partner:
+    "Blair and Labour chairman Ian McCartney"."""
+    tokens = found.tokens
+    if index + 2 >= len(tokens) or tokens[index + 1].sentence != tokens[index].sentence:
+        return False
+    partner, job, name = tokens[index], tokens[index + 1], tokens[index + 2]
+    return partner.capitalised and not partner.acronym and job.text.islower() and job.lower in ROLE_NOUNS \
+        and name.capitalised and name.sentence == partner.sentence \
+        and partner.lower not in ORG_HEADS and partner.lower not in PARTY_NAMES and partner.lower not in DEMONYMS \
+        and not title_word(partner) and gazetteer.lookup(partner.text) is None
+
+
 def connects(found: Findings, index: int, structured: bool, start: int) -> bool:
     """Whether the lower-case word or sign at ``index`` joins the capitalised words of the run from ``start``."""
     tokens = found.tokens
@@ -97,6 +112,8 @@ def connects(found: Findings, index: int, structured: bool, start: int) -> bool:
             # "Securities and Exchange Commission", "Food and Drug Administration"; but two names in a list:
             # "Universal and Warner Brothers", "Sony Pictures and MGM Studios"
             return True
+        if firm_before_a_job(found, index + 1) and not listed_before(found.doc, start, index - 1):
+            return True  # "said Carroll McEntee and McGinley analyst Denis Karnosky": a firm, then its analyst
         if portfolio_word(found, index - 1) and not title_word(following) and title_ahead(found.doc, index + 1):
             return True  # "Trade and Industry Secretary Jane Doe"; but "Smith and Prime Minister Jones"
         joined = f"{previous.text} and {following.text}"

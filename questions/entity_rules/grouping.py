@@ -8,6 +8,7 @@ from questions.entity_rules.findings import Findings
 from questions.entity_rules.overlaps import filter_candidates
 from questions.entity_rules.roles import appositive_after, appositive_before
 from questions.entity_rules.words import ROLE_PRIORITY_APPOSITIVE, ROLE_PRIORITY_NOUN, ROLE_PRIORITY_TITLE
+from questions.lexicon import SPEECH_VERBS
 from questions.model import Fact, FactKind
 from questions.names import noble_title, surname
 
@@ -122,7 +123,10 @@ def person_groups(found: Findings) -> list[Entity]:
 
 def collect_roles(found: Findings, entity: Entity, mention: Mention) -> None:
     """Gather a person's roles: appositives ("X, the chief,"), titles, role nouns ("astronaut X")."""
-    before = appositive_before(found.doc, mention.context)
+    tokens = found.tokens
+    attribution = mention.last < len(tokens) and tokens[mention.last].lower in SPEECH_VERBS
+    # "The bank has a joint director on Dome's board, Fullerton said": a clause, then who said it
+    before = None if attribution else appositive_before(found.doc, mention.context)
     after = appositive_after(found.doc, mention.last) if mention.last < len(found.tokens) \
         and found.tokens[mention.last].text == "," else None
     for role in (before, after):

@@ -291,6 +291,14 @@ def role_noun_before(found: Findings, first: int) -> str | None:
         if previous.text in ("'s", "’s") and index - 2 >= 0 and tokens[index - 2].capitalised:
             index -= 2  # "the company's chief"
             continue
+        if lower == "and" and cascade.firm_before_a_job(found, index):
+            partners = index - 2
+            while partners - 1 >= 0 and index - partners < 4 and tokens[partners - 1].capitalised \
+                    and tokens[partners - 1].sentence == tokens[first].sentence:
+                partners -= 1
+            if tokens[partners].capitalised:
+                index = partners  # "Carroll McEntee and McGinley analyst": the firm's partners are its name
+                break
         if lower in ("and", "or") and not (index >= 2 and tokens[index - 2].text.islower()
                                            and tokens[index - 2].lower in ROLE_NOUNS):
             break  # "Ian Dole and flanker Rob Kerr"; but "chairman and chief executive"

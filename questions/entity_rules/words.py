@@ -17,7 +17,9 @@ DEMONYM_BODIES = frozenset("executive assembly government parliament".split())
 ON_HEADS = frozenset({"committee", "commission", "council", "conference", "panel", "subcommittee", "court"})
 PLURAL_POSSESSORS = frozenset({"people", "women", "men", "children", "workers", "veterans", "farmers"})
 ROLE_STOPS = HEADLINE_WORDS - {"of", "the", "for", "and", "at", "on", "'s"} | SPEECH_VERBS | frozenset(
-    "who whom which whose where while said says told is was were are has have had will would".split())
+    "who whom which whose where while said says told is was were are has have had will would "
+    # sentence adverbs: "Indeed U.S. Treasury secretary James Baker" is a Treasury secretary
+    "indeed however meanwhile moreover nevertheless nonetheless instead thus therefore still yet also".split())
 APPOSITIVE_VERBS = frozenset("is was were are has have had will would who which that said says told added "
                               "and or but".split())
 ROLE_PRIORITY_APPOSITIVE, ROLE_PRIORITY_TITLE, ROLE_PRIORITY_NOUN = 0, 1, 2

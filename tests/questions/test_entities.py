@@ -363,6 +363,13 @@ def test_annotated_corpus_entities_are_found() -> None:
         ('"We can win," said the sevens coach Mike Friday.', "Mike Friday", "sevens coach"),
         # an analyst of a firm
         ('"Prices will rise," said analyst Daniel Rolf of Merrow Lynd and Co.', "Daniel Rolf", "analyst"),
+        # a firm of partners' names before a job is no person ("Carroll McEntee" was offered as a speaker)
+        ('"It has not broken out of its range," said Carroll Vance and McGinn analyst Denis Karn.', "Denis Karn",
+         "Carroll Vance and McGinn analyst"),
+        # a clause before the attribution is what was said, not the speaker's role (a flashcard made the
+        # bank's chairman "joint director on Dome's management board")
+        ("Bank chairman Don Fuller spoke in Montreal. The bank has a joint director on Dome's management board, "
+         "Fuller said.", "Don Fuller", "Bank chairman"),
     ],
 )
 def test_person_and_role_in_news_prose(text: str, name: str, role: str | None) -> None:

@@ -519,6 +519,8 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
      "leans on an earlier sentence"),
     (make("Profits at the broker rose _____ last year.", "5 pct"), "the broker = ?"),
     (make("The _____ OPEC agreed in December to cut its output.", "13-nation"), "trivia: 13-nation describes a noun"),
+    (make("Jane Smith was banned after a hearing at the _____ (CAS).", "North American Court of Arbitration for Sport",
+          kind=FactKind.ORGANISATION), "(CAS) beside the blank spells the answer"),
 ])
 def test_each_check_names_its_fault(question: Question, fault: str) -> None:
     story = STORIES_FOR_FAULT.get(fault, STORY)
