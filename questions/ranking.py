@@ -272,7 +272,7 @@ _NOT_A_PERSON = re.compile(
     r"Organi[sz]ation|Society|Trust|Network|Agreement|Accord|Treaty|Monetary|Economic|Reserve|Mills|Textiles?|"
     r"Steel|Foods|Brands|Airways|Railways?|Petroleum|Chemicals?|Pharmaceuticals?|Electric|Electronics|"
     r"Communications|Telecom|Enterprises|Resources|Mining|Minerals|Insurance|Realty|Properties|Services|"
-    r"Laboratories|Industrie|Airbus|Canada)\b")
+    r"Laboratories|Industrie|Airbus|Canada|Nederland|[A-Z][a-z]+bank)\b")  # "Rabobank", "Citibank"
 _DIRECTION = re.compile(r"\b(?:rose|rise|risen|rising|fell|fall|fallen|falling|increased?|decreased?|declined?|"
                         r"dropped|drop|climbed|climb|grew|grow|up|down|higher|lower|from)\b", re.IGNORECASE)
 # A gerund or a function word never opens a person's name: "Finding Nemo" is a film, "The Who" a band.
@@ -844,6 +844,10 @@ def answer_in_headline(question: Question, story: Story) -> str | None:
     if (hint := _headline_hint(question.answer, story.headline, story.common_words)) is not None:
         return hint
     if question.fact.kind == FactKind.NUMBER:
+        spelled = re.search(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) "
+                            r"(million|billion|mln|bln|trillion|thousand|hundred)\b", answer)
+        if spelled and f" {_NUMBER_WORDS[spelled.group(1)]} {spelled.group(2)} " in headline:
+            return "the answer's figure is in the headline"  # "one billion dlrs" under "... More Than 1 Billion"
         core = re.search(r"\d[\d.,/-]*", question.answer)
         if core and len(core.group(0)) > 1 and core.group(0) in story.headline and \
                 re.search(rf"(?<![\d.]){re.escape(core.group(0))}(?![\d])", story.headline):
@@ -1472,6 +1476,9 @@ def choices_do_not_work(question: Question, story: Story) -> str | None:
                _NOT_A_FIRST_NAME.match(choice) or _TITLE.search(choice)]
         if odd:
             return f"not shaped like a person's name: {odd[0]}"
+    if question.form == Form.QUOTE and _NOT_A_PERSON.search(question.answer) and \
+            any(not _NOT_A_PERSON.search(choice) for choice in wrong):
+        return "a body among people as who said it"  # "Rabobank Nederland" beside three economists
     names = [choice for choice in question.choices if choice.strip()]
     for short in names:
         for full in names:

@@ -519,6 +519,11 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
      "leans on an earlier sentence"),
     (make("Profits at the broker rose _____ last year.", "5 pct"), "the broker = ?"),
     (make("The _____ OPEC agreed in December to cut its output.", "13-nation"), "trivia: 13-nation describes a noun"),
+    (make("Who said that 'The limit raises the expectation of intervention'?", "Rabobank Nederland", type=MC,
+          form=Form.QUOTE, kind=FactKind.SPEAKER, choices=("Rabobank Nederland", "Jane Smith", "Brian Jones")),
+     "a body among people as who said it"),
+    (make("Texaco said a ruling forcing it to post a bond of _____ would ruin it.", "more than one billion dlrs"),
+     "the answer's figure is in the headline"),
     (make("Jane Smith was banned after a hearing at the _____ (CAS).", "North American Court of Arbitration for Sport",
           kind=FactKind.ORGANISATION), "(CAS) beside the blank spells the answer"),
 ])
@@ -533,7 +538,8 @@ def test_each_check_names_its_fault(question: Question, fault: str) -> None:
 # numeral, the initials, the first part of a word), and the entity stage misreads some names.
 STORIES_FOR_FAULT = {
     "half of the answer is in the headline": dataclasses.replace(STORY, headline="Imf Talks Stall On Food Subsidies"),
-    "the answer's figure is in the headline": dataclasses.replace(STORY, headline="Acme hosts G-7 ministers"),
+    "the answer's figure is in the headline": dataclasses.replace(
+        STORY, headline="Acme hosts G-7 ministers, can't post more than 1 billion"),
     "the answer's initials are in the headline": dataclasses.replace(STORY, headline="G And F Offered Role At Acme"),
     "the headline's Euro gives the answer away": dataclasses.replace(STORY, headline="Acme gets Euro date"),
     # "Despite Jones" is a name the entity stage misread from "Despite Jones's warning, ..."
