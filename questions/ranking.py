@@ -1898,11 +1898,9 @@ def select(questions: Sequence[Question], story: Story) -> tuple[Question, ...]:
     if not chosen:
         # Nothing the engine is sure of: the one best question is offered, with its low score, rather than an
         # empty default set (a reader of the set would otherwise meet every suggestion). The best is one free
-        # of every fault, else one free of the faults any reader spots; never a reworded question nor a
-        # true/false statement (judged blind, those garble or teach little: "When is Tiger due to be shipped
-        # in early?"). Judged blind, a faulted last resort was publishable 6 times of 52.
-        offered = [index for index in order
-                   if questions[index].form != Form.REWORDED and questions[index].type != QuestionType.TRUE_FALSE]
+        # of every fault, else one free of the faults any reader spots, of a kind that may stand in. Judged
+        # blind, a faulted last resort was publishable 6 times of 52.
+        offered = [index for index in order if _may_stand_in(questions[index])]
         fallback = next((index for index in offered if scores[index] > FAULTY), None)
         if fallback is None:
             fallback = next((index for index in offered
@@ -1910,6 +1908,17 @@ def select(questions: Sequence[Question], story: Story) -> tuple[Question, ...]:
         chosen = [] if fallback is None else [fallback]
     picked = set(chosen)
     return tuple(question.scored(scores[index], recommended=index in picked) for index, question in enumerate(questions))
+
+
+def _may_stand_in(question: Question) -> bool:
+    """Whether a question may be an article's one offer when the engine is sure of none. Judged blind, these
+    never were: a reworded question or a true/false statement (they garble or teach little: "When is Tiger due
+    to be shipped in early?"), "What does the figure 20 refer to?" (0 of 5), a blank that is "today" or "this
+    year" (0 of 3)."""
+    if question.form in (Form.REWORDED, Form.FIGURE, Form.ACRONYM) or question.type == QuestionType.TRUE_FALSE:
+        return False
+    answer = question.answer.strip()
+    return not (question.fact.kind == FactKind.DATE and (_RELATIVE_DATE.match(answer) or not re.search(r"\d", answer)))
 
 
 def _gives_away(asked: Question, shown: Question) -> bool:

@@ -730,6 +730,17 @@ def test_with_no_question_the_engine_is_sure_of_the_best_unsure_one_is_offered_a
     assert chosen == ["Globex bought _____ trucks in May."]
 
 
+def test_a_figure_card_or_a_blank_for_today_never_stands_in_for_an_article(monkeypatch) -> None:
+    """Judged blind, "What does the figure 20 refer to?" and a blank for "today" were never publishable."""
+    made = [make("What does the figure “20” refer to?", "days of talks", type=CARD, form=Form.FIGURE, start=0),
+            make("Sterling fell _____ in quiet trade.", "today", kind=FactKind.DATE, start=100),
+            make("Globex bought _____ trucks in May.", "12", start=200)]
+    scores = dict(zip((question.prompt for question in made), (0.5, 0.45, 0.4)))
+    monkeypatch.setattr(ranking, "score", lambda question, story: scores[question.prompt])
+    chosen = [question.prompt for question in ranking.select(made, STORY) if question.recommended]
+    assert chosen == ["Globex bought _____ trucks in May."]
+
+
 def test_the_company_is_named_when_the_speaker_rules_settled_it() -> None:
     text = ("Globex Corp said on Monday it had bought a rival.\n"
             "The company said the purchase would add 400 jobs in Ohio.\n")
