@@ -440,3 +440,31 @@ SOMEONE_UNNAMED = re.compile(
     rf"(?<!,\s)(?<!\bas\s)(?<!\bis\s)(?<!\bbe\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bbecame\s)"
     rf"(?<!\bbecome\s)(?<!\bbecomes\s)\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w'’-]+\s+){{0,3}}?"
     rf"(?:{'|'.join(map(re.escape, sorted(ROLE_NOUNS, key=len, reverse=True)))})\b")
+
+
+# A country's seat of power, capital, central bank or parliament names the country to any reader: "The White
+# House denied that the _____ was shipping arms" asks what it prints. Keyed by the gazetteer's country names.
+EMBLEMS = {
+    "United States": ("White House", "Washington", "Pentagon", "Congress", "Capitol Hill", "Wall Street",
+                      "Federal Reserve", "U.S.-based", "Americans"),
+    "Britain": ("Westminster", "Whitehall", "Downing Street", "MPs", "House of Commons", "Plc", "gilts",
+                "Bank of England", "London", "Britons"),
+    "Japan": ("Tokyo", "Bank of Japan", "Diet", "Japanese"),
+    "France": ("Paris", "Elysee", "French"),
+    "West Germany": ("Bonn", "Bundesbank", "Bundestag", "West German"),
+    "Germany": ("Berlin", "Bundesbank", "Bundestag", "German"),
+    "Soviet Union": ("Moscow", "Kremlin", "Soviet"),
+    "Russia": ("Moscow", "Kremlin", "Russian"),
+    "China": ("Beijing", "Peking", "Chinese"),
+    "Philippines": ("Manila", "Filipino"),
+    "Italy": ("Rome", "Italian"),
+    "Spain": ("Madrid", "Spanish"),
+    "Canada": ("Ottawa", "Canadian"),
+    "Australia": ("Canberra", "Australian"),
+    "India": ("New Delhi", "Indian"),
+    "Brazil": ("Brasilia", "Brazilian"),
+    "Mexico": ("Mexico City", "Mexican"),
+    "South Korea": ("Seoul", "South Korean"),
+    "Netherlands": ("The Hague", "Amsterdam", "Dutch"),
+    "London": ("West End", "Downing Street", "Whitehall", "Westminster"),
+}

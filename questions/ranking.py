@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from questions import distractors as pick
 from questions import gazetteer
 from questions import spelling
-from questions.lexicon import DEMONYMS, ROLE_NOUNS
+from questions.lexicon import DEMONYMS, EMBLEMS, ROLE_NOUNS
 from questions.model import FactKind, Form, Question, QuestionType
 
 # Below this score a question is not recommended, the engine being unsure of it, unless it is the one question
@@ -621,6 +621,21 @@ def figure_as_a_modifier(question: Question, story: Story) -> str | None:
     if question.fact.kind != FactKind.NUMBER or not _FIGURE_AS_MODIFIER.match(question.answer.strip()):
         return None
     return f"trivia: {question.answer.strip()} describes a noun"
+
+
+def emblem_of_the_place(question: Question, story: Story) -> str | None:
+    """"The White House denied that the _____ was shipping arms": the prompt or the headline names the answer
+    by its seat of power, its capital or its people."""
+    if question.fact.kind != FactKind.PLACE:
+        return None
+    place = gazetteer.lookup(question.answer.strip())
+    emblems = EMBLEMS.get(place.name if place else question.answer.strip(), ())
+    shown = f"{_BLANK.sub(' ', question.prompt)} {story.headline}"
+    for emblem in emblems:
+        if emblem in shown and re.search(rf"(?<![\w-]){re.escape(emblem)}(?![\w-])", shown, re.IGNORECASE if
+                                         emblem.isupper() else 0):
+            return f"{emblem} gives away {question.answer.strip()}"
+    return None
 
 
 def continues_an_earlier_sentence(question: Question, story: Story) -> str | None:
@@ -1745,7 +1760,7 @@ CHECKS: tuple[Check, ...] = (
     blank_in_brackets, count_of_a_known_set, conversion_beside_the_figure, cut_statement, blank_in_a_range,
     the_storys_own_year, span_from_an_unnamed_event, description_for_an_answer,
     date_of_the_comparison, relative_year, unprinted_year, common_word_as_a_name, garbled_text,
-    an_age, share_price_move, match_minutes, unnamed_setting, figure_of_no_one, short_form_name, no_main_verb, figure_as_a_modifier, acronym_after_the_blank, guessed_from_top, known_by_age, whose_institution, an_before_the_blank, worked_out_from_the_prompt, reads_badly, garbled_rewording, choices_do_not_work, not_clearly_a_person, misspelt_word,
+    an_age, share_price_move, match_minutes, unnamed_setting, figure_of_no_one, short_form_name, no_main_verb, figure_as_a_modifier, acronym_after_the_blank, emblem_of_the_place, guessed_from_top, known_by_age, whose_institution, an_before_the_blank, worked_out_from_the_prompt, reads_badly, garbled_rewording, choices_do_not_work, not_clearly_a_person, misspelt_word,
     weak_description,
     weak_flashcard,
 )

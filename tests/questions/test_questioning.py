@@ -327,6 +327,15 @@ def test_a_denial_is_asked_as_a_denial_never_as_what_the_denier_said():
     assert any(question.prompt.startswith("Who denied that the Miami-based airline") for question in questions)
 
 
+def test_a_sentence_a_line_break_ended_is_asked_with_its_full_stop():
+    text = ("Acme wins contract\n"
+            "Acme Corp said on Monday it had won a contract to build 40 ships for the navy\n"
+            "The yard will hire 300 workers.\n")
+    clozes = [question.prompt for question in generate(text, published=dt.date(2005, 3, 7)).questions
+              if question.type is QuestionType.CLOZE and "ships for the navy" in question.prompt]
+    assert clozes and all(prompt.endswith("navy.") for prompt in clozes), clozes
+
+
 def test_one_of_two_speakers_is_not_asked_as_the_speaker():
     # Judged blind: "Who said that voters faced higher taxes?" answered "Lib Dems", with George Osborne of the
     # other party that said it among the wrong choices.

@@ -524,6 +524,10 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
      "a body among people as who said it"),
     (make("Texaco said a ruling forcing it to post a bond of _____ would ruin it.", "more than one billion dlrs"),
      "the answer's figure is in the headline"),
+    (make("The White House denied that the _____ was shipping arms to Globex.", "United States",
+          kind=FactKind.PLACE), "White House gives away United States"),
+    (make("A scheme to offer _____ university courses online was branded a waste by MPs.", "UK",
+          kind=FactKind.PLACE), "MPs gives away UK"),
     (make("Jane Smith was banned after a hearing at the _____ (CAS).", "North American Court of Arbitration for Sport",
           kind=FactKind.ORGANISATION), "(CAS) beside the blank spells the answer"),
 ])
