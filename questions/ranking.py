@@ -1491,6 +1491,13 @@ def choices_do_not_work(question: Question, story: Story) -> str | None:
                _NOT_A_FIRST_NAME.match(choice) or _TITLE.search(choice)]
         if odd:
             return f"not shaped like a person's name: {odd[0]}"
+    if kind in (FactKind.PERSON, FactKind.SPEAKER):
+        surname = question.answer.split()[-1].lower() if question.answer.split() else ""
+        for choice in wrong:
+            other = choice.split()[-1].lower() if choice.split() else ""
+            if len(surname) >= 5 and other != surname and \
+                    difflib.SequenceMatcher(None, surname, other).ratio() >= 0.8:
+                return f"a choice is the answer spelt another way: {choice}"  # Barrioneuvo, Jose Barrionuevo
     if question.form == Form.QUOTE and _NOT_A_PERSON.search(question.answer) and \
             any(not _NOT_A_PERSON.search(choice) for choice in wrong):
         return "a body among people as who said it"  # "Rabobank Nederland" beside three economists
@@ -1638,6 +1645,15 @@ def unnamed_it(question: Question, story: Story) -> str | None:
     return f"{match.group(1)} = ?"  # "Sosnoff said it has extended the tender": a person is no "it"
 
 
+# The head of a description that makes a place, a body or a thing of a name: "a beef cattle ranch owned by".
+_A_THING = re.compile(r"^(?:(?:the|a|an)\s+)?(?:(?!(?:of|for|at|in|with|to|by|on|from)\s)[\w-]+\s+){0,3}?(ranch|farm|estate|company|firm|group|band|film|"
+                      r"ship|vessel|building|hotel|restaurant|club|team|station|plant|mine|factory|charity|"
+                      r"website|newspaper|magazine|programme|show|game|album|book|brand|product|village|town|"
+                      r"city|region|province|district|island|port|airport|stadium|venue|school|university)\b"
+                      r"(?!\s+(?:owner|boss|chief|head|manager|founder|director|chairman|executive|member|player|"
+                      r"spokesman|spokeswoman|leader|president|star|singer|captain|editor))")
+
+
 def _wrong_description(question: Question, story: Story) -> str | None:
     """A description that is not what the person is: a clause, another person, or a name cut short.
 
@@ -1654,6 +1670,8 @@ def _wrong_description(question: Question, story: Story) -> str | None:
     if re.match(r"[A-Za-z]+ing\b", description) and not re.match(r"(?:King|Viking|Beijing|Reading|Sterling)\b",
                                                                     description):
         return f"a clause, not what the person is: {description}"
+    if question.fact.kind == FactKind.PERSON and (thing := _A_THING.match(description)):
+        return f"a {thing.group(1)} is no person"  # "Who is Hato El Charcote?" "a beef cattle ranch owned by ..."
     lowered = description.lower()
     others = [person for person in story.people if person in lowered and person not in name.lower()]
     if others:

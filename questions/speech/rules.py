@@ -72,6 +72,10 @@ def speech_verb(doc: SpeechDocument, ledger: Ledger, index: int) -> None:
             ledger.said.append(Attribution(partner, verb.sentence, texts, rule, "listed_before"))
 
 
+# Speech verbs in their bare form, which a negation before them makes what was not said.
+_BARE_SAYING = frozenset("say tell disclose specify comment elaborate reveal add confirm".split())
+
+
 def reports_speech(doc: SpeechDocument, index: int) -> bool:
     """Whether a speech verb reports speech here: not "was told to", "is said to be", "to say", "said by"."""
     tokens = doc.tokens
@@ -81,6 +85,9 @@ def reports_speech(doc: SpeechDocument, index: int) -> bool:
     # "He could have added that ...", "she would say": what someone might say, which they did not say
     modal_at = index - 2 if previous is not None and previous.lower == "have" else index - 1
     if modal_at >= 0 and tokens[modal_at].lower in _MODALS and tokens[modal_at].sentence == tokens[index].sentence:
+        return False
+    # "It did not say what effect the tax would have", "declined to say": what someone did not say
+    if previous is not None and previous.lower in ("not", "n't", "never") and tokens[index].lower in _BARE_SAYING:
         return False
     following = tokens[index + 1] if index + 1 < len(tokens) else None
     return following is None or following.lower != "by"

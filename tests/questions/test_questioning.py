@@ -327,6 +327,15 @@ def test_a_denial_is_asked_as_a_denial_never_as_what_the_denier_said():
     assert any(question.prompt.startswith("Who denied that the Miami-based airline") for question in questions)
 
 
+def test_what_a_source_did_not_say_is_never_asked_as_what_it_said():
+    # Judged blind: "_____ said that what effect the VAT would have" from "It did not say what effect ...".
+    text = ("Hungary to bring in VAT\n"
+            "Hungary will introduce a value-added tax next year, the official news agency MTI said.\n"
+            "It did not say what effect the VAT would have on prices.\n")
+    prompts = [question.prompt for question in generate(text, published=dt.date(1987, 3, 3)).questions]
+    assert prompts and not any("what effect the VAT" in prompt and "said" in prompt for prompt in prompts), prompts
+
+
 def test_a_sentence_a_line_break_ended_is_asked_with_its_full_stop():
     text = ("Acme wins contract\n"
             "Acme Corp said on Monday it had won a contract to build 40 ships for the navy\n"

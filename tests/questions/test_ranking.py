@@ -524,6 +524,11 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
      "a body among people as who said it"),
     (make("Texaco said a ruling forcing it to post a bond of _____ would ruin it.", "more than one billion dlrs"),
      "the answer's figure is in the headline"),
+    (make("Who said that 'the measure is permanent'?", "Barrioneuvo", type=MC, form=Form.QUOTE,
+          kind=FactKind.SPEAKER, choices=("Barrioneuvo", "Jose Barrionuevo", "Brian Jones")),
+     "a choice is the answer spelt another way: Jose Barrionuevo"),
+    (make("Who is Hato El Charcote?", "a beef cattle ranch owned by Globex", type=CARD, form=Form.DESCRIBED,
+          kind=FactKind.PERSON), "a ranch is no person"),
     (make("The White House denied that the _____ was shipping arms to Globex.", "United States",
           kind=FactKind.PLACE), "White House gives away United States"),
     (make("A scheme to offer _____ university courses online was branded a waste by MPs.", "UK",
@@ -565,6 +570,10 @@ STORIES_FOR_FAULT = {
     # "Trade" is a word of the story's names ("Trade Minister Jane Smith") that it also writes in lower case.
     "a stray capital: that Trade": dataclasses.replace(STORY, proper_words=STORY.proper_words | {"trade"},
                                                       common_words=STORY.common_words | {"trade"}),
+    # The article spells one man's name two ways.
+    "a choice is the answer spelt another way: Jose Barrionuevo": dataclasses.replace(
+        STORY, names=STORY.names | {"jose barrionuevo", "barrioneuvo"},
+        people=STORY.people | {"jose barrionuevo", "barrioneuvo"}),
     "misspelt in the article: tragets": dataclasses.replace(STORY, misspelt=frozenset({"tragets"})),
     "the exchange = ?": dataclasses.replace(STORY, first_seen={**STORY.first_seen, "exchange": 10}),
     "not shaped like a person's name: Finance Minister": dataclasses.replace(
@@ -578,6 +587,8 @@ STORIES_FOR_FAULT = {
     make("It is likely to be hard for Acme Corp to cut _____ jobs.", "300"),
     make("Acme Corp said the market would grow _____ this year.", "5 pct"),  # Acme Corp's market
     make("Jane Smith said U.S. Treasury securities fell _____.", "5 pct"),  # an institution, not a stray capital
+    make("Who is Jane Smith?", "head of group marketing at Acme Corp", type=CARD, form=Form.DESCRIBED,
+         kind=FactKind.PERSON, value="Jane Smith"),  # a person's job at a group, not a group
     make("Globex said the Commission would act by _____.", "March", kind=FactKind.DATE),  # Globex names a body
     make("Who said that 'Acme Corp is ready for whatever comes next'?", "Jane Smith", type=MC, form=Form.QUOTE, kind=FactKind.SPEAKER,
          choices=("Jane Smith", "Brian Jones")),
