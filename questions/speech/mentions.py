@@ -147,7 +147,8 @@ def unlisted_speakers(article: Article, mentions: list[Mention]) -> list[Mention
         elif len(words) == 1 and not INITIALS.fullmatch(words[0]):
             singles.add(words[0])
     for index, token in enumerate(tokens):  # "T.P. Lilaratne, head of the department, told …" names "Lilaratne"
-        if token.text in singles and token.text not in full_names and index:
+        if token.text in singles and token.text not in full_names and index \
+                and tokens[index - 1].sentence == token.sentence:  # "... from the U.S.\nWang said": two sentences
             run = run_before(index - 1, anywhere=True)
             if run and all(tokens[position].text not in singles for position in run):
                 full_names[token.text] = " ".join(tokens[position].text for position in run + [index])

@@ -78,6 +78,14 @@ def subject_before(doc: SpeechDocument, ledger: Ledger, index: int) -> Mention |
         if mention is not None:
             return mention  # "… by the Pacific Fisheries Commission, which said …": what "which" stands for
     start = max(doc.clause_start(verb.sentence, verb.start), verb.start - SUBJECT_WINDOW)
+    if position >= 0 and doc.tokens[position].text == ",":
+        # "Paul Jones, who sang hits such as Sha La La, said": the name before the relative clause speaks
+        sentence_start = doc.article.sentences[verb.sentence].start
+        relative = max(doc.text.rfind(", who ", sentence_start, verb.start),
+                       doc.text.rfind(", whose ", sentence_start, verb.start))
+        owner = doc.mention_ending(relative) if relative > sentence_start else None
+        if owner is not None and owner.kind is FactKind.PERSON:
+            return owner
     candidates = doc.mentions_between(start, verb.start)
     candidates = [mention for mention in candidates if not doc.possessive(mention)
                   and not after_preposition(doc, mention.start) and not object_of_verb(doc, mention.start)]

@@ -89,6 +89,9 @@ INTRO = "Ingrid Solberg, the fisheries minister, visited the harbour on Monday.\
         # the reported clause before a closing attribution
         (INTRO + "The stock will recover within five years, Solberg said.",
          [("Ingrid Solberg", "Solberg", "The stock will recover within five years")]),
+        # the name before a relative clause speaks, not a title inside it ("Sha La La" was given as a speaker)
+        ("Former singer Paul Jones, who sang on hits such as Come Tomorrow and Sha La La, said Charles was his hero.",
+         [("Paul Jones", "Paul Jones", "Charles was his hero")]),
     ],
 )
 def test_speaker_and_quote(text: str, expected: list[tuple[str, str, str]]) -> None:
@@ -108,6 +111,9 @@ def test_speaker_and_quote(text: str, expected: list[tuple[str, str, str]]) -> N
         'Astronauts To Tarland: "We Hear You"\nThe crew landed safely.',  # a headline's quote has no speaker
         INTRO + "Solberg could have added that the talks failed.",  # what she might have said, not what she said
         INTRO + "Solberg will say on Monday that the fleet is safe.",
+        INTRO + "Solberg did not say what effect the cuts would have.",  # what she did not say
+        # a name on the next line is not joined to the last word of the line before ("U.S. Wang" was a speaker)
+        "Tarland opens its market, especially to the U.S.\nWang said the measures would cut its surplus.",
     ],
 )
 def test_no_speaker(text: str) -> None:
