@@ -128,6 +128,7 @@ _GENERIC_REFERENT = re.compile(
     r"meeting|conference|project|scheme|programme|program|plant|mine|venture|man|woman|boy|girl|couple|pair|"
     r"victim|suspect|defendant|singer|actor|star|band|film|show|album|book|product|device|service|referee|umpire|"
     r"fee|system|contract|debentures|notes|shares|stock|broker|brokerage|insurer|lender|carrier|airline|retailer|"
+    r"bloc|alliance|coalition|consortium|cartel|discrepancy|"
     r"carmaker|manufacturer|producer|tycoon|billionaire|businessman|"
     r"(?:[a-z]+ )?(?:leader|chief|secretary|chancellor|governor|mayor|director|executive|boss|manager|head|"
     r"ambassador|envoy|premier|senator|judge|spokesman|spokeswoman|chairman|minister|president|official|"
@@ -1127,7 +1128,7 @@ def worked_out_from_the_prompt(question: Question, story: Story) -> str | None:
     return "the figure is worked out from the change and the other end" if len(percentages) == 1 else None
 
 
-_AGED_REFERENT = re.compile(r"\b[Tt]he (?:[a-z]+-)?(?:\d+|[a-z]+)-year-old(?: [a-z]+)*?(?: [A-Z][a-z]+)?\b(?!\s+[A-Z_])")
+_AGED_REFERENT = re.compile(r"\b[Tt]he (?:[a-z]+-)?(?:\d+|[a-z]+)-year-old(?: [a-z]+)*?(?: [A-Z][A-Za-z]+)?\b(?!\s+[A-Z_])")
 
 
 def known_by_age(question: Question, story: Story) -> str | None:
@@ -1348,7 +1349,13 @@ def reads_badly(question: Question, story: Story) -> str | None:
     if match and (match.group(1).lower() not in story.proper_words or match.group(1).lower() in _FUNCTION_WORDS):
         return f"reported speech opens a new sentence: that {match.group(1)}"
     if "[" in prompt:
-        return "an editor's square brackets"  # "said [another player] would", a reader's note in the quotation
+        return "an editor's square brackets"
+    if "- " in plain and (split := _SPLIT_COMPOUND.search(plain)):
+        return f"a compound split by a space: {split.group(0)}"  # "Fenno- Soviet"
+    for word in _LOWER_WORD.findall(plain):
+        if word in DEMONYMS and word not in _LOWER_CASE_DEMONYMS and \
+                any(gazetteer.is_country(word[:-cut].capitalize()) for cut in (1, 2)):
+            return f"a people's name in lower case: {word}"  # "the bolivian government"  # "said [another player] would", a reader's note in the quotation
     for match in _STRAY_CAPITAL.finditer(plain) if "that " in plain else ():
         if _common_capital(match.group(1).lower(), story):
             return f"a stray capital: {match.group(0)}"  # "said that Trade retaliation"
@@ -1357,7 +1364,8 @@ def reads_badly(question: Question, story: Story) -> str | None:
     named_twice = _named_twice(_QUOTES.sub(" ", plain), story)
     if named_twice:
         return f"a name twice: {named_twice}"  # "In Paul Keating's mini-budget ..., Keating said"
-    if re.search(r"\bsaid that (?:a |the )?(?:news conference|press conference|reporters|journalists|briefing)\b", plain):
+    if re.search(r"\bsaid that (?:a |the )?(?:[a-z]+ )?(?:conference|reporters|journalists|briefing|meeting|seminar|"
+                 r"symposium|forum|audience|gathering|rally|hearing)\b", plain):
         return "'told a news conference' reworded as 'said that news conference'"
     for capital in _INITIALS_THEN_CAPITAL.finditer(plain) if ". " in plain or "., " in plain else ():
         word = capital.group(2).lower()
@@ -1389,6 +1397,10 @@ _CUT_AFTER_A_LINKING_WORD = re.compile(rf"\b(?:{_LINKING_WORDS}|the|a|an|its|the
 # A common word capitalised after "that" and followed by a lower-case word: the wire's capital ("said that
 # Trade retaliation"), not a name.
 _STRAY_CAPITAL = re.compile(r"\bthat ([A-Z][a-z]+) (?=[a-z])")
+_SPLIT_COMPOUND = re.compile(r"\b[A-Za-z]{2,}- [A-Za-z]{2,}\b")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{4,}(?![\w'’-])")
+# Demonyms that are also common words in lower case: "french fries", "china plates", "turkey".
+_LOWER_CASE_DEMONYMS = frozenset("french china turkey polish swiss dutch danish german roman arabic".split())
 _INSTITUTION_WORDS = frozenset("treasury navy army air marine marines senate congress embassy government state "
                                 "house administration federal steel open justice".split())
 _THAT_CAPITAL = re.compile(r"\bthat (A|[A-Z][a-z]+)\b")  # "said that A potential ...": "A" but never "I"
@@ -1755,6 +1767,8 @@ def weak_flashcard(question: Question, story: Story) -> str | None:
     if question.form == Form.FIGURE and (len(back.split()) < 2 or _VERB_OR_LINK.match(back) or
                                          not back[:1].islower()):
         return f"the figure's back is not what it counts: {back}"
+    if question.form == Form.DESCRIBED and re.search(r"\s[-–—]\s", back):
+        return f"a dateline or a break inside the back: {back}"  # "Sierra Leone - Sierra Leone's former ..."
     if question.form == Form.DESCRIBED and question.fact.kind in (FactKind.PERSON, FactKind.SPEAKER) and \
             not any(word[0].isupper() for word in _WORD.findall(back)):
         # Judged blind: "vice president for strategic planning" on the back of "Who is Wayne Jones?" was
