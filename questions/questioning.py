@@ -306,6 +306,15 @@ class Article:
                   default=position)
         return bool(_SUBJECT_ENDS.match(self.text, end))
 
+    def short_form_of_several(self, position: int, name: str) -> bool:
+        """Whether the mention at a position is written shorter than ``name`` and other organisations of the
+        article begin with the same words: "Chase" for "Chase Manhattan" or "Chase Manhattan Bank of Canada"."""
+        written = next((self.text[start:end] for start, end, found in (*self.entity_mentions, *self.mentions)
+                        if start == position and found == name), name)
+        if written == name:
+            return False
+        return any(other != name and other.startswith(written) for other in self.organisations)
+
     def entity_starting(self, position: int) -> str | None:
         """Return the organisation, place or person whose mention starts at a position, if any."""
         for start, _end, name in (*self.entity_mentions, *self.mentions):
@@ -736,6 +745,10 @@ def _named_subject(text: str, sentence: Sentence, article: Article) -> str | Non
     return None
 
 
+# "Hindi-language Dainik Jagran", "Moscow-based Ivan Petrov": a compound adjective opens no person's name.
+_ADJECTIVE_FIRST = re.compile(r"^[A-Z][\w'’]*-[a-z]")
+
+
 def _full_names(text: str, start: int, end: int, origin: int, article: Article) -> tuple[str, int, int, int]:
     """Write a person's full name where the sentence gives only the surname ("Rodriguez made the comment").
 
@@ -760,7 +773,7 @@ def _full_names(text: str, start: int, end: int, origin: int, article: Article) 
         if text[at:at + len(surname)] != surname or " " in surname or " " not in name or \
                 _surname(name) != surname.lower() or at < end and start < at + len(surname) or \
                 _inside_quotes(text, at) or surname.lower() in article.place_and_organisation_words or \
-                article.people_by_surname.get(surname.lower()) != name:
+                article.people_by_surname.get(surname.lower()) != name or _ADJECTIVE_FIRST.match(name):
             continue
         honorific = _WORD_BEFORE.search(text, 0, at)
         cut = honorific.start() if honorific and honorific.group(1).lower() in HONORIFICS else at
@@ -904,6 +917,8 @@ def _resolve(pronoun: re.Match[str], text: str, origin: int, sentence: Sentence,
             return None  # "UK banking icon Barclays was founded ... Its divisions": Britain only qualifies the subject
         # "It" that forecasts, reports or sells is an organisation or a country the sentence before opened with:
         # never a person, nor a city, which is what a dateline opens with ("ZURICH - The Centre ... It forecast").
+        if name in article.organisations and article.short_form_of_several(previous, name):
+            return None  # "Chase has ... It has": Chase Manhattan, or its unit Chase Manhattan Bank of Canada?
         if name in article.organisations or name in article.places and pick.is_country(name) and \
                 not (article.dateline and name.lower() in article.dateline.lower()):
             return name
@@ -1021,7 +1036,8 @@ def _reporting_verb(fact: Fact, quote: str) -> str:
     return denial.group(1) if denial and not sentence[denial.end():at].strip(" ,“\"") else "said"
 
 
-_DENIAL = re.compile(r"\b(denied|denies|deny|disputed|disputes|rejected|rejects)\s+(?:that\s+)?")
+_DENIAL = re.compile(r"\b(denied|denies|deny|disputed|disputes|rejected|rejects)\s+(?:(?:the\s+)?(?:suggestions?|reports?|"
+                     r"claims?|allegations?|rumou?rs?|speculation|accusations?)\s+)?(?:that\s+)?")
 _VIEW_VERB = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){0,4}(thinks|thought|believes|believed|feels|felt)\s+(?:that\s+)?")
 
 

@@ -1272,9 +1272,11 @@ def blank_in_a_range(question: Question, story: Story) -> str | None:
                 re.search(r"\b(?:1[89]|20)\d\d\s*(?:and|or|to|-|–)\s*$", before):
             return "one end of a range"
         return None
-    if re.search(r"\bbetween\s+$", before) or re.match(r"\s*(?:and|to|-|–)\s*\d", after) or \
-            re.search(r"\d\s*(?:and|to|-|–)\s*$", before):
-        return "one end of a range"
+    if re.search(r"\bbetween\s+$", before) or re.match(r"\s*(?:and|to|or|-|–)\s*\d", after) or \
+            re.search(r"\d\s*(?:and|to|or|-|–)\s*$", before) or \
+            re.match(r"\s*(?:and|to|or|-|–)\s*(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b",
+                     after, re.IGNORECASE):
+        return "one end of a range"  # "down to _____ or 26 degrees", "up _____ to nine pct"
     return None
 
 

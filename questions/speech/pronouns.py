@@ -1,7 +1,7 @@
 """Resolve "he" and "she" to the person they stand for, only when the text settles it; else nobody."""
 from __future__ import annotations
 
-from questions.lexicon import FEMALE_PRONOUNS, MALE_PRONOUNS, SOMEONE_UNNAMED
+from questions.lexicon import FEMALE_PRONOUNS, MALE_PRONOUNS, SOMEONE_DESCRIBED, SOMEONE_UNNAMED
 from questions.model import FactKind
 from questions.speech.document import SpeechDocument
 from questions.speech.grammar import distance, may_be, opening_subject
@@ -48,6 +48,11 @@ def resolved(doc: SpeechDocument, ledger: Ledger, mention: Mention) -> Mention |
         end = mention.start if back == 0 else bounds.end
         if SOMEONE_UNNAMED.search(doc.text, bounds.start, end):
             return None  # "... came from a university professor. He said": he may be the professor
+        if SOMEONE_DESCRIBED.match(doc.text[bounds.start:end]):
+            return None  # "And the American remains critical. '…,' he claimed": the American, not the Briton
+        if back and any(mark in doc.text[bounds.start:bounds.end] for mark in '"“”') and \
+                not any(said.sentence == index for said in ledger.said):
+            return None  # a quotation whose speaker the rules could not name: "he added" may be that speaker
         persons = [candidate for candidate in doc.mentions_between(bounds.start, end)
                    if candidate.kind is FactKind.PERSON and may_be(doc, candidate.value, wanted)]
         if not persons:
