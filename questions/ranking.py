@@ -1272,11 +1272,14 @@ def blank_in_a_range(question: Question, story: Story) -> str | None:
                 re.search(r"\b(?:1[89]|20)\d\d\s*(?:and|or|to|-|–)\s*$", before):
             return "one end of a range"
         return None
-    if re.search(r"\bbetween\s+$", before) or re.match(r"\s*(?:and|to|or|-|–)\s*\d", after) or \
-            re.search(r"\d\s*(?:and|to|or|-|–)\s*$", before) or \
-            re.match(r"\s*(?:and|to|or|-|–)\s*(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b",
+    # "or" pairs two bare figures ("down to _____ or 26 degrees"); after a sum it gives the same in other terms
+    # ("earned _____ or 87 cts a share").
+    joins = "and|to|or|-|–" if re.fullmatch(r"[\d.,/-]+|[A-Za-z]+", question.answer.strip()) else "and|to|-|–"
+    if re.search(r"\bbetween\s+$", before) or re.match(rf"\s*(?:{joins})\s*\d", after) or \
+            re.search(rf"\d\s*(?:{joins})\s*$", before) or \
+            re.match(rf"\s*(?:{joins})\s*(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b",
                      after, re.IGNORECASE):
-        return "one end of a range"  # "down to _____ or 26 degrees", "up _____ to nine pct"
+        return "one end of a range"  # "up _____ to nine pct"
     return None
 
 

@@ -538,6 +538,7 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
     (make("_____ said that conference sponsored by the Soybean Association.", "Jane Smith", kind=FactKind.SPEAKER,
           form=Form.QUOTE), "'told a news conference' reworded"),
     (make("The 50-year-old MP launched Acme Corp with _____ activists.", "1,000"), "The 50-year-old MP = ?"),
+    (make('"We can handle an hour down to _____ or 26 degrees," Jane Smith said.', "25"), "one end of a range"),
     (make("The White House denied that the _____ was shipping arms to Globex.", "United States",
           kind=FactKind.PLACE), "White House gives away United States"),
     (make("A scheme to offer _____ university courses online was branded a waste by MPs.", "UK",
@@ -594,6 +595,7 @@ STORIES_FOR_FAULT = {
     make("Acme Corp said on Monday it would cut _____ jobs.", "300"),
     make("It is likely that Acme Corp will cut _____ jobs.", "300"),
     make("It is likely to be hard for Acme Corp to cut _____ jobs.", "300"),
+    make("In 1986, Acme Corp earned _____ or 6.78 dlrs per share.", "514.8 mln dlrs"),  # the sum, then per share
     make("Acme Corp said the market would grow _____ this year.", "5 pct"),  # Acme Corp's market
     make("Jane Smith said U.S. Treasury securities fell _____.", "5 pct"),  # an institution, not a stray capital
     make("Who is Jane Smith?", "head of group marketing at Acme Corp", type=CARD, form=Form.DESCRIBED,
