@@ -776,7 +776,10 @@ def _full_names(text: str, start: int, end: int, origin: int, article: Article) 
                 article.people_by_surname.get(surname.lower()) != name or _ADJECTIVE_FIRST.match(name):
             continue
         honorific = _WORD_BEFORE.search(text, 0, at)
-        cut = honorific.start() if honorific and honorific.group(1).lower() in HONORIFICS else at
+        titled = bool(honorific) and honorific.group(1).lower() in HONORIFICS
+        if not (titled or name in article.speakers or article.roles.get(name)):
+            continue  # only a name the text shows to be a person's: "Mining" became "Western Nuigini Mining"
+        cut = honorific.start() if titled else at
         replacements.append((cut, at + len(surname), name))
     for cut_start, cut_end, name in reversed(replacements):
         text = text[:cut_start] + name + text[cut_end:]

@@ -354,6 +354,9 @@ def test_what_a_source_did_not_say_is_never_asked_as_what_it_said():
     ("Johnson attacks\nJohnson had a verbal spat with Britain's Darren Campbell this year.\nAnd the American "
      "remains highly critical of British sprinting. \"The only time you see British sprinters upset is in a debate,\" "
      "he claimed.\n", "Darren Campbell", "British sprinters upset"),
+    # a company read as a person ("Nuigini Mining") lends no full name to "Western Mining"
+    ("Sydney stocks close up\nNuigini Mining gained 60 cents to 8.10.\nAmong miners, CRA closed 10 up at 7.80 and "
+     "Western Mining gained two to 8.12.\n", "CRA", "Western Nuigini Mining"),
     # a denial of suggestions is asked as a denial
     ("Sir Anthony sells\nSir Anthony O'Reilly runs the group.\nHe has consistently denied suggestions that the "
      "Independent is up for sale.\n", "Sir Anthony", "said that the Independent"),
