@@ -1634,14 +1634,21 @@ _SHARE_PRICE_MOVE = re.compile(
     rf"(?:reach\s+|close\s+at\s+|end\s+at\s+|finish\s+at\s+)?(?:{_PRICE})\b"
     rf"|\btrading at\s+(?:{_PRICE})|\bon volume of\b|\bshares (?:were|closed|ended) (?:up|down|at)\b"
     rf"|\b(?:closed|ended|finished) (?:up|down) [\d.]+ points\b"
-    rf"|,\s+(?:up|down)\s+\d/\d{{1,2}}\b", re.IGNORECASE)
+    rf"|,\s+(?:up|down)\s+\d/\d{{1,2}}\b"
+    # "BHP closed five cents up at 11.60", "Western Mining gained two to 8.12", "MIM was unchanged at 3.10"
+    rf"|\b(?:closed|ended|finished)\s+(?:[\w.-]+\s+){{0,2}}(?:cents?\s+)?(?:up|down|higher|lower|firmer|weaker)\s+"
+    rf"at\s+\d+\.\d+"
+    rf"|\b(?:gained|added|rose|fell|lost|shed|slipped|eased|firmed|dropped|climbed|jumped)\s+(?:[\w.-]+\s+){{0,2}}"
+    rf"(?:cents?\s+)?(?:each\s+)?to\s+\d+\.\d+\b(?!\s*(?:pct|per|%|percent|billion|bn|mln|million|trillion|"
+    rf"dlrs?|dollars?|cents?|yen|marks?|francs?|pounds?|stg|a |an ))"  # "rose 50 cents to 18.50 dlrs a barrel": a price
+    rf"|\bwas unchanged at\s+\d+\.\d+", re.IGNORECASE)
 
 
 def share_price_move(question: Question, story: Story) -> str | None:
     """A share's move on one day ("fell 1/4 to 35-3/4", "on volume of 963,000") is a market tick, not the story."""
     text = question.fact.sentence.text
-    match = _SHARE_PRICE_MOVE.search(text) if any(cue in text for cue in ("/", "volume", "trading", "shares", "points")) \
-        else None
+    match = _SHARE_PRICE_MOVE.search(text) if any(cue in text for cue in ("/", "volume", "trading", "shares", "points",
+                                                                         " at ", " to ")) else None
     return f"trivia: a share's price move ({match.group(0)})" if match else None
 
 

@@ -539,6 +539,10 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
           form=Form.QUOTE), "'told a news conference' reworded"),
     (make("The 50-year-old MP launched Acme Corp with _____ activists.", "1,000"), "The 50-year-old MP = ?"),
     (make('"We can handle an hour down to _____ or 26 degrees," Jane Smith said.', "25"), "one end of a range"),
+    (make("Resources leader _____ closed five cents up at 11.60.", "BHP", kind=FactKind.ORGANISATION,
+          sentence="Resources leader BHP closed five cents up at 11.60."), "trivia: a share's price move"),
+    (make("Placer Pacific rose 25 cents to _____.", "3.30", sentence="Placer Pacific rose 25 cents to 3.30."),
+     "trivia: a share's price move"),
     (make("The White House denied that the _____ was shipping arms to Globex.", "United States",
           kind=FactKind.PLACE), "White House gives away United States"),
     (make("A scheme to offer _____ university courses online was branded a waste by MPs.", "UK",
@@ -596,6 +600,8 @@ STORIES_FOR_FAULT = {
     make("It is likely that Acme Corp will cut _____ jobs.", "300"),
     make("It is likely to be hard for Acme Corp to cut _____ jobs.", "300"),
     make("In 1986, Acme Corp earned _____ or 6.78 dlrs per share.", "514.8 mln dlrs"),  # the sum, then per share
+    make("Acme Corp raised its crude price 50 cents to _____ dlrs a barrel.", "18.50",
+         sentence="Acme Corp raised its crude price 50 cents to 18.50 dlrs a barrel."),  # a price, not a share's tick
     make("Acme Corp said the market would grow _____ this year.", "5 pct"),  # Acme Corp's market
     make("Jane Smith said U.S. Treasury securities fell _____.", "5 pct"),  # an institution, not a stray capital
     make("Who is Jane Smith?", "head of group marketing at Acme Corp", type=CARD, form=Form.DESCRIBED,
