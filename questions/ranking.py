@@ -627,11 +627,15 @@ def figure_as_a_modifier(question: Question, story: Story) -> str | None:
 def emblem_of_the_place(question: Question, story: Story) -> str | None:
     """"The White House denied that the _____ was shipping arms": the prompt or the headline names the answer
     by its seat of power, its capital or its people."""
-    if question.fact.kind != FactKind.PLACE:
+    if question.fact.kind not in (FactKind.PLACE, FactKind.SPEAKER, FactKind.ORGANISATION):
         return None
     place = gazetteer.lookup(question.answer.strip())
+    if place is None and question.fact.kind != FactKind.PLACE:
+        return None  # a speaker or a body that is no place ("The _____ says" is the United States as a speaker)
     emblems = EMBLEMS.get(place.name if place else question.answer.strip(), ())
     shown = f"{_BLANK.sub(' ', question.prompt)} {story.headline}"
+    if place is not None and place.name in _places_named(_BLANK.sub(" ", question.prompt)):
+        return f"the prompt names {question.answer.strip()} another way"  # "U.S. semiconductors" for United States
     for emblem in emblems:
         if emblem in shown and re.search(rf"(?<![\w-]){re.escape(emblem)}(?![\w-])", shown, re.IGNORECASE if
                                          emblem.isupper() else 0):
@@ -881,6 +885,15 @@ def _headline_places(headline: str) -> frozenset[str]:
 
 
 _SINGULAR = re.compile(r"ies$")  # "Tories" are the "Tory" party's
+def _places_named(text: str) -> frozenset[str]:
+    """The places a text's capitalised words name, one or two together, abbreviations kept ("U.S.")."""
+    words = [word.strip(",:;'\"()") for word in text.replace("’", "'").split()]
+    words = [word[:-1] if word.endswith(".") and word.count(".") == 1 else word for word in words]
+    return frozenset(place.name for size in (1, 2) for index in range(len(words) - size + 1)
+                     if words[index][:1].isupper()
+                     and (place := gazetteer.lookup(" ".join(words[index:index + size]).removesuffix("'s"))))
+
+
 _NUMBER_WORDS = {word: str(value) for value, word in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
 
