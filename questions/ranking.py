@@ -1351,6 +1351,10 @@ def reads_badly(question: Question, story: Story) -> str | None:
         return "a word broken at its hyphen"  # "wholly- owned", "28-dlr- per-share"
     if re.search(r"\)[a-z]", plain):
         return "no space after a bracket"  # "Chicago Board of Trade (CBT)in"
+    if "." in plain and (code := _BARE_TICKER.search(plain)):
+        return f"a wire's ticker code: {code.group(0)}"  # "Hongkong Land HKLD.HKG said"
+    if (month := _LOWER_MONTH.search(plain)) is not None:
+        return f"a month in lower case: {month.group(0)}"  # "in december"
     if "(" in plain and (ticker := _TICKER.search(plain)):
         return f"a stock ticker: {ticker.group(0)}"  # "Oki Electric (OKIE.T)", "Telegraph Co (T)"
     if not any(character.isupper() for character in _BLANK.sub("", body_of(prompt))) and len(prompt.split()) > 6:
@@ -1428,6 +1432,9 @@ _OPENING_SINGLE_QUOTE = re.compile(r"(?<![\w'’])['‘](?=\w)")
 _CLOSING_SINGLE_QUOTE = re.compile(r"(?<=[\w.,!?…])['’](?![\w'’])")
 _TICKER = re.compile(r"\((?:[A-Z]{1,5}\.[A-Z]{1,2}|[A-Z]{1,4}\.?[A-Z]?\s*[,;]\s*[A-Z]{1,4}\.?[A-Z]?)\)|"
                      r"\b(?:Co|Inc|Corp|Ltd|Plc|plc|Group|Corporation)\.?\s+\([A-Z]\)")  # "(ACM)" may be its initials
+_BARE_TICKER = re.compile(r"(?<!\()\b[A-Z]{2,5}\.[A-Z]{1,3}\b(?!\.)")  # Reuters codes: "RD.AMS", "HKLD.HKG"
+_LOWER_MONTH = re.compile(r"(?<![\w-])(?:january|february|april|june|july|august|september|october|november|december)"
+                          r"(?![\w-])")
 _DOUBLED_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
 _INITIALS_WITHOUT_STOP = re.compile(r"\b(?:[A-Z]\.)+[A-Z](?= [a-z])")
 _INITIALS_THEN_CAPITAL = re.compile(r"\b((?:[A-Z]\.){2,}),? ([A-Z][a-z]+)\b")
