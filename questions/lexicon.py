@@ -473,5 +473,6 @@ EMBLEMS = {
 # "The 29-year-old said"): a "he" after it may be that person, not the man named before.
 SOMEONE_DESCRIBED = re.compile(
     rf"^[“\"‘']?(?:(?:And|But|Yet|So|However,?)\s+)?[Tt]he\s+(?:(?:former|veteran|new|young|old)\s+)?"
-    rf"(?:(?i:{'|'.join(sorted(DEMONYMS, key=len, reverse=True))})|\d+-year-old|(?:{'|'.join(map(re.escape, sorted(ROLE_NOUNS, key=len, reverse=True)))}))"
+    rf"(?:(?i:{'|'.join(sorted(DEMONYMS, key=len, reverse=True))})|\d+-year-old|"
+    rf"(?:{'|'.join(map(re.escape, sorted(ROLE_NOUNS, key=len, reverse=True)))}))"
     rf"\s+(?!of\b|for\b|at\b)[a-z]")
