@@ -1284,6 +1284,11 @@ def blank_in_a_range(question: Question, story: Story) -> str | None:
         if re.match(r"\s*(?:and|or|to|-|–)\s*(?:1[89]|20)\d\d\b", after) or \
                 re.search(r"\b(?:1[89]|20)\d\d\s*(?:and|or|to|-|–)\s*$", before):
             return "one end of a range"
+        # "_____ against 1,750 stg in January 1986": the same month a year apart is the comparison's other end
+        month_year = re.fullmatch(r"([A-Z][a-z]+) ((?:1[89]|20)\d\d)", question.answer.strip())
+        if month_year and any(re.search(rf"\b{month_year.group(1)},? {int(month_year.group(2)) + shift}\b",
+                                        before + " " + after) for shift in (-1, 1)):
+            return "the same month a year apart"
         return None
     # "or" pairs two bare figures ("down to _____ or 26 degrees"); after a sum it gives the same in other terms
     # ("earned _____ or 87 cts a share").
