@@ -79,7 +79,7 @@ def start_attempt(learner_id: int, set_id: int, now: dt.datetime) -> StartedAtte
             except QuizClosed as error:
                 refusal = error
             else:
-                question_ids = quiz_settings.attempt_questions(connection, set_id, settings)
+                question_ids = quiz_settings.attempt_questions(connection, learner_id, set_id, settings)
             if question_ids:
                 attempt_id = connection.execute(_INSERT_ATTEMPT, {
                     "learner_id": learner_id, "set_id": set_id, "question_ids": question_ids, "started_at": now,

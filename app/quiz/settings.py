@@ -76,12 +76,14 @@ class PoolQuestion:
     recommended: bool
 
 
-def choose_questions(pool: Sequence[PoolQuestion], settings: QuizSettings, rng: random.Random) -> list[int]:
+def choose_questions(pool: Sequence[PoolQuestion], settings: QuizSettings, rng: random.Random,
+                     previous: Sequence[int] = ()) -> list[int]:
     """Return the ids an attempt asks, in the order it asks them.
 
     Questions of other kinds are left out; without a count the recommended ones are asked (all of them
     when none is recommended); with a count, that many are drawn at random from the approved ones. Set
-    order is kept unless questions are shuffled.
+    order is kept unless questions are shuffled; a shuffled retake never repeats the ``previous`` attempt's
+    order (five questions shuffle back into the same order one time in 120).
     """
     eligible = [question for question in pool
                 if not settings.question_kinds or question.kind in settings.question_kinds]
@@ -96,6 +98,8 @@ def choose_questions(pool: Sequence[PoolQuestion], settings: QuizSettings, rng: 
     ids = [question.id for question in chosen]
     if settings.shuffle_questions:
         rng.shuffle(ids)
+        if len(ids) > 1 and ids == list(previous):
+            ids = ids[1:] + ids[:1]  # a rotation of distinct ids is another order
     return ids
 
 
@@ -136,6 +140,10 @@ _LEARNER_ASSIGNMENT = (
 _ATTEMPTS_STARTED = (
     select(func.count(_ATTEMPT.c.id).label("started"))
     .where(_ATTEMPT.c.learner_id == bindparam("learner_id"), _ATTEMPT.c.set_id == bindparam("set_id")))
+_LAST_ORDER = (
+    select(_ATTEMPT.c.question_ids)
+    .where(_ATTEMPT.c.learner_id == bindparam("learner_id"), _ATTEMPT.c.set_id == bindparam("set_id"))
+    .order_by(_ATTEMPT.c.started_at.desc(), _ATTEMPT.c.id.desc()).limit(1))
 _POOL = (
     select(_QUESTION.c.id, _QUESTION.c.kind, _QUESTION.c.recommended)
     .where(_QUESTION.c.set_id == bindparam("set_id"), _QUESTION.c.review_status == ReviewStatus.APPROVED,
@@ -163,11 +171,12 @@ def check_may_start(connection: Connection, learner_id: int, set_id: int, settin
     return late
 
 
-def attempt_questions(connection: Connection, set_id: int, settings: QuizSettings) -> list[int]:
-    """Return the question ids of a new attempt at the set, chosen and ordered as the settings say."""
+def attempt_questions(connection: Connection, learner_id: int, set_id: int, settings: QuizSettings) -> list[int]:
+    """Return the question ids of the learner's new attempt at the set, chosen and ordered as the settings say."""
     pool = [PoolQuestion(row.id, QuestionKind(row.kind), bool(row.recommended))
             for row in connection.execute(_POOL, {"set_id": set_id})]
-    return choose_questions(pool, settings, random.SystemRandom())
+    previous = connection.execute(_LAST_ORDER, {"learner_id": learner_id, "set_id": set_id}).scalar() or ()
+    return choose_questions(pool, settings, random.SystemRandom(), previous)
 
 
 def deadline(settings: QuizSettings, now: dt.datetime) -> dt.datetime | None:

@@ -315,6 +315,15 @@ def test_a_drawn_quiz_keeps_set_order_unless_shuffled_and_never_repeats_a_questi
     assert sorted(shuffled) == list(range(1, 13)) and shuffled != sorted(shuffled)
 
 
+def test_a_shuffled_retake_never_repeats_the_order_of_the_attempt_before():
+    # Two shuffles of five questions come out the same one time in 120: the retake asks another order.
+    settings = QuizSettings(question_count=None, question_kinds=(QuestionKind.CLOZE,))
+    first = choose_questions(POOL, settings, random.Random(3))
+    assert choose_questions(POOL, settings, random.Random(3)) == first  # the same shuffle, without a previous order
+    again = choose_questions(POOL, settings, random.Random(3), previous=first)
+    assert sorted(again) == sorted(first) and again != first
+
+
 def test_the_last_attempt_left_past_its_time_is_closed_even_when_no_new_one_may_start(app, client, learner):
     assigned = make_assigned_set(app, learner, questions=many_questions(3), time_limit_minutes=5, max_attempts=1)
     start(client, assigned.set_id)
