@@ -54,7 +54,8 @@ _MEDIA = re.compile(r"\b(Reuters|Press|BBC|News|Times|Post|Journal|Television|Ra
 _COMPANY = re.compile(r"\b(Inc|Corp|Corporation|Ltd|plc|Group|Co|Company|Bank|Motors|Airlines|Holdings|"
                       r"Technologies|Energy|Oil)\b\.?")
 _GOVERNMENT = re.compile(r"\b(Department|Ministry|Agency|Service|Administration|Commission|Court|Office|Bureau|"
-                         r"Council|Parliament|Senate|Congress|Police|Army|Navy|Force|Government|Palace)\b")
+                         r"Council|Parliament|Senate|Congress|Police|Army|Navy|Force|Government|Palace|"
+                         r"White House|Pentagon|Kremlin|Downing Street|Whitehall|Elysee)\b")
 
 NUMBER_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
                 "sixteen seventeen eighteen nineteen").split()

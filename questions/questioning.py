@@ -52,7 +52,7 @@ _COMPANY_NOUN = re.compile(
     rf"\b[Tt]he\s+(?P<described>"
     rf"(?:(?!(?:{_NOT_THIS_COMPANY}|{_FUNCTION_WORD_ALTERNATIVES})\b)(?:[a-z][\w-]*|[A-Z][\w.]*-based)\s+){{0,4}}?)"
     r"(company|firm|corporation|concern|bank|group)(?P<owner>['’]s)?\b"
-    r"(?!\s*(?:of|that|which|who|known|called|named|,\s*which)\b)")
+    r"(?!\s*(?:of|that|which|who|known|called|named|,\s*which)\b|,\s*[A-Z])")  # "The company, Lake Resources Inc,"
 # "A Texas oil firm": an unnamed company the story brings in, after which "the company" may be either.
 _ANOTHER_COMPANY = re.compile(r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w.-]+\s+){0,4}?(?:company|firm|corporation|"
                               r"concern|bank|group|unit|subsidiary|maker|producer|lender|insurer|rival|buyer|bidder)\b")

@@ -1365,8 +1365,9 @@ def reads_badly(question: Question, story: Story) -> str | None:
     if not any(character.isupper() for character in _BLANK.sub("", body_of(prompt))) and len(prompt.split()) > 6:
         return "lower-case wire copy"  # "_____, march 9 - venezuela has obtained ..."
     words = _WORD.findall(body_of(prompt))
-    if len(words) >= 3 and sum(word.isupper() for word in words) * 2 > len(words):
-        return "a row of a table, not a sentence"  # "WAL-MART 32 _____ BIL 855 MLN"
+    if len(words) >= 3 and sum(word.isupper() for word in words) * 2 > len(words) or \
+            not any(word.islower() for word in words) and len(_TABLE_CELL.findall(body_of(prompt))) >= 2:
+        return "a row of a table, not a sentence"  # "WAL-MART 32 _____ BIL 855 MLN", "QATAR 0.3 0.3 _____."
     for match in _INDEFINITE_ARTICLE.finditer(plain):
         if match.group(2).rstrip(".").replace(".", "").isupper() and len(match.group(2)) > 1 or \
                 match.group(1).lower() == "a" and match.group(2)[0] in "aeiouAEIOU":
@@ -1437,6 +1438,7 @@ _OPENING_SINGLE_QUOTE = re.compile(r"(?<![\w'’])['‘](?=\w)")
 _CLOSING_SINGLE_QUOTE = re.compile(r"(?<=[\w.,!?…])['’](?![\w'’])")
 _TICKER = re.compile(r"\((?:[A-Z]{1,5}\.[A-Z]{1,2}|[A-Z]{1,4}\.?[A-Z]?\s*[,;]\s*[A-Z]{1,4}\.?[A-Z]?)\)|"
                      r"\b(?:Co|Inc|Corp|Ltd|Plc|plc|Group|Corporation)\.?\s+\([A-Z]\)")  # "(ACM)" may be its initials
+_TABLE_CELL = re.compile(r"(?<!\S)(?:[\d.,/-]+|_{3,})(?=[\s.]|$)")
 _BARE_TICKER = re.compile(r"(?<!\()\b[A-Z]{2,5}\.[A-Z]{1,3}\b(?!\.)")  # Reuters codes: "RD.AMS", "HKLD.HKG"
 _LOWER_MONTH = re.compile(r"(?<![\w-])(?:january|february|april|june|july|august|september|october|november|december)"
                           r"(?![\w-])")

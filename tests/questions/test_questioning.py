@@ -357,6 +357,9 @@ def test_what_a_source_did_not_say_is_never_asked_as_what_it_said():
     # a company read as a person ("Nuigini Mining") lends no full name to "Western Mining"
     ("Sydney stocks close up\nNuigini Mining gained 60 cents to 8.10.\nAmong miners, CRA closed 10 up at 7.80 and "
      "Western Mining gained two to 8.12.\n", "CRA", "Western Nuigini Mining"),
+    # "The company, Lake Resources Inc," names itself; the White House is no company to write in
+    ("Iran arms probe\nThe White House said it had no record of the payments.\nThe company, Lake Resources Inc, "
+     "was set up by Oliver North and had a Swiss bank account.\n", "Lake Resources Inc", "White House, _____"),
     # a denial of suggestions is asked as a denial
     ("Sir Anthony sells\nSir Anthony O'Reilly runs the group.\nHe has consistently denied suggestions that the "
      "Independent is up for sale.\n", "Sir Anthony", "said that the Independent"),

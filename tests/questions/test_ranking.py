@@ -540,6 +540,7 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
     (make("The 50-year-old MP launched Acme Corp with _____ activists.", "1,000"), "The 50-year-old MP = ?"),
     (make('"We can handle an hour down to _____ or 26 degrees," Jane Smith said.', "25"), "one end of a range"),
     (make("Acme Corp issued a new plan in december to repay _____ of debt.", "$5m"), "a month in lower case"),
+    (make("QATAR 0.3 0.3 _____.", "0.2"), "a row of a table"),
     (make("Cocoa fell from 1,450 stg in _____ and 1,750 stg in January 1986.", "January 1987", kind=FactKind.DATE),
      "the same month a year apart"),
     (make("Jane Smith said Globex HKLD.HKG earnings will fall to _____.", "$5m"), "a wire's ticker code"),
