@@ -487,9 +487,12 @@ def _named_part(question: Question) -> str:
 def _names_a_body(before: str, story: Story) -> bool:
     """Whether the words before "the party" or "the committee" name an organisation or a place of the story
     (or hold the blank): "Robert Jackson, MP for Wantage, ... the party's leadership" names no party."""
-    if _BLANK.search(before):
-        return True
-    said = f" {normal(before)} "
+    return bool(_BLANK.search(before)) or _names_a_body_of_the_story(before, story)
+
+
+def _names_a_body_of_the_story(text: str, story: Story) -> bool:
+    """Whether a text holds a telling word of one of the story's organisations or places."""
+    said = f" {normal(text)} "
     return any(f" {word} " in said for word in _body_words(story.not_people))
 
 
@@ -554,10 +557,7 @@ def unnamed_setting(question: Question, story: Story) -> str | None:
     match = _BARE_SETTING.search(body)
     if match is None or question.fact.kind in (FactKind.PLACE, FactKind.ORGANISATION) and _BLANK.search(body):
         return None
-    said = f" {normal(body)} "
-    if any(f" {word} " in said for word in _body_words(story.not_people)):
-        return None
-    return f"{match.group(0)} = ?"
+    return None if _names_a_body_of_the_story(body, story) else f"{match.group(0)} = ?"
 
 
 def figure_of_no_one(question: Question, story: Story) -> str | None:
@@ -589,8 +589,7 @@ def short_form_name(question: Question, story: Story) -> str | None:
     match = _SHORT_FORM.search(body)
     if match is None:
         return None
-    said = f" {normal(body[:match.start()] + ' ' + body[match.end():])} "
-    if any(f" {word} " in said for word in _body_words(story.not_people)):
+    if _names_a_body_of_the_story(body[:match.start()] + " " + body[match.end():], story):
         return None  # "Japan's exports rose ..., the Ministry said": Japan's ministry
     return f"{match.group(0)} = ?"
 
@@ -825,7 +824,7 @@ def answer_in_headline(question: Question, story: Story) -> str | None:
         return "half of the answer is in the headline"  # "IMF and World Bank" under "IMF talks stall"
     if question.fact.kind == FactKind.PLACE and (place := gazetteer.lookup(question.answer.strip())):
         # "Britain" asked under a headline that says "U.K.": the same country by another name.
-        if place.name in _headline_places(story.headline):
+        if place.name in _places_named(story.headline):
             return "the answer is in the headline under another name"
     if question.fact.kind == FactKind.PLACE and (demonym := _demonym_of(question.answer, story.headline)):
         # "Reaction from Spanish press" over "England's defeat to _____": the adjective names the country.
@@ -875,21 +874,13 @@ def answer_in_headline(question: Question, story: Story) -> str | None:
     return None
 
 
-@functools.lru_cache(maxsize=8)
-def _headline_places(headline: str) -> frozenset[str]:
-    """Return the names of the places that the headline's words, alone or two or three together, stand for."""
-    words = headline.replace("’", "'").split()
-    return frozenset(place.name for size in (1, 2, 3) for index in range(len(words) - size + 1)
-                     if (place := gazetteer.lookup(" ".join(words[index:index + size]).strip(",.:;'\"")
-                                                   .removesuffix("'s"))))
-
-
 _SINGULAR = re.compile(r"ies$")  # "Tories" are the "Tory" party's
+@functools.lru_cache(maxsize=64)
 def _places_named(text: str) -> frozenset[str]:
-    """The places a text's capitalised words name, one or two together, abbreviations kept ("U.S.")."""
+    """The places a text's capitalised words name, alone or two or three together, abbreviations kept ("U.S.")."""
     words = [word.strip(",:;'\"()") for word in text.replace("’", "'").split()]
     words = [word[:-1] if word.endswith(".") and word.count(".") == 1 else word for word in words]
-    return frozenset(place.name for size in (1, 2) for index in range(len(words) - size + 1)
+    return frozenset(place.name for size in (1, 2, 3) for index in range(len(words) - size + 1)
                      if words[index][:1].isupper()
                      and (place := gazetteer.lookup(" ".join(words[index:index + size]).removesuffix("'s"))))
 
