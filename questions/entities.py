@@ -15,7 +15,7 @@ Every candidate is a ``Mention`` that names the rule that made it; ``Findings`` 
 """
 from __future__ import annotations
 
-from questions.entity_rules import cascade, grouping, organisations, places, single_words, teams
+from questions.entity_rules import cascade, grouping, organisations, people, places, single_words, teams
 from questions.entity_rules.findings import Findings
 from questions.model import Anatomy, Fact, Sentence
 from questions.names import read_article
@@ -43,3 +43,4 @@ def read_names(found: Findings) -> None:
     single_words.resolve_pending(found)
     single_words.read_caps_insensitive(found)
     organisations.people_named_as_organisations(found)
+    people.things_after_the(found)

@@ -362,6 +362,8 @@ PRODUCT_NOUNS = WORK_NOUNS | _words("""
 format formats technology technologies standard standards machine machines player players disc discs tape tapes
 device devices version versions phone phones handset handsets chip chips drive drives software system systems
 recorder recorders console consoles model models engine engines vaccine vaccines drug drugs
+car cars sedan sedans saloon saloons hatchback hatchbacks coupe coupes crossover crossovers truck trucks vehicle
+vehicles jet jets airliner airliners
 """)
 
 # Nouns after an organisation's name that make it the speaker ("A Buckingham Palace spokeswoman said").
@@ -476,3 +478,10 @@ SOMEONE_DESCRIBED = re.compile(
     rf"(?:(?i:{'|'.join(sorted(DEMONYMS, key=len, reverse=True))})|\d+-year-old|"
     rf"(?:{'|'.join(map(re.escape, sorted(ROLE_NOUNS, key=len, reverse=True)))}))"
     rf"\s+(?!of\b|for\b|at\b)[a-z]")
+
+# A time a clause gives itself: "last week", "yesterday", "in 1986", "on Monday", "in March".
+TIME_EXPRESSION = re.compile(
+    r"\b(?:(?:last|next|this|that|the same|the following|the previous) (?:week|weekend|month|year|quarter|morning|"
+    r"afternoon|evening|night)|today|yesterday|tomorrow|tonight|(?:1[89]|20)\d\d|January|February|March|April|May|"
+    r"June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday)\b")

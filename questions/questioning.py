@@ -16,7 +16,7 @@ from typing import NamedTuple
 from questions import distractors as pick
 from questions import ranking, spelling
 from questions.distractors import CalendarValue, NumberShape, number_shape
-from questions.lexicon import HONORIFICS, SOMEONE_UNNAMED
+from questions.lexicon import HONORIFICS, SOMEONE_UNNAMED, TIME_EXPRESSION
 from questions.model import Anatomy, Fact, FactKind, Form, Question, QuestionType, Sentence, Span
 from questions.phrasing import (
     BLANK, CURRENCY_WORDS, Located, Wording, ask_fronting, ask_removing, capitalise, clause_bounds,
@@ -1238,6 +1238,9 @@ def _date_drafts(fact: Fact, setting: Setting | None, article: Article, seed: in
         elif word not in ("from", "between", "of", "to", "through"):
             wording = ask_removing(setting.located(article), wh="When",
                                    prepositions=frozenset({"on", "in", "at", "during", "by"}))
+    if wording and TIME_EXPRESSION.search(wording.question):
+        # "When had some members raised output last week?": the date was another clause's ("after … in March")
+        wording = None
     if wording:
         prompt = wording.question
     elif setting:

@@ -13,8 +13,8 @@ from questions.entity_rules.roles import (
 )
 from questions.entity_rules.words import ORG_ROLES, ROLE_LINKS, ROLE_STOPS, TITLE_MODIFIERS
 from questions.lexicon import (
-    COMPANY_TAILS, DEMONYMS, HEADLINE_WORDS, HONORIFICS, LEGAL_SUFFIXES, NAMED_THING_HEADS, ORG_HEADS, ROLE_FILLERS,
-    ROLE_NOUNS, SPEECH_VERBS, SPOKESPERSON_NOUNS, WORK_NOUNS,
+    COMPANY_TAILS, DEMONYMS, HEADLINE_WORDS, HONORIFICS, LEGAL_SUFFIXES, NAMED_THING_HEADS, ORG_HEADS, PRODUCT_NOUNS,
+    ROLE_FILLERS, ROLE_NOUNS, SPEECH_VERBS, SPOKESPERSON_NOUNS,
 )
 from questions.names import Token, head_word, initials, name_word, noble_title, particle, title_word
 
@@ -98,6 +98,8 @@ def read_titled_person(found: Findings, first: int, last: int) -> bool:
         return False  # "St. Louis", "St Petersburg": a saint's name that is a city
     if tokens[titles[-1]].lower in TITLE_MODIFIERS:
         return False  # "Grand Slam", "First Division": half a title names nobody
+    if last - name_start == 1 and (tokens[name_start].lower in ORG_HEADS or tokens[name_start].lower + "s" in ORG_HEADS):
+        return False  # "General Motor's results": a company's word after a rank is no surname
     between = [token.lower for token in tokens[titles[-1] + 1:name_start]]
     if tokens[name_start - 1].lower in ("and", "of", "for", "&") \
             or any(word in ("of", "for", "and") for word in between) and last - name_start < 2:
@@ -172,10 +174,10 @@ def read_person(found: Findings, first: int, last: int) -> bool:
     if made_by_a_person(found, start) or subtitled(tokens, last):
         found.add_thing("read_person", article.span_text(start, last), start, last)
         return True  # "Kumar's Little Terrorist", "MTV Smut Peddlers: Targeting Kids": a work, not a person
-    if last < len(tokens) and (tokens[last].lower in NAMED_THING_HEADS or tokens[last].lower in WORK_NOUNS) \
+    if last < len(tokens) and (tokens[last].lower in NAMED_THING_HEADS or tokens[last].lower in PRODUCT_NOUNS) \
             and tokens[last].text.islower():
         found.add_thing("read_person", article.span_text(start, last), start, last)
-        return True  # "a Golden Globe award", "a Poll Winners concert"
+        return True  # "a Golden Globe award", "the Mercury Montego sedans"
     if organisation_noun_before(found.doc, start) or organisation_appositive(found.doc, last) \
             or employer_position(found, first) or employs_next(found, last):
         kind = Kind.ORGANISATION
@@ -327,3 +329,17 @@ def organisation_of_role(found: Findings, index: int) -> int:
             and start - 1 not in found.article.initial and not found.in_person(start - 1) and index - start < 5:
         start -= 1  # "Federal Reserve Bank of New York president"
     return start
+
+
+def things_after_the(found: Findings) -> None:
+    """"the Ford Mustang", "the Escape Hybrid": a bare name after "the" that nothing else read is a thing.
+
+    Runs after the organisations' re-readings, which may still make it one ("the Melbourne Age").
+    """
+    tokens = found.tokens
+    for position, mention in enumerate(found.mentions):
+        if mention.kind is Kind.PERSON and mention.rule == "read_person" and not mention.role \
+                and mention.first > 0 and tokens[mention.first - 1].lower == "the" \
+                and not person_cue(found.doc, mention.first, mention.last):
+            found.mentions[position] = mention._replace(kind=Kind.THING)
+            found.person_tokens = found.given_names = None

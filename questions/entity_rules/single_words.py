@@ -99,6 +99,10 @@ def resolve(found: Findings, pending: Pending, known: dict[str, tuple[Kind, str]
     index = pending.index
     if text in known:
         kind, value = known[text]
+        if kind is Kind.PERSON and value != text and organisation_appositive(found.doc, index + 1):
+            # "Ford, the US car company," beside "Bill Ford": the company bears the family's name
+            found.add("resolve", Kind.ORGANISATION, text, index, index + 1, strength=2)
+            return True
         if kind is not Kind.THING:
             found.add("resolve", kind, value, index, index + 1, strength=1)
         return True

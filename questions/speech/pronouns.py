@@ -32,6 +32,8 @@ def resolved(doc: SpeechDocument, ledger: Ledger, mention: Mention) -> Mention |
                         and subject.value != said.speaker.value \
                         and (not wanted or doc.gender.get(subject.value, wanted) == wanted):
                     return Mention(mention.start, mention.end, subject.value, FactKind.PERSON)
+                if between < sentence and someone_else_named(doc, between, said.speaker.value):
+                    return None  # 'Miller argued … People like Eppel were steadfast. "…," he said': either man
             return Mention(mention.start, mention.end, said.speaker.value, FactKind.PERSON)
         # The latest speaker cannot be this "he" (an organisation, or the other sex): whoever spoke before them
         # is not settled either ('"…," said Leslie of Discount Corp. He said …' is not the man quoted earlier).
@@ -59,6 +61,13 @@ def resolved(doc: SpeechDocument, ledger: Ledger, mention: Mention) -> Mention |
             continue
         return settled(doc, mention, index, end, persons, wanted)
     return only_person_before(doc, ledger, mention, wanted)
+
+
+def someone_else_named(doc: SpeechDocument, sentence: int, speaker: str) -> bool:
+    """Whether the sentence names a person other than the speaker, who might be the next "he" as well."""
+    bounds = doc.article.sentences[sentence]
+    return any(other.kind is FactKind.PERSON and other.value != speaker
+               for other in doc.mentions_between(bounds.start, bounds.end))
 
 
 def settled(doc: SpeechDocument, mention: Mention, sentence: int, end: int, persons: list[Mention],

@@ -26,7 +26,7 @@ from questions.speech.grammar import (
 )
 from questions.speech.ledger import Attribution, Ledger, claim_clause, claim_quotation
 from questions.speech.mentions import Mention
-from questions.speech.pronouns import resolved
+from questions.speech.pronouns import resolved, someone_else_named
 from questions.speech.quotations import Quote
 from questions.speech.vocabulary import NAME_GAP, PASSIVE, PRONOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS
 from questions.speech.who import SPEAKER_FINDERS, speaker_after
@@ -275,8 +275,10 @@ def continued_quotations(doc: SpeechDocument, ledger: Ledger) -> None:
         last = ledger.said[min(order for said_sentence, order in by_sentence[bisect.bisect_left(
             by_sentence, (latest, -1)):position + 1])]
         if attribution is not None and not (last.speaker.kind is FactKind.PERSON and may_be(
-                doc,                 last.speaker.value, "m" if attribution == "he" else "f")):
+                doc, last.speaker.value, "m" if attribution == "he" else "f")):
             continue  # '"…," she said.' after a man spoke
+        if any(someone_else_named(doc, between, last.speaker.value) for between in range(latest + 1, sentence)):
+            continue  # 'Miller argued … People like Eppel were steadfast. "…," he said': either man
         text = doc.quote_text(parts[0])
         if text and len(text.split()) >= 2:
             claim_quotation(doc, ledger, first)

@@ -527,6 +527,12 @@ def test_places_in_news_prose(text: str, name: str) -> None:
         # what a person made is no person; nor is a title with a subtitle
         ("Director Ashvin Kumar spoke. Kumar's Little Terrorist follows a boy.", "Little Terrorist"),
         ("In its report - MTV Smut Peddlers: Targeting Kids with Sex - the council spoke.", "Smut Peddlers"),
+        # products: a bare name after "the", a name before a product's noun, a company's word after a rank
+        ("New models include the Ford Mustang, a coupe.", "Ford Mustang"),
+        ('"We made breakthroughs, such as the Escape Hybrid, the first full-hybrid sport utility vehicle," said '
+         'chairman Bill Ford.', "Escape Hybrid"),
+        ("Models include the Five Hundred and Mercury Montego sedans.", "Mercury Montego"),
+        ("Yesterday General Motor's results also showed its finance unit was strong.", "Motor"),
     ],
 )
 def test_not_an_entity_in_news_prose(text: str, not_an_entity: str) -> None:

@@ -363,6 +363,18 @@ def test_what_a_source_did_not_say_is_never_asked_as_what_it_said():
     # a denial of suggestions is asked as a denial
     ("Sir Anthony sells\nSir Anthony O'Reilly runs the group.\nHe has consistently denied suggestions that the "
      "Independent is up for sale.\n", "Sir Anthony", "said that the Independent"),
+    # "Ford, the US car company," is the company, never written out as its chairman's full name
+    ("Ford gains from finance\nFord, the US car company, reported higher profits on Thursday.\nIn the fourth quarter "
+     "alone Ford reported net income of $104m. \"We gained momentum,\" said chairman Bill Ford.\n",
+     "$104m", "Bill Ford reported"),
+    # "he" after a sentence that names another man is either of them
+    ("Futures under fire\n\"The market has got away from the players,\" said Dudley Eppel, vice president at Donaldson.\n"
+     "\"Value investors will stop it,\" said Jeffrey Miller of Miller Tabak. Miller argued that "
+     "futures do not start trends.\nPeople like Eppel of Donaldson were steadfast in their criticism. \"If I had my "
+     "way there wouldn't be any index futures,\" he said.\n", "Jeffrey Miller", "If I had my way"),
+    # a when-question that keeps "last week" asks of the other clause: March is not when output was raised
+    ("OPEC credibility at stake\nThe sources said that after OPEC had in March demonstrated its commitment to quota "
+     "agreements, some members had raised output last week.\n", "March 2005", "had some members raised output"),
 ])
 def test_a_fact_the_text_does_not_settle_is_never_asked_wrongly(text: str, answer: str, wrong: str) -> None:
     questions = generate(text, published=dt.date(2005, 3, 7)).questions
