@@ -485,3 +485,13 @@ TIME_EXPRESSION = re.compile(
     r"afternoon|evening|night)|today|yesterday|tomorrow|tonight|(?:1[89]|20)\d\d|January|February|March|April|May|"
     r"June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday)\b")
+
+# What an appositive calls a thing or a place, never a person: "a beef cattle ranch", "the centre of …".
+A_THING = re.compile(
+    r"^(?:(?:the|a|an)\s+)?(?:(?!(?:of|for|at|in|with|to|by|on|from)\s)[\w-]+\s+){0,3}?(ranch|farm|estate|company|"
+    r"firm|group|band|film|ship|vessel|building|hotel|restaurant|club|team|station|plant|mine|factory|charity|"
+    r"website|newspaper|magazine|programme|show|game|album|book|brand|product|village|town|city|region|province|"
+    r"district|island|port|airport|stadium|venue|school|university|hub|capital|birthplace|"
+    r"(?:centre|center|heart)(?=\s+of\b))\b"
+    r"(?!\s+(?:owner|boss|chief|head|manager|founder|director|chairman|executive|member|player|spokesman|"
+    r"spokeswoman|leader|president|star|singer|captain|editor))")

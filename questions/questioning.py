@@ -16,7 +16,7 @@ from typing import NamedTuple
 from questions import distractors as pick
 from questions import ranking, spelling
 from questions.distractors import CalendarValue, NumberShape, number_shape
-from questions.lexicon import HONORIFICS, SOMEONE_UNNAMED, TIME_EXPRESSION
+from questions.lexicon import A_THING, HONORIFICS, SOMEONE_UNNAMED, TIME_EXPRESSION
 from questions.model import Anatomy, Fact, FactKind, Form, Question, QuestionType, Sentence, Span
 from questions.phrasing import (
     BLANK, CURRENCY_WORDS, Located, Wording, ask_fronting, ask_removing, capitalise, clause_bounds,
@@ -1315,6 +1315,8 @@ def _description(fact: Fact, setting: Setting | None, name: str) -> str:
 
     A one-word role ("President", "boss") names no one in particular, so it is no description.
     """
+    if fact.kind == FactKind.PERSON and fact.role and A_THING.match(fact.role.strip()):
+        return ""  # "Lago Agrio, the centre of Ecuador's oilfields,": a place misread as a person is no "who"
     if fact.role and len(fact.role.split()) >= 2:
         return fact.role.strip()
     if setting is None:
@@ -1323,7 +1325,8 @@ def _description(fact: Fact, setting: Setting | None, name: str) -> str:
     if not match:
         return ""
     description = match.group(1).strip()
-    if contains_words(description, name) or re.search(r"\b(said|says|told)\b", description):
+    if contains_words(description, name) or re.search(r"\b(said|says|told)\b", description) \
+            or fact.kind == FactKind.PERSON and A_THING.match(description):
         return ""
     # "co-owned by Oglethorpe Power Corp, the Municipal Electric Authority of Georgia and the city of Dalton":
     # a name after the comma, or a second "and the", is the list going on, not what the first name is.

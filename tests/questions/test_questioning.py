@@ -372,6 +372,9 @@ def test_what_a_source_did_not_say_is_never_asked_as_what_it_said():
      "\"Value investors will stop it,\" said Jeffrey Miller of Miller Tabak. Miller argued that "
      "futures do not start trends.\nPeople like Eppel of Donaldson were steadfast in their criticism. \"If I had my "
      "way there wouldn't be any index futures,\" he said.\n", "Jeffrey Miller", "If I had my way"),
+    # "the centre of" a place is no rugby centre's role: "Who is Lago Agrio?" was asked of an oil town
+    ("Pipeline link\nThe link will run from Lago Agrio, the centre of Ecuador's jungle oilfields, to Tumaco. "
+     "Lago Agrio has been cut off since March.\n", "the centre of Ecuador's jungle oilfields", "Who is Lago Agrio"),
     # a when-question that keeps "last week" asks of the other clause: March is not when output was raised
     ("OPEC credibility at stake\nThe sources said that after OPEC had in March demonstrated its commitment to quota "
      "agreements, some members had raised output last week.\n", "March 2005", "had some members raised output"),

@@ -681,10 +681,24 @@ def test_one_answer_is_recommended_at_most_twice() -> None:
     assert len(chosen) == ranking.SAME_ANSWER
 
 
-def test_unsure_questions_are_never_recommended() -> None:
+def test_unsure_questions_are_never_recommended_beside_a_sound_one() -> None:
     faulty = make("This would cost _____ a year.", "300 jobs")
-    (scored,) = ranking.select([faulty], STORY)
-    assert not scored.recommended and scored.score <= ranking.FAULTY
+    sound = make("Acme Corp said it would cut _____ jobs in Ohio.", "300", start=100)
+    faulty_scored, sound_scored = ranking.select([faulty, sound], STORY)
+    assert not faulty_scored.recommended and faulty_scored.score <= ranking.FAULTY
+    assert sound_scored.recommended
+
+
+def test_an_article_with_nothing_sure_still_offers_its_best_fair_question() -> None:
+    # With none marked, a quiz asks every suggestion of the article: one unsure question, with its low score,
+    # is better than all of them. One whose choices do not fit its "a _____" is not offered at all.
+    faulty = make("This would cost _____ a year.", "300 jobs")
+    unfair = make("Acme Corp is a _____ company.", "Ohio", start=100)
+    unfair_scored, faulty_scored = ranking.select([unfair, faulty], STORY)
+    assert faulty_scored.recommended and faulty_scored.score <= ranking.FAULTY
+    assert not unfair_scored.recommended
+    (alone,) = ranking.select([unfair], STORY)
+    assert not alone.recommended
 
 
 def test_no_recommended_question_prints_the_answer_of_another() -> None:
