@@ -271,6 +271,8 @@ class Article:
         """(end, name) of the first person mentioned and of the first other person mentioned after them."""
         found: list[tuple[int, str]] = []
         for _start, end, name in sorted(self.mentions, key=lambda mention: mention[1]):
+            if self.kind_of_name(name) != FactKind.PERSON:
+                continue  # "Officials in east China have said": a country that speaks is no "he"
             if not found or (len(found) == 1 and name != found[0][1]):
                 found.append((end, name))
             if len(found) == 2:

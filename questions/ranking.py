@@ -1781,6 +1781,14 @@ def weak_description(question: Question, story: Story) -> str | None:
     return None
 
 
+def _plural_role(description: str) -> bool:
+    """Whether a description's head is a role in the plural: "the co-chairmen of …", "Acme's directors"."""
+    words = description.lower().split(" of ")[0].split()
+    head = words[-1].rsplit("-", 1)[-1] if words else ""
+    return head not in ROLE_NOUNS and (head.endswith("men") and head[:-3] + "man" in ROLE_NOUNS
+                                       or head.endswith("s") and head[:-1] in ROLE_NOUNS)
+
+
 def weak_flashcard(question: Question, story: Story) -> str | None:
     if question.type != QuestionType.FLASHCARD:
         return None
@@ -1797,6 +1805,9 @@ def weak_flashcard(question: Question, story: Story) -> str | None:
         # Judged blind: "vice president for strategic planning" on the back of "Who is Wayne Jones?" was
         # publishable 1 time of 9; weeks later nobody knows of which company.
         return f"the back names no company, body or country: {back}"
+    if question.form == Form.DESCRIBED and question.fact.kind in (FactKind.PERSON, FactKind.SPEAKER) and \
+            _plural_role(back):
+        return f"one person given the role of several: {back}"  # "Eric Fellner": "the co-chairmen of Working Title"
     if question.fact.kind == FactKind.NUMBER and \
             len(re.findall(rf"(?<![\w.]){re.escape(question.fact.text)}(?![\w])", question.fact.sentence.text)) > 1:
         return f"the sentence holds {question.fact.text} more than once: which one?"

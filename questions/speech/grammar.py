@@ -66,11 +66,17 @@ def object_of_verb(doc: SpeechDocument, position: int) -> bool:
                                      or token.lower in OBJECT_VERBS)
 
 
+# "Officials in east China said": a compass word between the preposition and the place.
+_COMPASS = frozenset("north south east west northern southern eastern western central northeast northwest "
+                     "southeast southwest north-east north-west south-east south-west".split())
+
+
 def after_preposition(doc: SpeechDocument, position: int) -> bool:
     """"with the SEC", "in Tokyo", "led by new chief executive Ann Lee": a name after a preposition (and the
     role words before the name) is not the subject."""
     index = doc.article.first_token_at(position) - 1
     while index > 0 and (doc.tokens[index].lower in ("the", "a", "an", "new", "its", "their", "his", "her")
+                         or doc.tokens[index].lower in _COMPASS and doc.tokens[index].text.islower()
                          or doc.tokens[index].text.islower() and (doc.tokens[index].lower in ROLE_NOUNS
                                                                   or doc.tokens[index].lower in ROLE_QUALIFIERS)):
         index -= 1

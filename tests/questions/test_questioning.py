@@ -375,6 +375,11 @@ def test_what_a_source_did_not_say_is_never_asked_as_what_it_said():
     # "the centre of" a place is no rugby centre's role: "Who is Lago Agrio?" was asked of an oil town
     ("Pipeline link\nThe link will run from Lago Agrio, the centre of Ecuador's jungle oilfields, to Tumaco. "
      "Lago Agrio has been cut off since March.\n", "the centre of Ecuador's jungle oilfields", "Who is Lago Agrio"),
+    # a country that spoke is no "he": "He said rural industries …" after an unnamed official became "China said"
+    ("China to import grain\nChina's imports will rise, officials said.\nOfficials in east China have repeatedly "
+     "said grain is a key state policy.\nThe Shanghai official said that in one suburb, 10 pct of profits subsidise "
+     "farming. He said rural industries also pay the salaries of some of the 70,000 workers.\n", "70,000",
+     "China said rural industries"),
     # a when-question that keeps "last week" asks of the other clause: March is not when output was raised
     ("OPEC credibility at stake\nThe sources said that after OPEC had in March demonstrated its commitment to quota "
      "agreements, some members had raised output last week.\n", "March 2005", "had some members raised output"),

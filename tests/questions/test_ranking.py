@@ -290,6 +290,8 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
           kind=FactKind.PERSON, value="Issam Fares"), "where someone is from, not what they are in the story"),
     (make("Who is Greg Abbott?", "Texas attorney general announcing the legal action", type=CARD,
           form=Form.DESCRIBED, kind=FactKind.PERSON, value="Greg Abbott"), "a description that goes on to an act"),
+    (make("Who is Eric Fellner?", "the co-chairmen of Working Title films", type=CARD, form=Form.DESCRIBED,
+          kind=FactKind.PERSON, value="Eric Fellner"), "one person given the role of several"),
     (make("Assuming an _____ acre drop in plantings, U.S. corn production will fall.", "18 mln"),
      "'an' before the blank hints at the answer"),
     (make("In the last _____ months it has raised U.S. prices by around 20 pct.", "12"), "it = ?"),

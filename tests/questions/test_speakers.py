@@ -408,6 +408,8 @@ def test_the_deputy_is_not_the_one_with_the_shorter_title() -> None:
         # a place before "officials" or "source" only says whose officials speak
         ("The talks failed this month, U.S. officials said.", []),
         ('"Our only option is retaliation," said one U.S. source.', []),
+        # a place after "in" and a compass word only says where the officials are
+        ("Officials in east China have repeatedly said stable grain production is a key state policy.", []),
         ("Thailand said it would cope.", [("Thailand", "Thailand", "it would cope")]),
         # "denied reports that" reports; "said National estimates that" starts a new report
         ("Ms Ann Lee spoke on Sunday. She denied reports that her faith would make her refuse the job.",
