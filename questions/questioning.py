@@ -56,6 +56,9 @@ _COMPANY_NOUN = re.compile(
 # "A Texas oil firm": an unnamed company the story brings in, after which "the company" may be either.
 _ANOTHER_COMPANY = re.compile(r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w.-]+\s+){0,4}?(?:company|firm|corporation|"
                               r"concern|bank|group|unit|subsidiary|maker|producer|lender|insurer|rival|buyer|bidder)\b")
+# A company named as the parent of another ("part of the private Peugeot SA group"): "the firm" may be either.
+_PARENT_BEFORE = re.compile(r"\b(?:part|unit|subsidiary|division|arm|affiliate|member)\s+of\s+(?:the\s+)?(?:[\w.-]+\s+)?$"
+                            r"|\b(?:owned|controlled|acquired|bought)\s+by\s+(?:the\s+)?$")
 _OPENING_FUNCTION_WORD = re.compile(r"^(?:The|A|An|In|On|At|For|By|With|From|After|Before|During|Under|Over|This|These|"
                                     r"Those|That|There|Its|Some|Many|Most|All|No|Both|Each|Every|Such)\b")
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
@@ -820,6 +823,8 @@ def _name_the_company(text: str, start: int, end: int, origin: int, fact: Fact,
                        if mention_start < position)
     if _ANOTHER_COMPANY.search(article.text, last_mention, position):
         return text, start, end, origin
+    if _PARENT_BEFORE.search(article.text[max(0, last_mention - 40):last_mention]):
+        return text, start, end, origin  # "Citroen, part of the Peugeot SA group, rose. The firm …": Citroen
     replacement = _as_written(name, article) + (match.group("owner") or "")
     if match.start() == 0:
         replacement = capitalise(replacement)
@@ -1328,6 +1333,7 @@ def _description(fact: Fact, setting: Setting | None, name: str) -> str:
         return ""
     description = match.group(1).strip()
     if contains_words(description, name) or re.search(r"\b(said|says|told)\b", description) \
+            or re.match(r"(?:as|in|on|at|for|with|by|from|to|of|after|before|under)\b", description) \
             or fact.kind == FactKind.PERSON and A_THING.match(description):
         return ""
     # "co-owned by Oglethorpe Power Corp, the Municipal Electric Authority of Georgia and the city of Dalton":

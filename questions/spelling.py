@@ -96,8 +96,18 @@ def misspelt(text: str) -> frozenset[str]:
     for word in _LOWER_WORD.findall(text):
         counts[word] = counts.get(word, 0) + 1
     typos = {word for word, count in counts.items() if count == 1 and not known(word)}
+    names: dict[str, int] = {}
     for word in _CAPITALISED_WORD.findall(text):
+        names[word] = names.get(word, 0) + 1
         month = _CALENDAR_LETTERS.get("".join(sorted(word.lower())))
         if month is not None and month != word.lower():
             typos.add(word)
+    # "Heinken" once beside "Heineken" twice: a name the article writes otherwise more often is mistyped.
+    typos.update(word for word, count in names.items() if count == 1 and len(word) >= 5 and any(
+        other_count > 1 and _one_letter_dropped(word, other) for other, other_count in names.items()))
     return frozenset(typos)
+
+
+def _one_letter_dropped(word: str, other: str) -> bool:
+    """Whether ``word`` is ``other`` with one letter left out: "Heinken" for "Heineken"."""
+    return len(other) == len(word) + 1 and any(other[:cut] + other[cut + 1:] == word for cut in range(len(other)))

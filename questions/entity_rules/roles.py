@@ -49,6 +49,8 @@ def appositive_after(doc: EntityText, last: int) -> str | None:
             and tokens[index + 1].text == ",":
         index += 2  # an age: "Smith, 45, a lawyer"
     start = index
+    if start < len(tokens) and tokens[start].lower in ("as", "in", "at", "with", "for", "from", "after", "under"):
+        return None  # "Het Comite, as a member of FEFAC,": what the name does, not what it is
     has_role = False
     end = None  # where the role ends when it ends before the appositive does
     while index < len(tokens) and tokens[index].sentence == tokens[last - 1].sentence:
@@ -125,6 +127,8 @@ def appositive_before(doc: EntityText, first: int) -> str | None:
         return None
     if first - 1 - start == 1 and tokens[start].capitalised:
         return None  # "Queen, Kate Bush, David Bowie": a list, not a title
+    if tokens[first - 2].lower in ORG_HEADS and any(token.lower in ("for", "of") for token in tokens[start:first - 2]):
+        return None  # "a spokesman for Dutch grain and feed trade association, Het Comite,": the name may be the body's
     return doc.article.span_text(start, first - 1)
 
 

@@ -179,8 +179,8 @@ def speaker_after(doc: SpeechDocument, index: int) -> Mention | None:
         token = tokens[position]
         if not token.word and token.text not in ("'s", "’s", "-", "&") and not token.text.endswith("."):
             break
-        if token.lower in AFTER_SPEAKER_STOPS and not token.capitalised or token.lower in ("as", "who"):
-            break
+        if token.lower in AFTER_SPEAKER_STOPS and not token.capitalised or token.lower in ("as", "who", "that"):
+            break  # '"The Great Depression of 1990," predicts that … U.S. wealth': a clause, no speaker
         end = token.end
         position += 1
         if position - index > 12:

@@ -380,6 +380,24 @@ def test_what_a_source_did_not_say_is_never_asked_as_what_it_said():
      "said grain is a key state policy.\nThe Shanghai official said that in one suburb, 10 pct of profits subsidise "
      "farming. He said rural industries also pay the salaries of some of the 70,000 workers.\n", "70,000",
      "China said rural industries"),
+    # "the firm" after "Citroen, part of the Peugeot SA group," is Citroen, never written as the parent
+    ("Citroen expects higher profits\nPARIS, March 15 - Automobiles Citroen expects rising sales, its president "
+     "said.\nCitroen, part of the private Peugeot SA group, increased its share of the French market to 13.7 pct. "
+     "The firm believes it is on target to raise its share of the European market to 3.2 pct this year.\n",
+     "3.2 pct", "Peugeot SA believes"),
+    # "a spokesman for Dutch grain and feed trade association, Het Comite," makes no spokesman of the association,
+    # and "Het Comite, as a member of FEFAC," says what it does, not what it is
+    ("Feed levy test case\nA compounder will sue, a spokesman for Dutch grain and feed trade association, Het "
+     "Comite, told Reuters.\nHet Comite, as a member of FEFAC, the association of feed makers, is also a party to "
+     "actions in the appeal court.\n", "spokesman for Dutch grain and feed trade association", "Who is Het Comite"),
+    ("Feed levy test case\nROTTERDAM, March 26 - A large Dutch animal feed compounder will begin legal proceedings "
+     "next month, a spokesman for Dutch grain and feed trade association, Het Comite, told Reuters.\nHet Comite, as "
+     "a member of FEFAC, the association of European animal feed manufacturers, is also a party to actions "
+     "protesting the whole levy in the Luxembourg appeal court.\n", "as a member of FEFAC", "Who is Het Comite"),
+    # a book's title before "predicts that" was said by no one, least of all the country named after "that"
+    ("Economist sees no panic\nEconomist Ravi Batra said there was no reason to panic.\nBatra's book, \"The Great "
+     "Depression of 1990,\" predicts that the increasing concentration of U.S. wealth will lead to a depression.\n",
+     "United States", "“The Great Depression of 1990”"),
     # a when-question that keeps "last week" asks of the other clause: March is not when output was raised
     ("OPEC credibility at stake\nThe sources said that after OPEC had in March demonstrated its commitment to quota "
      "agreements, some members had raised output last week.\n", "March 2005", "had some members raised output"),

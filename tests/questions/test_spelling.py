@@ -27,6 +27,11 @@ def test_a_typo_is_a_word_the_article_writes_once() -> None:
     assert spelling.misspelt(text) == {"tragets", "recieved", "Augsut"}
 
 
+def test_a_name_written_once_without_a_letter_of_a_name_written_more_often_is_a_typo() -> None:
+    text = "Heineken sells beer in Nigeria. Heineken holds 50 pct of the brewery, and Heinken plans more. Hein spoke."
+    assert spelling.misspelt(text) == {"Heinken"}
+
+
 def test_a_word_list_other_than_the_pinned_one_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     spelling._words.cache_clear()
     monkeypatch.setattr(spelling, "WORD_LIST_SHA256", "0" * 64)
