@@ -1687,8 +1687,6 @@ def unnamed_it(question: Question, story: Story) -> str | None:
     return f"{match.group(1)} = ?"  # "Sosnoff said it has extended the tender": a person is no "it"
 
 
-# The head of a description that makes a place, a body or a thing of a name: "a beef cattle ranch owned by".
-
 def _wrong_description(question: Question, story: Story) -> str | None:
     """A description that is not what the person is: a clause, another person, or a name cut short.
 
@@ -1992,7 +1990,7 @@ def select(questions: Sequence[Question], story: Story) -> tuple[Question, ...]:
                              if not any(check(questions[index], story) for check in PLAIN_CHECKS)), None)
         if fallback is None:
             # Still one, if it is fair to answer: with none marked, a quiz and a sampled review take every
-            # suggestion of the article instead (judged blind, 27 of 34 such were bad).
+            # suggestion of the article instead (judged blind, 25 of 31 such were bad).
             fallback = next((index for index in offered
                              if not any(check(questions[index], story) for check in _UNFAIR_CHECKS)), None)
         chosen = [] if fallback is None else [fallback]
