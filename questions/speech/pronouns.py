@@ -59,6 +59,8 @@ def resolved(doc: SpeechDocument, ledger: Ledger, mention: Mention) -> Mention |
                    if candidate.kind is FactKind.PERSON and may_be(doc, candidate.value, wanted)]
         if not persons:
             continue
+        if back and all(doc.possessive(person) for person in persons) and doc.pronoun_between(bounds.start, end):
+            return None  # 'The problem with Mel Gibson's film, he believed, was …. "…," he said': the believer
         return settled(doc, mention, index, end, persons, wanted)
     return only_person_before(doc, ledger, mention, wanted)
 

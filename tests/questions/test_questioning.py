@@ -398,6 +398,11 @@ def test_what_a_source_did_not_say_is_never_asked_as_what_it_said():
     ("Economist sees no panic\nEconomist Ravi Batra said there was no reason to panic.\nBatra's book, \"The Great "
      "Depression of 1990,\" predicts that the increasing concentration of U.S. wealth will lead to a depression.\n",
      "United States", "“The Great Depression of 1990”"),
+    # "he" after a sentence that names a man only as an owner ("Mel Gibson's film") and has a "he" of its own
+    ("Oscars shun controversy\nThe public turned up to see Mel Gibson's The Passion of the Christ, says Tim Dams, the "
+     "news editor of Screen International.\nMoore's film was overlooked. Voters tend to go for epics, the critics "
+     "say. Few films fit.\nThe problem with Mel Gibson's film, he believed, was its dialogue in Aramaic.\n"
+     "\"Hollywood doesn't tend to like foreign-language films,\" he said.\n", "Mel Gibson", "Hollywood doesn't tend"),
     # a when-question that keeps "last week" asks of the other clause: March is not when output was raised
     ("OPEC credibility at stake\nThe sources said that after OPEC had in March demonstrated its commitment to quota "
      "agreements, some members had raised output last week.\n", "March 2005", "had some members raised output"),
