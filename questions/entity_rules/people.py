@@ -343,3 +343,58 @@ def things_after_the(found: Findings) -> None:
                 and not person_cue(found.doc, mention.first, mention.last):
             found.mentions[position] = mention._replace(kind=Kind.THING)
             found.person_tokens = found.given_names = None
+
+
+def things_listed_after_a_product(found: Findings) -> None:
+    """"the Renault 5, Volkswagen Polo and Opel Corsa": names listed after a product named after "the" are products.
+
+    Runs after ``things_after_the``, which makes the list's first item a thing when it is a bare name.
+    """
+    for position, mention in enumerate(found.mentions):
+        if mention.kind is Kind.PERSON and mention.rule == "read_person" and not mention.role \
+                and product_list(found, mention.first, mention.last) \
+                and not person_cue(found.doc, mention.first, mention.last):
+            found.mentions[position] = mention._replace(kind=Kind.THING)
+            found.person_tokens = found.given_names = None
+
+
+def product_list(found: Findings, first: int, last: int) -> bool:
+    """Whether the name at [first, last) is in a list ("A, B and C") whose first item is a product after "the".
+
+    A product is a brand and a model number ("the Boeing 747", "the Airbus A320") or a brand and a model
+    name already read as a thing ("the Ford Fiesta"); a plural name is a band or a team ("the Rolling Stones,
+    Mick Jagger and Keith Richards"), not a product. A person is rarely listed beside a product.
+    """
+    tokens = found.tokens
+    sentence = tokens[first].sentence
+    separators = [tokens[last].lower] if last < len(tokens) and tokens[last].lower in ("and", "or") else []
+    index = first - 1
+    for _ in range(5):  # up to five items back to the first
+        separator = index
+        while index >= 0 and tokens[index].sentence == sentence and tokens[index].lower in (",", "and", "or"):
+            separators.append(tokens[index].lower)
+            index -= 1
+        if index == separator or index < 0:
+            return False
+        start = index + 1
+        while start - 1 >= 0 and tokens[start - 1].sentence == sentence and index + 1 - start < 3 \
+                and tokens[start - 1].lower != "the" \
+                and (tokens[start - 1].capitalised or any(char.isdigit() for char in tokens[start - 1].text)):
+            start -= 1
+        if start == index + 1 or start == 0 or not tokens[start].capitalised:
+            return False
+        if tokens[start - 1].lower == "the":
+            listed = "," in separators and ("and" in separators or "or" in separators)
+            return listed and (model_number(tokens[index]) or not tokens[index].lower.endswith("s") and any(
+                mention.kind is Kind.THING and mention.first == start and mention.last == index + 1
+                for mention in found.mentions))
+        index = start - 1
+    return False
+
+
+def model_number(token: Token) -> bool:
+    """A model's number after its brand: "5" in "the Renault 5", "A320" in "the Airbus A320"."""
+    text = token.text
+    return any(char.isdigit() for char in text) and "," not in text and "." not in text \
+        and (not text.isdigit() or len(text) <= 4)
+

@@ -370,6 +370,10 @@ def test_annotated_corpus_entities_are_found() -> None:
         # bank's chairman "joint director on Dome's management board")
         ("Bank chairman Don Fuller spoke in Montreal. The bank has a joint director on Dome's management board, "
          "Fuller said.", "Don Fuller", "Bank chairman"),
+        # people stay people beside a band's plural name, after a product without a list, with a plural first name
+        ("Fans of the Rolling Stones, Mick Jagger and Keith Richards, waited.", "Mick Jagger", None),
+        ("He flew the Veltra 747 and Mary Holt flew the other.", "Mary Holt", None),
+        ("Frances Dolan said the vote would be close.", "Frances Dolan", None),
     ],
 )
 def test_person_and_role_in_news_prose(text: str, name: str, role: str | None) -> None:
@@ -533,6 +537,13 @@ def test_places_in_news_prose(text: str, name: str) -> None:
          'chairman Bill Ford.', "Escape Hybrid"),
         ("Models include the Five Hundred and Mercury Montego sedans.", "Mercury Montego"),
         ("Yesterday General Motor's results also showed its finance unit was strong.", "Motor"),
+        # a list after a product that "the" opens, a brand and its model number or name, lists products
+        ("The hatchback will compete with the Veltra 5, Korvex Pola and Ostrel Carina.", "Korvex Pola"),
+        ("The hatchback will compete with the Veltra 5, Korvex Pola and Ostrel Carina.", "Ostrel Carina"),
+        ("Buyers chose the Korvex Sigma, Veltra Mira or Ostrel Carina.", "Veltra Mira"),
+        # a plural common noun opens a firm's name, never a person's
+        ("Automobiles Moreau expects rising sales, its president said.", "Automobiles Moreau"),
+        ("Shares in Breweries Durand rose 5 pct.", "Breweries Durand"),
     ],
 )
 def test_not_an_entity_in_news_prose(text: str, not_an_entity: str) -> None:
