@@ -45,3 +45,4 @@ def read_names(found: Findings) -> None:
     organisations.people_named_as_organisations(found)
     people.things_after_the(found)
     people.things_listed_after_a_product(found)
+    people.places_named_once(found)

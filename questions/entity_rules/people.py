@@ -5,7 +5,9 @@ from collections.abc import Sequence
 
 from questions import gazetteer
 from questions.entity_rules import cascade, organisations, places
-from questions.entity_rules.cues import organisation_appositive, organisation_noun_before, person_cue, strong_place_cue
+from questions.entity_rules.cues import (
+    organisation_appositive, organisation_noun_before, person_cue, place_appositive, strong_place_cue,
+)
 from questions.entity_rules.document import Kind, known_place
 from questions.entity_rules.findings import Findings
 from questions.entity_rules.roles import (
@@ -181,8 +183,9 @@ def read_person(found: Findings, first: int, last: int) -> bool:
     if organisation_noun_before(found.doc, start) or organisation_appositive(found.doc, last) \
             or employer_position(found, first) or employs_next(found, last):
         kind = Kind.ORGANISATION
-    elif strong_place_cue(found.doc, start, last, single=False) and not person_cue(found.doc, start, last):
-        kind = Kind.PLACE
+    elif strong_place_cue(found.doc, start, last, single=False) and not person_cue(found.doc, start, last) \
+            or place_appositive(found.doc, start, last) and not called_by_surname(found, start, last):
+        kind = Kind.PLACE  # the appositive's role would make a person: "Lago Agrio, the centre of ... oilfields,"
     else:
         plain = sum(name_word(token, article, strict=True) for token in words)
         if plain < len(words) and not person_cue(found.doc, start, last) \
@@ -196,6 +199,14 @@ def read_person(found: Findings, first: int, last: int) -> bool:
     found.add("read_person", kind, article.span_text(start, last), start, last, strength=1 if kind is Kind.PLACE else 2,
               role=role if kind is Kind.PERSON else None, context=first)
     return True
+
+
+def called_by_surname(found: Findings, first: int, last: int) -> bool:
+    """Whether the article calls the name at [first, last) by its last word alone elsewhere, as people are."""
+    tokens = found.tokens
+    family = tokens[last - 1].text
+    return any(not (index >= 1 and tokens[index - 1].text == tokens[last - 2].text)
+               for index in found.doc.positions.get(family, ()) if not first <= index < last)
 
 
 def made_by_a_person(found: Findings, start: int) -> bool:
@@ -398,3 +409,19 @@ def model_number(token: Token) -> bool:
     return any(char.isdigit() for char in text) and "," not in text and "." not in text \
         and (not text.isdigit() or len(text) <= 4)
 
+
+def places_named_once(found: Findings) -> None:
+    """Make a place of every bare person's reading of a name that one mention's cues made a place.
+
+    "Lago Agrio, the centre of Ecuador's oilfields, ... Lago Agrio has been cut off": the second mention has no
+    cue of its own, and two readings would make one town both a place and a person.
+    """
+    places = {mention.value for mention in found.mentions
+              if mention.kind is Kind.PLACE and mention.rule == "read_person"}
+    if not places:
+        return
+    for position, mention in enumerate(found.mentions):
+        if mention.kind is Kind.PERSON and mention.rule == "read_person" and not mention.role \
+                and mention.value in places:
+            found.mentions[position] = mention._replace(kind=Kind.PLACE, strength=1, role=None)
+            found.person_tokens = found.given_names = None
