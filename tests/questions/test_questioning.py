@@ -296,6 +296,23 @@ def test_it_for_a_name_the_article_writes_after_the_keeps_its_the():
     assert not any(prompt.startswith("Financial Times said") for prompt in prompts)
 
 
+@pytest.mark.parametrize(("text", "written", "never"), [
+    # "the" once, before a verb, and a modifier elsewhere: "it noted" is "the ... Department noted"
+    ("Grain sales rise\nCorn sales were the highest since 1979, the Tarvian Farm Department said. "
+     "Tarvian Farm Department officials met buyers on Monday.\nWheat sales to Japan of 60,000 tonnes were "
+     "switched to the next season, it noted.\n", "the Tarvian Farm Department noted",
+     re.compile(r"(?<!the )Tarvian Farm Department noted")),
+    # a name that opens a clause bare is written bare
+    ("Grain sales rise\nTarvian Farm Department figures were out. Tarvian Farm Department said corn sales rose, "
+     "the Tarvian Farm Department report showed.\nWheat sales to Japan of 60,000 tonnes were switched to the next "
+     "season, it noted.\n", "Tarvian Farm Department noted", re.compile(r"the Tarvian Farm Department noted")),
+])
+def test_a_name_the_article_writes_after_the_keeps_it_where_a_pronoun_stood(text, written, never):
+    prompts = [question.prompt for question in generate(text, published=dt.date(1987, 3, 26)).questions]
+    assert any(written in prompt for prompt in prompts), prompts
+    assert not any(never.search(prompt) for prompt in prompts), prompts
+
+
 def test_its_after_a_country_that_only_qualifies_the_subject_is_not_the_country():
     text = ("Barclays shares up on merger talk\n"
             "UK banking icon Barclays was founded more than 300 years ago; it employs 76,200 staff.\n"
