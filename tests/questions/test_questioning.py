@@ -160,6 +160,15 @@ FILL_IN = None  # the sentence cannot be reworded safely: the multiple-choice qu
         ("The console is the top gadget for 2005, the magazine said.", "2005", FactKind.DATE, "2005", None, FILL_IN),
         ("Gadgets are among the must-haves that will dominate in 2006.", "2006", FactKind.DATE, "2006", None,
          FILL_IN),
+        # a date inside a clause of time or cause, even mid-sentence after "that", is that clause's, never the
+        # main clause's
+        ("The sources said that after the cartel had in March shown its resolve on quotas, some members had raised "
+         "output.", "March", FactKind.DATE, "2024-03", None, "When had the cartel shown its resolve on quotas?"),
+        ("The sources said that after the cartel met, some members had in March raised output.", "March",
+         FactKind.DATE, "2024-03", None, "When had some members raised output?"),
+        ("Because the cartel in March cut prices, some members raised output.", "March", FactKind.DATE, "2024-03",
+         None, FILL_IN),
+        ("After March 5, the company raised output.", "March 5", FactKind.DATE, "2024-03-05", None, FILL_IN),
     ],
 )
 def test_a_sentence_is_reworded_into_a_question_only_when_that_is_safe(sentence, words, kind, value, unit, prompt):
