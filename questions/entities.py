@@ -44,3 +44,5 @@ def read_names(found: Findings) -> None:
     single_words.read_caps_insensitive(found)
     organisations.people_named_as_organisations(found)
     people.things_after_the(found)
+    people.things_listed_after_a_product(found)
+    people.places_named_once(found)

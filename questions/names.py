@@ -8,12 +8,14 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from questions import gazetteer
 from questions.lexicon import (
     ABBREVIATIONS, AGENT_HYPHEN_SUFFIXES, COMMON, DEMONYMS, HEADLINE_WORDS, LEGAL_SUFFIXES, MONTHS, NAME_MONTHS,
     NAME_PARTICLES, NAMED_THING_HEADS, NOBLE_TITLES, ORG_HEADS, PERSON_TITLES, PLACE_HEADS, PLACE_HYPHEN_SUFFIXES,
     NEWSPAPER_WORDS, STORM_WORDS, SURNAME_WORDS, WEEKDAYS,
 )
 from questions.model import Sentence
+from questions.spelling import common
 
 _TOKEN = re.compile(
     r"(?:[^\W\d_]\.){2,}(?![^\W\d_])"  # U.S., D.C., U.K.
@@ -269,9 +271,28 @@ def name_word(token: Token, article: Article, *, strict: bool = False, given: bo
         return False
     if lower.endswith("s") and (ordinary_word(lower[:-1]) or lower[:-1] in PERSON_TITLES or head_word(lower[:-1])):
         return False  # "Officers", "Guards": plurals of common words
+    if given and plural_noun(lower):
+        return False  # "Automobiles Citroen", "Chemicals Ltd": a plural noun opens a firm's name, never a person's
     if lower in MONTHS and lower not in NAME_MONTHS:
         return False
     return not (strict and lower in article.lowercase)
+
+
+# Endings of words that look plural but are names or singular words ("Ross", "Klaus", "Boris", "Carlos").
+_SINGULAR_ENDINGS = ("ss", "us", "is", "os", "as", "ys")
+
+
+def plural_noun(lower: str) -> bool:
+    """Whether a lower-case word is the plural of a common English word: "automobiles", "laboratories".
+
+    Short plurals are left alone, because some are also given names ("Miles", "Brooks"); so is the plural of a
+    place ("Frances"). The dictionary knows frequent given names too ("william"), but their plurals are surnames,
+    which do not open a name.
+    """
+    if len(lower) < 7 or not lower.endswith("s") or lower.endswith(_SINGULAR_ENDINGS):
+        return False
+    singular = lower[:-3] + "y" if lower.endswith("ies") else lower[:-1]
+    return common(singular) and gazetteer.lookup(singular.capitalize()) is None
 
 
 # Generational suffixes end a name without being its surname ("Harry Conway Jr").

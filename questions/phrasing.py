@@ -32,6 +32,9 @@ RELATIVES = frozenset("where which who whom whose that".split())
 SUBORDINATORS = frozenset(
     "after before because while whereas although though when since as if unless until and but so yet or "
     "despite".split()) | RELATIVES
+# Words that open a clause of time, cause or concession: a fact inside one belongs to its own verb.
+_CLAUSE_SUBORDINATORS = frozenset("after before because while although though when since until unless whereas "
+                                  "once".split())
 ADVERBIAL_OPENERS = frozenset(
     "after before because while although though when since as if unless until despite in on at during "
     "over for from by with without under however meanwhile moreover also but and yet so still then "
@@ -345,13 +348,21 @@ def _boundaries(sentence: str) -> tuple[int, tuple[tuple[int, int], ...]]:
 
 
 def _strip_openers(tokens: list[str], *, may_drop_mark: bool) -> list[str]:
-    """Drop leading subordinators and comma-closed adverbials ("Despite the deployment, ...")."""
+    """Drop leading subordinators and comma-closed adverbials ("Despite the deployment, ...").
+
+    A subordinate clause that holds the fact is kept, alone: "after OPEC had in March shown its resolve, members
+    raised output" is asked as "When had OPEC shown its resolve?", never about the clause it leads into.
+    """
     while tokens:
         first = bare(tokens[0])
         if first in ADVERBIAL_OPENERS or first.endswith("ly") or first.endswith("ing") or first.isdigit():
             cut = next((index for index, token in enumerate(tokens[:12]) if token.endswith(",")), None)
-            if cut is not None and cut + 1 < len(tokens) and (
-                    may_drop_mark or not any(MARK in token for token in tokens[:cut + 1])):
+            holds_mark = cut is not None and any(MARK in token for token in tokens[:cut + 1])
+            if holds_mark and first in _CLAUSE_SUBORDINATORS:
+                clause = tokens[1:cut + 1]
+                clause[-1] = clause[-1].rstrip(",")
+                return clause
+            if cut is not None and cut + 1 < len(tokens) and (may_drop_mark or not holds_mark):
                 tokens = tokens[cut + 1:]
                 continue
         if first in SUBORDINATORS and len(tokens) > 2 and not tokens[0].endswith(","):

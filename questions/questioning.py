@@ -721,7 +721,7 @@ def _prepare(sentence: Sentence, start: int, mention: str, fact: Fact, article: 
         name = _speaker_of(attribution.group("pronoun"), sentence, article)
         if name is None or attribution.start("pronoun") < end:
             return None
-        text = text[:attribution.start("pronoun")] + name + text[attribution.end("pronoun"):]
+        text = text[:attribution.start("pronoun")] + _as_written(name, article) + text[attribution.end("pronoun"):]
     return Setting(text, start, end, mention=mention, sentence=sentence, speaker=speaker, in_quote=in_quote)
 
 
@@ -943,17 +943,45 @@ _SUBJECT_ENDS = re.compile(
 
 
 def _as_written(name: str, article: Article) -> str:
-    """"the Financial Times" for "It": a name the article always writes after "the" keeps it in its place."""
+    """"the Financial Times" for "It": a name the article writes after "the" keeps it in its place."""
     if name in article.people or name.lower().startswith("the ") or not article.text:
         return name
-    return f"the {name}" if _always_after_the(name, article.text) else name
+    return f"the {name}" if _written_after_the(name, article.text) else name
+
+
+# What opens a clause before a name: a line, a sentence, a dash, a quotation, a comma or a conjunction.
+_CLAUSE_OPENING = re.compile(r"(?:^|[\n.!?;:(“\"‘—–]\s*|\s-\s+|,\s+|\b(?:that|and|but|while|because|although|"
+                             r"when|after|before|since|until|as|if)\s+)$")
+# What follows a name that stands whole, not as a modifier ("U.S. Agriculture Department officials"): a sign,
+# a possessive, or a verb or little word.
+_AFTER_A_WHOLE_NAME = re.compile(r"(?:$|['’]s\b|\s*[^\w\s-]|\s+(?:[a-z]+ed|says|expects|plans|reports|estimates|"
+                                 r"sees|wants|makes|is|was|has|had|have|will|would|can|could|may|might|must|should|"
+                                 r"did|does|do|also|said|told|in|on|at|to|for|of|and|or|with|by|from|that|which|who|"
+                                 r"under|over|after|before|about|into)\b)")
 
 
 @functools.lru_cache(maxsize=256)
-def _always_after_the(name: str, text: str) -> bool:
-    """Whether every mention of a name in the text follows "the": two scans of the text a name, not a pronoun."""
-    bare = len(re.findall(rf"(?<![\w-]){re.escape(name)}\b", text))
-    return bool(bare) and len(re.findall(rf"\b[Tt]he {re.escape(name)}\b", text)) == bare
+def _written_after_the(name: str, text: str) -> bool:
+    """Whether the text writes a name after "the" and never opens a clause with it bare: a scan of the text for a
+    name, not for a pronoun.
+
+    "the U.S. Agriculture Department said" once is enough, whatever else the text writes inside a clause ("met
+    U.S. Agriculture Department officials"); "Fiat said" at the start of a clause says the name goes bare. A name
+    after "the" only as a modifier keeps "the" only when the text never writes it bare and
+    whole ("a spokesman for Exxon.") and its head word takes "the" ("the Foreign Ministry official", but "the
+    Intel Corp 80386 chip").
+    """
+    whole_after_the = after_the = bare_whole = False
+    for match in re.finditer(rf"(?<![\w-])(?:(?P<the>[Tt]he)\s+)?{re.escape(name)}(?![\w-])", text):
+        whole = bool(_AFTER_A_WHOLE_NAME.match(text, match.end()))
+        if match.group("the"):
+            after_the = True
+            whole_after_the = whole_after_the or whole
+        elif whole:
+            if _CLAUSE_OPENING.search(text, max(0, match.start() - 40), match.start()):
+                return False
+            bare_whole = True
+    return whole_after_the or after_the and not bare_whole and bool(_ORG_THE.search(name))
 
 
 def _previous_sentence_start(text: str, sentence_start: int) -> int | None:

@@ -46,11 +46,33 @@ _BRITISH_WORDS = frozenset("aluminium manoeuvre manoeuvres manoeuvred manoeuvrin
 
 
 @functools.cache
-def _words() -> frozenset[str]:
+def _counts() -> dict[str, int]:
     data = (resources.files("spellchecker") / "resources" / "en.json.gz").read_bytes()
     if hashlib.sha256(data).hexdigest() != WORD_LIST_SHA256:
         raise RuntimeError("pyspellchecker's English word list is not the pinned one (pyspellchecker==0.9.1)")
-    return frozenset(json.loads(gzip.decompress(data)))
+    return json.loads(gzip.decompress(data))
+
+
+@functools.cache
+def _words() -> frozenset[str]:
+    return frozenset(_counts())
+
+
+@functools.cache
+def _common_words() -> frozenset[str]:
+    # Two words in three sit at the list's floor count: rare words, misspellings, stray names ("jacque").
+    counts = _counts()
+    floor = min(counts.values())
+    return frozenset(word for word, count in counts.items() if count > floor)
+
+
+def common(word: str) -> bool:
+    """Whether a lower-case word is a frequent one of the list, as written or in its American spelling.
+
+    No inflection and no compound: "automobile" and "centre" are common, "jacque" is not.
+    """
+    words = _common_words()
+    return word in words or any(pattern.sub(replacement, word) in words for pattern, replacement in _BRITISH)
 
 
 def known(word: str, *, after_prefix: bool = False) -> bool:

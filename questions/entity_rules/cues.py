@@ -5,13 +5,14 @@ from questions import gazetteer
 from questions.entity_rules.document import EntityText, Kind, gazetteer_match, known_place
 from questions.entity_rules.roles import appositive_after, appositive_before
 from questions.entity_rules.words import (
-    APPOSITIVE_VERBS, CENTRE_PLACES, ORG_ROLES, SINGLE_ORGS, SPORT_ROLES, TITLE_MODIFIERS,
+    APPOSITIVE_VERBS, CENTRE_PLACES, FIGURATIVE_PLACE_HEADS, ORG_ROLES, PLACE_APPOSITIVE_HEADS, SINGLE_ORGS,
+    SPORT_ROLES, TITLE_MODIFIERS,
 )
 from questions.gazetteer import PlaceKind
 from questions.lexicon import (
     DEMONYMS, LEGAL_COURT_WORDS, LEGAL_SUFFIXES, NAMED_THING_HEADS, ORG_HEADS, ORG_NOUNS_AFTER, ORG_NOUNS_BEFORE,
     PLACE_HEADS, PLACE_HYPHEN_SUFFIXES, PLACE_NOUNS_AFTER, PLACE_NOUNS_BEFORE, ROLE_NOUNS, SPEECH_INSERTS,
-    SPEECH_VERBS, SPOKESPERSON_NOUNS, STRONG_PLACE_PREPOSITIONS, WORK_NOUNS,
+    SPEECH_VERBS, SPOKESPERSON_NOUNS, STRONG_PLACE_PREPOSITIONS, WEAK_PLACE_PREPOSITIONS, WORK_NOUNS,
 )
 from questions.names import head_word, name_word, particle, title_word
 
@@ -137,6 +138,40 @@ def comma_place_after(doc: EntityText, last: int) -> bool:
     # ", a town in the Karabakh region"
     return last + 3 < len(tokens) and tokens[last + 1].lower in ("a", "the") \
         and tokens[last + 2].lower in PLACE_NOUNS_AFTER
+
+
+def place_appositive(doc: EntityText, first: int, last: int) -> bool:
+    """", a small town in ...", ", the capital of ...", "from X, the centre of Ecuador's oilfields,": a place's
+    appositive after the name at [first, last).
+
+    Its head is a place noun right before "of", "in" or "near". "The centre of" or "the heart of" makes a place
+    only after a preposition of place and with a place after "of": "the centre of a row", "the heart of England's
+    midfield" may be said of a person.
+    """
+    tokens = doc.tokens
+    if last + 3 >= len(tokens) or tokens[last].text != "," or tokens[last + 1].lower not in ("the", "a", "an"):
+        return False
+    sentence = tokens[last - 1].sentence
+    head = last + 2
+    while head < last + 4 and tokens[head].text.islower() and tokens[head].lower not in PLACE_APPOSITIVE_HEADS \
+            and tokens[head].lower not in FIGURATIVE_PLACE_HEADS:
+        head += 1  # "a small town", "the former capital"
+    after = head + 1
+    if after >= len(tokens) or tokens[after].sentence != sentence or not tokens[head].text.islower() \
+            or tokens[after].lower not in ("of", "in", "near", "outside"):
+        return False
+    if tokens[head].lower in PLACE_APPOSITIVE_HEADS:
+        return True
+    before = tokens[first - 1].lower if first else ""
+    if tokens[head].lower not in FIGURATIVE_PLACE_HEADS or tokens[after].lower != "of" \
+            or before not in STRONG_PLACE_PREPOSITIONS and before not in WEAK_PLACE_PREPOSITIONS:
+        return False
+    end = after + 1
+    while end < len(tokens) and tokens[end].sentence == sentence and tokens[end].text not in (",", ".", ";") \
+            and end - after <= 6:
+        end += 1
+    return any(gazetteer_match(doc, index, end) for index in range(after + 1, end) if tokens[index].capitalised) \
+        or any(tokens[index].lower in ("country", "nation", "region") for index in range(after + 1, end))
 
 
 def person_cue(doc: EntityText, first: int, last: int) -> bool:

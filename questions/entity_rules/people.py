@@ -5,7 +5,9 @@ from collections.abc import Sequence
 
 from questions import gazetteer
 from questions.entity_rules import cascade, organisations, places
-from questions.entity_rules.cues import organisation_appositive, organisation_noun_before, person_cue, strong_place_cue
+from questions.entity_rules.cues import (
+    organisation_appositive, organisation_noun_before, person_cue, place_appositive, strong_place_cue,
+)
 from questions.entity_rules.document import Kind, known_place
 from questions.entity_rules.findings import Findings
 from questions.entity_rules.roles import (
@@ -181,8 +183,9 @@ def read_person(found: Findings, first: int, last: int) -> bool:
     if organisation_noun_before(found.doc, start) or organisation_appositive(found.doc, last) \
             or employer_position(found, first) or employs_next(found, last):
         kind = Kind.ORGANISATION
-    elif strong_place_cue(found.doc, start, last, single=False) and not person_cue(found.doc, start, last):
-        kind = Kind.PLACE
+    elif strong_place_cue(found.doc, start, last, single=False) and not person_cue(found.doc, start, last) \
+            or place_appositive(found.doc, start, last) and not called_by_surname(found, start, last):
+        kind = Kind.PLACE  # the appositive's role would make a person: "Lago Agrio, the centre of ... oilfields,"
     else:
         plain = sum(name_word(token, article, strict=True) for token in words)
         if plain < len(words) and not person_cue(found.doc, start, last) \
@@ -196,6 +199,14 @@ def read_person(found: Findings, first: int, last: int) -> bool:
     found.add("read_person", kind, article.span_text(start, last), start, last, strength=1 if kind is Kind.PLACE else 2,
               role=role if kind is Kind.PERSON else None, context=first)
     return True
+
+
+def called_by_surname(found: Findings, first: int, last: int) -> bool:
+    """Whether the article calls the name at [first, last) by its last word alone elsewhere, as people are."""
+    tokens = found.tokens
+    family = tokens[last - 1].text
+    return any(not (index >= 1 and tokens[index - 1].text == tokens[last - 2].text)
+               for index in found.doc.positions.get(family, ()) if not first <= index < last)
 
 
 def made_by_a_person(found: Findings, start: int) -> bool:
@@ -342,4 +353,75 @@ def things_after_the(found: Findings) -> None:
                 and mention.first > 0 and tokens[mention.first - 1].lower == "the" \
                 and not person_cue(found.doc, mention.first, mention.last):
             found.mentions[position] = mention._replace(kind=Kind.THING)
+            found.person_tokens = found.given_names = None
+
+
+def things_listed_after_a_product(found: Findings) -> None:
+    """"the Renault 5, Volkswagen Polo and Opel Corsa": names listed after a product named after "the" are products.
+
+    Runs after ``things_after_the``, which makes the list's first item a thing when it is a bare name.
+    """
+    for position, mention in enumerate(found.mentions):
+        if mention.kind is Kind.PERSON and mention.rule == "read_person" and not mention.role \
+                and product_list(found, mention.first, mention.last) \
+                and not person_cue(found.doc, mention.first, mention.last):
+            found.mentions[position] = mention._replace(kind=Kind.THING)
+            found.person_tokens = found.given_names = None
+
+
+def product_list(found: Findings, first: int, last: int) -> bool:
+    """Whether the name at [first, last) is in a list ("A, B and C") whose first item is a product after "the".
+
+    A product is a brand and a model number ("the Boeing 747", "the Airbus A320") or a brand and a model
+    name already read as a thing ("the Ford Fiesta"); a plural name is a band or a team ("the Rolling Stones,
+    Mick Jagger and Keith Richards"), not a product. A person is rarely listed beside a product.
+    """
+    tokens = found.tokens
+    sentence = tokens[first].sentence
+    separators = [tokens[last].lower] if last < len(tokens) and tokens[last].lower in ("and", "or") else []
+    index = first - 1
+    for _ in range(5):  # up to five items back to the first
+        separator = index
+        while index >= 0 and tokens[index].sentence == sentence and tokens[index].lower in (",", "and", "or"):
+            separators.append(tokens[index].lower)
+            index -= 1
+        if index == separator or index < 0:
+            return False
+        start = index + 1
+        while start - 1 >= 0 and tokens[start - 1].sentence == sentence and index + 1 - start < 3 \
+                and tokens[start - 1].lower != "the" \
+                and (tokens[start - 1].capitalised or any(char.isdigit() for char in tokens[start - 1].text)):
+            start -= 1
+        if start == index + 1 or start == 0 or not tokens[start].capitalised:
+            return False
+        if tokens[start - 1].lower == "the":
+            listed = "," in separators and ("and" in separators or "or" in separators)
+            return listed and (model_number(tokens[index]) or not tokens[index].lower.endswith("s") and any(
+                mention.kind is Kind.THING and mention.first == start and mention.last == index + 1
+                for mention in found.mentions))
+        index = start - 1
+    return False
+
+
+def model_number(token: Token) -> bool:
+    """A model's number after its brand: "5" in "the Renault 5", "A320" in "the Airbus A320"."""
+    text = token.text
+    return any(char.isdigit() for char in text) and "," not in text and "." not in text \
+        and (not text.isdigit() or len(text) <= 4)
+
+
+def places_named_once(found: Findings) -> None:
+    """Make a place of every bare person's reading of a name that one mention's cues made a place.
+
+    "Lago Agrio, the centre of Ecuador's oilfields, ... Lago Agrio has been cut off": the second mention has no
+    cue of its own, and two readings would make one town both a place and a person.
+    """
+    places = {mention.value for mention in found.mentions
+              if mention.kind is Kind.PLACE and mention.rule == "read_person"}
+    if not places:
+        return
+    for position, mention in enumerate(found.mentions):
+        if mention.kind is Kind.PERSON and mention.rule == "read_person" and not mention.role \
+                and mention.value in places:
+            found.mentions[position] = mention._replace(kind=Kind.PLACE, strength=1, role=None)
             found.person_tokens = found.given_names = None

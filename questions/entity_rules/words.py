@@ -11,6 +11,11 @@ SINGLE_ORGS = frozenset("congress parliament senate kremlin pentagon bundestag d
 STRUCTURE_CONNECTORS = frozenset({"of", "for"})
 CENTRE_PLACES = frozenset("shopping trade town city leisure sports garden arts conference convention exhibition "
                            "community visitor visitors".split())
+# Head nouns of an appositive that says the name before it is a place: ", a town in ...", ", the capital of ...".
+PLACE_APPOSITIVE_HEADS = frozenset("town towns village city port capital suburb hamlet settlement province region "
+                                   "district island county municipality".split())
+# Heads that say so only with a place after "of": "the heart of Ecuador's oilfields", not "the centre of a row".
+FIGURATIVE_PLACE_HEADS = frozenset("centre center heart hub".split())
 WEB_DOMAINS = frozenset("com net org co uk de fr biz info io".split())
 # Bodies a nationality names by itself: "the Scottish Executive", "the Welsh Assembly".
 DEMONYM_BODIES = frozenset("executive assembly government parliament".split())

@@ -160,6 +160,15 @@ FILL_IN = None  # the sentence cannot be reworded safely: the multiple-choice qu
         ("The console is the top gadget for 2005, the magazine said.", "2005", FactKind.DATE, "2005", None, FILL_IN),
         ("Gadgets are among the must-haves that will dominate in 2006.", "2006", FactKind.DATE, "2006", None,
          FILL_IN),
+        # a date inside a clause of time or cause, even mid-sentence after "that", is that clause's, never the
+        # main clause's
+        ("The sources said that after the cartel had in March shown its resolve on quotas, some members had raised "
+         "output.", "March", FactKind.DATE, "2024-03", None, "When had the cartel shown its resolve on quotas?"),
+        ("The sources said that after the cartel met, some members had in March raised output.", "March",
+         FactKind.DATE, "2024-03", None, "When had some members raised output?"),
+        ("Because the cartel in March cut prices, some members raised output.", "March", FactKind.DATE, "2024-03",
+         None, FILL_IN),
+        ("After March 5, the company raised output.", "March 5", FactKind.DATE, "2024-03-05", None, FILL_IN),
     ],
 )
 def test_a_sentence_is_reworded_into_a_question_only_when_that_is_safe(sentence, words, kind, value, unit, prompt):
@@ -294,6 +303,23 @@ def test_it_for_a_name_the_article_writes_after_the_keeps_its_the():
     prompts = [question.prompt for question in generate(text, published=dt.date(2005, 2, 14)).questions]
     assert any(prompt.startswith("The Financial Times said Fiat") for prompt in prompts), prompts
     assert not any(prompt.startswith("Financial Times said") for prompt in prompts)
+
+
+@pytest.mark.parametrize(("text", "written", "never"), [
+    # "the" once, before a verb, and a modifier elsewhere: "it noted" is "the ... Department noted"
+    ("Grain sales rise\nCorn sales were the highest since 1979, the Tarvian Farm Department said. "
+     "Tarvian Farm Department officials met buyers on Monday.\nWheat sales to Japan of 60,000 tonnes were "
+     "switched to the next season, it noted.\n", "the Tarvian Farm Department noted",
+     re.compile(r"(?<!the )Tarvian Farm Department noted")),
+    # a name that opens a clause bare is written bare
+    ("Grain sales rise\nTarvian Farm Department figures were out. Tarvian Farm Department said corn sales rose, "
+     "the Tarvian Farm Department report showed.\nWheat sales to Japan of 60,000 tonnes were switched to the next "
+     "season, it noted.\n", "Tarvian Farm Department noted", re.compile(r"the Tarvian Farm Department noted")),
+])
+def test_a_name_the_article_writes_after_the_keeps_it_where_a_pronoun_stood(text, written, never):
+    prompts = [question.prompt for question in generate(text, published=dt.date(1987, 3, 26)).questions]
+    assert any(written in prompt for prompt in prompts), prompts
+    assert not any(never.search(prompt) for prompt in prompts), prompts
 
 
 def test_its_after_a_country_that_only_qualifies_the_subject_is_not_the_country():
