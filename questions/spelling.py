@@ -125,11 +125,6 @@ def misspelt(text: str) -> frozenset[str]:
         if month is not None and month != word.lower():
             typos.add(word)
     # "Heinken" once beside "Heineken" twice: a name the article writes otherwise more often is mistyped.
-    typos.update(word for word, count in names.items() if count == 1 and len(word) >= 5 and any(
-        other_count > 1 and _one_letter_dropped(word, other) for other, other_count in names.items()))
+    dropped = {other[:cut] + other[cut + 1:] for other, count in names.items() if count > 1 for cut in range(len(other))}
+    typos.update(word for word, count in names.items() if count == 1 and len(word) >= 5 and word in dropped)
     return frozenset(typos)
-
-
-def _one_letter_dropped(word: str, other: str) -> bool:
-    """Whether ``word`` is ``other`` with one letter left out: "Heinken" for "Heineken"."""
-    return len(other) == len(word) + 1 and any(other[:cut] + other[cut + 1:] == word for cut in range(len(other)))
