@@ -561,6 +561,8 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
           kind=FactKind.PLACE), "Lib Dem gives away Britain"),
     (make("A scheme to offer _____ university courses online was branded a waste by MPs.", "UK",
           kind=FactKind.PLACE), "MPs gives away UK"),
+    (make("The squad meet in Dublin before _____ play their last home match.", "Ireland", kind=FactKind.PLACE),
+     "Dublin gives away Ireland"),
     (make("Jane Smith was banned after a hearing at the _____ (CAS).", "North American Court of Arbitration for Sport",
           kind=FactKind.ORGANISATION), "(CAS) beside the blank spells the answer"),
 ])
