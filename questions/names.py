@@ -19,6 +19,7 @@ from questions.spelling import common
 
 _TOKEN = re.compile(
     r"(?:[^\W\d_]\.){2,}(?![^\W\d_])"  # U.S., D.C., U.K.
+    r"|[A-Z]['’](?=\s+[A-Z])"  # the "N'" of "Pay N' Pak Stores": an "and" inside a name
     r"|[^\W\d_](?:[^\W_]|['’](?=[^\W\d_])|[-‐‑](?=[^\W_]))*"  # words, with inner apostrophes and hyphens
     r"|\d+(?:[.,:]\d+)*"
     r"|''|\S"

@@ -59,6 +59,8 @@ _ANOTHER_COMPANY = re.compile(r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w.-]+\s+){
 # A company named as the parent of another ("part of the private Peugeot SA group"): "the firm" may be either.
 _PARENT_BEFORE = re.compile(r"\b(?:part|unit|subsidiary|division|arm|affiliate|member)\s+of\s+(?:the\s+)?(?:[\w.-]+\s+)?$"
                             r"|\b(?:owned|controlled|acquired|bought)\s+by\s+(?:the\s+)?$")
+# Roles of people who cannot be the one who said it: "Hillsborough coma victim Tony Bland" is no choice for a quote.
+_SPEAKS_NO_MORE = re.compile(r"\b(?:victim|victims|late|dead|deceased|murdered|slain)\b", re.IGNORECASE)
 _OPENING_FUNCTION_WORD = re.compile(r"^(?:The|A|An|In|On|At|For|By|With|From|After|Before|During|Under|Over|This|These|"
                                     r"Those|That|There|Its|Some|Many|Most|All|No|Both|Each|Every|Such)\b")
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
@@ -1106,7 +1108,8 @@ def _speaker_drafts(fact: Fact, setting: Setting | None, article: Article, seed:
     rng = _rng(seed, fact)
     wrong = pick.name_distractors(
         name, article=[other for other in (*article.speakers, *article.article_names(kind))
-                       if article.kind_of_name(other) == kind],
+                       if article.kind_of_name(other) == kind
+                       and not _SPEAKS_NO_MORE.search(article.roles.get(other, ""))],
         world=article.world_names(kind, name), avoid=prompt, rng=rng, people=kind == FactKind.PERSON)
     if len(wrong) >= 2:
         yield _choice_question(prompt, name, wrong, rng, sort=False, form=Form.QUOTE)

@@ -1,6 +1,8 @@
 """Group mentions into entities (one per person, place or organisation) and make one fact of each."""
 from __future__ import annotations
 
+import re
+
 from questions.clean import MAX_FACTS_PER_KIND
 from questions.entity_rules import people
 from questions.entity_rules.document import Entity, EntityText, Kind, Mention
@@ -51,10 +53,15 @@ def entity_fact(doc: EntityText, entity: Entity) -> Fact | None:
     )
 
 
+# "N' Pak Stores Inc": a name that opens on the "N'" of "Pay N' Pak" lost its first word.
+_OPENS_ON_A_JOINING_LETTER = re.compile(r"[A-Z]['’]\s")
+
+
 def entity_facts(found: Findings) -> tuple[Fact, ...]:
     """One fact per entity, in the order of the text; at most ``MAX_FACTS_PER_KIND`` of each kind."""
     entities = group_entities(found)
-    made = (entity_fact(found.doc, entity) for entity in entities if entity.kind is not Kind.THING)
+    made = (entity_fact(found.doc, entity) for entity in entities
+            if entity.kind is not Kind.THING and not _OPENS_ON_A_JOINING_LETTER.match(entity.value))
     facts = sorted((fact for fact in made if fact is not None), key=lambda fact: (fact.start, fact.end))
     counts: dict[FactKind, int] = {}
     kept = []

@@ -61,8 +61,20 @@ def resolved(doc: SpeechDocument, ledger: Ledger, mention: Mention) -> Mention |
             continue
         if back and all(doc.possessive(person) for person in persons) and doc.pronoun_between(bounds.start, end):
             return None  # 'The problem with Mel Gibson's film, he believed, was …. "…," he said': the believer
+        subject = opening_subject(doc, index, end)
+        if back and (subject is None or subject.kind is not FactKind.PERSON) \
+                and spoke_lately(doc, ledger, sentence, {person.value for person in persons}, wanted):
+            return None  # '"…," he said. The round was launched at Punta del Este. …, he said': the speaker again?
         return settled(doc, mention, index, end, persons, wanted)
     return only_person_before(doc, ledger, mention, wanted)
+
+
+def spoke_lately(doc: SpeechDocument, ledger: Ledger, sentence: int, others: set[str], wanted: str) -> bool:
+    """Whether a person other than ``others``, who may be this "he" or "she", spoke within the few sentences
+    before: the pronoun may go on with them."""
+    return any(said.speaker.kind is FactKind.PERSON and said.speaker.value not in others
+               and may_be(doc, said.speaker.value, wanted) and distance(doc, said.sentence, sentence) <= 4
+               for said in ledger.said[-3:])
 
 
 def someone_else_named(doc: SpeechDocument, sentence: int, speaker: str) -> bool:

@@ -464,6 +464,9 @@ def test_person_and_role_in_news_prose(text: str, name: str, role: str | None) -
         ("The US-based Kestrel.com holds a patent on it.", {"Kestrel.com"}),
         ('"It is slowing," said Tarvik Yamane economist Lena Kova.', {"Tarvik Yamane"}),
         ('Rhys Owen, Plaid Tarw health spokesman said: "The wait is long."', {"Plaid Tarw"}),
+        # an "N'" for "and" inside a name ("Pak Stores Inc" was asked for Pay N' Pak Stores Inc)
+        ("The company said a third party, which Pay N' Pak Stores Inc declined to name, made an offer.",
+         {"Pay N' Pak Stores Inc"}),
     ],
 )
 def test_organisations_in_news_prose(text: str, names: set[str]) -> None:
@@ -551,6 +554,8 @@ def test_a_place_its_appositive_names_is_no_person_where_it_stands_bare() -> Non
          'chairman Bill Ford.', "Escape Hybrid"),
         ("Models include the Five Hundred and Mercury Montego sedans.", "Mercury Montego"),
         ("Yesterday General Motor's results also showed its finance unit was strong.", "Motor"),
+        # a name cut after its first word is no name: "N' Pak Stores Inc" for Pay N' Pak Stores Inc
+        ("NEW YORK, June 1 - Pay N' Pak Stores Inc said it received two proposals.", "N' Pak Stores Inc"),
         # a list after a product that "the" opens, a brand and its model number or name, lists products
         ("The hatchback will compete with the Veltra 5, Korvex Pola and Ostrel Carina.", "Korvex Pola"),
         ("The hatchback will compete with the Veltra 5, Korvex Pola and Ostrel Carina.", "Ostrel Carina"),

@@ -429,6 +429,12 @@ def test_what_a_source_did_not_say_is_never_asked_as_what_it_said():
      "news editor of Screen International.\nMoore's film was overlooked. Voters tend to go for epics, the critics "
      "say. Few films fit.\nThe problem with Mel Gibson's film, he believed, was its dialogue in Aramaic.\n"
      "\"Hollywood doesn't tend to like foreign-language films,\" he said.\n", "Mel Gibson", "Hollywood doesn't tend"),
+    # "he" after a man spoke and a sentence named someone else in passing: the speaker again, or that name?
+    ("GATT round needed\nTAUPO, New Zealand, March 24 - A new GATT round is needed, U.S. Trade Representative "
+     "Clayton Yeutter said.\n\"That is a strong rationale for a new round,\" he said. \"The disputes show it.\"\n"
+     "The round was launched at Punta del Este in Uruguay in 1986. Farming was included for the first time.\n"
+     "The debt burden of poor nations will also provide impetus for the round to succeed, he said.\n",
+     "Punta del Este", "provide impetus"),
     # a when-question that keeps "last week" asks of the other clause: March is not when output was raised
     ("OPEC credibility at stake\nThe sources said that after OPEC had in March demonstrated its commitment to quota "
      "agreements, some members had raised output last week.\n", "March 2005", "had some members raised output"),
@@ -649,6 +655,15 @@ def test_distractors_come_from_the_article_first():
     (who,) = [question for question in questions_about(bridge_questions(), "Ana Lopez", FactKind.SPEAKER)
               if question.type == QuestionType.MULTIPLE_CHOICE]
     assert "Omar Haddad" in who.choices
+
+
+def test_a_victim_of_the_story_is_no_choice_for_who_said_a_quotation():
+    text = ("Right to die bill\nCourts ruled doctors could withdraw feeding from Hillsborough coma victim Tony Bland.\n"
+            "\"We will amend the bill,\" said minister David Lammy.\n\"It is a solution to a hard problem,\" said "
+            "Lord Falconer.\n\"Ministers are in a muddle,\" said Tory leader Michael Howard.\n")
+    who = [question for question in generate(text, published=dt.date(2005, 1, 10)).questions
+           if question.type == QuestionType.MULTIPLE_CHOICE and question.prompt.startswith("Who said")]
+    assert who and not any("Tony Bland" in question.choices for question in who), [q.choices for q in who]
 
 
 def test_no_two_prompts_are_the_same_once_punctuation_and_case_are_ignored():
