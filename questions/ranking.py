@@ -1369,6 +1369,8 @@ def reads_badly(question: Question, story: Story) -> str | None:
     if len(words) >= 3 and sum(word.isupper() for word in words) * 2 > len(words) or \
             not any(word.islower() for word in words) and len(_TABLE_CELL.findall(body_of(prompt))) >= 2:
         return "a row of a table, not a sentence"  # "WAL-MART 32 _____ BIL 855 MLN", "QATAR 0.3 0.3 _____."
+    if " -- " in plain and re.search(r"\bvs\b", plain):
+        return "a row of a table, not a sentence"  # "Corn -- Stocks, _____, at 5,240, vs 5,595 last month."
     for match in _INDEFINITE_ARTICLE.finditer(plain):
         if match.group(2).rstrip(".").replace(".", "").isupper() and len(match.group(2)) > 1 or \
                 match.group(1).lower() == "a" and match.group(2)[0] in "aeiouAEIOU":

@@ -563,6 +563,8 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
           kind=FactKind.PLACE), "MPs gives away UK"),
     (make("The squad meet in Dublin before _____ play their last home match.", "Ireland", kind=FactKind.PLACE),
      "Dublin gives away Ireland"),
+    (make("Corn -- Stocks, _____, at 5,240, vs 5,595 last month.", "Aug 31, 1987", kind=FactKind.DATE),
+     "a row of a table, not a sentence"),
     (make("Jane Smith was banned after a hearing at the _____ (CAS).", "North American Court of Arbitration for Sport",
           kind=FactKind.ORGANISATION), "(CAS) beside the blank spells the answer"),
 ])
