@@ -718,8 +718,12 @@ def unexplained_event(question: Question, story: Story) -> str | None:
     if question.form in (Form.ACRONYM, Form.FIGURE, Form.DESCRIBED):
         return None
     body = _unquoted_body(question.prompt)
-    match = _EVENT.search(body) or (source := _ACCORDING_TO.match(_INSTRUCTION.sub("", question.prompt))) \
-        and _EVENT.search(source.group(0))
+    for match in _EVENT.finditer(body):
+        if match.group(0).rsplit(None, 1)[-1] in ("area", "region") and _places_named(body[:match.start()]):
+            continue  # "a base in Azerbaijan …, after Azeri forces recaptured the area": the place is named
+        return f"{match.group(0)} = ?"
+    source = _ACCORDING_TO.match(_INSTRUCTION.sub("", question.prompt))
+    match = source and _EVENT.search(source.group(0))
     return f"{match.group(0)} = ?" if match else None
 
 

@@ -152,6 +152,11 @@ def read_person_of_place(found: Findings, first: int, last: int) -> bool:
 def read_person(found: Findings, first: int, last: int) -> bool:
     """Two to four name words with nothing else to say they are not a person: "Robert Mueller"."""
     tokens, article = found.tokens, found.article
+    place = gazetteer.lookup(tokens[first].text) if first > 0 and last - first >= 3 \
+        and tokens[first - 1].lower in ("in", "at", "from") else None
+    if place is not None:
+        found.add("read_person", Kind.PLACE, place.name, first, first + 1, strength=2)
+        first += 1  # "expert in Tokyo Tomas de Hora": the city ends the phrase before the name
     start = first
     while start < last and tokens[start].lower in DEMONYMS:
         start += 1  # "Brit Andy Murray": the nationality is a role

@@ -370,6 +370,9 @@ def test_annotated_corpus_entities_are_found() -> None:
         # bank's chairman "joint director on Dome's management board")
         ("Bank chairman Don Fuller spoke in Montreal. The bank has a joint director on Dome's management board, "
          "Fuller said.", "Don Fuller", "Bank chairman"),
+        # a city after "in" ends the phrase before the name ("Tokyo Tomas de Hora" was asked as a speaker)
+        ("Senior EC financial expert in Tokyo Tomas de Hora said the dollar's peak was far off.", "Tomas de Hora",
+         None),
         # people stay people beside a band's plural name, after a product without a list, with a plural first name
         ("Fans of the Rolling Stones, Mick Jagger and Keith Richards, waited.", "Mick Jagger", None),
         ("He flew the Veltra 747 and Mary Holt flew the other.", "Mary Holt", None),

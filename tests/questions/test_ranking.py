@@ -659,6 +659,9 @@ STORIES_FOR_FAULT = {
     # a blank that opens the sentence is no "half of a pair"
     make("_____ said Acme Corp would cut 300 jobs.", "Jane Smith", kind=FactKind.SPEAKER),
     make("Acme Corp said the party's leaders would cut _____ jobs.", "300"),
+    # "the area" after the place it means, named in the same sentence
+    make("Russia shut a base in Azerbaijan where _____ troops served, after Azeri forces recaptured the area.",
+         "2,000"),
 ])
 def test_sound_questions_have_no_fault(question: Question) -> None:
     assert ranking.faults(question, STORY) == []
