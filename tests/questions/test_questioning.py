@@ -435,6 +435,9 @@ def test_what_a_source_did_not_say_is_never_asked_as_what_it_said():
      "The round was launched at Punta del Este in Uruguay in 1986. Farming was included for the first time.\n"
      "The debt burden of poor nations will also provide impetus for the round to succeed, he said.\n",
      "Punta del Este", "provide impetus"),
+    # a role whose firm's name a comma cut ("Prescott, Ball and Turben analyst") is no description
+    ("Standard Oil rises\nStandard Oil shares rose on the BP offer. \"The offer is too low,\" said Prescott, Ball "
+     "and Turben analyst Bruce Lazier.\n", "Ball and Turben analyst", "Who is Bruce Lazier"),
     # a when-question that keeps "last week" asks of the other clause: March is not when output was raised
     ("OPEC credibility at stake\nThe sources said that after OPEC had in March demonstrated its commitment to quota "
      "agreements, some members had raised output last week.\n", "March 2005", "had some members raised output"),
