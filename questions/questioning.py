@@ -1355,7 +1355,8 @@ def _description(fact: Fact, setting: Setting | None, name: str) -> str:
     """
     if fact.kind == FactKind.PERSON and fact.role and A_THING.match(fact.role.strip()):
         return ""  # "Lago Agrio, the centre of Ecuador's oilfields,": a place misread as a person is no "who"
-    if fact.role and re.search(rf"[A-Z][\w.&'’-]*,\s+{re.escape(fact.role.strip())}", fact.sentence.text):
+    if fact.role and re.search(rf"(?<=\S\s)[A-Z][\w.&'’-]*,\s+{re.escape(fact.role.strip())}\s+{re.escape(name.split()[0])}",
+                               fact.sentence.text):
         return ""  # "Prescott, Ball and Turben analyst Bruce Lazier": the comma cut the firm's name from the role
     if fact.role and len(fact.role.split()) >= 2:
         return fact.role.strip()
