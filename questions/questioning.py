@@ -1355,8 +1355,7 @@ def _description(fact: Fact, setting: Setting | None, name: str) -> str:
     """
     if fact.kind == FactKind.PERSON and fact.role and A_THING.match(fact.role.strip()):
         return ""  # "Lago Agrio, the centre of Ecuador's oilfields,": a place misread as a person is no "who"
-    if fact.role and re.search(rf"(?<=\S\s)[A-Z][\w.&'’-]*,\s+{re.escape(fact.role.strip())}\s+{re.escape(name.split()[0])}",
-                               fact.sentence.text):
+    if fact.role and name and _role_of_a_cut_firm(fact.role.strip(), name, fact.sentence.text):
         return ""  # "Prescott, Ball and Turben analyst Bruce Lazier": the comma cut the firm's name from the role
     if fact.role and len(fact.role.split()) >= 2:
         return fact.role.strip()
@@ -1375,6 +1374,12 @@ def _description(fact: Fact, setting: Setting | None, name: str) -> str:
     if re.match(r"the [A-Z]", description) or re.search(r"\band (?:the|a|an) ", description):
         return ""
     return description
+
+
+def _role_of_a_cut_firm(role: str, name: str, sentence: str) -> bool:
+    """Whether the role stands right after a name and a comma, and right before the person's name."""
+    first_name = re.escape(name.split()[0])
+    return re.search(rf"(?<=\S\s)[A-Z][\w.&'’-]*,\s+{re.escape(role)}\s+{first_name}", sentence) is not None
 
 
 def _acronym(fact: Fact, setting: Setting | None, name: str) -> str:
