@@ -812,6 +812,8 @@ def _name_the_company(text: str, start: int, end: int, origin: int, fact: Fact,
     noun, position = match.group(2), origin + match.start()
     if noun == "group" and match.group("described"):
         return text, start, end, origin  # "the broker creditors group" is a group of the story, not "Shell Group"
+    if text[:match.start()].rstrip().endswith(","):
+        return text, start, end, origin  # "Parmalat, the main operating company,": it describes the name before it
     named_before = [name for name in article.organisations
                     if pick.organisation_family(name) not in ("government", "media")
                     and (noun != "bank" or _BANK_NAME.search(name)) and (noun != "group" or "Group" in name)

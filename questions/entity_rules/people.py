@@ -314,7 +314,9 @@ def role_noun_before(found: Findings, first: int) -> str | None:
             while partners - 1 >= 0 and index - partners < 4 and tokens[partners - 1].capitalised \
                     and tokens[partners - 1].sentence == tokens[first].sentence:
                 partners -= 1
-            if tokens[partners].capitalised:
+            named_by_role = partners >= 1 and tokens[partners - 1].text.islower() \
+                and tokens[partners - 1].lower in ROLE_NOUNS  # "rapper Twista and Ray actor Jamie Foxx": two people
+            if tokens[partners].capitalised and not named_by_role:
                 index = partners  # "Carroll McEntee and McGinley analyst": the firm's partners are its name
                 break
         if lower in ("and", "or") and not (index >= 2 and tokens[index - 2].text.islower()

@@ -438,6 +438,13 @@ def test_what_a_source_did_not_say_is_never_asked_as_what_it_said():
     # a role whose firm's name a comma cut ("Prescott, Ball and Turben analyst") is no description
     ("Standard Oil rises\nStandard Oil shares rose on the BP offer. \"The offer is too low,\" said Prescott, Ball "
      "and Turben analyst Bruce Lazier.\n", "Ball and Turben analyst", "Who is Bruce Lazier"),
+    # "rapper Twista and Ray actor Jamie Foxx" names two people, not a firm of partners in Foxx's role
+    ("West tops charts\nThe album was boosted by Slow Jamz, on which West collaborated with rapper Twista and Ray "
+     "actor Jamie Foxx. It sold well.\n", "Twista and Ray actor", "Who is Jamie Foxx"),
+    # "the main operating company" after the name it describes is not written out as that name again
+    ("Parmalat creditors lose\nParmalat Finanziaria creditors will get 5.7% of their debts. Creditors of Parmalat, "
+     "the main operating company, are likely to see the debt they receive fall from 7.3% to 6.9%.\n", "6.9%",
+     "Parmalat, Parmalat"),
     # a when-question that keeps "last week" asks of the other clause: March is not when output was raised
     ("OPEC credibility at stake\nThe sources said that after OPEC had in March demonstrated its commitment to quota "
      "agreements, some members had raised output last week.\n", "March 2005", "had some members raised output"),
