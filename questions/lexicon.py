@@ -516,12 +516,13 @@ SOMEONE_DESCRIBED = re.compile(
     rf"(?:{'|'.join(map(re.escape, sorted(ROLE_NOUNS, key=len, reverse=True)))}))"
     rf"\s+(?!of\b|for\b|at\b)[a-z]")
 
+# A month's or a weekday's name as news writes it: a capital that names no one.
+CALENDAR_WORD = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+                           r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 # A time a clause gives itself: "last week", "yesterday", "in 1986", "on Monday", "in March".
 TIME_EXPRESSION = re.compile(
     r"\b(?:(?:last|next|this|that|the same|the following|the previous) (?:week|weekend|month|year|quarter|morning|"
-    r"afternoon|evening|night)|today|yesterday|tomorrow|tonight|(?:1[89]|20)\d\d|January|February|March|April|May|"
-    r"June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-    r"Sunday)\b")
+    rf"afternoon|evening|night)|today|yesterday|tomorrow|tonight|(?:1[89]|20)\d\d|{CALENDAR_WORD.pattern})\b")
 
 # What an appositive calls a thing or a place, never a person: "a beef cattle ranch", "the centre of …".
 A_THING = re.compile(

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from questions import distractors as pick
 from questions import gazetteer
 from questions import spelling
-from questions.lexicon import A_THING, DEMONYMS, EMBLEMS, ROLE_NOUNS
+from questions.lexicon import A_THING, CALENDAR_WORD, DEMONYMS, EMBLEMS, ROLE_NOUNS
 from questions.model import FactKind, Form, Question, QuestionType
 
 # Below this score a question is not recommended, the engine being unsure of it, unless it is the one question
@@ -75,12 +75,14 @@ BASE = {
 KIND_BONUS = {FactKind.SPEAKER: 0.05, FactKind.NUMBER: 0.03, FactKind.DATE: 0.0, FactKind.PERSON: 0.02,
               FactKind.ORGANISATION: -0.02, FactKind.PLACE: -0.08}
 
-# The frame body_of cuts, and the one a check must still read: "According to the study, …" says whose figures.
-_INSTRUCTION = re.compile(r"^(?:fill in the blank[^:]*:|true or false[^:]*:|complete[^:]*:)\s*", re.IGNORECASE)
+# The frame body_of cuts: a question type's instruction, an attribution, an "According to …," that a check
+# must still read ("According to the study, …" says whose figures).
+_INSTRUCTION_WORDS = r"fill in the blank[^:]*:|true or false[^:]*:|complete[^:]*:"
+_INSTRUCTION = re.compile(rf"^(?:{_INSTRUCTION_WORDS})\s*", re.IGNORECASE)
 _ACCORDING_TO = re.compile(r"according to [^,]*,", re.IGNORECASE)
 _FRAME = re.compile(
-    r"^(?:fill in the blank[^:]*:|true or false[^:]*:|complete[^:]*:|who (?:said|thinks|thought|believes|believed|feels|felt) that|[^“\"]{2,60} said:|"
-    r"according to [^,]*,)\s*",
+    rf"^(?:{_INSTRUCTION_WORDS}|who (?:said|thinks|thought|believes|believed|feels|felt) that|[^“\"]{{2,60}} said:|"
+    rf"{_ACCORDING_TO.pattern})\s*",
     re.IGNORECASE)
 # Words that open a sentence which leans on the one before it ("This ...", "But ...", "The company ...").
 _LEANING = re.compile(
@@ -214,8 +216,6 @@ _IT_ACTS = re.compile(r"(?<=[\w,] )(it|It) (?:has|had|said|says|reported|reports
                       r"[a-z]{4,}ed(?= [a-z])|"  # "it extrapolated 1979 information"
                       # "it was stopping 1,000 viruses", "said it was a good deal": a thing, not the weather
                       r"(?:was|is) (?:[a-z]+ing|a|an|the)(?= ))\b")
-_CALENDAR_WORD = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-                            r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _SUBORDINATORS = frozenset("as when while after before if although though since because with without unless "
                            "until once in under for at on by from to during despite among".split())
 _REPORTING = re.compile(r"(?:said|says|noted|added|admitted|told|reported|stated|argued|warned|believed|"
@@ -517,7 +517,7 @@ def _names_something(before: str, story: Story) -> bool:
     capitalised word mid-sentence other than a month or a weekday, or a name of the story opening the sentence."""
     words = _WORD.findall(before)
     return bool(_BLANK.search(before)) or \
-        any(word[0].isupper() and word.lower() not in _FUNCTION_WORDS and not _CALENDAR_WORD.match(word)
+        any(word[0].isupper() and word.lower() not in _FUNCTION_WORDS and not CALENDAR_WORD.match(word)
             for word in words[1:]) or \
         bool(words) and words[0][0].isupper() and (_owner(words[0]) in story.proper_words or
                                                    _owner(words[0]) in story.name_words)
@@ -575,7 +575,7 @@ def figure_of_no_one(question: Question, story: Story) -> str | None:
     if question.fact.kind not in (FactKind.NUMBER, FactKind.DATE) or question.form != Form.BLANK:
         return None
     words = _WORD.findall(_BLANK.sub(" ", body_of(question.prompt)))
-    if any(word[0].isupper() and not _CALENDAR_WORD.match(word) and
+    if any(word[0].isupper() and not CALENDAR_WORD.match(word) and
            (index or _owner(word) in story.proper_words or _owner(word) in story.name_words)
            for index, word in enumerate(words)):
         return None
@@ -754,7 +754,7 @@ def unnamed_subject(question: Question, story: Story) -> str | None:
             first.lower() in _SUBORDINATORS or first.lower() in story.name_words or first.endswith("ing") or \
             first.lower() in story.proper_words and first.lower() not in story.common_words:
         return None  # "U.S. housing starts", "Shell", a pronoun (other checks judge it) or "As the dollar fell, .."
-    if any(word[0].isupper() and not _CALENDAR_WORD.match(word) for word in words[1:]):
+    if any(word[0].isupper() and not CALENDAR_WORD.match(word) for word in words[1:]):
         return None  # a month names no one: "Total capital at September 30" is still nobody's
     return f"{subject.strip()} = ? (the subject names no one)"
 

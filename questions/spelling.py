@@ -46,24 +46,23 @@ _BRITISH_WORDS = frozenset("aluminium manoeuvre manoeuvres manoeuvred manoeuvrin
 
 
 @functools.cache
-def _counts() -> dict[str, int]:
+def _word_lists() -> tuple[frozenset[str], frozenset[str]]:
+    """Every word of the list, and its frequent ones, read once a process (the counts are not kept)."""
     data = (resources.files("spellchecker") / "resources" / "en.json.gz").read_bytes()
     if hashlib.sha256(data).hexdigest() != WORD_LIST_SHA256:
         raise RuntimeError("pyspellchecker's English word list is not the pinned one (pyspellchecker==0.9.1)")
-    return json.loads(gzip.decompress(data))
-
-
-@functools.cache
-def _words() -> frozenset[str]:
-    return frozenset(_counts())
-
-
-@functools.cache
-def _common_words() -> frozenset[str]:
+    counts: dict[str, int] = json.loads(gzip.decompress(data))
     # Two words in three sit at the list's floor count: rare words, misspellings, stray names ("jacque").
-    counts = _counts()
     floor = min(counts.values())
-    return frozenset(word for word, count in counts.items() if count > floor)
+    return frozenset(counts), frozenset(word for word, count in counts.items() if count > floor)
+
+
+def _words() -> frozenset[str]:
+    return _word_lists()[0]
+
+
+def _common_words() -> frozenset[str]:
+    return _word_lists()[1]
 
 
 def common(word: str) -> bool:

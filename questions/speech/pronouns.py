@@ -61,10 +61,10 @@ def resolved(doc: SpeechDocument, ledger: Ledger, mention: Mention) -> Mention |
             continue
         if back and all(doc.possessive(person) for person in persons) and doc.pronoun_between(bounds.start, end):
             return None  # 'The problem with Mel Gibson's film, he believed, was …. "…," he said': the believer
-        subject = opening_subject(doc, index, end)
-        if back and (subject is None or subject.kind is not FactKind.PERSON) \
-                and spoke_lately(doc, ledger, sentence, {person.value for person in persons}, wanted):
-            return None  # '"…," he said. The round was launched at Punta del Este. …, he said': the speaker again?
+        if back and spoke_lately(doc, ledger, sentence, {person.value for person in persons}, wanted):
+            subject = opening_subject(doc, index, end)
+            if subject is None or subject.kind is not FactKind.PERSON:
+                return None  # '"…," he said. It began at Punta del Este. …, he said': the speaker again?
         return settled(doc, mention, index, end, persons, wanted)
     return only_person_before(doc, ledger, mention, wanted)
 

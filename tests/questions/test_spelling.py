@@ -34,8 +34,7 @@ def test_a_name_written_once_without_a_letter_of_a_name_written_more_often_is_a_
 
 def test_a_word_list_other_than_the_pinned_one_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     def forget_the_list() -> None:
-        for loaded in (spelling._counts, spelling._words, spelling._common_words):
-            loaded.cache_clear()
+        spelling._word_lists.cache_clear()
 
     forget_the_list()
     monkeypatch.setattr(spelling, "WORD_LIST_SHA256", "0" * 64)
