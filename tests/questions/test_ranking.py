@@ -567,6 +567,48 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
      "a row of a table, not a sentence"),
     (make("Jane Smith was banned after a hearing at the _____ (CAS).", "North American Court of Arbitration for Sport",
           kind=FactKind.ORGANISATION), "(CAS) beside the blank spells the answer"),
+    # a price table's row, a match report's play-by-play, a month the question does not name
+    (make("Corn (Barges - Basis Chgo futures) April - _____ ov May bid, 22 offered.", "21"),
+     "a row of a table, not a sentence"),
+    (make("F/H June - _____ ov Jly bid, no offers.", "38"), "a row of a table, not a sentence"),
+    (make("Jane Smith blazed over the top from _____ yards.", "six"), "trivia: the distance of a shot"),
+    (make("_____ introduced Bo Lee for the ineffective Brian Jones at half-time.", "Jane Smith",
+          kind=FactKind.PERSON), "trivia: a substitution"),
+    (make("Acme Corp sent on Bo Lee with _____ minutes of extra-time left.", "seven"), "trivia: a minute of the match"),
+    (make("Cole, Fabregas (Toure 90), Vieira, _____ (Aliadiere 113), Clichy.", "Flamini", kind=FactKind.PERSON),
+     "trivia: a team sheet"),
+    (make("Acme Corp was the only automaker to boast a rise in market share during the month, with sales up _____.",
+          "8%"), "during the month = ?"),
+    # a story turning to another subject, a quotation that answers the sentence before
+    (make("On another issue, _____ has said Globex will lift its restrictions.", "Jane Smith",
+          kind=FactKind.SPEAKER), "leans on an earlier sentence: On another issue"),
+    (make('Said Globex analyst _____, "That\'s some indication of the money Acme Corp is leaving."', "Jane Smith",
+          kind=FactKind.PERSON), "that = ? in the quotation"),
+    # an answer that names nothing: a generic body, the kind of firm an unnamed source works for
+    (make("_____ said its members lost 6 mln dlrs in 1986.", "The association", kind=FactKind.SPEAKER),
+     "the answer is a description, not a name"),
+    (make("One head trader at a _____ house said there is no market in Acme Corp bonds.", "U.S. securities",
+          kind=FactKind.ORGANISATION), "the blank is a kind of firm, not a name"),
+    (make("Sudanese officials said Prime Minister _____ al-Mahdi's government would announce a plan.", "Sadeq",
+          kind=FactKind.PERSON), "the blank cuts a name in two"),
+    (make("Acme Corp said an oil fee would undermine long-term _____ energy security.", "U.S.", kind=FactKind.PLACE),
+     "a place as a modifier is guessed"),
+    (make("Puma AG _____ said it posted a first-half loss of 14 mln marks.", "Rudolf Dassler Sport",
+          kind=FactKind.ORGANISATION), "the blank cuts a name in two"),
+    (make("Treasury Secretary Jane Smith said the _____ leading industrial nations are committed.", "Group of Seven",
+          kind=FactKind.ORGANISATION), "the headline's G-number is the answer"),
+    # descriptions cut short at a comma, a name cut from its first word
+    (make("Who is Winfried Hutmann?", "chief economist of Schroeder", type=CARD, form=Form.DESCRIBED,
+          kind=FactKind.PERSON, value="Winfried Hutmann",
+          sentence='"We are done," Winfried Hutmann, chief economist of Schroeder, Munchmeyer, Hengst Investment '
+                   'GmbH said.'), "a description cut short: chief economist of Schroeder"),
+    (make("What is the IFES?", "an international", type=CARD, form=Form.DESCRIBED, kind=FactKind.ORGANISATION,
+          value="IFES", sentence="David Mikosz works for the IFES, an international, non-profit organisation."),
+     "a description cut short: an international"),
+    (make("What is Monetary System?", "the joint float of eight EC currencies", type=CARD, form=Form.DESCRIBED,
+          kind=FactKind.ORGANISATION, value="Monetary System",
+          sentence="Turbulence could undermine the European Monetary System, the joint float of eight EC currencies."),
+     "a name cut short: Monetary System"),
 ])
 def test_each_check_names_its_fault(question: Question, fault: str) -> None:
     story = STORIES_FOR_FAULT.get(fault, STORY)
@@ -608,6 +650,7 @@ STORIES_FOR_FAULT = {
         people=STORY.people | {"jose barrionuevo", "barrioneuvo"}),
     "misspelt in the article: tragets": dataclasses.replace(STORY, misspelt=frozenset({"tragets"})),
     "the exchange = ?": dataclasses.replace(STORY, first_seen={**STORY.first_seen, "exchange": 10}),
+    "the headline's G-number is the answer": dataclasses.replace(STORY, headline="Acme Says G-7 Committed"),
     "not shaped like a person's name: Finance Minister": dataclasses.replace(
         STORY, names=STORY.names | {"finance minister"}, people=STORY.people | {"finance minister"}),
 }
@@ -662,9 +705,31 @@ STORIES_FOR_FAULT = {
     # "the area" after the place it means, named in the same sentence
     make("Russia shut a base in Azerbaijan where _____ troops served, after Azeri forces recaptured the area.",
          "2,000"),
+    # the minutes of a key moment, a named month, the whole firm, a source's body
+    make("Acme Corp will open a plant in _____ next year.", "Ohio", kind=FactKind.PLACE),
+    make("India and _____ reduced petroleum sharing demands to Acme Corp.", "Malaysia", kind=FactKind.PLACE),
+    make("Jane Smith put Acme Corp in front with _____ minutes left in Cardiff.", "eight"),
+    make("Acme Corp sales rose _____ during the month of February.", "8%"),
+    make('Asked what Globex wanted, _____ said, "That has not been defined but over 90 pct is fine."', "Jane Smith",
+         kind=FactKind.PERSON),
+    make('"Acme Corp will keep prices stable," a _____ source told Jane Smith.', "Globex Council",
+         kind=FactKind.ORGANISATION),
+    make("Who is Jane Smith?", "chief economist of Acme Corp", type=CARD, form=Form.DESCRIBED, kind=FactKind.PERSON,
+         value="Jane Smith", sentence='"We are done," Jane Smith, chief economist of Acme Corp, said.'),
 ])
 def test_sound_questions_have_no_fault(question: Question) -> None:
     assert ranking.faults(question, STORY) == []
+
+
+@pytest.mark.parametrize(("sentence", "row"), [
+    ("Corn (Barges - Basis Chgo futures) April - 21 ov May bid, 22 offered.", True),
+    ("Soybeans (Barges - Basis Chgo futures) April 1/10 - 25-1/2 ov May bid, 26-1/2 off.", True),
+    ("June - 18 ov Jly bid, 19 offered.", True),
+    ("Nearly two thirds - 65% - of the people asked had paid by chip.", False),
+    ("Arsenal beat Chelsea 2 - 1 on Sunday.", False),
+])
+def test_a_table_row_is_a_label_and_a_dash_before_a_figure(sentence: str, row: bool) -> None:
+    assert bool(ranking._ROW_LABEL.match(sentence)) is row
 
 
 @pytest.mark.parametrize(("words", "count"), [(40, 2), (100, 5), (200, 8), (400, 15), (810, 30), (3000, 30)])
