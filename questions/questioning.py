@@ -74,7 +74,8 @@ _TRAILING_CREDIT = re.compile(
     r"\s*(?:\b[A-Z][A-Z&.]+(?:\s[A-Z]+)?/\s?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}"
     r"|\((?:Photo|Image|Picture|Credit)[^)]*\))\s*$")
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w.'’ ]*?)?\s*(?:\([^)]{2,40}\))?\s*[-–—]+\s*")
+    # a hyphen with no space on either side joins words ("U.S.-Japan trade"), it ends no dateline
+    r"^[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w.'’ ]*?)?\s*(?:\([^)]{2,40}\))?(?:\s*[–—]+|\s+-+|-+(?=\s))\s*")
 _ABBREVIATIONS = ("Mr", "Ms", "Dr", "St", "No", "Mrs", "Jr", "Sr", "Gen", "Col", "Lt", "Sgt", "Gov", "Rep", "Sen",
                   "Prof", "vs")
 _SENTENCE_BREAK = re.compile(  # the lookahead first spares every other character the lookbehinds

@@ -287,6 +287,15 @@ def test_it_after_a_dateline_is_never_the_city_of_the_dateline():
     assert not any(re.search(r"Z[uü]rich forecast", question.prompt, re.IGNORECASE) for question in result.questions)
 
 
+def test_a_hyphen_that_joins_two_names_is_no_dateline():
+    text = ("Trade Gap Persists\n"
+            "U.S.-Japan trade has declined even after a 40 pct dollar fall against the yen since 1985.\n"
+            "Officials said the talks would resume.\n")
+    prompts = [question.prompt for question in generate(text).questions
+               if question.fact.kind == FactKind.NUMBER and "_____" in question.prompt]
+    assert prompts and all("U.S.-Japan trade" in prompt for prompt in prompts), prompts
+
+
 def test_he_after_someone_brought_in_by_a_role_alone_is_not_the_man_named_earlier():
     text = ("China Backs Away From Share Issues\n"
             "In November, Liu Hongru, deputy governor of the central bank, told visitors that bonds would help.\n"

@@ -593,6 +593,22 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
           kind=FactKind.PERSON), "the blank cuts a name in two"),
     (make("Acme Corp said an oil fee would undermine long-term _____ energy security.", "U.S.", kind=FactKind.PLACE),
      "a place as a modifier is guessed"),
+    (make("Listen to the full interview with _____ on Radio Five Live at 0900 GMT on Sunday.", "Jane Smith",
+          kind=FactKind.PERSON), "wire boilerplate"),
+    (make("Who is Brian Jones?", "fellow former Wimbledon champion", type=CARD, form=Form.DESCRIBED,
+          kind=FactKind.PERSON, value="Brian Jones"), "the description points back: fellow"),
+    (make("Acme Corp faces tariffs and reciprocity, de _____ added.", "Clercq", kind=FactKind.SPEAKER),
+     "the blank cuts a name in two"),
+    (make("Globex is seen as a test case by Acme Corp, a top European _____ official said.", "Community",
+          kind=FactKind.ORGANISATION), "the blank cuts a name in two"),
+    (make("Production of oil, the country's main export, hit _____ tonnes in January.", "100 mln"),
+     "the country = ?"),
+    (make("In the comparable quarter a year ago, Acme Corp earned _____ or 87 cts a share.", "8.5 mln dlrs"),
+     "the comparable quarter = ?"),
+    (make("Acme Corp said it was seeking _____ in bank debt to complete its takeover.", "two billion dlrs"),
+     "the answer's figure is in the headline"),
+    (make("Acme Corp's agreements do not permit commissions, and _____ said problems had been reduced.",
+          "Mark Van Wauwe", kind=FactKind.SPEAKER), "the article spells the name two ways"),
     (make("Puma AG _____ said it posted a first-half loss of 14 mln marks.", "Rudolf Dassler Sport",
           kind=FactKind.ORGANISATION), "the blank cuts a name in two"),
     (make("Treasury Secretary Jane Smith said the _____ leading industrial nations are committed.", "Group of Seven",
@@ -622,7 +638,7 @@ def test_each_check_names_its_fault(question: Question, fault: str) -> None:
 STORIES_FOR_FAULT = {
     "half of the answer is in the headline": dataclasses.replace(STORY, headline="Imf Talks Stall On Food Subsidies"),
     "the answer's figure is in the headline": dataclasses.replace(
-        STORY, headline="Acme hosts G-7 ministers, can't post more than 1 billion"),
+        STORY, headline="Acme hosts G-7 ministers, can't post more than 1 billion, seeks Two Billion"),
     "the answer's initials are in the headline": dataclasses.replace(STORY, headline="G And F Offered Role At Acme"),
     "the headline's Euro gives the answer away": dataclasses.replace(STORY, headline="Acme gets Euro date"),
     # "Despite Jones" is a name the entity stage misread from "Despite Jones's warning, ..."
@@ -651,6 +667,7 @@ STORIES_FOR_FAULT = {
     "misspelt in the article: tragets": dataclasses.replace(STORY, misspelt=frozenset({"tragets"})),
     "the exchange = ?": dataclasses.replace(STORY, first_seen={**STORY.first_seen, "exchange": 10}),
     "the headline's G-number is the answer": dataclasses.replace(STORY, headline="Acme Says G-7 Committed"),
+    "the article spells the name two ways": dataclasses.replace(STORY, surnames=STORY.surnames | {"wauwe", "wauve"}),
     "not shaped like a person's name: Finance Minister": dataclasses.replace(
         STORY, names=STORY.names | {"finance minister"}, people=STORY.people | {"finance minister"}),
 }
@@ -707,6 +724,11 @@ STORIES_FOR_FAULT = {
          "2,000"),
     # the minutes of a key moment, a named month, the whole firm, a source's body
     make("Acme Corp will open a plant in _____ next year.", "Ohio", kind=FactKind.PLACE),
+    make("Indonesian, Indian and _____ stock markets reached record highs as Acme Corp grew.", "Hong Kong",
+         kind=FactKind.PLACE),
+    make("Deputy Prime Minister _____ told Hungarian economists the country's economy was in trouble.",
+         "Jozsef Marjai", kind=FactKind.PERSON),
+    make("In the fourth quarter, Acme Corp's sales rose _____ over the same 1985 quarter.", "3.3 pct"),
     make("India and _____ reduced petroleum sharing demands to Acme Corp.", "Malaysia", kind=FactKind.PLACE),
     make("Jane Smith put Acme Corp in front with _____ minutes left in Cardiff.", "eight"),
     make("Acme Corp sales rose _____ during the month of February.", "8%"),
