@@ -108,7 +108,8 @@ _LEANING = re.compile(
     re.IGNORECASE)
 # "It" that points at nothing ("It is important to ...") leans on no sentence.
 _EXPLETIVE_IT = re.compile(r"^it(?:'s|’s| is| was| will be| would be| has been| had been| seems| seemed| appears|"
-                           r" remains)\s+(?!(?:(?:un)?likely|expected|going|about) to (?!be\b)|set to|due to|able to)"
+                           r" remains)\s+(?!(?:(?:un)?likely|expected|going|about) to (?!be\b)|set to|due to|able to|"
+                           r"[a-z]+ed to\b)"  # "It is designed to work with Outlook": it is something
                            r"(?:\w+\s+){0,3}?(?:to|that|for|whether|how|time)\b", re.IGNORECASE)
 _PRONOUN = re.compile(r"(?=[HhSs])\b(?:he|she|him|his|her|hers)\b", re.IGNORECASE)  # a first letter first
 _FUNCTION_WORDS = frozenset("the a an in on at after before when while if as for of to by with from during under "
@@ -130,7 +131,7 @@ _BOILERPLATE_DATELINE = re.compile(
     r"^[A-Z][A-Z .'-]{2,},?(?:\s+[A-Z][a-z]+\.?\s+\d{1,2})?\s*(?:\([^)]*\))?\s+[-–—]\s", re.IGNORECASE | re.MULTILINE)
 _DASH_THEN_SPACE = re.compile(r"[-–—]\s")
 _GENERIC_REFERENT = re.compile(
-    r"\bthe (?:(?:new|combined|merged|enlarged|former|parent) )?(?:(?:U\.?S\.?|UK|EU|[A-Z][a-z]+(?:an|ish|ese|ch|i))\s+)?"
+    r"\bthe (?:(?:new|combined|merged|enlarged|former|parent) )?(?:(?:U\.?S\.?|UK|EU|[A-Z][a-z]+(?:an|sh|ese|ch|i))\s+)?"
     r"(?:company|firm|bank|group|corporation|concern|squad|office|bureau|commission|committee|board|council|"
     r"institute|authority|fund|exchange|"
     r"government|ministry|minister|official|spokesman|region|area|"
@@ -141,6 +142,9 @@ _GENERIC_REFERENT = re.compile(
     r"fee|system|contract|debentures|notes|shares|stock|broker|brokerage|insurer|lender|carrier|airline|retailer|"
     r"bloc|alliance|coalition|consortium|cartel|discrepancy|"
     r"carmaker|manufacturer|producer|tycoon|billionaire|businessman|"
+    # a sports report names its people once, then "the Welsh runner", "the underdogs"
+    r"runner|striker|midfielder|defender|goalkeeper|keeper|winger|batsman|bowler|sprinter|athlete|swimmer|rider|"
+    r"boxer|golfer|skipper|youngster|teenager|veteran|underdogs|holders|"
     r"(?:[a-z]+ )?(?:leader|chief|secretary|chancellor|governor|mayor|director|executive|boss|manager|head|"
     r"ambassador|envoy|premier|senator|judge|spokesman|spokeswoman|chairman|minister|president|official|"
     r"utility|unit))\b",
@@ -1123,6 +1127,9 @@ def blank_gives_itself_away(question: Question, story: Story) -> str | None:
         return "the blank is half of a pair"
     if before[-1:] and not before[-1:].isspace() and before[-1:] not in "“\"‘'(":
         return "the blank is glued to a word"  # "JARD._____"
+    if re.search(r"\bout of\s+$", before) and re.fullmatch(r"(?:10|ten|100|a hundred|one hundred)", question.answer.strip(),
+                                                           re.IGNORECASE):
+        return "the blank is the round whole of a share"  # "Eight out of _____ voters": ten, as every reader guesses
     if re.match(r"\s*\([A-Z][^)]*\)\s+(?:Ltd|Inc|Corp|Co|Plc|LLC|AG|SA|NV)\b", after) or \
             question.fact.kind != FactKind.NUMBER and re.match(r"\s+\d+\s+[A-Z]", after):
         return "the blank cuts a name in two"  # "_____ (Far East) Ltd", "_____ 64 DS"
@@ -1909,6 +1916,8 @@ def weak_description(question: Question, story: Story) -> str | None:
     if question.fact.kind == FactKind.PERSON and re.match(r"(?:a|an) [A-Z][\w-]+ (?:citizen|national|resident|native)\b",
                                                           description):
         return f"where someone is from, not what they are in the story: {description}"
+    if re.match(r"(?:a number|some|many|most|all|none|several|one|two|three|both|each) of (?:whom|which)\b", description):
+        return f"a clause, not a description: {description}"  # Congress: "a number of whom urged USDA"
     if re.search(r"\b(?:announcing|speaking|commenting|talking|addressing|responding|reacting|writing)\b", description):
         return f"a description that goes on to an act: {description}"  # "attorney general announcing the legal action"
     if question.fact.kind == FactKind.PERSON and re.search(r"\band (?:other|several|many)\b", description):

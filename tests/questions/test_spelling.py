@@ -45,3 +45,14 @@ def test_a_word_list_other_than_the_pinned_one_is_refused(monkeypatch: pytest.Mo
             spelling.common("automobile")
     finally:
         forget_the_list()
+
+
+@pytest.mark.parametrize(("text", "typos"), [
+    ("John Lichtblau of the Petroleum Industry Ressearch Foundation said.", {"Ressearch"}),
+    ("Frank Knuettel of Prudential-Bache Securites said.", {"Securites"}),
+    ("The Post and Telecomunications Ministry said.", {"Telecomunications"}),
+    # names one key from a common word, not from a word bodies are named with
+    ("Paul Collison of Investec spoke to Katerina and Willetts.", set()),
+])
+def test_a_word_of_a_bodys_name_mistyped_is_a_typo(text: str, typos: set[str]) -> None:
+    assert spelling.misspelt(text) == typos
