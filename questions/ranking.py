@@ -175,14 +175,16 @@ _EVENT_NOUNS = (
     "remarks|comments|outcome|result|results|findings|data|mines|mine|firm|fund|group|airline|airlines|"
     "increase|rise|fall|drop|decline|jump|gain|slump|surge|rally|slide|"
     "effort|efforts|campaign|ceiling|limit|target|initiative|approach|strategy|stance|position|fight|battle|"
-    "allegations|accusations|closings|closures")
+    "allegations|accusations|closings|closures|merger|takeover|acquisition")
 # Nouns a story uses for what it named before: unlike the events above, an owner's name says which one
 # ("Labour's plans", "the bank's role"), so only "the plans", "the role" left bare point back.
 _BACK_NOUNS = (
     "plans|proposals|measures|legislation|ruling|practice|tactic|region|area|role|committee|panel|conference|"
-    "session|show|shortlist|recording|funds|question|development|turnaround|tremor|blockage|abandonment")
-_EVENT = re.compile(rf"\b(?:(?:the|this|that|these|those|such|(?:[A-Z][\w.-]*(?:'s|’s)))\s+(?:[a-z-]+\s+){{0,2}}"
-                    rf"(?:{_EVENT_NOUNS})|(?:the|this|that|these|those)\s+(?:[a-z-]+\s+){{0,2}}(?:{_BACK_NOUNS}))\b"
+    "session|show|shortlist|recording|funds|question|development|turnaround|tremor|blockage|abandonment|body|"
+    "devices|families")
+_EVENT = re.compile(rf"\b(?:(?:the|this|that|these|those|such|(?:[A-Z][\w.-]*(?:'s|’s)))\s+(?!(?:a|an|the)\s)"
+                    rf"(?:[a-z-]+\s+){{0,2}}(?:{_EVENT_NOUNS})|"
+                    rf"(?:the|this|that|these|those)\s+(?!(?:a|an|the)\s)(?:[a-z-]+\s+){{0,2}}(?:{_BACK_NOUNS}))\b"
                     rf"(?!\s*(?:of|to|for|that|which|who|known as|called|named|in which)\b)")
 # Nouns a definite article does not make anaphoric: times, the world, units and quantities.
 _NOT_POINTING = frozenset(
@@ -1419,6 +1421,10 @@ def blank_in_a_range(question: Question, story: Story) -> str | None:
         if month_year and any(re.search(rf"\b{month_year.group(1)},? {int(month_year.group(2)) + shift}\b",
                                         before + " " + after) for shift in (-1, 1)):
             return "the same month a year apart"
+        # "a fall in _____, followed by further declines in 2006 and 2007": the year before a run of years
+        year = re.fullmatch(r"(?:1[89]|20)\d\d", question.answer.strip())
+        if year and all(re.search(rf"\b{int(year.group(0)) + shift}\b", after) for shift in (1, 2)):
+            return "one year of a run of years"
         return None
     # "or" pairs two bare figures ("down to _____ or 26 degrees"); after a sum it gives the same in other terms
     # ("earned _____ or 87 cts a share").
@@ -1482,6 +1488,10 @@ def reads_badly(question: Question, story: Story) -> str | None:
         return "an excerpt that starts mid-clause"
     if body_of(prompt).startswith("("):
         return "an excerpt that starts inside brackets"  # "(FECSA) may suspend payments"
+    if re.search(r",\s*\.$", prompt.strip()):
+        return "a stray comma before the full stop"  # "In the absence of injured British number one _____,."
+    if re.search(r"(?<!\bthe )(?<!\w)(?:anti-)?U\.[SK]\.$", prompt.strip()):
+        return "a sentence cut at an abbreviation"  # "… and are purchasing more and more U.S."
     if re.search(r"[A-Za-z0-9]-\s+[a-z]", plain):
         return "a word broken at its hyphen"  # "wholly- owned", "28-dlr- per-share"
     if re.search(r"\)[a-z]", plain):
@@ -1877,6 +1887,9 @@ def weak_description(question: Question, story: Story) -> str | None:
         return "a surname alone names no one weeks later"  # "Who is Knight?"
     if question.type == QuestionType.FLASHCARD and (referent := _GENERIC_REFERENT.search(question.answer)):
         return f"the description points back: {referent.group(0)}"
+    if question.type == QuestionType.FLASHCARD and \
+            (event := re.search(rf"\bthe (?:[a-z-]+ ){{0,2}}(?:{_EVENT_NOUNS})$", question.answer.rstrip(". "))):
+        return f"the description points back: {event.group(0)}"  # "the officer trying to arrange the merger"
     if question.type == QuestionType.FLASHCARD and re.match(r"(?:(?:a|the|his|her) )?fellow\b", question.answer):
         return "the description points back: fellow"  # "fellow former Wimbledon champion": fellow of whom?
     if question.type == QuestionType.FLASHCARD and re.search(r"\b(?:here|there)\b", question.answer):
