@@ -873,14 +873,15 @@ def test_the_corpus_keeps_its_share_of_recommended_questions() -> None:
 
     A floor at what the rules reach now, so that a change that loses questions shows. (The density was 1.25
     until a question the engine is unsure of, scored below 0.65, stopped being recommended, even to fill a
-    short set or as a last resort, and a set stopped printing one question's answer in another's prompt.)
+    short set or as a last resort, and a set stopped printing one question's answer in another's prompt; it was
+    0.9 until a place's and an organisation's blank, judged publishable half the time, ranked lower.)
     """
     chosen = words = 0
     for path in sorted(CORPUS.glob("*.txt")):
         result = questions.generate(path.read_bytes())
         chosen += sum(question.recommended for question in result.questions)
         words += len(result.text.split()) - len(result.article.headline.split())
-    assert 0.9 <= 100 * chosen / words <= 6
+    assert 0.85 <= 100 * chosen / words <= 6
 
 
 def test_a_reworded_question_is_never_recommended_alone() -> None:
