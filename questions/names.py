@@ -85,12 +85,13 @@ class Article:
 def read_article(sentences: tuple[Sentence, ...]) -> Article:
     """Rebuild the text the sentences cover (gaps become spaces) and tokenise it.
 
-    The entity and speaker stages read the same sentences one after the other; the last few readings are kept.
+    The entity and speaker stages read the same sentences one after the other, so the last reading is kept;
+    only the last: a reading of a long paste holds a token for every word, tens of megabytes.
     """
     return _read_article(tuple(sentences))
 
 
-@functools.lru_cache(maxsize=4)
+@functools.lru_cache(maxsize=1)
 def _read_article(sentences: tuple[Sentence, ...]) -> Article:
     ordered = tuple(sorted(sentences, key=lambda sentence: sentence.start))
     parts = []
