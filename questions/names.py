@@ -162,7 +162,10 @@ def _tokenise(text: str, starts: tuple[int, ...]) -> tuple[Token, ...]:
             taken = end + 1
             continue
         capitalised = word[0].isupper()  # _word, written out: this is the path most tokens take
-        append(_new_token(Token, (word, start, end, sentence, True, "", word.lower(), capitalised,
+        lower = word.lower()
+        if not capitalised and lower == word:
+            lower = word  # one string for both: a long paste keeps a token for every word it holds
+        append(_new_token(Token, (word, start, end, sentence, True, "", lower, capitalised,
                                   capitalised and word.isupper() and len(word) > 1
                                   and (len(word) > 2 or word[1].isalpha()))))
     return tuple(tokens)
