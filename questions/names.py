@@ -85,12 +85,13 @@ class Article:
 def read_article(sentences: tuple[Sentence, ...]) -> Article:
     """Rebuild the text the sentences cover (gaps become spaces) and tokenise it.
 
-    The entity and speaker stages read the same sentences one after the other; the last few readings are kept.
+    The entity and speaker stages read the same sentences one after the other, so the last reading is kept;
+    only the last: a reading of a long paste holds a token for every word, tens of megabytes.
     """
     return _read_article(tuple(sentences))
 
 
-@functools.lru_cache(maxsize=4)
+@functools.lru_cache(maxsize=1)
 def _read_article(sentences: tuple[Sentence, ...]) -> Article:
     ordered = tuple(sorted(sentences, key=lambda sentence: sentence.start))
     parts = []
@@ -161,7 +162,10 @@ def _tokenise(text: str, starts: tuple[int, ...]) -> tuple[Token, ...]:
             taken = end + 1
             continue
         capitalised = word[0].isupper()  # _word, written out: this is the path most tokens take
-        append(_new_token(Token, (word, start, end, sentence, True, "", word.lower(), capitalised,
+        lower = word.lower()
+        if not capitalised and lower == word:
+            lower = word  # one string for both: a long paste keeps a token for every word it holds
+        append(_new_token(Token, (word, start, end, sentence, True, "", lower, capitalised,
                                   capitalised and word.isupper() and len(word) > 1
                                   and (len(word) > 2 or word[1].isalpha()))))
     return tuple(tokens)

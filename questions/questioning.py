@@ -1381,8 +1381,21 @@ def _description(fact: Fact, setting: Setting | None, name: str) -> str:
 
 def _role_of_a_cut_firm(role: str, name: str, sentence: str) -> bool:
     """Whether the role stands right after a name and a comma, and right before the person's name."""
+    if not _after_a_comma(role, sentence):
+        return False  # the pattern below is compiled for each role and name: most roles need none
     first_name = re.escape(name.split()[0])
     return re.search(rf"(?<=\S\s)[A-Z][\w.&'’-]*,\s+{re.escape(role)}\s+{first_name}", sentence) is not None
+
+
+def _after_a_comma(text: str, sentence: str) -> bool:
+    """Tell whether the text stands in the sentence after a comma and white space (as ``,\\s+`` before it matches)."""
+    index = sentence.find(text)
+    while index != -1:
+        before = sentence[:index]
+        if before[-1:].isspace() and before.rstrip().endswith(","):
+            return True
+        index = sentence.find(text, index + 1)
+    return False
 
 
 def _acronym(fact: Fact, setting: Setting | None, name: str) -> str:

@@ -82,12 +82,14 @@ def known(word: str, *, after_prefix: bool = False) -> bool:
     words = _words()
     if word in _WIRE_WORDS or word in _BRITISH_WORDS:
         return True
-    spellings = {word, *(pattern.sub(replacement, word) for pattern, replacement in _BRITISH)}
-    for spelling in spellings:  # "amortisations": the American "amortizations", or "amortization" plus "s"
-        if spelling in words or any(spelling.endswith(ending) and spelling[:-len(ending)] in words
-                                    for ending in _ENDINGS) or \
-                spelling.endswith("ies") and spelling[:-3] + "y" in words:  # "chemistries"
-            return True
+    # Most words are in the list as written or inflected: the word itself is tried before the ten British
+    # rewritings are made, which cost more than all the look-ups.
+    if _in_list_or_inflected(word, words):
+        return True
+    spellings = {pattern.sub(replacement, word) for pattern, replacement in _BRITISH} - {word}
+    # "amortisations": the American "amortizations", or "amortization" plus "s"
+    if any(_in_list_or_inflected(spelling, words) for spelling in spellings):
+        return True
     if "-" in word:
         return all(part in _PREFIXES or known(part) for part in word.split("-") if part)
     if not after_prefix and any(word.startswith(prefix) and len(word) - len(prefix) >= 4 and
@@ -96,6 +98,13 @@ def known(word: str, *, after_prefix: bool = False) -> bool:
     # "carmaker", "scoresheet", "yearend": two words written as one; never after a little word ("forstall").
     return any(word[:cut] in words and word[cut:] in words and word[:cut] not in _LITTLE_WORDS
                for cut in range(3, len(word) - 2))
+
+
+def _in_list_or_inflected(spelling: str, words: frozenset[str]) -> bool:
+    """Whether a spelling is in the list as written, or one of its words with an ending ("chemistries")."""
+    return spelling in words or any(spelling.endswith(ending) and spelling[:-len(ending)] in words
+                                    for ending in _ENDINGS) or \
+        spelling.endswith("ies") and spelling[:-3] + "y" in words
 
 
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z-]{2,}(?![\w'’])")

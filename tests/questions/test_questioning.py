@@ -902,3 +902,17 @@ def test_a_role_gets_the_article_it_is_said_with(role: str, phrase: str) -> None
 def test_the_shortcuts_before_a_credit_or_the_passage_never_skip_a_match(text: str) -> None:
     assert (questioning._trailing_credit(text) is None) == (questioning._TRAILING_CREDIT.search(text) is None)
     assert questioning._may_name_the_passage(text) or not questioning._PASSAGE.search(text)
+
+
+_GAPS = st.sampled_from(["", " ", "  ", "\n", "\u00a0", "\t ", ", "])
+
+
+@settings(max_examples=400, deadline=None)
+@given(opening=st.sampled_from(["said ", "said", "", "analyst, "]), firm=st.sampled_from(["Ball", "ball", ""]),
+       comma=st.sampled_from([",", ""]), gap=_GAPS, role=st.sampled_from(["analyst", "senior analyst", " "]),
+       second_gap=_GAPS, first_name=st.sampled_from(["Jim", "Tim"]), ending=st.sampled_from(["", " Smith", ", analyst"]))
+def test_the_cut_firm_look_up_agrees_with_its_pattern(opening, firm, comma, gap, role, second_gap, first_name, ending):
+    # The role is looked for as plain text after a comma before its pattern is compiled: the two must agree.
+    sentence = f"{opening}{firm}{comma}{gap}{role}{second_gap}{first_name}{ending}"
+    pattern = rf"(?<=\S\s)[A-Z][\w.&'’-]*,\s+{re.escape(role)}\s+Jim"
+    assert questioning._role_of_a_cut_firm(role, "Jim Smith", sentence) == (re.search(pattern, sentence) is not None)
