@@ -571,7 +571,8 @@ def points_back(question: Question, story: Story) -> str | None:
 
 # "The market", "the economy", "the industry": nouns a story names once and then leaves bare. Alone they say
 # neither which market nor whose economy, unless a place or an organisation of the story stands beside them.
-_BARE_SETTING = re.compile(r"\b[Tt]he (?:new )?(market|markets|economy|industry|sector|government|country(?=['’]s))\b"
+_BARE_SETTING = re.compile(r"\b[Tt]he (?:new )?(market|markets|economy|industry|sector|government|index|"
+                           r"country(?=['’]s))\b"
                            r"(?!\s*(?:of|in|for)\b)")
 
 
@@ -1074,6 +1075,10 @@ def article_disagrees(question: Question, story: Story) -> str | None:
     return None
 
 
+# Letters that stand before a name as its role, not as its initials: "Labour MP _____", "Capital Radio DJ _____".
+_ROLE_LETTERS = frozenset("MP MEP MSP MLA AM DJ CEO QC KC PM GP MD VP U.S. U.K. UK US EU UN".split())
+
+
 def blank_cuts_a_name(question: Question, story: Story) -> str | None:
     """A blank beside a capitalised word ("said _____ Amro's Eddie Wong") shows a name cut in two."""
     around = _around_blank(question.prompt)
@@ -1089,6 +1094,10 @@ def blank_cuts_a_name(question: Question, story: Story) -> str | None:
             _REST_OF_A_FIRM.match(around[1]) or re.search(r"[A-Z][\w.'’-]*,?\s+(?:and|&)\s*$", around[0]) and
             re.match(r"\s*$|\W", around[1]) and re.search(r"\b(?:Inc|Corp|Co|Ltd|LLC|LP|Plc)\b", question.answer)):
         return "the blank cuts a name in two"  # "with _____, Crisanti and Maffei Inc", "Crisanti and _____"
+    if around and (initials := re.search(r"(?:\b[A-Z]{2,3}|\b(?:[A-Z]\.\s?){1,3})\s*$", around[0])) and \
+            question.fact.kind in (FactKind.PERSON, FactKind.SPEAKER) and \
+            initials.group(0).strip() not in _ROLE_LETTERS:
+        return "the blank cuts a name in two"  # "JRR _____": the initials show whose name
     if around and re.search(r"(?:^|\s)(?:de|van|von|der|da|di|du|le|la|al|el|bin|ibn)\s+$", around[0]) and \
             question.fact.kind in (FactKind.PERSON, FactKind.SPEAKER):
         return "the blank cuts a name in two"  # "de _____ added": the rest of De Clercq
@@ -1224,6 +1233,7 @@ _TEAM_SHEET = re.compile(r"\((?:capt|c|gk)\)|\((?:[A-Z][\w'’-]+ )+(?:\d{1,3}|_
 # The rest of the play-by-play: "with _____ minutes left", "blazed over from six yards", who came on for whom.
 _TIME_LEFT = re.compile(r"\bminutes?\s+(?:of\s+[\w-]+\s+)?(?:left|remaining|to go|from time)\b")
 _SHOT_DISTANCE = re.compile(r"\bfrom\s+(?:_{3,}|\d+|[a-z]+)\s+(?:yards|yds|metres)\b")
+_MATCH_TALLY = re.compile(r"(?:_{3,}|\d+)\s+(?:double faults|aces|unforced errors|break points|corners|fouls)\b")
 _SUBSTITUTION = re.compile(r"\b(?:as a (?:second-half |late |half-time )?substitute|off the bench|came on for|sent on|"
                            r"brought on|introduced [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)* for)\b")
 
@@ -1236,6 +1246,8 @@ def match_minutes(question: Question, story: Story) -> str | None:
         return "trivia: a minute of the match"
     if question.fact.kind == FactKind.NUMBER and _SHOT_DISTANCE.search(text):
         return "trivia: the distance of a shot"
+    if question.fact.kind == FactKind.NUMBER and _MATCH_TALLY.search(text):
+        return "trivia: a tally of the match"  # "committing _____ double faults in her opening service game"
     if question.fact.kind in (FactKind.PERSON, FactKind.SPEAKER) and _SUBSTITUTION.search(text):
         return "trivia: a substitution"
     if text.count(",") >= 2 and _TEAM_SHEET.search(text):  # every team sheet lists its names with commas
@@ -1891,6 +1903,8 @@ def weak_description(question: Question, story: Story) -> str | None:
     if question.type == QuestionType.FLASHCARD and \
             (event := re.search(rf"\bthe (?:[a-z-]+ ){{0,2}}(?:{_EVENT_NOUNS})$", question.answer.rstrip(". "))):
         return f"the description points back: {event.group(0)}"  # "the officer trying to arrange the merger"
+    if question.type == QuestionType.FLASHCARD and re.match(r"now\b", question.answer):
+        return "the description is of a moment: now"  # "now Veritas deputy leader": now is when the story ran
     if question.type == QuestionType.FLASHCARD and re.match(r"(?:(?:a|the|his|her) )?fellow\b", question.answer):
         return "the description points back: fellow"  # "fellow former Wimbledon champion": fellow of whom?
     if question.type == QuestionType.FLASHCARD and re.search(r"\b(?:here|there)\b", question.answer):

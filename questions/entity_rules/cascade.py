@@ -66,6 +66,10 @@ def candidate_spans(found: Findings) -> list[tuple[int, int]]:
     return spans
 
 
+# Roles an award or a record gives, never a firm: "Naomi Watts and Oscar winner Adrien Brody" are two people.
+_DISTINCTIONS = frozenset("winner winners champion laureate nominee medallist medalist finalist holder".split())
+
+
 def firm_before_a_job(found: Findings, index: int) -> bool:
     """Whether the one capitalised word at ``index`` (a partner's name after "and") is followed by a job and a
     person's name: "McGinley analyst Denis Karnosky". A party, a place, a body or a title there is no partner:
@@ -75,6 +79,7 @@ def firm_before_a_job(found: Findings, index: int) -> bool:
         return False
     partner, job, name = tokens[index], tokens[index + 1], tokens[index + 2]
     return partner.capitalised and not partner.acronym and job.text.islower() and job.lower in ROLE_NOUNS \
+        and job.lower not in _DISTINCTIONS \
         and name.capitalised and name.sentence == partner.sentence \
         and partner.lower not in ORG_HEADS and partner.lower not in PARTY_NAMES and partner.lower not in DEMONYMS \
         and not title_word(partner) and gazetteer.lookup(partner.text) is None

@@ -450,6 +450,9 @@ def test_what_a_source_did_not_say_is_never_asked_as_what_it_said():
     # "rapper Twista and Ray actor Jamie Foxx" names two people, not a firm of partners in Foxx's role
     ("West tops charts\nThe album was boosted by Slow Jamz, on which West collaborated with rapper Twista and Ray "
      "actor Jamie Foxx. It sold well.\n", "Twista and Ray actor", "Who is Jamie Foxx"),
+    # "Naomi Watts and Oscar winner Adrien Brody": an award's winner works for no firm of partners
+    ("Kong remake starts\nPeter Jackson began filming his remake in New Zealand. The film stars Naomi Watts and "
+     "Oscar winner Adrien Brody, the studio said.\n", "Naomi Watts and Oscar winner", "Who is Adrien Brody"),
     # "the main operating company" after the name it describes is not written out as that name again
     ("Parmalat creditors lose\nParmalat Finanziaria creditors will get 5.7% of their debts. Creditors of Parmalat, "
      "the main operating company, are likely to see the debt they receive fall from 7.3% to 6.9%.\n", "6.9%",
