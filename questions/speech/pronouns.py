@@ -1,6 +1,8 @@
 """Resolve "he" and "she" to the person they stand for, only when the text settles it; else nobody."""
 from __future__ import annotations
 
+import re
+
 from questions.lexicon import FEMALE_PRONOUNS, MALE_PRONOUNS, SOMEONE_DESCRIBED, SOMEONE_UNNAMED
 from questions.model import FactKind
 from questions.speech.document import SpeechDocument
@@ -24,6 +26,9 @@ def resolved(doc: SpeechDocument, ledger: Ledger, mention: Mention) -> Mention |
             break  # someone else spoke, or was brought in by a role alone ("a university professor"), since
         gender = doc.gender.get(said.speaker.value, "")
         if said.speaker.kind is FactKind.PERSON and (not wanted or not gender or gender == wanted):
+            if someone_else_attributed(doc.text[doc.article.sentences[said.sentence].end:mention.start],
+                                       said.speaker.value):
+                return None  # a quotation never closed hid him from the rules: 'He added: "… Simon Gardner said:
             # unless someone else has since opened a sentence: 'Keeper Tony Bale agreed. "…," he added.'
             for between in range(sentence, said.sentence, -1):
                 bound = mention.start if between == sentence else doc.article.sentences[between].end
@@ -67,6 +72,16 @@ def resolved(doc: SpeechDocument, ledger: Ledger, mention: Mention) -> Mention |
                 return None  # '"…," he said. It began at Punta del Este. …, he said': the speaker again?
         return settled(doc, mention, index, end, persons, wanted)
     return only_person_before(doc, ledger, mention, wanted)
+
+
+_ATTRIBUTED = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][\w'’-]+)+)(?:,[^.“”\"]{0,80})?,? (?:said|says|told|added)\b")
+
+
+def someone_else_attributed(text: str, speaker: str) -> bool:
+    """Whether the text, read without regard to quotation marks, gives words to a named person other than the
+    speaker: a quotation the article never closed may have hidden that attribution from the speaker rules."""
+    surname = speaker.split()[-1]
+    return any(surname not in match.group(1) for match in _ATTRIBUTED.finditer(text))
 
 
 def spoke_lately(doc: SpeechDocument, ledger: Ledger, sentence: int, others: set[str], wanted: str) -> bool:

@@ -460,6 +460,12 @@ def test_what_a_source_did_not_say_is_never_asked_as_what_it_said():
     # a when-question that keeps "last week" asks of the other clause: March is not when output was raised
     ("OPEC credibility at stake\nThe sources said that after OPEC had in March demonstrated its commitment to quota "
      "agreements, some members had raised output last week.\n", "March 2005", "had some members raised output"),
+    # a quotation the article never closed hid the next speaker: "he" is not the man quoted before it
+    ("Games firms face cull\nJason Kingsley, chief executive of Rebellion, said the change was hard. He added: \"We "
+     "have been through five transitions and survived so far.\n\"Each one has involved the death of some people.\n"
+     "Simon Gardner, president of Climax's Action studio, said: \"We are investing in superior tools. \"It's vital "
+     "we avoid huge teams.\" He said Climax was already directing about 20% of its resources to new titles.\n",
+     "about 20%", "Jason Kingsley said Climax"),
 ])
 def test_a_fact_the_text_does_not_settle_is_never_asked_wrongly(text: str, answer: str, wrong: str) -> None:
     questions = generate(text, published=dt.date(2005, 3, 7)).questions
