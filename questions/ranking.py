@@ -74,7 +74,7 @@ BASE = {
 # "protest in _____ (Bombay)", or a side detail), a person's 75 of 99; of 3,762 judged later, a place's blank
 # 75 of 143 and an organisation's 185 of 311, against 959 of 1,310 for a figure's.
 KIND_BONUS = {FactKind.SPEAKER: 0.05, FactKind.NUMBER: 0.03, FactKind.DATE: 0.0, FactKind.PERSON: 0.02,
-              FactKind.ORGANISATION: -0.04, FactKind.PLACE: -0.12}
+              FactKind.ORGANISATION: -0.02, FactKind.PLACE: -0.12}
 
 # The frame body_of cuts: a question type's instruction, an attribution, an "According to …," that a check
 # must still read ("According to the study, …" says whose figures).
@@ -145,7 +145,7 @@ _GENERIC_REFERENT = re.compile(
     r"carmaker|manufacturer|producer|tycoon|billionaire|businessman|"
     # a sports report names its people once, then "the Welsh runner", "the underdogs"
     r"runner|striker|midfielder|defender|goalkeeper|keeper|winger|batsman|bowler|sprinter|athlete|swimmer|rider|"
-    r"boxer|golfer|skipper|youngster|teenager|veteran|underdogs|holders|"
+    r"boxer|golfer|skipper|youngster|teenager|veteran|underdogs|holders|giant|cast|"
     r"(?:[a-z]+ )?(?:leader|chief|secretary|chancellor|governor|mayor|director|executive|boss|manager|head|"
     r"ambassador|envoy|premier|senator|judge|spokesman|spokeswoman|chairman|minister|president|official|"
     r"utility|unit))\b",
@@ -1795,7 +1795,17 @@ def common_word_as_a_name(question: Question, story: Story) -> str | None:
     person = re.match(r"([A-Z][\w'’-]+) of ", value)
     if person and person.group(1).lower() in story.surnames:
         return f"a person and their firm read as one name: {value}"  # "Leslie of Discount Corp."
+    answer = question.answer.strip()
+    if fact.kind in (FactKind.ORGANISATION, FactKind.PERSON, FactKind.SPEAKER, FactKind.PLACE) and \
+            _OPENING_ADVERB.match(answer):
+        return f"a sentence's first word read into the name: {answer}"  # "Now Chrysler Corp"
+    if fact.kind in (FactKind.PERSON, FactKind.SPEAKER) and re.fullmatch(r"(?:Sir|Dame) [A-Z][a-z]+", answer):
+        return f"a knight's first name alone: {answer}"  # "Sir Ian": which Sir Ian?
     return None
+
+
+_OPENING_ADVERB = re.compile(r"(?:Now|But|And|Also|Meanwhile|However|Then|So|Still|Yet|While|When|After|Before|"
+                             r"Although|Though|Since|If|Earlier|Later|Separately|Instead) [A-Z]")
 
 
 def garbled_text(question: Question, story: Story) -> str | None:
@@ -1828,7 +1838,10 @@ _SHARE_PRICE_MOVE = re.compile(
     rf"|\b(?:gained|added|rose|fell|lost|shed|slipped|eased|firmed|dropped|climbed|jumped)\s+(?:[\w.-]+\s+){{0,2}}"
     rf"(?:cents?\s+)?(?:each\s+)?to\s+\d+\.\d+\b(?!\s*(?:pct|per|%|percent|billion|bn|mln|million|trillion|"
     rf"dlrs?|dollars?|cents?|yen|marks?|francs?|pounds?|stg|a |an ))"  # "rose 50 cents to 18.50 dlrs a barrel": a price
-    rf"|\bwas unchanged at\s+\d+\.\d+", re.IGNORECASE)
+    rf"|\bwas unchanged at\s+\d+\.\d+"
+    # "Standard Chartered lost 3p to 821"
+    rf"|\b(?:gained|added|rose|fell|lost|shed|slipped|eased|firmed|dropped|climbed|jumped)\s+\d+(?:\.\d+)?p\s+"
+    rf"(?:to|at)\s+[\d,]+(?:\.\d+)?\b", re.IGNORECASE)
 
 
 def share_price_move(question: Question, story: Story) -> str | None:
@@ -1903,6 +1916,8 @@ def weak_description(question: Question, story: Story) -> str | None:
     if question.type == QuestionType.FLASHCARD and \
             (event := re.search(rf"\bthe (?:[a-z-]+ ){{0,2}}(?:{_EVENT_NOUNS})$", question.answer.rstrip(". "))):
         return f"the description points back: {event.group(0)}"  # "the officer trying to arrange the merger"
+    if question.type == QuestionType.FLASHCARD and (owner := re.search(r"\b(?:his|her|their)\b", question.answer)):
+        return f"the description points back: {owner.group(0)}"  # "a confidant of his brother Mukesh": whose?
     if question.type == QuestionType.FLASHCARD and re.match(r"now\b", question.answer):
         return "the description is of a moment: now"  # "now Veritas deputy leader": now is when the story ran
     if question.type == QuestionType.FLASHCARD and re.match(r"(?:(?:a|the|his|her) )?fellow\b", question.answer):

@@ -634,6 +634,16 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
      "the index = ?"),
     (make("The rights to J.R.R. _____'s book are split between two film studios.", "Tolkien", kind=FactKind.PERSON),
      "the blank cuts a name in two"),
+    (make("_____ will sell cars in Europe again, Jane Smith said.", "Now Chrysler Corp", kind=FactKind.ORGANISATION),
+     "a sentence's first word read into the name"),
+    (make("_____ told a meeting of the police authority that Acme Corp was not to blame.", "Sir Ian",
+          kind=FactKind.SPEAKER), "a knight's first name alone"),
+    (make("Standard Chartered lost 3p to _____.", "821", sentence="Standard Chartered lost 3p to 821."),
+     "trivia: a share's price move"),
+    (make("The computer giant sued _____ over leaked details of Acme Corp's products.", "Jane Smith",
+          kind=FactKind.PERSON), "The computer giant = ?"),
+    (make("Who is Brian Jones?", "a confidant of his brother Mukesh", type=CARD, form=Form.DESCRIBED,
+          kind=FactKind.PERSON, value="Brian Jones"), "the description points back: his"),
     (make("Puma AG _____ said it posted a first-half loss of 14 mln marks.", "Rudolf Dassler Sport",
           kind=FactKind.ORGANISATION), "the blank cuts a name in two"),
     (make("Treasury Secretary Jane Smith said the _____ leading industrial nations are committed.", "Group of Seven",
@@ -883,14 +893,14 @@ def test_the_corpus_keeps_its_share_of_recommended_questions() -> None:
     A floor at what the rules reach now, so that a change that loses questions shows. (The density was 1.25
     until a question the engine is unsure of, scored below 0.65, stopped being recommended, even to fill a
     short set or as a last resort, and a set stopped printing one question's answer in another's prompt; it was
-    0.9 until a place's and an organisation's blank, judged publishable half the time, ranked lower.)
+    0.9 until a place's blank, judged publishable half the time, ranked lower.)
     """
     chosen = words = 0
     for path in sorted(CORPUS.glob("*.txt")):
         result = questions.generate(path.read_bytes())
         chosen += sum(question.recommended for question in result.questions)
         words += len(result.text.split()) - len(result.article.headline.split())
-    assert 0.85 <= 100 * chosen / words <= 6
+    assert 0.87 <= 100 * chosen / words <= 6
 
 
 def test_a_reworded_question_is_never_recommended_alone() -> None:
