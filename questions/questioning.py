@@ -398,6 +398,7 @@ def _story(article: Article, anatomy: Anatomy | None) -> ranking.Story:
                                                                             *article.places, *article.speakers)
                                         if " " in name for word in name.split()),
         common_words=article.common, first_seen=_first_seen(article.text), misspelt=spelling.misspelt(article.text),
+        imagined=_imagined_paragraphs(article.text),
         vouched_people=frozenset(_canonical(fact).lower() for fact in article.facts
                                  if fact.kind == FactKind.SPEAKER and article.kind_of_name(_canonical(fact)) == FactKind.PERSON
                                  or fact.kind == FactKind.PERSON and fact.role))
@@ -407,6 +408,20 @@ def _surname(name: str) -> str:
     """Return a person's surname, lower-cased, past letters after it ("Charles Harris QC": harris)."""
     words = [word for word in name.split() if word.strip(".,").upper() not in _POSTNOMINALS]
     return words[-1].lower() if words else ""
+
+
+# "Picture the scene - Wales are camped on the England line …": a paragraph a writer opens this way imagines.
+_IMAGINING = re.compile(r"^[ \t]*(?:Picture (?:the scene|this)|(?:Just )?[Ii]magine(?: the scene| this| if)?|"
+                        r"Suppose|Consider this)\b", re.MULTILINE)
+
+
+def _imagined_paragraphs(text: str) -> tuple[tuple[int, int], ...]:
+    """Return where each paragraph that opens by imagining a scene starts and ends."""
+    spans = []
+    for match in _IMAGINING.finditer(text):
+        end = text.find("\n", match.start())
+        spans.append((match.start(), len(text) if end < 0 else end))
+    return tuple(spans)
 
 
 def _first_seen(text: str) -> dict[str, int]:

@@ -265,6 +265,10 @@ _REST_OF_A_FIRM = re.compile(r",\s*[A-Z][\w.'’-]*(?:,\s*[A-Z][\w.'’-]*)*,?\s
 # "chief economist of Schroeder, Munchmeyer, Hengst Investment GmbH": the firm goes on after the comma to its suffix.
 _FIRM_GOES_ON = re.compile(r",\s*[A-Z][\w.'’&-]*(?:,?\s+[A-Z&][\w.'’&-]*)*\s+(?:Inc|Corp|Co|Ltd|Plc|LLC|GmbH|AG|SA|NV|"
                            r"Group|Securities|Partners)\b")
+# "head of development, new media and sports news": the role's list of what it heads goes on after the comma.
+_PORTFOLIO_GOES_ON = re.compile(r",\s+(?!(?:which|who|whose|where|that|said|says|a|an|the|and|but|is|was|has)\b)"
+                                r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}(?:,\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})*,?\s+"
+                                r"and\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s*[,.]")
 _ONE_ADJECTIVE = re.compile(r"(?:an?|the) [a-z]+(?:al|ic|ive|ous|ful|less|ible|able|ese|ish)")
 _LAST_NAME_OF_A_FIRM = re.compile(r",\s*[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*)*\s*[.;]?\s*[”\"]?\s*$")
 _REPORTER_BEFORE = re.compile(r"\b(?:correspondent|reporter|editor|columnist|presenter)\s+$", re.IGNORECASE)
@@ -350,6 +354,8 @@ class Story:
     vouched_people: frozenset[str] = frozenset()
     # Words the article writes once that no dictionary knows ("tragets"): a question would repeat the typo.
     misspelt: frozenset[str] = frozenset()
+    # Where paragraphs that imagine a scene ("Picture the scene - …") start and end: what happens there did not.
+    imagined: tuple[tuple[int, int], ...] = ()
 
 
 Check = Callable[[Question, Story], str | None]
@@ -626,6 +632,13 @@ def name_spelt_two_ways(question: Question, story: Story) -> str | None:
                 difflib.SequenceMatcher(None, surname, word).ratio() >= 0.8:
             return f"the article spells the name two ways: {surname}, {word}"
     return None
+
+
+def imagined_scene(question: Question, story: Story) -> str | None:
+    """"Picture the scene - … A ball is flung out to winger Shane Williams who crosses to score": no event."""
+    start = question.fact.sentence.start
+    return "an imagined scene, not an event" if any(first <= start < last for first, last in story.imagined) \
+        else None
 
 
 def figure_of_no_one(question: Question, story: Story) -> str | None:
@@ -1938,6 +1951,8 @@ def weak_description(question: Question, story: Story) -> str | None:
                     _LAST_NAME_OF_A_FIRM.match(sentence, at + len(description)) or
                     _FIRM_GOES_ON.match(sentence, at + len(description))):
         return f"a description cut short: {description}"  # "an analyst with McCarthy, Crisanti and Maffei Inc"
+    if at >= 0 and _PORTFOLIO_GOES_ON.match(sentence, at + len(description)):
+        return f"a description cut short: {description}"  # "head of development" of "…, new media and sports news"
     if at >= 0 and _ONE_ADJECTIVE.fullmatch(description) and re.match(r",\s+[a-z]", sentence[at + len(description):]):
         return f"a description cut short: {description}"  # "an international" of "an international, non-profit body"
     if question.fact.kind == FactKind.ORGANISATION and (name := str(question.fact.value)) and \
@@ -2023,7 +2038,7 @@ CHECKS: tuple[Check, ...] = (
     blank_in_brackets, count_of_a_known_set, conversion_beside_the_figure, cut_statement, blank_in_a_range,
     the_storys_own_year, span_from_an_unnamed_event, description_for_an_answer,
     date_of_the_comparison, relative_year, unprinted_year, common_word_as_a_name, garbled_text,
-    an_age, share_price_move, match_minutes, unnamed_setting, unnamed_period, place_as_a_modifier, name_spelt_two_ways, figure_of_no_one, short_form_name, no_main_verb, figure_as_a_modifier, acronym_after_the_blank, emblem_of_the_place, guessed_from_top, known_by_age, whose_institution, an_before_the_blank, worked_out_from_the_prompt, reads_badly, garbled_rewording, choices_do_not_work, not_clearly_a_person, misspelt_word,
+    an_age, share_price_move, match_minutes, unnamed_setting, unnamed_period, place_as_a_modifier, name_spelt_two_ways, imagined_scene, figure_of_no_one, short_form_name, no_main_verb, figure_as_a_modifier, acronym_after_the_blank, emblem_of_the_place, guessed_from_top, known_by_age, whose_institution, an_before_the_blank, worked_out_from_the_prompt, reads_badly, garbled_rewording, choices_do_not_work, not_clearly_a_person, misspelt_word,
     weak_description,
     weak_flashcard,
 )

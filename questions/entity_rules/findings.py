@@ -8,6 +8,9 @@ from questions.model import Anatomy
 from questions.names import Article, noble_title, surname
 
 
+_FIRM_ENDINGS = frozenset("corp corporation inc co ltd plc llc group holdings restaurants stores".split())
+
+
 class Findings:
     """What the rules have found so far in one article: candidates, waiting words, taken tokens, acronyms."""
 
@@ -54,7 +57,10 @@ class Findings:
             known[acronym] = reading
         for mention in self.mentions:
             if mention.kind is Kind.ORGANISATION and ("'s " in mention.value or "’s " in mention.value):
-                known.setdefault(re.split(r"['’]s ", mention.value)[0], (mention.kind, mention.value))
+                owner, rest = re.split(r"['’]s ", mention.value, maxsplit=1)
+                # "McDonald's Corp" is McDonald's; "Comalco's Commonwealth Aluminium Corp" is a unit of Comalco
+                named_apart = len([word for word in rest.split() if word.lower().strip(".") not in _FIRM_ENDINGS]) > 1
+                known.setdefault(owner, (mention.kind, owner if named_apart else mention.value))
         return known
 
     def first_names(self) -> set[str]:

@@ -460,6 +460,11 @@ def test_what_a_source_did_not_say_is_never_asked_as_what_it_said():
     # a when-question that keeps "last week" asks of the other clause: March is not when output was raised
     ("OPEC credibility at stake\nThe sources said that after OPEC had in March demonstrated its commitment to quota "
      "agreements, some members had raised output last week.\n", "March 2005", "had some members raised output"),
+    # "Comalco's Commonwealth Aluminium Corp" is a unit of Comalco: "Comalco said" is Comalco Ltd speaking
+    ("Comalco returns to profit\nMELBOURNE, March 3 - Comalco Ltd said its return to profit reflected reduced "
+     "costs.\nComalco said the industry still suffered from low prices.\nWithdrawal from the venture permitted "
+     "repayments totalling 165 mln dlrs, it said.\nComalco's Commonwealth Aluminium Corp unit has agreed to sell "
+     "its smelter.\n", "165 mln dlrs", "Commonwealth Aluminium Corp said"),
     # a quotation the article never closed hid the next speaker: "he" is not the man quoted before it
     ("Games firms face cull\nJason Kingsley, chief executive of Rebellion, said the change was hard. He added: \"We "
      "have been through five transitions and survived so far.\n\"Each one has involved the death of some people.\n"
@@ -925,3 +930,14 @@ def test_the_cut_firm_look_up_agrees_with_its_pattern(opening, firm, comma, gap,
     sentence = f"{opening}{firm}{comma}{gap}{role}{second_gap}{first_name}{ending}"
     pattern = rf"(?<=\S\s)[A-Z][\w.&'’-]*,\s+{re.escape(role)}\s+Jim"
     assert questioning._role_of_a_cut_firm(role, "Jim Smith", sentence) == (re.search(pattern, sentence) is not None)
+
+
+def test_a_scene_the_writer_asks_us_to_picture_is_never_recommended():
+    text = ("Piero tool to judge tries\n"
+            "BBC Sport unveils its new analysis tool Piero at the Wales v England match on Saturday.\n"
+            "Picture the scene - Wales are camped on the England line in the dying seconds. A ball is flung out to "
+            "winger Shane Williams who crosses to score the winning try for Wales.\n"
+            "Piero, named after the painter Piero della Francesca, creates a virtual stadium.\n")
+    recommended = [question.prompt for question in generate(text, published=dt.date(2005, 2, 3)).questions
+                   if question.recommended]
+    assert recommended and not any("flung out" in prompt or "camped on" in prompt for prompt in recommended)
