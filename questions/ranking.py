@@ -1152,6 +1152,8 @@ def blank_gives_itself_away(question: Question, story: Story) -> str | None:
         return "the blank is half of a pair"
     if before[-1:] and not before[-1:].isspace() and before[-1:] not in "“\"‘'(":
         return "the blank is glued to a word"  # "JARD._____"
+    if re.match(r"\s+hours a day\b", after) and question.answer.strip().lower() in ("24", "twenty-four"):
+        return "the blank is a stock phrase"  # "_____ hours a day": 24, as every reader guesses
     if re.search(r"\bout of\s+$", before) and re.fullmatch(r"(?:10|ten|100|a hundred|one hundred)", question.answer.strip(),
                                                            re.IGNORECASE):
         return "the blank is the round whole of a share"  # "Eight out of _____ voters": ten, as every reader guesses
@@ -1514,6 +1516,8 @@ def reads_badly(question: Question, story: Story) -> str | None:
         return "an excerpt that starts mid-clause"
     if body_of(prompt).startswith("("):
         return "an excerpt that starts inside brackets"  # "(FECSA) may suspend payments"
+    if re.search(r"[a-z]{2}\.[A-Z][a-z]", plain):
+        return "no space after a full stop"  # "to absorb the change.One"
     if re.search(r",\s*\.$", prompt.strip()):
         return "a stray comma before the full stop"  # "In the absence of injured British number one _____,."
     if re.search(r"(?<!\bthe )(?<!\w)(?:anti-)?U\.[SK]\.$", prompt.strip()):
