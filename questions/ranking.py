@@ -88,7 +88,8 @@ _FRAME = re.compile(
 # Words that open a sentence which leans on the one before it ("This ...", "But ...", "The company ...").
 _LEANING = re.compile(
     r"^[“\"‘']?(?:this|that|these|those|it|its|he|she|they|his|her|their|them|him|but|and|or|so|yet|also|however|"
-    r"instead|meanwhile|thus|therefore|still|moreover|furthermore|besides|then|such|there|here|nor|otherwise|"
+    r"instead|meanwhile|meantime|thus|therefore|still|moreover|furthermore|besides|then|such|"
+    r"there|here|nor|otherwise|"
     r"additionally|thereafter|afterwards?|further|separately|elsewhere|nevertheless|nonetheless|in contrast|"
     r"for instance|for example|in particular|in fact|indeed|of course|as such|at the time|most|many|some|"
     r"certainly|clearly|admittedly|obviously|naturally|inevitably|ironically|interestingly|crucially|"
@@ -1935,6 +1936,8 @@ def weak_description(question: Question, story: Story) -> str | None:
         return f"the description points back: {event.group(0)}"  # "the officer trying to arrange the merger"
     if question.type == QuestionType.FLASHCARD and (owner := re.search(r"\b(?:his|her|their)\b", question.answer)):
         return f"the description points back: {owner.group(0)}"  # "a confidant of his brother Mukesh": whose?
+    if question.type == QuestionType.FLASHCARD and re.match(r"(?:But|And|Yet|So|Also)\b", question.answer):
+        return f"a description that opens on the sentence's conjunction: {question.answer}"  # "But the Liberal …"
     if question.type == QuestionType.FLASHCARD and re.match(r"now\b", question.answer):
         return "the description is of a moment: now"  # "now Veritas deputy leader": now is when the story ran
     if question.type == QuestionType.FLASHCARD and re.match(r"(?:(?:a|the|his|her) )?fellow\b", question.answer):
