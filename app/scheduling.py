@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from typing import Iterable, NamedTuple, Sequence
 
 from fsrs import Card, Rating, Scheduler, State
-from sqlalchemy import bindparam, func
+from sqlalchemy import bindparam, func, select
 
 from app.extensions import db
-from app.models import CardState
+from app.models import CardState, Question, ReviewStatus
 from app.timezones import start_of_today
 
 # Fuzzing spreads reviews with randomness; without it the same ratings at the same moments give the same
@@ -151,18 +151,33 @@ class StudyQueue:
         return not self.due and not self.new
 
 
+# The statements every learner's page runs are built once, of the tables' own columns: building and keying a
+# statement costs more than its rows, and columns of a mapped class send even plain rows through the ORM's
+# loading, which costs a third again of reading a learner's hundreds of cards.
+_CARD = CardState.__table__.c
+_QUESTION = Question.__table__.c
+_CARDS_INTRODUCED = select(func.count(_CARD.id)).where(_CARD.learner_id == bindparam("learner_id"),
+                                                       _CARD.introduced_at >= bindparam("since"))
+
+
 def new_cards_introduced_since(learner_id: int, since: dt.datetime) -> int:
     """Return how many cards the learner met for the first time since ``since``, by flashcard or quiz."""
-    return db.session.execute(
-        db.select(func.count(CardState.id)).where(CardState.learner_id == learner_id,
-                                                  CardState.introduced_at >= since)).scalar_one()
+    return db.session.execute(_CARDS_INTRODUCED, {"learner_id": learner_id, "since": since}).scalar_one()
 
 
 _STATES = {int(state): state for state in State}  # a dict look-up costs a fraction of calling the Enum
-# Built once: the queue is read on every learner's page, and building the statement costs more than its rows.
-_CARD_ROWS = (db.select(CardState.id, CardState.question_id, CardState.due, CardState.fsrs_card["state"].as_integer())
-              .where(CardState.learner_id == bindparam("learner_id"),
-                     CardState.question_id.in_(bindparam("question_ids", expanding=True))))
+_CARD_COLUMNS = (_CARD.id, _CARD.question_id, _CARD.due, _CARD.fsrs_card["state"].as_integer())
+_CARD_ROWS = select(*_CARD_COLUMNS).where(_CARD.learner_id == bindparam("learner_id"),
+                                          _CARD.question_id.in_(bindparam("question_ids", expanding=True)))
+# The same cards found through their sets: a join on a handful of set ids rather than hundreds of question ids bound.
+_SET_CARD_ROWS = (select(*_CARD_COLUMNS).join(Question.__table__, _QUESTION.id == _CARD.question_id)
+                  .where(_CARD.learner_id == bindparam("learner_id"),
+                         _QUESTION.set_id.in_(bindparam("set_ids", expanding=True)),
+                         _QUESTION.review_status == ReviewStatus.APPROVED, _QUESTION.retired_at.is_(None)))
+
+
+def _card_rows(rows) -> dict[int, CardRow]:
+    return {question_id: CardRow(card_id, question_id, due, _STATES[state]) for card_id, question_id, due, state in rows}
 
 
 def card_states(learner_id: int, question_ids: Iterable[int]) -> dict[int, CardRow]:
@@ -174,8 +189,14 @@ def card_states(learner_id: int, question_ids: Iterable[int]) -> dict[int, CardR
     question_ids = list(question_ids)
     if not question_ids:
         return {}
-    rows = db.session.execute(_CARD_ROWS, {"learner_id": learner_id, "question_ids": question_ids})
-    return {question_id: CardRow(card_id, question_id, due, _STATES[state]) for card_id, question_id, due, state in rows}
+    return _card_rows(db.session.execute(_CARD_ROWS, {"learner_id": learner_id, "question_ids": question_ids}))
+
+
+def live_card_states(learner_id: int, set_ids: Sequence[int]) -> dict[int, CardRow]:
+    """Return the learner's cards for the live questions of these sets, by question id, as ``card_states`` does."""
+    if not set_ids:
+        return {}
+    return _card_rows(db.session.execute(_SET_CARD_ROWS, {"learner_id": learner_id, "set_ids": list(set_ids)}))
 
 
 def build_queue(learner_id: int, question_ids: Sequence[int], now: dt.datetime, *,

@@ -25,6 +25,10 @@ LOGIN_SESSION_KEY = "factdeck_login"
 _LOGIN = LoginSession.__table__
 _LOGIN_OWNER = select(_LOGIN.c.user_id).where(_LOGIN.c.token_hash == bindparam("login_hash"),
                                               _LOGIN.c.created_at > bindparam("login_since"))
+# Built once: every logged-in request runs it, and building and keying a new statement cost more than its read.
+_LOGIN_ACCOUNT = (select(User).join(LoginSession, LoginSession.user_id == User.id)
+                  .where(LoginSession.token_hash == bindparam("login_hash"),
+                         LoginSession.created_at > bindparam("login_since")))
 
 
 def _hashed(token: str) -> str:
@@ -84,10 +88,7 @@ def end_all_sessions(user: User) -> int:
 
 def load_user(token: str) -> User | None:
     """Return the account of the login this token names, if the login still exists (Flask-Login's user loader)."""
-    user = db.session.execute(
-        db.select(User).join(LoginSession, LoginSession.user_id == User.id)
-        .where(LoginSession.token_hash == _hashed(token), LoginSession.created_at > _oldest_allowed())
-    ).scalar_one_or_none()
+    user = db.session.execute(_LOGIN_ACCOUNT, login_values(token)).scalar_one_or_none()
     if user is not None:
         user.login_token = token
     return user

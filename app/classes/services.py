@@ -6,7 +6,7 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import func
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
@@ -260,9 +260,25 @@ def _clean_name(name: str) -> str:
     return cleaned
 
 
-def learner_classrooms(learner: User) -> list[Classroom]:
+@dataclass(frozen=True)
+class LearnerClassroom:
+    """A class as its learner sees it listed: its name, its teacher's, and whether it is archived."""
+
+    name: str
+    teacher_name: str
+    archived_at: dt.datetime | None
+
+
+_CLASSROOM, _TEACHER, _ENROLLMENT = Classroom.__table__.c, User.__table__.c, Enrollment.__table__.c
+# Built once, of the tables' own columns: the learner's home page lists the classes on every visit.
+_LEARNER_CLASSROOMS = (
+    select(_CLASSROOM.name, _TEACHER.name, _CLASSROOM.archived_at)
+    .join(Enrollment.__table__, _ENROLLMENT.classroom_id == _CLASSROOM.id)
+    .join(User.__table__, _TEACHER.id == _CLASSROOM.teacher_id)
+    .where(_ENROLLMENT.learner_id == bindparam("learner_id"))
+    .order_by(func.lower(_CLASSROOM.name), _CLASSROOM.id))
+
+
+def learner_classrooms(learner: User) -> list[LearnerClassroom]:
     """Return the classes the learner is enrolled in, by name."""
-    return list(db.session.execute(
-        db.select(Classroom).join(Enrollment).filter(Enrollment.learner_id == learner.id)
-        .options(selectinload(Classroom.teacher))
-        .order_by(func.lower(Classroom.name), Classroom.id)).scalars())
+    return [LearnerClassroom(*row) for row in db.session.execute(_LEARNER_CLASSROOMS, {"learner_id": learner.id})]

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func
 from sqlalchemy.orm import selectinload
 
-from app.classes.services import ClassroomSummary, classroom_summaries, learner_classrooms
+from app.classes.services import ClassroomSummary, LearnerClassroom, classroom_summaries, learner_classrooms
 from app.extensions import db
 from app.models import Assignment, Classroom, Question, QuestionSet, ReviewStatus, User, utcnow
 from app.progress.services import SetProgress, progress_and_queue
@@ -35,7 +35,7 @@ class TeacherOverview:
 
 @dataclass(frozen=True)
 class LearnerOverview:
-    classrooms: list[Classroom] = field(default_factory=list)  # the classes the learner is in, archived ones too
+    classrooms: list[LearnerClassroom] = field(default_factory=list)  # the classes the learner is in, archived ones too
     sets: list[SetProgress] = field(default_factory=list)  # assigned sets, soonest due first
     queue: StudyQueue | None = None  # today's flashcards over every assigned set
     now: dt.datetime = field(default_factory=utcnow)

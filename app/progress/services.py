@@ -6,15 +6,15 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable
 
-from sqlalchemy import case, func, literal
+from sqlalchemy import bindparam, case, func, literal, select
 
 from app.caching import app_cache
 from app.extensions import db
-from app.models import Assignment, Question, QuestionSet, Review, ReviewStatus, User
+from app.models import Assignment, QuestionSet, Review, User
 from app.quiz.services import attempts_by_set
-from app.scheduling import CardRow, StudyQueue, card_states
-from app.statistics import AttemptRecord, mastery, summarise_learner_set
-from app.study.services import assigned_sets, queue_over
+from app.scheduling import CardRow, StudyQueue, card_states, live_card_states
+from app.statistics import mastery, summarise_learner_set
+from app.study.services import assigned_sets, live_questions_by_set, queue_over
 from app.timezones import day_start, end_of_today, local_day
 
 ACTIVITY_DAYS = 30
@@ -54,7 +54,7 @@ def progress_and_queue(learner: User, now: dt.datetime) -> tuple[list[SetProgres
     set_ids = [question_set.id for question_set, _ in pairs]
     live = live_questions_by_set(set_ids)
     question_ids = [question_id for set_id in set_ids for question_id in live[set_id]]
-    cards = card_states(learner.id, question_ids)
+    cards = live_card_states(learner.id, set_ids)
     queue = queue_over(learner, question_ids, now, states=cards)
     due_now = set(queue.due)
     # Each set's cards met and mastered (scheduling.is_mastered), from the rows the queue was built from.
@@ -69,11 +69,10 @@ def progress_and_queue(learner: User, now: dt.datetime) -> tuple[list[SetProgres
     rows = []
     for question_set, assignment in pairs:
         set_questions = live[question_set.id]
-        records = [AttemptRecord(attempt.id, attempt.started_at, attempt.finished_at, attempt.correct, attempt.total)
-                   for attempt in attempts[question_set.id]]
+        records = attempts[question_set.id]
         summary = summarise_learner_set(records, mastery_share=mastery(mastered[question_set.id], len(set_questions)),
                                         due_at=assignment.due_at, now=now)
-        open_attempts = [attempt.id for attempt in attempts[question_set.id] if attempt.finished_at is None]
+        open_attempts = [record.attempt_id for record in records if record.finished_at is None]
         rows.append(SetProgress(
             question_set=question_set, assignment=assignment, card_count=len(set_questions),
             studied=studied[question_set.id], mastered=mastered[question_set.id],
@@ -81,19 +80,6 @@ def progress_and_queue(learner: User, now: dt.datetime) -> tuple[list[SetProgres
             best_percent=summary.best_percent, last_percent=summary.last_percent, attempts=summary.attempts,
             open_attempt_id=open_attempts[-1] if open_attempts else None, overdue=summary.overdue))
     return rows, queue, cards
-
-
-def live_questions_by_set(set_ids: list[int]) -> dict[int, list[int]]:
-    """Return the live question ids of each set, in position order, in one statement."""
-    live: dict[int, list[int]] = {set_id: [] for set_id in set_ids}
-    if set_ids:
-        for set_id, question_id in db.session.execute(
-                db.select(Question.set_id, Question.id)
-                .where(Question.set_id.in_(set_ids), Question.review_status == ReviewStatus.APPROVED,
-                       Question.retired_at.is_(None))
-                .order_by(Question.position, Question.id)):
-            live[set_id].append(question_id)
-    return live
 
 
 @dataclass(frozen=True)
@@ -200,6 +186,8 @@ class ReviewHistory:
 
 
 _HISTORIES_KEPT = 4096
+_REVIEW = Review.__table__.c
+_REVIEWS_VERSION = select(func.count(), func.max(_REVIEW.id)).where(_REVIEW.learner_id == bindparam("learner_id"))
 
 
 def review_history(learner_id: int, now: dt.datetime, zone_name: str | None) -> ReviewHistory:
@@ -211,8 +199,7 @@ def review_history(learner_id: int, now: dt.datetime, zone_name: str | None) -> 
     deleted; either changes that version, so a kept history is never stale.
     """
     today = local_day(now, zone_name)
-    version = tuple(db.session.execute(
-        db.select(func.count(), func.max(Review.id)).where(Review.learner_id == learner_id)).one())
+    version = tuple(db.session.execute(_REVIEWS_VERSION, {"learner_id": learner_id}).one())
 
     def compute() -> ReviewHistory:
         days = review_days(learner_id, zone_name)

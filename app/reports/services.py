@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from sqlalchemy import case, func, true
+from sqlalchemy import bindparam, case, func, select, true
 from sqlalchemy.orm import contains_eager
 
 from app.caching import app_cache
@@ -65,6 +65,48 @@ def _live_question_counts(set_ids: Iterable[int]) -> dict[int, int]:
         .group_by(Question.set_id)).all())
 
 
+CACHED_CARD_SUMMARIES = 256  # per worker: groups of learners and sets whose cards' mastery is kept
+_REVIEW, _USER, _QUESTION, _SET = Review.__table__.c, User.__table__.c, Question.__table__.c, QuestionSet.__table__.c
+# One indexed look-up per learner: the id of their latest review, which only grows (reviews are only added,
+# or deleted with their question, which changes the set's version below).
+_LATEST_REVIEWS = (
+    select(_USER.id, select(func.max(_REVIEW.id)).where(_REVIEW.learner_id == _USER.id).scalar_subquery())
+    .where(_USER.id.in_(bindparam("learner_ids", expanding=True))).order_by(_USER.id))
+_QUESTIONS_VERSION = (
+    select(_SET.id, _SET.updated_at, func.count(_QUESTION.id), func.max(_QUESTION.id), func.max(_QUESTION.edited_at),
+           func.max(_QUESTION.retired_at))
+    .join(Question.__table__, _QUESTION.set_id == _SET.id, isouter=True)
+    .where(_SET.id.in_(bindparam("set_ids", expanding=True))).group_by(_SET.id).order_by(_SET.id))
+
+
+def _card_data_version(learner_ids: list[int], set_ids: list[int]) -> tuple:
+    """Return what changes whenever the learners' cards of the sets can: a review of theirs, a change of the questions.
+
+    A card is written only with a review (app/reviewing.py, the one writer of both), and deleted only with its
+    question; every change to a set's questions marks the set updated, and their count and latest edit and
+    retirement are read too, as the item analysis does.
+    """
+    return (tuple(map(tuple, db.session.execute(_LATEST_REVIEWS, {"learner_ids": learner_ids}))),
+            tuple(map(tuple, db.session.execute(_QUESTIONS_VERSION, {"set_ids": set_ids}))))
+
+
+def _card_summaries(learner_ids: list[int], set_ids: list[int], day_end) -> dict[tuple[int, int], tuple[int, dt.datetime]]:
+    """Return each (learner, set) pair's mastered cards and latest card review, for those with cards.
+
+    Mastery as the learner's progress page counts it (scheduling.is_mastered), with the learner's own day (``day_end``:
+    a moment, or an SQL expression of the card's learner), counted in SQL over the cards of the sets' live questions.
+    A card's last review is the latest review of its question, so the cards also give the last flashcard review.
+    """
+    is_live = (Question.review_status == ReviewStatus.APPROVED) & Question.retired_at.is_(None)
+    return {(learner_id, set_id): (mastered_cards or 0, last) for learner_id, set_id, mastered_cards, last in db.session.execute(
+            db.select(CardState.learner_id, Question.set_id,
+                      func.sum(case((is_live & mastered_in_sql(day_end), 1), else_=0)),
+                      func.max(CardState.last_review_at))
+            .join(Question, Question.id == CardState.question_id)
+            .where(CardState.learner_id.in_(learner_ids), Question.set_id.in_(set_ids))
+            .group_by(CardState.learner_id, Question.set_id))}
+
+
 def summaries(learners: list[User], set_ids: list[int], due_dates: dict[int, dt.datetime | None],
               now: dt.datetime) -> dict[tuple[int, int], LearnerSetSummary]:
     """Return each (learner, set) pair's summary: scores, attempts, mastery, last activity, overdue."""
@@ -87,26 +129,21 @@ def summaries(learners: list[User], set_ids: list[int], due_dates: dict[int, dt.
             .group_by(Attempt.learner_id, Attempt.set_id)):
         activity[learner_id, set_id].append(last)
     live_counts = _live_question_counts(set_ids)
-    # Mastery as the learner's progress page counts it (scheduling.is_mastered), with the learner's own day,
-    # counted in SQL over the cards of the sets' live questions. A card's last review is the latest review of its
-    # question (the one writer of reviews, app/reviewing.py, writes both together), so the cards also give the
-    # last flashcard review.
+    # Counting the cards reads every learner's card of every question (3,000 for a class and a set of 100), so
+    # a worker keeps the counts until one of the learners reviews or the questions change (_card_data_version).
     day_ends: dict[dt.datetime, list[int]] = defaultdict(list)
     for learner in learners:
         day_ends[end_of_today(now, learner.time_zone)].append(learner.id)
     # A class is mostly in one zone: then every card is compared with the one moment, not picked one by its learner.
     day_end = next(iter(day_ends)) if len(day_ends) == 1 else \
         case(*((CardState.learner_id.in_(ids), moment) for moment, ids in day_ends.items()))
-    is_live = (Question.review_status == ReviewStatus.APPROVED) & Question.retired_at.is_(None)
+    zones = tuple(sorted((moment, tuple(ids)) for moment, ids in day_ends.items()))
+    cards = app_cache("card summaries", size=CACHED_CARD_SUMMARIES).get(
+        (tuple(learner_ids), tuple(set_ids), zones), _card_data_version(learner_ids, set_ids),
+        lambda: _card_summaries(learner_ids, set_ids, day_end))
     mastered: dict[tuple[int, int], int] = {}
-    for learner_id, set_id, mastered_cards, last in db.session.execute(
-            db.select(CardState.learner_id, Question.set_id,
-                      func.sum(case((is_live & mastered_in_sql(day_end), 1), else_=0)),
-                      func.max(CardState.last_review_at))
-            .join(Question, Question.id == CardState.question_id)
-            .where(CardState.learner_id.in_(learner_ids), Question.set_id.in_(set_ids))
-            .group_by(CardState.learner_id, Question.set_id)):
-        mastered[learner_id, set_id] = mastered_cards or 0
+    for (learner_id, set_id), (mastered_cards, last) in cards.items():
+        mastered[learner_id, set_id] = mastered_cards
         activity[learner_id, set_id].append(last)
 
     return {

@@ -13,6 +13,7 @@ from fsrs import Rating
 from markupsafe import Markup
 from sqlalchemy import Connection, and_, bindparam, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import defer
 
 from app.database import begin_write
 from app.errors import NotFound
@@ -20,7 +21,8 @@ from app.extensions import db
 from app.models import (Assignment, CardState, Classroom, Enrollment, Question, QuestionKind, QuestionSet,
                         ReviewSource, ReviewStatus, Role, SetStatus, User)
 from app.reviewing import StoredCard, read_card, record_review
-from app.scheduling import RATING_LABELS, CardRow, StudyQueue, build_queue, format_interval, next_due_times
+from app.scheduling import (RATING_LABELS, CardRow, StudyQueue, build_queue, format_interval, live_card_states,
+                            next_due_times)
 from app.sets.highlighting import source_with_answer
 
 SUBMISSION_ID = re.compile(r"[A-Za-z0-9_-]{16,48}")
@@ -47,19 +49,25 @@ def parse_duration_ms(value: str | None) -> int | None:
 
 # --- Assigned sets ------------------------------------------------------------------------------------
 
+# Built once, as the statements below: every learner's home, study and progress page asks it, and building and
+# keying a statement costs more than its rows. A set's article, up to a megabyte, is no page's business here.
+_ASSIGNED_SETS = (
+    select(QuestionSet, Assignment)
+    .join(Assignment, Assignment.set_id == QuestionSet.id)
+    .join(Classroom, Classroom.id == Assignment.classroom_id)
+    .join(Enrollment, Enrollment.classroom_id == Classroom.id)
+    .where(Enrollment.learner_id == bindparam("learner_id"), Classroom.archived_at.is_(None),
+           QuestionSet.status == SetStatus.PUBLISHED)
+    .options(defer(QuestionSet.source_text))
+    .order_by(Assignment.due_at.is_(None), Assignment.due_at, Assignment.assigned_at, Assignment.id))
+
+
 def assigned_sets(learner: User) -> list[tuple[QuestionSet, Assignment]]:
     """Return the published sets assigned to the learner's active classes, each once, soonest due first.
 
     A set assigned to two of the learner's classes comes with the assignment due first.
     """
-    rows = db.session.execute(
-        db.select(QuestionSet, Assignment)
-        .join(Assignment, Assignment.set_id == QuestionSet.id)
-        .join(Classroom, Classroom.id == Assignment.classroom_id)
-        .join(Enrollment, Enrollment.classroom_id == Classroom.id)
-        .where(Enrollment.learner_id == learner.id, Classroom.archived_at.is_(None),
-               QuestionSet.status == SetStatus.PUBLISHED)
-        .order_by(Assignment.due_at.is_(None), Assignment.due_at, Assignment.assigned_at, Assignment.id)).all()
+    rows = db.session.execute(_ASSIGNED_SETS, {"learner_id": learner.id}).all()
     seen: set[int] = set()
     result = []
     for question_set, assignment in rows:
@@ -96,17 +104,27 @@ def assigned_set_or_404(learner: User, set_id: int) -> QuestionSet:
     return db.session.get(QuestionSet, set_id)
 
 
+_QUESTION = Question.__table__.c
+_LIVE_QUESTIONS = (
+    select(_QUESTION.set_id, _QUESTION.id)
+    .where(_QUESTION.set_id.in_(bindparam("set_ids", expanding=True)), _QUESTION.review_status == ReviewStatus.APPROVED,
+           _QUESTION.retired_at.is_(None))
+    .order_by(_QUESTION.position, _QUESTION.id))
+
+
+def live_questions_by_set(set_ids: Sequence[int]) -> dict[int, list[int]]:
+    """Return the live question ids of each set, in position order, in one statement."""
+    live: dict[int, list[int]] = {set_id: [] for set_id in set_ids}
+    if set_ids:
+        for set_id, question_id in db.session.execute(_LIVE_QUESTIONS, {"set_ids": list(set_ids)}):
+            live[set_id].append(question_id)
+    return live
+
+
 def live_question_ids(set_ids: Sequence[int]) -> list[int]:
     """Return the ids of the live questions of the sets, set by set in the given order, then by position."""
-    if not set_ids:
-        return []
-    rows = db.session.execute(
-        db.select(Question.set_id, Question.id)
-        .where(Question.set_id.in_(list(set_ids)), Question.review_status == ReviewStatus.APPROVED,
-               Question.retired_at.is_(None))
-        .order_by(Question.position, Question.id)).all()
-    rank = {set_id: index for index, set_id in enumerate(set_ids)}
-    return [question_id for _set_id, question_id in sorted(rows, key=lambda row: rank[row[0]])]
+    live = live_questions_by_set(set_ids)
+    return [question_id for set_id in set_ids for question_id in live[set_id]]
 
 
 # --- The flashcard session ----------------------------------------------------------------------------
@@ -116,7 +134,7 @@ def study_queue(learner: User, now: dt.datetime, *, set_id: int | None = None) -
     set_ids = [question_set.id for question_set, _ in assigned_sets(learner)]
     if set_id is not None:
         set_ids = [one for one in set_ids if one == set_id]
-    return queue_over(learner, live_question_ids(set_ids), now)
+    return queue_over(learner, live_question_ids(set_ids), now, states=live_card_states(learner.id, set_ids))
 
 
 def queue_over(learner: User, question_ids: Sequence[int], now: dt.datetime, *,

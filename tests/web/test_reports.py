@@ -9,13 +9,14 @@ from html.parser import HTMLParser
 
 import pytest
 from flask import url_for
-from fsrs import Card
+from fsrs import Card, Rating
 
 from app.extensions import db
 from app.sets.drafts import QuestionDraft
 from app.sets.editing import edit_question
 from app.models import (Answer, Assignment, Attempt, CardState, Classroom, Enrollment, Question, QuestionKind,
-                        QuestionSet, Review, ReviewSource, Role, SetStatus, utcnow)
+                        QuestionSet, Review, ReviewSource, Role, SetStatus, User, utcnow)
+from app.study.services import GradeOutcome, card_version, grade_card
 from tests.web.conftest import log_in, make_user
 
 _submission_ids = itertools.count(1)
@@ -283,6 +284,30 @@ def test_item_analysis_is_fresh_after_a_finished_attempt_or_an_edited_answer_key
                                               explanation="A source sentence."))
     text = page_text(client.get(url).get_data(as_text=True))
     assert "no longer asked" in text and "6. Which month was it? multiple choice · right answer: May" in text
+
+
+def test_class_set_mastery_is_fresh_after_a_review_or_a_retired_question(app, client, data):
+    # The cards' counts are kept between visits: a learner's grade and a question taken out each show at once.
+    url = f"/reports/classes/{data.classroom_id}/sets/{data.set_id}"
+
+    def ada_mastery() -> str:
+        return next(row for row in table_rows(client.get(url).get_data(as_text=True)) if row[0] == "Ada Lovelace")[4]
+
+    assert ada_mastery() == "20 %"
+    with app.app_context():  # Ada recalls her card that was due: learned, and not due again today
+        ada = db.session.get(User, data.ada)
+        card = db.session.execute(db.select(CardState).filter_by(learner_id=data.ada,
+                                                                 question_id=data.question_ids[1])).scalar_one()
+        result = grade_card(ada, data.question_ids[1], Rating.Good, submission_id="fresh-mastery-grade",
+                            duration_ms=3000, seen_version=card_version(card), now=utcnow())
+        assert result.outcome is GradeOutcome.GRADED
+    assert ada_mastery() == "40 %"
+    with app.app_context():  # the teacher rewrites the other card's question: the old one is retired
+        question = db.session.get(Question, data.question_ids[0])
+        edit_question(question, QuestionDraft(kind=QuestionKind.MULTIPLE_CHOICE, prompt="Who said it?",
+                                              answer="The Kremlin", choices=("The Kremlin", "Baku", "Yerevan"),
+                                              explanation="A source sentence."))
+    assert ada_mastery() == "20 %"
 
 
 def test_item_analysis_shows_a_long_set_in_pages_and_links_each_flag_to_its_page(app, client, teacher):
