@@ -1958,6 +1958,8 @@ def weak_description(question: Question, story: Story) -> str | None:
                     _LAST_NAME_OF_A_FIRM.match(sentence, at + len(description)) or
                     _FIRM_GOES_ON.match(sentence, at + len(description))):
         return f"a description cut short: {description}"  # "an analyst with McCarthy, Crisanti and Maffei Inc"
+    if at > 0 and sentence[at - 1].isalnum() or re.search(r"\w['’]s?$", description):
+        return f"a description cut out of the words around it: {description}"  # "D model of Brussels'" of "3D …"
     if at >= 0 and _PORTFOLIO_GOES_ON.match(sentence, at + len(description)):
         return f"a description cut short: {description}"  # "head of development" of "…, new media and sports news"
     if at >= 0 and _ONE_ADJECTIVE.fullmatch(description) and re.match(r",\s+[a-z]", sentence[at + len(description):]):
