@@ -142,7 +142,7 @@ def misspelt(text: str) -> frozenset[str]:
     return frozenset(typos)
 
 
-_INSTITUTION_WORDS = frozenset(
+_WORDS_BODIES_ARE_NAMED_WITH = frozenset(
     "research securities telecommunications communications international investment investments industries "
     "industry corporation association management development department ministry institute foundation national "
     "financial services holdings insurance technology technologies electronics systems petroleum resources "
@@ -158,4 +158,4 @@ def _one_key_from(word: str) -> bool:
         {left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1} | \
         {left + letter + right[1:] for left, right in splits if right for letter in letters} | \
         {left + letter + right for left, right in splits for letter in letters}
-    return not edits.isdisjoint(_INSTITUTION_WORDS)
+    return not edits.isdisjoint(_WORDS_BODIES_ARE_NAMED_WITH)
