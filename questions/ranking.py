@@ -101,6 +101,7 @@ _LEANING = re.compile(
     r"party|union|court|study|survey|offer|bid|sale|purchase|acquisition|merger|transaction|unit|subsidiary)|"
     r"(?:the|a) (?:new|second|first|other|latest|previous) \w+|both|another|other|others|the two|"
     r"last|earlier|later|previously|again|too|as well|in (?:the|that|this) (?:case|event|year|period)|"
+    r"(?:a|one|two|three) (?:day|days|week|weeks|month|months|year|years) (?:later|earlier)|"
     # "On another issue, ...", "In a separate development, ...": the story turns from what it said before
     r"on (?:another|a separate|a different|an unrelated|the same|a related) (?:issue|matter|subject|front|topic|"
     r"point|question)|in (?:a |an )?(?:separate|unrelated|related|other|another) (?:development|move|news|case)s?|"
@@ -757,7 +758,8 @@ def continues_an_earlier_sentence(question: Question, story: Story) -> str | Non
     plain = _unquoted_body(question.prompt)
     first_words = " ".join(plain.split()[:6])
     match = re.search(r"\b(also|too|again|as well|either|likewise|similarly|meanwhile|however|therefore|thus|hence|"
-                      r"consequently|nonetheless|nevertheless|instead|accordingly)\b", first_words, re.IGNORECASE)
+                      r"consequently|nonetheless|nevertheless|instead|accordingly|for example|for instance)\b",
+                      first_words, re.IGNORECASE)
     return f"continues an earlier sentence: {match.group(1)}" if match else None
 
 

@@ -28,7 +28,7 @@ _DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z]\.?")
 
 # Abbreviations that never end a sentence: titles and reference words before a name or a number.
 _TITLES = frozenset("""
-mr mrs ms messrs mme mlle dr prof gen lt col maj capt cpt sgt cpl pvt adm cmdr cdr rev fr hon gov sen rep pres supt
+mr mrs ms messrs mme mlle dr prof gen lt col maj capt cpt sgt cpl pvt adm cmdr cdr rev fr hon gov sen rep pres supt atty
 det insp brig cmdt amb st mt ft vs approx ca cf e.g i.e al fig figs para pp
 """.split())
 # Abbreviations that end a sentence only before a number-free word ("Jan. 5" goes on, "in Jan. The" ends).
@@ -134,6 +134,8 @@ def _ends_sentence(segment: str, position: int, punctuation: str, stop: int) -> 
     if word in ("a.m", "p.m"):
         return next_word.lower() not in _AFTER_TIMES
     if word in _MAY_END or _DOTTED_ACRONYM.fullmatch(word + "."):
+        if next_word in ("And", "Or") and re.match(r"\s+[A-Z]", segment[following.end():]):
+            return False  # "The U.S. And Western Europe have pledged": the wire capitalises after "U.S."
         return bool(opening) or next_word.lower() in _OPENERS
     return True
 
