@@ -604,8 +604,8 @@ _BARE_PERIOD = re.compile(r"\b(?:during|in|for|over|through|throughout|within) t
                           # "In the comparable quarter a year ago": compared with a period the story named before
                           r"\bthe (?:comparable|same|year-ago|year-earlier|prior-year|corresponding) "
                           r"(?:quarter|period|month|week|half)\b")
-_NAMED_PERIOD = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-                           r"December)\b|\b(?:first|second|third|fourth)[- ](?:quarter|half)\b|\b(?:19|20)\d\d\b")
+_NAMED_PERIOD = re.compile(rf"\b{CALENDAR_WORD.pattern}|\b(?:first|second|third|fourth)[- ](?:quarter|half)\b|"
+                           r"\b(?:19|20)\d\d\b")
 
 
 def unnamed_period(question: Question, story: Story) -> str | None:
@@ -702,8 +702,7 @@ _FIGURE_AS_MODIFIER = re.compile(r"^(?:about |some )?[\d,.]+-(?!for-)[a-z]+$|^(?
 _BLANK_THEN_WORD = re.compile(r"(?<!_)(?<!\bin )(?<!\bto )(?<!\bof )(?<!\bfrom )(?<!\bv )(?<!\band )(?<!, )_{3,}\s+"
                               r"([A-Za-z][\w-]*)")  # after "and" or a comma the blank is one of a list
 _NOT_QUALIFIED = frozenset("over against into about amid despite since until through while because but than where "
-                           "which who whose when last this next its their his her be been being".split()) | \
-    frozenset("one two three four five six seven eight nine ten".split())  # "against _____ two years ago"
+                           "which who whose when last this next its their his her be been being".split())
 
 
 def place_as_a_modifier(question: Question, story: Story) -> str | None:
@@ -718,9 +717,10 @@ def place_as_a_modifier(question: Question, story: Story) -> str | None:
     if match is None:
         return None
     word = match.group(1)
-    if word.lower() in _FUNCTION_WORDS or word.lower() in _NOT_QUALIFIED or _FIRST_VERB.fullmatch(word) or \
+    if word.lower() in _FUNCTION_WORDS or word.lower() in _NOT_QUALIFIED or word.lower() in _NUMBER_WORDS or \
+            _FIRST_VERB.fullmatch(word) or \
             word.islower() and word.endswith(("s", "ed")) and not word.endswith(("ss", "us", "is")):
-        return None  # "_____ said", "_____ over the deal", "_____ reduced demands": the place is the subject
+        return None  # "_____ said", "_____ over the deal", "against _____ two years ago": not a modifier
     return "a place as a modifier is guessed"
 
 

@@ -14,6 +14,8 @@ import json
 import re
 from importlib import resources
 
+from questions.lexicon import ORG_HEADS
+
 # pyspellchecker 0.9.1, spellchecker/resources/en.json.gz: another file is another dictionary, so it is refused.
 WORD_LIST_SHA256 = "2474a48af86fd81dccea9edd0bba6cd36dd2ecedc0ae217cefcb233bba28613c"
 
@@ -135,27 +137,19 @@ def misspelt(text: str) -> frozenset[str]:
     # "Heinken" once beside "Heineken" twice: a name the article writes otherwise more often is mistyped.
     dropped = {other[:cut] + other[cut + 1:] for other, count in names.items() if count > 1 for cut in range(len(other))}
     typos.update(word for word, count in names.items() if count == 1 and len(word) >= 5 and word in dropped)
-    # "Ressearch", "Securites": a capitalised word one key from a word firms and bodies are named with is that
+    # "Ressearch", "Securites": a capitalised word one key from the head word of an organisation's name is that
     # word mistyped ("Collison" or "Investec", one key from "collision" and "invested", are names).
     typos.update(word for word, count in names.items()
                  if count == 1 and len(word) >= 8 and not known(word.lower()) and _one_key_from(word.lower()))
     return frozenset(typos)
 
 
-_WORDS_BODIES_ARE_NAMED_WITH = frozenset(
-    "research securities telecommunications communications international investment investments industries "
-    "industry corporation association management development department ministry institute foundation national "
-    "financial services holdings insurance technology technologies electronics systems petroleum resources "
-    "economics economic commission committee federation university exchange partners capital trading brothers "
-    "chemicals chemical engineering products manufacturing enterprises laboratories pharmaceuticals".split())
-
-
 def _one_key_from(word: str) -> bool:
-    """Whether one letter dropped, added, changed or two swapped turn the word into an institution's word."""
+    """Whether one letter dropped, added, changed or two swapped turn the word into an organisation's head word."""
     letters = "abcdefghijklmnopqrstuvwxyz"
     splits = [(word[:cut], word[cut:]) for cut in range(len(word) + 1)]
     edits = {left + right[1:] for left, right in splits if right} | \
         {left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1} | \
         {left + letter + right[1:] for left, right in splits if right for letter in letters} | \
         {left + letter + right for left, right in splits for letter in letters}
-    return not edits.isdisjoint(_WORDS_BODIES_ARE_NAMED_WITH)
+    return not edits.isdisjoint(ORG_HEADS)

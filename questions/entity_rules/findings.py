@@ -4,11 +4,9 @@ from __future__ import annotations
 import re
 
 from questions.entity_rules.document import EntityText, Kind, Mention, Pending
+from questions.lexicon import ORG_HEADS
 from questions.model import Anatomy
 from questions.names import Article, noble_title, surname
-
-
-_FIRM_ENDINGS = frozenset("corp corporation inc co ltd plc llc group holdings restaurants stores".split())
 
 
 class Findings:
@@ -59,7 +57,7 @@ class Findings:
             if mention.kind is Kind.ORGANISATION and ("'s " in mention.value or "’s " in mention.value):
                 owner, rest = re.split(r"['’]s ", mention.value, maxsplit=1)
                 # "McDonald's Corp" is McDonald's; "Comalco's Commonwealth Aluminium Corp" is a unit of Comalco
-                named_apart = len([word for word in rest.split() if word.lower().strip(".") not in _FIRM_ENDINGS]) > 1
+                named_apart = len([word for word in rest.split() if word.lower() not in ORG_HEADS]) > 1
                 known.setdefault(owner, (mention.kind, owner if named_apart else mention.value))
         return known
 
