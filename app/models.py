@@ -6,7 +6,7 @@ import enum
 from typing import Any, Optional
 
 from flask_login import UserMixin
-from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint, false, true
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint, and_, false, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -194,6 +194,11 @@ class Question(db.Model):
     def is_live(self) -> bool:
         """Whether learners see the question: approved and not retired."""
         return self.review_status is ReviewStatus.APPROVED and self.retired_at is None
+
+
+# Question.is_live in SQL, on the table's own columns, for the statements built once that skip the ORM's loading.
+LIVE_QUESTION = and_(Question.__table__.c.review_status == ReviewStatus.APPROVED,
+                     Question.__table__.c.retired_at.is_(None))
 
 
 class DismissedFact(db.Model):

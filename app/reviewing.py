@@ -29,7 +29,7 @@ from app.database import answers_engine, begin_write_on
 from app.errors import Invalid, NotFound
 from app.extensions import db
 from app.grading import ASKED_COLUMNS, AskedQuestion, asked_question, grade
-from app.models import Answer, Attempt, CardState, Question, Review, ReviewSource, ReviewStatus, Role, User
+from app.models import LIVE_QUESTION, Answer, Attempt, CardState, Question, Review, ReviewSource, Role, User
 from app.scheduling import ReviewedCard, reviewed_card
 
 MAX_RESPONSE = 2000
@@ -186,8 +186,6 @@ _CARD = CardState.__table__
 _REVIEW = Review.__table__
 _USER = User.__table__
 
-_LIVE = and_(_QUESTION.c.review_status == ReviewStatus.APPROVED, _QUESTION.c.retired_at.is_(None))
-
 _READ_ANSWER_CONTEXT = DriverStatement(
     select(_ATTEMPT.c.learner_id, _ATTEMPT.c.set_id, _ATTEMPT.c.question_ids, _ATTEMPT.c.total,
            _ATTEMPT.c.finished_at, _ATTEMPT.c.deadline_at, _ATTEMPT.c.feedback_at_end, *ASKED_COLUMNS,
@@ -266,7 +264,7 @@ def _open_question(dialect: str):
         asked_id = asked.c.value
     answered = (exists().where(_ANSWER.c.attempt_id == _ATTEMPT.c.id, _ANSWER.c.question_id == _QUESTION.c.id)
                 .correlate(_ATTEMPT, _QUESTION))
-    return exists().where(_QUESTION.c.id == asked_id, _QUESTION.c.id != _QUESTION_ID, _LIVE,
+    return exists().where(_QUESTION.c.id == asked_id, _QUESTION.c.id != _QUESTION_ID, LIVE_QUESTION,
                           ~answered).correlate(_ATTEMPT)
 
 

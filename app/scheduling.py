@@ -9,7 +9,7 @@ from fsrs import Card, Rating, Scheduler, State
 from sqlalchemy import bindparam, func, select
 
 from app.extensions import db
-from app.models import CardState, Question, ReviewStatus
+from app.models import LIVE_QUESTION, CardState, Question
 from app.timezones import start_of_today
 
 # Fuzzing spreads reviews with randomness; without it the same ratings at the same moments give the same
@@ -172,8 +172,7 @@ _CARD_ROWS = select(*_CARD_COLUMNS).where(_CARD.learner_id == bindparam("learner
 # The same cards found through their sets: a join on a handful of set ids rather than hundreds of question ids bound.
 _SET_CARD_ROWS = (select(*_CARD_COLUMNS).join(Question.__table__, _QUESTION.id == _CARD.question_id)
                   .where(_CARD.learner_id == bindparam("learner_id"),
-                         _QUESTION.set_id.in_(bindparam("set_ids", expanding=True)),
-                         _QUESTION.review_status == ReviewStatus.APPROVED, _QUESTION.retired_at.is_(None)))
+                         _QUESTION.set_id.in_(bindparam("set_ids", expanding=True)), LIVE_QUESTION))
 
 
 def _card_rows(rows) -> dict[int, CardRow]:

@@ -13,7 +13,7 @@ from app.database import begin_write_on
 from app.errors import NotFound
 from app.extensions import db
 from app.grading import ASKED_COLUMNS, CHOICE_KINDS, AskedQuestion, asked_question
-from app.models import Answer, Attempt, Question, QuestionKind, QuestionSet, ReviewStatus
+from app.models import LIVE_QUESTION, Answer, Attempt, Question, QuestionKind, QuestionSet
 from app.quiz import settings as quiz_settings
 from app.quiz.settings import QuizClosed
 from app.reviewing import CLOSE_AT_DEADLINE, AnswerStatus, NotInYourQuiz, StoredAnswer, record_quiz_answer
@@ -102,13 +102,12 @@ _QUESTION = Question.__table__
 _ANSWER = Answer.__table__
 _SET = QuestionSet.__table__
 
-_LIVE = and_(_QUESTION.c.review_status == ReviewStatus.APPROVED, _QUESTION.c.retired_at.is_(None))
 _UNFINISHED_ATTEMPT = (
     select(_ATTEMPT.c.id, _ATTEMPT.c.question_ids, _ATTEMPT.c.deadline_at)
     .where(_ATTEMPT.c.learner_id == bindparam("learner_id"), _ATTEMPT.c.set_id == bindparam("set_id"),
            _ATTEMPT.c.finished_at.is_(None))
     .order_by(_ATTEMPT.c.started_at.desc(), _ATTEMPT.c.id.desc()).limit(1))
-_LIVE_QUESTION_IDS = (select(_QUESTION.c.id).where(_QUESTION.c.set_id == bindparam("set_id"), _LIVE)
+_LIVE_QUESTION_IDS = (select(_QUESTION.c.id).where(_QUESTION.c.set_id == bindparam("set_id"), LIVE_QUESTION)
                       .order_by(_QUESTION.c.position, _QUESTION.c.id))
 _INSERT_ATTEMPT = insert(_ATTEMPT).returning(_ATTEMPT.c.id)
 # The set's live questions, each marked answered or not by the attempt: a fixed statement, where an IN list
@@ -117,7 +116,7 @@ _LIVE_QUESTIONS_ANSWERED = (
     select(_QUESTION.c.id, _ANSWER.c.id.is_not(None).label("answered"))
     .select_from(_QUESTION.outerjoin(_ANSWER, and_(_ANSWER.c.attempt_id == bindparam("attempt_id"),
                                                    _ANSWER.c.question_id == _QUESTION.c.id)))
-    .where(_QUESTION.c.set_id == bindparam("set_id"), _LIVE))
+    .where(_QUESTION.c.set_id == bindparam("set_id"), LIVE_QUESTION))
 _READ_ATTEMPT = (
     select(_ATTEMPT.c.learner_id, _ATTEMPT.c.set_id, _ATTEMPT.c.question_ids, _SET.c.title, _ATTEMPT.c.finished_at,
            _ATTEMPT.c.deadline_at, _ATTEMPT.c.shuffle_choices, _ATTEMPT.c.feedback_at_end)

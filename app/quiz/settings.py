@@ -8,7 +8,7 @@ from typing import Sequence
 
 from sqlalchemy import Connection, and_, bindparam, func, select
 
-from app.models import (Assignment, Attempt, Classroom, Enrollment, Question, QuestionKind, QuestionSet, ReviewStatus,
+from app.models import (LIVE_QUESTION, Assignment, Attempt, Classroom, Enrollment, Question, QuestionKind, QuestionSet,
                         Role, SetStatus, User)
 
 MAX_TIME_LIMIT_MINUTES = 24 * 60
@@ -146,8 +146,7 @@ _LAST_ORDER = (
     .order_by(_ATTEMPT.c.started_at.desc(), _ATTEMPT.c.id.desc()).limit(1))
 _POOL = (
     select(_QUESTION.c.id, _QUESTION.c.kind, _QUESTION.c.recommended)
-    .where(_QUESTION.c.set_id == bindparam("set_id"), _QUESTION.c.review_status == ReviewStatus.APPROVED,
-           _QUESTION.c.retired_at.is_(None))
+    .where(_QUESTION.c.set_id == bindparam("set_id"), LIVE_QUESTION)
     .order_by(_QUESTION.c.position, _QUESTION.c.id))
 
 

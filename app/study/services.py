@@ -18,8 +18,8 @@ from sqlalchemy.orm import defer
 from app.database import begin_write
 from app.errors import NotFound
 from app.extensions import db
-from app.models import (Assignment, CardState, Classroom, Enrollment, Question, QuestionKind, QuestionSet,
-                        ReviewSource, ReviewStatus, Role, SetStatus, User)
+from app.models import (LIVE_QUESTION, Assignment, CardState, Classroom, Enrollment, Question, QuestionKind,
+                        QuestionSet, ReviewSource, Role, SetStatus, User)
 from app.reviewing import StoredCard, read_card, record_review
 from app.scheduling import (RATING_LABELS, CardRow, StudyQueue, build_queue, format_interval, live_card_states,
                             next_due_times)
@@ -107,8 +107,7 @@ def assigned_set_or_404(learner: User, set_id: int) -> QuestionSet:
 _QUESTION = Question.__table__.c
 _LIVE_QUESTIONS = (
     select(_QUESTION.set_id, _QUESTION.id)
-    .where(_QUESTION.set_id.in_(bindparam("set_ids", expanding=True)), _QUESTION.review_status == ReviewStatus.APPROVED,
-           _QUESTION.retired_at.is_(None))
+    .where(_QUESTION.set_id.in_(bindparam("set_ids", expanding=True)), LIVE_QUESTION)
     .order_by(_QUESTION.position, _QUESTION.id))
 
 
