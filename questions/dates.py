@@ -119,7 +119,8 @@ _UNIT_AFTER = re.compile(
 _FUTURE = re.compile(
     r"\b(?:will|won't|would|shall|to be held|is to|are to|is due|are due|due to|scheduled|expected|set for|"
     r"set to|plans? to|planned|intends? to|going to|upcoming|likely|expects?|forecasts?|predicts?|aims? to|"
-    r"hopes? to|be\s+held|take\s+place|takes\s+place|begins|starts|opens|resumes|expires)\b[^.;]*$",
+    r"hopes? to|be\s+held|take\s+place|takes\s+place|begins|starts|opens|resumes|expires|approaching|"
+    r"(?:should|could|might|may|must)\s+(?:not\s+)?be)\b[^.;]*$",
     re.IGNORECASE,
 )
 # A day without a year is dated only when the nearest reading is this many times nearer than the next one.
@@ -264,6 +265,8 @@ def _resolve(mention: DateMention, published: dt.date | None, text: str) -> str 
     if form in ("md", "dm"):
         return _month_day(published, _month(match[f"{form}_m"]), int(match[f"{form}_d"]), future)
     if form == "weekday":
+        if not future and _is_deadline(text, mention):
+            return None  # "agreed by Friday": the coming Friday or the last? Without a future verb, unsure.
         return _weekday(published, WEEKDAY_NUMBERS[match["weekday"].lower()], "future" if future else "").isoformat()
     if form == "mrel":  # "July this year", "March next year"
         shift = {"last": -1, "this": 0, "next": 1}[match["mrel_w"].lower()]
@@ -284,6 +287,12 @@ def _resolve(mention: DateMention, published: dt.date | None, text: str) -> str 
         return _ago(published, _NUMBER_WORDS.get(match["ago_n"].lower()) or int(match["ago_n"]),
                     match["ago_u"].lower().rstrip("s"))
     return None
+
+
+def _is_deadline(text: str, mention: DateMention) -> bool:
+    """"by Friday", "until Monday", "the Friday deadline": a day something must happen by, mostly still to come."""
+    return (word_before(text, mention.start).lower() in _DEADLINE_PREPOSITIONS | {"before"}
+            or text[mention.end:mention.end + 9].lower().strip().startswith("deadline"))
 
 
 def _day_range(match: re.Match[str], form: str, published: dt.date | None, text: str, start: int) -> str | None:

@@ -280,7 +280,7 @@ mirror express mail observer standard
 NEWSPAPER_WORDS = _words("times telegraph express mirror herald post mail star independent tribune sport people "
                          "observer")
 # Suffixes that make a company name whatever precedes them ("Acme Inc", "Smith & Sons Ltd").
-LEGAL_SUFFIXES = _words("inc inc. corp corp. ltd ltd. llc plc co co. ag sa nv gmbh llp lp bros bros. re")
+LEGAL_SUFFIXES = _words("inc inc. corp corp. ltd ltd. llc plc co co. ag sa nv gmbh llp lp bros bros. re limited incorporated")
 # Words that join "and" into a company's name ("Merrill Lynch and Co", "Smith and Sons").
 COMPANY_TAILS = _words("co co. company sons partners associates")
 # News organisations named without any organisation word.
@@ -346,6 +346,14 @@ PARTY_NAMES = _words("labour tory tories")
 PARTY_PLURALS = _words("democrats republicans conservatives socialists communists nationalists unionists liberals "
                        "greens") | frozenset({"liberal democrats", "social democrats", "christian democrats",
                                               "free democrats", "lib dems"})
+# One party's names: as a choice beside another of them, both are right; in the headline, one gives the other away.
+PARTY_ALIASES = tuple(frozenset(group.split("|")) for group in (
+    "conservatives|conservative party|the conservatives|the conservative party|tories|the tories|tory party|tory",
+    "labour|labour party|the labour party",
+    "liberal democrats|the liberal democrats|lib dems|lib dem|the lib dems",
+    "republicans|republican party|the republicans|the republican party|gop",
+    "democrats|democratic party|the democrats|the democratic party",
+))
 PARTY_ADJECTIVES = _words("democrat democratic republican conservative liberal labour socialist communist "
                           "nationalist unionist green") | frozenset({"liberal democrat", "social democratic"})
 # Lower-case nouns after a name that make it an organisation's ("the Chrysler group", "the Unison union").

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from questions import distractors as pick
 from questions import gazetteer
 from questions import spelling
-from questions.lexicon import A_THING, CALENDAR_WORD, DEMONYMS, EMBLEMS, ROLE_NOUNS
+from questions.lexicon import A_THING, CALENDAR_WORD, DEMONYMS, EMBLEMS, PARTY_ALIASES, ROLE_NOUNS
 from questions.model import FactKind, Form, Question, QuestionType
 
 # Below this score a question is not recommended, the engine being unsure of it, unless it is the one question
@@ -985,6 +985,9 @@ def answer_in_headline(question: Question, story: Story) -> str | None:
             return "the headline's acronym stands for the answer"  # "OECD" over the Organisation for Economic ...
     if (hint := _headline_hint(question.answer, story.headline, story.common_words)) is not None:
         return hint
+    if question.fact.kind == FactKind.ORGANISATION and \
+            any(f" {alias} " in headline for alias in _party_aliases(question.answer)):
+        return "the headline names the answer's party another way"  # "Tories" over the Conservatives
     if question.fact.kind == FactKind.NUMBER:
         spelled = re.search(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) "
                             r"(million|billion|mln|bln|trillion|thousand|hundred)\b", answer)
@@ -999,6 +1002,12 @@ def answer_in_headline(question: Question, story: Story) -> str | None:
 
 
 _SINGULAR = re.compile(r"ies$")  # "Tories" are the "Tory" party's
+
+
+def _party_aliases(name: str) -> frozenset[str]:
+    """The other names, lower-cased, of the party ``name`` is one name of ("Tories" for the Conservatives)."""
+    name = name.lower().strip()
+    return next((group - {name} for group in PARTY_ALIASES if name in group), frozenset())
 @functools.lru_cache(maxsize=64)
 def _places_named(text: str) -> frozenset[str]:
     """The places a text's capitalised words name, alone or two or three together, abbreviations kept ("U.S.")."""
@@ -1117,9 +1126,9 @@ def blank_cuts_a_name(question: Question, story: Story) -> str | None:
     if around and re.search(r"(?:^|\s)(?:de|van|von|der|da|di|du|le|la|al|el|bin|ibn)\s+$", around[0]) and \
             question.fact.kind in (FactKind.PERSON, FactKind.SPEAKER):
         return "the blank cuts a name in two"  # "de _____ added": the rest of De Clercq
-    if around and question.fact.kind == FactKind.ORGANISATION and \
+    if around and question.fact.kind in (FactKind.ORGANISATION, FactKind.PERSON, FactKind.SPEAKER) and \
             (demonym := re.search(r"\b([A-Z][a-z]+)\s+$", around[0])) and demonym.group(1).lower() in DEMONYMS:
-        return "the blank cuts a name in two"  # "a top European _____ official": European Community
+        return "the blank cuts a name in two"  # "a top European _____ official", "alleged English _____ charged"
     if around and re.search(r"\b(?:AG|Inc|Corp|Co|Ltd|Plc|SA|NV|GmbH)\.?\s+$", around[0]) and \
             question.fact.kind in (FactKind.ORGANISATION, FactKind.PERSON, FactKind.SPEAKER):
         return "the blank cuts a name in two"  # "Puma AG _____ said": the rest of the firm's name
@@ -1676,6 +1685,8 @@ def choices_do_not_work(question: Question, story: Story) -> str | None:
     shown = f" {normal(question.prompt)} "
     wrong = [choice for choice in question.choices if choice != question.answer]
     for choice in wrong:
+        if question.answer.lower().strip() in _party_aliases(choice):
+            return f"a choice is the answer by another name: {choice}"  # "Tories" beside "Conservatives"
         if (len(normal(choice)) > 3 or choice.isupper() and len(choice) > 1) and f" {normal(choice)} " in shown:
             return f"a wrong choice is in the prompt: {choice}"
         surname = normal(choice).rsplit(" ", 1)[-1]

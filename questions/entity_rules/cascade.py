@@ -185,6 +185,8 @@ def read_span(found: Findings, first: int, last: int) -> None:
         return
     if people.read_person_of_place(found, first, last):
         return
+    if last - first > 3 and people.read_person_after_portfolio(found, first, last):
+        return  # "branch manager of Credit Suisse Paul Hofer": the firm, then the name, the comma left out
     if people.read_person(found, first, last):
         return
     if people.read_person_after_portfolio(found, first, last):

@@ -71,6 +71,10 @@ def read_person_after_portfolio(found: Findings, first: int, last: int) -> bool:
             found.mentions[-1] = person._replace(role=found.article.span_text(role_start, start),
                                                 context=role_start)
             found.person_tokens = None
+            office = found.article.span_text(first, start)
+            if start - first > 1 and gazetteer.lookup(office) is None:
+                # "manager of Credit Suisse Paul Hofer": what the office is of, read alone later, is no person
+                found.add("read_person_after_portfolio", Kind.ORGANISATION, office, first, start, strength=2)
             return True
     return False
 

@@ -65,7 +65,9 @@ def appositive_after(doc: EntityText, last: int) -> str | None:
             continue
         if not token.word and token.text not in ("'s", "’s", "-", "&"):
             break
-        if token.lower in SPEECH_VERBS and has_role and index - start <= 6 and tokens[index - 1].word:
+        # a verb is written in lower case: "Organization of American States" goes on
+        if token.lower in SPEECH_VERBS and token.text.islower() and has_role and index - start <= 6 \
+                and tokens[index - 1].word:
             return doc.article.span_text(start, index)
         if token.lower == "and" and has_role and index + 1 < len(tokens) \
                 and (tokens[index + 1].lower in ROLE_NOUNS or tokens[index + 1].lower in ROLE_FILLERS):

@@ -379,6 +379,12 @@ def test_annotated_corpus_entities_are_found() -> None:
         ("Frances Dolan said the vote would be close.", "Frances Dolan", None),
         # "the centre of" something that is no place, or said of a name the article calls by its surname
         ("Jose Vela, the centre of the bribery row, resigned.", "Jose Vela", "the centre of the bribery row"),
+        # a speech verb's word in a name ("States") does not end the appositive
+        ("Ana Vela, president of an Organization of Tarvik States panel on trade, said sales rose.", "Ana Vela",
+         "president of an Organization of Tarvik States panel on trade"),
+        # the firm an office is of, then the name, with the comma left out ("Credit Suisse Paul Hofer" was a speaker)
+        ("Dealers may move, branch manager of Kestrel Ferrand Paul Hofsted told a press conference.", "Paul Hofsted",
+         "manager of Kestrel Ferrand"),
         ("The ball went to Aldo Venti, the heart of Italy's midfield. Venti scored twice.", "Aldo Venti", None),
     ],
 )
@@ -470,6 +476,11 @@ def test_person_and_role_in_news_prose(text: str, name: str, role: str | None) -
         # an "N'" for "and" inside a name ("Pak Stores Inc" was asked for Pay N' Pak Stores Inc)
         ("The company said a third party, which Pay N' Pak Stores Inc declined to name, made an offer.",
          {"Pay N' Pak Stores Inc"}),
+        # "Limited" ends a firm's name as "Ltd" does, a nationality's word before it included
+        ("The paper alleged English Manner Limited charged clients for access.", {"English Manner Limited"}),
+        # the firm of an office before a name, read alone later, is still the firm
+        ("Dealers may move, branch manager of Kestrel Ferrand Paul Hofsted said. Kestrel Ferrand is the main dealer.",
+         {"Kestrel Ferrand"}),
     ],
 )
 def test_organisations_in_news_prose(text: str, names: set[str]) -> None:

@@ -97,6 +97,13 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
     (make("Fill in the blank with the right organisation: Brian Jones joined _____ in 2001.", "Globex",
           type=MC, kind=FactKind.ORGANISATION, choices=("Globex", "Acme Corp", "AC")),
      "one choice is another's abbreviation"),
+    (make("The inquiry began after the paper alleged English _____ charged clients.", "Manner Limited",
+          kind=FactKind.PERSON), "the blank cuts a name in two"),
+    (make("Fill in the blank with the right organisation: The plans were unveiled by the _____.", "Conservatives",
+          type=MC, kind=FactKind.ORGANISATION, choices=("Labour Party", "Tories", "Conservatives", "Globex")),
+     "a choice is the answer by another name: Tories"),
+    (make("Local people would elect police chiefs under plans unveiled by the _____.", "Conservatives",
+          kind=FactKind.ORGANISATION), "the headline names the answer's party another way"),
     (make("Jane Smith said: “Smith said, we think the _____ level is right.”", "1.90 marks"), "said twice"),
     (make("How many men had run Acme Corp for more than 20 years?", "two", type=MC, form=Form.REWORDED,
           choices=("one", "two", "three")), "a figure of one or two"),
@@ -694,6 +701,7 @@ STORIES_FOR_FAULT = {
     "the answer's figure is in the headline": dataclasses.replace(
         STORY, headline="Acme hosts G-7 ministers, can't post more than 1 billion, seeks Two Billion"),
     "the answer's initials are in the headline": dataclasses.replace(STORY, headline="G And F Offered Role At Acme"),
+    "the headline names the answer's party another way": dataclasses.replace(STORY, headline="Tories Outline Police Plan"),
     "the headline's Euro gives the answer away": dataclasses.replace(STORY, headline="Acme gets Euro date"),
     # "Despite Jones" is a name the entity stage misread from "Despite Jones's warning, ..."
     "not shaped like a person's name: Despite Jones": dataclasses.replace(
