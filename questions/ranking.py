@@ -178,17 +178,18 @@ _EVENT_NOUNS = (
     "remarks|comments|outcome|result|results|findings|data|mines|mine|firm|fund|group|airline|airlines|"
     "increase|rise|fall|drop|decline|jump|gain|slump|surge|rally|slide|"
     "effort|efforts|campaign|ceiling|limit|target|initiative|approach|strategy|stance|position|fight|battle|"
-    "allegations|accusations|closings|closures|merger|takeover|acquisition")
+    "allegations|accusations|closings|closures|merger|takeover|acquisition|delay|suspension|"
+    "situation|circumstances")
 # Nouns a story uses for what it named before: unlike the events above, an owner's name says which one
 # ("Labour's plans", "the bank's role"), so only "the plans", "the role" left bare point back.
 _BACK_NOUNS = (
     "plans|proposals|measures|legislation|ruling|practice|tactic|region|area|role|committee|panel|conference|"
     "session|show|shortlist|recording|funds|question|development|turnaround|tremor|blockage|abandonment|body|"
     "devices|families")
-_EVENT = re.compile(rf"\b(?:(?:the|this|that|these|those|such|(?:[A-Z][\w.-]*(?:'s|’s)))\s+(?!(?:a|an|the)\s)"
+_EVENT = re.compile(rf"\b(?:(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ss]uch|(?:[A-Z][\w.-]*(?:'s|’s)))\s+(?!(?:a|an|the)\s)"
                     rf"(?:[a-z-]+\s+){{0,2}}(?:{_EVENT_NOUNS})|"
                     rf"(?:the|this|that|these|those)\s+(?!(?:a|an|the)\s)(?:[a-z-]+\s+){{0,2}}(?:{_BACK_NOUNS}))\b"
-                    rf"(?!\s*(?:of|to|for|that|which|who|known as|called|named|in which)\b)")
+                    rf"(?!\s*(?:of|to|for|that|which|who|known as|called|named|in which)\b|\s+by\s+[A-Z])")
 # Nouns a definite article does not make anaphoric: times, the world, units and quantities.
 _NOT_POINTING = frozenset(
     "year years month months week weeks quarter quarters period day days time times morning afternoon evening "
@@ -214,6 +215,8 @@ _DEMONSTRATIVE = re.compile(
     rf"\b(?:[Tt]his|[Tt]hese|[Tt]hose|(?:on|at|by|in|of|for|from|with|since|after|before|until|to|[Dd]uring|over) that)\s+"
     rf"(?!(?:{_TIMES}|last|next|past|coming)\b)(?:[a-z][a-z-]+|[A-Z]{{2,}}s)\b|"
     rf"\b(?:a|the)\s+(?:similar|remaining|latter|former|aforementioned)\b|"
+    rf"\bsimilar\s+(?!to\b)[a-z]+s\b(?!\s+to\b)|"  # "had put similar conditions on a shipment": like what?
+    rf"\bthe (?:MP|MEP|MSP|MLA)(?:'s|’s)?(?![\w-])(?!,? [A-Z])(?!\s+(?:for|of)\b)|"  # "the MP's resignation"
     rf"\bthe\s+same\s+(?!(?:{_TIMES})\b)[a-z]+\b|"
     rf"\bthe (?:two|three|four) (?:men|women|leaders|sides|teams|companies|firms|countries|parties|banks|players)\b"
     rf"(?!,? [A-Z])|"
@@ -222,7 +225,7 @@ _DEMONSTRATIVE = re.compile(
 # Letters every match of _DEMONSTRATIVE holds: where none stands, the pattern need not run (a new alternative
 # needs its letters here; tests/questions/test_ranking.py checks the list against the pattern).
 _DEMONSTRATIVE_WORDS = ("his", "hese", "hose", "that", "similar", "remaining", "latter", "former", "aforementioned",
-                        "same", "the two", "the three", "the four")
+                        "same", "the two", "the three", "the four", "the M")
 _GARBLED = re.compile(r"\b[a-z]{2,}[A-Z][a-z]*\b|[a-z]&[a-z]|\b[a-z]+[0-9]+[a-z]+\b")
 _QUOTE_FOR_APOSTROPHE = re.compile(r"\w\"s\b")  # ADB"s founders: a converter wrote a double quote for an apostrophe
 _LOWER_THEN_CAPITAL_OR_DIGIT = re.compile(r"[a-z][A-Z0-9]")  # in every match of _GARBLED without an "&"
@@ -569,12 +572,15 @@ def points_back(question: Question, story: Story) -> str | None:
         if _DEFINED_HERE.match(following):
             continue
         head = words[-1].lower()  # "the stock market" is about a market, whatever stock was mentioned before
-        if head in _NOT_POINTING or len(head) < 4:
+        if head in _NOT_POINTING or len(head) < 4 and head not in _SHORT_BACK_NOUNS:
             continue
         stem = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
         if any(story.first_seen.get(form, start) < start for form in (stem, stem + "s", stem + "es", head)):
             return f"{match.group(0).strip()} = ?"
     return None
+
+
+_SHORT_BACK_NOUNS = frozenset({"tax", "ban", "bid", "row"})  # "the first year of the tax": which tax?
 
 
 # "The market", "the economy", "the industry": nouns a story names once and then leaves bare. Alone they say
@@ -1855,6 +1861,7 @@ def an_age(question: Question, story: Story) -> str | None:
 
 
 _PRICE = r"\d+(?:-\d/\d{1,2})?|\d/\d{1,2}"
+_SHARE_CURRENCY = r"(?:dlrs?|dollars?|cents?|yen|pence|p|euros?|marks?|francs?|crowns?)\b"
 # A market report's ticks: "Piedmont fell one to 68-5/8 on volume of 963,000", "was trading at 16-1/4, down 1/4".
 _SHARE_PRICE_MOVE = re.compile(
     rf"\b(?:rose|fell|gained|lost|added|slipped|firmed|eased|dropped|climbed|jumped|edged (?:up|down)|"
@@ -1870,9 +1877,55 @@ _SHARE_PRICE_MOVE = re.compile(
     rf"(?:cents?\s+)?(?:each\s+)?to\s+\d+\.\d+\b(?!\s*(?:pct|per|%|percent|billion|bn|mln|million|trillion|"
     rf"dlrs?|dollars?|cents?|yen|marks?|francs?|pounds?|stg|a |an ))"  # "rose 50 cents to 18.50 dlrs a barrel": a price
     rf"|\bwas unchanged at\s+\d+\.\d+"
+    # "TNT dropped 10 cents to 4.75 dlrs", "Corus fell 2.2% to 55.57 pence": a share's price with its currency,
+    # where a commodity's would go on with what it is the price of ("to 410 dlrs an ounce")
+    rf"|\b(?:gain|add|rose|rise|rising|fell|fall|falling|lost|los|shed|slipp|eas|firm|dropp|climb|jump|tumbl|"
+    rf"plung|slid|soar|surg)(?:ed|ing|s)?\s+(?:[\d.,/]+%?|one|two|half a)\s*(?:cents?|pence|p|yen|dlrs?|pct|%)?"
+    rf"\s+to\s+(?:a\s+(?:record|high|low)\s+(?:of\s+)?)?"
+    rf"(?>\d+\.\d+(?:\s*{_SHARE_CURRENCY})?|\d+\s*{_SHARE_CURRENCY})(?!\w|[.,]\d)"
+    rf"(?!\s*(?:a|an|per|each|pct|%|points?|billion|bn|mln|million|trillion)\b)"
     # "Standard Chartered lost 3p to 821"
     rf"|\b(?:gained|added|rose|fell|lost|shed|slipped|eased|firmed|dropped|climbed|jumped)\s+\d+(?:\.\d+)?p\s+"
     rf"(?:to|at)\s+[\d,]+(?:\.\d+)?\b", re.IGNORECASE)
+
+
+_CURRENCY_MARKET = re.compile(r"\b(?:dollar|sterling|pound|yen|euro|mark|franc|currency|currencies|exchange rate)\b"
+                              r"(?! (?:a|an|per|each)\b)[^.]*\b(?:against|versus)\b", re.IGNORECASE)
+
+
+_RANK_WITHOUT_A_LIST = re.compile(r"\b(?:comes?|came|ranks?|ranked|placed|is|was|are|were)\s+(?:second|third|fourth|"
+                                  r"fifth|sixth|seventh|eighth|ninth|tenth)\s*(?:,|\.|;|$|with\b)")
+_TITLE_AFTER_A_FIGURE = re.compile(r"^\s*(?:Grams|Days|Years|Hours|Minutes|Seconds|Weeks|Months|Miles|Nights)\b")
+
+
+def unnamed_ranking(question: Question, story: Story) -> str | None:
+    """"China comes third, with _____ bpd": third among what, the sentence before said."""
+    match = _RANK_WITHOUT_A_LIST.search(_unquoted_body(question.prompt))
+    return f"a rank in an unnamed list: {match.group(0).strip(' ,.;')}" if match else None
+
+
+def figure_in_a_title(question: Question, story: Story) -> str | None:
+    """"_____ Grams actress Naomi Watts": the figure is part of a film's or a book's title, not a count."""
+    fact = question.fact
+    if fact.kind != FactKind.NUMBER:
+        return None
+    at = fact.sentence.text.find(fact.text, fact.start - fact.sentence.start)
+    if at >= 0 and _TITLE_AFTER_A_FIGURE.match(fact.sentence.text[at + len(fact.text):]):
+        return "a figure inside a title"
+    return None
+
+
+def year_beside_its_comparison(question: Question, story: Story) -> str | None:
+    """"Reported a _____ loss, compared with a 1985 profit": the year next to the other gives itself away."""
+    answer = question.answer.strip()
+    if question.fact.kind != FactKind.DATE or not re.fullmatch(r"(?:1[89]|20)\d\d", answer):
+        return None
+    body = _unquoted_body(question.prompt)
+    year = int(answer)
+    if re.search(r"\b(?:compared|against|from|than|versus)\b", body) and \
+            re.search(rf"\b(?:{year - 1}|{year + 1})\b", body):
+        return "the year beside the other year gives itself away"
+    return None
 
 
 def share_price_move(question: Question, story: Story) -> str | None:
@@ -1880,6 +1933,8 @@ def share_price_move(question: Question, story: Story) -> str | None:
     text = question.fact.sentence.text
     match = _SHARE_PRICE_MOVE.search(text) if any(cue in text for cue in ("/", "volume", "trading", "shares", "points",
                                                                          " at ", " to ")) else None
+    if match and _CURRENCY_MARKET.search(text):
+        return None  # "the dollar fell 2 yen to 140.50 yen": a currency's fall is the story of a currency report
     return f"trivia: a share's price move ({match.group(0)})" if match else None
 
 
@@ -2060,7 +2115,7 @@ CHECKS: tuple[Check, ...] = (
     blank_in_brackets, count_of_a_known_set, conversion_beside_the_figure, cut_statement, blank_in_a_range,
     the_storys_own_year, span_from_an_unnamed_event, description_for_an_answer,
     date_of_the_comparison, relative_year, unprinted_year, common_word_as_a_name, garbled_text,
-    an_age, share_price_move, match_minutes, unnamed_setting, unnamed_period, place_as_a_modifier, name_spelt_two_ways, imagined_scene, figure_of_no_one, short_form_name, no_main_verb, figure_as_a_modifier, acronym_after_the_blank, emblem_of_the_place, guessed_from_top, known_by_age, whose_institution, an_before_the_blank, worked_out_from_the_prompt, reads_badly, garbled_rewording, choices_do_not_work, not_clearly_a_person, misspelt_word,
+    an_age, share_price_move, unnamed_ranking, figure_in_a_title, year_beside_its_comparison, match_minutes, unnamed_setting, unnamed_period, place_as_a_modifier, name_spelt_two_ways, imagined_scene, figure_of_no_one, short_form_name, no_main_verb, figure_as_a_modifier, acronym_after_the_blank, emblem_of_the_place, guessed_from_top, known_by_age, whose_institution, an_before_the_blank, worked_out_from_the_prompt, reads_badly, garbled_rewording, choices_do_not_work, not_clearly_a_person, misspelt_word,
     weak_description,
     weak_flashcard,
 )
