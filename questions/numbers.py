@@ -108,6 +108,10 @@ _COMPARISON_JOIN = re.compile(r",?\s+(?:(?:up|down)\s+)?(?:from|against|versus|v
 _IN_PLACE = re.compile(r"\b(?:in|for|from|at)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?\s+$")
 # "half a million" is 500,000
 _HALF = re.compile(r"(?i:half\s+an?\s+(?P<scale>dozen|hundred|thousand|million|billion|trillion))\b")
+# "a quarter of a million" is 250,000: the "a million" in it is no number of its own
+_FRACTION_OF = re.compile(r"(?i:(?P<count>an?|one|two|three)\s+(?P<part>half|third|quarter|fifth|tenth)s?\s+of\s+an?\s+"
+                          r"(?P<scale>thousand|million|billion|trillion))\b")
+_PARTS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 _OFFER_AFTER = re.compile(r"/(?P<offer>\d{2,4})(?![\d/])")
 # A capitalised number word inside a sentence belongs to a name ("Group of Five", "BBC Four") unless it opens a
 # clause: after a colon, a dash, a bracket or an opening quote.
@@ -227,7 +231,8 @@ def numbers_in(text: str, *, limit: int = MAX_FACTS_PER_KIND) -> list[_Number]:
             lowered = word.lower()
             if lowered in _SMALL_NUMBERS or lowered in ("a", "an") and index + 1 < len(tokens) \
                     and tokens[index + 1].group().lower() in _WORD_SCALES \
-                    or lowered == "half" and _HALF.match(text, token.start()):
+                    or lowered == "half" and _HALF.match(text, token.start()) \
+                    or lowered in ("a", "an", "one", "two", "three") and _FRACTION_OF.match(text, token.start()):
                 starts.append((token.start(), False))
     if not starts:
         return []
@@ -308,6 +313,11 @@ def _read_words(text: str, start: int, title_case: bool) -> _Number | None:
     if half := _HALF.match(text, start):
         scale = _SCALES.get(half["scale"].lower(), 12)
         return _Number(start, half.end(), Decimal(scale) / 2, digits=False, scale=scale)
+    if fraction := _FRACTION_OF.match(text, start):
+        scale = _SCALES.get(fraction["scale"].lower(), 12)
+        count = 1 if fraction["count"].lower() in ("a", "an", "one") else _SMALL_NUMBERS[fraction["count"].lower()]
+        value = Decimal(scale) * count / _PARTS[fraction["part"].lower()]
+        return _Number(start, fraction.end(), value, digits=False, scale=scale)
     match = _WORDS.match(text, start)
     if match is None or match.end() < len(text) and text[match.end()].isalnum():
         return None

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from questions import distractors as pick
 from questions import gazetteer
 from questions import spelling
-from questions.lexicon import A_THING, CALENDAR_WORD, DEMONYMS, EMBLEMS, PARTY_ALIASES, ROLE_NOUNS
+from questions.lexicon import A_THING, CALENDAR_WORD, DEMONYMS, EMBLEMS, ORG_HEADS, PARTY_ALIASES, ROLE_NOUNS
 from questions.model import FactKind, Form, Question, QuestionType
 
 # Below this score a question is not recommended, the engine being unsure of it, unless it is the one question
@@ -277,7 +277,7 @@ _PORTFOLIO_GOES_ON = re.compile(r",\s+(?!(?:which|who|whose|where|that|said|says
 _ONE_ADJECTIVE = re.compile(r"(?:an?|the) [a-z]+(?:al|ic|ive|ous|ful|less|ible|able|ese|ish)")
 _LAST_NAME_OF_A_FIRM = re.compile(r",\s*[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*)*\s*[.;]?\s*[”\"]?\s*$")
 _REPORTER_BEFORE = re.compile(r"\b(?:correspondent|reporter|editor|columnist|presenter)\s+$", re.IGNORECASE)
-_BRACKETED_BLANK = re.compile(r"\(\s*_{3,}")
+_BRACKETED_BLANK = re.compile(r"\([^()]{0,60}_{3,}[^()]{0,60}\)")  # "(base _____)", "(Secretary _____)"
 _OWNER_BEFORE_BLANK = re.compile(
     r"\b(?:the|its|their|his|her|all)(?:\s+first)?\s+$", re.IGNORECASE)  # "the first _____ months": a quarter
 _SMALL_COUNT = re.compile(r"^(?:two|three|four|five|six|seven|eight|nine|ten|[2-9])$", re.IGNORECASE)
@@ -949,6 +949,15 @@ def answer_in_headline(question: Question, story: Story) -> str | None:
     headline = f" {normal(story.headline)} "
     if len(answer) > 2 and f" {answer} " in headline:
         return "the answer is in the headline"
+    if question.form == Form.DESCRIBED and question.fact.kind == FactKind.PERSON:
+        # "Who is Rilwanu Lukman?" under "Opec President Lukman Sees Brief Meeting": the headline gives the role.
+        surname = normal(str(question.fact.value)).rsplit(" ", 1)[-1]
+        roles = [word for word in answer.split() if word in ROLE_NOUNS]
+        if len(surname) > 2 and f" {surname} " in headline and any(f" {role} " in headline for role in roles):
+            return "the headline gives the person's role"
+    if question.fact.kind in (FactKind.ORGANISATION, FactKind.SPEAKER) and \
+            (word := _distinctive_word_in(question.answer, headline, story)):
+        return f"the answer's name is in the headline: {word}"  # "Porsche" over "H.C.F. Porsche AG"
     if " and " in answer and any(len(part) > 2 and f" {part} " in headline for part in answer.split(" and ")):
         return "half of the answer is in the headline"  # "IMF and World Bank" under "IMF talks stall"
     if question.fact.kind == FactKind.PLACE and (place := gazetteer.lookup(question.answer.strip())):
@@ -1014,11 +1023,28 @@ def _party_aliases(name: str) -> frozenset[str]:
     """The other names, lower-cased, of the party ``name`` is one name of ("Tories" for the Conservatives)."""
     name = name.lower().strip()
     return next((group - {name} for group in PARTY_ALIASES if name in group), frozenset())
+
+
+def _distinctive_word_in(name: str, headline: str, story: Story) -> str | None:
+    """A word of a firm's or a body's name that names it alone ("Porsche"), printed in the (normalised) headline."""
+    for word in _WORD.findall(name):
+        lower = word.lower()
+        if word[0].isupper() and len(word) >= 5 and lower not in story.common_words and lower not in ORG_HEADS \
+                and lower not in _ORGANISATION_SUFFIXES and lower not in DEMONYMS and f" {lower} " in headline:
+            return word
+    return None
+
+
+# A wire headline in capitals, title-cased for the sheet, writes "Uk" for UK ("Uk Trade Deficit Widens").
+_TITLE_CASED_ABBREVIATIONS = {"Uk": "UK", "Eu": "EU", "Un": "UN"}
+
+
 @functools.lru_cache(maxsize=64)
 def _places_named(text: str) -> frozenset[str]:
     """The places a text's capitalised words name, alone or two or three together, abbreviations kept ("U.S.")."""
     words = [word.strip(",:;'\"()") for word in text.replace("’", "'").split()]
     words = [word[:-1] if word.endswith(".") and word.count(".") == 1 else word for word in words]
+    words = [_TITLE_CASED_ABBREVIATIONS.get(word, word) for word in words]
     return frozenset(place.name for size in (1, 2, 3) for index in range(len(words) - size + 1)
                      if words[index][:1].isupper()
                      and (place := gazetteer.lookup(" ".join(words[index:index + size]).removesuffix("'s"))))
@@ -1739,6 +1765,9 @@ def choices_do_not_work(question: Question, story: Story) -> str | None:
             if len(surname) >= 5 and other != surname and \
                     difflib.SequenceMatcher(None, surname, other).ratio() >= 0.8:
                 return f"a choice is the answer spelt another way: {choice}"  # Barrioneuvo, Jose Barrionuevo
+    if kind in (FactKind.PERSON, FactKind.SPEAKER) and wrong and \
+            all((" " in choice.strip()) != (" " in question.answer.strip()) for choice in wrong):
+        return "the answer alone is written as a surname or a full name"  # "Templeton" beside three full names
     if question.form == Form.QUOTE and _NOT_A_PERSON.search(question.answer) and \
             any(not _NOT_A_PERSON.search(choice) for choice in wrong):
         return "a body among people as who said it"  # "Rabobank Nederland" beside three economists

@@ -100,6 +100,10 @@ def role_head(doc: EntityText, index: int) -> bool:
         or following.lower in ROLE_NOUNS or following.lower in ("who", "which", "whose")
 
 
+# Words that open a sentence before its subject: "Yesterday Argentina's economy minister, Roberto Lavagna, said".
+_CLAUSE_OPENERS = frozenset("yesterday today tonight earlier later meanwhile now separately also but and".split())
+
+
 def appositive_before(doc: EntityText, first: int) -> str | None:
     """"Azerbaijan's chief of the general staff, Colonel General Kerim Valiyev"."""
     tokens = doc.tokens
@@ -122,6 +126,8 @@ def appositive_before(doc: EntityText, first: int) -> str | None:
                                      or tokens[start].lower in ROLE_FILLERS
                                      and tokens[start].lower not in ROLE_LINKS):
         start += 1  # "in honour of the pioneering economist, Adam Smith": the role starts at "economist"
+    while start < first - 2 and start in doc.article.initial and tokens[start].lower in _CLAUSE_OPENERS:
+        start += 1  # "Yesterday Argentina's economy minister, Roberto Lavagna,": the day is no part of the role
     if start < first - 2 and tokens[start].lower in ("the", "a", "an", "his", "her", "their") \
             and start in doc.article.initial:
         start += 1  # "The Shadow Secretary of State, Theresa May": the sentence's article is no part of it

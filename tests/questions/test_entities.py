@@ -379,6 +379,9 @@ def test_annotated_corpus_entities_are_found() -> None:
         ("Frances Dolan said the vote would be close.", "Frances Dolan", None),
         # "the centre of" something that is no place, or said of a name the article calls by its surname
         ("Jose Vela, the centre of the bribery row, resigned.", "Jose Vela", "the centre of the bribery row"),
+        # a sentence's opening day is no part of the role before the name
+        ("Yesterday Tarvik's economy minister, Rob Lavin, said results were near.", "Rob Lavin",
+         "Tarvik's economy minister"),
         # a speech verb's word in a name ("States") does not end the appositive
         ("Ana Vela, president of an Organization of Tarvik States panel on trade, said sales rose.", "Ana Vela",
          "president of an Organization of Tarvik States panel on trade"),

@@ -189,6 +189,11 @@ def test_any_article_gives_numbers_that_are_its_slices(article):
          [("just over 41,000", 41000, None, "just over", None), ("38,000", 38000, None, None, None)]),
         ("More than half a million people were moved.",
          [("More than half a million", 500000, None, "more than", "people")]),
+        # a fraction of a scale is one figure, not "a million" cut out of it
+        ("Almost a quarter of a million jobs would go.",
+         [("Almost a quarter of a million", 250000, None, "almost", "jobs")]),
+        ("Three quarters of a billion dollars was lent.",
+         [("Three quarters of a billion dollars", 750000000, "USD", None, None)]),
         ("Five unions will hold talks.", [("Five", 5, None, None, "unions")]),
         ('He said: "Five men were hurt."', [("Five", 5, None, None, "men")]),
     ],
