@@ -179,7 +179,7 @@ _EVENT_NOUNS = (
     "increase|rise|fall|drop|decline|jump|gain|slump|surge|rally|slide|"
     "effort|efforts|campaign|ceiling|limit|target|initiative|approach|strategy|stance|position|fight|battle|"
     "allegations|accusations|closings|closures|merger|takeover|acquisition|delay|suspension|"
-    "situation|circumstances")
+    "situation|circumstances|ceremony|announcement|celebration|festival|welcome|launch|visit|auction|flotation")
 # Nouns a story uses for what it named before: unlike the events above, an owner's name says which one
 # ("Labour's plans", "the bank's role"), so only "the plans", "the role" left bare point back.
 _BACK_NOUNS = (
@@ -215,7 +215,8 @@ _DEMONSTRATIVE = re.compile(
     rf"\b(?:[Tt]his|[Tt]hese|[Tt]hose|(?:on|at|by|in|of|for|from|with|since|after|before|until|to|[Dd]uring|over) that)\s+"
     rf"(?!(?:{_TIMES}|last|next|past|coming)\b)(?:[a-z][a-z-]+|[A-Z]{{2,}}s)\b|"
     rf"\b(?:a|the)\s+(?:similar|remaining|latter|former|aforementioned)\b|"
-    rf"\bsimilar\s+(?!to\b)[a-z]+s\b(?!\s+to\b)|"  # "had put similar conditions on a shipment": like what?
+    rf"\bsimilar\s+(?!to\b)[a-z]+s\b(?!\s+to\b)|"
+    rf"\bthe record (?:rate|level|figure|high|low|number|amount|total)\b(?!\s+(?:of|for|in)\b)|"  # which record?  # "had put similar conditions on a shipment": like what?
     rf"\bthe (?:MP|MEP|MSP|MLA)(?:'s|’s)?(?![\w-])(?!,? [A-Z])(?!\s+(?:for|of)\b)|"  # "the MP's resignation"
     rf"\bthe\s+same\s+(?!(?:{_TIMES})\b)[a-z]+\b|"
     rf"\bthe (?:two|three|four) (?:men|women|leaders|sides|teams|companies|firms|countries|parties|banks|players)\b"
@@ -225,7 +226,7 @@ _DEMONSTRATIVE = re.compile(
 # Letters every match of _DEMONSTRATIVE holds: where none stands, the pattern need not run (a new alternative
 # needs its letters here; tests/questions/test_ranking.py checks the list against the pattern).
 _DEMONSTRATIVE_WORDS = ("his", "hese", "hose", "that", "similar", "remaining", "latter", "former", "aforementioned",
-                        "same", "the two", "the three", "the four", "the M")
+                        "same", "the two", "the three", "the four", "the M", "the record")
 _GARBLED = re.compile(r"\b[a-z]{2,}[A-Z][a-z]*\b|[a-z]&[a-z]|\b[a-z]+[0-9]+[a-z]+\b")
 _QUOTE_FOR_APOSTROPHE = re.compile(r"\w\"s\b")  # ADB"s founders: a converter wrote a double quote for an apostrophe
 _LOWER_THEN_CAPITAL_OR_DIGIT = re.compile(r"[a-z][A-Z0-9]")  # in every match of _GARBLED without an "&"
@@ -1927,6 +1928,20 @@ _RANK_WITHOUT_A_LIST = re.compile(r"\b(?:comes?|came|ranks?|ranked|placed|is|was
 _TITLE_AFTER_A_FIGURE = re.compile(r"^\s*(?:Grams|Days|Years|Hours|Minutes|Seconds|Weeks|Months|Miles|Nights)\b")
 
 
+_BODY_BY_ITS_HEAD = re.compile(r"\b[Tt]he (Fund|Bank|Commission|Council|Court|Union|Community|Agency|Board|Committee|"
+                               r"Ministry|Department|Organisation|Organization|Party|Assembly|Authority)\b"
+                               r"(?!\s+(?:of|for|on)\b)(?!['’]?s? [A-Z]| [A-Z])")
+
+
+def body_by_its_head(question: Question, story: Story) -> str | None:
+    """"Refused to approach the Fund": the question calls a body by its last word, never saying which fund."""
+    body = _unquoted_body(question.prompt)
+    match = _BODY_BY_ITS_HEAD.search(body) if "he " in body else None
+    if match is None or re.search(rf"[A-Z][\w.'’-]* (?:of |for |and )?(?:the )?(?:[A-Z][\w.'’-]* )*{match.group(1)}\b", body):
+        return None  # "the International Monetary Fund said the Fund ...": the name stands beside it
+    return f"{match.group(0)} = ?"
+
+
 def unnamed_ranking(question: Question, story: Story) -> str | None:
     """"China comes third, with _____ bpd": third among what, the sentence before said."""
     match = _RANK_WITHOUT_A_LIST.search(_unquoted_body(question.prompt))
@@ -2144,7 +2159,7 @@ CHECKS: tuple[Check, ...] = (
     blank_in_brackets, count_of_a_known_set, conversion_beside_the_figure, cut_statement, blank_in_a_range,
     the_storys_own_year, span_from_an_unnamed_event, description_for_an_answer,
     date_of_the_comparison, relative_year, unprinted_year, common_word_as_a_name, garbled_text,
-    an_age, share_price_move, unnamed_ranking, figure_in_a_title, year_beside_its_comparison, match_minutes, unnamed_setting, unnamed_period, place_as_a_modifier, name_spelt_two_ways, imagined_scene, figure_of_no_one, short_form_name, no_main_verb, figure_as_a_modifier, acronym_after_the_blank, emblem_of_the_place, guessed_from_top, known_by_age, whose_institution, an_before_the_blank, worked_out_from_the_prompt, reads_badly, garbled_rewording, choices_do_not_work, not_clearly_a_person, misspelt_word,
+    an_age, share_price_move, body_by_its_head, unnamed_ranking, figure_in_a_title, year_beside_its_comparison, match_minutes, unnamed_setting, unnamed_period, place_as_a_modifier, name_spelt_two_ways, imagined_scene, figure_of_no_one, short_form_name, no_main_verb, figure_as_a_modifier, acronym_after_the_blank, emblem_of_the_place, guessed_from_top, known_by_age, whose_institution, an_before_the_blank, worked_out_from_the_prompt, reads_badly, garbled_rewording, choices_do_not_work, not_clearly_a_person, misspelt_word,
     weak_description,
     weak_flashcard,
 )

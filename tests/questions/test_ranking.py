@@ -128,6 +128,12 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
           form=Form.QUOTE, kind=FactKind.SPEAKER), "the answer's name is in the headline: Globex"),
     (make("Who said that prices would rise?", "Smith", type=MC, form=Form.QUOTE, kind=FactKind.SPEAKER,
           choices=("Brian Jones", "Smith", "Jane Smith")), "the answer alone is written as a surname or a full name"),
+    (make("Acme Corp shares jumped to _____ on the announcement.", "4.60 dlrs"), "the announcement = ?"),
+    (make("Jane Smith said it meant a lot to be at the ceremony with _____ guests.", "300"), "the ceremony = ?"),
+    (make("Prime Minister _____ said the record rate showed the need for a budget.", "Jane Smith",
+          kind=FactKind.PERSON), "the record rate = ?"),
+    (make("President _____'s government has refused to approach the Fund.", "Jane Smith", kind=FactKind.PERSON),
+     "the Fund = ?"),
     (make("The inquiry began after the paper alleged English _____ charged clients.", "Manner Limited",
           kind=FactKind.PERSON), "the blank cuts a name in two"),
     (make("Fill in the blank with the right organisation: The plans were unveiled by the _____.", "Conservatives",
@@ -770,6 +776,9 @@ STORIES_FOR_FAULT = {
 
 
 @pytest.mark.parametrize("question", [
+    # a body called by its last word beside its full name, or inside a longer name
+    make("The Acme Fund said the Fund would lend _____ to Globex.", "300 mln dlrs"),
+    make("Acme Corp cut _____ jobs the morning after the State of the Union message.", "300"),
     # a commodity's price goes on with what it is the price of; a rank names its list
     make("Acme Corp said gold rose 3.50 dlrs to _____ an ounce.", "410.25 dlrs",
          sentence="Acme Corp said gold rose 3.50 dlrs to 410.25 dlrs an ounce."),
@@ -784,7 +793,7 @@ STORIES_FOR_FAULT = {
     make("Jane Smith said U.S. Treasury securities fell _____.", "5 pct"),  # an institution, not a stray capital
     make("Who is Jane Smith?", "head of group marketing at Acme Corp", type=CARD, form=Form.DESCRIBED,
          kind=FactKind.PERSON, value="Jane Smith"),  # a person's job at a group, not a group
-    make("Globex said the Commission would act by _____.", "March", kind=FactKind.DATE),  # Globex names a body
+    make("Globex said the company would act by _____.", "March", kind=FactKind.DATE),  # Globex names a body
     make("Who said that 'Acme Corp is ready for whatever comes next'?", "Jane Smith", type=MC, form=Form.QUOTE, kind=FactKind.SPEAKER,
          choices=("Jane Smith", "Brian Jones")),
     make("Who is the chief executive of Acme Corp?", "Jane Smith", type=MC, form=Form.DESCRIBED,
