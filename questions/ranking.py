@@ -1489,6 +1489,10 @@ def blank_in_a_range(question: Question, story: Story) -> str | None:
         if re.match(r"\s*(?:and|or|to|-|–)\s*(?:1[89]|20)\d\d\b", after) or \
                 re.search(r"\b(?:1[89]|20)\d\d\s*(?:and|or|to|-|–)\s*$", before):
             return "one end of a range"
+        # "from _____ to March": a month or a day named at the other end rules out half the calendar
+        if re.match(rf"\s*(?:and|to|until|through|-|–)\s*(?:early |late |mid-?)?{CALENDAR_WORD.pattern}", after) or \
+                re.search(rf"{CALENDAR_WORD.pattern}\s*(?:and|to|until|through|-|–)\s*$", before):
+            return "one end of a range"
         # "_____ against 1,750 stg in January 1986": the same month a year apart is the comparison's other end
         month_year = re.fullmatch(r"([A-Z][a-z]+) ((?:1[89]|20)\d\d)", question.answer.strip())
         if month_year and any(re.search(rf"\b{month_year.group(1)},? {int(month_year.group(2)) + shift}\b",
@@ -1717,9 +1721,13 @@ def choices_do_not_work(question: Question, story: Story) -> str | None:
         return None
     shown = f" {normal(question.prompt)} "
     wrong = [choice for choice in question.choices if choice != question.answer]
+    answer_words = set(_WORD.findall(question.answer.lower()))
     for choice in wrong:
         if question.answer.lower().strip() in _party_aliases(choice):
             return f"a choice is the answer by another name: {choice}"  # "Tories" beside "Conservatives"
+        words = set(_WORD.findall(choice.lower())) - _COURTESY_TITLES
+        if question.fact.kind in (FactKind.PERSON, FactKind.SPEAKER) and words and words <= answer_words:
+            return f"a choice is the answer by another name: {choice}"  # "Sir John" beside John Bourn
         if (len(normal(choice)) > 3 or choice.isupper() and len(choice) > 1) and f" {normal(choice)} " in shown:
             return f"a wrong choice is in the prompt: {choice}"
         surname = normal(choice).rsplit(" ", 1)[-1]
@@ -1871,6 +1879,7 @@ def common_word_as_a_name(question: Question, story: Story) -> str | None:
     return None
 
 
+_COURTESY_TITLES = frozenset("sir dame lord lady mr mrs ms miss dr prof".split())
 _OPENING_ADVERB = re.compile(r"(?:Now|But|And|Also|Meanwhile|However|Then|So|Still|Yet|While|When|After|Before|"
                              r"Although|Though|Since|If|Earlier|Later|Separately|Instead) [A-Z]")
 
@@ -1956,6 +1965,20 @@ def figure_in_a_title(question: Question, story: Story) -> str | None:
     at = fact.sentence.text.find(fact.text, fact.start - fact.sentence.start)
     if at >= 0 and _TITLE_AFTER_A_FIGURE.match(fact.sentence.text[at + len(fact.text):]):
         return "a figure inside a title"
+    return None
+
+
+_SCALE_AFTER_A_FIGURE = re.compile(r"^\s*(?:hundreds?|thousands?|millions?|billions?|trillions?|mln|bln|bn)\b", re.IGNORECASE)
+
+
+def figure_cut_before_its_scale(question: Question, story: Story) -> str | None:
+    """"By nearly six thousands people" asked as "by _____ thousands": the figure is cut from its scale."""
+    fact = question.fact
+    if fact.kind != FactKind.NUMBER:
+        return None
+    at = fact.sentence.text.find(fact.text, fact.start - fact.sentence.start)
+    if at >= 0 and _SCALE_AFTER_A_FIGURE.match(fact.sentence.text[at + len(fact.text):]):
+        return "a figure cut from its scale"
     return None
 
 
@@ -2159,7 +2182,8 @@ CHECKS: tuple[Check, ...] = (
     blank_in_brackets, count_of_a_known_set, conversion_beside_the_figure, cut_statement, blank_in_a_range,
     the_storys_own_year, span_from_an_unnamed_event, description_for_an_answer,
     date_of_the_comparison, relative_year, unprinted_year, common_word_as_a_name, garbled_text,
-    an_age, share_price_move, body_by_its_head, unnamed_ranking, figure_in_a_title, year_beside_its_comparison, match_minutes, unnamed_setting, unnamed_period, place_as_a_modifier, name_spelt_two_ways, imagined_scene, figure_of_no_one, short_form_name, no_main_verb, figure_as_a_modifier, acronym_after_the_blank, emblem_of_the_place, guessed_from_top, known_by_age, whose_institution, an_before_the_blank, worked_out_from_the_prompt, reads_badly, garbled_rewording, choices_do_not_work, not_clearly_a_person, misspelt_word,
+    an_age, share_price_move, body_by_its_head, unnamed_ranking, figure_in_a_title, figure_cut_before_its_scale,
+    year_beside_its_comparison, match_minutes, unnamed_setting, unnamed_period, place_as_a_modifier, name_spelt_two_ways, imagined_scene, figure_of_no_one, short_form_name, no_main_verb, figure_as_a_modifier, acronym_after_the_blank, emblem_of_the_place, guessed_from_top, known_by_age, whose_institution, an_before_the_blank, worked_out_from_the_prompt, reads_badly, garbled_rewording, choices_do_not_work, not_clearly_a_person, misspelt_word,
     weak_description,
     weak_flashcard,
 )
