@@ -134,7 +134,9 @@ _BOILERPLATE_DATELINE = re.compile(
     r"^[A-Z][A-Z .'-]{2,},?(?:\s+[A-Z][a-z]+\.?\s+\d{1,2})?\s*(?:\([^)]*\))?\s+[-–—]\s", re.IGNORECASE | re.MULTILINE)
 _DASH_THEN_SPACE = re.compile(r"[-–—]\s")
 _GENERIC_REFERENT = re.compile(
-    r"\bthe (?:(?:new|combined|merged|enlarged|former|parent) )?(?:(?:U\.?S\.?|UK|EU|[A-Z][a-z]+(?:an|sh|ese|ch|i))\s+)?"
+    r"\bthe (?:(?:new|combined|merged|enlarged|former|parent|[a-z]+(?=\s+(?:company|firm|utility|group|bank|"
+    r"corporation|concern|producer|manufacturer|retailer|insurer|lender|carrier|airline)\b)) )?"
+    r"(?:(?:U\.?S\.?|UK|EU|[A-Z][a-z]+(?:an|sh|ese|ch|i))\s+)?"
     r"(?:company|firm|bank|group|corporation|concern|squad|office|bureau|commission|committee|board|council|"
     r"institute|authority|fund|exchange|"
     r"government|ministry|minister|official|spokesman|region|area|"
@@ -179,13 +181,14 @@ _EVENT_NOUNS = (
     "increase|rise|fall|drop|decline|jump|gain|slump|surge|rally|slide|"
     "effort|efforts|campaign|ceiling|limit|target|initiative|approach|strategy|stance|position|fight|battle|"
     "allegations|accusations|closings|closures|merger|takeover|acquisition|delay|suspension|"
-    "situation|circumstances|ceremony|announcement|celebration|festival|welcome|launch|visit|auction|flotation")
+    "situation|circumstances|ceremony|announcement|celebration|festival|welcome|launch|visit|auction|flotation|discovery|"
+    "breakthrough")
 # Nouns a story uses for what it named before: unlike the events above, an owner's name says which one
 # ("Labour's plans", "the bank's role"), so only "the plans", "the role" left bare point back.
 _BACK_NOUNS = (
     "plans|proposals|measures|legislation|ruling|practice|tactic|region|area|role|committee|panel|conference|"
     "session|show|shortlist|recording|funds|question|development|turnaround|tremor|blockage|abandonment|body|"
-    "devices|families")
+    "devices|families|trend|trends")
 _EVENT = re.compile(rf"\b(?:(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ss]uch|(?:[A-Z][\w.-]*(?:'s|’s)))\s+(?!(?:a|an|the)\s)"
                     rf"(?:[a-z-]+\s+){{0,2}}(?:{_EVENT_NOUNS})|"
                     rf"(?:the|this|that|these|those)\s+(?!(?:a|an|the)\s)(?:[a-z-]+\s+){{0,2}}(?:{_BACK_NOUNS}))\b"
@@ -216,7 +219,9 @@ _DEMONSTRATIVE = re.compile(
     rf"(?!(?:{_TIMES}|last|next|past|coming)\b)(?:[a-z][a-z-]+|[A-Z]{{2,}}s)\b|"
     rf"\b(?:a|the)\s+(?:similar|remaining|latter|former|aforementioned)\b|"
     rf"\bsimilar\s+(?!to\b)[a-z]+s\b(?!\s+to\b)|"
-    rf"\bthe record (?:rate|level|figure|high|low|number|amount|total)\b(?!\s+(?:of|for|in)\b)|"  # which record?  # "had put similar conditions on a shipment": like what?
+    rf"\bthe record (?:rate|level|figure|high|low|number|amount|total)\b(?!\s+(?:of|for|in)\b)|"  # which record?
+    rf"\b[Aa] further\s+(?:_{{3,}}|\d|[a-z]+\s+(?:_{{3,}}|\d))|"  # "A further _____ will be borrowed": besides what?
+    rf"\b[Tt]he only other\b|"  # "the only other Indian woman to win": other than whom?  # "had put similar conditions on a shipment": like what?
     rf"\bthe (?:MP|MEP|MSP|MLA)(?:'s|’s)?(?![\w-])(?!,? [A-Z])(?!\s+(?:for|of)\b)|"  # "the MP's resignation"
     rf"\bthe\s+same\s+(?!(?:{_TIMES})\b)[a-z]+\b|"
     rf"\bthe (?:two|three|four) (?:men|women|leaders|sides|teams|companies|firms|countries|parties|banks|players)\b"
@@ -226,7 +231,8 @@ _DEMONSTRATIVE = re.compile(
 # Letters every match of _DEMONSTRATIVE holds: where none stands, the pattern need not run (a new alternative
 # needs its letters here; tests/questions/test_ranking.py checks the list against the pattern).
 _DEMONSTRATIVE_WORDS = ("his", "hese", "hose", "that", "similar", "remaining", "latter", "former", "aforementioned",
-                        "same", "the two", "the three", "the four", "the M", "the record")
+                        "same", "the two", "the three", "the four", "the M", "the record", "further",
+                        "only other")
 _GARBLED = re.compile(r"\b[a-z]{2,}[A-Z][a-z]*\b|[a-z]&[a-z]|\b[a-z]+[0-9]+[a-z]+\b")
 _QUOTE_FOR_APOSTROPHE = re.compile(r"\w\"s\b")  # ADB"s founders: a converter wrote a double quote for an apostrophe
 _LOWER_THEN_CAPITAL_OR_DIGIT = re.compile(r"[a-z][A-Z0-9]")  # in every match of _GARBLED without an "&"
@@ -573,6 +579,8 @@ def points_back(question: Question, story: Story) -> str | None:
         if _DEFINED_HERE.match(following):
             continue
         head = words[-1].lower()  # "the stock market" is about a market, whatever stock was mentioned before
+        if len(words) == 2 and head.endswith("ed"):
+            head = words[0].lower()  # "the cream provided a safeguard": the verb is no part of the noun
         if head in _NOT_POINTING or len(head) < 4 and head not in _SHORT_BACK_NOUNS:
             continue
         stem = head[:-1] if head.endswith("s") and not head.endswith("ss") else head

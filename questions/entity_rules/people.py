@@ -36,7 +36,10 @@ def read_person_of_firm(found: Findings, first: int, last: int) -> bool:
         tail = tokens[last - 1].lower
         if start >= last or not (tail in LEGAL_SUFFIXES or tail in ORG_HEADS or tail in COMPANY_TAILS):
             return False
-        if any(head_word(token.lower) or title_word(token) for token in tokens[first:link]):
+        # A head word is no person's ("Finance Bill of ..."), unless it stands as a first name ("Bill Sullivan of")
+        if any(head_word(token.lower) and not (index == first and link - first == 2
+                                               and name_word(token, found.article, given=True))
+               or title_word(token) for index, token in enumerate(tokens[first:link], first)):
             return False
         count = len(found.mentions)
         if not read_person(found, first, link):

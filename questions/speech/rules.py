@@ -279,11 +279,22 @@ def continued_quotations(doc: SpeechDocument, ledger: Ledger) -> None:
             continue  # '"…," she said.' after a man spoke
         if any(someone_else_named(doc, between, last.speaker.value) for between in range(latest + 1, sentence)):
             continue  # 'Miller argued … People like Eppel were steadfast. "…," he said': either man
+        if any(_quotes_someone_unnamed(doc, between, by_sentence) for between in range(latest + 1, sentence)):
+            continue  # '"…," Data Resources' Wyss said. "…," he added.': the rules could not name the one between
         text = doc.quote_text(parts[0])
         if text and len(text.split()) >= 2:
             claim_quotation(doc, ledger, first)
             ledger.said.append(Attribution(last.speaker, sentence, (text,), "continued_quotation"))
             bisect.insort(by_sentence, (sentence, len(ledger.said) - 1))
+
+
+def _quotes_someone_unnamed(doc: SpeechDocument, sentence: int, by_sentence: list[tuple[int, int]]) -> bool:
+    """Whether a sentence holds a quotation that no attribution took: someone the rules could not name spoke."""
+    bounds = doc.article.sentences[sentence]
+    quoted = any(mark in doc.text[bounds.start:bounds.end] for mark in '"“”')
+    attributed = bisect.bisect_left(by_sentence, (sentence, -1)) < len(by_sentence) and \
+        by_sentence[bisect.bisect_left(by_sentence, (sentence, -1))][0] == sentence
+    return quoted and not attributed
 
 
 def colon_quotation(doc: SpeechDocument, ledger: Ledger, parts: tuple[Quote, ...], sentence: int) -> None:

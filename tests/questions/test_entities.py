@@ -363,6 +363,7 @@ def test_annotated_corpus_entities_are_found() -> None:
         ('"We can win," said the sevens coach Mike Friday.', "Mike Friday", "sevens coach"),
         # an analyst of a firm
         ('"Prices will rise," said analyst Daniel Rolf of Merrow Lynd and Co.', "Daniel Rolf", "analyst"),
+        ('"Prices will rise," said Bill Selvan of Dean Wetter Reynolds Inc. Selvan expects cuts.', "Bill Selvan", None),
         # a firm of partners' names before a job is no person ("Carroll McEntee" was offered as a speaker)
         ('"It has not broken out of its range," said Carroll Vance and McGinn analyst Denis Karn.', "Denis Karn",
          "Carroll Vance and McGinn analyst"),

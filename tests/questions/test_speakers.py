@@ -411,6 +411,12 @@ def test_the_deputy_is_not_the_one_with_the_shorter_title() -> None:
         # a place after "in" and a compass word only says where the officials are
         ("Officials in east China have repeatedly said stable grain production is a key state policy.", []),
         ("Thailand said it would cope.", [("Thailand", "Thailand", "it would cope")]),
+        # a quotation the rules could not attribute stands between: neither "he added" nor the next bare
+        # quotation goes on with the speaker before it (a learner was told Wyss said Sullivan's words)
+        ('"Orders fell," said Bill Selvan of Dean Wetter Reynolds Inc.\n'
+         '"No reason to tighten," Data Kestrel\'s Wyss said. "The Fed will wait and see," he added.\n'
+         'Selvan predicted the Fed will ease. "People are not talking recession now."',
+         [("Bill Selvan", "Bill Selvan", "Orders fell")]),
         # "denied reports that" reports; "said National estimates that" starts a new report
         ("Ms Ann Lee spoke on Sunday. She denied reports that her faith would make her refuse the job.",
          [("Ann Lee", "She", "her faith would make her refuse the job")]),
