@@ -1959,6 +1959,30 @@ def body_by_its_head(question: Question, story: Story) -> str | None:
     return f"{match.group(0)} = ?"
 
 
+def someone_by_nationality(question: Question, story: Story) -> str | None:
+    """"The Slovakian", "the Brazilian" stand for a player the question never names."""
+    body = _unquoted_body(question.prompt)
+    for match in _THE_CAPITALISED.finditer(body) if "he " in body else ():
+        word = match.group(1)
+        if word.lower() in DEMONYMS and word.lower().endswith(("an", "ese", "man", "woman", "i")) or \
+                word.endswith("n") and any(gazetteer.lookup(place) for place in (word[:-1], word[:-3] + "a")):
+            return f"{match.group(0)} = ?"  # "the Slovakian": of Slovakia
+    return None
+
+
+_THE_CAPITALISED = re.compile(r"\b[Tt]he ([A-Z][a-z]+)(?=\s*(?:[,.;:)]|$|(?:has|had|was|is|will|would|won|lost|beat|"
+                              r"became|becomes|said|says|added|scored|needed|needs|took|takes|made|makes)\b))")
+
+
+def party_named_in_the_prompt(question: Question, story: Story) -> str | None:
+    """"The _____ published the Tory election manifesto": the party's other name gives the answer away."""
+    aliases = _party_aliases(question.answer) | {name.removesuffix("ies") + "y" for name in _party_aliases(question.answer)
+                                                 if name.endswith("ies")}
+    prompt = f" {normal(question.prompt)} "
+    shown = next((alias for alias in aliases if f" {alias} " in prompt), None)
+    return f"the prompt names the answer's party another way: {shown}" if shown else None
+
+
 def unnamed_ranking(question: Question, story: Story) -> str | None:
     """"China comes third, with _____ bpd": third among what, the sentence before said."""
     match = _RANK_WITHOUT_A_LIST.search(_unquoted_body(question.prompt))
@@ -2172,6 +2196,10 @@ def weak_flashcard(question: Question, story: Story) -> str | None:
     if question.form == Form.DESCRIBED and question.fact.kind in (FactKind.PERSON, FactKind.SPEAKER) and \
             _plural_role(back):
         return f"one person given the role of several: {back}"  # "Eric Fellner": "the co-chairmen of Working Title"
+    if question.form == Form.DESCRIBED and question.fact.kind == FactKind.PLACE:
+        # Judged blind: "What is the Soviet Union?" → "the world's largest grain importer" twice bad: a country is
+        # not what one sentence calls it.
+        return f"a place's card backed by one sentence's description: {back}"
     if question.fact.kind == FactKind.NUMBER and \
             len(re.findall(rf"(?<![\w.]){re.escape(question.fact.text)}(?![\w])", question.fact.sentence.text)) > 1:
         return f"the sentence holds {question.fact.text} more than once: which one?"
@@ -2190,7 +2218,7 @@ CHECKS: tuple[Check, ...] = (
     blank_in_brackets, count_of_a_known_set, conversion_beside_the_figure, cut_statement, blank_in_a_range,
     the_storys_own_year, span_from_an_unnamed_event, description_for_an_answer,
     date_of_the_comparison, relative_year, unprinted_year, common_word_as_a_name, garbled_text,
-    an_age, share_price_move, body_by_its_head, unnamed_ranking, figure_in_a_title, figure_cut_before_its_scale,
+    an_age, share_price_move, body_by_its_head, someone_by_nationality, party_named_in_the_prompt, unnamed_ranking, figure_in_a_title, figure_cut_before_its_scale,
     year_beside_its_comparison, match_minutes, unnamed_setting, unnamed_period, place_as_a_modifier, name_spelt_two_ways, imagined_scene, figure_of_no_one, short_form_name, no_main_verb, figure_as_a_modifier, acronym_after_the_blank, emblem_of_the_place, guessed_from_top, known_by_age, whose_institution, an_before_the_blank, worked_out_from_the_prompt, reads_badly, garbled_rewording, choices_do_not_work, not_clearly_a_person, misspelt_word,
     weak_description,
     weak_flashcard,

@@ -131,6 +131,13 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
      "one end of a range"),
     (make("Acme Corp will add _____ thousands people to its workforce.", "nearly six",
           sentence="Acme Corp will add nearly six thousands people to its workforce."), "a figure cut from its scale"),
+    (make("Aged _____ years and 185 days, the Brazilian became the youngest player to win.", "18"),
+     "the Brazilian = ?"),
+    (make("The Slovakian had _____ match points against Jane Smith.", "nine"), "The Slovakian = ?"),
+    (make("The _____ have pledged in the Tory election manifesto to cut 300 jobs at Acme Corp.", "Conservatives",
+          kind=FactKind.ORGANISATION), "the prompt names the answer's party another way"),
+    (make("What is the Soviet Union?", "the world's largest grain importer", type=CARD, form=Form.DESCRIBED,
+          kind=FactKind.PLACE, value="Soviet Union"), "a place's card backed by one sentence's description"),
     (make("Who said that prices would rise?", "Jane Smith", type=MC, form=Form.QUOTE, kind=FactKind.SPEAKER,
           choices=("Brian Jones", "Jane Smith", "Dame Jane")), "a choice is the answer by another name: Dame Jane"),
     (make("Who said that prices would rise?", "Smith", type=MC, form=Form.QUOTE, kind=FactKind.SPEAKER,
@@ -783,6 +790,8 @@ STORIES_FOR_FAULT = {
 
 
 @pytest.mark.parametrize("question", [
+    # a nationality before a noun describes it
+    make("The American economy grew _____ last year, Jane Smith said.", "5 pct"),
     # a body called by its last word beside its full name, or inside a longer name
     make("The Acme Fund said the Fund would lend _____ to Globex.", "300 mln dlrs"),
     make("Acme Corp cut _____ jobs the morning after the State of the Union message.", "300"),
