@@ -52,6 +52,9 @@ def read_person_of_firm(found: Findings, first: int, last: int) -> bool:
     return False
 
 
+_COMPASS_WORDS = frozenset("north south east west northern southern eastern western central".split())
+
+
 def read_person_after_portfolio(found: Findings, first: int, last: int) -> bool:
     """"Shadow leader of the Commons Jo Hale": the office's capitalised words, then the name."""
     tokens = found.tokens
@@ -62,6 +65,8 @@ def read_person_after_portfolio(found: Findings, first: int, last: int) -> bool:
             or not (tokens[link - 1].lower in ROLE_NOUNS and tokens[link - 1].text.islower()
                     or title_word(tokens[link - 1])):
         return False  # "leader of the Commons Jo Hale", "Chief Secretary to the Treasury Ian Vole"
+    if tokens[first].lower in _COMPASS_WORDS:
+        return False  # "joint leader of the South Shropshire Hunt": a body named after a region, no person in it
     for start in (last - 2, last - 3):
         if start > first and read_person(found, start, last):
             role_start = link - 1

@@ -1,6 +1,8 @@
 """Role phrases around a name: "X, the company's chief executive,", "astronaut X", "the minister, X"."""
 from __future__ import annotations
 
+import re
+
 from questions.entity_rules.document import EntityText, acronym_like, inside_word
 from questions.entity_rules.words import APPOSITIVE_VERBS, DEGREE_WORDS, ROLE_LINKS, ROLE_STOPS, TIME_NOUNS, VERB_LIKE
 from questions.lexicon import DEMONYMS, HEADLINE_WORDS, MONTHS, ORG_HEADS, ROLE_FILLERS, ROLE_NOUNS, SPEECH_VERBS
@@ -85,6 +87,9 @@ def appositive_after(doc: EntityText, last: int) -> str | None:
         return None
     if index < len(tokens) and tokens[index].text not in (",", ".", ";", ")", "”", '"'):
         return None
+    if index < len(tokens) and tokens[index].text == "," and \
+            _PLACE_BASED.match(doc.article.text, tokens[index].end):
+        return None  # "president of Palo Alto, Calif.-based Adobe": the comma is inside the firm's description
     return doc.article.span_text(start, end if end is not None else index)
 
 
@@ -100,6 +105,7 @@ def role_head(doc: EntityText, index: int) -> bool:
         or following.lower in ROLE_NOUNS or following.lower in ("who", "which", "whose")
 
 
+_PLACE_BASED = re.compile(r"\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*-\s*based\b")
 # Words that open a sentence before its subject: "Yesterday Argentina's economy minister, Roberto Lavagna, said".
 _CLAUSE_OPENERS = frozenset("yesterday today tonight earlier later meanwhile now separately also but and".split())
 

@@ -76,7 +76,7 @@ def after_preposition(doc: SpeechDocument, position: int) -> bool:
     role words before the name) is not the subject."""
     index = doc.article.first_token_at(position) - 1
     while index > 0 and (doc.tokens[index].lower in ("the", "a", "an", "new", "its", "their", "his", "her")
-                         or doc.tokens[index].lower in _COMPASS and doc.tokens[index].text.islower()
+                         or doc.tokens[index].lower in _COMPASS  # "leader of the South Shropshire Hunt"
                          or doc.tokens[index].text.islower() and (doc.tokens[index].lower in ROLE_NOUNS
                                                                   or doc.tokens[index].lower in ROLE_QUALIFIERS)):
         index -= 1

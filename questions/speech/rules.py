@@ -159,8 +159,20 @@ def quote_before(doc: SpeechDocument, ledger: Ledger, attribution_start: int, se
             return None
         if doc.text[quote.start:quote.end].rstrip().endswith(".") and "," not in gap:
             return None  # a finished sentence in quotes is not attributed by the next sentence
+        if _a_title(doc.text[quote.start:quote.end]):
+            return None  # 'accompanying the "Sugar Program Improvements Act of 1987", Peter Myers said': a name
         return claim_quotation(doc, ledger, quote)
     return None
+
+
+_TITLE_SMALL_WORDS = frozenset("of and the for in on to a an at by with or".split())
+
+
+def _a_title(text: str) -> bool:
+    """Whether quoted words are a title ("Sugar Program Improvements Act of 1987"), not words someone said."""
+    words = text.strip(" ,.").split()
+    return 2 <= len(words) <= 12 and words[0][:1].isupper() and not any(mark in text for mark in ".!?;") and \
+        all(word[:1].isupper() or word[:1].isdigit() or word in _TITLE_SMALL_WORDS for word in words)
 
 
 def quote_after(doc: SpeechDocument, ledger: Ledger, position: int, sentence: int) -> Quote | None:

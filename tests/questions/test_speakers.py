@@ -411,6 +411,12 @@ def test_the_deputy_is_not_the_one_with_the_shorter_title() -> None:
         # a place after "in" and a compass word only says where the officials are
         ("Officials in east China have repeatedly said stable grain production is a key state policy.", []),
         ("Thailand said it would cope.", [("Thailand", "Thailand", "it would cope")]),
+        # a body named after a region ("the South Kestrel Hunt") holds no person who could have said it
+        ("Otis Verry, joint leader of the South Kestrel Hunt, said the ban was unfair.",
+         [("Otis Verry", "Otis Verry", "the ban was unfair")]),
+        # a title in quotation marks is a name, not words someone said
+        ('In a letter accompanying the "Sugar Loan Reform Act of 1987", Peter Myles, deputy secretary, said the '
+         'rate should be cut.', [("Peter Myles", "Peter Myles", "the rate should be cut")]),
         # a quotation the rules could not attribute stands between: neither "he added" nor the next bare
         # quotation goes on with the speaker before it (a learner was told Wyss said Sullivan's words)
         ('"Orders fell," said Bill Selvan of Dean Wetter Reynolds Inc.\n'
