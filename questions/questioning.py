@@ -1363,6 +1363,8 @@ def _name_with_the(fact: Fact, name: str, setting: Setting | None) -> str:
         return name
     if setting and re.search(r"\bthe\s+$", setting.before(), re.IGNORECASE) or _ORG_THE.search(name):
         return "the " + name
+    if setting and name.isupper() and re.search(r"\bthe\s+(?:[\w-]+\s+){1,2}$", setting.before(), re.IGNORECASE):
+        return "the " + name  # "the 24-nation OECD": "What is the OECD?"
     return name
 
 

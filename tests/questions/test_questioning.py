@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 import questions
 from questions import questioning
 from questions.distractors import number_shape
-from questions.model import Anatomy, Fact, FactKind, QuestionType, Sentence, Span
+from questions.model import Anatomy, Fact, FactKind, Form, QuestionType, Sentence, Span
 from questions.pipeline import generate
 from questions.questioning import MAX_QUESTIONED_FACTS, make_questions
 
@@ -941,3 +941,12 @@ def test_a_scene_the_writer_asks_us_to_picture_is_never_recommended():
     recommended = [question.prompt for question in generate(text, published=dt.date(2005, 2, 3)).questions
                    if question.recommended]
     assert recommended and not any("flung out" in prompt or "camped on" in prompt for prompt in recommended)
+
+
+def test_an_acronym_the_article_writes_after_the_and_a_modifier_keeps_the():
+    # "What is OECD?" was judged not fluent: "the 24-nation OECD" is "the OECD"
+    article = ("Trade Ministers Meet\nThe meeting of the 12-nation TARC, a forum for coordinating trade policies, "
+               "opens on Monday in Geneva.\n")
+    cards = [question.prompt for question in questions.generate(article).questions
+             if question.type == QuestionType.FLASHCARD and question.form == Form.DESCRIBED]
+    assert cards == ["What is the TARC?"]
