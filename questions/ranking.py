@@ -1472,6 +1472,8 @@ def cut_statement(question: Question, story: Story) -> str | None:
         return None
     if question.type == QuestionType.TRUE_FALSE:
         return "a statement cut short"
+    if re.search(r"\b(?:the|of|and) [A-Z][a-z]+…", question.prompt):
+        return "a quotation cut inside a name"  # "channelled through the Land…" of the Land Bank of the Philippines
     return "a quotation cut mid-phrase" if _CUT_AFTER_A_LINKING_WORD.search(question.prompt) else None
 
 
@@ -1954,7 +1956,8 @@ def body_by_its_head(question: Question, story: Story) -> str | None:
     """"Refused to approach the Fund": the question calls a body by its last word, never saying which fund."""
     body = _unquoted_body(question.prompt)
     match = _BODY_BY_ITS_HEAD.search(body) if "he " in body else None
-    if match is None or re.search(rf"[A-Z][\w.'’-]* (?:of |for |and )?(?:the )?(?:[A-Z][\w.'’-]* )*{match.group(1)}\b", body):
+    if match is None or re.search(rf"(?!The\b)[A-Z][\w.'’-]* (?:of |for |and )?(?:the )?(?:[A-Z][\w.'’-]* )*{match.group(1)}\b",
+                                        body):
         return None  # "the International Monetary Fund said the Fund ...": the name stands beside it
     return f"{match.group(0)} = ?"
 

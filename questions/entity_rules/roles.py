@@ -100,11 +100,14 @@ def role_head(doc: EntityText, index: int) -> bool:
     if tokens[index].lower not in ROLE_NOUNS:
         return False
     following = tokens[index + 1] if index + 1 < len(tokens) else None
+    if tokens[index].lower in _KIN and following is not None and following.capitalised:
+        return False  # "…, hand divorce papers to wife Angie": another person's kin, no role of this one
     return following is None or not following.word or not following.text.islower() \
         or following.lower in ROLE_LINKS or following.lower in APPOSITIVE_VERBS \
         or following.lower in ROLE_NOUNS or following.lower in ("who", "which", "whose")
 
 
+_KIN = frozenset("wife husband son daughter brother sister father mother partner widow uncle aunt".split())
 _PLACE_BASED = re.compile(r"\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*-\s*based\b")
 # Words that open a sentence before its subject: "Yesterday Argentina's economy minister, Roberto Lavagna, said".
 _CLAUSE_OPENERS = frozenset("yesterday today tonight earlier later meanwhile now separately also but and".split())

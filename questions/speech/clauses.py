@@ -129,8 +129,8 @@ def clause_after_aside(doc: SpeechDocument, speaker: Mention, index: int, has_be
     position += 1
     if position < len(tokens) and tokens[position].lower in ("though", "although", "but"):
         position += 1
-    elif has_before:
-        return None
+    elif has_before or position < len(tokens) and tokens[position].lower in ("and", "or", "nor"):
+        return None  # "There were many finalists, he added, and a few …": the rest of the clause before
     if position >= len(tokens) or tokens[position].sentence != tokens[index].sentence:
         return None
     return clause_from(doc, position)

@@ -380,6 +380,8 @@ def test_annotated_corpus_entities_are_found() -> None:
         ("Frances Dolan said the vote would be close.", "Frances Dolan", None),
         # "the centre of" something that is no place, or said of a name the article calls by its surname
         ("Jose Vela, the centre of the bribery row, resigned.", "Jose Vela", "the centre of the bribery row"),
+        # a clause after the name that ends on another person's kin is no role ("hand divorce papers to wife Angie")
+        ("Millions saw Den, played by Les Grant, hand divorce papers to wife Angie.", "Les Grant", None),
         # a comma inside the firm's description ("Palo Alto, Calif.-based") cuts no role short
         ("John Warrin, president of Palo Alto, Calif.-based Kestrel, said sales rose.", "John Warrin", None),
         # a sentence's opening day is no part of the role before the name

@@ -411,6 +411,9 @@ def test_the_deputy_is_not_the_one_with_the_shorter_title() -> None:
         # a place after "in" and a compass word only says where the officials are
         ("Officials in east China have repeatedly said stable grain production is a key state policy.", []),
         ("Thailand said it would cope.", [("Thailand", "Thailand", "it would cope")]),
+        # a clause joined by "and" after the aside is the rest of the clause before it, not what was said
+        ("Ann Kell runs the awards. There were many new finalists this year, she added, and a few that had won "
+         "before.", []),
         # a body named after a region ("the South Kestrel Hunt") holds no person who could have said it
         ("Otis Verry, joint leader of the South Kestrel Hunt, said the ban was unfair.",
          [("Otis Verry", "Otis Verry", "the ban was unfair")]),
