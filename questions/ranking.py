@@ -1867,7 +1867,13 @@ def not_clearly_a_person(question: Question, story: Story) -> str | None:
     fact = question.fact
     if fact.kind in (FactKind.PERSON, FactKind.SPEAKER) and _NOT_A_FIRST_NAME.match(str(fact.value)):
         return f"not clearly a person: {fact.value}"
+    if question.form == Form.DESCRIBED and fact.kind == FactKind.PERSON and _A_PUBLICATION.match(question.answer):
+        return f"a publication asked as a person: {fact.value}"  # "Who is Wen Wei Po?" → "a Hong Kong daily"
     return None
+
+
+_A_PUBLICATION = re.compile(r"(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}(?:daily|newspaper|weekly|tabloid|magazine|paper|"
+                            r"journal|news agency|agency|broadcaster|website|radio station|station|channel)\b")
 
 
 def common_word_as_a_name(question: Question, story: Story) -> str | None:

@@ -42,6 +42,8 @@ def candidate_spans(found: Findings) -> list[tuple[int, int]]:
                 break
             if end - 1 > index and tokens[end - 1].lower in LEGAL_SUFFIXES \
                     and following.lower not in LEGAL_SUFFIXES:
+                if (place_end := _place_after_of(found, end)) is not None:
+                    end = place_end  # "General Telephone Co of California": the state is the firm's, no body
                 break  # "American Motors Corp. Moody's said": a company's name ends at its suffix
             if continues(found.doc, end):
                 end += 1
@@ -64,6 +66,25 @@ def candidate_spans(found: Findings) -> list[tuple[int, int]]:
         spans.append((index, end))
         index = end
     return spans
+
+
+def _place_after_of(found: Findings, end: int) -> int | None:
+    """Where "of" and a known place after a company's suffix end, when the name ends there: "Co of California,",
+    "Co of Canada Ltd"."""
+    tokens = found.tokens
+    if end + 1 >= len(tokens) or tokens[end].text != "of":
+        return None
+    for size in (2, 1):
+        last = end + 1 + size
+        if last <= len(tokens) and all(token.capitalised and token.sentence == tokens[end].sentence
+                                       for token in tokens[end + 1:last]) \
+                and (place := gazetteer.lookup(found.article.span_text(end + 1, last))) is not None \
+                and place.kind > gazetteer.PlaceKind.CITY:  # a state's or a country's firm; "of Stockholm" says where
+            if last < len(tokens) and tokens[last].lower in LEGAL_SUFFIXES:
+                return last + 1  # "Ford Motor Co of Canada Ltd"
+            if last == len(tokens) or not tokens[last].capitalised:
+                return last
+    return None
 
 
 # Roles an award or a record gives, never a firm: "Naomi Watts and Oscar winner Adrien Brody" are two people.

@@ -90,7 +90,8 @@ def appositive_after(doc: EntityText, last: int) -> str | None:
     if index < len(tokens) and tokens[index].text == "," and \
             _PLACE_BASED.match(doc.article.text, tokens[index].end):
         return None  # "president of Palo Alto, Calif.-based Adobe": the comma is inside the firm's description
-    return doc.article.span_text(start, end if end is not None else index)
+    role = doc.article.span_text(start, end if end is not None else index)
+    return _OCCASION_AFTER.sub("", role) or None  # "chief secretary to the Treasury in a statement"
 
 
 def role_head(doc: EntityText, index: int) -> bool:
@@ -107,6 +108,10 @@ def role_head(doc: EntityText, index: int) -> bool:
         or following.lower in ROLE_NOUNS or following.lower in ("who", "which", "whose")
 
 
+# Where and when someone spoke, written after their role: no part of it.
+_OCCASION_AFTER = re.compile(r"\s+(?:(?:in|at|during)\s+(?:a|an|the|his|her|their)\s+(?:[a-z]+\s+)?(?:statement|"
+                             r"interview|speech|letter|briefing|conference|address|report)|on\s+(?:Monday|Tuesday|"
+                             r"Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|earlier)$")
 _KIN = frozenset("wife husband son daughter brother sister father mother partner widow uncle aunt".split())
 _PLACE_BASED = re.compile(r"\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*-\s*based\b")
 # Words that open a sentence before its subject: "Yesterday Argentina's economy minister, Roberto Lavagna, said".

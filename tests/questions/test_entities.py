@@ -382,6 +382,9 @@ def test_annotated_corpus_entities_are_found() -> None:
         ("Jose Vela, the centre of the bribery row, resigned.", "Jose Vela", "the centre of the bribery row"),
         # a clause after the name that ends on another person's kin is no role ("hand divorce papers to wife Angie")
         ("Millions saw Den, played by Les Grant, hand divorce papers to wife Angie.", "Les Grant", None),
+        # where the person spoke is no part of the role
+        ('"The economy is on course," said Paul Bowen, chief secretary to the Treasury in a statement.', "Paul Bowen",
+         "chief secretary to the Treasury"),
         # a comma inside the firm's description ("Palo Alto, Calif.-based") cuts no role short
         ("John Warrin, president of Palo Alto, Calif.-based Kestrel, said sales rose.", "John Warrin", None),
         # a sentence's opening day is no part of the role before the name
@@ -486,6 +489,10 @@ def test_person_and_role_in_news_prose(text: str, name: str, role: str | None) -
          {"Pay N' Pak Stores Inc"}),
         # "Limited" ends a firm's name as "Ltd" does, a nationality's word before it included
         ("The paper alleged English Manner Limited charged clients for access.", {"English Manner Limited"}),
+        # "of" and a place after a firm's suffix go on with its name (a flashcard asked "What is California?")
+        ("Daiwa won the bonds of Kestrel Telephone Co of California, a unit of Tarvik Corp.",
+         {"Kestrel Telephone Co of California", "Tarvik Corp."}),
+        ("Kestrel Motor Co of Canada Ltd said sales rose.", {"Kestrel Motor Co of Canada Ltd"}),
         # the firm of an office before a name, read alone later, is still the firm
         ("Dealers may move, branch manager of Kestrel Ferrand Paul Hofsted said. Kestrel Ferrand is the main dealer.",
          {"Kestrel Ferrand"}),
