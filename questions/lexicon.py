@@ -17,8 +17,8 @@ also although always am among amid amongst an and another any anybody anyone any
 around as aside at away back be became because become becomes been before beforehand behind being below beside
 besides between beyond both but by can cannot could did do does doing done down during each either else elsewhere
 enough especially even ever every everybody everyone everything everywhere except far few fewer following for
-former formerly forth from further furthermore had has have having he hence her here hereby herein hers herself him
-himself his how however i if in inside instead into is it its itself just last lately later latter least less like
+earlier former formerly forth from further furthermore had has have having he hence her here hereby herein hers herself
+him himself his how however i if in inside instead into is it its itself just last lately later latter least less like
 likely many may maybe me meantime meanwhile might mine more moreover most mostly much must my myself namely near
 nearly neither never nevertheless next no nobody none nonetheless noone nor not nothing now nowhere of off often on
 once one only onto or other others otherwise our ours ourselves out outside over overall own per perhaps please
@@ -280,7 +280,8 @@ mirror express mail observer standard
 NEWSPAPER_WORDS = _words("times telegraph express mirror herald post mail star independent tribune sport people "
                          "observer")
 # Suffixes that make a company name whatever precedes them ("Acme Inc", "Smith & Sons Ltd").
-LEGAL_SUFFIXES = _words("inc inc. corp corp. ltd ltd. llc plc co co. ag sa nv gmbh llp lp bros bros. re limited incorporated")
+LEGAL_SUFFIXES = _words("inc inc. corp corp. ltd ltd. llc plc co co. ag sa nv gmbh llp lp bros bros. re limited "
+                        "incorporated")
 # Words that join "and" into a company's name ("Merrill Lynch and Co", "Smith and Sons").
 COMPANY_TAILS = _words("co co. company sons partners associates")
 # News organisations named without any organisation word.

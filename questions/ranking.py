@@ -181,15 +181,16 @@ _EVENT_NOUNS = (
     "increase|rise|fall|drop|decline|jump|gain|slump|surge|rally|slide|"
     "effort|efforts|campaign|ceiling|limit|target|initiative|approach|strategy|stance|position|fight|battle|"
     "allegations|accusations|closings|closures|merger|takeover|acquisition|delay|suspension|"
-    "situation|circumstances|ceremony|announcement|celebration|festival|welcome|launch|visit|auction|flotation|discovery|"
-    "breakthrough")
+    "situation|circumstances|ceremony|announcement|celebration|festival|welcome|launch|visit|auction|flotation|"
+    "discovery|breakthrough")
 # Nouns a story uses for what it named before: unlike the events above, an owner's name says which one
 # ("Labour's plans", "the bank's role"), so only "the plans", "the role" left bare point back.
 _BACK_NOUNS = (
     "plans|proposals|measures|legislation|ruling|practice|tactic|region|area|role|committee|panel|conference|"
     "session|show|shortlist|recording|funds|question|development|turnaround|tremor|blockage|abandonment|body|"
     "devices|families|trend|trends")
-_EVENT = re.compile(rf"\b(?:(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ss]uch|(?:[A-Z][\w.-]*(?:'s|’s)))\s+(?!(?:a|an|the)\s)"
+_EVENT = re.compile(rf"\b(?:(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ss]uch|(?:[A-Z][\w.-]*(?:'s|’s)))\s+"
+                    rf"(?!(?:a|an|the)\s)"
                     rf"(?:[a-z-]+\s+){{0,2}}(?:{_EVENT_NOUNS})|"
                     rf"(?:the|this|that|these|those)\s+(?!(?:a|an|the)\s)(?:[a-z-]+\s+){{0,2}}(?:{_BACK_NOUNS}))\b"
                     rf"(?!\s*(?:of|to|for|that|which|who|known as|called|named|in which)\b|\s+by\s+[A-Z])")
@@ -218,10 +219,10 @@ _DEMONSTRATIVE = re.compile(
     rf"\b(?:[Tt]his|[Tt]hese|[Tt]hose|(?:on|at|by|in|of|for|from|with|since|after|before|until|to|[Dd]uring|over) that)\s+"
     rf"(?!(?:{_TIMES}|last|next|past|coming)\b)(?:[a-z][a-z-]+|[A-Z]{{2,}}s)\b|"
     rf"\b(?:a|the)\s+(?:similar|remaining|latter|former|aforementioned)\b|"
-    rf"\bsimilar\s+(?!to\b)[a-z]+s\b(?!\s+to\b)|"
+    rf"\bsimilar\s+(?!to\b)[a-z]+s\b(?!\s+to\b)|"  # "had put similar conditions on a shipment": like what?
     rf"\bthe record (?:rate|level|figure|high|low|number|amount|total)\b(?!\s+(?:of|for|in)\b)|"  # which record?
     rf"\b[Aa] further\s+(?:_{{3,}}|\d|[a-z]+\s+(?:_{{3,}}|\d))|"  # "A further _____ will be borrowed": besides what?
-    rf"\b[Tt]he only other\b|"  # "the only other Indian woman to win": other than whom?  # "had put similar conditions on a shipment": like what?
+    rf"\b[Tt]he only other\b|"  # "the only other Indian woman to win": other than whom?
     rf"\bthe (?:MP|MEP|MSP|MLA)(?:'s|’s)?(?![\w-])(?!,? [A-Z])(?!\s+(?:for|of)\b)|"  # "the MP's resignation"
     rf"\bthe\s+same\s+(?!(?:{_TIMES})\b)[a-z]+\b|"
     rf"\bthe (?:two|three|four) (?:men|women|leaders|sides|teams|companies|firms|countries|parties|banks|players)\b"
@@ -1207,6 +1208,9 @@ def blank_gives_itself_away(question: Question, story: Story) -> str | None:
         return "the blank is glued to a word"  # "JARD._____"
     if re.match(r"\s+hours a day\b", after) and question.answer.strip().lower() in ("24", "twenty-four"):
         return "the blank is a stock phrase"  # "_____ hours a day": 24, as every reader guesses
+    if question.fact.kind == FactKind.ORGANISATION and \
+            (word := _distinctive_word_in(question.answer, f" {normal(before + ' ' + after)} ", story)):
+        return f"the prompt prints the answer's name: {word}"  # "Transamerica Financial Corp, a unit of _____"
     if re.search(r"\bout of\s+$", before) and re.fullmatch(r"(?:10|ten|100|a hundred|one hundred)", question.answer.strip(),
                                                            re.IGNORECASE):
         return "the blank is the round whole of a share"  # "Eight out of _____ voters": ten, as every reader guesses
@@ -1962,8 +1966,10 @@ def body_by_its_head(question: Question, story: Story) -> str | None:
     """"Refused to approach the Fund": the question calls a body by its last word, never saying which fund."""
     body = _unquoted_body(question.prompt)
     match = _BODY_BY_ITS_HEAD.search(body) if "he " in body else None
-    if match is None or re.search(rf"(?!The\b)[A-Z][\w.'’-]* (?:of |for |and )?(?:the )?(?:[A-Z][\w.'’-]* )*{match.group(1)}\b",
-                                        body):
+    if match is None:
+        return None
+    beside = rf"(?!The\b)[A-Z][\w.'’-]* (?:of |for |and )?(?:the )?(?:[A-Z][\w.'’-]* )*{match.group(1)}\b"
+    if re.search(beside, body):
         return None  # "the International Monetary Fund said the Fund ...": the name stands beside it
     return f"{match.group(0)} = ?"
 
@@ -1985,8 +1991,8 @@ _THE_CAPITALISED = re.compile(r"\b[Tt]he ([A-Z][a-z]+)(?=\s*(?:[,.;:)]|$|(?:has|
 
 def party_named_in_the_prompt(question: Question, story: Story) -> str | None:
     """"The _____ published the Tory election manifesto": the party's other name gives the answer away."""
-    aliases = _party_aliases(question.answer) | {name.removesuffix("ies") + "y" for name in _party_aliases(question.answer)
-                                                 if name.endswith("ies")}
+    others = _party_aliases(question.answer)
+    aliases = others | {name.removesuffix("ies") + "y" for name in others if name.endswith("ies")}
     prompt = f" {normal(question.prompt)} "
     shown = next((alias for alias in aliases if f" {alias} " in prompt), None)
     return f"the prompt names the answer's party another way: {shown}" if shown else None
@@ -2009,7 +2015,8 @@ def figure_in_a_title(question: Question, story: Story) -> str | None:
     return None
 
 
-_SCALE_AFTER_A_FIGURE = re.compile(r"^\s*(?:hundreds?|thousands?|millions?|billions?|trillions?|mln|bln|bn)\b", re.IGNORECASE)
+_SCALE_AFTER_A_FIGURE = re.compile(r"^\s*(?:hundreds?|thousands?|millions?|billions?|trillions?|mln|bln|bn)\b",
+                                   re.IGNORECASE)
 
 
 def figure_cut_before_its_scale(question: Question, story: Story) -> str | None:
@@ -2217,20 +2224,19 @@ def weak_flashcard(question: Question, story: Story) -> str | None:
 
 CHECKS: tuple[Check, ...] = (
     leans_on_earlier_sentence, continues_an_earlier_sentence, pronoun_in_quotation, unnamed_owner, names_nothing,
-    spoken_for_them,
-    unnamed_attribution,
-    unnamed_pronoun,
-    unnamed_referent, points_back, opens_on_a_known_thing,
-    deictic_word, demonstrative, unnamed_it, unexplained_event, unnamed_subject, relative_time, cut_drops_the_source, bare_quotation,
-    boilerplate, about_the_report, answer_in_headline,
-    from_the_headline, article_disagrees, blank_cuts_a_name, blank_gives_itself_away, who_was_told, one_of_a_list,
-    blank_in_brackets, count_of_a_known_set, conversion_beside_the_figure, cut_statement, blank_in_a_range,
-    the_storys_own_year, span_from_an_unnamed_event, description_for_an_answer,
-    date_of_the_comparison, relative_year, unprinted_year, common_word_as_a_name, garbled_text,
-    an_age, share_price_move, body_by_its_head, someone_by_nationality, party_named_in_the_prompt, unnamed_ranking, figure_in_a_title, figure_cut_before_its_scale,
-    year_beside_its_comparison, match_minutes, unnamed_setting, unnamed_period, place_as_a_modifier, name_spelt_two_ways, imagined_scene, figure_of_no_one, short_form_name, no_main_verb, figure_as_a_modifier, acronym_after_the_blank, emblem_of_the_place, guessed_from_top, known_by_age, whose_institution, an_before_the_blank, worked_out_from_the_prompt, reads_badly, garbled_rewording, choices_do_not_work, not_clearly_a_person, misspelt_word,
-    weak_description,
-    weak_flashcard,
+    spoken_for_them, unnamed_attribution, unnamed_pronoun, unnamed_referent, points_back, opens_on_a_known_thing,
+    deictic_word, demonstrative, unnamed_it, unexplained_event, unnamed_subject, relative_time,
+    cut_drops_the_source, bare_quotation, boilerplate, about_the_report, answer_in_headline, from_the_headline,
+    article_disagrees, blank_cuts_a_name, blank_gives_itself_away, who_was_told, one_of_a_list, blank_in_brackets,
+    count_of_a_known_set, conversion_beside_the_figure, cut_statement, blank_in_a_range, the_storys_own_year,
+    span_from_an_unnamed_event, description_for_an_answer, date_of_the_comparison, relative_year, unprinted_year,
+    common_word_as_a_name, garbled_text, an_age, share_price_move, body_by_its_head, someone_by_nationality,
+    party_named_in_the_prompt, unnamed_ranking, figure_in_a_title, figure_cut_before_its_scale,
+    year_beside_its_comparison, match_minutes, unnamed_setting, unnamed_period, place_as_a_modifier,
+    name_spelt_two_ways, imagined_scene, figure_of_no_one, short_form_name, no_main_verb, figure_as_a_modifier,
+    acronym_after_the_blank, emblem_of_the_place, guessed_from_top, known_by_age, whose_institution,
+    an_before_the_blank, worked_out_from_the_prompt, reads_badly, garbled_rewording, choices_do_not_work,
+    not_clearly_a_person, misspelt_word, weak_description, weak_flashcard,
 )
 
 

@@ -52,6 +52,9 @@ def read_person_of_firm(found: Findings, first: int, last: int) -> bool:
     return False
 
 
+# Nouns that say how one person stands to another: "aide to", "associate of" the named office-holder.
+_RELATIONS = frozenset("associate aide adviser advisor assistant friend ally colleague rival critic spokesman "
+                       "spokeswoman spokesperson son daughter wife husband brother sister father mother".split())
 _COMPASS_WORDS = frozenset("north south east west northern southern eastern western central".split())
 
 
@@ -61,6 +64,8 @@ def read_person_after_portfolio(found: Findings, first: int, last: int) -> bool:
     link = first - 1
     while link >= 0 and tokens[link].lower == "the":
         link -= 1
+    if link >= 1 and tokens[link - 1].lower in _RELATIONS:
+        return False  # "an associate of Treasury Secretary James Baker": the associate is someone else
     if last - first < 3 or link < 1 or tokens[link].lower not in ("of", "for", "to") \
             or not (tokens[link - 1].lower in ROLE_NOUNS and tokens[link - 1].text.islower()
                     or title_word(tokens[link - 1])):

@@ -636,3 +636,9 @@ def test_an_acronym_in_mixed_case_is_defined_by_its_expansion() -> None:
     text = "Eva Lind, head of marketing at Transport for Tarvik (TfT), spoke. TfT will run the campaign."
     organisations = found(text, ORGANISATION)
     assert organisations["Transport for Tarvik"].aliases == ("TfT",)
+
+
+def test_an_associate_of_an_office_holder_is_not_the_office_holder() -> None:
+    # "associate of Treasury Secertary James Baker" (a typo in the title) made Baker the associate
+    people = found("He is an associate of Treasury Secertary James Bakerman, who launched the plan.", PERSON)
+    assert not any((person.role or "").startswith("associate") for person in people.values())

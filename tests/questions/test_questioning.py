@@ -950,3 +950,13 @@ def test_an_acronym_the_article_writes_after_the_and_a_modifier_keeps_the():
     cards = [question.prompt for question in questions.generate(article).questions
              if question.type == QuestionType.FLASHCARD and question.form == Form.DESCRIBED]
     assert cards == ["What is the TARC?"]
+
+
+def test_a_sentence_opening_adverb_is_never_written_into_a_name():
+    # "At the end of 1985, Earlier VW had reserves": "Earlier VW had said" had made a person of "Earlier VW"
+    article = ("Carmaker Reserves\nVW chief Carl Hahn spoke on Monday. Earlier VW had said that its results would "
+               "match 1985 profits. At the end of 1985, VW had reserves of three billion marks.\n")
+    bodies = [re.sub(r"^Fill in the blank[^:]*: ", "", question.prompt)
+              for question in questions.generate(article).questions]
+    assert any("VW had reserves" in body for body in bodies)
+    assert not any("Earlier VW" in body[1:] for body in bodies)

@@ -149,6 +149,8 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
     (make("President _____'s government has refused to approach the Fund.", "Jane Smith", kind=FactKind.PERSON),
      "the Fund = ?"),
     (make("The Commission has revised Acme Corp's growth forecast to _____.", "1.5 pct"), "The Commission = ?"),
+    (make("Globex Financial Corp, a subsidiary of _____, cut 300 jobs.", "Globex Corp", kind=FactKind.ORGANISATION),
+     "the prompt prints the answer's name: Globex"),
     (make("Who is Wen Wei Po?", "a Hong Kong daily with close Peking links", type=CARD, form=Form.DESCRIBED,
           kind=FactKind.PERSON, value="Wen Wei Po"), "a publication asked as a person"),
     (make("Who said that the aid had been channelled through the Land…?", "Jane Smith", type=MC, form=Form.QUOTE,
