@@ -1998,6 +1998,23 @@ def party_named_in_the_prompt(question: Question, story: Story) -> str | None:
     return f"the prompt names the answer's party another way: {shown}" if shown else None
 
 
+def cut_from_a_partnership(question: Question, story: Story) -> str | None:
+    """"Eppler, Geurin and Turner, a Dallas brokerage" asked as "What is Turner?": the last partner's name alone."""
+    fact = question.fact
+    if fact.kind not in (FactKind.ORGANISATION, FactKind.PERSON, FactKind.SPEAKER):
+        return None
+    value = str(fact.value).strip()
+    if " and " in value or not value:
+        return None
+    text = fact.sentence.text
+    at = text.find(value)
+    while at > 0:
+        if re.search(r"[A-Z][\w'’-]+,\s+(?:[A-Z][\w'’-]+,?\s+)*(?:and|&)\s+$", text[max(0, at - 80):at]):
+            return f"a partner's name cut from a firm: {value}"
+        at = text.find(value, at + 1)
+    return None
+
+
 def unnamed_ranking(question: Question, story: Story) -> str | None:
     """"China comes third, with _____ bpd": third among what, the sentence before said."""
     match = _RANK_WITHOUT_A_LIST.search(_unquoted_body(question.prompt))
@@ -2231,12 +2248,12 @@ CHECKS: tuple[Check, ...] = (
     count_of_a_known_set, conversion_beside_the_figure, cut_statement, blank_in_a_range, the_storys_own_year,
     span_from_an_unnamed_event, description_for_an_answer, date_of_the_comparison, relative_year, unprinted_year,
     common_word_as_a_name, garbled_text, an_age, share_price_move, body_by_its_head, someone_by_nationality,
-    party_named_in_the_prompt, unnamed_ranking, figure_in_a_title, figure_cut_before_its_scale,
-    year_beside_its_comparison, match_minutes, unnamed_setting, unnamed_period, place_as_a_modifier,
-    name_spelt_two_ways, imagined_scene, figure_of_no_one, short_form_name, no_main_verb, figure_as_a_modifier,
-    acronym_after_the_blank, emblem_of_the_place, guessed_from_top, known_by_age, whose_institution,
-    an_before_the_blank, worked_out_from_the_prompt, reads_badly, garbled_rewording, choices_do_not_work,
-    not_clearly_a_person, misspelt_word, weak_description, weak_flashcard,
+    party_named_in_the_prompt, cut_from_a_partnership, unnamed_ranking, figure_in_a_title,
+    figure_cut_before_its_scale, year_beside_its_comparison, match_minutes, unnamed_setting, unnamed_period,
+    place_as_a_modifier, name_spelt_two_ways, imagined_scene, figure_of_no_one, short_form_name, no_main_verb,
+    figure_as_a_modifier, acronym_after_the_blank, emblem_of_the_place, guessed_from_top, known_by_age,
+    whose_institution, an_before_the_blank, worked_out_from_the_prompt, reads_badly, garbled_rewording,
+    choices_do_not_work, not_clearly_a_person, misspelt_word, weak_description, weak_flashcard,
 )
 
 

@@ -151,6 +151,9 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
     (make("The Commission has revised Acme Corp's growth forecast to _____.", "1.5 pct"), "The Commission = ?"),
     (make("Globex Financial Corp, a subsidiary of _____, cut 300 jobs.", "Globex Corp", kind=FactKind.ORGANISATION),
      "the prompt prints the answer's name: Globex"),
+    (make("What is Turnby?", "a Dallas brokerage", type=CARD, form=Form.DESCRIBED, kind=FactKind.ORGANISATION,
+          value="Turnby", sentence='"I have mixed feelings," said analyst Jane Smith of Eppler, Geurin and Turnby, '
+                                   'a Dallas brokerage.'), "a partner's name cut from a firm: Turnby"),
     (make("Who is Wen Wei Po?", "a Hong Kong daily with close Peking links", type=CARD, form=Form.DESCRIBED,
           kind=FactKind.PERSON, value="Wen Wei Po"), "a publication asked as a person"),
     (make("Who said that the aid had been channelled through the Land…?", "Jane Smith", type=MC, form=Form.QUOTE,
