@@ -25,7 +25,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.sql.expression import Executable
 
 from app.auth.sessions import login_values, owns_login
-from app.database import answers_engine, begin_write_on
+from app.database import answers_engine, begin_answer_transaction, begin_write_on
 from app.errors import Invalid, NotFound
 from app.extensions import db
 from app.grading import ASKED_COLUMNS, AskedQuestion, asked_question, grade
@@ -392,8 +392,9 @@ def record_quiz_answer(login_token: str, attempt_id: int, question_id: int, resp
       finishes the attempt when no other live question of it is left without an answer;
     - the review is logged and the card scheduled as a flashcard grade does it (``_log_review``).
 
-    On PostgreSQL the four writes are one statement, so that the answer takes four round trips to the
-    database: BEGIN, the read, the writes, COMMIT.
+    On PostgreSQL the four writes are one statement, and the read and the writes are each a transaction by
+    itself (the answers' pool runs in autocommit), so that the answer takes two round trips to the database:
+    the read and the writes, with no BEGIN and no COMMIT (``_write_answer_at_once``).
 
     Raises:
         NotInYourQuiz: the login has ended, or the attempt is not its learner's, or the question not one of it.
@@ -407,12 +408,10 @@ def record_quiz_answer(login_token: str, attempt_id: int, question_id: int, resp
     with answers_engine().connect() as connection:
         context = _read_answer_context(connection, attempt_id, question_id, login_token)
         if context is None or question_id not in context.question_ids:
-            _end_read(connection)
             raise NotInYourQuiz(attempt_id, question_id)
         learner_id = context.learner_id
         question = context.question
         if context.stored_response is not None:
-            _end_read(connection)
             return StoredAnswer(AnswerStatus.ALREADY_ANSWERED, question, learner_id, response=context.stored_response,
                                 correct=bool(context.stored_correct), finished=context.finished,
                                 feedback_at_end=context.feedback_at_end)
@@ -423,7 +422,6 @@ def record_quiz_answer(login_token: str, attempt_id: int, question_id: int, resp
                 CLOSE_AT_DEADLINE.execute(connection, {"attempt": attempt_id})
             return StoredAnswer(AnswerStatus.TIME_UP, question, learner_id, finished=True)
         if not question.is_live:
-            _end_read(connection)
             return StoredAnswer(AnswerStatus.WITHDRAWN, question, learner_id)
 
         response = response.strip()[:MAX_RESPONSE]
@@ -438,46 +436,64 @@ def record_quiz_answer(login_token: str, attempt_id: int, question_id: int, resp
                   "review_submission": f"quiz:{submission_id}", **_card_values(card, stored_card)}
         # On SQLite the read was one statement, needing no transaction of its own; grading may have begun one to
         # read the set's names. It ends here, since a transaction becomes a writer only at its start. (On
-        # PostgreSQL the driver's transaction, begun by the read, goes on: it needs no write lock to begin.)
+        # PostgreSQL, in autocommit, there is none.)
         connection.commit()
-
-        transaction = begin_write_on(connection)
-        try:
-            if connection.dialect.name == "postgresql":
-                total, finished_at, card_written = _WRITE_ANSWER_AT_ONCE.execute(connection, values).one()
-            else:
-                _INSERT_ANSWER.execute(connection, values)
-        except IntegrityError:
-            transaction.rollback()
+        write = _write_answer_at_once if connection.dialect.name == "postgresql" else _write_answer
+        finished = write(connection, values, context, rating=rating, now=now)
+        if finished is None:
             return _already_answered(attempt_id, question_id, learner_id)
-        try:
-            if connection.dialect.name != "postgresql":
-                total, finished_at = _COUNT_ANSWER.execute(connection, values).one()
-                _INSERT_REVIEW.execute(connection, values)
-                card_written = _UPSERT_CARD["sqlite"].execute(connection, values).first() is not None
-            finished = _settle_finished(connection, values, context, total=total, finished_at=finished_at)
-            if not card_written:
-                _reschedule_current_card(connection, values, rating=rating, now=now, question_id=question_id)
-            transaction.commit()
-        except BaseException:
-            transaction.rollback()
-            raise
     return StoredAnswer(AnswerStatus.ANSWERED, question, learner_id, response=response, correct=correct,
                         finished=finished, feedback_at_end=context.feedback_at_end)
 
 
-def _end_read(connection: Connection) -> None:
-    """End the transaction the answer's read began on the driver, which wrote nothing, with COMMIT.
+def _write_answer(connection: Connection, values: dict, context: AnswerContext, *, rating: Rating,
+                  now: dt.datetime) -> bool | None:
+    """SQLite: write the answer, its count, its review and the card in one writer's transaction.
 
-    Left open, the pool would end it with ROLLBACK, at which psycopg forgets the answer's prepared statements
-    (``add_answers_engine``). SQLAlchemy sees that transaction only when the read went through ``Connection.execute``
-    (statements logged); else it is the driver's own, and the driver commits it. On SQLite the fast read begins
-    none, and this does nothing.
+    Returns whether the attempt is finished, or None when a unique constraint refused the answer (a form sent
+    twice, another tab): nothing is written then.
     """
-    if connection.in_transaction():
-        connection.commit()
-    else:
-        connection.connection.driver_connection.commit()
+    transaction = begin_write_on(connection)
+    try:
+        _INSERT_ANSWER.execute(connection, values)
+    except IntegrityError:
+        transaction.rollback()
+        return None
+    try:
+        total, finished_at = _COUNT_ANSWER.execute(connection, values).one()
+        _INSERT_REVIEW.execute(connection, values)
+        card_written = _UPSERT_CARD["sqlite"].execute(connection, values).first() is not None
+        finished = _settle_finished(connection, values, context, total=total, finished_at=finished_at)
+        if not card_written:
+            _reschedule_current_card(connection, values, rating=rating, now=now, question_id=values["question"])
+        transaction.commit()
+    except BaseException:
+        transaction.rollback()
+        raise
+    return finished
+
+
+def _write_answer_at_once(connection: Connection, values: dict, context: AnswerContext, *, rating: Rating,
+                          now: dt.datetime) -> bool | None:
+    """PostgreSQL: write the answer, its count, its review and the card with one statement; return as ``_write_answer``.
+
+    The answers' pool runs in autocommit (``add_answers_engine``): the statement is a transaction by itself, all
+    or nothing, and the answer costs one round trip here, with no BEGIN and no COMMIT around it. A unique
+    constraint that refuses the answer fails the whole statement. What may remain is for a request that came in
+    between the read and this write, each step of it checking the database as it is by then: another answer to
+    the attempt (a second tab), after which the attempt is looked at again, and a flashcard of the same card
+    graded meanwhile, after which the card is scheduled again under its row lock, in a transaction of its own.
+    """
+    try:
+        total, finished_at, card_written = _WRITE_ANSWER_AT_ONCE.execute(connection, values).one()
+    except IntegrityError:
+        connection.rollback()  # SQLAlchemy's own when statements are logged: the database has no transaction open
+        return None
+    finished = _settle_finished(connection, values, context, total=total, finished_at=finished_at)
+    if not card_written:
+        with begin_answer_transaction(connection):
+            _reschedule_current_card(connection, values, rating=rating, now=now, question_id=values["question"])
+    return finished
 
 
 def _settle_finished(connection: Connection, values: dict, context: AnswerContext, *, total: int,
