@@ -187,7 +187,8 @@ _REVIEW = Review.__table__
 _USER = User.__table__
 
 _READ_ANSWER_CONTEXT = DriverStatement(
-    select(_ATTEMPT.c.learner_id, _ATTEMPT.c.set_id, _ATTEMPT.c.question_ids, _ATTEMPT.c.total,
+    select(_ATTEMPT.c.learner_id, _USER.c.name.label("learner_name"), _ATTEMPT.c.set_id, _ATTEMPT.c.question_ids,
+           _ATTEMPT.c.total,
            _ATTEMPT.c.finished_at, _ATTEMPT.c.deadline_at, _ATTEMPT.c.feedback_at_end, *ASKED_COLUMNS,
            _ANSWER.c.response.label("stored_response"), _ANSWER.c.correct.label("stored_correct"),
            _CARD.c.id.label("card_id"), _CARD.c.fsrs_card, _CARD.c.last_review_at)
@@ -323,6 +324,7 @@ class AnswerContext:
     """What answering one question of an attempt reads, all in one statement, before taking the write lock."""
 
     learner_id: int
+    learner_name: str
     set_id: int
     question_ids: list[int]
     total: int
@@ -347,9 +349,10 @@ def _read_answer_context(connection: Connection, attempt_id: int, question_id: i
                                                     **login_values(login_token)}).first()
     if row is None:
         return None
-    return AnswerContext(learner_id=row.learner_id, set_id=row.set_id, question_ids=row.question_ids,
-                         total=row.total, finished=row.finished_at is not None, deadline_at=row.deadline_at,
-                         feedback_at_end=row.feedback_at_end, question=asked_question(question_id, row),
+    return AnswerContext(learner_id=row.learner_id, learner_name=row.learner_name, set_id=row.set_id,
+                         question_ids=row.question_ids, total=row.total, finished=row.finished_at is not None,
+                         deadline_at=row.deadline_at, feedback_at_end=row.feedback_at_end,
+                         question=asked_question(question_id, row),
                          stored_response=row.stored_response, stored_correct=row.stored_correct,
                          card_id=row.card_id, fsrs_card=row.fsrs_card, last_review_at=row.last_review_at)
 
@@ -370,6 +373,7 @@ class StoredAnswer:
     status: AnswerStatus
     question: AskedQuestion
     learner_id: int  # whose attempt it is, as the answer's read found the request's login
+    learner_name: str  # and their name, as the same read found it (the page's menu shows it)
     response: str = ""
     correct: bool = False
     finished: bool = False
@@ -409,20 +413,20 @@ def record_quiz_answer(login_token: str, attempt_id: int, question_id: int, resp
         context = _read_answer_context(connection, attempt_id, question_id, login_token)
         if context is None or question_id not in context.question_ids:
             raise NotInYourQuiz(attempt_id, question_id)
-        learner_id = context.learner_id
+        learner_id, learner_name = context.learner_id, context.learner_name
         question = context.question
         if context.stored_response is not None:
-            return StoredAnswer(AnswerStatus.ALREADY_ANSWERED, question, learner_id, response=context.stored_response,
-                                correct=bool(context.stored_correct), finished=context.finished,
-                                feedback_at_end=context.feedback_at_end)
+            return StoredAnswer(AnswerStatus.ALREADY_ANSWERED, question, learner_id, learner_name,
+                                response=context.stored_response, correct=bool(context.stored_correct),
+                                finished=context.finished, feedback_at_end=context.feedback_at_end)
         if context.deadline_at is not None and (context.finished or now > context.deadline_at):
             # The server's clock decides, whatever the page's countdown said: the attempt ends at its deadline.
             connection.commit()
             with begin_write_on(connection):
                 CLOSE_AT_DEADLINE.execute(connection, {"attempt": attempt_id})
-            return StoredAnswer(AnswerStatus.TIME_UP, question, learner_id, finished=True)
+            return StoredAnswer(AnswerStatus.TIME_UP, question, learner_id, learner_name, finished=True)
         if not question.is_live:
-            return StoredAnswer(AnswerStatus.WITHDRAWN, question, learner_id)
+            return StoredAnswer(AnswerStatus.WITHDRAWN, question, learner_id, learner_name)
 
         response = response.strip()[:MAX_RESPONSE]
         correct = grade(question, response, connection)
@@ -441,8 +445,8 @@ def record_quiz_answer(login_token: str, attempt_id: int, question_id: int, resp
         write = _write_answer_at_once if connection.dialect.name == "postgresql" else _write_answer
         finished = write(connection, values, context, rating=rating, now=now)
         if finished is None:
-            return _already_answered(attempt_id, question_id, learner_id)
-    return StoredAnswer(AnswerStatus.ANSWERED, question, learner_id, response=response, correct=correct,
+            return _already_answered(attempt_id, question_id, learner_id, learner_name)
+    return StoredAnswer(AnswerStatus.ANSWERED, question, learner_id, learner_name, response=response, correct=correct,
                         finished=finished, feedback_at_end=context.feedback_at_end)
 
 
@@ -527,14 +531,14 @@ def _reschedule_current_card(connection: Connection, values: dict, *, rating: Ra
     return card
 
 
-def _already_answered(attempt_id: int, question_id: int, learner_id: int) -> StoredAnswer:
+def _already_answered(attempt_id: int, question_id: int, learner_id: int, learner_name: str) -> StoredAnswer:
     """Return the answer that won a race to the unique constraints."""
     stored = db.session.execute(
         db.select(Answer).filter_by(attempt_id=attempt_id, question_id=question_id)).scalar_one_or_none()
     if stored is None:
         raise Invalid("This answer form was already used for another question. Reload the page and try again.")
     attempt = db.session.get(Attempt, attempt_id)
-    return StoredAnswer(AnswerStatus.ALREADY_ANSWERED, AskedQuestion.of(stored.question), learner_id,
+    return StoredAnswer(AnswerStatus.ALREADY_ANSWERED, AskedQuestion.of(stored.question), learner_id, learner_name,
                         response=stored.response,
                         correct=stored.correct, finished=attempt.finished_at is not None,
                         feedback_at_end=attempt.feedback_at_end)

@@ -363,10 +363,11 @@ def start_quiz(pg_app, email: str, **set_options) -> tuple:
 RIGHT_RESPONSES = ("Lakeport", "True", "1960", "Yevgeny Nikiforov", "15 May 2024")
 
 
-@pytest.mark.parametrize("accept", ["application/json"], ids=["quiz page's script"])
+@pytest.mark.parametrize("accept", ["application/json", "text/html"], ids=["quiz page's script", "no-JS page"])
 def test_an_answer_takes_at_most_four_round_trips_to_postgresql(pg_app, tmp_path, accept):
     """The read (which checks the login too) and the writes in one statement, each a transaction by itself: no
-    BEGIN, no COMMIT, no ping, no other read; for every kind of question.
+    BEGIN, no COMMIT, no ping, no other read; for every kind of question, answered from the quiz page's script or
+    from the page without scripts (whose menu shows the learner as the answer's read found them).
 
     Counted by libpq itself, which traces every message the client sends, on connections opened for the purpose.
     """
@@ -382,6 +383,9 @@ def test_an_answer_takes_at_most_four_round_trips_to_postgresql(pg_app, tmp_path
             assert reply.status_code == 200
             if accept == "application/json":
                 assert reply.get_json()["status"] == "answered" and reply.get_json()["correct"] is True
+            else:
+                page = reply.get_data(as_text=True)
+                assert "Right</span>" in page and "Round-Trips (learner)" in page and "Log out" in page
             sent[response_text] = sent_since()
     round_trips_by_answer = {response_text: round_trips(messages) for response_text, messages in sent.items()}
     assert max(round_trips_by_answer.values()) <= 4, (round_trips_by_answer, sent)
