@@ -134,14 +134,19 @@ def configure_sqlite(engine: Engine) -> None:
 
 
 def add_answers_engine(app: Flask) -> None:
-    """On PostgreSQL, give quiz answers a pool of connections of their own, which no page uses.
+    """On PostgreSQL, give quiz answers a pool of connections of their own, which no page uses, in autocommit.
 
     psycopg prepares a statement on a connection once it has run five times there, so that the server
     parses and plans it no more; but it forgets every prepared statement of a connection at each ROLLBACK,
     and every page's session ends with one. Sharing the pool with the pages, the answer's two statements
     were planned again on every answer (about 1.5 ms of the server's CPU, more than running them). On a
-    pool of their own, whose transactions end with COMMIT, they stay prepared. SQLite plans in the app's
-    process and keeps its statements whatever ends a transaction: it needs no second pool.
+    pool of their own, which never sends ROLLBACK, they stay prepared. SQLite plans in the app's process
+    and keeps its statements whatever ends a transaction: it needs no second pool.
+
+    The pool runs in autocommit: an answer is two statements, a read and one write (``app.reviewing``),
+    and each is a transaction by itself, all or nothing, so the answer sends no BEGIN and no COMMIT, each
+    a round trip of its own. What needs more than one statement to be atomic asks for a transaction
+    (``begin_answer_transaction``).
 
     Call in an app context, after ``db.init_app``. (Not one of Flask-SQLAlchemy's binds: a bind adds a
     metadata for its key to the extension shared by every app of the process.)
@@ -149,6 +154,7 @@ def add_answers_engine(app: Flask) -> None:
     if db.engine.dialect.name != "postgresql":
         return
     app.extensions[_ANSWERS_ENGINE] = create_engine(db.engine.url, echo=app.config.get("SQLALCHEMY_ECHO", False),
+                                                    isolation_level="AUTOCOMMIT",
                                                     **app.config["SQLALCHEMY_ENGINE_OPTIONS"])
 
 
@@ -173,8 +179,26 @@ def begin_write() -> Connection:
 
 
 def begin_write_on(connection: Connection) -> Transaction:
-    """Begin a writer's transaction on a Core connection of its own (SQLite: BEGIN IMMEDIATE, queued)."""
+    """Begin a writer's transaction on a Core connection of its own (SQLite: BEGIN IMMEDIATE, queued).
+
+    On a connection in autocommit (the answers' pool on PostgreSQL) each statement still commits by itself:
+    use ``begin_answer_transaction`` where several statements must be one transaction.
+    """
     return connection.execution_options(**{_BEGIN_OPTION: "IMMEDIATE"}).begin()
+
+
+def begin_answer_transaction(connection: Connection) -> Transaction:
+    """Begin a writer's transaction on a connection of ``answers_engine()``, a real one also in its autocommit.
+
+    On the answers' own pool (PostgreSQL) the connection takes the database's default isolation level until it
+    goes back to the pool, which sets autocommit again (no round trip: psycopg only notes it). Elsewhere this is
+    ``begin_write_on``.
+    """
+    if connection.engine is current_app.extensions.get(_ANSWERS_ENGINE):
+        if connection.in_transaction():
+            connection.commit()  # SQLAlchemy's own, empty in autocommit: the isolation level changes only outside one
+        connection.execution_options(isolation_level=connection.default_isolation_level)
+    return begin_write_on(connection)
 
 
 Row = TypeVar("Row")

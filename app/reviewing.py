@@ -25,7 +25,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.sql.expression import Executable
 
 from app.auth.sessions import login_values, owns_login
-from app.database import answers_engine, begin_write_on
+from app.database import answers_engine, begin_answer_transaction, begin_write_on
 from app.errors import Invalid, NotFound
 from app.extensions import db
 from app.grading import ASKED_COLUMNS, AskedQuestion, asked_question, grade
@@ -187,7 +187,8 @@ _REVIEW = Review.__table__
 _USER = User.__table__
 
 _READ_ANSWER_CONTEXT = DriverStatement(
-    select(_ATTEMPT.c.learner_id, _ATTEMPT.c.set_id, _ATTEMPT.c.question_ids, _ATTEMPT.c.total,
+    select(_ATTEMPT.c.learner_id, _USER.c.name.label("learner_name"), _ATTEMPT.c.set_id, _ATTEMPT.c.question_ids,
+           _ATTEMPT.c.total,
            _ATTEMPT.c.finished_at, _ATTEMPT.c.deadline_at, _ATTEMPT.c.feedback_at_end, *ASKED_COLUMNS,
            _ANSWER.c.response.label("stored_response"), _ANSWER.c.correct.label("stored_correct"),
            _CARD.c.id.label("card_id"), _CARD.c.fsrs_card, _CARD.c.last_review_at)
@@ -323,6 +324,7 @@ class AnswerContext:
     """What answering one question of an attempt reads, all in one statement, before taking the write lock."""
 
     learner_id: int
+    learner_name: str
     set_id: int
     question_ids: list[int]
     total: int
@@ -347,9 +349,10 @@ def _read_answer_context(connection: Connection, attempt_id: int, question_id: i
                                                     **login_values(login_token)}).first()
     if row is None:
         return None
-    return AnswerContext(learner_id=row.learner_id, set_id=row.set_id, question_ids=row.question_ids,
-                         total=row.total, finished=row.finished_at is not None, deadline_at=row.deadline_at,
-                         feedback_at_end=row.feedback_at_end, question=asked_question(question_id, row),
+    return AnswerContext(learner_id=row.learner_id, learner_name=row.learner_name, set_id=row.set_id,
+                         question_ids=row.question_ids, total=row.total, finished=row.finished_at is not None,
+                         deadline_at=row.deadline_at, feedback_at_end=row.feedback_at_end,
+                         question=asked_question(question_id, row),
                          stored_response=row.stored_response, stored_correct=row.stored_correct,
                          card_id=row.card_id, fsrs_card=row.fsrs_card, last_review_at=row.last_review_at)
 
@@ -370,6 +373,7 @@ class StoredAnswer:
     status: AnswerStatus
     question: AskedQuestion
     learner_id: int  # whose attempt it is, as the answer's read found the request's login
+    learner_name: str  # and their name, as the same read found it (the page's menu shows it)
     response: str = ""
     correct: bool = False
     finished: bool = False
@@ -392,8 +396,9 @@ def record_quiz_answer(login_token: str, attempt_id: int, question_id: int, resp
       finishes the attempt when no other live question of it is left without an answer;
     - the review is logged and the card scheduled as a flashcard grade does it (``_log_review``).
 
-    On PostgreSQL the four writes are one statement, so that the answer takes four round trips to the
-    database: BEGIN, the read, the writes, COMMIT.
+    On PostgreSQL the four writes are one statement, and the read and the writes are each a transaction by
+    itself (the answers' pool runs in autocommit), so that the answer takes two round trips to the database:
+    the read and the writes, with no BEGIN and no COMMIT (``_write_answer_at_once``).
 
     Raises:
         NotInYourQuiz: the login has ended, or the attempt is not its learner's, or the question not one of it.
@@ -407,24 +412,21 @@ def record_quiz_answer(login_token: str, attempt_id: int, question_id: int, resp
     with answers_engine().connect() as connection:
         context = _read_answer_context(connection, attempt_id, question_id, login_token)
         if context is None or question_id not in context.question_ids:
-            _end_read(connection)
             raise NotInYourQuiz(attempt_id, question_id)
-        learner_id = context.learner_id
+        learner_id, learner_name = context.learner_id, context.learner_name
         question = context.question
         if context.stored_response is not None:
-            _end_read(connection)
-            return StoredAnswer(AnswerStatus.ALREADY_ANSWERED, question, learner_id, response=context.stored_response,
-                                correct=bool(context.stored_correct), finished=context.finished,
-                                feedback_at_end=context.feedback_at_end)
+            return StoredAnswer(AnswerStatus.ALREADY_ANSWERED, question, learner_id, learner_name,
+                                response=context.stored_response, correct=bool(context.stored_correct),
+                                finished=context.finished, feedback_at_end=context.feedback_at_end)
         if context.deadline_at is not None and (context.finished or now > context.deadline_at):
             # The server's clock decides, whatever the page's countdown said: the attempt ends at its deadline.
             connection.commit()
             with begin_write_on(connection):
                 CLOSE_AT_DEADLINE.execute(connection, {"attempt": attempt_id})
-            return StoredAnswer(AnswerStatus.TIME_UP, question, learner_id, finished=True)
+            return StoredAnswer(AnswerStatus.TIME_UP, question, learner_id, learner_name, finished=True)
         if not question.is_live:
-            _end_read(connection)
-            return StoredAnswer(AnswerStatus.WITHDRAWN, question, learner_id)
+            return StoredAnswer(AnswerStatus.WITHDRAWN, question, learner_id, learner_name)
 
         response = response.strip()[:MAX_RESPONSE]
         correct = grade(question, response, connection)
@@ -438,46 +440,64 @@ def record_quiz_answer(login_token: str, attempt_id: int, question_id: int, resp
                   "review_submission": f"quiz:{submission_id}", **_card_values(card, stored_card)}
         # On SQLite the read was one statement, needing no transaction of its own; grading may have begun one to
         # read the set's names. It ends here, since a transaction becomes a writer only at its start. (On
-        # PostgreSQL the driver's transaction, begun by the read, goes on: it needs no write lock to begin.)
+        # PostgreSQL, in autocommit, there is none.)
         connection.commit()
-
-        transaction = begin_write_on(connection)
-        try:
-            if connection.dialect.name == "postgresql":
-                total, finished_at, card_written = _WRITE_ANSWER_AT_ONCE.execute(connection, values).one()
-            else:
-                _INSERT_ANSWER.execute(connection, values)
-        except IntegrityError:
-            transaction.rollback()
-            return _already_answered(attempt_id, question_id, learner_id)
-        try:
-            if connection.dialect.name != "postgresql":
-                total, finished_at = _COUNT_ANSWER.execute(connection, values).one()
-                _INSERT_REVIEW.execute(connection, values)
-                card_written = _UPSERT_CARD["sqlite"].execute(connection, values).first() is not None
-            finished = _settle_finished(connection, values, context, total=total, finished_at=finished_at)
-            if not card_written:
-                _reschedule_current_card(connection, values, rating=rating, now=now, question_id=question_id)
-            transaction.commit()
-        except BaseException:
-            transaction.rollback()
-            raise
-    return StoredAnswer(AnswerStatus.ANSWERED, question, learner_id, response=response, correct=correct,
+        write = _write_answer_at_once if connection.dialect.name == "postgresql" else _write_answer
+        finished = write(connection, values, context, rating=rating, now=now)
+        if finished is None:
+            return _already_answered(attempt_id, question_id, learner_id, learner_name)
+    return StoredAnswer(AnswerStatus.ANSWERED, question, learner_id, learner_name, response=response, correct=correct,
                         finished=finished, feedback_at_end=context.feedback_at_end)
 
 
-def _end_read(connection: Connection) -> None:
-    """End the transaction the answer's read began on the driver, which wrote nothing, with COMMIT.
+def _write_answer(connection: Connection, values: dict, context: AnswerContext, *, rating: Rating,
+                  now: dt.datetime) -> bool | None:
+    """SQLite: write the answer, its count, its review and the card in one writer's transaction.
 
-    Left open, the pool would end it with ROLLBACK, at which psycopg forgets the answer's prepared statements
-    (``add_answers_engine``). SQLAlchemy sees that transaction only when the read went through ``Connection.execute``
-    (statements logged); else it is the driver's own, and the driver commits it. On SQLite the fast read begins
-    none, and this does nothing.
+    Returns whether the attempt is finished, or None when a unique constraint refused the answer (a form sent
+    twice, another tab): nothing is written then.
     """
-    if connection.in_transaction():
-        connection.commit()
-    else:
-        connection.connection.driver_connection.commit()
+    transaction = begin_write_on(connection)
+    try:
+        _INSERT_ANSWER.execute(connection, values)
+    except IntegrityError:
+        transaction.rollback()
+        return None
+    try:
+        total, finished_at = _COUNT_ANSWER.execute(connection, values).one()
+        _INSERT_REVIEW.execute(connection, values)
+        card_written = _UPSERT_CARD["sqlite"].execute(connection, values).first() is not None
+        finished = _settle_finished(connection, values, context, total=total, finished_at=finished_at)
+        if not card_written:
+            _reschedule_current_card(connection, values, rating=rating, now=now, question_id=values["question"])
+        transaction.commit()
+    except BaseException:
+        transaction.rollback()
+        raise
+    return finished
+
+
+def _write_answer_at_once(connection: Connection, values: dict, context: AnswerContext, *, rating: Rating,
+                          now: dt.datetime) -> bool | None:
+    """PostgreSQL: write the answer, its count, its review and the card with one statement; return as ``_write_answer``.
+
+    The answers' pool runs in autocommit (``add_answers_engine``): the statement is a transaction by itself, all
+    or nothing, and the answer costs one round trip here, with no BEGIN and no COMMIT around it. A unique
+    constraint that refuses the answer fails the whole statement. What may remain is for a request that came in
+    between the read and this write, each step of it checking the database as it is by then: another answer to
+    the attempt (a second tab), after which the attempt is looked at again, and a flashcard of the same card
+    graded meanwhile, after which the card is scheduled again under its row lock, in a transaction of its own.
+    """
+    try:
+        total, finished_at, card_written = _WRITE_ANSWER_AT_ONCE.execute(connection, values).one()
+    except IntegrityError:
+        connection.rollback()  # SQLAlchemy's own when statements are logged: the database has no transaction open
+        return None
+    finished = _settle_finished(connection, values, context, total=total, finished_at=finished_at)
+    if not card_written:
+        with begin_answer_transaction(connection):
+            _reschedule_current_card(connection, values, rating=rating, now=now, question_id=values["question"])
+    return finished
 
 
 def _settle_finished(connection: Connection, values: dict, context: AnswerContext, *, total: int,
@@ -511,14 +531,14 @@ def _reschedule_current_card(connection: Connection, values: dict, *, rating: Ra
     return card
 
 
-def _already_answered(attempt_id: int, question_id: int, learner_id: int) -> StoredAnswer:
+def _already_answered(attempt_id: int, question_id: int, learner_id: int, learner_name: str) -> StoredAnswer:
     """Return the answer that won a race to the unique constraints."""
     stored = db.session.execute(
         db.select(Answer).filter_by(attempt_id=attempt_id, question_id=question_id)).scalar_one_or_none()
     if stored is None:
         raise Invalid("This answer form was already used for another question. Reload the page and try again.")
     attempt = db.session.get(Attempt, attempt_id)
-    return StoredAnswer(AnswerStatus.ALREADY_ANSWERED, AskedQuestion.of(stored.question), learner_id,
+    return StoredAnswer(AnswerStatus.ALREADY_ANSWERED, AskedQuestion.of(stored.question), learner_id, learner_name,
                         response=stored.response,
                         correct=stored.correct, finished=attempt.finished_at is not None,
                         feedback_at_end=attempt.feedback_at_end)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
+from typing import NamedTuple
 
 from flask import current_app, g, session
 from flask_login import login_user, logout_user
@@ -18,7 +19,7 @@ from sqlalchemy import ColumnElement, bindparam, delete, exists, select
 
 from app.database import begin_write
 from app.extensions import db
-from app.models import LoginSession, User, utcnow
+from app.models import LoginSession, Role, User, utcnow
 
 # The app's own session key for this browser's login token; Flask-Login's private keys are never read.
 LOGIN_SESSION_KEY = "factdeck_login"
@@ -87,8 +88,17 @@ def end_all_sessions(user: User) -> int:
 
 
 def load_user(token: str) -> User | None:
-    """Return the account of the login this token names, if the login still exists (Flask-Login's user loader)."""
-    user = db.session.execute(_LOGIN_ACCOUNT, login_values(token)).scalar_one_or_none()
+    """Return the account of the login this token names, if the login still exists (Flask-Login's user loader).
+
+    When a statement of this request already found that login to be a learner's (``note_checked_login``), the
+    account is that learner as the statement read it, with no read of its own: a ``User`` of no session holding
+    the id, the name and the role, which is what a page's menu shows; nothing adds it to a session or changes it.
+    """
+    checked = g.get("checked_learner")
+    if checked is not None and checked.login_token == token:
+        user = User(id=checked.user_id, name=checked.name, role=Role.LEARNER)
+    else:
+        user = db.session.execute(_LOGIN_ACCOUNT, login_values(token)).scalar_one_or_none()
     if user is not None:
         user.login_token = token
     return user
@@ -119,9 +129,22 @@ def owns_login(user_id: ColumnElement) -> ColumnElement:
                           _LOGIN.c.created_at > bindparam("login_since", type_=_LOGIN.c.created_at.type))
 
 
-def note_checked_login(user_id: int) -> None:
-    """Record that a statement found this request's login to be the account's (the request log names it)."""
-    g.login_user_id = user_id
+class CheckedLearner(NamedTuple):
+    """A learner as the statement that checked the request's login read them (the quiz answer's read does)."""
+
+    login_token: str
+    user_id: int
+    name: str
+
+
+def note_checked_login(learner: CheckedLearner) -> None:
+    """Record that a statement found this request's login to be this learner's.
+
+    The request log names them, and the page the request answers with shows them without loading the account
+    (``load_user``): on PostgreSQL a transaction of the pages' pool less (BEGIN, the read, ROLLBACK).
+    """
+    g.login_user_id = learner.user_id
+    g.checked_learner = learner
 
 
 def session_user_id() -> int | None:

@@ -220,6 +220,7 @@ class Feedback:
     finished: bool = False
     feedback_at_end: bool = False  # the quiz shows right and wrong only on the score page
     learner_id: int | None = None  # whose answer it is, as the answer's own read found the request's login
+    learner_name: str = ""  # and their name, as the same read found it (the page's menu shows it)
 
     @property
     def hides_verdict(self) -> bool:
@@ -273,11 +274,12 @@ def feedback_of(stored: StoredAnswer, attempt_id: int) -> Feedback:
     question = stored.question
     if stored.status in (AnswerStatus.WITHDRAWN, AnswerStatus.TIME_UP):
         return Feedback(status=stored.status, attempt_id=attempt_id, prompt=question.prompt,
-                        finished=stored.finished, learner_id=stored.learner_id)
+                        finished=stored.finished, learner_id=stored.learner_id, learner_name=stored.learner_name)
     return Feedback(status=stored.status, attempt_id=attempt_id, prompt=question.prompt, kind=question.kind,
                     response=stored.response, correct=stored.correct, right_answer=question.answer,
                     source=source_with_answer(question), finished=stored.finished,
-                    feedback_at_end=stored.feedback_at_end, learner_id=stored.learner_id)
+                    feedback_at_end=stored.feedback_at_end, learner_id=stored.learner_id,
+                    learner_name=stored.learner_name)
 
 
 # --- The result -------------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ from flask_login import current_user
 from werkzeug.exceptions import HTTPException
 
 from app.auth.guards import claimed_learner_id, claimed_login_token, learner_required, require_learner
-from app.auth.sessions import note_checked_login
+from app.auth.sessions import CheckedLearner, note_checked_login
 from app.errors import Invalid
 from app.models import Attempt, utcnow
 from app.ownership import owned_or_404
@@ -58,7 +58,8 @@ def answer(attempt_id: int):
     """Store one answer and show the feedback: a page, or JSON for the quiz page's script (Accept: application/json).
 
     This is the request a class sends most, so the account is not loaded: the answer's own read checks that
-    the signed session's login still exists and owns the attempt, and only a learner has attempts. When that
+    the signed session's login still exists and owns the attempt, and only a learner has attempts (the page's
+    menu shows the learner as that read found them). When that
     check fails, or the session holds no login, the full guard of ``learner_required`` decides (the login
     page, 403 for a teacher), and only then is a learner told there is no such question.
     """
@@ -79,7 +80,7 @@ def answer(attempt_id: int):
             abort(404)
         except Invalid as error:  # a form already used for another question
             abort(400, str(error))
-        note_checked_login(feedback.learner_id)
+        note_checked_login(CheckedLearner(login_token, feedback.learner_id, feedback.learner_name))
     except HTTPException as error:
         if error.response is not None and not current_user.is_authenticated:  # logged out: keep the answer
             return kept.keep_and_ask_to_log_in(request, wants_json=wants_json)

@@ -10,7 +10,7 @@ import pytest
 from app.extensions import db
 from app.models import Answer, Attempt, CardState, Question, Review, ReviewSource, Role, utcnow
 from app import reviewing
-from tests.web.conftest import csrf_token, log_in, make_user
+from tests.web.conftest import csrf_token, log_in, make_user, statements_of
 from tests.web.learner_setup import QUESTIONS, form_fields, make_assigned_set
 
 
@@ -135,6 +135,18 @@ def test_two_tabs_answering_the_same_question_store_the_first_answer_only(app, c
     assert (stored.response, stored.correct) == ("Bayside", False)
     [attempt] = rows(app, Attempt)
     assert (attempt.correct, attempt.total) == (0, 1)
+
+
+def test_the_answer_page_shows_the_learner_as_the_answers_read_found_them(app, client, assigned):
+    """The page's menu needs the learner's name and role, which the answer's own read checked: no read of the account."""
+    start(client, assigned.set_id)
+    page = client.get("/quiz/1").get_data(as_text=True)
+    reply, statements = statements_of(app, lambda: answer(client, 1, "Lakeport", page))
+    shown = reply.get_data(as_text=True)
+    assert reply.status_code == 200 and "Right</span>" in shown
+    assert "Lee Learner (learner)" in shown and "Log out" in shown
+    assert [statement for statement in statements if "password_hash" in statement] == []  # the user loader's read
+    assert rows(app, Answer)[0].response == "Lakeport"
 
 
 def test_a_duplicate_caught_by_the_unique_constraint_shows_the_stored_answer(app, client, assigned, monkeypatch):
