@@ -935,7 +935,7 @@ def answer_in_headline(question: Question, story: Story) -> str | None:
             return "the statement repeats the headline"
         # "rose 0.3 pct" marked False under a headline that says 0.7 pct: the headline settles it.
         core = re.search(r"\d[\d.,/-]*", question.fact.text) if question.fact.kind == FactKind.NUMBER else None
-        if core and len(core.group(0)) > 1 and \
+        if core and len(core.group(0)) > 1 and core.group(0) in story.headline and \
                 re.search(rf"(?<![\d.]){re.escape(core.group(0))}(?![\d])", story.headline):
             return "the headline prints the statement's figure"
         return None
@@ -1866,10 +1866,16 @@ _SHARE_PRICE_MOVE = re.compile(
 
 def share_price_move(question: Question, story: Story) -> str | None:
     """A share's move on one day ("fell 1/4 to 35-3/4", "on volume of 963,000") is a market tick, not the story."""
-    text = question.fact.sentence.text
+    move = _share_price_move_in(question.fact.sentence.text)
+    return f"trivia: a share's price move ({move})" if move is not None else None
+
+
+@functools.lru_cache(maxsize=256)
+def _share_price_move_in(text: str) -> str | None:
+    """Return the words of a share's price move in a sentence, if any: found once for all its questions."""
     match = _SHARE_PRICE_MOVE.search(text) if any(cue in text for cue in ("/", "volume", "trading", "shares", "points",
                                                                          " at ", " to ")) else None
-    return f"trivia: a share's price move ({match.group(0)})" if match else None
+    return match.group(0) if match else None
 
 
 def unnamed_it(question: Question, story: Story) -> str | None:
@@ -2031,7 +2037,7 @@ def weak_flashcard(question: Question, story: Story) -> str | None:
     if question.form == Form.DESCRIBED and question.fact.kind in (FactKind.PERSON, FactKind.SPEAKER) and \
             _plural_role(back):
         return f"one person given the role of several: {back}"  # "Eric Fellner": "the co-chairmen of Working Title"
-    if question.fact.kind == FactKind.NUMBER and \
+    if question.fact.kind == FactKind.NUMBER and question.fact.sentence.text.count(question.fact.text) > 1 and \
             len(re.findall(rf"(?<![\w.]){re.escape(question.fact.text)}(?![\w])", question.fact.sentence.text)) > 1:
         return f"the sentence holds {question.fact.text} more than once: which one?"
     return None
