@@ -20,7 +20,7 @@ from questions.lexicon import A_THING, HONORIFICS, SOMEONE_UNNAMED, TIME_EXPRESS
 from questions.model import Anatomy, Fact, FactKind, Form, Question, QuestionType, Sentence, Span
 from questions.phrasing import (
     BLANK, CURRENCY_WORDS, Located, Wording, ask_fronting, ask_removing, capitalise, clause_bounds,
-    contains_words, counted_noun, dangling_pronoun, outside_quotes,
+    contains_words, counted_noun, dangling_pronoun, outside_quotes, replace_words,
 )
 
 TRUE, FALSE = "True", "False"
@@ -175,7 +175,7 @@ class Setting:
         """Replace further mentions of the fact's words ("Go ahead, Voice of America ... Voice of America")."""
         if len(self.mention) < 4 or not contains_words(text, self.mention):
             return text
-        return re.sub(rf"(?<!\w){re.escape(self.mention)}(?!\w)", lambda _: replacement, text)
+        return replace_words(text, self.mention, replacement)
 
     def before(self) -> str:
         return self.text[:self.start]

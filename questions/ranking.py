@@ -1046,12 +1046,26 @@ def _headline_hint(answer: str, headline: str, common_words: frozenset[str]) -> 
 
 
 def _may_hold(text: str, letters: str, *, ignore_case: bool) -> bool:
-    """Tell whether a text may hold every letter: False only when a pattern of them all cannot match it."""
+    """Tell whether a text may hold the letters as initials: False only when a pattern of them all cannot match it.
+
+    The pattern is compiled for each answer's initials; most never need it. Its word boundaries put the first
+    letter at the start of a word of the text and the last at the end of one.
+    """
     if ignore_case:
         if not text.isascii():
             return True  # a pattern's "k" ignoring case matches the Kelvin sign, its "s" a long s
         text, letters = text.lower(), letters.lower()
-    return all(letter in text for letter in letters)
+    if not all(letter in text for letter in letters):
+        return False
+    firsts, lasts = _word_edges(text)
+    return letters[:1] in firsts and letters[-1:] in lasts
+
+
+@functools.lru_cache(maxsize=8)
+def _word_edges(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Return the first and the last characters of the text's words (runs of word characters)."""
+    words = _WORD_CHARACTERS.findall(text)
+    return frozenset(word[0] for word in words), frozenset(word[-1] for word in words)
 
 
 @functools.lru_cache(maxsize=8)
@@ -1449,12 +1463,14 @@ def blank_in_a_range(question: Question, story: Story) -> str | None:
             return "one end of a range"
         # "_____ against 1,750 stg in January 1986": the same month a year apart is the comparison's other end
         month_year = re.fullmatch(r"([A-Z][a-z]+) ((?:1[89]|20)\d\d)", question.answer.strip())
-        if month_year and any(re.search(rf"\b{month_year.group(1)},? {int(month_year.group(2)) + shift}\b",
+        if month_year and any(str(int(month_year.group(2)) + shift) in before + " " + after and
+                              re.search(rf"\b{month_year.group(1)},? {int(month_year.group(2)) + shift}\b",
                                         before + " " + after) for shift in (-1, 1)):
             return "the same month a year apart"
         # "a fall in _____, followed by further declines in 2006 and 2007": the year before a run of years
         year = re.fullmatch(r"(?:1[89]|20)\d\d", question.answer.strip())
-        if year and all(re.search(rf"\b{int(year.group(0)) + shift}\b", after) for shift in (1, 2)):
+        if year and all(str(int(year.group(0)) + shift) in after and
+                        re.search(rf"\b{int(year.group(0)) + shift}\b", after) for shift in (1, 2)):
             return "one year of a run of years"
         return None
     # "or" pairs two bare figures ("down to _____ or 26 degrees"); after a sum it gives the same in other terms
@@ -1523,7 +1539,8 @@ def reads_badly(question: Question, story: Story) -> str | None:
         return "no space after a full stop"  # "to absorb the change.One"
     if re.search(r",\s*\.$", prompt.strip()):
         return "a stray comma before the full stop"  # "In the absence of injured British number one _____,."
-    if re.search(r"(?<!\bthe )(?<!\w)(?:anti-)?U\.[SK]\.$", prompt.strip()):
+    if prompt.rstrip().endswith(("U.S.", "U.K.")) and \
+            re.search(r"(?<!\bthe )(?<!\w)(?:anti-)?U\.[SK]\.$", prompt.strip()):  # a search from every character
         return "a sentence cut at an abbreviation"  # "… and are purchasing more and more U.S."
     if re.search(r"[A-Za-z0-9]-\s+[a-z]", plain):
         return "a word broken at its hyphen"  # "wholly- owned", "28-dlr- per-share"
