@@ -132,6 +132,11 @@ _BOILERPLATE_WORDS = re.compile(
     re.IGNORECASE)
 _BOILERPLATE_DATELINE = re.compile(
     r"^[A-Z][A-Z .'-]{2,},?(?:\s+[A-Z][a-z]+\.?\s+\d{1,2})?\s*(?:\([^)]*\))?\s+[-–—]\s", re.IGNORECASE | re.MULTILINE)
+# A word every match of _BOILERPLATE_WORDS holds, lower-cased: most prompts hold none, and need no search.
+_BOILERPLATE_CUES = ("(", "menafn", "reuters/", "ap photo", "getty images", "reporting by", "editing by", "writing by",
+                     "photo caption", "click here", "read more", "subscribe", "newsletter", "sign up",
+                     "already reported", "previously reported", "listen", "watch", "correspondent", "reporter",
+                     "editor", "columnist", "presenter")
 _DASH_THEN_SPACE = re.compile(r"[-–—]\s")
 _GENERIC_REFERENT = re.compile(
     r"\bthe (?:(?:new|combined|merged|enlarged|former|parent) )?(?:(?:U\.?S\.?|UK|EU|[A-Z][a-z]+(?:an|sh|ese|ch|i))\s+)?"
@@ -680,12 +685,22 @@ def short_form_name(question: Question, story: Story) -> str | None:
 _TRAILING_ATTRIBUTION = re.compile(r",?\s+(?:[\w.'’-]+\s+){1,4}(?:said|says|reported|added|noted)\s*[.!?]?\s*$")
 
 
+def _may_end_on_attribution(text: str) -> bool:
+    """Tell whether _TRAILING_ATTRIBUTION may match: its verb ends the text but for a stop and spaces.
+
+    The pattern is tried from every space of the text; this look at its end is all most texts need.
+    """
+    return text.rstrip().rstrip(".!?").rstrip().endswith(("said", "says", "reported", "added", "noted"))
+
+
 def no_main_verb(question: Question, story: Story) -> str | None:
     """"The _____'s trade dispute with Japan, dealers said.": the tail of a sentence cut at a stray capital,
     with no verb of its own before its attribution, is no sentence."""
     if question.type not in (QuestionType.CLOZE, QuestionType.MULTIPLE_CHOICE) or question.form != Form.BLANK:
         return None
     body = _unquoted_body(question.prompt)
+    if not _may_end_on_attribution(body):
+        return None
     claim = _TRAILING_ATTRIBUTION.sub("", body)
     if claim == body or '"' in body or "“" in body or _FIRST_VERB.search(claim):
         return None
@@ -911,7 +926,8 @@ def bare_quotation(question: Question, story: Story) -> str | None:
 
 def boilerplate(question: Question, story: Story) -> str | None:
     prompt = question.prompt
-    if _BOILERPLATE_WORDS.search(prompt) or _DASH_THEN_SPACE.search(prompt) and _BOILERPLATE_DATELINE.search(prompt):
+    if _may_hold_a_word(prompt, _BOILERPLATE_CUES) and _BOILERPLATE_WORDS.search(prompt) or \
+            _DASH_THEN_SPACE.search(prompt) and _BOILERPLATE_DATELINE.search(prompt):
         return "wire boilerplate or a dateline"
     return None
 
