@@ -281,10 +281,10 @@ def _finite_verb(tokens: list[str], index: int) -> bool:
     word = tokens[index].strip(_EDGE)
     if not word or not word.isalpha() or not word.islower():
         return False
-    previous = bare(tokens[index - 1]) if index else ""
     if word in AUXILIARIES or word in PRESENT_THIRD:
         return True
     if word in IRREGULAR_PAST or word.endswith("ed") and base_form(word):
+        previous = bare(tokens[index - 1]) if index else ""
         if previous in DETERMINERS or previous in AUXILIARIES or previous in ("been", "being", "be"):
             return False
         # "data released today shows ...": the -ed word is a participle when a finite verb follows it.
