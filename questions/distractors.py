@@ -390,6 +390,7 @@ def article_topic(sentences: Iterable[str]) -> str:
     return topic if counts[topic] >= 3 else "politics"
 
 
+@functools.lru_cache(maxsize=1024)  # asked again for every question of an organisation, and by the ranking
 def organisation_family(name: str) -> str:
     if _MEDIA.search(name):
         return "media"

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
@@ -88,6 +87,22 @@ class Fact:
     aliases: tuple[str, ...] = ()  # names: other mentions merged into this one
 
 
+class _KeptOnFirstRead:
+    """A property computed on its first read and kept in the instance, as ``functools.cached_property`` does,
+    without the lock Python 3.11's takes on every first read (the ranking reads one for every question)."""
+
+    def __init__(self, compute: Any) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __get__(self, instance: Any, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.compute(instance)
+        return value
+
+
 @dataclass(frozen=True)
 class Question:
     id: str
@@ -117,7 +132,7 @@ class Question:
     def explanation(self) -> str:
         return (self.sentence or self.fact.sentence).text
 
-    @functools.cached_property
+    @_KeptOnFirstRead
     def source(self) -> Span:
         """The span of the sentence the question quotes (found once: the ranking asks for it again and again)."""
         sentence = self.sentence or self.fact.sentence

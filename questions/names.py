@@ -20,7 +20,9 @@ from questions.spelling import common
 _TOKEN = re.compile(
     r"(?:[^\W\d_]\.){2,}(?![^\W\d_])"  # U.S., D.C., U.K.
     r"|[A-Z]['’](?=\s+[A-Z])"  # the "N'" of "Pay N' Pak Stores": an "and" inside a name
-    r"|[^\W\d_](?:[^\W_]|['’](?=[^\W\d_])|[-‐‑](?=[^\W_]))*"  # words, with inner apostrophes and hyphens
+    # words, with inner apostrophes and hyphens; the letters between them are one class repeated, which the
+    # pattern engine runs in a tight loop, instead of a choice made again at every letter
+    r"|[^\W\d_][^\W_]*(?:(?:['’](?=[^\W\d_])|[-‐‑](?=[^\W_]))[^\W_]*)*"
     r"|\d+(?:[.,:]\d+)*"
     r"|''|\S"
 )

@@ -186,6 +186,32 @@ def contains_words(text: str, phrase: str) -> bool:
     return False
 
 
+def replace_words(text: str, phrase: str, replacement: str) -> str:
+    """Replace each occurrence of the phrase that stands as whole words (minding case) in the text.
+
+    The same as substituting ``(?<!\\w)phrase(?!\\w)``, without a pattern compiled for every phrase.
+    """
+    if not phrase:
+        return text
+    parts = []
+    position = 0
+    start = text.find(phrase)
+    while start != -1:
+        end = start + len(phrase)
+        if (start == 0 or not _word_character(text[start - 1])) and (
+                end == len(text) or not _word_character(text[end])):
+            parts.append(text[position:start])
+            parts.append(replacement)
+            position = end
+            start = text.find(phrase, end)
+        else:
+            start = text.find(phrase, start + 1)
+    if not parts:
+        return text
+    parts.append(text[position:])
+    return "".join(parts)
+
+
 def _word_character(character: str) -> bool:
     return character.isalnum() or character == "_"
 
@@ -255,10 +281,10 @@ def _finite_verb(tokens: list[str], index: int) -> bool:
     word = tokens[index].strip(_EDGE)
     if not word or not word.isalpha() or not word.islower():
         return False
-    previous = bare(tokens[index - 1]) if index else ""
     if word in AUXILIARIES or word in PRESENT_THIRD:
         return True
     if word in IRREGULAR_PAST or word.endswith("ed") and base_form(word):
+        previous = bare(tokens[index - 1]) if index else ""
         if previous in DETERMINERS or previous in AUXILIARIES or previous in ("been", "being", "be"):
             return False
         # "data released today shows ...": the -ed word is a participle when a finite verb follows it.

@@ -20,7 +20,7 @@ from questions.lexicon import A_THING, HONORIFICS, SOMEONE_UNNAMED, TIME_EXPRESS
 from questions.model import Anatomy, Fact, FactKind, Form, Question, QuestionType, Sentence, Span
 from questions.phrasing import (
     BLANK, CURRENCY_WORDS, Located, Wording, ask_fronting, ask_removing, capitalise, clause_bounds,
-    contains_words, counted_noun, dangling_pronoun, outside_quotes,
+    contains_words, counted_noun, dangling_pronoun, outside_quotes, replace_words,
 )
 
 TRUE, FALSE = "True", "False"
@@ -48,10 +48,11 @@ _NOT_THIS_COMPANY = "parent|rival|other|new|same|central|federal|national|reserv
                     "merchant|foreign|state|two|both|three|combined|merged|former|acquiring|target|holding|joint"
 # "The company", "the Houston-based bank", "the food and grocery products company's": the noun a wire story
 # writes for the company its lede named. "Of", "that" or "which" after it would say which one it is.
+_COMPANY_NOUNS = ("company", "firm", "corporation", "concern", "bank", "group")
 _COMPANY_NOUN = re.compile(
     rf"\b[Tt]he\s+(?P<described>"
     rf"(?:(?!(?:{_NOT_THIS_COMPANY}|{_FUNCTION_WORD_ALTERNATIVES})\b)(?:[a-z][\w-]*|[A-Z][\w.]*-based)\s+){{0,4}}?)"
-    r"(company|firm|corporation|concern|bank|group)(?P<owner>['’]s)?\b"
+    rf"({'|'.join(_COMPANY_NOUNS)})(?P<owner>['’]s)?\b"
     r"(?!\s*(?:of|that|which|who|known|called|named|,\s*which)\b|,\s*[A-Z])")  # "The company, Lake Resources Inc,"
 # "A Texas oil firm": an unnamed company the story brings in, after which "the company" may be either.
 _ANOTHER_COMPANY = re.compile(r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w.-]+\s+){0,4}?(?:company|firm|corporation|"
@@ -175,7 +176,7 @@ class Setting:
         """Replace further mentions of the fact's words ("Go ahead, Voice of America ... Voice of America")."""
         if len(self.mention) < 4 or not contains_words(text, self.mention):
             return text
-        return re.sub(rf"(?<!\w){re.escape(self.mention)}(?!\w)", lambda _: replacement, text)
+        return replace_words(text, self.mention, replacement)
 
     def before(self) -> str:
         return self.text[:self.start]
@@ -822,6 +823,8 @@ def _name_the_company(text: str, start: int, end: int, origin: int, fact: Fact,
     and has not brought in an unnamed one since ("a Texas oil firm"). The fact's own name is never
     written in: the blank would then be shown beside its answer.
     """
+    if not any(noun in text for noun in _COMPANY_NOUNS):
+        return text, start, end, origin  # most sentences name no company by its noun: no search from every word
     match = next((found for found in _COMPANY_NOUN.finditer(text) if not _inside_quotes(text, found.start())), None)
     if match is None or match.start() < end and start < match.end():
         return text, start, end, origin

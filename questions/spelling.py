@@ -76,6 +76,7 @@ def common(word: str) -> bool:
     return word in words or any(pattern.sub(replacement, word) in words for pattern, replacement in _BRITISH)
 
 
+@functools.lru_cache(maxsize=8192)  # the words an article writes once are mostly the words other articles write
 def known(word: str, *, after_prefix: bool = False) -> bool:
     """Whether a lower-case word is English: in the list, a British spelling, an inflection or a compound of it.
 
@@ -144,12 +145,36 @@ def misspelt(text: str) -> frozenset[str]:
     return frozenset(typos)
 
 
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+_ORG_HEADS_BY_LENGTH = {length: tuple(sorted(head for head in ORG_HEADS if len(head) == length))
+                        for length in {len(head) for head in ORG_HEADS}}
+
+
 def _one_key_from(word: str) -> bool:
-    """Whether one letter dropped, added, changed or two swapped turn the word into an organisation's head word."""
-    letters = "abcdefghijklmnopqrstuvwxyz"
+    """Whether one letter dropped, added, changed or two swapped turn the word into an organisation's head word.
+
+    A letter changed or added is looked for by comparing the word with the head words one letter longer or as
+    long, not by writing out its fifty-odd spellings a letter.
+    """
     splits = [(word[:cut], word[cut:]) for cut in range(len(word) + 1)]
-    edits = {left + right[1:] for left, right in splits if right} | \
-        {left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1} | \
-        {left + letter + right[1:] for left, right in splits if right for letter in letters} | \
-        {left + letter + right for left, right in splits for letter in letters}
-    return not edits.isdisjoint(ORG_HEADS)
+    if any(left + right[1:] in ORG_HEADS for left, right in splits if right) or \
+            any(left + right[1] + right[0] + right[2:] in ORG_HEADS for left, right in splits if len(right) > 1):
+        return True
+    return any(_one_letter_changed(word, head) for head in _ORG_HEADS_BY_LENGTH.get(len(word), ())) or \
+        any(_one_letter_added(word, head) for head in _ORG_HEADS_BY_LENGTH.get(len(word) + 1, ()))
+
+
+def _one_letter_changed(word: str, head: str) -> bool:
+    """Whether a word of as many characters becomes the head word by one character changed to a letter a-z.
+
+    A letter changed to itself counts: the head word is the word itself, if the word has a letter a-z.
+    """
+    changed = [index for index, (mine, theirs) in enumerate(zip(word, head)) if mine != theirs]
+    if not changed:
+        return any(character in _LETTERS for character in word)
+    return len(changed) == 1 and head[changed[0]] in _LETTERS
+
+
+def _one_letter_added(word: str, head: str) -> bool:
+    """Whether the head word, one character longer, is the word with a letter a-z added somewhere."""
+    return any(head[cut] in _LETTERS and head[:cut] + head[cut + 1:] == word for cut in range(len(head)))

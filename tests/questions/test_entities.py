@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from questions.names import _TOKEN as TOKEN_PATTERN
 from questions.entities import find_entities
 from questions.model import Anatomy, Fact, FactKind, Sentence, Span
 
@@ -642,3 +643,16 @@ def test_an_associate_of_an_office_holder_is_not_the_office_holder() -> None:
     # "associate of Treasury Secertary James Baker" (a typo in the title) made Baker the associate
     people = found("He is an associate of Treasury Secertary James Bakerman, who launched the plan.", PERSON)
     assert not any((person.role or "").startswith("associate") for person in people.values())
+
+
+# The tokeniser's word pattern as first written: a choice made again at every letter.
+_WORD_BY_CHOICE = re.compile(
+    r"(?:[^\W\d_]\.){2,}(?![^\W\d_])|[A-Z]['’](?=\s+[A-Z])|[^\W\d_](?:[^\W_]|['’](?=[^\W\d_])|[-‐‑](?=[^\W_]))*"
+    r"|\d+(?:[.,:]\d+)*|''|\S")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aZé1_'’-‐‑. \t\nAUS", max_size=30))
+def test_the_tokens_are_those_of_the_word_pattern_as_first_written(text: str) -> None:
+    assert [match.span() for match in TOKEN_PATTERN.finditer(text)] == \
+        [match.span() for match in _WORD_BY_CHOICE.finditer(text)]

@@ -1081,6 +1081,8 @@ PATTERN_WORDS = st.lists(st.sampled_from([
     "(Reuters)", "REUTERS/", "AP Photo", "Getty Images", "Reporting by", "click HERE", "ſubscribe", "Clic\u212a here",
     "sign up", "newsletter", "menafn", "is technology correspondent for ", "was a reporter at ", "Editor", "on",
     "columnist", "presenter", "ofK", "aB", "x2y", "a&b", "12", "_", ",", ".", "'", "’", "-", " ", "  ",
+    "(AFP)", "Photo Caption", "READ MORE", "as previously reported", "Listen to the full interview", "Watch ",
+    "highlights", "Writing by", "editing BY", "dealers", "SAYS", "noted", "added.", "?", "!\n",
     "\t", "\x1c",
 ]), max_size=12).map("".join)
 PATTERN_TEXT = st.one_of(PATTERN_WORDS, PATTERN_WORDS.map(lambda text: f"{text} {text}"))  # "to fall to fall"
@@ -1093,7 +1095,10 @@ PATTERN_TEXT = st.one_of(PATTERN_WORDS, PATTERN_WORDS.map(lambda text: f"{text} 
     (ranking._DEICTIC, lambda text: any(word in text for word in ranking._DEICTIC_WORDS)),
     (ranking._DEMONSTRATIVE, lambda text: any(word in text for word in ranking._DEMONSTRATIVE_WORDS)),
     (ranking._GARBLED, lambda text: "&" in text or bool(ranking._LOWER_THEN_CAPITAL_OR_DIGIT.search(text))),
-], ids=["repeated word", "relative time", "owner", "deictic", "demonstrative", "garbled"])
+    (ranking._BOILERPLATE_WORDS, lambda text: ranking._may_hold_a_word(text, ranking._BOILERPLATE_CUES)),
+    (ranking._TRAILING_ATTRIBUTION, ranking._may_end_on_attribution),
+], ids=["repeated word", "relative time", "owner", "deictic", "demonstrative", "garbled", "boilerplate",
+        "trailing attribution"])
 def test_a_shortcut_never_skips_a_pattern_that_would_match(pattern: re.Pattern[str], may_match) -> None:
     @settings(max_examples=400, deadline=None)
     @given(PATTERN_TEXT)

@@ -35,6 +35,7 @@ def test_a_name_written_once_without_a_letter_of_a_name_written_more_often_is_a_
 def test_a_word_list_other_than_the_pinned_one_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     def forget_the_list() -> None:
         spelling._word_lists.cache_clear()
+        spelling.known.cache_clear()  # a word looked up before would not read the list again
 
     forget_the_list()
     monkeypatch.setattr(spelling, "WORD_LIST_SHA256", "0" * 64)
