@@ -188,8 +188,7 @@ _USER = User.__table__
 
 _READ_ANSWER_CONTEXT = DriverStatement(
     select(_ATTEMPT.c.learner_id, _USER.c.name.label("learner_name"), _ATTEMPT.c.set_id, _ATTEMPT.c.question_ids,
-           _ATTEMPT.c.total,
-           _ATTEMPT.c.finished_at, _ATTEMPT.c.deadline_at, _ATTEMPT.c.feedback_at_end, *ASKED_COLUMNS,
+           _ATTEMPT.c.total, _ATTEMPT.c.finished_at, _ATTEMPT.c.deadline_at, _ATTEMPT.c.feedback_at_end, *ASKED_COLUMNS,
            _ANSWER.c.response.label("stored_response"), _ANSWER.c.correct.label("stored_correct"),
            _CARD.c.id.label("card_id"), _CARD.c.fsrs_card, _CARD.c.last_review_at)
     .select_from(

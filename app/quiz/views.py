@@ -59,9 +59,9 @@ def answer(attempt_id: int):
 
     This is the request a class sends most, so the account is not loaded: the answer's own read checks that
     the signed session's login still exists and owns the attempt, and only a learner has attempts (the page's
-    menu shows the learner as that read found them). When that
-    check fails, or the session holds no login, the full guard of ``learner_required`` decides (the login
-    page, 403 for a teacher), and only then is a learner told there is no such question.
+    menu shows the learner as that read found them). When that check fails, or the session holds no login,
+    the full guard of ``learner_required`` decides (the login page, 403 for a teacher), and only then is a
+    learner told there is no such question.
     """
     wants_json = kept.wants_json(request)
     try:
