@@ -108,6 +108,7 @@ _MONTH_PREPOSITIONS = frozenset("in since until till by from to through during b
 _SPAN_END_PREPOSITIONS = frozenset("until till through to by".split())
 # Of these, deadlines lean to the future when both sides are as near ("by December" in June).
 _DEADLINE_PREPOSITIONS = frozenset("until till by".split())
+_DEADLINE_WORDS = _DEADLINE_PREPOSITIONS | {"before"}  # "before Friday's deadline": a day still to come, or gone
 
 # A year followed by one of these is a count ("2000 tonnes"), not a year.
 _UNIT_AFTER = re.compile(
@@ -291,7 +292,7 @@ def _resolve(mention: DateMention, published: dt.date | None, text: str) -> str 
 
 def _is_deadline(text: str, mention: DateMention) -> bool:
     """"by Friday", "until Monday", "the Friday deadline": a day something must happen by, mostly still to come."""
-    return (word_before(text, mention.start).lower() in _DEADLINE_PREPOSITIONS | {"before"}
+    return (word_before(text, mention.start).lower() in _DEADLINE_WORDS
             or text[mention.end:mention.end + 9].lower().strip().startswith("deadline"))
 
 

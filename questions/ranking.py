@@ -2055,15 +2055,18 @@ def unnamed_ranking(question: Question, story: Story) -> str | None:
     return f"a rank in an unnamed list: {match.group(0).strip(' ,.;')}" if match else None
 
 
-def figure_in_a_title(question: Question, story: Story) -> str | None:
-    """"_____ Grams actress Naomi Watts": the figure is part of a film's or a book's title, not a count."""
+def _after_the_figure(question: Question) -> str:
+    """The words of the sentence after a number fact's figure ("" for another kind of fact)."""
     fact = question.fact
     if fact.kind != FactKind.NUMBER:
-        return None
+        return ""
     at = fact.sentence.text.find(fact.text, fact.start - fact.sentence.start)
-    if at >= 0 and _TITLE_AFTER_A_FIGURE.match(fact.sentence.text[at + len(fact.text):]):
-        return "a figure inside a title"
-    return None
+    return fact.sentence.text[at + len(fact.text):] if at >= 0 else ""
+
+
+def figure_in_a_title(question: Question, story: Story) -> str | None:
+    """"_____ Grams actress Naomi Watts": the figure is part of a film's or a book's title, not a count."""
+    return "a figure inside a title" if _TITLE_AFTER_A_FIGURE.match(_after_the_figure(question)) else None
 
 
 _SCALE_AFTER_A_FIGURE = re.compile(r"^\s*(?:hundreds?|thousands?|millions?|billions?|trillions?|mln|bln|bn)\b",
@@ -2072,13 +2075,7 @@ _SCALE_AFTER_A_FIGURE = re.compile(r"^\s*(?:hundreds?|thousands?|millions?|billi
 
 def figure_cut_before_its_scale(question: Question, story: Story) -> str | None:
     """"By nearly six thousands people" asked as "by _____ thousands": the figure is cut from its scale."""
-    fact = question.fact
-    if fact.kind != FactKind.NUMBER:
-        return None
-    at = fact.sentence.text.find(fact.text, fact.start - fact.sentence.start)
-    if at >= 0 and _SCALE_AFTER_A_FIGURE.match(fact.sentence.text[at + len(fact.text):]):
-        return "a figure cut from its scale"
-    return None
+    return "a figure cut from its scale" if _SCALE_AFTER_A_FIGURE.match(_after_the_figure(question)) else None
 
 
 def year_beside_its_comparison(question: Question, story: Story) -> str | None:

@@ -304,9 +304,8 @@ def _quotes_someone_unnamed(doc: SpeechDocument, sentence: int, by_sentence: lis
     """Whether a sentence holds a quotation that no attribution took: someone the rules could not name spoke."""
     bounds = doc.article.sentences[sentence]
     quoted = any(mark in doc.text[bounds.start:bounds.end] for mark in '"“”')
-    attributed = bisect.bisect_left(by_sentence, (sentence, -1)) < len(by_sentence) and \
-        by_sentence[bisect.bisect_left(by_sentence, (sentence, -1))][0] == sentence
-    return quoted and not attributed
+    first = bisect.bisect_left(by_sentence, (sentence, -1))
+    return quoted and not (first < len(by_sentence) and by_sentence[first][0] == sentence)
 
 
 def colon_quotation(doc: SpeechDocument, ledger: Ledger, parts: tuple[Quote, ...], sentence: int) -> None:
