@@ -13,7 +13,7 @@ from questions.entity_rules.findings import Findings
 from questions.entity_rules.roles import (
     agent_noun, appositive_after, common_surname_after_role, modifier_noun, portfolio_start,
 )
-from questions.entity_rules.words import ORG_ROLES, ROLE_LINKS, ROLE_STOPS, TITLE_MODIFIERS
+from questions.entity_rules.words import KIN, ORG_ROLES, ROLE_LINKS, ROLE_STOPS, TITLE_MODIFIERS
 from questions.lexicon import (
     COMPANY_TAILS, DEMONYMS, HEADLINE_WORDS, HONORIFICS, LEGAL_SUFFIXES, NAMED_THING_HEADS, ORG_HEADS, PRODUCT_NOUNS,
     ROLE_FILLERS, ROLE_NOUNS, SPEECH_VERBS, SPOKESPERSON_NOUNS,
@@ -53,8 +53,8 @@ def read_person_of_firm(found: Findings, first: int, last: int) -> bool:
 
 
 # Nouns that say how one person stands to another: "aide to", "associate of" the named office-holder.
-_RELATIONS = frozenset("associate aide adviser advisor assistant friend ally colleague rival critic spokesman "
-                       "spokeswoman spokesperson son daughter wife husband brother sister father mother".split())
+_RELATIONS = KIN | frozenset("associate aide adviser advisor assistant friend ally colleague rival critic spokesman "
+                             "spokeswoman spokesperson".split())
 _COMPASS_WORDS = frozenset("north south east west northern southern eastern western central".split())
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 import re
 
 from questions.entity_rules.document import EntityText, acronym_like, inside_word
-from questions.entity_rules.words import APPOSITIVE_VERBS, DEGREE_WORDS, ROLE_LINKS, ROLE_STOPS, TIME_NOUNS, VERB_LIKE
+from questions.entity_rules.words import (
+    APPOSITIVE_VERBS, DEGREE_WORDS, KIN, ROLE_LINKS, ROLE_STOPS, TIME_NOUNS, VERB_LIKE,
+)
 from questions.lexicon import DEMONYMS, HEADLINE_WORDS, MONTHS, ORG_HEADS, ROLE_FILLERS, ROLE_NOUNS, SPEECH_VERBS
 from questions.names import name_word, ordinary_word, title_word
 
@@ -101,7 +103,7 @@ def role_head(doc: EntityText, index: int) -> bool:
     if tokens[index].lower not in ROLE_NOUNS:
         return False
     following = tokens[index + 1] if index + 1 < len(tokens) else None
-    if tokens[index].lower in _KIN and following is not None and following.capitalised:
+    if tokens[index].lower in KIN and following is not None and following.capitalised:
         return False  # "…, hand divorce papers to wife Angie": another person's kin, no role of this one
     return following is None or not following.word or not following.text.islower() \
         or following.lower in ROLE_LINKS or following.lower in APPOSITIVE_VERBS \
@@ -112,7 +114,6 @@ def role_head(doc: EntityText, index: int) -> bool:
 _OCCASION_AFTER = re.compile(r"\s+(?:(?:in|at|during)\s+(?:a|an|the|his|her|their)\s+(?:[a-z]+\s+)?(?:statement|"
                              r"interview|speech|letter|briefing|conference|address|report)|on\s+(?:Monday|Tuesday|"
                              r"Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|earlier)$")
-_KIN = frozenset("wife husband son daughter brother sister father mother partner widow uncle aunt".split())
 _PLACE_BASED = re.compile(r"\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*-\s*based\b")
 # Words that open a sentence before its subject: "Yesterday Argentina's economy minister, Roberto Lavagna, said".
 _CLAUSE_OPENERS = frozenset("yesterday today tonight earlier later meanwhile now separately also but and".split())

@@ -27,6 +27,8 @@ ROLE_STOPS = HEADLINE_WORDS - {"of", "the", "for", "and", "at", "on", "'s"} | SP
     "indeed however meanwhile moreover nevertheless nonetheless instead thus therefore still yet also".split())
 APPOSITIVE_VERBS = frozenset("is was were are has have had will would who which that said says told added "
                               "and or but".split())
+# A person's family: "to wife Angie" names another person; "son of" the office-holder is not them.
+KIN = frozenset("wife husband son daughter brother sister father mother partner widow uncle aunt".split())
 ROLE_PRIORITY_APPOSITIVE, ROLE_PRIORITY_TITLE, ROLE_PRIORITY_NOUN = 0, 1, 2
 ROLE_LINKS = frozenset("the a an of for at in on to with and 's ’s".split())
 TWO_LETTER_ORGS = frozenset({"un", "eu"})  # other two-letter capitals are too often "PE", "AS", "IT"
