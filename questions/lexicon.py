@@ -186,6 +186,9 @@ DEMONYMS = (frozenset(_DEMONYM_STEMS) | frozenset(stem + "s" for stem in _DEMONY
 
 # Honorifics: they mark a person but are not a role.
 HONORIFICS = _words("mr mr. mrs mrs. ms ms. miss mx mx. dr dr. messrs messrs. mme mme. mlle m. herr sr sra")
+# Compass words: "the South Shropshire Hunt" is named after a region; "east China" says where.
+COMPASS_WORDS = _words("north south east west northern southern eastern western central northeast northwest "
+                       "southeast southwest north-east north-west south-east south-west")
 # Titles that stay part of the name when only one name follows ("Queen Elizabeth", "Lord Butler", "Pope Francis").
 NOBLE_TITLES = _words("""
 king queen prince princess emperor empress pope lord lady baron baroness duke duchess earl count countess

@@ -22,7 +22,9 @@ from dataclasses import dataclass
 from questions import distractors as pick
 from questions import gazetteer
 from questions import spelling
-from questions.lexicon import A_THING, CALENDAR_WORD, DEMONYMS, EMBLEMS, ORG_HEADS, PARTY_ALIASES, ROLE_NOUNS
+from questions.lexicon import (
+    A_THING, CALENDAR_WORD, DEMONYMS, EMBLEMS, HONORIFICS, NOBLE_TITLES, ORG_HEADS, PARTY_ALIASES, ROLE_NOUNS,
+)
 from questions.model import FactKind, Form, Question, QuestionType
 
 # Below this score a question is not recommended, the engine being unsure of it, unless it is the one question
@@ -1773,7 +1775,7 @@ def choices_do_not_work(question: Question, story: Story) -> str | None:
     for choice in wrong:
         if question.answer.lower().strip() in _party_aliases(choice):
             return f"a choice is the answer by another name: {choice}"  # "Tories" beside "Conservatives"
-        words = set(_WORD.findall(choice.lower())) - _COURTESY_TITLES
+        words = set(_WORD.findall(choice.lower())) - HONORIFICS - NOBLE_TITLES
         if question.fact.kind in (FactKind.PERSON, FactKind.SPEAKER) and words and words <= answer_words:
             return f"a choice is the answer by another name: {choice}"  # "Sir John" beside John Bourn
         if (len(normal(choice)) > 3 or choice.isupper() and len(choice) > 1) and f" {normal(choice)} " in shown:
@@ -1933,7 +1935,6 @@ def common_word_as_a_name(question: Question, story: Story) -> str | None:
     return None
 
 
-_COURTESY_TITLES = frozenset("sir dame lord lady mr mrs ms miss dr prof".split())
 _OPENING_ADVERB = re.compile(r"(?:Now|But|And|Also|Meanwhile|However|Then|So|Still|Yet|While|When|After|Before|"
                              r"Although|Though|Since|If|Earlier|Later|Separately|Instead) [A-Z]")
 

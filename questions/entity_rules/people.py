@@ -15,8 +15,8 @@ from questions.entity_rules.roles import (
 )
 from questions.entity_rules.words import KIN, ORG_ROLES, ROLE_LINKS, ROLE_STOPS, TITLE_MODIFIERS
 from questions.lexicon import (
-    COMPANY_TAILS, DEMONYMS, HEADLINE_WORDS, HONORIFICS, LEGAL_SUFFIXES, NAMED_THING_HEADS, ORG_HEADS, PRODUCT_NOUNS,
-    ROLE_FILLERS, ROLE_NOUNS, SPEECH_VERBS, SPOKESPERSON_NOUNS,
+    COMPANY_TAILS, COMPASS_WORDS, DEMONYMS, HEADLINE_WORDS, HONORIFICS, LEGAL_SUFFIXES, NAMED_THING_HEADS, ORG_HEADS,
+    PRODUCT_NOUNS, ROLE_FILLERS, ROLE_NOUNS, SPEECH_VERBS, SPOKESPERSON_NOUNS,
 )
 from questions.names import Token, head_word, initials, name_word, noble_title, particle, title_word
 
@@ -55,7 +55,6 @@ def read_person_of_firm(found: Findings, first: int, last: int) -> bool:
 # Nouns that say how one person stands to another: "aide to", "associate of" the named office-holder.
 _RELATIONS = KIN | frozenset("associate aide adviser advisor assistant friend ally colleague rival critic spokesman "
                              "spokeswoman spokesperson".split())
-_COMPASS_WORDS = frozenset("north south east west northern southern eastern western central".split())
 
 
 def read_person_after_portfolio(found: Findings, first: int, last: int) -> bool:
@@ -70,7 +69,7 @@ def read_person_after_portfolio(found: Findings, first: int, last: int) -> bool:
             or not (tokens[link - 1].lower in ROLE_NOUNS and tokens[link - 1].text.islower()
                     or title_word(tokens[link - 1])):
         return False  # "leader of the Commons Jo Hale", "Chief Secretary to the Treasury Ian Vole"
-    if tokens[first].lower in _COMPASS_WORDS:
+    if tokens[first].lower in COMPASS_WORDS:
         return False  # "joint leader of the South Shropshire Hunt": a body named after a region, no person in it
     for start in (last - 2, last - 3):
         if start > first and read_person(found, start, last):

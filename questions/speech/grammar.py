@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from questions.lexicon import ROLE_NOUNS, SPEECH_INSERTS, SPEECH_PARTICIPLES, SPOKESPERSON_NOUNS
+from questions.lexicon import COMPASS_WORDS, ROLE_NOUNS, SPEECH_INSERTS, SPEECH_PARTICIPLES, SPOKESPERSON_NOUNS
 from questions.model import FactKind
 from questions.speech.document import SpeechDocument
 from questions.speech.mentions import Mention
@@ -67,8 +67,6 @@ def object_of_verb(doc: SpeechDocument, position: int) -> bool:
 
 
 # "Officials in east China said": a compass word between the preposition and the place.
-_COMPASS = frozenset("north south east west northern southern eastern western central northeast northwest "
-                     "southeast southwest north-east north-west south-east south-west".split())
 
 
 def after_preposition(doc: SpeechDocument, position: int) -> bool:
@@ -76,7 +74,7 @@ def after_preposition(doc: SpeechDocument, position: int) -> bool:
     role words before the name) is not the subject."""
     index = doc.article.first_token_at(position) - 1
     while index > 0 and (doc.tokens[index].lower in ("the", "a", "an", "new", "its", "their", "his", "her")
-                         or doc.tokens[index].lower in _COMPASS  # "leader of the South Shropshire Hunt"
+                         or doc.tokens[index].lower in COMPASS_WORDS  # "leader of the South Shropshire Hunt"
                          or doc.tokens[index].text.islower() and (doc.tokens[index].lower in ROLE_NOUNS
                                                                   or doc.tokens[index].lower in ROLE_QUALIFIERS)):
         index -= 1
