@@ -199,6 +199,8 @@ def read_headed(found: Findings, first: int, last: int) -> bool:
                                   or organisation_noun_before(found.doc, start)):
         kind = Kind.ORGANISATION  # "A Harwick Palace spokeswoman said", "media giant Clear Signal"
     value = found.article.span_text(start, last)
+    if kind is Kind.ORGANISATION and gazetteer.is_country(value):
+        kind = Kind.PLACE  # "the Soviet Union": a country whose name ends in an organisation's head word
     if kind is Kind.PLACE:
         place = gazetteer.lookup(value)
         value = place.name if place else value

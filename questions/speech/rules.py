@@ -28,7 +28,7 @@ from questions.speech.ledger import Attribution, Ledger, claim_clause, claim_quo
 from questions.speech.mentions import Mention
 from questions.speech.pronouns import resolved, someone_else_named
 from questions.speech.quotations import Quote
-from questions.speech.vocabulary import NAME_GAP, PASSIVE, PRONOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS
+from questions.speech.vocabulary import NAME_GAP, PASSIVE, PRONOUNS, SOURCE_NOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS
 from questions.speech.who import SPEAKER_FINDERS, speaker_after
 
 
@@ -238,6 +238,8 @@ def according_to(doc: SpeechDocument, ledger: Ledger, index: int) -> None:
         return
     bounds = doc.article.sentences[sentence]
     after = doc.article.first_token_at(mention.end)
+    if after < len(tokens) and tokens[after].sentence == sentence and tokens[after].lower in SOURCE_NOUNS:
+        return  # "according to the DVFA method": a method, not a speaker
     if index and tokens[index - 1].text == ",":
         start = doc.clause_start(sentence, tokens[index].start)
         quote = (start, tokens[index - 1].start)

@@ -30,6 +30,13 @@ understood won wrote hit cut let beat broke drove flew forgot hid hurt lay lit m
 spoke stole stuck swore swept swam threw woke wore withdrew needs wants remains seems appears looks feels
 need want remain seem appear look feel plan plans expect expects hope hopes fear fears know knows
 """.split())
+# "according to the DVFA method", "according to Labour Department figures": the source is the method or the
+# figures, and the name only says whose; nobody said the words.
+SOURCE_NOUNS = frozenset("""
+method methods figures data survey surveys statistics estimate estimates report reports index calculations poll
+polls study studies rules standards formula guidelines definition criteria projections forecast forecasts numbers
+records documents sources accounts calculation measure model models scale ranking rankings list tables table
+""".split())
 CLAUSE_SUBJECTS = frozenset("it he she they we i you there this that these those".split())
 ROLE_QUALIFIERS = frozenset("deputy vice shadow former assistant acting junior interim under associate ex".split())
 PERSONAL_PRONOUNS = frozenset("it he she they we i you there".split())

@@ -747,6 +747,16 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
           kind=FactKind.ORGANISATION, value="Monetary System",
           sentence="Turbulence could undermine the European Monetary System, the joint float of eight EC currencies."),
      "a name cut short: Monetary System"),
+    # an organisation's card whose back repeats its name, says only that it is a firm, or holds the story's day
+    (make("At the recent _____ (American Association for the Advancement of Science) meeting, robots walked.", "AAAS",
+          kind=FactKind.ORGANISATION), "beside the blank is what the answer stands for"),
+    (make("What is Globex Financial Corp?", "a subsidiary of Globex Corp", type=CARD, form=Form.DESCRIBED,
+          kind=FactKind.ORGANISATION, value="Globex Financial Corp"), "the back repeats the name: Globex"),
+    (make("What is Acme Acquisition Co Inc?", "a newly formed Delaware corporation", type=CARD, form=Form.DESCRIBED,
+          kind=FactKind.ORGANISATION, value="Acme Acquisition Co Inc"), "the back says only that it is a firm"),
+    (make("What is the Globex Growth Fund?", "a limited partnership created last month to invest in oil", type=CARD,
+          form=Form.DESCRIBED, kind=FactKind.ORGANISATION, value="Globex Growth Fund"),
+     "the back is true only when the story ran: last month"),
 ])
 def test_each_check_names_its_fault(question: Question, fault: str) -> None:
     story = STORIES_FOR_FAULT.get(fault, STORY)
@@ -810,6 +820,10 @@ STORIES_FOR_FAULT = {
          sentence="Acme Corp said gold rose 3.50 dlrs to 410.25 dlrs an ounce."),
     make("Acme Corp is third among Ohio's employers, with _____ jobs.", "300"),
     make("Acme Corp said on Monday it would cut _____ jobs.", "300"),
+    make("What is Globex Re?", "the world's biggest reinsurer", type=CARD, form=Form.DESCRIBED,
+         kind=FactKind.ORGANISATION, value="Globex Re"),
+    make("What is Acmebanken?", "a small regional bank", type=CARD, form=Form.DESCRIBED,
+         kind=FactKind.ORGANISATION, value="Acmebanken"),
     make("It is likely that Acme Corp will cut _____ jobs.", "300"),
     make("It is likely to be hard for Acme Corp to cut _____ jobs.", "300"),
     make("In 1986, Acme Corp earned _____ or 6.78 dlrs per share.", "514.8 mln dlrs"),  # the sum, then per share
@@ -1025,6 +1039,27 @@ def test_with_no_question_the_engine_is_sure_of_the_best_unsure_one_is_offered_a
     monkeypatch.setattr(ranking, "score", lambda question, story: scores[question.prompt])
     chosen = [question.prompt for question in ranking.select(made, STORY) if question.recommended]
     assert chosen == ["Globex bought _____ trucks in May."]
+
+
+@pytest.mark.parametrize(("answer", "kind", "given_away"), [
+    ("Acme Motors Corp", FactKind.SPEAKER, True),  # the acronym takes the suffix's initial: "Amc Says ..."
+    ("Acme Motors Corp", FactKind.ORGANISATION, True),
+    ("Acme Motors", FactKind.SPEAKER, False),
+])
+def test_a_headline_acronym_gives_away_the_organisation_it_stands_for(answer, kind, given_away) -> None:
+    story = dataclasses.replace(STORY, headline="Amc Says It Will Build Trucks Elsewhere")
+    question = make("_____ said it will build the truck elsewhere.", answer, kind=kind)
+    assert (ranking.answer_in_headline(question, story) == "the headline's acronym stands for the answer") is given_away
+
+
+def test_a_last_resort_is_one_with_a_mild_fault_before_one_that_names_nothing() -> None:
+    """Judged blind, a last resort that names nothing or gives its blank away was publishable 1 time of 14;
+    one with a single mild fault ("the deal" unexplained) 11 of 17."""
+    made = [make("_____ thinks it is about time.", "Jane Smith", kind=FactKind.PERSON, start=0),
+            make("Jane Smith said the _____ giants would merge.", "two", start=100),
+            make("Globex said the deal cost _____.", "$9m", start=200)]
+    chosen = [question.prompt for question in ranking.select(made, STORY) if question.recommended]
+    assert chosen == ["Globex said the deal cost _____."]
 
 
 def test_a_figure_card_or_a_blank_for_today_never_stands_in_for_an_article(monkeypatch) -> None:

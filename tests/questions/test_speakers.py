@@ -114,6 +114,9 @@ def test_speaker_and_quote(text: str, expected: list[tuple[str, str, str]]) -> N
         INTRO + "Solberg did not say what effect the cuts would have.",  # what she did not say
         # a name on the next line is not joined to the last word of the line before ("U.S. Wang" was a speaker)
         "Tarland opens its market, especially to the U.S.\nWang said the measures would cut its surplus.",
+        # a method or figures named after a body: nobody said it ("DVFA" then spoke for "the company")
+        "Earnings per share, according to the DVFA method, were 26.95 marks from 21.40 marks.",
+        "Exports fell by a third last year, according to Pacific Fisheries Commission figures.",
     ],
 )
 def test_no_speaker(text: str) -> None:
@@ -429,6 +432,12 @@ def test_the_deputy_is_not_the_one_with_the_shorter_title() -> None:
         # "denied reports that" reports; "said National estimates that" starts a new report
         ("Ms Ann Lee spoke on Sunday. She denied reports that her faith would make her refuse the job.",
          [("Ann Lee", "She", "her faith would make her refuse the job")]),
+        # "the company" is not the body a method is named after (a learner read "DVFA earlier said")
+        ("Kestrel Babcock AG expects profits to rise, chairman Helmut Wiehn said.\n"
+         "He said earnings per share, according to the DVFA method, were 26.95 marks.\n"
+         "The company earlier said the dividend will be unchanged at three marks.",
+         [("Helmut Wiehn", "Helmut Wiehn", "Kestrel Babcock AG expects profits to rise"),
+          ("Helmut Wiehn", "He", "earnings per share, according to the DVFA method, were 26.95 marks")]),
     ],
 )
 def test_speaker_rules_settle_or_stay_silent(text: str, expected: list[tuple[str, str, str]]) -> None:
