@@ -2345,7 +2345,7 @@ PLAIN_CHECKS: tuple[Check, ...] = (
 # The faults that leave a question unfit even as the one offer of an article the engine is sure of nothing in.
 _GRAVE_FOR_A_LAST_RESORT: tuple[Check, ...] = (
     names_nothing, unnamed_subject, acronym_after_the_blank, count_of_a_known_set, blank_cuts_a_name,
-    figure_of_no_one, weak_flashcard,
+    figure_of_no_one, weak_flashcard, misspelt_word,
 )
 
 

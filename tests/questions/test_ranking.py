@@ -1062,6 +1062,14 @@ def test_a_last_resort_is_one_with_a_mild_fault_before_one_that_names_nothing() 
     assert chosen == ["Globex said the deal cost _____."]
 
 
+def test_a_last_resort_never_repeats_the_articles_typo() -> None:
+    story = dataclasses.replace(STORY, misspelt=frozenset({"reactnng"}))
+    made = [make("Jane Smith was reactnng to talks with _____ on Monday.", "Brian Jones", kind=FactKind.PERSON, start=0),
+            make("Globex said the deal cost _____.", "$9m", start=200)]
+    chosen = [question.prompt for question in ranking.select(made, story) if question.recommended]
+    assert chosen == ["Globex said the deal cost _____."]
+
+
 def test_a_figure_card_or_a_blank_for_today_never_stands_in_for_an_article(monkeypatch) -> None:
     """Judged blind, "What does the figure 20 refer to?" and a blank for "today" were never publishable."""
     made = [make("What does the figure “20” refer to?", "days of talks", type=CARD, form=Form.FIGURE, start=0),
