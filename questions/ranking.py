@@ -168,12 +168,16 @@ _LINKING_WORDS = ("of|to|for|in|on|at|by|with|from|that|which|who|and|or|as|than
                   # adverbs: "to close the exchange early" is about the exchange
                   "early|late|again|also|now|then|here|there|alone|too|yet|still|already|only|soon|recently|"
                   "currently|previously|earlier|later|today|yesterday|tomorrow")
+# Words after which a clause goes on, not a noun: "the tapes went missing", "the cooperative since it joined".
+_NOUN_ENDS_BEFORE = (f"{_LINKING_WORDS}|since|but|upon|round|before|after|where|when|while|because|if|into|over|"
+                     "through|about|during|we|they|he|she|it|the|must|should|might|did|does|went|came|began|"
+                     "themselves|itself")
 # Lower-case words only: "the Bilzerian proposal" says whose proposal it is. "That" points only after a
 # preposition or at the start ("of that loan", "That plan"): after a verb it opens a clause ("said that others").
 # It opens with a look at the first letters its matches can have: most places fail there at once.
 _DEFINITE = re.compile(rf"(?=[TtEeSsBboiafwu])(?:\b(?:[Tt]he|[Tt]his|[Tt]hese|[Tt]hose|[Ee]ach|[Ss]uch|[Bb]oth)|"
                        rf"(?:^|\b(?:of|in|on|at|for|with|by|from|to|under|about) )[Tt]hat)\s+([a-z][a-z-]+)"
-                       rf"(?:\s+(?!(?:{_LINKING_WORDS})\b)([a-z][a-z-]+))?\b")
+                       rf"(?:\s+(?!(?:{_NOUN_ENDS_BEFORE})\b)([a-z][a-z-]+))?\b")
 _DEFINED_HERE = re.compile(r"\s*(?:of|to|for|that|which|who|whose|in which|on which|at which|,? known as)\b")
 # Things and events a question must name: "the disaster", "the move", "Brazil's suggestion" say not which.
 _EVENT_NOUNS = (
@@ -1498,6 +1502,9 @@ def acronym_after_the_blank(question: Question, story: Story) -> str | None:
     words = _WORD.findall(question.answer)
     if any(_abbreviates(match.group(1), " ".join(words[start:])) for start in range(max(1, len(words) - 1))):
         return f"({match.group(1)}) beside the blank spells the answer"
+    acronym = re.sub(r"[^A-Z]", "", match.group(1))
+    if len(acronym) >= 3 and _abbreviates(acronym[:-1], question.answer):
+        return f"the answer stops short of its name: ({match.group(1)})"  # "Office for National" of ONS
     return None
 
 
@@ -1625,6 +1632,9 @@ def reads_badly(question: Question, story: Story) -> str | None:
         return "an excerpt that starts mid-clause"
     if body_of(prompt).startswith("("):
         return "an excerpt that starts inside brackets"  # "(FECSA) may suspend payments"
+    if re.match(r"[\"“‘']?\s*[a-z]+[\s,;:]", re.sub(r"^Fill in the blank[^:]*:\s*", "", prompt)):
+        # "“at a time when U.S. exports are growing, …,” said _____.", "new rules to resolve …" of a list
+        return "a sentence taken up in its middle"
     if re.search(r"[a-z]{2}\.[A-Z][a-z]", plain):
         return "no space after a full stop"  # "to absorb the change.One"
     if re.search(r",\s*\.$", prompt.strip()):
@@ -2304,12 +2314,16 @@ _TIME_OF_THE_STORY = re.compile(r"\b(?:(?:last|this|next) (?:week|month|year|wee
 
 def _weak_organisation_card(name: str, back: str) -> str | None:
     """Judged blind, 9 of 28 organisation cards were publishable: a back that repeats the name ("Transamerica
-    Financial Corp": "a subsidiary of Transamerica Corp"), that says only that it is a firm, or that holds the
-    story's "last month" makes no card worth learning."""
+    Financial Corp": "a subsidiary of Transamerica Corp"), that describes two firms, that says only that it is a
+    firm, or that holds the story's "last month" makes no card worth learning."""
     own_words = {word.lower() for word in _WORD.findall(name) if word[:1].isupper()} - LEGAL_SUFFIXES - _FUNCTION_WORDS
     shared = [word for word in _WORD.findall(back) if word[:1].isupper() and word.lower() in own_words]
     if shared:
         return f"the back repeats the name: {shared[0]}"
+    head = back.rstrip(". ").split(" of ")[0].split()[-1].lower()
+    if re.match(r"(?:the |both )(?:[\w'’-]+ )*?(?:two|three|four|five|six|both) ", back) and \
+            head.endswith("s") and not head.endswith("ss"):
+        return f"a description of several, not of one: {back}"  # "Munich Re and Swiss Re, the world's two biggest"
     if _BARE_FIRM.fullmatch(back.rstrip(". ")):
         return f"the back says only that it is a firm: {back}"
     if moment := _TIME_OF_THE_STORY.search(back):
