@@ -35,5 +35,5 @@ def generate(text: str | bytes, *, published: dt.date | None = None, seed: int =
         *entities,
     )
     facts = tuple(sorted(facts, key=lambda fact: (fact.start, fact.end, fact.kind.value)))
-    questions = make_questions(facts, seed=seed, text=clean, anatomy=anatomy)
+    questions = make_questions(facts, seed=seed, text=clean, anatomy=anatomy, sentences=sentences)
     return Result(text=clean, article=anatomy, facts=facts, questions=questions)

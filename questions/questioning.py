@@ -343,6 +343,7 @@ def make_questions(
     seed: int = 0,
     text: str | None = None,
     anatomy: Anatomy | None = None,
+    sentences: tuple[Sentence, ...] = (),
 ) -> tuple[Question, ...]:
     """Return quiz questions about the facts, several types per fact where they fit.
 
@@ -352,6 +353,7 @@ def make_questions(
         text: the article text, used to resolve pronouns ("he said") against earlier names.
         anatomy: the article's anatomy: its headline anchors publication-date questions and its
             excluded spans (credits) are never asked about.
+        sentences: the article's sentences, in order: a question may print the sentence before its own.
     """
     excluded = _Excluded.of(anatomy.excluded if anatomy else ())
     # A long feature has a few hundred facts; past that the input is not an article but a list, and
@@ -373,10 +375,10 @@ def make_questions(
                 id=question_id(draft, fact), type=draft.type, prompt=draft.prompt, answer=draft.answer,
                 fact=fact, choices=draft.choices, form=draft.form,
                 sentence=setting.sentence if setting and setting.sentence != fact.sentence else None))
-    return ranking.select(questions, _story(article, anatomy))
+    return ranking.select(questions, _story(article, anatomy, sentences))
 
 
-def _story(article: Article, anatomy: Anatomy | None) -> ranking.Story:
+def _story(article: Article, anatomy: Anatomy | None, sentences: tuple[Sentence, ...] = ()) -> ranking.Story:
     """Gather what the ranking needs of the whole article: its headline, length, sentences and actors."""
     body = anatomy.body if anatomy and anatomy.body.end > anatomy.body.start else Span(0, len(article.text))
     # Counting a name's full form is enough to tell the story's main actors, and costs one scan a name.
@@ -399,7 +401,7 @@ def _story(article: Article, anatomy: Anatomy | None) -> ranking.Story:
                                                                             *article.places, *article.speakers)
                                         if " " in name for word in name.split()),
         common_words=article.common, first_seen=_first_seen(article.text), misspelt=spelling.misspelt(article.text),
-        imagined=_imagined_paragraphs(article.text),
+        imagined=_imagined_paragraphs(article.text), text=article.text, sentences=sentences,
         vouched_people=frozenset(_canonical(fact).lower() for fact in article.facts
                                  if fact.kind == FactKind.SPEAKER and article.kind_of_name(_canonical(fact)) == FactKind.PERSON
                                  or fact.kind == FactKind.PERSON and fact.role))

@@ -26,7 +26,7 @@ from questions.lexicon import (
     A_THING, CALENDAR_WORD, DEMONYMS, EMBLEMS, HONORIFICS, LEGAL_SUFFIXES, NOBLE_TITLES, ORG_HEADS, PARTY_ALIASES,
     ROLE_NOUNS,
 )
-from questions.model import FactKind, Form, Question, QuestionType
+from questions.model import FactKind, Form, Question, QuestionType, Sentence
 
 # Below this score a question is not recommended, the engine being unsure of it, unless it is the one question
 # an article that has no better offers. Judged blind (828 recommended questions), those scored 0.5 to 0.65 were
@@ -381,6 +381,10 @@ class Story:
     misspelt: frozenset[str] = frozenset()
     # Where paragraphs that imagine a scene ("Picture the scene - …") start and end: what happens there did not.
     imagined: tuple[tuple[int, int], ...] = ()
+    # The article's text and its sentences in order: a question whose sentence leans on the one before may
+    # print that one before it.
+    text: str = ""
+    sentences: tuple[Sentence, ...] = ()
 
 
 Check = Callable[[Question, Story], str | None]
@@ -597,9 +601,19 @@ def points_back(question: Question, story: Story) -> str | None:
         if head in _NOT_POINTING or len(head) < 4 and head not in _SHORT_BACK_NOUNS:
             continue
         stem = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+        if _said_before_in(body, match):
+            continue  # "Acme said output at its mine rose. The mine employs …": the prompt says which mine
         if any(story.first_seen.get(form, start) < start for form in (stem, stem + "s", stem + "es", head)):
             return f"{match.group(0).strip()} = ?"
     return None
+
+
+def _said_before_in(body: str, match: re.Match[str]) -> bool:
+    """Whether the noun a definite phrase ends on ("the mine") is written earlier in the prompt itself."""
+    head = match.group(0).rsplit(None, 1)[-1].lower()
+    stem = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+    earlier = body[:match.start()]
+    return stem in earlier.lower() and re.search(rf"\b{re.escape(stem)}", earlier, re.IGNORECASE) is not None
 
 
 _SHORT_BACK_NOUNS = frozenset({"tax", "ban", "bid", "row"})  # "the first year of the tax": which tax?
@@ -868,6 +882,8 @@ def unexplained_event(question: Question, story: Story) -> str | None:
     for match in _EVENT.finditer(body):
         if match.group(0).rsplit(None, 1)[-1] in ("area", "region") and _places_named(body[:match.start()]):
             continue  # "a base in Azerbaijan …, after Azeri forces recaptured the area": the place is named
+        if _said_before_in(body, match):
+            continue  # "Acme said output at its mine rose. The mine employs …": the prompt says which mine
         return f"{match.group(0)} = ?"
     source = _ACCORDING_TO.match(_INSTRUCTION.sub("", question.prompt))
     match = source and _EVENT.search(source.group(0))
@@ -1632,7 +1648,8 @@ def reads_badly(question: Question, story: Story) -> str | None:
         return "an excerpt that starts mid-clause"
     if body_of(prompt).startswith("("):
         return "an excerpt that starts inside brackets"  # "(FECSA) may suspend payments"
-    if re.match(r"[\"“‘']?\s*[a-z]+[\s,;:]", re.sub(r"^Fill in the blank[^:]*:\s*", "", prompt)):
+    if any(re.match(r"[\"“‘']?\s*[a-z]+[\s,;:]", re.sub(r"^Fill in the blank[^:]*:\s*", "", part))
+           for part in {prompt, _own_part(question)}):
         # "“at a time when U.S. exports are growing, …,” said _____.", "new rules to resolve …" of a list
         return "a sentence taken up in its middle"
     if re.search(r"[a-z]{2}\.[A-Z][a-z]", plain):
@@ -1700,11 +1717,12 @@ def reads_badly(question: Question, story: Story) -> str | None:
         return "a full stop doubled or missing"  # "in the U.S..", "U.S agriculture"
     if ("last" in plain or "next" in plain or "this" in plain) and (stale := _DATE_IN_RELATIVE.search(plain)):
         return f"a date written into a relative phrase: {stale.group(0)}"  # "last 19 February 1987"
-    if plain.count("said") > 1 and len(_SAID.findall(_SINGLE_QUOTED.sub(" ", plain))) > 1:
+    own = _own_part(question)  # the sentence before, printed for its context, is judged as the article wrote it
+    if own.count("said") > 1 and len(_SAID.findall(_SINGLE_QUOTED.sub(" ", _unquoted(own)))) > 1:
         return "said twice"
     if prompt.count("___") > 1 and len(_BLANK.findall(prompt)) > 1:
         return "more than one blank"
-    if len(prompt.split()) > 45:
+    if len(own.split()) > 45 or len(prompt.split()) > CONTEXT_PROMPT_WORDS:
         return "too long"
     if len(body_of(prompt).split()) < (7 if question.form == Form.REWORDED else 4) and \
             question.type != QuestionType.FLASHCARD:
@@ -2393,19 +2411,31 @@ def faults(question: Question, story: Story) -> list[str]:
 
 def has_fault(question: Question, story: Story) -> bool:
     """Tell whether any check finds a fault in a question."""
+    return first_fault(question, story) is not None
+
+
+def first_fault(question: Question, story: Story) -> Check | None:
+    """Return the first check, in the order of their yield, that finds a fault in a question."""
     for check in _CHECKS_BY_YIELD:  # a plain loop: resuming a generator for every check cost 2 % of the engine's time
         if check(question, story):
-            return True
-    return False
+            return check
+    return None
 
 
 # ------------------------------------------------------------------ score
 
 def score(question: Question, story: Story) -> float:
     """Return how publishable a question is, from 0 to 1."""
+    return _score_and_fault(question, story)[0]
+
+
+def _score_and_fault(question: Question, story: Story) -> tuple[float, Check | None]:
+    """Return how publishable a question is, and the first fault found when one capped it."""
     value = BASE.get((question.type, question.form), 0.4) + KIND_BONUS.get(question.fact.kind, 0.0)
     value += _place_in_story(question, story) + _salience(question, story)
     words = len(question.prompt.split())
+    if _has_context(question):
+        words -= len(story.text[question.source.start:question.fact.sentence.start].split())
     if words > 35:
         value -= 0.08
     if question.form == Form.REWORDED and words > 22:
@@ -2429,9 +2459,10 @@ def score(question: Question, story: Story) -> float:
         value -= 0.1 if question.fact.kind in (FactKind.NUMBER, FactKind.DATE) else 0.15
     if question.fact.kind == FactKind.NUMBER and not (question.fact.counts or question.fact.unit):
         value -= 0.05
-    if value > FAULTY and has_fault(question, story):  # at or below the cap a fault changes nothing
+    fault = first_fault(question, story) if value > FAULTY else None  # at or below the cap a fault changes nothing
+    if fault is not None:
         value = FAULTY
-    return round(max(0.0, min(1.0, value)), 3)
+    return round(max(0.0, min(1.0, value)), 3), fault
 
 
 def _place_in_story(question: Question, story: Story) -> float:
@@ -2471,7 +2502,14 @@ def fact_key(question: Question) -> tuple[str, str, int]:
 
 def select(questions: Sequence[Question], story: Story) -> tuple[Question, ...]:
     """Return the questions, scored, with the recommended set marked, in their original order."""
-    scores = [score(question, story) for question in questions]
+    questions = list(questions)
+    scores = []
+    for index, question in enumerate(questions):
+        value, fault = _score_and_fault(question, story)
+        if fault in _CONTEXT_FAULTS and (framed := with_context(question, story)) is not None and \
+                (framed_value := score(framed, story)) > FAULTY:
+            questions[index], value = framed, framed_value
+        scores.append(value)
     wanted = target_count(story.body_words)
     order = sorted(range(len(questions)), key=lambda index: (-scores[index], index))
     chosen: list[int] = []
@@ -2533,6 +2571,60 @@ def select(questions: Sequence[Question], story: Story) -> tuple[Question, ...]:
         chosen = [] if fallback is None else [fallback]
     picked = set(chosen)
     return tuple(question.scored(scores[index], recommended=index in picked) for index, question in enumerate(questions))
+
+
+# ------------------------------------------------------------------ the sentence before
+
+# "The forecast compares with …" leans on the sentence that made the forecast; printed before it, that sentence
+# says which forecast. Judged blind, 28 of 40 such questions were publishable (70 %, as many as of the
+# recommended set), none of the 12 others for want of context.
+CONTEXT_WORDS = 30
+CONTEXT_PROMPT_WORDS = 60
+# The faults the sentence before may mend: what "he", "the mine" or "But" lean on. Only a question one of these
+# finds first is tried with it (a fault of another kind would stay, and trying costs the checks again).
+_CONTEXT_FAULTS = frozenset({
+    leans_on_earlier_sentence, continues_an_earlier_sentence, unnamed_pronoun, unnamed_referent, points_back,
+    opens_on_a_known_thing, demonstrative, unnamed_it, unexplained_event, unnamed_subject, unnamed_setting,
+    unnamed_period, names_nothing, figure_of_no_one, unnamed_owner, pronoun_in_quotation, deictic_word,
+})
+
+
+def with_context(question: Question, story: Story) -> Question | None:
+    """Return a sentence's cloze with the sentence before it printed first, when that one may say what the
+    cloze leans on ("the forecast", "he", "But"): the checks then judge the two as one question. None when the
+    sentence before is the headline, is long, does not end as a sentence ends ("Ireland's" of a line broken in
+    two), is a quotation without its speaker, prints the answer or is not the prompt's own text."""
+    if question.type != QuestionType.CLOZE or question.form != Form.BLANK or question.sentence is not None or \
+            not story.sentences:
+        return None
+    sentence = question.fact.sentence
+    index = bisect.bisect_left(story.sentences, sentence.start, key=lambda each: each.start) - 1
+    if index < 0 or story.sentences[index].end > sentence.start:
+        return None
+    before = story.sentences[index]
+    if before.text.strip() == story.headline.strip() or len(before.text.split()) > CONTEXT_WORDS or \
+            not before.text.rstrip().endswith((".", "!", "?", "”", '"', "’", "'")) or \
+            before.text.startswith(("“", '"')) and not _SAID.search(before.text) or \
+            not question.prompt.startswith(sentence.text[:question.prompt.find("_")][:20]) or \
+            f" {normal(question.answer)} " in f" {normal(before.text)} ":
+        return None
+    joined = Sentence(story.text[before.start:sentence.end], before.start, sentence.end)
+    return dataclasses.replace(question, prompt=f"{before.text} {question.prompt}", sentence=joined)
+
+
+def _has_context(question: Question) -> bool:
+    """Whether a question prints the sentence before its own: its sentence runs from that one to its own end."""
+    sentence = question.sentence
+    return sentence is not None and sentence.start < question.fact.sentence.start and \
+        sentence.end == question.fact.sentence.end
+
+
+def _own_part(question: Question) -> str:
+    """Return the prompt without the sentence before it that it prints for its context."""
+    if not _has_context(question):
+        return question.prompt
+    before = question.sentence.text[:question.fact.sentence.start - question.sentence.start].rstrip()
+    return question.prompt[len(before):].lstrip()
 
 
 def _may_stand_in(question: Question) -> bool:

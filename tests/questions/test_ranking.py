@@ -831,6 +831,8 @@ STORIES_FOR_FAULT = {
     make("Acme Corp said on Monday it would cut _____ jobs.", "300"),
     make("What is Globex Re?", "the world's biggest reinsurer", type=CARD, form=Form.DESCRIBED,
          kind=FactKind.ORGANISATION, value="Globex Re"),
+    # the noun is written earlier in the prompt itself: it says which cuts
+    make("Acme Corp said cuts at its Ohio plant were painful and the cuts would cost _____ jobs.", "300", start=300),
     make("What is Acmebanken?", "a small regional bank", type=CARD, form=Form.DESCRIBED,
          kind=FactKind.ORGANISATION, value="Acmebanken"),
     make("It is likely that Acme Corp will cut _____ jobs.", "300"),
@@ -1088,6 +1090,37 @@ def test_a_figure_card_or_a_blank_for_today_never_stands_in_for_an_article(monke
     monkeypatch.setattr(ranking, "score", lambda question, story: scores[question.prompt])
     chosen = [question.prompt for question in ranking.select(made, STORY) if question.recommended]
     assert chosen == ["Globex bought _____ trucks in May."]
+
+
+MINE = "The mine employs 1,200 people and opened in 1998.\n"
+
+
+def test_a_sentence_that_leans_on_the_one_before_prints_it() -> None:
+    """"The mine employs _____ people" alone does not say which mine; after the sentence that says so it does."""
+    text = "Globex buys mine\nGlobex Mining Corp said on Monday it had bought the Tarland copper mine from Acme Resources Ltd.\n" + MINE
+    result = questions.generate(text)
+    (framed,) = [question for question in result.questions if question.recommended and question.answer == "1,200"]
+    assert framed.prompt == ("Globex Mining Corp said on Monday it had bought the Tarland copper mine from Acme Resources "
+                             "Ltd. The mine employs _____ people and opened in 1998.")
+    assert framed.explanation == text[framed.source.start:framed.source.end]
+    assert framed.explanation.startswith("Globex Mining Corp said") and framed.explanation.endswith("in 1998.")
+
+
+@pytest.mark.parametrize("before", [
+    "Globex Mining Corp said its 1,200 workers at the Tarland copper mine would keep their jobs.",  # prints the answer
+    '"We are proud of the deal."',  # a quotation without its speaker
+    "Globex Mining Corp bought the Tarland copper mine from Acme Resources Ltd",  # no full stop: a broken line
+])
+def test_the_sentence_before_is_printed_only_when_it_may_stand_first(before: str) -> None:
+    result = questions.generate(f"Globex buys mine\n{before}\n{MINE}")
+    assert [question.prompt for question in result.questions
+            if question.type == CLOZE and "The mine employs _____" in question.prompt] == \
+        ["The mine employs _____ people and opened in 1998."]
+
+
+def test_the_headline_is_never_printed_as_the_sentence_before() -> None:
+    result = questions.generate("The Tarland copper mine\n" + MINE)
+    assert not any(question.prompt.startswith("The Tarland") for question in result.questions)
 
 
 def test_the_company_is_named_when_the_speaker_rules_settled_it() -> None:
