@@ -53,8 +53,9 @@ BASE = {
     # may be true of the other name too, so only the former is recommended.
     (QuestionType.TRUE_FALSE, Form.STATEMENT): 0.4,
     # Judged blind: "Who is X?" as a flashcard 30 of 32 publishable, as multiple choice 2 of 4 (the other
-    # people of a story are rarely of the same standing), so the flashcard is asked first.
-    (QuestionType.MULTIPLE_CHOICE, Form.DESCRIBED): 0.7,
+    # people of a story are rarely of the same standing), so the flashcard is asked first; in later reviews,
+    # "Who is the chairman of …?" 0 of 5 more (Winston Churchill offered as a bank's chairman): a suggestion only.
+    (QuestionType.MULTIPLE_CHOICE, Form.DESCRIBED): 0.5,
     (QuestionType.FLASHCARD, Form.DESCRIBED): 0.74,
     (QuestionType.TRUE_FALSE, Form.DESCRIBED): 0.48,
     # Judged blind over 839 questions: reworded multiple choice 10 of 38 publishable, true/false 20 of 54,
@@ -601,16 +602,17 @@ def points_back(question: Question, story: Story) -> str | None:
         if head in _NOT_POINTING or len(head) < 4 and head not in _SHORT_BACK_NOUNS:
             continue
         stem = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
-        if _said_before_in(body, match):
+        if _said_before_in(body, match, head):
             continue  # "Acme said output at its mine rose. The mine employs …": the prompt says which mine
         if any(story.first_seen.get(form, start) < start for form in (stem, stem + "s", stem + "es", head)):
             return f"{match.group(0).strip()} = ?"
     return None
 
 
-def _said_before_in(body: str, match: re.Match[str]) -> bool:
-    """Whether the noun a definite phrase ends on ("the mine") is written earlier in the prompt itself."""
-    head = match.group(0).rsplit(None, 1)[-1].lower()
+def _said_before_in(body: str, match: re.Match[str], head: str = "") -> bool:
+    """Whether the noun of a definite phrase (by default its last word: "the mine") is written earlier in the
+    prompt itself."""
+    head = head or match.group(0).rsplit(None, 1)[-1].lower()
     stem = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
     earlier = body[:match.start()]
     return stem in earlier.lower() and re.search(rf"\b{re.escape(stem)}", earlier, re.IGNORECASE) is not None
@@ -2426,10 +2428,10 @@ def first_fault(question: Question, story: Story) -> Check | None:
 
 def score(question: Question, story: Story) -> float:
     """Return how publishable a question is, from 0 to 1."""
-    return _score_and_fault(question, story)[0]
+    return score_and_fault(question, story)[0]
 
 
-def _score_and_fault(question: Question, story: Story) -> tuple[float, Check | None]:
+def score_and_fault(question: Question, story: Story) -> tuple[float, Check | None]:
     """Return how publishable a question is, and the first fault found when one capped it."""
     value = BASE.get((question.type, question.form), 0.4) + KIND_BONUS.get(question.fact.kind, 0.0)
     value += _place_in_story(question, story) + _salience(question, story)
@@ -2505,10 +2507,15 @@ def select(questions: Sequence[Question], story: Story) -> tuple[Question, ...]:
     questions = list(questions)
     scores = []
     for index, question in enumerate(questions):
-        value, fault = _score_and_fault(question, story)
-        if fault in _CONTEXT_FAULTS and (framed := with_context(question, story)) is not None and \
-                (framed_value := score(framed, story)) > FAULTY:
-            questions[index], value = framed, framed_value
+        value, fault = score_and_fault(question, story)
+        framed = question
+        for _ in range(CONTEXT_SENTENCES):
+            if fault not in _CONTEXT_FAULTS or (framed := with_context(framed, story)) is None:
+                break
+            framed_value, fault = score_and_fault(framed, story)
+            if fault is None:
+                questions[index], value = framed, framed_value
+                break
         scores.append(value)
     wanted = target_count(story.body_words)
     order = sorted(range(len(questions)), key=lambda index: (-scores[index], index))
@@ -2580,6 +2587,7 @@ def select(questions: Sequence[Question], story: Story) -> tuple[Question, ...]:
 # recommended set), none of the 12 others for want of context.
 CONTEXT_WORDS = 30
 CONTEXT_PROMPT_WORDS = 60
+CONTEXT_SENTENCES = 2  # at most this many printed before a question's own
 # The faults the sentence before may mend: what "he", "the mine" or "But" lean on. Only a question one of these
 # finds first is tried with it (a fault of another kind would stay, and trying costs the checks again).
 _CONTEXT_FAULTS = frozenset({
@@ -2591,24 +2599,26 @@ _CONTEXT_FAULTS = frozenset({
 
 def with_context(question: Question, story: Story) -> Question | None:
     """Return a sentence's cloze with the sentence before it printed first, when that one may say what the
-    cloze leans on ("the forecast", "he", "But"): the checks then judge the two as one question. None when the
-    sentence before is the headline, is long, does not end as a sentence ends ("Ireland's" of a line broken in
-    two), is a quotation without its speaker, prints the answer or is not the prompt's own text."""
-    if question.type != QuestionType.CLOZE or question.form != Form.BLANK or question.sentence is not None or \
-            not story.sentences:
+    cloze leans on ("the forecast", "he", "But"): the checks then judge the two as one question. A cloze that
+    prints one already may print the one before that. None when the sentence before is the headline, is long,
+    does not end as a sentence ends ("Ireland's" of a line broken in two), is a quotation without its speaker,
+    prints the answer or is not the prompt's own text."""
+    if question.type != QuestionType.CLOZE or question.form != Form.BLANK or not story.sentences or \
+            question.sentence is not None and not _has_context(question):
         return None
-    sentence = question.fact.sentence
-    index = bisect.bisect_left(story.sentences, sentence.start, key=lambda each: each.start) - 1
-    if index < 0 or story.sentences[index].end > sentence.start:
+    first = question.source.start  # the first sentence the prompt prints
+    index = bisect.bisect_left(story.sentences, first, key=lambda each: each.start) - 1
+    if index < 0 or story.sentences[index].end > first:
         return None
     before = story.sentences[index]
+    opening = story.text[first:question.fact.sentence.end]
     if before.text.strip() == story.headline.strip() or len(before.text.split()) > CONTEXT_WORDS or \
             not before.text.rstrip().endswith((".", "!", "?", "”", '"', "’", "'")) or \
             before.text.startswith(("“", '"')) and not _SAID.search(before.text) or \
-            not question.prompt.startswith(sentence.text[:question.prompt.find("_")][:20]) or \
+            not question.prompt.startswith(opening[:question.prompt.find("_")][:20]) or \
             f" {normal(question.answer)} " in f" {normal(before.text)} ":
         return None
-    joined = Sentence(story.text[before.start:sentence.end], before.start, sentence.end)
+    joined = Sentence(story.text[before.start:question.fact.sentence.end], before.start, question.fact.sentence.end)
     return dataclasses.replace(question, prompt=f"{before.text} {question.prompt}", sentence=joined)
 
 

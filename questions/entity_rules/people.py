@@ -347,7 +347,13 @@ def role_noun_before(found: Findings, first: int) -> str | None:
     index = organisation_of_role(found, index)
     while index < head and tokens[index].lower in ("and", "or", "&"):
         index += 1  # "..., and chief financial officer Tim Howard"
+    if index > 0 and tokens[index - 1].lower in _NO_LONGER and tokens[index - 1].sentence == tokens[first].sentence:
+        index -= 1  # "former Worldcom chief financial officer Scott Sullivan" is not the finance chief now
     return found.article.span_text(index, first)
+
+
+# Words that say a role was held and is no more: a role without them states what is no longer true.
+_NO_LONGER = frozenset("former ex then outgoing late retired erstwhile onetime one-time ousted deposed".split())
 
 
 def organisation_of_role(found: Findings, index: int) -> int:

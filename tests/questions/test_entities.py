@@ -68,6 +68,9 @@ PERSON, ORGANISATION, PLACE = FactKind.PERSON, FactKind.ORGANISATION, FactKind.P
         # a lower-case occupation before the name
         ("The crew was joined by Canadian astronaut Pierre Lemaire for the flight.", "Pierre Lemaire",
          "Canadian astronaut"),
+        # a role held no more keeps the word that says so ("Worldcom chief financial officer" was taught of a former one)
+        ("Entries were made at the request of former Globex chief financial officer Sam Tully.", "Sam Tully",
+         "former Globex chief financial officer"),
         # a capitalised occupation opening the sentence is a role, not a first name
         ("Farmer Owen Pryce, who keeps sheep near the border, lost most of his flock.", "Owen Pryce", "Farmer"),
         # two name words and nothing else to go on

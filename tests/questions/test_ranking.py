@@ -989,7 +989,7 @@ def test_a_question_the_engine_is_unsure_of_does_not_fill_a_short_set(monkeypatc
             for number, prompt in enumerate(sentences[:sure + unsure])]
     scores = {question.prompt: 0.8 if number < sure else ranking.RECOMMEND_AT - 0.01
               for number, question in enumerate(made)}
-    monkeypatch.setattr(ranking, "score", lambda question, story: scores[question.prompt])
+    monkeypatch.setattr(ranking, "score_and_fault", lambda question, story: (scores[question.prompt], None))
     chosen = [question for question in ranking.select(made, dataclasses.replace(STORY, body_words=1000))
               if question.recommended]
     assert len(chosen) == sure and all(question.score >= ranking.RECOMMEND_AT for question in chosen)
@@ -1028,6 +1028,15 @@ def test_the_corpus_keeps_its_share_of_recommended_questions() -> None:
     assert 0.87 <= 100 * chosen / words <= 6
 
 
+def test_who_holds_a_role_is_asked_as_a_flashcard_not_as_multiple_choice() -> None:
+    """Judged blind, "Who is the chairman of …?" with other people of the story as choices: 2 of 9 publishable."""
+    card = make("Who is Jane Smith?", "chairman of Globex", type=CARD, form=Form.DESCRIBED, kind=FactKind.PERSON,
+                value="Jane Smith", start=0)
+    choice = make("Who is the chairman of Globex?", "Jane Smith", type=MC, form=Form.DESCRIBED, kind=FactKind.PERSON,
+                  value="Jane Smith", choices=("Jane Smith", "Brian Jones"), start=0)
+    assert ranking.score(card, STORY) >= ranking.RECOMMEND_AT > ranking.score(choice, STORY)
+
+
 def test_a_reworded_question_is_never_recommended_alone() -> None:
     reworded = make("When is Acme Corp due to ship in early?", "2005", type=MC, form=Form.REWORDED,
                     kind=FactKind.DATE, choices=("2003", "2005", "2006"))
@@ -1047,7 +1056,7 @@ def test_with_no_question_the_engine_is_sure_of_the_best_unsure_one_is_offered_a
             make("Globex bought _____ trucks in May.", "12", start=100),
             make("Globex said sales rose to _____ in March.", "$5m", start=200)]
     scores = dict(zip((question.prompt for question in made), (0.5, 0.6, ranking.FAULTY)))
-    monkeypatch.setattr(ranking, "score", lambda question, story: scores[question.prompt])
+    monkeypatch.setattr(ranking, "score_and_fault", lambda question, story: (scores[question.prompt], None))
     chosen = [question.prompt for question in ranking.select(made, STORY) if question.recommended]
     assert chosen == ["Globex bought _____ trucks in May."]
 
@@ -1087,7 +1096,7 @@ def test_a_figure_card_or_a_blank_for_today_never_stands_in_for_an_article(monke
             make("Sterling fell _____ in quiet trade.", "today", kind=FactKind.DATE, start=100),
             make("Globex bought _____ trucks in May.", "12", start=200)]
     scores = dict(zip((question.prompt for question in made), (0.5, 0.45, 0.4)))
-    monkeypatch.setattr(ranking, "score", lambda question, story: scores[question.prompt])
+    monkeypatch.setattr(ranking, "score_and_fault", lambda question, story: (scores[question.prompt], None))
     chosen = [question.prompt for question in ranking.select(made, STORY) if question.recommended]
     assert chosen == ["Globex bought _____ trucks in May."]
 
@@ -1104,6 +1113,16 @@ def test_a_sentence_that_leans_on_the_one_before_prints_it() -> None:
                              "Ltd. The mine employs _____ people and opened in 1998.")
     assert framed.explanation == text[framed.source.start:framed.source.end]
     assert framed.explanation.startswith("Globex Mining Corp said") and framed.explanation.endswith("in 1998.")
+
+
+def test_a_sentence_before_that_leans_itself_brings_the_one_before_it() -> None:
+    text = ("Globex buys mine\nGlobex Mining Corp said on Monday it had bought the Tarland copper mine from Acme "
+            "Resources Ltd.\nThe mine opened in 1998 in the hills.\nThe mine employs 1,200 people and 300 engineers.\n")
+    (framed,) = [question for question in questions.generate(text).questions
+                 if question.type == CLOZE and question.answer == "1,200"]
+    assert framed.prompt.startswith("Globex Mining Corp said on Monday") and \
+        framed.prompt.endswith("The mine opened in 1998 in the hills. The mine employs _____ people and 300 engineers.")
+    assert framed.score > ranking.FAULTY and framed.explanation == text[framed.source.start:framed.source.end]
 
 
 @pytest.mark.parametrize("before", [
