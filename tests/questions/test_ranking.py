@@ -1137,6 +1137,23 @@ def test_the_sentence_before_is_printed_only_when_it_may_stand_first(before: str
         ["The mine employs _____ people and opened in 1998."]
 
 
+def test_a_particle_after_a_noun_is_no_noun_pointing_back() -> None:
+    """"pushed the market down again": the phrase is "the market", not a "market down" the story named before."""
+    story = dataclasses.replace(STORY, first_seen={**STORY.first_seen, "down": 0})
+    question = make("Acme Corp and Globex pushed the market down again with _____ new issues.", "300", start=300)
+    assert ranking.points_back(question, story) is None
+
+
+def test_a_prompt_that_is_not_its_sentence_word_for_word_may_print_the_one_before() -> None:
+    """The cloze drops the sentence's opening "However,": it is still the sentence, and the one before leads into it."""
+    text = ("Globex buys mine\nGlobex Mining Corp said on Monday it had bought the Tarland copper mine from Acme "
+            "Resources Ltd.\nHowever, the mine employs only 1,200 people and opened in 1998.\n")
+    result = questions.generate(text)
+    assert any(question.prompt.startswith("Globex Mining Corp said on Monday") and
+               question.prompt.endswith("The mine employs only _____ people and opened in 1998.")
+               for question in result.questions if question.answer == "1,200")
+
+
 def test_the_headline_is_never_printed_as_the_sentence_before() -> None:
     result = questions.generate("The Tarland copper mine\n" + MINE)
     assert not any(question.prompt.startswith("The Tarland") for question in result.questions)
