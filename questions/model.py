@@ -115,6 +115,10 @@ class Question:
     # is mentioned again, because its first mention sits in a dateline).
     sentence: Sentence | None = None
     form: Form = Form.BLANK
+    # The sentences before its own that the prompt prints first, when its own leans on them ("The mine employs …"
+    # after the sentence that names the mine): their text as printed and where they start and end in the article.
+    # The source stays its own sentence: the fact it asks is that one's.
+    context: Sentence | None = None
     score: float = 0.0  # 0 to 1: how publishable the engine judges the question
     recommended: bool = False  # part of the default set a teacher publishes
 

@@ -401,7 +401,7 @@ def _story(article: Article, anatomy: Anatomy | None, sentences: tuple[Sentence,
                                                                             *article.places, *article.speakers)
                                         if " " in name for word in name.split()),
         common_words=article.common, first_seen=_first_seen(article.text), misspelt=spelling.misspelt(article.text),
-        imagined=_imagined_paragraphs(article.text), text=article.text, sentences=sentences,
+        imagined=_imagined_paragraphs(article.text), sentences=sentences,
         vouched_people=frozenset(_canonical(fact).lower() for fact in article.facts
                                  if fact.kind == FactKind.SPEAKER and article.kind_of_name(_canonical(fact)) == FactKind.PERSON
                                  or fact.kind == FactKind.PERSON and fact.role))

@@ -382,9 +382,7 @@ class Story:
     misspelt: frozenset[str] = frozenset()
     # Where paragraphs that imagine a scene ("Picture the scene - …") start and end: what happens there did not.
     imagined: tuple[tuple[int, int], ...] = ()
-    # The article's text and its sentences in order: a question whose sentence leans on the one before may
-    # print that one before it.
-    text: str = ""
+    # The article's sentences in order: a question whose sentence leans on the one before may print that one first.
     sentences: tuple[Sentence, ...] = ()
 
 
@@ -590,7 +588,7 @@ def points_back(question: Question, story: Story) -> str | None:
     if question.form in (Form.ACRONYM, Form.FIGURE):
         return None
     body = _unquoted_body(question.prompt)
-    start = question.source.start
+    start = _printed_from(question)
     for match in _DEFINITE.finditer(body):
         words = [word for word in match.group(1, 2) if word]
         following = body[match.end():match.end() + 12]
@@ -849,7 +847,7 @@ def opens_on_a_known_thing(question: Question, story: Story) -> str | None:
     if not match or _DEFINED_HERE.match(body[match.end():match.end() + 12]):
         return None
     head = match.group(2) or match.group(1)
-    start = question.source.start
+    start = _printed_from(question)
     if head not in _NOT_POINTING and start > 0 and \
             any(story.first_seen.get(form, start) < start for form in (head, head.rstrip("s"))):
         return f"{match.group(0)} = ?"
@@ -2436,8 +2434,8 @@ def score_and_fault(question: Question, story: Story) -> tuple[float, Check | No
     value = BASE.get((question.type, question.form), 0.4) + KIND_BONUS.get(question.fact.kind, 0.0)
     value += _place_in_story(question, story) + _salience(question, story)
     words = len(question.prompt.split())
-    if _has_context(question):
-        words -= len(story.text[question.source.start:question.fact.sentence.start].split())
+    if question.context:
+        words -= len(question.context.text.split())  # the sentences printed for context are not the question's
     if words > 35:
         value -= 0.08
     if question.form == Form.REWORDED and words > 22:
@@ -2503,14 +2501,14 @@ def fact_key(question: Question) -> tuple[str, str, int]:
 
 
 def select(questions: Sequence[Question], story: Story) -> tuple[Question, ...]:
-    """Return the questions, scored, with the recommended set marked, in their original order."""
+    """Return the questions, scored, with the recommended set marked, in their original order. A cloze whose
+    only fault is what it leans on comes back printing the sentence (or two) before it, when that mends it."""
     questions = list(questions)
     scores = []
     for index, question in enumerate(questions):
         value, fault = score_and_fault(question, story)
-        framed = question
-        for _ in range(CONTEXT_SENTENCES):
-            if fault not in _CONTEXT_FAULTS or (framed := with_context(framed, story)) is None:
+        for back in range(1, CONTEXT_SENTENCES + 1):
+            if fault not in _CONTEXT_FAULTS or (framed := with_context(question, story, back)) is None:
                 break
             framed_value, fault = score_and_fault(framed, story)
             if fault is None:
@@ -2586,7 +2584,7 @@ def select(questions: Sequence[Question], story: Story) -> tuple[Question, ...]:
 # says which forecast. Judged blind, 28 of 40 such questions were publishable (70 %, as many as of the
 # recommended set), none of the 12 others for want of context.
 CONTEXT_WORDS = 40
-CONTEXT_PROMPT_WORDS = 70
+CONTEXT_PROMPT_WORDS = 60  # a longer prompt is a passage to read, not a question
 CONTEXT_SENTENCES = 2  # at most this many printed before a question's own
 # The faults the sentence before may mend: what "he", "the mine" or "But" lean on. Only a question one of these
 # finds first is tried with it (a fault of another kind would stay, and trying costs the checks again).
@@ -2597,42 +2595,37 @@ _CONTEXT_FAULTS = frozenset({
 })
 
 
-def with_context(question: Question, story: Story) -> Question | None:
-    """Return a sentence's cloze with the sentence before it printed first, when that one may say what the
-    cloze leans on ("the forecast", "he", "But"): the checks then judge the two as one question. A cloze that
-    prints one already may print the one before that. None when the sentence before is the headline, is long,
-    does not end as a sentence ends ("Ireland's" of a line broken in two), is a quotation without its speaker or
-    prints the answer, and when the prompt is an excerpt ("…") that the sentence before would not lead into."""
-    if question.type != QuestionType.CLOZE or question.form != Form.BLANK or not story.sentences or \
-            question.sentence is not None and not _has_context(question):
+def with_context(question: Question, story: Story, back: int = 1) -> Question | None:
+    """Return a sentence's cloze with the ``back`` sentences before it printed first, when they may say what the
+    cloze leans on ("the forecast", "he", "But"): the checks then judge them as one question. None when one of
+    them is the headline, is long, does not end as a sentence ends ("Ireland's" of a line broken in two), is a
+    quotation without its speaker or prints the answer, and when the prompt is an excerpt ("…") that the
+    sentences before would not lead into."""
+    if question.type != QuestionType.CLOZE or question.form != Form.BLANK or question.sentence is not None or \
+            question.context or not story.sentences or question.prompt.startswith("…"):
         return None
-    first = question.source.start  # the first sentence the prompt prints
-    index = bisect.bisect_left(story.sentences, first, key=lambda each: each.start) - 1
-    if index < 0 or story.sentences[index].end > first:
+    own = bisect.bisect_left(story.sentences, question.fact.sentence.start, key=lambda each: each.start)
+    if own < back or own >= len(story.sentences) or story.sentences[own].start != question.fact.sentence.start:
         return None
-    before = story.sentences[index]
-    if before.text.strip() == story.headline.strip() or len(before.text.split()) > CONTEXT_WORDS or \
-            not before.text.rstrip().endswith((".", "!", "?", "”", '"', "’", "'")) or \
-            before.text.startswith(("“", '"')) and not _SAID.search(before.text) or \
-            question.prompt.startswith("…") or f" {normal(question.answer)} " in f" {normal(before.text)} ":
+    before = story.sentences[own - back:own]
+    answer = f" {normal(question.answer)} "
+    if any(sentence.text.strip() == story.headline.strip() or len(sentence.text.split()) > CONTEXT_WORDS or
+           not sentence.text.rstrip().endswith((".", "!", "?", "”", '"', "’", "'")) or
+           sentence.text.startswith(("“", '"')) and not _SAID.search(sentence.text) or
+           answer in f" {normal(sentence.text)} " for sentence in before):
         return None
-    joined = Sentence(story.text[before.start:question.fact.sentence.end], before.start, question.fact.sentence.end)
-    return dataclasses.replace(question, prompt=f"{before.text} {question.prompt}", sentence=joined)
-
-
-def _has_context(question: Question) -> bool:
-    """Whether a question prints the sentence before its own: its sentence runs from that one to its own end."""
-    sentence = question.sentence
-    return sentence is not None and sentence.start < question.fact.sentence.start and \
-        sentence.end == question.fact.sentence.end
+    context = Sentence(" ".join(sentence.text for sentence in before), before[0].start, before[-1].end)
+    return dataclasses.replace(question, prompt=f"{context.text} {question.prompt}", context=context)
 
 
 def _own_part(question: Question) -> str:
-    """Return the prompt without the sentence before it that it prints for its context."""
-    if not _has_context(question):
-        return question.prompt
-    before = question.sentence.text[:question.fact.sentence.start - question.sentence.start].rstrip()
-    return question.prompt[len(before):].lstrip()
+    """Return the prompt without the sentences before its own that it prints for their context."""
+    return question.prompt[len(question.context.text):].lstrip() if question.context else question.prompt
+
+
+def _printed_from(question: Question) -> int:
+    """Return where in the article the text a question prints begins: its context's first sentence or its own."""
+    return question.context.start if question.context else question.source.start
 
 
 def _may_stand_in(question: Question) -> bool:

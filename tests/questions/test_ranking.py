@@ -1111,8 +1111,8 @@ def test_a_sentence_that_leans_on_the_one_before_prints_it() -> None:
     (framed,) = [question for question in result.questions if question.recommended and question.answer == "1,200"]
     assert framed.prompt == ("Globex Mining Corp said on Monday it had bought the Tarland copper mine from Acme Resources "
                              "Ltd. The mine employs _____ people and opened in 1998.")
-    assert framed.explanation == text[framed.source.start:framed.source.end]
-    assert framed.explanation.startswith("Globex Mining Corp said") and framed.explanation.endswith("in 1998.")
+    # the fact and the sentence it came from are still its own: a teacher who rejects it rejects that fact
+    assert framed.explanation == MINE.strip() == text[framed.source.start:framed.source.end]
 
 
 def test_a_sentence_before_that_leans_itself_brings_the_one_before_it() -> None:
@@ -1122,7 +1122,7 @@ def test_a_sentence_before_that_leans_itself_brings_the_one_before_it() -> None:
                  if question.type == CLOZE and question.answer == "1,200"]
     assert framed.prompt.startswith("Globex Mining Corp said on Monday") and \
         framed.prompt.endswith("The mine opened in 1998 in the hills. The mine employs _____ people and 300 engineers.")
-    assert framed.score > ranking.FAULTY and framed.explanation == text[framed.source.start:framed.source.end]
+    assert framed.score > ranking.FAULTY and framed.explanation == "The mine employs 1,200 people and 300 engineers."
 
 
 @pytest.mark.parametrize("before", [
