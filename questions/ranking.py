@@ -1632,6 +1632,9 @@ def unprinted_year(question: Question, story: Story) -> str | None:
     return None
 
 
+_SAID_THEN_PARTICIPLE = re.compile(r"\bsaid that (?:adding|saying|noting|arguing|warning|citing|explaining|insisting)\b")
+
+
 def reads_badly(question: Question, story: Story) -> str | None:
     prompt = question.prompt
     plain = _unquoted(prompt)
@@ -1652,6 +1655,8 @@ def reads_badly(question: Question, story: Story) -> str | None:
            for part in {prompt, _own_part(question)}):
         # "“at a time when U.S. exports are growing, …,” said _____.", "new rules to resolve …" of a list
         return "a sentence taken up in its middle"
+    if "said that" in prompt and (participle := _SAID_THEN_PARTICIPLE.search(prompt)):
+        return f"a reported clause that opens on its participle: {participle.group(0)}"  # "… he said, adding the …"
     if re.search(r"[a-z]{2}\.[A-Z][a-z]", plain):
         return "no space after a full stop"  # "to absorb the change.One"
     if re.search(r",\s*\.$", prompt.strip()):
@@ -2320,6 +2325,28 @@ def weak_flashcard(question: Question, story: Story) -> str | None:
     return None
 
 
+def surname_of_two(question: Question, story: Story) -> str | None:
+    """"Robinson, who received a lot of flak, …" where the story has coach Andy Robinson and Jason Robinson:
+    a surname alone names neither."""
+    if not story.people or question.form in (Form.DESCRIBED, Form.ACRONYM, Form.FIGURE):
+        return None
+    shared = _surnames_of_two(story.people)
+    if not shared:
+        return None
+    words = _WORD.findall(_own_part(question))
+    for index, word in enumerate(words):
+        full_name = index > 0 and f"{words[index - 1]} {word}".lower() in story.people
+        if word[0].isupper() and word.lower() in shared and word.lower() not in story.common_words and not full_name:
+            return f"{word} = ? (two people of the story have that name)"
+    return None
+
+
+@functools.lru_cache(maxsize=256)
+def _surnames_of_two(people: frozenset[str]) -> frozenset[str]:
+    counts = Counter(name.rsplit(" ", 1)[-1] for name in people if " " in name)
+    return frozenset(surname for surname, count in counts.items() if count > 1)
+
+
 # "a newly formed Delaware corporation": what a firm is called the day it was made says nothing of what it does.
 _BARE_FIRM = re.compile(r"(?:an?|the) (?:(?:newly|recently|just|specially)[- ])?(?:formed|created|established|set[- ]up|new|"
                         r"private|privately[- ]held|holding|shell|[A-Z][\w.-]*)?(?: (?:[A-Z][\w.-]*|holding|"
@@ -2363,7 +2390,7 @@ CHECKS: tuple[Check, ...] = (
     place_as_a_modifier, name_spelt_two_ways, imagined_scene, figure_of_no_one, short_form_name, no_main_verb,
     figure_as_a_modifier, acronym_after_the_blank, emblem_of_the_place, guessed_from_top, known_by_age,
     whose_institution, an_before_the_blank, worked_out_from_the_prompt, reads_badly, garbled_rewording,
-    choices_do_not_work, not_clearly_a_person, misspelt_word, weak_description, weak_flashcard,
+    choices_do_not_work, not_clearly_a_person, misspelt_word, weak_description, weak_flashcard, surname_of_two,
 )
 
 

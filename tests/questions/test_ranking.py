@@ -753,6 +753,8 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
     (make("“at a time when exports are growing, retaliation would cut jobs,” said _____.", "Jane Smith",
           kind=FactKind.SPEAKER, form=Form.QUOTE), "a sentence taken up in its middle"),
     (make("new rules to settle disputes among the _____ members.", "92"), "a sentence taken up in its middle"),
+    (make("Who said that adding the Paris market would attract foreign houses?", "Jane Smith", type=MC, form=Form.QUOTE,
+          kind=FactKind.SPEAKER, choices=("Jane Smith", "Brian Jones")), "a reported clause that opens on its participle"),
     (make("The _____ (ONS) figures show output fell in November.", "Office for National", kind=FactKind.ORGANISATION),
      "the answer stops short of its name: (ONS)"),
     (make("At the recent _____ (American Association for the Advancement of Science) meeting, robots walked.", "AAAS",
@@ -1070,6 +1072,15 @@ def test_a_headline_acronym_gives_away_the_organisation_it_stands_for(answer, ki
     story = dataclasses.replace(STORY, headline="Amc Says It Will Build Trucks Elsewhere")
     question = make("_____ said it will build the truck elsewhere.", answer, kind=kind)
     assert (ranking.answer_in_headline(question, story) == "the headline's acronym stands for the answer") is given_away
+
+
+@pytest.mark.parametrize(("prompt", "fault"), [
+    ("Smith, who was dropped last week, said Acme Corp cut _____ jobs.", "Smith = ? (two people of the story have that name)"),
+    ("Jane Smith, who was dropped last week, said Acme Corp cut _____ jobs.", None),  # her full name says which
+])
+def test_a_surname_two_people_of_the_story_share_names_neither(prompt: str, fault: str | None) -> None:
+    story = dataclasses.replace(STORY, people=STORY.people | {"john smith"})
+    assert ranking.surname_of_two(make(prompt, "300"), story) == fault
 
 
 def test_a_last_resort_is_one_with_a_mild_fault_before_one_that_names_nothing() -> None:
