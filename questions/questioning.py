@@ -33,9 +33,10 @@ CREDIT_ROLE = re.compile(r"^\W*(reporter|photographer|editor|writer|corresponden
                          re.IGNORECASE)
 # Words that tie a sentence to the one before without adding to what it says: dropped, the sentence may
 # stand alone (the ranking's checks still judge what is left: "But the firm ..." leaves "the firm").
-_CONNECTIVE = re.compile(r"^(?:(?:But|And|Yet|However|Meanwhile|Moreover|Furthermore|Nevertheless|Also|In addition|"
-                         r"Separately|Elsewhere)(?:,\s*|\s+)|(?:So|Still|In another development|In other news|"
-                         r"On the other hand),\s*)(?=[A-Za-z])")
+# "In addition" only before its comma: "In addition to six ships, the Navy has moved …" is no connective.
+_CONNECTIVE = re.compile(r"^(?:(?:But|And|Yet|However|Meanwhile|Moreover|Furthermore|Nevertheless|Also|"
+                         r"Separately|Elsewhere)(?:,\s*|\s+)|(?:So|Still|In addition|In another development|"
+                         r"In other news|On the other hand),\s*)(?=[A-Za-z])")
 _LABEL = re.compile(r"^\s*(?:PHOTO\s+CAPTION|CAPTION|FILE\s+PHOTO|PHOTO|IMAGE|PICTURE)\s*[:\-–—]\s*", re.IGNORECASE)
 _GENERIC_SUBJECT = re.compile(r"^[Tt]he (?:company|firm|group|bank|corporation|concern|agency|ministry|"
                               r"department|government|union|club|party|council|board|utility|airline|carrier|"

@@ -1989,7 +1989,15 @@ def garbled_text(question: Question, story: Story) -> str | None:
     prompt = question.prompt
     match = ("&" in prompt or _LOWER_THEN_CAPITAL_OR_DIGIT.search(prompt)) and _GARBLED.search(prompt) or \
         '"s' in prompt and _QUOTE_FOR_APOSTROPHE.search(prompt)
-    return f"garbled source text: {match.group(0)}" if match else None
+    if match:
+        return f"garbled source text: {match.group(0)}"
+    text = f"{prompt} {question.answer}"
+    suffix = ("INc" in text or "LTd" in text or "CORp" in text or "PLc" in text) and _MISTYPED_SUFFIX.search(text)
+    return f"a company's suffix mistyped: {suffix.group(0)}" if suffix else None
+
+
+# "Harcourt Brace Jovanovich INc": the shift key held a letter too long.
+_MISTYPED_SUFFIX = re.compile(r"\b(?:INc|LTd|CORp|PLc)\b")
 
 
 def an_age(question: Question, story: Story) -> str | None:
@@ -2352,6 +2360,10 @@ _BARE_FIRM = re.compile(r"(?:an?|the) (?:(?:newly|recently|just|specially)[- ])?
                         r"private|privately[- ]held|holding|shell|[A-Z][\w.-]*)?(?: (?:[A-Z][\w.-]*|holding|"
                         r"private|investment))* (?:company|corporation|firm|concern|entity|unit|subsidiary|vehicle|"
                         r"partnership|venture)")
+# "a shareholder": of what, weeks later?
+_BARE_PART = re.compile(r"(?:an?|the) (?:(?:major|big|large|leading|minority|majority|key|potential|possible) )?"
+                        r"(?:shareholder|stockholder|investor|bidder|buyer|seller|partner|client|customer|creditor|"
+                        r"lender|supplier|rival|competitor)")
 # A back that is true only on the day the story ran.
 _TIME_OF_THE_STORY = re.compile(r"\b(?:(?:last|this|next) (?:week|month|year|weekend|spring|summer|autumn|fall|winter)|"
                                 r"yesterday|today|tomorrow|recently|earlier this)\b", re.IGNORECASE)
@@ -2369,7 +2381,7 @@ def _weak_organisation_card(name: str, back: str) -> str | None:
     if re.match(r"(?:the |both )(?:[\w'’-]+ )*?(?:two|three|four|five|six|both) ", back) and \
             head.endswith("s") and not head.endswith("ss"):
         return f"a description of several, not of one: {back}"  # "Munich Re and Swiss Re, the world's two biggest"
-    if _BARE_FIRM.fullmatch(back.rstrip(". ")):
+    if _BARE_FIRM.fullmatch(back.rstrip(". ")) or _BARE_PART.fullmatch(back.rstrip(". ")):
         return f"the back says only that it is a firm: {back}"
     if moment := _TIME_OF_THE_STORY.search(back):
         return f"the back is true only when the story ran: {moment.group(0)}"

@@ -271,6 +271,11 @@ def test_a_leading_pronoun_is_replaced_by_the_name_it_stands_for():
      "Norway cut its fees by _____ in March."),
     ("Harbour rates rose. Butler Norway cut its fees by 12 pct in March.",
      "Butler Norway cut its fees by _____ in March."),
+    ("Harbour rates rose. In addition, Norway cut its fees by 12 pct in March.",
+     "Norway cut its fees by _____ in March."),
+    # "In addition to" opens a phrase the sentence needs ("To six ports, Norway …" misstated the fact)
+    ("Harbour rates rose. In addition to six ports, Norway cut its fees by 12 pct in March.",
+     "In addition to six ports, Norway cut its fees by _____ in March."),
 ])
 def test_a_connective_that_ties_a_sentence_to_the_one_before_is_dropped(text, prompt):
     facts = (fact(text, FactKind.NUMBER, "12 pct", value=12.0, unit="pct"),)
