@@ -1384,7 +1384,9 @@ def match_minutes(question: Question, story: Story) -> str | None:
 
 _FIGURE_WORDS = r"(?:_{3,}|\d[\d.,]*(?:-\d/\d)?(?:\s*(?:mln|billion|bn|m|million|pct|%|per cent|percent|pence|p|dlrs|stg))*)"
 _TO_FIGURE = re.compile(rf"\bto\s+(?:about\s+|some\s+)?(?:[£$€]\s*)?{_FIGURE_WORDS}", re.IGNORECASE)
-_FROM_FIGURE = re.compile(rf"\bfrom\s+(?:last year's\s+|a\s+|an\s+|the\s+)?(?:[£$€]\s*)?{_FIGURE_WORDS}", re.IGNORECASE)
+# The other end of a change: "from 953 mln", "versus 132,298", "compared with 33,669".
+_FROM_FIGURE = re.compile(rf"\b(?:from|versus|verses|vs\.?|against|compared with|compared to)\s+"
+                          rf"(?:last year's\s+|a\s+|an\s+|the\s+)?(?:[£$€]\s*)?{_FIGURE_WORDS}", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"\s+(?:but|while|whereas)\s+|;\s*")
 _PERCENTAGE = re.compile(r"\d[\d.,]*\s*(?:pct|%|per cent|percent)|"
                          r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:pct|per cent|percent)\b",
@@ -1398,7 +1400,7 @@ def worked_out_from_the_prompt(question: Question, story: Story) -> str | None:
         return None
     # The clause that holds the blank: "fell 57 pct to 760 from 1,780 for cars but rose _____ to 4,500 from 3,800".
     prompt = next((clause for clause in _CLAUSE_BREAK.split(question.prompt) if _BLANK.search(clause)), "")
-    if " to " not in prompt or " from " not in prompt or not (_TO_FIGURE.search(prompt) and _FROM_FIGURE.search(prompt)):
+    if " to " not in prompt or not (_TO_FIGURE.search(prompt) and _FROM_FIGURE.search(prompt)):
         return None
     percentages = _PERCENTAGE.findall(prompt)
     if _PERCENTAGE.search(question.answer) or question.fact.unit in ("pct", "percent", "%"):

@@ -319,6 +319,9 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
      "the change is worked out from its two ends"),
     (make("American Motors fell 57 pct to 760 from 1,780 for cars but rose _____ in jeep sales to 4,500 from 3,800.",
           "18 pct"), "the change is worked out from its two ends"),
+    # the other end given as "versus" or "compared with"
+    (make("Acme Corp sales rose _____ for late March to 140,522 versus 132,298 last year.", "6.2 pct"),
+     "the change is worked out from its two ends"),
     (make("Dutch GNP is expected to rise to _____ in 1987, a two pct increase from last year's 423.95 billion.",
           "432.20 billion guilders"), "the figure is worked out from the change and the other end"),
     # A match report's clock and team sheet.
