@@ -403,6 +403,7 @@ def _story(article: Article, anatomy: Anatomy | None, sentences: tuple[Sentence,
                                         if " " in name for word in name.split()),
         common_words=article.common, first_seen=_first_seen(article.text), misspelt=spelling.misspelt(article.text),
         imagined=_imagined_paragraphs(article.text), sentences=sentences,
+        dateline_end=anatomy.dateline_span.end if anatomy else 0,
         vouched_people=frozenset(_canonical(fact).lower() for fact in article.facts
                                  if fact.kind == FactKind.SPEAKER and article.kind_of_name(_canonical(fact)) == FactKind.PERSON
                                  or fact.kind == FactKind.PERSON and fact.role))

@@ -384,6 +384,7 @@ class Story:
     imagined: tuple[tuple[int, int], ...] = ()
     # The article's sentences in order: a question whose sentence leans on the one before may print that one first.
     sentences: tuple[Sentence, ...] = ()
+    dateline_end: int = 0  # where the dateline ("NEW YORK, April 7 -") ends: a printed lede leaves it out
 
 
 Check = Callable[[Question, Story], str | None]
@@ -2655,8 +2656,16 @@ def with_context(question: Question, story: Story, back: int = 1) -> Question | 
            sentence.text.startswith(("“", '"')) and not _SAID.search(sentence.text) or
            answer in f" {normal(sentence.text)} " for sentence in before):
         return None
-    context = Sentence(" ".join(sentence.text for sentence in before), before[0].start, before[-1].end)
+    texts = [_without_dateline(sentence, story) for sentence in before]
+    context = Sentence(" ".join(texts), before[0].start, before[-1].end)
     return dataclasses.replace(question, prompt=f"{context.text} {question.prompt}", context=context)
+
+
+def _without_dateline(sentence: Sentence, story: Story) -> str:
+    """Return a sentence's text without the dateline it opens with, if it does."""
+    if not sentence.start <= story.dateline_end < sentence.end:
+        return sentence.text
+    return sentence.text[story.dateline_end - sentence.start:].lstrip(" -–—")
 
 
 def _own_part(question: Question) -> str:

@@ -1171,6 +1171,15 @@ def test_a_prompt_that_is_not_its_sentence_word_for_word_may_print_the_one_befor
                for question in result.questions if question.answer == "1,200")
 
 
+def test_a_lede_printed_before_a_question_leaves_its_dateline_out() -> None:
+    text = ("Globex buys mine\nNEW YORK, April 7 - Globex Mining Corp said it had bought the Tarland copper mine from "
+            "Acme Resources Ltd.\n" + MINE)
+    (framed,) = [question for question in questions.generate(text).questions
+                 if question.type == CLOZE and question.answer == "1,200"]
+    assert framed.prompt == ("Globex Mining Corp said it had bought the Tarland copper mine from Acme Resources Ltd. "
+                             "The mine employs _____ people and opened in 1998.")
+
+
 def test_the_headline_is_never_printed_as_the_sentence_before() -> None:
     result = questions.generate("The Tarland copper mine\n" + MINE)
     assert not any(question.prompt.startswith("The Tarland") for question in result.questions)
