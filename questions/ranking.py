@@ -2416,11 +2416,12 @@ PLAIN_CHECKS: tuple[Check, ...] = (
 )
 
 
-# The faults that leave a question unfit even as the one offer of an article the engine is sure of nothing in.
-_GRAVE_FOR_A_LAST_RESORT: tuple[Check, ...] = (
-    names_nothing, unnamed_subject, acronym_after_the_blank, count_of_a_known_set, blank_cuts_a_name,
+# The faults that leave a question unfit even as the one offer of an article the engine is sure of nothing in:
+# those any reader spots, and these.
+_UNFIT_FOR_A_LAST_RESORT = frozenset({
+    *PLAIN_CHECKS, names_nothing, unnamed_subject, acronym_after_the_blank, count_of_a_known_set, blank_cuts_a_name,
     figure_of_no_one, weak_flashcard, misspelt_word,
-)
+})
 
 
 # The faults that make a question unfair to answer: "a _____" that not every choice fits, two right choices.
@@ -2449,11 +2450,6 @@ _CHECKS_BY_YIELD: tuple[Check, ...] = tuple(sorted(
 def faults(question: Question, story: Story) -> list[str]:
     """Return every fault the checks find in a question (none: it may be recommended)."""
     return [fault for check in CHECKS if (fault := check(question, story))]
-
-
-def has_fault(question: Question, story: Story) -> bool:
-    """Tell whether any check finds a fault in a question."""
-    return first_fault(question, story) is not None
 
 
 def first_fault(question: Question, story: Story) -> Check | None:
@@ -2601,20 +2597,18 @@ def select(questions: Sequence[Question], story: Story) -> tuple[Question, ...]:
         offered = [index for index in order if _may_stand_in(questions[index])]
         fallback = next((index for index in offered if scores[index] > FAULTY), None)
         if fallback is None:
+            found = {index: {check for check in CHECKS if check(questions[index], story)} for index in offered}
             # Judged blind, a last resort with one mild fault ("the deal" unexplained) was publishable 11 times
             # of 17; one that names nothing or no subject, or whose blank is given away, 1 of 14.
-            mild = [(sum(1 for check in CHECKS if check(questions[index], story)), rank)
-                    for rank, index in enumerate(offered)
-                    if not any(check(questions[index], story) for check in (*PLAIN_CHECKS, *_GRAVE_FOR_A_LAST_RESORT))]
+            mild = [(len(found[index]), rank) for rank, index in enumerate(offered)
+                    if not found[index] & _UNFIT_FOR_A_LAST_RESORT]
             fallback = offered[min(mild)[1]] if mild else None
-        if fallback is None:
-            fallback = next((index for index in offered
-                             if not any(check(questions[index], story) for check in PLAIN_CHECKS)), None)
-        if fallback is None:
-            # Still one, if it is fair to answer: with none marked, a quiz and a sampled review take every
-            # suggestion of the article instead (judged blind, 25 of 31 such were bad).
-            fallback = next((index for index in offered
-                             if not any(check(questions[index], story) for check in _UNFAIR_CHECKS)), None)
+            if fallback is None:
+                fallback = next((index for index in offered if not found[index] & set(PLAIN_CHECKS)), None)
+            if fallback is None:
+                # Still one, if it is fair to answer: with none marked, a quiz and a sampled review take every
+                # suggestion of the article instead (judged blind, 25 of 31 such were bad).
+                fallback = next((index for index in offered if not found[index] & set(_UNFAIR_CHECKS)), None)
         chosen = [] if fallback is None else [fallback]
     picked = set(chosen)
     return tuple(question.scored(scores[index], recommended=index in picked) for index, question in enumerate(questions))
