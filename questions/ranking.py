@@ -145,7 +145,7 @@ _DASH_THEN_SPACE = re.compile(r"[-–—]\s")
 _GENERIC_REFERENT = re.compile(
     r"\bthe (?:(?:new|combined|merged|enlarged|former|parent|[a-z]+(?=\s+(?:company|firm|utility|group|bank|"
     r"corporation|concern|producer|manufacturer|retailer|insurer|lender|carrier|airline)\b)) )?"
-    r"(?:(?:U\.?S\.?|UK|EU|[A-Z][a-z]+(?:an|sh|ese|ch|i))\s+)?"
+    r"(?:(?:U\.?S\.?|UK|EU|[A-Z][a-z]+(?:an|sh|ese|ch|i)|[A-Za-z]+-born)\s+)?"
     r"(?:company|firm|bank|group|corporation|concern|squad|office|bureau|commission|committee|board|council|"
     r"institute|authority|fund|exchange|"
     r"government|ministry|minister|official|spokesman|region|area|"
@@ -153,6 +153,7 @@ _GENERIC_REFERENT = re.compile(
     r"subsidiary|deal|plan|move|decision|proposal|bill|report|study|survey|offer|bid|talks|agreement|measure|"
     r"meeting|conference|project|scheme|programme|program|plant|mine|venture|man|woman|boy|girl|couple|pair|"
     r"victim|suspect|defendant|singer|actor|star|band|film|show|album|book|product|device|service|referee|umpire|"
+    r"actress|presenter|host|comedian|rapper|musician|novelist|author|entertainer|performer|frontman|duo|trio|"
     r"fee|system|contract|debentures|notes|shares|stock|broker|brokerage|insurer|lender|carrier|airline|retailer|"
     r"bloc|alliance|coalition|consortium|cartel|discrepancy|"
     r"carmaker|manufacturer|producer|tycoon|billionaire|businessman|"
@@ -283,7 +284,8 @@ _BODY_OF_PEOPLE = re.compile(
     r"\b(?:company|firm|bank|group|corporation|concern|party|union|agency|department|court|ministry|government|"
     r"office|bureau|commission|committee|board|council|institute|authority|fund|exchange|club|team|side|squad)$",
     re.IGNORECASE)
-_NAMED_AFTER = re.compile(r"\s+(?:of|at|for|in)\s+(?:the\s+)?[A-Z]")
+_NAMED_AFTER = re.compile(r"\s+(?:of|at|for|in)\s+(?:the\s+)?[A-Z]|"
+                          r",\s+(?:full name\s+|real name\s+)?[A-Z][a-z]+ [A-Z][a-z]")  # "The singer, Jamelia Davis,"
 _CAPITALISED_NAMES = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:of|and|for|the|de)?\s*[A-Z][\w'’-]*)+")
 # The rest of a firm named after its partners: ", Crisanti and Maffei Inc".
 _REST_OF_A_FIRM = re.compile(r",\s*[A-Z][\w.'’-]*(?:,\s*[A-Z][\w.'’-]*)*,?\s+(?:and|&)\s+[A-Z]")
@@ -623,7 +625,10 @@ _SHORT_BACK_NOUNS = frozenset({"tax", "ban", "bid", "row"})  # "the first year o
 # "The market", "the economy", "the industry": nouns a story names once and then leaves bare. Alone they say
 # neither which market nor whose economy, unless a place or an organisation of the story stands beside them.
 _BARE_SETTING = re.compile(r"\b[Tt]he (?:new )?(market|markets|economy|industry|sector|government|index|"
-                           r"country(?=['’]s))\b"
+                           r"country(?=['’]s)|"
+                           # "the state's revenues", "the state will set up": a story of a state names it once
+                           r"state(?=['’]s|\s+(?:is|was|will|would|has|had|must|could|can|may|should|might|"
+                           r"legislature|budget|treasury)\b|\s*[.,;:]))\b"
                            r"(?!\s*(?:of|in|for)\b)")
 
 
@@ -638,7 +643,10 @@ def unnamed_setting(question: Question, story: Story) -> str | None:
     if match.group(1) == "country" and (_places_named(body) or
                                         any(word.lower() in DEMONYMS for word in _CAPITALISED_RUN.findall(body))):
         return None  # "told Hungarian economists … the country's economy": the people name their country
-    return None if _names_a_body_of_the_story(body, story) else f"{match.group(0)} = ?"
+    # The setting's own word names none of them: "State taxes … the state's revenues" under the State of Texas.
+    said = f" {normal(body)} "
+    named = any(f" {word} " in said for word in _body_words(story.not_people) if word != match.group(1))
+    return None if named else f"{match.group(0)} = ?"
 
 
 # "Sales rose 8% during the month": a story names its month once and then writes "the month".
@@ -875,11 +883,34 @@ def demonstrative(question: Question, story: Story) -> str | None:
     return f"{match.group(0)} = ?" if match else None
 
 
+_BOTH = re.compile(r"\b[Bb]oth(?: the)? (?:companies|firms|countries|sides|teams|men|women|parties|banks|players|"
+                   r"leaders|governments|groups|clubs|carmakers|makers|nations|unions)\b(?!,? [A-Z]|\s+of\b)")
+
+
+def both_unnamed(question: Question, story: Story) -> str | None:
+    """"Contracts at both companies expire": which two? Unless the question names two before it ("Maserati and
+    Ferrari … both companies broke even")."""
+    if question.form in (Form.ACRONYM, Form.FIGURE, Form.DESCRIBED, Form.QUOTE):
+        return None
+    body = _named_part(question)
+    match = "oth " in body and _BOTH.search(body)
+    if not match:
+        return None
+    named = {word for word in _WORD.findall(_BLANK.sub("Someone", body[:match.start()]))[1:]
+             if word[0].isupper() and word.lower() not in _FUNCTION_WORDS}
+    return None if len(named) >= 2 else f"{match.group(0)} = ?"
+
+
+_SAID_FRAME = re.compile(r"([^“\"]{2,60}) said:")  # the frame body_of takes off a quotation
+
+
 def unexplained_event(question: Question, story: Story) -> str | None:
     """"The disaster", "the move", "Brazil's suggestion" point at an event the question does not describe."""
     if question.form in (Form.ACRONYM, Form.FIGURE, Form.DESCRIBED):
         return None
     body = _unquoted_body(question.prompt)
+    if (speaker := _SAID_FRAME.match(_INSTRUCTION.sub("", question.prompt.strip()))) is not None:
+        body = f"{speaker.group(1)} {body}"  # "Announcing the plans, Mr _____ said: …": which plans?
     for match in _EVENT.finditer(body):
         if match.group(0).rsplit(None, 1)[-1] in ("area", "region") and _places_named(body[:match.start()]):
             continue  # "a base in Azerbaijan …, after Azeri forces recaptured the area": the place is named
@@ -1128,6 +1159,9 @@ def _headline_hint(answer: str, headline: str, common_words: frozenset[str]) -> 
     short = [word.lower().removesuffix("s") for word in _WORD.findall(headline) if word[0].isupper() and len(word) >= 3]
     if len(capitals) >= 2 and all(any(word.lower().startswith(prefix) for prefix in short) for word in capitals):
         return "the headline shortens the answer"  # "Lib Dems" over "Liberal Democrats"
+    if any(word in _HEADLINE_SHORT_FORMS and _HEADLINE_SHORT_FORMS[word] in answer
+           for word in _WORD.findall(headline)):
+        return "the headline's short form names the answer"  # "Fed" over the Federal Reserve Board
     for word in capitals:
         if len(word) < 4 or word.lower() in common_words:
             continue
@@ -1136,6 +1170,10 @@ def _headline_hint(answer: str, headline: str, common_words: frozenset[str]) -> 
                     (word.lower().startswith(shown.lower()) or shown.lower().startswith(word.lower())):
                 return f"the headline's {shown} gives the answer away"
     return None
+
+
+# Headline words too short for the prefix test above that stand for one institution only.
+_HEADLINE_SHORT_FORMS = {"Fed": "Federal Reserve", "FED": "Federal Reserve"}
 
 
 def _may_hold(text: str, letters: str, *, ignore_case: bool) -> bool:
@@ -1221,9 +1259,10 @@ def blank_cuts_a_name(question: Question, story: Story) -> str | None:
             question.fact.kind in (FactKind.PERSON, FactKind.SPEAKER) and \
             initials.group(0).strip() not in _ROLE_LETTERS:
         return "the blank cuts a name in two"  # "JRR _____": the initials show whose name
-    if around and re.search(r"(?:^|\s)(?:de|van|von|der|da|di|du|le|la|al|el|bin|ibn)\s+$", around[0]) and \
+    if around and re.search(r"(?:^|\s)(?:de|van|von|der|da|di|du|le|la|al|el|bin|ibn)\s+$|^(?:De|Van|Von|Du|Di|Le|La)\s+$",
+                            around[0]) and \
             question.fact.kind in (FactKind.PERSON, FactKind.SPEAKER):
-        return "the blank cuts a name in two"  # "de _____ added": the rest of De Clercq
+        return "the blank cuts a name in two"  # "de _____ added", "De _____ said": the rest of De Clercq
     if around and question.fact.kind in (FactKind.ORGANISATION, FactKind.PERSON, FactKind.SPEAKER) and \
             (demonym := re.search(r"\b([A-Z][a-z]+)\s+$", around[0])) and demonym.group(1).lower() in DEMONYMS:
         return "the blank cuts a name in two"  # "a top European _____ official", "alleged English _____ charged"
@@ -1233,7 +1272,27 @@ def blank_cuts_a_name(question: Question, story: Story) -> str | None:
     if around and _FIRST_HALF_OF_A_NAME.search(around[0]) and \
             question.fact.kind in (FactKind.ORGANISATION, FactKind.PLACE, FactKind.PERSON, FactKind.SPEAKER):
         return "the blank cuts a name in two"  # "New _____'s opposition", "Serbia & _____"
+    if around and question.fact.kind in (FactKind.PERSON, FactKind.SPEAKER) and \
+            (given := _WORD_BEFORE_A_NAME.search(around[0])) and not _names_a_rank(given.group(1)):
+        return "the blank cuts a name in two"  # "and Sacha _____'s creations": the first name shows whose
+    if around and question.fact.kind == FactKind.ORGANISATION and re.search(r"\s(?:and|&)\s", question.answer) and \
+            re.search(r"\b[A-Z][\w.'’&-]*,\s*$", around[0]):
+        return "the blank cuts a name in two"  # "Robert Hormats of Goldman, _____": Goldman, Sachs and Co
     return None
+
+
+# A capitalised word mid-sentence right before a person's blank: a first name, unless it is a rank or a title.
+# After a word in lower case: "and Sacha _____", not "Secretary of State for Inter-American Affairs _____".
+_WORD_BEFORE_A_NAME = re.compile(r"(?:^|\s)(?!(?:of|the|for)\s)[a-z]+,?\s+([A-Z][a-z]+)\s*$")
+_RANKS = frozenset("sir lord lady dame baroness baron rev reverend justice comptroller major".split())
+
+
+def _names_a_rank(word: str) -> bool:
+    """Whether a capitalised word before a name is its rank, its title or its place ("Sir", "Comptroller",
+    "Tokyo"), not its first name."""
+    lower = word.lower()
+    return lower in ROLE_NOUNS or lower in HONORIFICS or lower in NOBLE_TITLES or lower in ORG_HEADS or \
+        lower in _RANKS or _TITLE.fullmatch(word) is not None or gazetteer.lookup(word) is not None
 
 
 def who_was_told(question: Question, story: Story) -> str | None:
@@ -1416,7 +1475,12 @@ def known_by_age(question: Question, story: Story) -> str | None:
     """"The 18-year-old battled past ...", "the 27-year-old Spaniard": news names someone once, then by age."""
     if question.form in (Form.ACRONYM, Form.FIGURE, Form.DESCRIBED):
         return None
-    match = "year-old" in question.prompt and _AGED_REFERENT.search(_unquoted_body(question.prompt))
+    if "year-old" not in question.prompt:
+        return None
+    body = _unquoted_body(question.prompt)
+    if question.fact.kind not in (FactKind.PERSON, FactKind.SPEAKER):
+        body = _BLANK.sub("some", body)  # "The 21-year-old _____ prop" asking his club still does not say who
+    match = _AGED_REFERENT.search(body)
     return f"{match.group(0)} = ?" if match else None
 
 
@@ -1662,6 +1726,8 @@ def reads_badly(question: Question, story: Story) -> str | None:
         return f"a reported clause that opens on its participle: {participle.group(0)}"  # "… he said, adding the …"
     if re.search(r"[a-z]{2}\.[A-Z][a-z]", plain):
         return "no space after a full stop"  # "to absorb the change.One"
+    if "," in plain and re.search(r"[a-z]{2},[a-z]{2}", plain):
+        return "no space after a comma"  # "introducing income tax,economic analysts said"
     if re.search(r",\s*\.$", prompt.strip()):
         return "a stray comma before the full stop"  # "In the absence of injured British number one _____,."
     if prompt.rstrip().endswith(("U.S.", "U.K.")) and \
@@ -2406,6 +2472,7 @@ CHECKS: tuple[Check, ...] = (
     figure_as_a_modifier, acronym_after_the_blank, emblem_of_the_place, guessed_from_top, known_by_age,
     whose_institution, an_before_the_blank, worked_out_from_the_prompt, reads_badly, garbled_rewording,
     choices_do_not_work, not_clearly_a_person, misspelt_word, weak_description, weak_flashcard, surname_of_two,
+    both_unnamed,
 )
 
 
@@ -2628,6 +2695,7 @@ _CONTEXT_FAULTS = frozenset({
     leans_on_earlier_sentence, continues_an_earlier_sentence, unnamed_pronoun, unnamed_referent, points_back,
     opens_on_a_known_thing, demonstrative, unnamed_it, unexplained_event, unnamed_subject, unnamed_setting,
     unnamed_period, names_nothing, figure_of_no_one, unnamed_owner, pronoun_in_quotation, deictic_word,
+    both_unnamed, known_by_age,
 })
 
 

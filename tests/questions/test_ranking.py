@@ -774,6 +774,29 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
     (make("What is the Globex Growth Fund?", "a limited partnership created last month to invest in oil", type=CARD,
           form=Form.DESCRIBED, kind=FactKind.ORGANISATION, value="Globex Growth Fund"),
      "the back is true only when the story ran: last month"),
+    # A state, two companies, a presenter or a 21-year-old the story named once before.
+    (make("Jane Smith said she believes the state will set up a commission to study _____ sources.", "three"),
+     "the state = ?"),
+    (make("Taxes supplied a third of the state's revenues, or _____ a year.", "$5m"), "the state = ?"),
+    (make("National UAW labor contracts at both companies expire at midnight _____.", "September 14",
+          kind=FactKind.DATE), "both companies = ?"),
+    (make("The British-born presenter is in London to speak at a dinner for _____ guests.", "800"),
+     "The British-born presenter = ?"),
+    (make("The 21-year-old _____ prop is the only uncapped player in the squad.", "Blues",
+          kind=FactKind.ORGANISATION), "The 21-year-old = ?"),
+    (make('Announcing the plans, Mr _____ said: "Acme Corp has forgotten the taxpayers."', "Smith",
+          kind=FactKind.SPEAKER), "the plans = ?"),
+    # A blank that leaves half a name beside it: a first name, or a firm's name before its comma.
+    (make("Acme Corp faces competition from the Globex Show and Sacha _____'s creations.", "Baron Cohen",
+          kind=FactKind.PERSON), "the blank cuts a name in two"),
+    (make("De _____ said that Acme Corp will decide within the next 30 days.", "Grandpre", kind=FactKind.SPEAKER),
+     "the blank cuts a name in two"),
+    (make("Robert Hormats of Goldman, _____ said Acme Corp was strong.", "Sachs and Co",
+          kind=FactKind.ORGANISATION), "the blank cuts a name in two"),
+    (make("Acme Corp may have to consider introducing income tax,economic analysts said, to close a _____ gap.",
+          "$5m"), "no space after a comma"),
+    (make("The _____ has approved the application of Acme Corp to deal in commercial paper.", "Federal Reserve Board",
+          kind=FactKind.ORGANISATION), "the headline's short form names the answer"),
 ])
 def test_each_check_names_its_fault(question: Question, fault: str) -> None:
     story = STORIES_FOR_FAULT.get(fault, STORY)
@@ -794,6 +817,7 @@ STORIES_FOR_FAULT = {
     "the headline gives the person's role": dataclasses.replace(STORY, headline="Acme President Smith Sees Brief Meeting"),
     "the answer's name is in the headline: Globex": dataclasses.replace(STORY, headline="Globex Half-Year Earnings Up"),
     "the headline's Euro gives the answer away": dataclasses.replace(STORY, headline="Acme gets Euro date"),
+    "the headline's short form names the answer": dataclasses.replace(STORY, headline="Fed Approves Acme Unit"),
     # "Despite Jones" is a name the entity stage misread from "Despite Jones's warning, ..."
     "not shaped like a person's name: Despite Jones": dataclasses.replace(
         STORY, names=STORY.names | {"despite jones"}, people=STORY.people | {"despite jones"}),
@@ -913,6 +937,14 @@ STORIES_FOR_FAULT = {
          kind=FactKind.ORGANISATION),
     make("Who is Jane Smith?", "chief economist of Acme Corp", type=CARD, form=Form.DESCRIBED, kind=FactKind.PERSON,
          value="Jane Smith", sentence='"We are done," Jane Smith, chief economist of Acme Corp, said.'),
+    # "the state" of a state named beside it; two companies named before "both"; a name after its epithet
+    make("Acme Corp said the state will pay _____ a year.", "$5m"),
+    make("Acme Corp and Globex sell _____ cars between them and both companies broke even.", "4,000"),
+    make("The Birmingham-born singer, full name Jane Smith, was signed to Acme Corp at _____.", "15"),
+    # a title or a rank before a person's blank is no first name
+    make("Deputy Secretary of State for Inter-American Affairs _____ said Acme Corp had failed.", "Jane Smith",
+         kind=FactKind.SPEAKER),
+    make("Singers including Sir _____ are recording a single for Acme Corp.", "Jane Smith", kind=FactKind.PERSON),
 ])
 def test_sound_questions_have_no_fault(question: Question) -> None:
     assert ranking.faults(question, STORY) == []
