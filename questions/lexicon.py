@@ -219,8 +219,8 @@ manager coach player striker midfielder defender goalkeeper captain champion see
 presenter anchor adviser advisor aide consultant envoy ambassador diplomat governor mayor senator lawmaker
 legislator congressman congresswoman mp candidate nominee activist campaigner researcher scientist professor
 teacher doctor surgeon nurse engineer architect actor actress singer musician artist producer star novelist
-poet journalist columnist commentator critic historian expert specialist strategist trader banker investor
-entrepreneur businessman businesswoman owner partner employee member student pilot soldier premier chancellor
+poet journalist columnist commentator critic historian expert specialist strategist trader broker dealer banker
+investor entrepreneur businessman businesswoman owner partner employee member student pilot soldier premier chancellor
 king queen prince princess monarch pope bishop archbishop priest rabbi imam cleric militant rebel negotiator
 mediator investigator detective inspector policeman policewoman sheriff deputy treasurer staff chief-of-staff
 counsel representative delegate administrator commissioner regulator superintendent principal dean lecturer

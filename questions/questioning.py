@@ -124,6 +124,13 @@ class Draft:
     form: Form = Form.BLANK
 
 
+# A name made of a body and what it is of or for ("Ministry of Defence", "Department for International
+# Development") takes "the" where it opens a sentence.
+_BODY_OF_SOMETHING = re.compile(r"(?:Ministry|Department|Office|Bureau|Commission|Committee|Council|Agency|Board|"
+                                r"Institute|Federation|Association|Authority|Bank|University|Union|League|Chamber|"
+                                r"Secretariat|Directorate|Inspectorate) (?:of|for) [A-Z]")
+
+
 @dataclass(frozen=True)
 class Setting:
     """A fact's sentence made ready to quote in a question: cleaned, pronouns resolved, fact located."""
@@ -140,7 +147,11 @@ class Setting:
         return Located(self.text, self.start, self.end, article.proper, article.common)
 
     def frame(self, text: str) -> str:
-        return f"{self.speaker} said: “{text}”" if self.speaker else text
+        if not self.speaker:
+            return text
+        # "Department for International Development said:" wants its article, as the sentence gave it
+        speaker = f"The {self.speaker}" if _BODY_OF_SOMETHING.match(self.speaker) else self.speaker
+        return f"{speaker} said: “{text}”"
 
     @functools.cached_property
     def blanked(self) -> str:

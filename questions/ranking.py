@@ -230,7 +230,9 @@ _PRONOUNS_AND_QUESTIONS = frozenset(
     "there here".split())
 _TIMES = "year|years|month|months|week|weeks|quarter|quarters|day|days|time|morning|afternoon|evening|season"
 _DEMONSTRATIVE = re.compile(
-    rf"\b(?:[Tt]his|[Tt]hese|[Tt]hose|(?:on|at|by|in|of|for|from|with|since|after|before|until|to|[Dd]uring|over) that)\s+"
+    # "At that price", "in these _____ industries"
+    rf"\b(?:[Tt]his|[Tt]hese|[Tt]hose|(?:[Oo]n|[Aa]t|[Bb]y|[Ii]n|[Oo]f|[Ff]or|[Ff]rom|[Ww]ith|[Ss]ince|[Aa]fter|[Bb]efore|"
+    rf"[Uu]ntil|[Tt]o|[Dd]uring|[Oo]ver) that)\s+(?:_{{3,}}\s+)?"
     rf"(?!(?:{_TIMES}|last|next|past|coming)\b)(?:[a-z][a-z-]+|[A-Z]{{2,}}s)\b|"
     rf"\b(?:a|the)\s+(?:similar|remaining|latter|former|aforementioned)\b|"
     rf"\bsimilar\s+(?!to\b)[a-z]+s\b(?!\s+to\b)|"  # "had put similar conditions on a shipment": like what?
@@ -1275,12 +1277,16 @@ def blank_cuts_a_name(question: Question, story: Story) -> str | None:
     if around and question.fact.kind in (FactKind.PERSON, FactKind.SPEAKER) and \
             (given := _WORD_BEFORE_A_NAME.search(around[0])) and not _names_a_rank(given.group(1)):
         return "the blank cuts a name in two"  # "and Sacha _____'s creations": the first name shows whose
+    if around and question.fact.kind == FactKind.PLACE and _REST_OF_A_PARTNERSHIP.match(around[1]):
+        return "the blank cuts a name in two"  # "a unit of _____ and New Zealand Banking Group Ltd": a bank's name
     if around and question.fact.kind == FactKind.ORGANISATION and re.search(r"\s(?:and|&)\s", question.answer) and \
             re.search(r"\b[A-Z][\w.'’&-]*,\s*$", around[0]):
         return "the blank cuts a name in two"  # "Robert Hormats of Goldman, _____": Goldman, Sachs and Co
     return None
 
 
+_REST_OF_A_PARTNERSHIP = re.compile(r"\s*(?:and|&)\s+(?:[A-Z][\w.'’-]*\s+)*(?:Group|Bank|Banking|Company|Co|Corp|"
+                                    r"Corporation|Inc|Ltd|Plc|Association|Council|Union|Party|Partners)\b")
 # A capitalised word mid-sentence right before a person's blank: a first name, unless it is a rank or a title.
 # After a word in lower case: "and Sacha _____", not "Secretary of State for Inter-American Affairs _____".
 _WORD_BEFORE_A_NAME = re.compile(r"(?:^|\s)(?!(?:of|the|for)\s)[a-z]+,?\s+([A-Z][a-z]+)\s*$")
@@ -1699,7 +1705,19 @@ def unprinted_year(question: Question, story: Story) -> str | None:
     return None
 
 
+_SAID_THAT_TO = re.compile(r"\bsaid that (?:[A-Z][\w.'’-]*\s+){1,3}(?:not\s+)?to\s+[a-z]")
 _SAID_THEN_PARTICIPLE = re.compile(r"\bsaid that (?:adding|saying|noting|arguing|warning|citing|explaining|insisting)\b")
+
+
+# "a three recalls", "compared to a 1.73 dlrs a share": an article before a count of a plural noun.
+_ONE_BEFORE_MANY = re.compile(r"\b[Aa]n? (?:about |some |nearly |almost )?(?:[£$€]?\d[\d.,]*|two|three|four|five|six|"
+                              r"seven|eight|nine|ten|twelve|twenty|fifty|hundred)(?: (?:mln|million|billion|bln))?"
+                              r" ([a-z]+(?<![usi])s)\b(?! of\b)")  # not "a 2.6 billion surplus"
+# "a 100 dlrs a share cash tender offer": wire copy's price before the thing it prices.
+_PRICE_AS_A_MODIFIER = re.compile(r" a share (?:[a-z]+ ){0,2}(?:offer|bid|dividend|payout|price|rise|increase|fall|"
+                                  r"drop|gain|loss|deal|stake)\b")
+_PLURAL_MEASURES = frozenset({"years", "days", "weeks", "months", "hours", "minutes", "points", "miles", "yards",
+                              "metres", "meters", "kilometres", "seconds", "games", "matches", "times", "tonnes"})
 
 
 def reads_badly(question: Question, story: Story) -> str | None:
@@ -1722,10 +1740,16 @@ def reads_badly(question: Question, story: Story) -> str | None:
            for part in {prompt, _own_part(question)}):
         # "“at a time when U.S. exports are growing, …,” said _____.", "new rules to resolve …" of a list
         return "a sentence taken up in its middle"
+    if "said that" in prompt and (ordered := _SAID_THAT_TO.search(prompt)):
+        return f"a reported order without its verb: {ordered.group(0)}"  # "warned Mr Brown not to" made "said that"
     if "said that" in prompt and (participle := _SAID_THEN_PARTICIPLE.search(prompt)):
         return f"a reported clause that opens on its participle: {participle.group(0)}"  # "… he said, adding the …"
     if re.search(r"[a-z]{2}\.[A-Z][a-z]", plain):
         return "no space after a full stop"  # "to absorb the change.One"
+    filled = _BLANK.sub(question.answer, plain, count=1)
+    if (counted := _ONE_BEFORE_MANY.search(filled)) and counted.group(1) not in _PLURAL_MEASURES and \
+            not _PRICE_AS_A_MODIFIER.match(filled, counted.end()):
+        return f"'a' before a figure of many: {counted.group(0)}"  # "a three recalls", "a 40 dlrs a share"
     if "," in plain and re.search(r"[a-z]{2},[a-z]{2}", plain):
         return "no space after a comma"  # "introducing income tax,economic analysts said"
     if re.search(r",\s*\.$", prompt.strip()):

@@ -29,7 +29,7 @@ _DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z]\.?")
 # Abbreviations that never end a sentence: titles and reference words before a name or a number.
 _TITLES = frozenset("""
 mr mrs ms messrs mme mlle dr prof gen lt col maj capt cpt sgt cpl pvt adm cmdr cdr rev fr hon gov sen rep pres supt atty
-det insp brig cmdt amb st mt ft vs approx ca cf e.g i.e al fig figs para pp
+det insp brig cmdt amb st ste mt ft vs approx ca cf e.g i.e al fig figs para pp
 """.split())
 # Abbreviations that end a sentence only before a number-free word ("Jan. 5" goes on, "in Jan. The" ends).
 _BEFORE_NUMBERS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec no nos vol art sec ch p op".split())

@@ -965,3 +965,16 @@ def test_a_sentence_opening_adverb_is_never_written_into_a_name():
               for question in questions.generate(article).questions]
     assert any("VW had reserves" in body for body in bodies)
     assert not any("Earlier VW" in body[1:] for body in bodies)
+
+
+@pytest.mark.parametrize(("speaker", "framed"), [
+    ("Department for International Development", "The Department for International Development said: “We act.”"),
+    ("Bank of England", "The Bank of England said: “We act.”"),
+    ("Jane Smith", "Jane Smith said: “We act.”"),
+    ("Research In Motion", "Research In Motion said: “We act.”"),
+])
+def test_a_quotation_framed_by_a_body_of_something_gives_it_its_article(speaker: str, framed: str) -> None:
+    text = "We act."
+    setting = questioning.Setting(text=text, start=0, end=len(text), mention="act",
+                                  sentence=Sentence(text, 0, len(text)), speaker=speaker)
+    assert setting.frame(text) == framed

@@ -795,6 +795,18 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
           kind=FactKind.ORGANISATION), "the blank cuts a name in two"),
     (make("Acme Corp may have to consider introducing income tax,economic analysts said, to close a _____ gap.",
           "$5m"), "no space after a comma"),
+    # An article before a count of many, an order reported without its verb, a price or industries named before.
+    (make("Acme Corp said stepped up testing has led to a _____ recalls by manufacturers.", "three"),
+     "'a' before a figure of many: a three recalls"),
+    (make("Acme Corp is expected to report _____ a share compared to a 1.73 dlrs a share reported for 1985.",
+          "1.70 dlrs"), "'a' before a figure of many: a 1.73 dlrs"),
+    (make("_____ said that Mr Brown not to be tempted to spend any extra cash.", "Jane Smith",
+          kind=FactKind.SPEAKER), "a reported order without its verb: said that Mr Brown not to b"),
+    (make("At that price, the _____ Acme Corp shares are worth about 64 mln dlrs.", "1.4 mln"), "At that price = ?"),
+    (make("Acme Corp estimated that 400,000 people have lost their jobs, mostly in these _____ industries.", "three"),
+     "these _____ industries = ?"),
+    (make("Capel-Cure, a unit of _____ and New Zealand Banking Group Ltd, ran the survey for Acme Corp.", "Australia",
+          kind=FactKind.PLACE), "the blank cuts a name in two"),
     (make("The _____ has approved the application of Acme Corp to deal in commercial paper.", "Federal Reserve Board",
           kind=FactKind.ORGANISATION), "the headline's short form names the answer"),
 ])
@@ -945,6 +957,11 @@ STORIES_FOR_FAULT = {
     make("Deputy Secretary of State for Inter-American Affairs _____ said Acme Corp had failed.", "Jane Smith",
          kind=FactKind.SPEAKER),
     make("Singers including Sir _____ are recording a single for Acme Corp.", "Jane Smith", kind=FactKind.PERSON),
+    # a price before the offer it prices, a surplus, a firm beside another firm
+    make("Globex said it began a 100 dlrs a share cash tender offer for Acme Corp, worth _____.", "2.3 billion dlrs"),
+    make("Acme Corp expects a deficit of _____ compared with a 2.6 billion surplus.", "1.9 billion dlrs"),
+    make("_____ and Globex asked for deposits to cover transactions, Acme Corp said.", "Initech Corp",
+         kind=FactKind.ORGANISATION),
 ])
 def test_sound_questions_have_no_fault(question: Question) -> None:
     assert ranking.faults(question, STORY) == []
