@@ -137,7 +137,13 @@ def _ends_sentence(segment: str, position: int, punctuation: str, stop: int) -> 
         if next_word in ("And", "Or") and re.match(r"\s+[A-Z]", segment[following.end():]):
             return False  # "The U.S. And Western Europe have pledged": the wire capitalises after "U.S."
         return bool(opening) or next_word.lower() in _OPENERS
+    if len(word) <= 4 and len(next_word) == 1 and next_word.isupper() and not opening and \
+            _INITIAL_THEN_NAME.match(segment, following.end()):
+        return False  # "firms such as Fiat and Ing. C. Olivetti": a short title before a name's initial
     return True
+
+
+_INITIAL_THEN_NAME = re.compile(r"\.\s+[A-Z][a-z]")
 
 
 def _reopens(segment: str, position: int) -> bool:

@@ -344,6 +344,16 @@ def role_noun_before(found: Findings, first: int) -> str | None:
             break
         capitalised = capitalised or previous.capitalised
         index -= 1
+    # A role stopped at its word limit inside a capitalised name ("White House National Security aide") would say
+    # "House National Security aide": the name is taken whole, or no role at all.
+    if tokens[index].capitalised:
+        run = index
+        while run - 1 >= 0 and tokens[run - 1].capitalised and tokens[run - 1].sentence == tokens[first].sentence \
+                and not found.in_person(run - 1) and tokens[run - 1].lower not in ROLE_STOPS:
+            run -= 1
+        if index - run > 3:
+            return None
+        index = run
     index = organisation_of_role(found, index)
     while index < head and tokens[index].lower in ("and", "or", "&"):
         index += 1  # "..., and chief financial officer Tim Howard"

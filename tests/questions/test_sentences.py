@@ -36,6 +36,11 @@ def texts(article: str, anatomy: Anatomy | None = None) -> list[str]:
         ("Growth was 2.5 percent. Prices rose 0.3 percent.", ["Growth was 2.5 percent.", "Prices rose 0.3 percent."]),
         ("George W. Bush visited. He left.", ["George W. Bush visited.", "He left."]),
         ("J. K. Rowling wrote it.", ["J. K. Rowling wrote it."]),
+        # a short title before a name's initial ("Ing." of an engineer), "Ste." of a town
+        ("Firms such as Fiat and Ing. C. Olivetti are booming. Rates fell.",
+         ["Firms such as Fiat and Ing. C. Olivetti are booming.", "Rates fell."]),
+        ("Jobs will go at the plant in Ste. Therese. Rates fell.", ["Jobs will go at the plant in Ste. Therese.", "Rates fell."]),
+        ("The loan went to ING. Rates fell.", ["The loan went to ING.", "Rates fell."]),
         ("He chose Plan B. The rest followed.", ["He chose Plan B.", "The rest followed."]),
         ('"We will win." She smiled.', ['"We will win."', "She smiled."]),
         ('"We will win," she said.', ['"We will win," she said.']),
