@@ -71,6 +71,10 @@ PERSON, ORGANISATION, PLACE = FactKind.PERSON, FactKind.ORGANISATION, FactKind.P
         # a role held no more keeps the word that says so ("Worldcom chief financial officer" was taught of a former one)
         ("Entries were made at the request of former Globex chief financial officer Sam Tully.", "Sam Tully",
          "former Globex chief financial officer"),
+        # a role whose capitalised name is longer than its word limit is taken whole ("House National Security
+        # aide" was taught of a White House aide)
+        ("The scheme was run by White House National Security aide Owen Pryce, since fired.", "Owen Pryce",
+         "White House National Security aide"),
         # a capitalised occupation opening the sentence is a role, not a first name
         ("Farmer Owen Pryce, who keeps sheep near the border, lost most of his flock.", "Owen Pryce", "Farmer"),
         # two name words and nothing else to go on
