@@ -154,6 +154,7 @@ _GENERIC_REFERENT = re.compile(
     r"meeting|conference|project|scheme|programme|program|plant|mine|venture|man|woman|boy|girl|couple|pair|"
     r"victim|suspect|defendant|singer|actor|star|band|film|show|album|book|product|device|service|referee|umpire|"
     r"actress|presenter|host|comedian|rapper|musician|novelist|author|entertainer|performer|frontman|duo|trio|"
+    r"association|federation|management|"
     r"fee|system|contract|debentures|notes|shares|stock|broker|brokerage|insurer|lender|carrier|airline|retailer|"
     r"bloc|alliance|coalition|consortium|cartel|discrepancy|"
     r"carmaker|manufacturer|producer|tycoon|billionaire|businessman|"
@@ -235,7 +236,7 @@ _DEMONSTRATIVE = re.compile(
     rf"[Uu]ntil|[Tt]o|[Dd]uring|[Oo]ver) that)\s+(?:_{{3,}}\s+)?"
     rf"(?!(?:{_TIMES}|last|next|past|coming)\b)(?:[a-z][a-z-]+|[A-Z]{{2,}}s)\b|"
     rf"\b(?:a|the)\s+(?:similar|remaining|latter|former|aforementioned)\b|"
-    rf"\bsimilar\s+(?!to\b)[a-z]+s\b(?!\s+to\b)|"  # "had put similar conditions on a shipment": like what?
+    rf"\bsimilar\s+(?:[a-z]+\s+)?(?!to\b)[a-z]+s\b(?!\s+to\b)|"  # "had put similar conditions on a shipment": like what?
     rf"\bthe record (?:rate|level|figure|high|low|number|amount|total)\b(?!\s+(?:of|for|in)\b)|"  # which record?
     rf"\b[Aa] further\s+(?:_{{3,}}|\d|[a-z]+\s+(?:_{{3,}}|\d))|"  # "A further _____ will be borrowed": besides what?
     rf"\b[Tt]he only other\b|"  # "the only other Indian woman to win": other than whom?
@@ -652,8 +653,10 @@ def unnamed_setting(question: Question, story: Story) -> str | None:
 
 
 # "Sales rose 8% during the month": a story names its month once and then writes "the month".
-_BARE_PERIOD = re.compile(r"\b(?:during|in|for|over|through|throughout|within) the (?:month|week)\b"
-                          r"(?!['’]s|\s+(?:of|to|before|after|ahead|earlier|ended|ending|just|that|when)\b)|"
+_BARE_PERIOD = re.compile(r"\b(?:during|in|for|over|through|throughout|within) the (?:month|week|"
+                          r"(?:[a-z]+-(?:month|week|day) )?period)\b"
+                          r"(?!['’]s|\s+(?:of|to|before|after|ahead|earlier|ended|ending|just|that|when|from|"
+                          r"between|since|under|covered|in which)\b)|"
                           # "In the comparable quarter a year ago": compared with a period the story named before
                           r"\bthe (?:comparable|same|year-ago|year-earlier|prior-year|corresponding) "
                           r"(?:quarter|period|month|week|half)\b")
@@ -1161,9 +1164,9 @@ def _headline_hint(answer: str, headline: str, common_words: frozenset[str]) -> 
     short = [word.lower().removesuffix("s") for word in _WORD.findall(headline) if word[0].isupper() and len(word) >= 3]
     if len(capitals) >= 2 and all(any(word.lower().startswith(prefix) for prefix in short) for word in capitals):
         return "the headline shortens the answer"  # "Lib Dems" over "Liberal Democrats"
-    if any(word in _HEADLINE_SHORT_FORMS and _HEADLINE_SHORT_FORMS[word] in answer
-           for word in _WORD.findall(headline)):
-        return "the headline's short form names the answer"  # "Fed" over the Federal Reserve Board
+    if short := next((word for word in _WORD.findall(headline)
+                      if word in _HEADLINE_SHORT_FORMS and _HEADLINE_SHORT_FORMS[word] in answer), None):
+        return f"the headline's short form names the answer: {short}"  # "Fed" over the Federal Reserve Board
     for word in capitals:
         if len(word) < 4 or word.lower() in common_words:
             continue
@@ -1175,7 +1178,8 @@ def _headline_hint(answer: str, headline: str, common_words: frozenset[str]) -> 
 
 
 # Headline words too short for the prefix test above that stand for one institution only.
-_HEADLINE_SHORT_FORMS = {"Fed": "Federal Reserve", "FED": "Federal Reserve"}
+_HEADLINE_SHORT_FORMS = {"Fed": "Federal Reserve", "FED": "Federal Reserve", "Usda": "Agriculture Department",
+                         "USDA": "Agriculture Department"}
 
 
 def _may_hold(text: str, letters: str, *, ignore_case: bool) -> bool:
@@ -1709,6 +1713,19 @@ _SAID_THAT_TO = re.compile(r"\bsaid that (?:[A-Z][\w.'’-]*\s+){1,3}(?:not\s+)?
 _SAID_THEN_PARTICIPLE = re.compile(r"\bsaid that (?:adding|saying|noting|arguing|warning|citing|explaining|insisting)\b")
 
 
+_CAPITAL_NEXT = re.compile(r" [A-Z]")  # "U.S. Trade Representative": a name goes on
+_NAMED_AFTER_THE_COUNTRY = frozenset({"treasury", "treasuries", "government", "dollar", "dollars", "navy", "army"})
+
+
+def _plain_english(word: str, story: Story) -> bool:
+    """Whether a capitalised word after "U.S." is a plain English word, not a name, a title or a month: the wire
+    capitalised it as if a sentence began ("more U.S. Goods", "if the U.S. Insists Japan open")."""
+    lower = word.lower()
+    return lower not in story.name_words and lower not in ORG_HEADS and lower not in ROLE_NOUNS and \
+        lower not in _NAMED_AFTER_THE_COUNTRY and not CALENDAR_WORD.match(word) and _TITLE.fullmatch(word) is None \
+        and spelling.known(lower)
+
+
 # "a three recalls", "compared to a 1.73 dlrs a share": an article before a count of a plural noun.
 _ONE_BEFORE_MANY = re.compile(r"\b[Aa]n? (?:about |some |nearly |almost )?(?:[£$€]?\d[\d.,]*|two|three|four|five|six|"
                               r"seven|eight|nine|ten|twelve|twenty|fifty|hundred)(?: (?:mln|million|billion|bln))?"
@@ -1809,7 +1826,8 @@ def reads_badly(question: Question, story: Story) -> str | None:
         word = capital.group(2).lower()
         if word in story.common_words or word in _FUNCTION_WORDS or _FIRST_VERB.fullmatch(word) or \
                 word.endswith("s") and word[:-1] in story.common_words or \
-                _common_capital(word, story) and capital.end() < len(plain) and plain[capital.end():][:2].strip()[:1].islower():
+                _common_capital(word, story) and capital.end() < len(plain) and plain[capital.end():][:2].strip()[:1].islower() \
+                or _plain_english(capital.group(2), story) and not _CAPITAL_NEXT.match(plain, capital.end()):
             return f"a wire headline's capital mid-sentence: {capital.group(0)}"  # "U.S. Totalled": no name is a verb
     if ".." in plain and _DOUBLED_STOP.search(plain) or "U.S " in plain and _INITIALS_WITHOUT_STOP.search(plain):
         return "a full stop doubled or missing"  # "in the U.S..", "U.S agriculture"

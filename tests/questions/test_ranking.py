@@ -807,6 +807,21 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
      "these _____ industries = ?"),
     (make("Capel-Cure, a unit of _____ and New Zealand Banking Group Ltd, ran the survey for Acme Corp.", "Australia",
           kind=FactKind.PLACE), "the blank cuts a name in two"),
+    # A period, an association, a management or agreements like others the story named before.
+    (make("Acme Corp's sales increased _____ for the period.", "15.2 pct"), "for the period = ?"),
+    (make("Globex sold _____ cars in the nine-month period, meaning each dealer sells a car every other day.", "790"),
+     "in the nine-month period = ?"),
+    (make("The association backs bills which call for a _____ marketing loan.", "5.02"), "The association = ?"),
+    (make("Workers asked the management to recall _____ notices of redundancy by Monday.", "60"),
+     "the management = ?"),
+    (make("_____ said there were already similar preliminary agreements with another associate.", "Jane Smith",
+          kind=FactKind.SPEAKER), "similar preliminary agreements = ?"),
+    (make("On _____ Jane Smith will discuss opening South Korean markets to more U.S. Goods.", "Monday",
+          kind=FactKind.DATE), "a wire headline's capital mid-sentence: U.S. Goods"),
+    (make("Jane Smith wrote to her U.S. Counterpart, Brian Jones, about _____ tariffs.", "three"),
+     "a wire headline's capital mid-sentence: U.S. Counterpart"),
+    (make("The _____ must decide soon how to change the current soybean loan, Acme Corp said.",
+          "Agriculture Department", kind=FactKind.ORGANISATION), "the headline's short form names the answer: Usda"),
     (make("The _____ has approved the application of Acme Corp to deal in commercial paper.", "Federal Reserve Board",
           kind=FactKind.ORGANISATION), "the headline's short form names the answer"),
 ])
@@ -830,6 +845,8 @@ STORIES_FOR_FAULT = {
     "the answer's name is in the headline: Globex": dataclasses.replace(STORY, headline="Globex Half-Year Earnings Up"),
     "the headline's Euro gives the answer away": dataclasses.replace(STORY, headline="Acme gets Euro date"),
     "the headline's short form names the answer": dataclasses.replace(STORY, headline="Fed Approves Acme Unit"),
+    "the headline's short form names the answer: Usda": dataclasses.replace(
+        STORY, headline="Soybean Group Head Urges Usda Action On Loan"),
     # "Despite Jones" is a name the entity stage misread from "Despite Jones's warning, ..."
     "not shaped like a person's name: Despite Jones": dataclasses.replace(
         STORY, names=STORY.names | {"despite jones"}, people=STORY.people | {"despite jones"}),
@@ -962,6 +979,9 @@ STORIES_FOR_FAULT = {
     make("Acme Corp expects a deficit of _____ compared with a 2.6 billion surplus.", "1.9 billion dlrs"),
     make("_____ and Globex asked for deposits to cover transactions, Acme Corp said.", "Initech Corp",
          kind=FactKind.ORGANISATION),
+    # a period defined where it stands; a name or a title after "U.S."
+    make("Acme Corp's sales increased _____ in the period from March 1 to March 10.", "15.2 pct"),
+    make("Jane Smith wrote to U.S. Trade Representative Brian Jones about _____ tariffs.", "three"),
 ])
 def test_sound_questions_have_no_fault(question: Question) -> None:
     assert ranking.faults(question, STORY) == []
