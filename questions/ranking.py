@@ -145,7 +145,9 @@ _DASH_THEN_SPACE = re.compile(r"[-–—]\s")
 _GENERIC_REFERENT = re.compile(
     r"\bthe (?:(?:new|combined|merged|enlarged|former|parent|[a-z]+(?=\s+(?:company|firm|utility|group|bank|"
     r"corporation|concern|producer|manufacturer|retailer|insurer|lender|carrier|airline)\b)) )?"
-    r"(?:(?:U\.?S\.?|UK|EU|[A-Z][a-z]+(?:an|sh|ese|ch|i)|[A-Za-z]+-born)\s+)?"
+    r"(?:(?:U\.?S\.?|UK|EU|[A-Z][a-z]+(?:an|sh|ese|ch|i)|[A-Za-z]+-born|[A-Z][a-z]+(?=\s+(?:prop|hooker|lock|"
+    r"flanker|scrum-half|fly-half|centre|wing|full-back|number eight|striker|midfielder|defender|goalkeeper|keeper|"
+    r"winger|forward|skipper|captain|manager|coach|boss)\b))\s+)?"
     r"(?:company|firm|bank|group|corporation|concern|squad|office|bureau|commission|committee|board|council|"
     r"institute|authority|fund|exchange|"
     r"government|ministry|minister|official|spokesman|region|area|"
@@ -154,7 +156,7 @@ _GENERIC_REFERENT = re.compile(
     r"meeting|conference|project|scheme|programme|program|plant|mine|venture|man|woman|boy|girl|couple|pair|"
     r"victim|suspect|defendant|singer|actor|star|band|film|show|album|book|product|device|service|referee|umpire|"
     r"actress|presenter|host|comedian|rapper|musician|novelist|author|entertainer|performer|frontman|duo|trio|"
-    r"association|federation|management|"
+    r"association|federation|management|prop|hooker|flanker|scrum-half|fly-half|full-back|"
     r"fee|system|contract|debentures|notes|shares|stock|broker|brokerage|insurer|lender|carrier|airline|retailer|"
     r"bloc|alliance|coalition|consortium|cartel|discrepancy|"
     r"carmaker|manufacturer|producer|tycoon|billionaire|businessman|"
@@ -203,7 +205,7 @@ _EVENT_NOUNS = (
 _BACK_NOUNS = (
     "plans|proposals|measures|legislation|ruling|practice|tactic|region|area|role|committee|panel|conference|"
     "session|show|shortlist|recording|funds|question|development|turnaround|tremor|blockage|abandonment|body|"
-    "devices|families|trend|trends")
+    "devices|families|trend|trends|closing|closure")
 _EVENT = re.compile(rf"\b(?:(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ss]uch|(?:[A-Z][\w.-]*(?:'s|’s)))\s+"
                     rf"(?!(?:a|an|the)\s)"
                     rf"(?:[a-z-]+\s+){{0,2}}(?:{_EVENT_NOUNS})|"
@@ -886,6 +888,27 @@ def demonstrative(question: Question, story: Story) -> str | None:
         return None
     match = _DEMONSTRATIVE.search(_SINGLE_QUOTED.sub(" ", body) if "'" in body else body)
     return f"{match.group(0)} = ?" if match else None
+
+
+# "_____ thought Blunkett had done a good job and 17% disagreed": a share of people holding a view is a poll's.
+_SHARE_HOLDS_A_VIEW = re.compile(
+    r"(?:_{3,}|\d+%|per cent|pct)\s*,?\s+(?:of\s+[a-z]+\s+)?(?:\w+\s+)?(?:said|say|says|thought|think|thinks|believed|"
+    r"believe|believes|backed|back|backs|agreed|agree|disagreed|supported|support|opposed|oppose|wanted|want|felt|"
+    r"feel|preferred|prefer|favoured|favored|expected|expect)\b")
+_POLL_WORDS = re.compile(r"\b(?:poll|polls|survey|surveys|respondents|questioned|interviewed|ballot|study)\b",
+                         re.IGNORECASE)
+
+
+def unnamed_poll(question: Question, story: Story) -> str | None:
+    """"A majority, _____, said Brown had done a good job": a share of people holding a view, with no poll named,
+    is nobody's figure."""
+    if question.fact.kind != FactKind.NUMBER or question.form != Form.BLANK or \
+            not re.search(r"%|per ?cent|pct", question.answer):
+        return None
+    body = _unquoted_body(question.prompt)
+    if _POLL_WORDS.search(body) or not (view := _SHARE_HOLDS_A_VIEW.search(body)):
+        return None
+    return f"whose poll? {view.group(0)}"
 
 
 _BOTH = re.compile(r"\b[Bb]oth(?: the)? (?:companies|firms|countries|sides|teams|men|women|parties|banks|players|"
@@ -2496,7 +2519,13 @@ def _weak_organisation_card(name: str, back: str) -> str | None:
         return f"the back says only that it is a firm: {back}"
     if moment := _TIME_OF_THE_STORY.search(back):
         return f"the back is true only when the story ran: {moment.group(0)}"
+    if (unnamed := _UNNAMED_SETTING_IN_A_BACK.search(back)) and not _places_named(name):
+        return f"the back leans on the story: {unnamed.group(0)} = ?"  # "the country's biggest selling paper"
     return None
+
+
+# "the country's biggest selling paper": which country, weeks later?
+_UNNAMED_SETTING_IN_A_BACK = re.compile(r"\bthe (?:country|state|city|region|island|nation|province)(?:['’]s)?\b")
 
 
 CHECKS: tuple[Check, ...] = (
@@ -2514,7 +2543,7 @@ CHECKS: tuple[Check, ...] = (
     figure_as_a_modifier, acronym_after_the_blank, emblem_of_the_place, guessed_from_top, known_by_age,
     whose_institution, an_before_the_blank, worked_out_from_the_prompt, reads_badly, garbled_rewording,
     choices_do_not_work, not_clearly_a_person, misspelt_word, weak_description, weak_flashcard, surname_of_two,
-    both_unnamed,
+    both_unnamed, unnamed_poll,
 )
 
 
@@ -2737,7 +2766,7 @@ _CONTEXT_FAULTS = frozenset({
     leans_on_earlier_sentence, continues_an_earlier_sentence, unnamed_pronoun, unnamed_referent, points_back,
     opens_on_a_known_thing, demonstrative, unnamed_it, unexplained_event, unnamed_subject, unnamed_setting,
     unnamed_period, names_nothing, figure_of_no_one, unnamed_owner, pronoun_in_quotation, deictic_word,
-    both_unnamed, known_by_age,
+    both_unnamed, known_by_age, unnamed_poll,
 })
 
 

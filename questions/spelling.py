@@ -138,6 +138,10 @@ def misspelt(text: str) -> frozenset[str]:
     # "Heinken" once beside "Heineken" twice: a name the article writes otherwise more often is mistyped.
     dropped = {other[:cut] + other[cut + 1:] for other, count in names.items() if count > 1 for cut in range(len(other))}
     typos.update(word for word, count in names.items() if count == 1 and len(word) >= 5 and word in dropped)
+    # "Brazizlian" once beside "Brazilian": a letter slipped into a name the article writes more often. Not at its
+    # end: "Colombian" beside "Colombia", "Haitians" beside "Haitian" are other words.
+    typos.update(word for word, count in names.items() if count == 1 and len(word) >= 6 and
+                 any(names.get(word[:cut] + word[cut + 1:], 0) > 1 for cut in range(1, len(word) - 1)))
     # "Ressearch", "Securites": a capitalised word one key from the head word of an organisation's name is that
     # word mistyped ("Collison" or "Investec", one key from "collision" and "invested", are names).
     typos.update(word for word, count in names.items()

@@ -808,6 +808,12 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
     (make("Capel-Cure, a unit of _____ and New Zealand Banking Group Ltd, ran the survey for Acme Corp.", "Australia",
           kind=FactKind.PLACE), "the blank cuts a name in two"),
     # A period, an association, a management or agreements like others the story named before.
+    (make("What is the Globex Express?", "the country's biggest selling paper", type=CARD, form=Form.DESCRIBED,
+          kind=FactKind.ORGANISATION, value="Globex Express"), "the back leans on the story: the country's = ?"),
+    (make("The Gloucester prop has been at Acme Corp for _____ seasons.", "three"), "The Gloucester prop = ?"),
+    (make("Jane Smith said the closing would affect _____ people.", "300,000"), "the closing = ?"),
+    (make("A majority, _____, said Jane Smith had done a good job and just 16% disagreed.", "52%"),
+     "whose poll? _____, said"),
     (make("Acme Corp's sales increased _____ for the period.", "15.2 pct"), "for the period = ?"),
     (make("Globex sold _____ cars in the nine-month period, meaning each dealer sells a car every other day.", "790"),
      "in the nine-month period = ?"),
@@ -982,6 +988,10 @@ STORIES_FOR_FAULT = {
     # a period defined where it stands; a name or a title after "U.S."
     make("Acme Corp's sales increased _____ in the period from March 1 to March 10.", "15.2 pct"),
     make("Jane Smith wrote to U.S. Trade Representative Brian Jones about _____ tariffs.", "three"),
+    make("In an Acme Corp poll, _____ said Jane Smith had done a good job.", "52%"),
+    make("What is Hutch India?", "the largest mobile firm in the country", type=CARD, form=Form.DESCRIBED,
+         kind=FactKind.ORGANISATION, value="Hutch India"),
+    make("Jane Smith said Globex's closing would affect _____ people.", "300,000"),
 ])
 def test_sound_questions_have_no_fault(question: Question) -> None:
     assert ranking.faults(question, STORY) == []

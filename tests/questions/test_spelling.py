@@ -57,3 +57,9 @@ def test_a_word_list_other_than_the_pinned_one_is_refused(monkeypatch: pytest.Mo
 ])
 def test_a_word_of_a_bodys_name_mistyped_is_a_typo(text: str, typos: set[str]) -> None:
     assert spelling.misspelt(text) == typos
+
+
+def test_a_name_written_once_with_a_letter_slipped_in_is_a_typo_but_a_longer_word_is_not() -> None:
+    text = ("Brazilian growers cut output. Brazilian exports fell, a Brazizlian official said. Colombia and "
+            "Colombia's growers, like Colombian ones, held theirs.")
+    assert spelling.misspelt(text) == {"Brazizlian"}
