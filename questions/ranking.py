@@ -2559,6 +2559,8 @@ PLAIN_CHECKS: tuple[Check, ...] = (
 _UNFIT_FOR_A_LAST_RESORT = frozenset({
     *PLAIN_CHECKS, names_nothing, unnamed_subject, acronym_after_the_blank, count_of_a_known_set, blank_cuts_a_name,
     figure_of_no_one, weak_flashcard, misspelt_word,
+    # "Who is Francois Mitterand?" "his Prime Minister Jacques Chirac": a description that may be another's
+    weak_description,
 })
 
 

@@ -137,7 +137,8 @@ def read_titled_person(found: Findings, first: int, last: int) -> bool:
     role_tokens = [token for token in tokens[first:name_start]
                    if token.lower not in HONORIFICS and token.lower not in ("sir", "dame", "st", "st.", "saint")]
     if role_tokens and value_first == name_start and any(
-            title_word(token) or token.lower in ROLE_NOUNS for token in role_tokens):
+            title_word(token) or token.lower in ROLE_NOUNS for token in role_tokens) and \
+            not all(token.text.endswith(".") for token in role_tokens):  # "Gen." of "Atty. Gen.": which general?
         role_end = name_start
         while role_end > first and (tokens[role_end - 1].lower in HONORIFICS
                                     or tokens[role_end - 1].lower in ("sir", "dame")):

@@ -120,11 +120,29 @@ def it_speaker(doc: SpeechDocument, ledger: Ledger, index: int) -> Mention | Non
         if sentence - said.sentence > 2:
             break
         if said.speaker.kind in (FactKind.ORGANISATION, FactKind.PLACE):
+            if _document_spoke_since(doc, said.sentence, position):
+                return None  # "…, the proposal said. It said no decisions had been reached": the proposal, not the bank
             pronoun = tokens[position]
             return Mention(pronoun.start, pronoun.end, said.speaker.value, said.speaker.kind)
         if said.speaker.kind is FactKind.PERSON:
             break
     return None
+
+
+# What a story quotes that is no one: "the proposal said", "the report says".
+_DOCUMENT_NOUNS = frozenset("proposal proposals report statement study plan document letter agreement survey paper "
+                            "filing prospectus circular communique memo memorandum bill draft ruling".split())
+
+
+def _document_spoke_since(doc: SpeechDocument, sentence: int, position: int) -> bool:
+    """Whether a document ("the proposal said") spoke between the sentence an organisation spoke in and a token."""
+    tokens = doc.tokens
+    while position > 1 and tokens[position].sentence > sentence:
+        position -= 1
+        if tokens[position].lower in ("said", "says") and tokens[position - 1].lower in _DOCUMENT_NOUNS and \
+                tokens[position - 2].lower in ("the", "a", "an", "this", "its", "their"):
+            return True
+    return False
 
 
 def role_reference(doc: SpeechDocument, ledger: Ledger, index: int) -> Mention | None:

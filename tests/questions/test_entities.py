@@ -79,6 +79,8 @@ PERSON, ORGANISATION, PLACE = FactKind.PERSON, FactKind.ORGANISATION, FactKind.P
         ("Farmer Owen Pryce, who keeps sheep near the border, lost most of his flock.", "Owen Pryce", "Farmer"),
         # two name words and nothing else to go on
         ("The painting was sold to Roberta Milani after the auction.", "Roberta Milani", None),
+        # an abbreviated title alone is no role ("Gen." of "Atty. Gen." reads as a general)
+        ("He learned of it only when Atty. Gen. Edwin Meese told him.", "Edwin Meese", None),
         # a courtesy title is not a role
         ("The report was written by Dr. Samuel Okafor and published in May.", "Samuel Okafor", None),
         # royal titles stay in the name when only one name follows

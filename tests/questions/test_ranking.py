@@ -1186,6 +1186,15 @@ def test_a_last_resort_never_repeats_the_articles_typo() -> None:
     assert chosen == ["Globex said the deal cost _____."]
 
 
+def test_a_last_resort_is_never_a_description_of_someone_else() -> None:
+    """"Who is Francois Mitterand?" "his Prime Minister Jacques Chirac" stood in for a whole article."""
+    made = [make("Who is Jane Smith?", "his chief executive Brian Jones", type=CARD, form=Form.DESCRIBED,
+                 kind=FactKind.PERSON, value="Jane Smith", start=0),
+            make("Globex said the deal cost _____.", "$9m", start=200)]
+    chosen = [question.prompt for question in ranking.select(made, STORY) if question.recommended]
+    assert chosen == ["Globex said the deal cost _____."]
+
+
 def test_a_figure_card_or_a_blank_for_today_never_stands_in_for_an_article(monkeypatch) -> None:
     """Judged blind, "What does the figure 20 refer to?" and a blank for "today" were never publishable."""
     made = [make("What does the figure “20” refer to?", "days of talks", type=CARD, form=Form.FIGURE, start=0),

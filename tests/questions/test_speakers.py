@@ -79,9 +79,15 @@ INTRO = "Ingrid Solberg, the fisheries minister, visited the harbour on Monday.\
         # a quotation after a colon belongs to the sentence's subject
         (INTRO + 'Solberg also thanked the crews: "You saved the season."',
          [("Ingrid Solberg", "Solberg", "You saved the season.")]),
-        # organisations speak too
+        # organisations speak too, and "it" after one is it again
         ("The Northern Rail Workers Union said the strike would go ahead.",
          [("Northern Rail Workers Union", "Northern Rail Workers Union", "the strike would go ahead")]),
+        ("The Kestrel Bank said rates would rise.\nIt said the rise would be small.",
+         [("Kestrel Bank", "Kestrel Bank", "rates would rise"), ("Kestrel Bank", "It", "the rise would be small")]),
+        # but after a document spoke, "it" is the document ("It said" after "the proposal said" was the bank's)
+        ("The Kestrel Bank said rates would rise.\nThe plan covers swaps, the proposal said.\n"
+         "It said no final decisions had been reached.",
+         [("Kestrel Bank", "Kestrel Bank", "rates would rise")]),
         ("A Kestrel Bank spokeswoman said rates would rise.",
          [("Kestrel Bank", "Kestrel Bank", "rates would rise")]),
         ("Exports fell by a third last year, according to the Pacific Fisheries Commission.",
