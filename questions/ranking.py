@@ -746,12 +746,24 @@ def _may_end_on_attribution(text: str) -> bool:
     return text.rstrip().rstrip(".!?").rstrip().endswith(("said", "says", "reported", "added", "noted"))
 
 
+# A product list's line: a capitalised name, its blank and a description, with no verb of its own after them.
+_NAME_THEN_DESCRIPTION = re.compile(
+    r"(?!(?:On|Until|In|At|By|For|From|After|Before|Since|During|With|Under|Over|To|As|If|When|While)\b)"
+    r"(?:The |A |An )?(?:[A-Z][\w.&'’-]*\s+)+(?:[a-z]+\s+)?_{3,},\s+(?:an?|the)\s+")
+_VERB_AFTER_A_COMMA = re.compile(
+    r",\s+(?:\w+\s+)?(?:is|was|are|were|has|have|had|will|would|can|could|may|might|must|should|said|says|told|made|"
+    r"took|gave|won|lost|became|went|came|got|left|met|held|put|set|cut|saw|sold|bought|led|ran|spent|sent|built|"
+    r"kept|paid|[a-z]+ed|[a-z]+s)\b")
+
+
 def no_main_verb(question: Question, story: Story) -> str | None:
     """"The _____'s trade dispute with Japan, dealers said.": the tail of a sentence cut at a stray capital,
     with no verb of its own before its attribution, is no sentence."""
     if question.type not in (QuestionType.CLOZE, QuestionType.MULTIPLE_CHOICE) or question.form != Form.BLANK:
         return None
     body = _unquoted_body(question.prompt)
+    if (named := _NAME_THEN_DESCRIPTION.match(body)) and not _VERB_AFTER_A_COMMA.search(body, named.end()):
+        return "not a sentence: a name and its description"  # "The Kodak KIMS system _____, a microfilm-based system …"
     if not _may_end_on_attribution(body):
         return None
     claim = _TRAILING_ATTRIBUTION.sub("", body)
