@@ -157,7 +157,8 @@ _GENERIC_REFERENT = re.compile(
     r"victim|suspect|defendant|singer|actor|star|band|film|show|album|book|product|device|service|referee|umpire|"
     r"actress|presenter|host|comedian|rapper|musician|novelist|author|entertainer|performer|frontman|duo|trio|"
     r"association|federation|management|prop|hooker|flanker|scrum-half|fly-half|full-back|"
-    r"fee|system|contract|debentures|notes|shares|stock|broker|brokerage|insurer|lender|carrier|airline|retailer|"
+    r"fee|system|contract|debentures|notes|shares|stock|broker|brokerage|insurer|lender|carrier|"
+    r"airline|retailer|"
     r"bloc|alliance|coalition|consortium|cartel|discrepancy|"
     r"carmaker|manufacturer|producer|tycoon|billionaire|businessman|"
     # a sports report names its people once, then "the Welsh runner", "the underdogs"
@@ -205,11 +206,15 @@ _EVENT_NOUNS = (
 _BACK_NOUNS = (
     "plans|proposals|measures|legislation|ruling|practice|tactic|region|area|role|committee|panel|conference|"
     "session|show|shortlist|recording|funds|question|development|turnaround|tremor|blockage|abandonment|body|"
-    "devices|families|trend|trends|closing|closure")
+    "devices|families|trend|trends|closing|closure|"
+    # "the bond pays 50 basis points over Libor", "the rights expire": not "the bond market", "the rights issue"
+    r"bond(?!\s+(?:market|markets|yields?|prices?|futures|issues?|trading|dealers?|traders?|ratings?|funds?|"
+    r"index|insurers?)\b)|rights(?!\s+(?:issue|issues|plan|offering|group|groups|organisation|organization)\b)")
 _EVENT = re.compile(rf"\b(?:(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ss]uch|(?:[A-Z][\w.-]*(?:'s|’s)))\s+"
                     rf"(?!(?:a|an|the)\s)"
                     rf"(?:[a-z-]+\s+){{0,2}}(?:{_EVENT_NOUNS})|"
-                    rf"(?:the|this|that|these|those)\s+(?!(?:a|an|the)\s)(?:[a-z-]+\s+){{0,2}}(?:{_BACK_NOUNS}))\b"
+                    rf"(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?!(?:a|an|the)\s)(?:[a-z-]+\s+){{0,2}}"
+                    rf"(?:{_BACK_NOUNS}))\b"
                     rf"(?!\s*(?:of|to|for|that|which|who|known as|called|named|in which)\b|\s+by\s+[A-Z])")
 # Nouns a definite article does not make anaphoric: times, the world, units and quantities.
 _NOT_POINTING = frozenset(
@@ -287,13 +292,15 @@ _DESCRIBES_SOMEONE = re.compile(
     rf"(?:{'|'.join(map(re.escape, sorted(ROLE_NOUNS, key=len, reverse=True)))})s?\s+[A-Z][a-z]")
 _BODY_OF_PEOPLE = re.compile(
     r"\b(?:company|firm|bank|group|corporation|concern|party|union|agency|department|court|ministry|government|"
-    r"office|bureau|commission|committee|board|council|institute|authority|fund|exchange|club|team|side|squad)$",
+    r"office|bureau|commission|committee|board|council|institute|authority|fund|exchange|club|team|side|squad|"
+    r"band|duo|trio|cast|association|federation|management)$",
     re.IGNORECASE)
 _NAMED_AFTER = re.compile(r"\s+(?:of|at|for|in)\s+(?:the\s+)?[A-Z]|"
                           r",\s+(?:full name\s+|real name\s+)?[A-Z][a-z]+ [A-Z][a-z]")  # "The singer, Jamelia Davis,"
 _CAPITALISED_NAMES = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:of|and|for|the|de)?\s*[A-Z][\w'’-]*)+")
 # The rest of a firm named after its partners: ", Crisanti and Maffei Inc".
-_REST_OF_A_FIRM = re.compile(r",\s*[A-Z][\w.'’-]*(?:,\s*[A-Z][\w.'’-]*)*,?\s+(?:and|&)\s+[A-Z]")
+_REST_OF_A_FIRM = re.compile(r",\s*[A-Z][\w.'’-]*(?:,\s*[A-Z][\w.'’-]*)*,?\s+(?:and|&)\s+[A-Z]|"
+                             r",\s*(?:[A-Z][\w.'’-]*\s+)+(?:and|And|&)\s+Co\b")  # "_____, Harris Upham And Co Inc"
 # "an analyst with Morgan, Olmstead.": a name after the comma ends the sentence, the firm's second name.
 # "chief economist of Schroeder, Munchmeyer, Hengst Investment GmbH": the firm goes on after the comma to its suffix.
 _FIRM_GOES_ON = re.compile(r",\s*[A-Z][\w.'’&-]*(?:,?\s+[A-Z&][\w.'’&-]*)*\s+(?:Inc|Corp|Co|Ltd|Plc|LLC|GmbH|AG|SA|NV|"
@@ -336,7 +343,7 @@ _NOT_A_PERSON = re.compile(
     r"Organi[sz]ation|Society|Trust|Network|Agreement|Accord|Treaty|Monetary|Economic|Reserve|Mills|Textiles?|"
     r"Steel|Foods|Brands|Airways|Railways?|Petroleum|Chemicals?|Pharmaceuticals?|Electric|Electronics|"
     r"Communications|Telecom|Enterprises|Resources|Mining|Minerals|Insurance|Realty|Properties|Services|"
-    r"Laboratories|Industrie|Airbus|Canada|Nederland|[A-Z][a-z]+bank)\b")  # "Rabobank", "Citibank"
+    r"Laboratories|Industrie|Airbus|Canada|Nederland|Units?|[A-Z][a-z]+bank)\b")  # "Rabobank", "Citibank"
 _DIRECTION = re.compile(r"\b(?:rose|rise|risen|rising|fell|fall|fallen|falling|increased?|decreased?|declined?|"
                         r"dropped|drop|climbed|climb|grew|grow|up|down|higher|lower|from)\b", re.IGNORECASE)
 # A gerund or a function word never opens a person's name: "Finding Nemo" is a film, "The Who" a band.
@@ -717,7 +724,8 @@ def figure_of_no_one(question: Question, story: Story) -> str | None:
 # "The Office", "the Exchange": a wire story names a body in full once, then by its capitalised last word.
 _SHORT_FORM = re.compile(r"\b[Tt]he (Office|Exchange|Group|Fund|Commission|Bank|Company|Corporation|Board|Council|"
                          r"Ministry|Department|Agency|Committee|Union|Federation|Association|Institute|Authority|"
-                         r"Bureau|Court|Party|Government|Administration|Service|Trust|Foundation)\b"
+                         r"Bureau|Court|Party|Government|Administration|Service|Trust|Foundation|Labs?|"
+                         r"Laboratory|Laboratories|Centre|Center|Academy|College|University)\b"
                          r"(?!\s+(?:of|for|on|to)\b|\s*[A-Z(])")
 
 
@@ -744,6 +752,26 @@ def _may_end_on_attribution(text: str) -> bool:
     The pattern is tried from every space of the text; this look at its end is all most texts need.
     """
     return text.rstrip().rstrip(".!?").rstrip().endswith(("said", "says", "reported", "added", "noted"))
+
+
+def item_of_a_list(question: Question, story: Story) -> str | None:
+    """"AAA ratings were assigned to:" and the lines below it ("Eastman Kodak Co's 135 mln dlrs of 7-1/8 pct
+    euronotes due 1987."): a list's lead-in leaves out what it leads to, and its items are no sentences."""
+    if question.form != Form.BLANK or question.type == QuestionType.TRUE_FALSE:
+        return None
+    own = question.fact.sentence.text.rstrip()
+    if own.endswith(":"):
+        return "a lead-in to a list it leaves out"
+    if not story.sentences or _FIRST_VERB.search(own):
+        return None
+    index = bisect.bisect_left(story.sentences, question.fact.sentence.start, key=lambda each: each.start)
+    for before in reversed(story.sentences[max(0, index - 8):index]):
+        text = before.text.rstrip()
+        if text.endswith(":"):
+            return "an item of a list, not a sentence"
+        if _FIRST_VERB.search(text):
+            break
+    return None
 
 
 # A product list's line: a capitalised name, its blank and a description, with no verb of its own after them.
@@ -1316,6 +1344,9 @@ def blank_cuts_a_name(question: Question, story: Story) -> str | None:
     if around and question.fact.kind in (FactKind.PERSON, FactKind.SPEAKER) and \
             (given := _WORD_BEFORE_A_NAME.search(around[0])) and not _names_a_rank(given.group(1)):
         return "the blank cuts a name in two"  # "and Sacha _____'s creations": the first name shows whose
+    if around and question.fact.kind == FactKind.PLACE and (head := re.search(r"(?<=\w )([A-Z][a-z]+)\s+$", around[0])) \
+            and head.group(1).lower() in ORG_HEADS:
+        return "the blank cuts a name in two"  # "In a statement, Media Labs _____ said": Media Lab Europe
     if around and question.fact.kind == FactKind.PLACE and _REST_OF_A_PARTNERSHIP.match(around[1]):
         return "the blank cuts a name in two"  # "a unit of _____ and New Zealand Banking Group Ltd": a bank's name
     if around and question.fact.kind == FactKind.ORGANISATION and re.search(r"\s(?:and|&)\s", question.answer) and \
@@ -1355,6 +1386,10 @@ def who_was_told(question: Question, story: Story) -> str | None:
     return None
 
 
+_MONTHS = "january february march april may june july august september october november december".split()
+_MONTH_BEFORE = dict(zip(_MONTHS, _MONTHS[-1:] + _MONTHS[:-1]))
+
+
 def blank_gives_itself_away(question: Question, story: Story) -> str | None:
     """"_____/World Bank", "the _____ men" after two names, a figure printed again in the prompt."""
     around = _around_blank(question.prompt)
@@ -1368,6 +1403,12 @@ def blank_gives_itself_away(question: Question, story: Story) -> str | None:
         return "the blank is glued to a word"  # "JARD._____"
     if re.match(r"\s+hours a day\b", after) and question.answer.strip().lower() in ("24", "twenty-four"):
         return "the blank is a stock phrase"  # "_____ hours a day": 24, as every reader guesses
+    if re.match(r"\s+months\b", after) and question.answer.strip().lower() in ("12", "twelve"):
+        return "the blank is a stock phrase"  # "For the _____ months ended in February": a year's twelve
+    if question.fact.kind == FactKind.DATE and (month := CALENDAR_WORD.fullmatch(question.answer.strip())) and \
+            (previous := _MONTH_BEFORE.get(month.group(0).lower())) and re.search(rf"\b{previous}\b", before,
+                                                                                re.IGNORECASE):
+        return "the blank is the next month of a run"  # "January, February and the first half of _____"
     if question.fact.kind == FactKind.ORGANISATION and \
             (word := _distinctive_word_in(question.answer, f" {normal(before + ' ' + after)} ", story)):
         return f"the prompt prints the answer's name: {word}"  # "Transamerica Financial Corp, a unit of _____"
@@ -1542,7 +1583,10 @@ _PLACE_BEFORE = re.compile(r"(?:[A-Z][\w.'’-]+(?:'s|’s)?\s+)$")
 
 def whose_institution(question: Question, story: Story) -> str | None:
     """"The Statistics Office had put the surplus at _____": which country's office the question does not say."""
-    shown = question.prompt if question.type != QuestionType.FLASHCARD else f"{question.prompt} {question.answer}"
+    # The answer is what the question teaches: "A _____ statement said the surplus widened" teaches "Statistics
+    # Office", no country's.
+    shown = f"{question.prompt} {question.answer}" if question.type == QuestionType.FLASHCARD else \
+        _BLANK.sub(question.answer, question.prompt, count=1)
     if not any(word in shown for word in ("Office", "Ministry", "Department", "Bureau", "Agency", "Law", "Act",
                                           "Authority")):
         return None
@@ -2555,7 +2599,7 @@ CHECKS: tuple[Check, ...] = (
     figure_as_a_modifier, acronym_after_the_blank, emblem_of_the_place, guessed_from_top, known_by_age,
     whose_institution, an_before_the_blank, worked_out_from_the_prompt, reads_badly, garbled_rewording,
     choices_do_not_work, not_clearly_a_person, misspelt_word, weak_description, weak_flashcard, surname_of_two,
-    both_unnamed, unnamed_poll,
+    both_unnamed, unnamed_poll, item_of_a_list,
 )
 
 

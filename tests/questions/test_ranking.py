@@ -814,6 +814,27 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
     (make("Jane Smith said the closing would affect _____ people.", "300,000"), "the closing = ?"),
     (make("The Acme KIMS system _____, a microfilm-based, computer-assisted system which can be a starter system.",
           "3000", kind=FactKind.ORGANISATION), "not a sentence: a name and its description"),
+    (make("For the _____ months ended in February, Acme Corp's prices rose 2.1 pct.", "12"),
+     "the blank is a stock phrase"),
+    (make("Acme Corp said rises were recorded in January, February and the first half of _____.", "March",
+          kind=FactKind.DATE), "the blank is the next month of a run"),
+    (make("Who said that 'Prices will fall'?", "Jane Smith", type=MC, form=Form.QUOTE, kind=FactKind.SPEAKER,
+          choices=("Jane Smith", "Brian Jones", "Thermal Unit")), "Thermal Unit"),
+    # A band after one of its members, a short form, rights and a bond, a country's office without its country.
+    (make("Jane Smith has been a virtual recluse since the band split up in _____.", "1982", kind=FactKind.DATE),
+     "the band = ?"),
+    (make("In recent months, _____ patent applications had been filed by the Labs.", "14"), "the Labs"),
+    (make("Acme Corp said the rights expire July 3, or _____ days after they become exercisable.", "60"),
+     "the rights = ?"),
+    (make("The bond pays interest at _____ basis points over the London Interbank Offered Rate.", "50"),
+     "The bond = ?"),
+    (make("Acme Corp said the bond pays interest at _____ basis points over Libor.", "50"), "the bond = ?"),
+    (make("A _____ statement said the surplus had widened because of seasonal factors.", "Statistics Office",
+          kind=FactKind.ORGANISATION), "which country's Statistics Office?"),
+    (make("In a statement, Media Labs _____ said the decision to close was taken by Acme Corp.", "Europe",
+          kind=FactKind.PLACE), "the blank cuts a name in two"),
+    (make("_____, Harris Upham And Co Inc advised Acme Corp on the offer.", "Smith Barney",
+          kind=FactKind.ORGANISATION), "the blank cuts a name in two"),
     (make("A majority, _____, said Jane Smith had done a good job and just 16% disagreed.", "52%"),
      "whose poll? _____, said"),
     (make("Acme Corp's sales increased _____ for the period.", "15.2 pct"), "for the period = ?"),
@@ -991,6 +1012,10 @@ STORIES_FOR_FAULT = {
     make("Acme Corp's sales increased _____ in the period from March 1 to March 10.", "15.2 pct"),
     make("Jane Smith wrote to U.S. Trade Representative Brian Jones about _____ tariffs.", "three"),
     make("In an Acme Corp poll, _____ said Jane Smith had done a good job.", "52%"),
+    make("Acme Corp said rises were recorded in January and again in _____.", "June", kind=FactKind.DATE),
+    make("Acme Corp said the bond market fell _____ on Monday.", "2 pct"),
+    make("West Germany's current account surplus widened, the _____ said.", "Federal Statistics Office",
+         kind=FactKind.ORGANISATION),
     make("Senate Republican leader _____, a key Acme Corp ally, told reporters Globex had failed.", "Jane Smith",
          kind=FactKind.SPEAKER),
     make("What is Hutch India?", "the largest mobile firm in the country", type=CARD, form=Form.DESCRIBED,
@@ -1188,6 +1213,25 @@ def test_a_last_resort_never_repeats_the_articles_typo() -> None:
             make("Globex said the deal cost _____.", "$9m", start=200)]
     chosen = [question.prompt for question in ranking.select(made, story) if question.recommended]
     assert chosen == ["Globex said the deal cost _____."]
+
+
+RATINGS = ("Acme Corp said it assigned ratings to new eurobonds.", "AAA ratings were assigned to:",
+           "Globex Co's 135 mln dlrs of 7-1/8 pct euronotes due 1987.",
+           "Initech's 100 mln Canadian dlrs of nine pct eurobonds due 1997.")
+
+
+@pytest.mark.parametrize(("sentence", "prompt", "answer", "fault"), [
+    (1, "_____ ratings were assigned to:", "AAA", "a lead-in to a list it leaves out"),
+    (2, "Globex Co's _____ of 7-1/8 pct euronotes due 1987.", "135 mln dlrs", "an item of a list, not a sentence"),
+    (3, "Initech's _____ of nine pct eurobonds due 1997.", "100 mln Canadian dlrs", "an item of a list, not a sentence"),
+    (0, "Acme Corp said it assigned ratings to _____ eurobonds.", "new", None),
+])
+def test_a_list_and_its_lead_in_are_no_sentences(sentence: int, prompt: str, answer: str, fault: str | None) -> None:
+    starts = [sum(len(text) + 1 for text in RATINGS[:index]) for index in range(len(RATINGS))]
+    sentences = tuple(Sentence(text, start, start + len(text)) for text, start in zip(RATINGS, starts))
+    story = dataclasses.replace(STORY, sentences=sentences)
+    question = make(prompt, answer, start=starts[sentence], sentence=RATINGS[sentence])
+    assert ranking.item_of_a_list(question, story) == fault
 
 
 def test_a_last_resort_is_never_a_description_of_someone_else() -> None:
