@@ -239,11 +239,12 @@ _PRONOUNS_AND_QUESTIONS = frozenset(
 _TIMES = "year|years|month|months|week|weeks|quarter|quarters|day|days|time|morning|afternoon|evening|season"
 _DEMONSTRATIVE = re.compile(
     # "At that price", "in these _____ industries"
-    rf"\b(?:[Tt]his|[Tt]hese|[Tt]hose|(?:[Oo]n|[Aa]t|[Bb]y|[Ii]n|[Oo]f|[Ff]or|[Ff]rom|[Ww]ith|[Ss]ince|[Aa]fter|[Bb]efore|"
-    rf"[Uu]ntil|[Tt]o|[Dd]uring|[Oo]ver) that)\s+(?:_{{3,}}\s+)?"
+    rf"\b(?:[Tt]his|[Tt]hese|[Tt]hose|(?:[Oo]n|[Aa]t|[Bb]y|[Ii]n|[Oo]f|[Ff]or|[Ff]rom|[Ww]ith|[Ss]ince|[Aa]fter|"
+    rf"[Bb]efore|[Uu]ntil|[Tt]o|[Dd]uring|[Oo]ver) that)\s+(?:_{{3,}}\s+)?"
     rf"(?!(?:{_TIMES}|last|next|past|coming)\b)(?:[a-z][a-z-]+|[A-Z]{{2,}}s)\b|"
     rf"\b(?:a|the)\s+(?:similar|remaining|latter|former|aforementioned)\b|"
-    rf"\bsimilar\s+(?:[a-z]+\s+)?(?!to\b)[a-z]+s\b(?!\s+to\b)|"  # "had put similar conditions on a shipment": like what?
+    # "had put similar conditions on a shipment", "similar preliminary agreements": like what?
+    rf"\bsimilar\s+(?:[a-z]+\s+)?(?!to\b)[a-z]+s\b(?!\s+to\b)|"
     rf"\bthe record (?:rate|level|figure|high|low|number|amount|total)\b(?!\s+(?:of|for|in)\b)|"  # which record?
     rf"\b[Aa] further\s+(?:_{{3,}}|\d|[a-z]+\s+(?:_{{3,}}|\d))|"  # "A further _____ will be borrowed": besides what?
     rf"\b[Tt]he only other\b|"  # "the only other Indian woman to win": other than whom?
@@ -791,7 +792,7 @@ def no_main_verb(question: Question, story: Story) -> str | None:
         return None
     body = _unquoted_body(question.prompt)
     if (named := _NAME_THEN_DESCRIPTION.match(body)) and not _VERB_AFTER_A_COMMA.search(body, named.end()):
-        return "not a sentence: a name and its description"  # "The Kodak KIMS system _____, a microfilm-based system …"
+        return "not a sentence: a name and its description"  # "The Kodak KIMS system _____, a microfilm-based …"
     if not _may_end_on_attribution(body):
         return None
     claim = _TRAILING_ATTRIBUTION.sub("", body)
@@ -1328,8 +1329,8 @@ def blank_cuts_a_name(question: Question, story: Story) -> str | None:
             question.fact.kind in (FactKind.PERSON, FactKind.SPEAKER) and \
             initials.group(0).strip() not in _ROLE_LETTERS:
         return "the blank cuts a name in two"  # "JRR _____": the initials show whose name
-    if around and re.search(r"(?:^|\s)(?:de|van|von|der|da|di|du|le|la|al|el|bin|ibn)\s+$|^(?:De|Van|Von|Du|Di|Le|La)\s+$",
-                            around[0]) and \
+    if around and re.search(r"(?:^|\s)(?:de|van|von|der|da|di|du|le|la|al|el|bin|ibn)\s+$|"
+                            r"^(?:De|Van|Von|Du|Di|Le|La)\s+$", around[0]) and \
             question.fact.kind in (FactKind.PERSON, FactKind.SPEAKER):
         return "the blank cuts a name in two"  # "de _____ added", "De _____ said": the rest of De Clercq
     if around and question.fact.kind in (FactKind.ORGANISATION, FactKind.PERSON, FactKind.SPEAKER) and \
@@ -1344,8 +1345,8 @@ def blank_cuts_a_name(question: Question, story: Story) -> str | None:
     if around and question.fact.kind in (FactKind.PERSON, FactKind.SPEAKER) and \
             (given := _WORD_BEFORE_A_NAME.search(around[0])) and not _names_a_rank(given.group(1)):
         return "the blank cuts a name in two"  # "and Sacha _____'s creations": the first name shows whose
-    if around and question.fact.kind == FactKind.PLACE and (head := re.search(r"(?<=\w )([A-Z][a-z]+)\s+$", around[0])) \
-            and head.group(1).lower() in ORG_HEADS:
+    if around and question.fact.kind == FactKind.PLACE and \
+            (head := re.search(r"(?<=\w )([A-Z][a-z]+)\s+$", around[0])) and head.group(1).lower() in ORG_HEADS:
         return "the blank cuts a name in two"  # "In a statement, Media Labs _____ said": Media Lab Europe
     if around and question.fact.kind == FactKind.PLACE and _REST_OF_A_PARTNERSHIP.match(around[1]):
         return "the blank cuts a name in two"  # "a unit of _____ and New Zealand Banking Group Ltd": a bank's name
@@ -1806,8 +1807,9 @@ def _plain_english(word: str, story: Story) -> bool:
 
 
 # "a three recalls", "compared to a 1.73 dlrs a share": an article before a count of a plural noun.
-_ONE_BEFORE_MANY = re.compile(r"\b[Aa]n? (?:about |some |nearly |almost )?(?:[£$€]?\d[\d.,]*|two|three|four|five|six|"
-                              r"seven|eight|nine|ten|twelve|twenty|fifty|hundred)(?: (?:mln|million|billion|bln))?"
+_ONE_BEFORE_MANY = re.compile(r"\b[Aa]n? (?:about |some |nearly |almost )?"
+                              r"(?:[£$€]?\d[\d.,]*|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|"
+                              r"hundred)(?: (?:mln|million|billion|bln))?"
                               r" ([a-z]+(?<![usi])s)\b(?! of\b)")  # not "a 2.6 billion surplus"
 # "a 100 dlrs a share cash tender offer": wire copy's price before the thing it prices.
 _PRICE_AS_A_MODIFIER = re.compile(r" a share (?:[a-z]+ ){0,2}(?:offer|bid|dividend|payout|price|rise|increase|fall|"
@@ -1905,8 +1907,9 @@ def reads_badly(question: Question, story: Story) -> str | None:
         word = capital.group(2).lower()
         if word in story.common_words or word in _FUNCTION_WORDS or _FIRST_VERB.fullmatch(word) or \
                 word.endswith("s") and word[:-1] in story.common_words or \
-                _common_capital(word, story) and capital.end() < len(plain) and plain[capital.end():][:2].strip()[:1].islower() \
-                or _plain_english(capital.group(2), story) and not _CAPITAL_NEXT.match(plain, capital.end()):
+                _common_capital(word, story) and capital.end() < len(plain) and \
+                plain[capital.end():][:2].strip()[:1].islower() or \
+                _plain_english(capital.group(2), story) and not _CAPITAL_NEXT.match(plain, capital.end()):
             return f"a wire headline's capital mid-sentence: {capital.group(0)}"  # "U.S. Totalled": no name is a verb
     if ".." in plain and _DOUBLED_STOP.search(plain) or "U.S " in plain and _INITIALS_WITHOUT_STOP.search(plain):
         return "a full stop doubled or missing"  # "in the U.S..", "U.S agriculture"

@@ -121,7 +121,7 @@ def it_speaker(doc: SpeechDocument, ledger: Ledger, index: int) -> Mention | Non
             break
         if said.speaker.kind in (FactKind.ORGANISATION, FactKind.PLACE):
             if _document_spoke_since(doc, said.sentence, position):
-                return None  # "…, the proposal said. It said no decisions had been reached": the proposal, not the bank
+                return None  # "…, the proposal said. It said no decisions were reached": the proposal, not the bank
             pronoun = tokens[position]
             return Mention(pronoun.start, pronoun.end, said.speaker.value, said.speaker.kind)
         if said.speaker.kind is FactKind.PERSON:
