@@ -327,6 +327,13 @@ class Article:
                   default=position)
         return bool(_SUBJECT_ENDS.match(self.text, end))
 
+    def opens_as_owner(self, position: int) -> bool:
+        """Whether the name opening a sentence at a position owns its subject ("Microsoft's Windows operating
+        system has long been a favourite"): the subject is the thing owned, not the name."""
+        end = max((end for start, end, _name in (*self.entity_mentions, *self.mentions) if start == position),
+                  default=position)
+        return self.text.startswith(("'s", "’s"), end)
+
     def short_form_of_several(self, position: int, name: str) -> bool:
         """Whether the mention at a position is written shorter than ``name`` and other organisations of the
         article begin with the same words: "Chase" for "Chase Manhattan" or "Chase Manhattan Bank of Canada"."""
@@ -963,6 +970,8 @@ def _resolve(pronoun: re.Match[str], text: str, origin: int, sentence: Sentence,
         name = article.entity_starting(previous)
         if name is not None and not article.opens_as_subject(previous):
             return None  # "UK banking icon Barclays was founded ... Its divisions": Britain only qualifies the subject
+        if name is not None and article.opens_as_owner(previous):
+            return None  # "Microsoft's Windows operating system has long been a favourite ... It has": Windows
         # "It" that forecasts, reports or sells is an organisation or a country the sentence before opened with:
         # never a person, nor a city, which is what a dateline opens with ("ZURICH - The Centre ... It forecast").
         if name in article.organisations and article.short_form_of_several(previous, name):

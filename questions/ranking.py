@@ -145,9 +145,7 @@ _DASH_THEN_SPACE = re.compile(r"[-–—]\s")
 _GENERIC_REFERENT = re.compile(
     r"\bthe (?:(?:new|combined|merged|enlarged|former|parent|[a-z]+(?=\s+(?:company|firm|utility|group|bank|"
     r"corporation|concern|producer|manufacturer|retailer|insurer|lender|carrier|airline)\b)) )?"
-    r"(?:(?:U\.?S\.?|UK|EU|[A-Z][a-z]+(?:an|sh|ese|ch|i)|[A-Za-z]+-born|[A-Z][a-z]+(?=\s+(?:prop|hooker|lock|"
-    r"flanker|scrum-half|fly-half|centre|wing|full-back|number eight|striker|midfielder|defender|goalkeeper|keeper|"
-    r"winger|forward|skipper|captain|manager|coach|boss)\b))\s+)?"
+    r"(?:(?:U\.?S\.?|UK|EU|[A-Z][a-z]+(?:an|sh|ese|ch|i))\s+)?"
     r"(?:company|firm|bank|group|corporation|concern|squad|office|bureau|commission|committee|board|council|"
     r"institute|authority|fund|exchange|"
     r"government|ministry|minister|official|spokesman|region|area|"
@@ -156,7 +154,7 @@ _GENERIC_REFERENT = re.compile(
     r"meeting|conference|project|scheme|programme|program|plant|mine|venture|man|woman|boy|girl|couple|pair|"
     r"victim|suspect|defendant|singer|actor|star|band|film|show|album|book|product|device|service|referee|umpire|"
     r"actress|presenter|host|comedian|rapper|musician|novelist|author|entertainer|performer|frontman|duo|trio|"
-    r"association|federation|management|prop|hooker|flanker|scrum-half|fly-half|full-back|"
+    r"association|federation|management|prop|hooker|flanker|scrum-half|fly-half|full-back|winner|champion|"
     r"fee|system|contract|debentures|notes|shares|stock|broker|brokerage|insurer|lender|carrier|"
     r"airline|retailer|"
     r"bloc|alliance|coalition|consortium|cartel|discrepancy|"
@@ -206,10 +204,10 @@ _EVENT_NOUNS = (
 _BACK_NOUNS = (
     "plans|proposals|measures|legislation|ruling|practice|tactic|region|area|role|committee|panel|conference|"
     "session|show|shortlist|recording|funds|question|development|turnaround|tremor|blockage|abandonment|body|"
-    "devices|families|trend|trends|closing|closure|"
+    "devices|families|trend|trends|closing|closure|ban|valuation|conversion|"
     # "the bond pays 50 basis points over Libor", "the rights expire": not "the bond market", "the rights issue"
     r"bond(?!\s+(?:market|markets|yields?|prices?|futures|issues?|trading|dealers?|traders?|ratings?|funds?|"
-    r"index|insurers?)\b)|rights(?!\s+(?:issue|issues|plan|offering|group|groups|organisation|organization)\b)")
+    r"index|insurers?|share|shares|portion|holdings?|component|allocation|sector|investors?|buyers?)\b)|rights(?!\s+(?:issue|issues|plan|offering|group|groups|organisation|organization)\b)")
 _EVENT = re.compile(rf"\b(?:(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ss]uch|(?:[A-Z][\w.-]*(?:'s|’s)))\s+"
                     rf"(?!(?:a|an|the)\s)"
                     rf"(?:[a-z-]+\s+){{0,2}}(?:{_EVENT_NOUNS})|"
@@ -1348,6 +1346,10 @@ def blank_cuts_a_name(question: Question, story: Story) -> str | None:
     if around and question.fact.kind == FactKind.PLACE and \
             (head := re.search(r"(?<=\w )([A-Z][a-z]+)\s+$", around[0])) and head.group(1).lower() in ORG_HEADS:
         return "the blank cuts a name in two"  # "In a statement, Media Labs _____ said": Media Lab Europe
+    if around and question.fact.kind == FactKind.ORGANISATION and \
+            (word := re.search(r"(?<=\w )([A-Z][\w&'’-]*)\s+$", around[0])) and \
+            f"{word.group(1)} {question.answer.strip()}".lower() in story.names:
+        return "the blank cuts a name in two"  # "Reporters _____": Reporters Without Borders
     if around and question.fact.kind == FactKind.PLACE and _REST_OF_A_PARTNERSHIP.match(around[1]):
         return "the blank cuts a name in two"  # "a unit of _____ and New Zealand Banking Group Ltd": a bank's name
     if around and question.fact.kind == FactKind.ORGANISATION and re.search(r"\s(?:and|&)\s", question.answer) and \
@@ -1556,6 +1558,22 @@ def worked_out_from_the_prompt(question: Question, story: Story) -> str | None:
 
 
 _AGED_REFERENT = re.compile(r"\b[Tt]he (?:[a-z]+-)?(?:\d+|[a-z]+)-year-old(?: [a-z]+)*?(?: [A-Z][A-Za-z]+)?\b(?!\s+[A-Z_])")
+
+
+# "The Gloucester prop", "the British-born presenter", "the Venice winner": a report names someone once, then by
+# where they play, were born or won.
+_EPITHET = re.compile(r"\b[Tt]he (?:[A-Z][a-z]+-born|[A-Z][a-z]+) (?:prop|hooker|lock|flanker|scrum-half|fly-half|"
+                      r"centre|wing|full-back|striker|midfielder|defender|goalkeeper|keeper|winger|forward|skipper|"
+                      r"winner|champion|presenter|singer|actor|actress|star|rapper|comedian)\b"
+                      r"(?!,?\s+(?:full name\s+|real name\s+)?[A-Z_])")  # "The Birmingham-born singer, Jamelia,"
+
+
+def known_by_epithet(question: Question, story: Story) -> str | None:
+    """Whoever an epithet stands for, the question does not name: which prop, which winner?"""
+    if question.form in (Form.ACRONYM, Form.FIGURE, Form.DESCRIBED):
+        return None
+    match = _EPITHET.search(_unquoted_body(question.prompt))
+    return f"{match.group(0)} = ?" if match else None
 
 
 def known_by_age(question: Question, story: Story) -> str | None:
@@ -1850,6 +1868,11 @@ def reads_badly(question: Question, story: Story) -> str | None:
         return f"'a' before a figure of many: {counted.group(0)}"  # "a three recalls", "a 40 dlrs a share"
     if "," in plain and re.search(r"[a-z]{2},[a-z]{2}", plain):
         return "no space after a comma"  # "introducing income tax,economic analysts said"
+    if re.search(r"\b(?:President|Chairman|Secretary|Minister|Director|Governor|chairman|president|chief|"
+                 r"spokesman|spokeswoman) _{3,},\s+(?:said|says|told|added)\b", plain):
+        return "a comma between the speaker and the verb"  # "NYMEX President _____, said"
+    if (capital := _INITIALS_THEN_CAPITAL.search(question.answer)) and _plain_english(capital.group(2), story):
+        return f"a word capitalised by the wire in the answer: {capital.group(0)}"  # "two U.S. Cents"
     if re.search(r",\s*\.$", prompt.strip()):
         return "a stray comma before the full stop"  # "In the absence of injured British number one _____,."
     if prompt.rstrip().endswith(("U.S.", "U.K.")) and \
@@ -2602,7 +2625,7 @@ CHECKS: tuple[Check, ...] = (
     figure_as_a_modifier, acronym_after_the_blank, emblem_of_the_place, guessed_from_top, known_by_age,
     whose_institution, an_before_the_blank, worked_out_from_the_prompt, reads_badly, garbled_rewording,
     choices_do_not_work, not_clearly_a_person, misspelt_word, weak_description, weak_flashcard, surname_of_two,
-    both_unnamed, unnamed_poll, item_of_a_list,
+    both_unnamed, unnamed_poll, item_of_a_list, known_by_epithet,
 )
 
 
@@ -2827,7 +2850,7 @@ _CONTEXT_FAULTS = frozenset({
     leans_on_earlier_sentence, continues_an_earlier_sentence, unnamed_pronoun, unnamed_referent, points_back,
     opens_on_a_known_thing, demonstrative, unnamed_it, unexplained_event, unnamed_subject, unnamed_setting,
     unnamed_period, names_nothing, figure_of_no_one, unnamed_owner, pronoun_in_quotation, deictic_word,
-    both_unnamed, known_by_age, unnamed_poll,
+    both_unnamed, known_by_age, unnamed_poll, known_by_epithet,
 })
 
 

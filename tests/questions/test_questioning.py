@@ -344,6 +344,22 @@ def test_its_after_a_country_that_only_qualifies_the_subject_is_not_the_country(
     assert not any(prompt.startswith("Britain's North American") for prompt in prompts), prompts
 
 
+def test_it_after_a_name_that_owns_the_subject_is_not_the_name():
+    """"Globex's Orbit operating system … It has proved such a tempting target": Orbit, not Globex."""
+    text = ("Globex debuts security tools\n"
+            "Globex is releasing tools that clean up PCs harbouring viruses and spyware.\n"
+            "The virus-fighting program will be updated monthly and is a precursor to Globex releasing dedicated "
+            "anti-virus software. Also being released is a software utility that will help users find and remove "
+            "any spyware on their home computer.\n"
+            "The anti-spyware tool is available now and the anti-virus utility is expected to be available later "
+            "this month. "
+            "Globex's Orbit operating system has long been a favourite of people who write computer viruses because "
+            "it is so ubiquitous and has many loopholes that can be exploited. It has proved such a tempting target "
+            "that there are now thought to be more than 100,000 viruses and other malicious programs in existence.\n")
+    prompts = [question.prompt for question in generate(text, published=dt.date(2005, 2, 7)).questions]
+    assert not any("Globex has proved" in prompt for prompt in prompts), prompts
+
+
 def test_a_view_is_asked_as_a_view_not_as_something_said():
     text = ("Disaster alerts go local\n"
             "Taran Rampersad, a developer in Trinidad, built the alert cache last year.\n"
