@@ -137,6 +137,7 @@ def _strip(line: _Line) -> _Line:
 
 def _dateline(line: str) -> int:
     """Return the length of the dateline that opens the line (0 if none): place, agency and date, then a dash."""
+    line = _MONTH_MISTYPED.sub(_month_cased, line[:_MAX_DATELINE_CHARS + 20]) + line[_MAX_DATELINE_CHARS + 20:]
     if _DATE_LINE.fullmatch(line):
         return len(line)
     match = _DATELINE.match(line)
@@ -151,6 +152,16 @@ def _dateline(line: str) -> int:
     if _CAPITALS_WORD.search(city) and len(city.split()) <= 3 and len(prefix) <= 40:
         return match.end("separator")
     return 0
+
+
+# "PALO ALTO, Calif, APril 13 -": a month the wire typed with a stray capital is still the dateline's month.
+_MONTH_MISTYPED = re.compile(r"\b[A-Z][A-Z][a-z]{1,7}\b")
+
+
+def _month_cased(match: re.Match[str]) -> str:
+    """The word as a month is written ("April" for "APril"), as long as it was: a dateline's length stays true."""
+    word = match.group(0)
+    return word.capitalize() if word.lower() in MONTH_NUMBERS else word
 
 
 def _byline(line: str) -> tuple[str, ...]:

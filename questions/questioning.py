@@ -55,6 +55,8 @@ _COMPANY_NOUN = re.compile(
     rf"(?:(?!(?:{_NOT_THIS_COMPANY}|{_FUNCTION_WORD_ALTERNATIVES})\b)(?:[a-z][\w-]*|[A-Z][\w.]*-based)\s+){{0,4}}?)"
     rf"({'|'.join(_COMPANY_NOUNS)})(?P<owner>['’]s)?\b"
     r"(?!\s*(?:of|that|which|who|known|called|named|,\s*which)\b|,\s*[A-Z])")  # "The company, Lake Resources Inc,"
+# Words in lower case and then the acronym of the whole: the name found stops short of the name written.
+_NAME_GOES_ON = re.compile(r"(?:\s+[a-z][\w-]*){1,5}\s+\([A-Z]{2,}\)")
 # "A Texas oil firm": an unnamed company the story brings in, after which "the company" may be either.
 _ANOTHER_COMPANY = re.compile(r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w.-]+\s+){0,4}?(?:company|firm|corporation|"
                               r"concern|bank|group|unit|subsidiary|maker|producer|lender|insurer|rival|buyer|bidder)\b")
@@ -870,6 +872,9 @@ def _name_the_company(text: str, start: int, end: int, origin: int, fact: Fact,
         return text, start, end, origin
     if _PARENT_BEFORE.search(article.text[max(0, last_mention - 40):last_mention]):
         return text, start, end, origin  # "Citroen, part of the Peugeot SA group, rose. The firm …": Citroen
+    if any(_NAME_GOES_ON.match(article.text, mention_end) for other in named_before
+           for _, mention_end in article.mentions_by_name[other]):
+        return text, start, end, origin  # "Central Bank of West African CFA franc zone countries (UMOA)": cut short
     replacement = _as_written(name, article) + (match.group("owner") or "")
     if match.start() == 0:
         replacement = capitalise(replacement)
@@ -935,6 +940,11 @@ def _possessive_her(text: str, end: int) -> bool:
         "to", "in", "on", "at", "for", "with", "and", "that", "as", "by", "from", "after", "before")
 
 
+# "…, the first official said. He estimated": the one who spoke last is nobody the story names.
+_THE_UNNAMED = re.compile(r"\bthe (?:first |second |same |other |senior |unnamed )?(?:official|spokesman|"
+                          r"spokeswoman|spokesperson|source|aide|diplomat)\b")
+
+
 def _resolve(pronoun: re.Match[str], text: str, origin: int, sentence: Sentence, article: Article) -> str | None:
     """Name the person or thing a pronoun of the sentence stands for, or None when unsure."""
     word = pronoun.group().lower()
@@ -950,7 +960,8 @@ def _resolve(pronoun: re.Match[str], text: str, origin: int, sentence: Sentence,
     position = origin + pronoun.start()
     previous = _previous_sentence_start(article.text, sentence.start)
     if word in ("he", "she", "him", "his", "her", "hers"):
-        if previous is not None and SOMEONE_UNNAMED.search(article.text, previous, position):
+        if previous is not None and (SOMEONE_UNNAMED.search(article.text, previous, position) or
+                                     _THE_UNNAMED.search(article.text, previous, position)):
             return None  # "... came from a Peking university professor. He said": not the man named earlier
         if article.person_named_between(position + 1, sentence.end):
             return None  # "During his news conference, Conable said": "his" looks ahead, to the man named next

@@ -90,6 +90,9 @@ def spans(text: str, anatomy) -> list[str]:
         (PRESS_RELEASE, "Ministry announces new school meals plan", "Tuesday, June 4, 2019", (), "",
          dt.date(2019, 6, 4)),
         (CITY_DATE_STORY, "NO CHANGE IN RATES SEEN - ECONOMISTS", "LONDON, March 17 -", (), "", None),
+        # a month the wire typed with a stray capital ("APril 13") still dates the line
+        (CITY_DATE_STORY.replace("LONDON, March 17", "PALO ALTO, Calif, APril 13"),
+         "NO CHANGE IN RATES SEEN - ECONOMISTS", "PALO ALTO, Calif, APril 13 -", (), "", None),
         (DATE_FIRST_STORY, "Port expansion approved", "Friday, May 8, 2020 – Velmar –", (), "", dt.date(2020, 5, 8)),
         (PERIOD_DATELINE_STORY, "Agency reports progress", "Springfield, IL–(NEWSWIRE)–August 15, 2012.", (), "",
          dt.date(2012, 8, 15)),
