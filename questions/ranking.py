@@ -244,7 +244,9 @@ _DEMONSTRATIVE = re.compile(
     # "had put similar conditions on a shipment", "similar preliminary agreements": like what?
     rf"\bsimilar\s+(?:[a-z]+\s+)?(?!to\b)[a-z]+s\b(?!\s+to\b)|"
     rf"\bthe record (?:rate|level|figure|high|low|number|amount|total)\b(?!\s+(?:of|for|in)\b)|"  # which record?
-    rf"\b[Aa] further\s+(?:_{{3,}}|\d|[a-z]+\s+(?:_{{3,}}|\d))|"  # "A further _____ will be borrowed": besides what?
+    # "A further _____ will be borrowed", "A further survey found": besides what?
+    rf"\b[Aa] further\s+(?:_{{3,}}|\d|[a-z]+\s+(?:_{{3,}}|\d)|(?:survey|study|poll|report|round|cut|rise|fall|"
+    rf"increase|decline|drop|loss|payment|tranche|issue|offer|bid|meeting|inquiry|review)\b)|"
     rf"\b[Tt]he only other\b|"  # "the only other Indian woman to win": other than whom?
     rf"\bthe (?:MP|MEP|MSP|MLA)(?:'s|’s)?(?![\w-])(?!,? [A-Z])(?!\s+(?:for|of)\b)|"  # "the MP's resignation"
     rf"\bthe\s+same\s+(?!(?:{_TIMES})\b)[a-z]+\b|"
@@ -2536,6 +2538,10 @@ def weak_flashcard(question: Question, story: Story) -> str | None:
     if question.form == Form.DESCRIBED and question.fact.kind in (FactKind.PERSON, FactKind.SPEAKER) and \
             _plural_role(back):
         return f"one person given the role of several: {back}"  # "Eric Fellner": "the co-chairmen of Working Title"
+    if question.form == Form.DESCRIBED and question.fact.kind in (FactKind.PERSON, FactKind.SPEAKER) and \
+            (at := question.fact.sentence.text.find(back)) > 0 and \
+            (ended := _ROLE_ENDED.search(question.fact.sentence.text, max(0, at - 60), at)):
+        return f"a role held no more: {ended.group(0)}"  # "the resignation in January of … leader Hu Yaobang"
     if question.form == Form.DESCRIBED and question.fact.kind == FactKind.PLACE:
         # Judged blind: "What is the Soviet Union?" → "the world's largest grain importer" twice bad: a country is
         # not what one sentence calls it.
@@ -2606,6 +2612,9 @@ def _weak_organisation_card(name: str, back: str) -> str | None:
     return None
 
 
+# Words before a role that say it was lost: the back would teach it as held.
+_ROLE_ENDED = re.compile(r"\b(?:resignation|resigned|resigns|ousting|ousted|ouster|dismissal|dismissed|removal|"
+                         r"removed|sacking|sacked|death|died|funeral|late)\b")
 # "the country's biggest selling paper": which country, weeks later?
 _UNNAMED_SETTING_IN_A_BACK = re.compile(r"\bthe (?:country|state|city|region|island|nation|province)(?:['’]s)?\b")
 
