@@ -344,46 +344,41 @@ def test_its_after_a_country_that_only_qualifies_the_subject_is_not_the_country(
     assert not any(prompt.startswith("Britain's North American") for prompt in prompts), prompts
 
 
-def test_it_after_a_name_that_owns_the_subject_is_not_the_name():
-    """"Globex's Orbit operating system … It has proved such a tempting target": Orbit, not Globex."""
-    text = ("Globex debuts security tools\n"
-            "Globex is releasing tools that clean up PCs harbouring viruses and spyware.\n"
-            "The virus-fighting program will be updated monthly and is a precursor to Globex releasing dedicated "
-            "anti-virus software. Also being released is a software utility that will help users find and remove "
-            "any spyware on their home computer.\n"
-            "The anti-spyware tool is available now and the anti-virus utility is expected to be available later "
-            "this month. "
-            "Globex's Orbit operating system has long been a favourite of people who write computer viruses because "
-            "it is so ubiquitous and has many loopholes that can be exploited. It has proved such a tempting target "
-            "that there are now thought to be more than 100,000 viruses and other malicious programs in existence.\n")
-    prompts = [question.prompt for question in generate(text, published=dt.date(2005, 2, 7)).questions]
-    assert not any("Globex has proved" in prompt for prompt in prompts), prompts
+# A pronoun or "the bank" written out as a name the text does not settle teaches a wrong fact.
+OWNER_OF_THE_SUBJECT = (  # "Globex's Orbit operating system … It has proved": Orbit, not Globex
+    "Globex debuts security tools\n"
+    "Globex is releasing tools that clean up PCs harbouring viruses and spyware.\n"
+    "The virus-fighting program will be updated monthly and is a precursor to Globex releasing dedicated "
+    "anti-virus software. Also being released is a software utility that will help users find and remove "
+    "any spyware on their home computer.\n"
+    "The anti-spyware tool is available now and the anti-virus utility is expected to be available later "
+    "this month. Globex's Orbit operating system has long been a favourite of people who write computer viruses "
+    "because it is so ubiquitous and has many loopholes that can be exploited. It has proved such a tempting target "
+    "that there are now thought to be more than 100,000 viruses and other malicious programs in existence.\n")
+UNNAMED_OFFICIAL = (  # "…, the first official said. He estimated": a place of the story was taken for "he"
+    "Norland To Export No Oil For Four Months, Official\n"
+    "The official said Norland could resume exports after repairing a 40 km section of the 510 km pipeline, "
+    "which links jungle oil fields at Lago Agrio to Balao on the Pacific coast. It would take about 100 mln "
+    "U.S. Dlrs to repair the pipeline, the official, who did not want to be named, told Reuters. Norland had "
+    "enough oil to meet domestic demand for about 35 days and would have to import crude to supplement stocks.\n"
+    "However, Norland might build an emergency 25 km pipeline, costing 15 to 20 mln dlrs, to hook up with a "
+    "Colombian pipeline, the first official said. He estimated it could take about 60 days to build.\n")
+NAME_CUT_SHORT = (  # "the bank's" was written as "the Central Bank of Norland CFA's", a name the text never gives
+    "Norland Central Bank Wants Fund Role\n"
+    "PORTVILLE, March 30 - The Governor of the Central Bank of Norland CFA franc zone countries (NCFA) today "
+    "urged that the bank should be involved in all negotiations with the International Monetary Fund.\n"
+    "Ana Lopez told reporters after a meeting of NCFA finance ministers that the bank's participation in "
+    "future credit talks with the IMF would promote a greater coherence in aid granted to the region.\n")
 
 
-def test_he_after_an_unnamed_official_spoke_is_nobody_named_before():
-    """"…, the first official said. He estimated": a place of the story was once taken for "he"."""
-    text = ("Norland To Export No Oil For Four Months, Official\n"
-            "The official said Norland could resume exports after repairing a 40 km section of the 510 km pipeline, "
-            "which links jungle oil fields at Lago Agrio to Balao on the Pacific coast. It would take about 100 mln "
-            "U.S. Dlrs to repair the pipeline, the official, who did not want to be named, told Reuters. Norland had "
-            "enough oil to meet domestic demand for about 35 days and would have to import crude to supplement "
-            "stocks.\n"
-            "However, Norland might build an emergency 25 km pipeline, costing 15 to 20 mln dlrs, to hook up with a "
-            "Colombian pipeline, the first official said. He estimated it could take about 60 days to build.\n")
+@pytest.mark.parametrize(("text", "never"), [
+    (OWNER_OF_THE_SUBJECT, "Globex has proved"),
+    (UNNAMED_OFFICIAL, "Lago Agrio estimated"),
+    (NAME_CUT_SHORT, "CFA's"),
+], ids=["it after an owner", "he after an unnamed official", "the bank by a name cut short"])
+def test_a_referent_the_text_does_not_settle_is_never_written_in(text: str, never: str) -> None:
     prompts = [question.prompt for question in generate(text, published=dt.date(1987, 3, 9)).questions]
-    assert not any("Lago Agrio estimated" in prompt for prompt in prompts), prompts
-
-
-def test_the_bank_is_not_named_by_a_name_cut_short():
-    """"the Central Bank of West African CFA franc zone countries (UMOA)": "the bank's" was written as a name
-    the article never gives ("the Central Bank of West African CFA's")."""
-    text = ("Norland Central Bank Wants Fund Role\n"
-            "PORTVILLE, March 30 - The Governor of the Central Bank of Norland CFA franc zone countries (NCFA) today "
-            "urged that the bank should be involved in all negotiations with the International Monetary Fund.\n"
-            "Ana Lopez told reporters after a meeting of NCFA finance ministers that the bank's participation in "
-            "future credit talks with the IMF would promote a greater coherence in aid granted to the region.\n")
-    prompts = [question.prompt for question in generate(text, published=dt.date(1987, 3, 30)).questions]
-    assert not any("CFA's" in prompt for prompt in prompts), prompts
+    assert not any(never in prompt for prompt in prompts), prompts
 
 
 def test_a_view_is_asked_as_a_view_not_as_something_said():
