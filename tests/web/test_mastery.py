@@ -7,7 +7,7 @@ import re
 from fsrs import Rating
 
 from app.extensions import db
-from app.models import Question, ReviewSource, utcnow
+from app.models import Question, ReviewSource, User, utcnow
 from app.reviewing import record_review
 from tests.web.conftest import csrf_token
 from tests.web.learner_setup import form_fields, make_assigned_set
@@ -28,6 +28,18 @@ def take_quiz(app, client, set_id: int, right_ids: set[int]) -> None:
         client.post("/quiz/1/answer", data={**fields, "response": response})
 
 
+def at_midday(app, learner: int) -> str:
+    """Give the learner the time zone where it is about noon now, and return it: a card due in ten minutes is due
+    "today" whenever the suite runs (near midnight UTC it would fall due tomorrow)."""
+    offset = 12 - utcnow().hour  # hours east of UTC that make it noon
+    offset = offset - 24 if offset > 14 else offset + 24 if offset < -12 else offset
+    zone = "UTC" if offset == 0 else f"Etc/GMT{-offset:+d}"  # the Etc zones count west of UTC as positive
+    with app.app_context():
+        db.session.get(User, learner).time_zone = zone
+        db.session.commit()
+    return zone
+
+
 def progress_row(client) -> dict[str, str]:
     page = client.get("/progress/").get_data(as_text=True)
     row = page[page.index('<th scope="row"><a href="/study/?set_id=1">'):]
@@ -40,6 +52,7 @@ def progress_row(client) -> dict[str, str]:
 
 def test_six_right_of_twenty_eight_new_cards_is_no_mastery_and_everything_due_today(app, client, learner):
     assigned = make_assigned_set(app, learner, questions=many_questions())
+    zone = at_midday(app, learner)
     take_quiz(app, client, assigned.set_id, set(assigned.question_ids[:RIGHT]))
     row = progress_row(client)
     # Cards met for the first time are in their learning steps, the right ones too: nothing is mastered yet,
@@ -47,12 +60,13 @@ def test_six_right_of_twenty_eight_new_cards_is_no_mastery_and_everything_due_to
     assert (row["mastery"], row["mastered"], row["studied"]) == ("0%", "0 of 28", "28 of 28")
     assert (row["best"], row["last"], row["due_today"]) == ("21%", "21%", "28")
     assert "is the share of a set's cards you have learned" in row["page"]
-    assert "Cards to review before your day ends (UTC)" in row["page"]
+    assert f"Cards to review before your day ends ({zone})" in row["page"]
 
 
 def test_mastery_after_a_failed_quiz_keeps_only_what_the_learner_still_knows(app, client, learner):
     """Ten cards learned days ago (mastered); the quiz then gets six of them right and four wrong, and 18 new wrong."""
     assigned = make_assigned_set(app, learner, questions=many_questions())
+    at_midday(app, learner)
     learned = assigned.question_ids[:10]
     earlier = utcnow() - dt.timedelta(days=3)
     with app.app_context():
