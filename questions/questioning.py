@@ -322,19 +322,20 @@ class Article:
         """Where the last mention of a person before a position ends (0 when there is none)."""
         return max((end for start, end, other in self.mentions if other == name and end <= position), default=0)
 
+    def _opening_name_end(self, position: int) -> int:
+        """Where the longest name mentioned from a position ends (the position itself when none starts there)."""
+        return max((end for start, end, _name in (*self.entity_mentions, *self.mentions) if start == position),
+                   default=position)
+
     def opens_as_subject(self, position: int) -> bool:
         """Whether the name opening a sentence at a position is its subject: a verb, a comma or "'s" follows it,
         not a word that makes it a modifier ("UK banking icon Barclays")."""
-        end = max((end for start, end, _name in (*self.entity_mentions, *self.mentions) if start == position),
-                  default=position)
-        return bool(_SUBJECT_ENDS.match(self.text, end))
+        return bool(_SUBJECT_ENDS.match(self.text, self._opening_name_end(position)))
 
     def opens_as_owner(self, position: int) -> bool:
         """Whether the name opening a sentence at a position owns its subject ("Microsoft's Windows operating
         system has long been a favourite"): the subject is the thing owned, not the name."""
-        end = max((end for start, end, _name in (*self.entity_mentions, *self.mentions) if start == position),
-                  default=position)
-        return self.text.startswith(("'s", "’s"), end)
+        return self.text.startswith(("'s", "’s"), self._opening_name_end(position))
 
     def short_form_of_several(self, position: int, name: str) -> bool:
         """Whether the mention at a position is written shorter than ``name`` and other organisations of the

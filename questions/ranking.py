@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from questions import distractors as pick
 from questions import gazetteer
 from questions import spelling
+from questions.dates import MONTH_NUMBERS
 from questions.lexicon import (
     A_THING, CALENDAR_WORD, DEMONYMS, EMBLEMS, HONORIFICS, LEGAL_SUFFIXES, NOBLE_TITLES, ORG_HEADS, PARTY_ALIASES,
     ROLE_NOUNS,
@@ -755,6 +756,11 @@ def _may_end_on_attribution(text: str) -> bool:
     return text.rstrip().rstrip(".!?").rstrip().endswith(("said", "says", "reported", "added", "noted"))
 
 
+def _sentence_index(question: Question, story: Story) -> int:
+    """The place of the question's own sentence among the story's (where it would be inserted, if not one)."""
+    return bisect.bisect_left(story.sentences, question.fact.sentence.start, key=lambda each: each.start)
+
+
 def item_of_a_list(question: Question, story: Story) -> str | None:
     """"AAA ratings were assigned to:" and the lines below it ("Eastman Kodak Co's 135 mln dlrs of 7-1/8 pct
     euronotes due 1987."): a list's lead-in leaves out what it leads to, and its items are no sentences."""
@@ -765,7 +771,7 @@ def item_of_a_list(question: Question, story: Story) -> str | None:
         return "a lead-in to a list it leaves out"
     if not story.sentences or _FIRST_VERB.search(own):
         return None
-    index = bisect.bisect_left(story.sentences, question.fact.sentence.start, key=lambda each: each.start)
+    index = _sentence_index(question, story)
     for before in reversed(story.sentences[max(0, index - 8):index]):
         text = before.text.rstrip()
         if text.endswith(":"):
@@ -1391,8 +1397,8 @@ def who_was_told(question: Question, story: Story) -> str | None:
     return None
 
 
-_MONTHS = "january february march april may june july august september october november december".split()
-_MONTH_BEFORE = dict(zip(_MONTHS, _MONTHS[-1:] + _MONTHS[:-1]))
+# MONTH_NUMBERS holds the full names first and the abbreviations after: read backwards, a number keeps its name.
+_MONTH_NAMES_BY_NUMBER = {number: name for name, number in reversed(MONTH_NUMBERS.items())}
 
 
 def blank_gives_itself_away(question: Question, story: Story) -> str | None:
@@ -1410,9 +1416,8 @@ def blank_gives_itself_away(question: Question, story: Story) -> str | None:
         return "the blank is a stock phrase"  # "_____ hours a day": 24, as every reader guesses
     if re.match(r"\s+months\b", after) and question.answer.strip().lower() in ("12", "twelve"):
         return "the blank is a stock phrase"  # "For the _____ months ended in February": a year's twelve
-    if question.fact.kind == FactKind.DATE and (month := CALENDAR_WORD.fullmatch(question.answer.strip())) and \
-            (previous := _MONTH_BEFORE.get(month.group(0).lower())) and re.search(rf"\b{previous}\b", before,
-                                                                                re.IGNORECASE):
+    if question.fact.kind == FactKind.DATE and (month := MONTH_NUMBERS.get(question.answer.strip().lower())) and \
+            re.search(rf"\b{_MONTH_NAMES_BY_NUMBER[(month - 2) % 12 + 1]}\b", before, re.IGNORECASE):
         return "the blank is the next month of a run"  # "January, February and the first half of _____"
     if question.fact.kind == FactKind.ORGANISATION and \
             (word := _distinctive_word_in(question.answer, f" {normal(before + ' ' + after)} ", story)):
@@ -2872,7 +2877,7 @@ def with_context(question: Question, story: Story, back: int = 1) -> Question | 
     if question.type != QuestionType.CLOZE or question.form != Form.BLANK or question.sentence is not None or \
             question.context or not story.sentences or question.prompt.startswith("…"):
         return None
-    own = bisect.bisect_left(story.sentences, question.fact.sentence.start, key=lambda each: each.start)
+    own = _sentence_index(question, story)
     if own < back or own >= len(story.sentences) or story.sentences[own].start != question.fact.sentence.start:
         return None
     before = story.sentences[own - back:own]
