@@ -425,6 +425,7 @@ def _story(article: Article, anatomy: Anatomy | None, sentences: tuple[Sentence,
         common_words=article.common, first_seen=_first_seen(article.text), misspelt=spelling.misspelt(article.text),
         imagined=_imagined_paragraphs(article.text), sentences=sentences,
         dateline_end=anatomy.dateline_span.end if anatomy else 0,
+        main_words=_main_words(mentions, article.headline),
         vouched_people=frozenset(_canonical(fact).lower() for fact in article.facts
                                  if fact.kind == FactKind.SPEAKER and article.kind_of_name(_canonical(fact)) == FactKind.PERSON
                                  or fact.kind == FactKind.PERSON and fact.role))
@@ -448,6 +449,12 @@ def _imagined_paragraphs(text: str) -> tuple[tuple[int, int], ...]:
         end = text.find("\n", match.start())
         spans.append((match.start(), len(text) if end < 0 else end))
     return tuple(spans)
+
+
+def _main_words(mentions: dict[str, int], headline: str) -> frozenset[str]:
+    """Return the words of the story's two most-mentioned names and of its headline."""
+    leading = sorted(mentions, key=lambda name: (-mentions[name], name))[:2]
+    return ranking.words_of(" ".join((*leading, headline)))
 
 
 def _first_seen(text: str) -> dict[str, int]:
@@ -1065,6 +1072,11 @@ def _shorten(quote: str, limit: int = 30) -> str:
     return " ".join(parts[:limit]).rstrip(",;:.") + "…"
 
 
+def _closed(words: str) -> str:
+    """End reported words with a full stop, unless _shorten cut them ("… as low as seven dlrs…", not "dlrs….")."""
+    return words if words.endswith("…") else f"{words}."
+
+
 def _is_direct(fact: Fact, article: Article) -> bool:
     """Tell whether the speaker's words are quoted verbatim (inside quotation marks) in the text."""
     quote = (fact.quote or "").strip()
@@ -1175,17 +1187,17 @@ def _speaker_drafts(fact: Fact, setting: Setting | None, article: Article, seed:
     others_of_story = [other for other in wrong if contains_words(article.text, other)]
     if others_of_story and tf_rng.random() < 0.5:
         yield Draft(QuestionType.TRUE_FALSE, f"{capitalise(_as_written(tf_rng.choice(others_of_story), article))} "
-                    f"{verb} that {shown}.", FALSE,
+                    f"{verb} that {_closed(shown)}", FALSE,
                     (TRUE, FALSE), form=Form.STATEMENT)
     else:
-        yield Draft(QuestionType.TRUE_FALSE, f"{capitalise(_as_written(name, article))} {verb} that {shown}.", TRUE,
+        yield Draft(QuestionType.TRUE_FALSE, f"{capitalise(_as_written(name, article))} {verb} that {_closed(shown)}", TRUE,
                     (TRUE, FALSE), form=Form.STATEMENT)
     if setting and setting.mention.lower() not in PRONOUN_WORDS and not setting.in_quote:
         yield Draft(QuestionType.CLOZE, setting.blanked, setting.mention, form=Form.BLANK)
     elif shown.startswith("'"):
         yield Draft(QuestionType.CLOZE, f"“{quote},” said {BLANK}.", name, form=Form.QUOTE)
     else:
-        yield Draft(QuestionType.CLOZE, f"{BLANK} {verb} that {reported}.", name, form=Form.QUOTE)
+        yield Draft(QuestionType.CLOZE, f"{BLANK} {verb} that {_closed(reported)}", name, form=Form.QUOTE)
     role = article.roles.get(name)
     back = f"{name}, {role}" if role and not contains_words(role, name) else name
     if _DENIAL.fullmatch(verb + " "):

@@ -25,6 +25,8 @@ def reported_clause(doc: SpeechDocument, index: int, *, require_that: bool) -> t
                  and tokens[other].sentence == verb.sentence
                  and all(token.word and token.lower not in CLAUSE_VERBS and token.lower not in PERSONAL_PRONOUNS
                          for token in tokens[position:other])
+                 # "warned of the negative effects that a trade war could have": "that" after the topic relates
+                 and not any(token.lower in ("of", "about") for token in tokens[position:other])
                  and not named_speech_between(doc, position, other)), None)
     if that is not None:
         return clause_from(doc, that + 1)
@@ -38,7 +40,7 @@ def reported_clause(doc: SpeechDocument, index: int, *, require_that: bool) -> t
     if position >= len(tokens) or tokens[position].sentence != verb.sentence:
         return None
     token = tokens[position]
-    if not token.word or token.lower in PREPOSITIONS or token.lower in ("and", "but", "or", "so", "then"):
+    if not token.word or token.lower in PREPOSITIONS or token.lower in ("of", "about", "and", "but", "or", "so", "then"):
         return None
     return clause_from(doc, position)
 

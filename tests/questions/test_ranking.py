@@ -865,6 +865,11 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
           "Agriculture Department", kind=FactKind.ORGANISATION), "the headline's short form names the answer: Usda"),
     (make("The _____ has approved the application of Acme Corp to deal in commercial paper.", "Federal Reserve Board",
           kind=FactKind.ORGANISATION), "the headline's short form names the answer"),
+    # The next figure of a range tells the blank's; "of this" points back like "this deal".
+    (make("Acme Corp's share of sales should fall to _____ or 39 pct in 1987 from 41 pct.", "around 38"),
+     "one end of a range"),
+    (make("_____ of this, equivalent to nearly half Acme Corp's exports, would be owed to banks.", "About 90 mln dlrs"),
+     "of this = ?"),
 ])
 def test_each_check_names_its_fault(question: Question, fault: str) -> None:
     story = STORIES_FOR_FAULT.get(fault, STORY)
@@ -1147,14 +1152,15 @@ def test_the_corpus_keeps_its_share_of_recommended_questions() -> None:
     A floor at what the rules reach now, so that a change that loses questions shows. (The density was 1.25
     until a question the engine is unsure of, scored below 0.65, stopped being recommended, even to fill a
     short set or as a last resort, and a set stopped printing one question's answer in another's prompt; it was
-    0.9 until a place's blank, judged publishable half the time, ranked lower.)
+    0.9 until a place's blank, judged publishable half the time, ranked lower; 0.88 until a cloze or choice that
+    names none of the story's main actors and no word of its headline ranked lower.)
     """
     chosen = words = 0
     for path in sorted(CORPUS.glob("*.txt")):
         result = questions.generate(path.read_bytes())
         chosen += sum(question.recommended for question in result.questions)
         words += len(result.text.split()) - len(result.article.headline.split())
-    assert 0.87 <= 100 * chosen / words <= 6
+    assert 0.8 <= 100 * chosen / words <= 6
 
 
 def test_who_holds_a_role_is_asked_as_a_flashcard_not_as_multiple_choice() -> None:
@@ -1433,3 +1439,29 @@ def test_a_name_twice_is_found_with_or_without_the_shortcut(text: str) -> None:
     counts = Counter(word.removesuffix("'s").removesuffix("’s") for word in re.findall(r"[A-Za-z][\w'’-]*", text))
     expected = next((word for word, count in counts.items() if count > 1 and word.lower() in story.surnames), None)
     assert ranking._named_twice(text, story) == expected
+
+
+MAIN_STORY = dataclasses.replace(STORY, main_words=ranking.words_of("Acme Corp Jane Smith Acme to cut jobs from February"))
+
+
+@pytest.mark.parametrize(("question", "off"), [
+    # A question that names a main actor, a word of the headline, or holds one as its answer is about the story.
+    (make("_____ said on Monday it would cut 300 jobs.", "Acme Corp", kind=FactKind.ORGANISATION), False),
+    (make("Brian Jones of Globex said Jane Smith had grown sales _____ since 2020.", "20 pct"), False),
+    (make("Globex said it would hire _____ engineers, mostly in Acme's home town.", "300"), False),
+    (make("Brian Jones said _____ people had applied for the Globex programme.", "300"), True),
+    (make("Globex said output at its Ohio plant rose _____ in May.", "8 pct"), True),
+    (make("Fill in the blank with the right number: Globex said its sales rose _____ last year.", "8 pct", type=MC,
+          choices=("8 pct", "4 pct", "12 pct")), True),
+    # a flashcard's back says who or what: judged as publishable either way
+    (make("What does the figure \u201c300\u201d refer to?", "the people who applied for the Globex programme",
+          type=CARD, form=Form.FIGURE), False),
+])
+def test_a_question_off_the_story_ranks_below_the_recommended(question: Question, off: bool) -> None:
+    assert ranking.off_the_story(question, MAIN_STORY) == off
+    lowered = ranking.score(question, STORY) - ranking.score(question, MAIN_STORY)
+    assert lowered == pytest.approx(0.2 if off else 0.0)
+
+
+def test_a_story_without_names_or_headline_sends_no_question_off() -> None:
+    assert not ranking.off_the_story(make("Gross national product grew _____ last year.", "2.4 pct"), STORY)

@@ -367,6 +367,8 @@ def test_the_deputy_is_not_the_one_with_the_shorter_title() -> None:
         # ... and a pronoun with a past tense after it
         ("Ms Ann Lee confirmed she received support from the group.",
          [("Ann Lee", "Ann Lee", "she received support from the group")]),
+        # "that" after the topic of a warning relates to the topic: no reported clause
+        ("Chancellor Nigel Lawson warned of the negative effects that a trade war could have on the economy.", []),
         # a relative clause between an organisation and its verb
         ("Acme Corp, which makes the engines, warned that costs would rise.",
          [("Acme Corp", "Acme Corp", "costs would rise")]),
