@@ -60,6 +60,10 @@ _NAME_GOES_ON = re.compile(r"(?:\s+[a-z][\w-]*){1,5}\s+\([A-Z]{2,}\)")
 # "A Texas oil firm": an unnamed company the story brings in, after which "the company" may be either.
 _ANOTHER_COMPANY = re.compile(r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w.-]+\s+){0,4}?(?:company|firm|corporation|"
                               r"concern|bank|group|unit|subsidiary|maker|producer|lender|insurer|rival|buyer|bidder)\b")
+# "International Technology corp said": a company's name with its legal form, which the entity stage may not
+# have read (a lower-case "corp"); when it has not, "the company" may be that one.
+_NAME_WITH_LEGAL_FORM = re.compile(r"\b(?!(?:The|A|An|This|That|Its|Their)\s)[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,4}"
+                                   r"\s+(?:[Cc]orp(?:oration)?|[Ii]nc|[Cc]o|[Ll]td|[Pp]lc|LLC|[Cc]ompany)\b")
 # A company named as the parent of another ("part of the private Peugeot SA group"): "the firm" may be either.
 _PARENT_BEFORE = re.compile(r"\b(?:part|unit|subsidiary|division|arm|affiliate|member)\s+of\s+(?:the\s+)?(?:[\w.-]+\s+)?$"
                             r"|\b(?:owned|controlled|acquired|bought)\s+by\s+(?:the\s+)?$")
@@ -878,6 +882,10 @@ def _name_the_company(text: str, start: int, end: int, origin: int, fact: Fact,
                        if mention_start < position)
     if _ANOTHER_COMPANY.search(article.text, last_mention, position):
         return text, start, end, origin
+    if any(not any(pick.same_entity(other, found.group(0)) or other in found.group(0)
+                   for other in article.organisations)
+           for found in _NAME_WITH_LEGAL_FORM.finditer(article.text, 0, position)):
+        return text, start, end, origin  # a company the story names that the entity stage did not read
     if _PARENT_BEFORE.search(article.text[max(0, last_mention - 40):last_mention]):
         return text, start, end, origin  # "Citroen, part of the Peugeot SA group, rose. The firm …": Citroen
     if any(_NAME_GOES_ON.match(article.text, mention_end) for other in named_before

@@ -98,7 +98,7 @@ _LEANING = re.compile(
     r"additionally|thereafter|afterwards?|further|separately|elsewhere|nevertheless|nonetheless|in contrast|"
     r"for instance|for example|in particular|in fact|indeed|of course|as such|at the time|most|many|some|"
     r"certainly|clearly|admittedly|obviously|naturally|inevitably|ironically|interestingly|crucially|"
-    r"though|even|only|yesterday|today|now|at the time|at that time|by then|since then|until then|"
+    r"though|even|only|not that|yesterday|today|now|at the time|at that time|by then|since then|until then|"
     r"likewise|similarly|in addition|as a result|at the same time|even so|in turn|by contrast|on the other hand|"
     r"the (?:move|decision|deal|plan|company|firm|group|man|woman|official|spokesman|spokeswoman|agency|report|"
     r"latter|former|same|comments|figures|statement|source|sources|measure|proposal|bill|agreement|talks|"
@@ -311,7 +311,10 @@ _FIRM_GOES_ON = re.compile(r",\s*[A-Z][\w.'’&-]*(?:,?\s+[A-Z&][\w.'’&-]*)*\s
 # "head of development, new media and sports news": the role's list of what it heads goes on after the comma.
 _PORTFOLIO_GOES_ON = re.compile(r",\s+(?!(?:which|who|whose|where|that|said|says|a|an|the|and|but|is|was|has)\b)"
                                 r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}(?:,\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})*,?\s+"
-                                r"and\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s*[,.]")
+                                r"and\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}"
+                                # "drawn from government, industry and the voluntary sector has been set up": the
+                                # writer left the aside unclosed
+                                r"(?:\s*[,.]|\s+(?:has|have|had|is|are|was|were|will|would)\b)")
 _ONE_ADJECTIVE = re.compile(r"(?:an?|the) [a-z]+(?:al|ic|ive|ous|ful|less|ible|able|ese|ish)")
 _LAST_NAME_OF_A_FIRM = re.compile(r",\s*[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*)*\s*[.;]?\s*[”\"]?\s*$")
 _REPORTER_BEFORE = re.compile(r"\b(?:correspondent|reporter|editor|columnist|presenter)\s+$", re.IGNORECASE)
@@ -453,7 +456,15 @@ def leans_on_earlier_sentence(question: Question, story: Story) -> str | None:
     opener = _LEANING.match(body)
     if opener and not _EXPLETIVE_IT.match(body):
         return f"leans on an earlier sentence: {opener.group(0)}"
+    if reply := _BARE_REPLY.search(body):
+        return f"leans on an earlier sentence: only {reply.group(1)}"
     return None
+
+
+# "Industrial Bank of Japan senior economist _____ agreed.", "Deputy ministers, including _____, will attend.": a
+# sentence that only agrees or attends answers the one before.
+_BARE_REPLY = re.compile(r"^[^;:]{3,100}\s(?<!was )(?<!were )(?<!been )(?<!be )(?<!already )"
+                         r"(agreed|agrees|concurred|concurs|disagreed|disagrees|attend|attended|attends)\.$")
 
 
 def unnamed_pronoun(question: Question, story: Story) -> str | None:
@@ -1345,6 +1356,9 @@ def blank_cuts_a_name(question: Question, story: Story) -> str | None:
     if around and question.fact.kind in (FactKind.ORGANISATION, FactKind.PERSON, FactKind.SPEAKER) and \
             (demonym := re.search(r"\b([A-Z][a-z]+)\s+$", around[0])) and demonym.group(1).lower() in DEMONYMS:
         return "the blank cuts a name in two"  # "a top European _____ official", "alleged English _____ charged"
+    if question.fact.kind in (FactKind.ORGANISATION, FactKind.PLACE) and \
+            re.match(r"(?:Without|Of|For|And|With|Against|In|On|At|To|From|By)\b", question.answer):
+        return "the blank cuts a name in two"  # "the media watchdog, Reporters _____": a name opens on no preposition
     if around and re.search(r"\b(?:AG|Inc|Corp|Co|Ltd|Plc|SA|NV|GmbH)\.?\s+$", around[0]) and \
             question.fact.kind in (FactKind.ORGANISATION, FactKind.PERSON, FactKind.SPEAKER):
         return "the blank cuts a name in two"  # "Puma AG _____ said": the rest of the firm's name
@@ -1431,7 +1445,7 @@ def blank_gives_itself_away(question: Question, story: Story) -> str | None:
     if re.match(r"\s*\([A-Z][^)]*\)\s+(?:Ltd|Inc|Corp|Co|Plc|LLC|AG|SA|NV)\b", after) or \
             question.fact.kind != FactKind.NUMBER and re.match(r"\s+\d+\s+[A-Z]", after):
         return "the blank cuts a name in two"  # "_____ (Far East) Ltd", "_____ 64 DS"
-    acronym = re.match(r"\s*\(([A-Z][A-Za-z&]{1,7})\)", after)
+    acronym = re.match(r"\s*\(([A-Z][A-Za-z&]{1,7})\)", after) or re.match(r",\s*([A-Z][A-Z&]{1,7}),", after)
     if acronym and (_initials_of(question.answer) == acronym.group(1).replace("&", "") or
                     _abbreviates(acronym.group(1), question.answer)):
         return f"the blank's acronym follows it: ({acronym.group(1)})"

@@ -648,6 +648,10 @@ COMPANY_LEDE = "CPC International Inc said it expects 1987 earnings per share to
      None, "CPC International Inc has"),
     # A parent or central bank is not the company named.
     (COMPANY_LEDE + "The parent company said it would sell 12 plants.\n", None, "CPC International Inc said it would"),
+    # The lede's company written with a lower-case "corp" that no rule read: the noun is not the body named later.
+    ("Delta Technology corp said it expects a loss for the quarter.\nIt settled with the California Health "
+     "Services department.\nThe company said it has agreed to make capital expenditures of about 600,000 dlrs.\n",
+     None, "California Health Services said"),
 ])
 def test_the_company_is_named_only_when_the_article_has_named_just_one(text, written, never):
     prompts = [question.prompt for question in generate("Company news\n" + text, published=dt.date(1987, 4, 3)).questions]

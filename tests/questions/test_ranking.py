@@ -870,6 +870,23 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
      "one end of a range"),
     (make("_____ of this, equivalent to nearly half Acme Corp's exports, would be owed to banks.", "About 90 mln dlrs"),
      "of this = ?"),
+    # A reply to the sentence before; a name opening on a preposition or followed by its acronym; a description
+    # whose list the writer left unclosed.
+    (make("Acme Corp senior economist _____ agreed.", "Jane Smith", kind=FactKind.SPEAKER),
+     "leans on an earlier sentence: only agreed"),
+    (make("Deputy ministers, including Acme Corp's adviser _____, will attend.", "Jane Smith", kind=FactKind.PERSON),
+     "leans on an earlier sentence: only attend"),
+    (make("Not that Acme Corp, which has won nine of the last _____ contracts, will lay down quietly.", "10"),
+     "leans on an earlier sentence: Not that"),
+    (make("Acme Corp was accused of blocking access by the media watchdog, Reporters _____.", "Without Borders",
+          kind=FactKind.ORGANISATION), "the blank cuts a name in two"),
+    (make("Jane Smith, new chairman of the _____, NYMEX, said her priority is a merger.", "New York Mercantile Exchange",
+          kind=FactKind.ORGANISATION), "the blank's acronym follows it: (NYMEX)"),
+    (make("What is the Alliance for Digital Inclusion?", "an independent body with members drawn from government",
+          type=CARD, form=Form.DESCRIBED, kind=FactKind.ORGANISATION, value="Alliance for Digital Inclusion",
+          sentence="The Alliance for Digital Inclusion, an independent body with members drawn from government, "
+                   "industry and the voluntary sector has recently been set up."),
+     "a description cut short"),
 ])
 def test_each_check_names_its_fault(question: Question, fault: str) -> None:
     story = STORIES_FOR_FAULT.get(fault, STORY)
