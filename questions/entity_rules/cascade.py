@@ -120,6 +120,12 @@ def connects(found: Findings, index: int, structured: bool, start: int) -> bool:
                                           or place_possessive(found.doc, index))
     if plural_possessive(found.doc, index):
         return continues(found.doc, index + 1)  # "the Transport and General Workers' Union"
+    # "Berliner Handels- und Frankfurter Bank": a hyphen left hanging before "und" shares the name's last word
+    if token.text == "-" and token.start == previous.end and following.lower in ("und", "and"):
+        return index + 2 < len(tokens) and tokens[index + 2].sentence == token.sentence and \
+            continues(found.doc, index + 2)
+    if lower in ("und", "and") and previous.text == "-" and tokens[index - 2].end == previous.start:
+        return continues(found.doc, index + 1)
     if not token.text.islower():
         return False
     if lower in STRUCTURE_CONNECTORS:

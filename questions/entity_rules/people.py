@@ -354,6 +354,8 @@ def role_noun_before(found: Findings, first: int) -> str | None:
             run -= 1
         if index - run > 3:
             return None
+        if run >= 2 and tokens[run - 1].lower in ("und", "and") and tokens[run - 2].text == "-":
+            return None  # "Berliner Handels- und Frankfurter Bank economist": "Frankfurter Bank" is half a name
         index = run
     index = organisation_of_role(found, index)
     while index < head and tokens[index].lower in ("and", "or", "&"):

@@ -409,6 +409,8 @@ def test_annotated_corpus_entities_are_found() -> None:
         ("Dealers may move, branch manager of Kestrel Ferrand Paul Hofsted told a press conference.", "Paul Hofsted",
          "manager of Kestrel Ferrand"),
         ("The ball went to Aldo Venti, the heart of Italy's midfield. Venti scored twice.", "Aldo Venti", None),
+        # a role would cut the bank's name at its hanging hyphen ("Frankfurter Bank economist" was his role)
+        ('"It will be refined," said Tarviker Handels- und Kestrel Bank economist Hermann Lind.', "Hermann Lind", None),
     ],
 )
 def test_person_and_role_in_news_prose(text: str, name: str, role: str | None) -> None:
@@ -508,6 +510,9 @@ def test_person_and_role_in_news_prose(text: str, name: str, role: str | None) -
         # the firm of an office before a name, read alone later, is still the firm
         ("Dealers may move, branch manager of Kestrel Ferrand Paul Hofsted said. Kestrel Ferrand is the main dealer.",
          {"Kestrel Ferrand"}),
+        # a hyphen left hanging before "und" shares the last word: one bank, not a person and half a bank
+        ('"It will be refined," said Tarviker Handels- und Kestrel Bank economist Hermann Lind.',
+         {"Tarviker Handels- und Kestrel Bank"}),
     ],
 )
 def test_organisations_in_news_prose(text: str, names: set[str]) -> None:

@@ -880,6 +880,12 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
      "leans on an earlier sentence: Not that"),
     (make("Acme Corp was accused of blocking access by the media watchdog, Reporters _____.", "Without Borders",
           kind=FactKind.ORGANISATION), "the blank cuts a name in two"),
+    (make("Acme Corp's team held the Saints at _____'s in their fifth-round tie.", "St Mary", kind=FactKind.PLACE),
+     "the blank cuts a name in two"),
+    (make("Acme Corp estimates that the shortfall could shrink to little _____ by 2009.", "more than $200bn"),
+     "the blank cuts a hedge in two"),
+    (make("Jane Smith steps down as chairman of Acme Corp after an nine-year tenure in _____.", "March",
+          kind=FactKind.DATE), "'an nine-year'"),
     (make("Jane Smith, new chairman of the _____, NYMEX, said her priority is a merger.", "New York Mercantile Exchange",
           kind=FactKind.ORGANISATION), "the blank's acronym follows it: (NYMEX)"),
     (make("What is the Alliance for Digital Inclusion?", "an independent body with members drawn from government",
@@ -1462,8 +1468,10 @@ MAIN_STORY = dataclasses.replace(STORY, main_words=ranking.words_of("Acme Corp J
 
 
 @pytest.mark.parametrize(("question", "off"), [
-    # A question that names a main actor, a word of the headline, or holds one as its answer is about the story.
-    (make("_____ said on Monday it would cut 300 jobs.", "Acme Corp", kind=FactKind.ORGANISATION), False),
+    # A question that names a main actor or a word of the headline is about the story.
+    (make("Jane Smith said on Monday it would cut _____ jobs.", "300"), False),
+    # the answer is hidden: it tells the learner nothing of which story the prompt is about
+    (make("_____ said on Monday it would shed 300 posts.", "Globex", kind=FactKind.ORGANISATION), True),
     (make("Brian Jones of Globex said Jane Smith had grown sales _____ since 2020.", "20 pct"), False),
     (make("Globex said it would hire _____ engineers, mostly in Acme's home town.", "300"), False),
     (make("Brian Jones said _____ people had applied for the Globex programme.", "300"), True),
