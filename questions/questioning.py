@@ -351,11 +351,10 @@ class Article:
         return any(other != name and other.startswith(written) for other in self.organisations)
 
     def entity_starting(self, position: int) -> str | None:
-        """Return the organisation, place or person whose mention starts at a position, if any."""
-        for start, _end, name in (*self.entity_mentions, *self.mentions):
-            if start == position:
-                return name
-        return None
+        """Return the organisation, place or person whose mention starts at a position, if any: the longest, since
+        "Air" of "CP Air" is also found at the start of "Air Canada"."""
+        found = [(end, name) for start, end, name in (*self.entity_mentions, *self.mentions) if start == position]
+        return max(found)[1] if found else None
 
 
 # ------------------------------------------------------------------ front door

@@ -460,7 +460,12 @@ def leans_on_earlier_sentence(question: Question, story: Story) -> str | None:
         return f"leans on an earlier sentence: {opener.group(0)}"
     if reply := _BARE_REPLY.search(body):
         return f"leans on an earlier sentence: only {reply.group(1)}"
+    if contrast := _CONTRAST_WITHIN.search(_unquoted_body(question.prompt)):
+        return f"leans on an earlier sentence: {contrast.group(0)}"  # "Wales, on the other hand, have played …"
     return None
+
+
+_CONTRAST_WITHIN = re.compile(r"\b(?:by contrast|in contrast|on the other hand)\b(?!\s+(?:to|with)\b)", re.IGNORECASE)
 
 
 # "Industrial Bank of Japan senior economist _____ agreed.", "Deputy ministers, including _____, will attend.": a
@@ -1103,6 +1108,10 @@ def about_the_report(question: Question, story: Story) -> str | None:
     return None
 
 
+_HEDGE_WORDS = re.compile(r"^(?:about|around|some|nearly|almost|roughly|approximately|over|under|more than|less than|"
+                          r"up to|as much as|as many as|at least|an estimated|just over|just under) ")
+
+
 def answer_in_headline(question: Question, story: Story) -> str | None:
     if not story.headline:
         return None
@@ -1121,6 +1130,9 @@ def answer_in_headline(question: Question, story: Story) -> str | None:
     headline = f" {normal(story.headline)} "
     if len(answer) > 2 and f" {answer} " in headline:
         return "the answer is in the headline"
+    unhedged = _HEDGE_WORDS.sub("", answer)
+    if unhedged != answer and len(unhedged) > 2 and f" {unhedged} " in headline:
+        return "the answer's figure is in the headline"  # "around one pct" under "Iea Sees One Pct Growth"
     if question.form == Form.DESCRIBED and question.fact.kind == FactKind.PERSON:
         # "Who is Rilwanu Lukman?" under "Opec President Lukman Sees Brief Meeting": the headline gives the role.
         surname = normal(str(question.fact.value)).rsplit(" ", 1)[-1]
@@ -1231,6 +1243,12 @@ _NUMBER_WORDS = {word: str(value) for value, word in enumerate(
 def _headline_hint(answer: str, headline: str, common_words: frozenset[str]) -> str | None:
     """Headlines shorten: "G-7" for seven, "C And W" for Cable and Wireless, "Euro" for Europe."""
     words = [word.removesuffix("'s").removesuffix("’s") for word in _WORD.findall(answer)]
+    national = re.sub(r"^(?:the )?(?:U\.S\.|US|UK|U\.K\.|EU|British|American) ", "", answer)
+    # An acronym is no English word: "Bid" in a headline abbreviates nothing.
+    if acronym := next((word for word in _WORD.findall(headline) if 3 <= len(word) <= 6
+                        and word.lower() not in common_words and not spelling.known(word.lower())
+                        and (_abbreviates(word, answer) or _abbreviates(word, national))), None):
+        return f"the headline's {acronym} abbreviates the answer"  # "Nymex" over New York Mercantile Exchange
     if len(words) > 4:
         return None  # a description ("economist at Wells Fargo Bank") is more than the name the headline shows
     if len(words) == 1 and (digit := _NUMBER_WORDS.get(words[0].lower())) and digit in headline and \
@@ -1447,13 +1465,15 @@ def blank_gives_itself_away(question: Question, story: Story) -> str | None:
     if question.fact.kind == FactKind.ORGANISATION and \
             (word := _distinctive_word_in(question.answer, f" {normal(before + ' ' + after)} ", story)):
         return f"the prompt prints the answer's name: {word}"  # "Transamerica Financial Corp, a unit of _____"
+    if re.search(r"(?:Standard (?:and|&) Poor's|S&P|FTSE|Nikkei|Russell|Hang Seng|Dow Jones)\s*$", before):
+        return "the blank is the figure of an index's name"  # "the Standard and Poor's _____ stock index": 500
     if re.search(r"\bout of\s+$", before) and re.fullmatch(r"(?:10|ten|100|a hundred|one hundred)", question.answer.strip(),
                                                            re.IGNORECASE):
         return "the blank is the round whole of a share"  # "Eight out of _____ voters": ten, as every reader guesses
     if re.match(r"\s*\([A-Z][^)]*\)\s+(?:Ltd|Inc|Corp|Co|Plc|LLC|AG|SA|NV)\b", after) or \
             question.fact.kind != FactKind.NUMBER and re.match(r"\s+\d+\s+[A-Z]", after):
         return "the blank cuts a name in two"  # "_____ (Far East) Ltd", "_____ 64 DS"
-    acronym = re.match(r"\s*\(([A-Z][A-Za-z&]{1,7})\)", after) or re.match(r",\s*([A-Z][A-Z&]{1,7}),", after)
+    acronym = re.match(r"\s*\(([A-Z][A-Za-z&]{1,7})\)", after) or re.match(r",\s*([A-Z][A-Z&]{1,7})\b", after)
     if acronym and (_initials_of(question.answer) == acronym.group(1).replace("&", "") or
                     _abbreviates(acronym.group(1), question.answer)):
         return f"the blank's acronym follows it: ({acronym.group(1)})"
@@ -2014,8 +2034,8 @@ _ROW_LABEL = re.compile(r"[A-Z][\w/&.'’-]*(?:\s+(?!\d)[\w/&.'’-]+){0,3}?\s*(
                         r"(?:\d+/\d+\s+)?[-–]\s+(?:_{3,}|\d)(?!.*\s[-–]\s[a-z])")  # not "Nearly two thirds - 65% - of"
 _TABLE_CELL = re.compile(r"(?<!\S)(?:[\d.,/-]+|_{3,})(?=[\s.]|$)")
 _BARE_TICKER = re.compile(r"(?<!\()\b[A-Z]{2,5}\.[A-Z]{1,3}\b(?!\.)")  # Reuters codes: "RD.AMS", "HKLD.HKG"
-_LOWER_MONTH = re.compile(r"(?<![\w-])(?:january|february|april|june|july|august|september|october|november|december)"
-                          r"(?![\w-])")
+_LOWER_MONTH = re.compile(r"(?<![\w-])(?:january|february|april|june|july|august|september|october|november|december|"
+                          r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?(?=\s+(?:\d|_{3,})))(?![\w-])")
 _DOUBLED_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
 _INITIALS_WITHOUT_STOP = re.compile(r"\b(?:[A-Z]\.)+[A-Z](?= [a-z])")
 _INITIALS_THEN_CAPITAL = re.compile(r"\b((?:[A-Z]\.){2,}),? ([A-Z][a-z]+)\b")

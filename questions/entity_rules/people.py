@@ -203,7 +203,7 @@ def read_person(found: Findings, first: int, last: int) -> bool:
         found.add_thing("read_person", article.span_text(start, last), start, last)
         return True  # "a Golden Globe award", "the Mercury Montego sedans"
     if organisation_noun_before(found.doc, start) or organisation_appositive(found.doc, last) \
-            or employer_position(found, first) or employs_next(found, last):
+            or employer_position(found, first) or employs_next(found, last) or national_brand(words):
         kind = Kind.ORGANISATION
     elif strong_place_cue(found.doc, start, last, single=False) and not person_cue(found.doc, start, last) \
             or place_appositive(found.doc, start, last) and not called_by_surname(found, start, last):
@@ -221,6 +221,18 @@ def read_person(found: Findings, first: int, last: int) -> bool:
     found.add("read_person", kind, article.span_text(start, last), start, last, strength=1 if kind is Kind.PLACE else 2,
               role=role if kind is Kind.PERSON else None, context=first)
     return True
+
+
+def national_brand(words: Sequence[Token]) -> bool:
+    """"Air Canada", "Hydro Quebec", "Bell Canada": a trade's word before a country is a national company."""
+    if len(words) != 2 or words[0].lower not in _BRAND_HEADS:
+        return False
+    place = gazetteer.lookup(words[1].text)
+    return place is not None and place.kind == gazetteer.PlaceKind.COUNTRY
+
+
+# Words a national company puts before its country's name.
+_BRAND_HEADS = frozenset("air hydro petro bell telecom radio banco banque credit".split())
 
 
 def called_by_surname(found: Findings, first: int, last: int) -> bool:

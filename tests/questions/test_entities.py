@@ -510,6 +510,8 @@ def test_person_and_role_in_news_prose(text: str, name: str, role: str | None) -
         # the firm of an office before a name, read alone later, is still the firm
         ("Dealers may move, branch manager of Kestrel Ferrand Paul Hofsted said. Kestrel Ferrand is the main dealer.",
          {"Kestrel Ferrand"}),
+        # a trade's word before a country names a national company, not a person ("Air Canada" was asked "Who is")
+        ("Canada's airline industry has a new competitor for government-owned Air Canada.", {"Air Canada"}),
         # a hyphen left hanging before "und" shares the last word: one bank, not a person and half a bank
         ('"It will be refined," said Tarviker Handels- und Kestrel Bank economist Hermann Lind.',
          {"Tarviker Handels- und Kestrel Bank"}),

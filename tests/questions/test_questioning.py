@@ -419,6 +419,13 @@ def test_what_a_source_did_not_say_is_never_asked_as_what_it_said():
     ("S and P cuts Chase\nS and P cut Chase Manhattan's debt. The paper of the parent and its unit Chase Manhattan "
      "Bank of Canada was affirmed.\nChase has 3.2 billion dlrs of debt. It has 6.4 billion dlrs of loans to Brazil.\n",
      "6.4 billion dlrs", "Chase Manhattan Bank of Canada has"),
+    # "It" after a sentence opening on Air Canada is not "Air" of an earlier "CP Air" (a shorter name found there)
+    ("Canada's airline profits seen higher\nTORONTO, March 31 - Canada's airline industry, shaken up by a merger "
+     "that creates a new competitor for government-owned Air Canada, has begun a drive for profitability.\nAnalysts "
+     "believe chairman Rhys Eyton will develop the true potential of the former CP Air, which floundered for four "
+     "decades inside conglomerate Canadian Pacific Ltd.\nAir Canada, widely expected to be privatized later this "
+     "year, lost 14.8 mln Canadian dlrs in 1985. It has a debt of more than 2 billion dlrs.\n",
+     "more than 2 billion dlrs", "Air has"),
     # a compound adjective is no first name, so "Jagran" is not written out as "Hindi-language Dainik Jagran"
     ("Irish group buys stake\nIndependent News & Media is buying a 26% stake in Indian newspaper company Jagran.\n"
      "Jagran publishes the Hindi-language Dainik Jagran, which has been in circulation for 62 years.\n",

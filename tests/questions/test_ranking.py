@@ -880,6 +880,24 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
      "leans on an earlier sentence: Not that"),
     (make("Acme Corp was accused of blocking access by the media watchdog, Reporters _____.", "Without Borders",
           kind=FactKind.ORGANISATION), "the blank cuts a name in two"),
+    (make("Caracas, feb _____ - venezuela is seeking a flexible attitude from Acme Corp, Jane Smith said.", "26"),
+     "a month in lower case: feb"),
+    # A contrast that names nothing it contrasts with; an index's name; an acronym after the blank and a comma.
+    (make("Acme Corp, on the other hand, has made its best start since it last won the title in _____.", "1994",
+          kind=FactKind.DATE), "leans on an earlier sentence: on the other hand"),
+    (make("In _____ and Globex by contrast, demand should rise faster than output.", "France", kind=FactKind.PLACE),
+     "leans on an earlier sentence: by contrast"),
+    (make("Acme Corp trades futures on the Standard and Poor's _____ stock index.", "500"),
+     "the blank is the figure of an index's name"),
+    (make("Acme Corp filed its report with the _____, SEC.", "Securities and Exchange Commission",
+          kind=FactKind.ORGANISATION), "the blank's acronym follows it: (SEC)"),
+    (make("Growth in oil use will slow to _____ this year, Acme Corp said.", "around two billion",
+          kind=FactKind.NUMBER), "the answer's figure is in the headline"),
+    # A headline's acronym, an English word never taken for one ("Bid"): see the story without one below.
+    (make("The _____ expects to submit a propane futures contract for approval, Jane Smith said.",
+          "New York Mercantile Exchange", kind=FactKind.ORGANISATION), "the headline's Nymex abbreviates the answer"),
+    (make("Acme Corp said it has filed a drug application with the _____ requesting approval.",
+          "U.S. Food and Drug Administration", kind=FactKind.ORGANISATION), "the headline's Fda abbreviates the answer"),
     (make("Acme Corp's team held the Saints at _____'s in their fifth-round tie.", "St Mary", kind=FactKind.PLACE),
      "the blank cuts a name in two"),
     (make("Acme Corp estimates that the shortfall could shrink to little _____ by 2009.", "more than $200bn"),
@@ -914,6 +932,8 @@ STORIES_FOR_FAULT = {
     "the answer's name is in the headline: Globex": dataclasses.replace(STORY, headline="Globex Half-Year Earnings Up"),
     "the headline's Euro gives the answer away": dataclasses.replace(STORY, headline="Acme gets Euro date"),
     "the headline's short form names the answer": dataclasses.replace(STORY, headline="Fed Approves Acme Unit"),
+    "the headline's Nymex abbreviates the answer": dataclasses.replace(STORY, headline="Nymex Plans Propane Contract"),
+    "the headline's Fda abbreviates the answer": dataclasses.replace(STORY, headline="Acme Files Drug Application With Fda"),
     "the headline's short form names the answer: Usda": dataclasses.replace(
         STORY, headline="Soybean Group Head Urges Usda Action On Loan"),
     # "Despite Jones" is a name the entity stage misread from "Despite Jones's warning, ..."
@@ -1490,3 +1510,10 @@ def test_a_question_off_the_story_ranks_below_the_recommended(question: Question
 
 def test_a_story_without_names_or_headline_sends_no_question_off() -> None:
     assert not ranking.off_the_story(make("Gross national product grew _____ last year.", "2.4 pct"), STORY)
+
+
+def test_an_english_word_of_the_headline_is_no_acronym_of_the_answer() -> None:
+    question = make("Acme Corp launched a tender offer for _____ last week.", "Brown International Development",
+                    kind=FactKind.ORGANISATION)
+    assert not any("abbreviates" in fault for fault in
+                   ranking.faults(question, dataclasses.replace(STORY, headline="Acme Makes Bid For Rival")))
