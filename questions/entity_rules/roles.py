@@ -55,6 +55,10 @@ def appositive_after(doc: EntityText, last: int) -> str | None:
     start = index
     if start < len(tokens) and tokens[start].lower in ("as", "in", "at", "with", "for", "from", "after", "under"):
         return None  # "Het Comite, as a member of FEFAC,": what the name does, not what it is
+    opening = tokens[start + 1] if start + 1 < len(tokens) and tokens[start].lower == "the" else \
+        tokens[start] if start < len(tokens) else None
+    if opening is not None and opening.lower in ("two", "three", "four", "five", "both", "twin"):
+        return None  # "Li Peng and Tian Jiyun, the two main contenders": the pair's description, not one man's role
     has_role = False
     end = None  # where the role ends when it ends before the appositive does
     while index < len(tokens) and tokens[index].sentence == tokens[last - 1].sentence:

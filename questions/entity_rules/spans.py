@@ -22,7 +22,12 @@ def may_open(doc: EntityText, index: int) -> bool:
         return False  # "7E7", "4x4": a model number
     previous = doc.tokens[index - 1] if index else None
     following = doc.tokens[index + 1] if index + 1 < len(doc.tokens) else None
+    if _CREDIT_RATING.fullmatch(token.text):
+        return False  # "bonds rated A-1/A-plus of Virginia Electric": a rating, not the firm's first word
     return not date_word(token, previous, following) and not month_range(token)
+
+
+_CREDIT_RATING = re.compile(r"(?:A{1,3}|B{1,3}|C{1,3}|Aa|Baa|Ba|Caa)(?:-?[1-3])?-(?:plus|minus)|(?:Aa|Baa|Ba|Caa|A|P)-?[1-3]")
 
 
 def continues(doc: EntityText, index: int) -> bool:

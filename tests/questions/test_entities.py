@@ -409,6 +409,10 @@ def test_annotated_corpus_entities_are_found() -> None:
         ("Dealers may move, branch manager of Kestrel Ferrand Paul Hofsted told a press conference.", "Paul Hofsted",
          "manager of Kestrel Ferrand"),
         ("The ball went to Aldo Venti, the heart of Italy's midfield. Venti scored twice.", "Aldo Venti", None),
+        # the description of a pair is neither man's role ("Who is Tian Jiyun?" "the two main contenders …")
+        ("Yao gave the news conference in the Great Hall of the People along with Vice-Premiers Li Pang and Tian "
+         "Jiyong, the two main contenders to succeed Zhao as Premier.",
+         "Tian Jiyong", None),
         # a role would cut the bank's name at its hanging hyphen ("Frankfurter Bank economist" was his role)
         ('"It will be refined," said Tarviker Handels- und Kestrel Bank economist Hermann Lind.', "Hermann Lind", None),
     ],
@@ -510,6 +514,9 @@ def test_person_and_role_in_news_prose(text: str, name: str, role: str | None) -
         # the firm of an office before a name, read alone later, is still the firm
         ("Dealers may move, branch manager of Kestrel Ferrand Paul Hofsted said. Kestrel Ferrand is the main dealer.",
          {"Kestrel Ferrand"}),
+        # a bond's rating is no first word of the issuer's name ("What is A-plus of Virginia Electric …?")
+        ("Syndicates will bid for bonds rated A-1/A-plus of Kestrel Electric and Power Co, a unit of Tarvik Inc.",
+         {"Kestrel Electric and Power Co"}),
         # a trade's word before a country names a national company, not a person ("Air Canada" was asked "Who is")
         ("Canada's airline industry has a new competitor for government-owned Air Canada.", {"Air Canada"}),
         # a hyphen left hanging before "und" shares the last word: one bank, not a person and half a bank
