@@ -1076,6 +1076,8 @@ def _shorten(quote: str, limit: int = 30) -> str:
     parts = quote.split(" ")
     if len(parts) <= limit:
         return quote.rstrip(".")
+    while limit > 1 and parts[limit - 1][:1].isupper() and parts[limit][:1].isupper():
+        limit -= 1  # "referring to News Corp chairman Rupert…": a cut never splits a name
     return " ".join(parts[:limit]).rstrip(",;:.") + "…"
 
 

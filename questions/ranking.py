@@ -252,6 +252,9 @@ _DEMONSTRATIVE = re.compile(
     rf"\bthe (?:MP|MEP|MSP|MLA)(?:'s|’s)?(?![\w-])(?!,? [A-Z])(?!\s+(?:for|of)\b)|"  # "the MP's resignation"
     rf"\bthe\s+same\s+(?!(?:{_TIMES})\b)[a-z]+\b|"
     rf"\b(?:of|from|for|with|about|like|than|after|before|on|in) (?:this|these|those)(?=\s*[,.;:)])|"  # "_____ of this,"
+    rf"\b[Tt]o [a-z]+ (?:this|that)(?=\s*[,.;:])|"  # "To offset this, the state offers …"
+    rf"\b(?:this|that|these|those) (?:view|idea|argument|claim|assessment|sentiment|opinion|theory|belief|"
+    rf"concern|fear|hope)s?\b|"  # "Mr _____ backed that view on Tuesday"
     rf"\bthe (?:two|three|four) (?:men|women|leaders|sides|teams|companies|firms|countries|parties|banks|players)\b"
     rf"(?!,? [A-Z])|"
     # "_____ said that would be 4.5% of GDP": "which he said would be" made a "that" that stands for something
@@ -820,6 +823,8 @@ def no_main_verb(question: Question, story: Story) -> str | None:
     body = _unquoted_body(question.prompt)
     if (named := _NAME_THEN_DESCRIPTION.match(body)) and not _VERB_AFTER_A_COMMA.search(body, named.end()):
         return "not a sentence: a name and its description"  # "The Kodak KIMS system _____, a microfilm-based …"
+    if _BULLETED_CLAUSE.match(question.fact.sentence.text):
+        return "not a sentence: an item of a bulleted list"  # "-- Requiring the Agriculture Secretary reimburse …"
     if not _may_end_on_attribution(body):
         return None
     claim = _TRAILING_ATTRIBUTION.sub("", body)
@@ -828,6 +833,8 @@ def no_main_verb(question: Question, story: Story) -> str | None:
     return "not a sentence: no verb before its attribution"
 
 
+# A list's item that opens on a dash and a verb: its subject is the sentence that introduced the list.
+_BULLETED_CLAUSE = re.compile(r"\s*(?:--|[-*•–—])\s*[A-Z][a-z]+(?:ing|s|ed)\b")
 # "the 13-nation OPEC", "455,000 60-kg bags", "a 24-inch pipeline": a figure that describes a noun.
 _FIGURE_AS_MODIFIER = re.compile(r"^(?:about |some )?[\d,.]+-(?!for-)[a-z]+$|^(?:one|two|three|four|five|six|seven|eight|"
                                  r"nine|ten|eleven|twelve)-(?!for-)(?!one|two|three|four|five|six|seven|eight|nine)"

@@ -1026,3 +1026,9 @@ def test_a_quotation_framed_by_a_body_of_something_gives_it_its_article(speaker:
     setting = questioning.Setting(text=text, start=0, end=len(text), mention="act",
                                   sentence=Sentence(text, 0, len(text)), speaker=speaker)
     assert setting.frame(text) == framed
+
+
+def test_a_long_quotation_is_never_cut_inside_a_name():
+    quote = " ".join(["word"] * 24) + " referring to News Corp chairman Rupert Murdoch and his plans"
+    shortened = questioning._shorten(quote)
+    assert shortened.endswith("…") and not shortened.endswith("Rupert…") and "Murdoch" not in shortened

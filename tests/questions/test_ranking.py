@@ -882,6 +882,13 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
           kind=FactKind.ORGANISATION), "the blank cuts a name in two"),
     (make("Caracas, feb _____ - venezuela is seeking a flexible attitude from Acme Corp, Jane Smith said.", "26"),
      "a month in lower case: feb"),
+    # An aim or a view the sentence before stated; an item of a bulleted list, whose subject opened the list.
+    (make("To offset this, Acme Corp offers farmers _____ of cheap fertiliser.", "300 mln dlrs"), "To offset this = ?"),
+    (make("Mr _____ backed that view on Tuesday, saying the plan of Acme Corp would work.", "Smith",
+          kind=FactKind.SPEAKER), "that view = ?"),
+    (make("Requiring Acme Corp to reimburse the association _____ for the costs of the case.", "up to 500,000 dlrs",
+          sentence="-- Requiring Acme Corp to reimburse the association up to 500,000 dlrs for the costs of the case."),
+     "an item of a bulleted list"),
     # A contrast that names nothing it contrasts with; an index's name; an acronym after the blank and a comma.
     (make("Acme Corp, on the other hand, has made its best start since it last won the title in _____.", "1994",
           kind=FactKind.DATE), "leans on an earlier sentence: on the other hand"),
