@@ -1,6 +1,8 @@
 """People: titles before names ("Colonel General ..."), plain full names, roles, a person then their firm."""
 from __future__ import annotations
 
+import re
+
 from collections.abc import Sequence
 
 from questions import gazetteer
@@ -182,6 +184,8 @@ def read_person(found: Findings, first: int, last: int) -> bool:
     if modifier:
         start += 1
     words = [token for token in tokens[start:last] if not particle(token)]
+    if words and re.search(r"-[a-z]", words[0].text):
+        return False  # "Non-members Brazil and China": a given name is capitalised after its hyphen (Jean-Pierre)
     if not 2 <= len(words) <= 4 or not name_word(words[0], article, given=True) \
             or not all(name_word(token, article) for token in words[1:-1]):
         return False

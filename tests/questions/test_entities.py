@@ -618,6 +618,8 @@ def test_a_place_its_appositive_names_is_no_person_where_it_stands_bare() -> Non
         # a plural common noun opens a firm's name, never a person's
         ("Automobiles Moreau expects rising sales, its president said.", "Automobiles Moreau"),
         ("Shares in Breweries Durand rose 5 pct.", "Breweries Durand"),
+        # a word with a lower-case letter after its hyphen is no given name ("Who is Non-members Brazil?")
+        ("Non-members Brazil and China pledged to limit their exports to 21,000 tonnes.", "Non-members Brazil"),
     ],
 )
 def test_not_an_entity_in_news_prose(text: str, not_an_entity: str) -> None:
