@@ -890,6 +890,8 @@ def _name_the_company(text: str, start: int, end: int, origin: int, fact: Fact,
     if any(_NAME_GOES_ON.match(article.text, mention_end) for other in named_before
            for _, mention_end in article.mentions_by_name[other]):
         return text, start, end, origin  # "Central Bank of West African CFA franc zone countries (UMOA)": cut short
+    if all(article.text.startswith(("'s", "’s"), mention_end) for _, mention_end in article.mentions_by_name[name]):
+        return text, start, end, origin  # always written "McDonald's": "McDonald" would misname the company
     replacement = _as_written(name, article) + (match.group("owner") or "")
     if match.start() == 0:
         replacement = capitalise(replacement)

@@ -23,8 +23,9 @@ def reported_clause(doc: SpeechDocument, index: int, *, require_that: bool) -> t
     limit = min(len(tokens), index + 12)
     that = next((other for other in range(position, limit) if tokens[other].lower == "that"
                  and tokens[other].sentence == verb.sentence
-                 and all(token.word and token.lower not in CLAUSE_VERBS and token.lower not in PERSONAL_PRONOUNS
-                         for token in tokens[position:other])
+                 # "warned Tony Blair in a document on 7 March 2003 that": a date's figures may stand between
+                 and all((token.word or token.text[:1].isdigit()) and token.lower not in CLAUSE_VERBS
+                         and token.lower not in PERSONAL_PRONOUNS for token in tokens[position:other])
                  # "warned of the negative effects that a trade war could have": "that" after the topic relates
                  and not any(token.lower in ("of", "about") for token in tokens[position:other])
                  and not named_speech_between(doc, position, other)), None)

@@ -655,6 +655,9 @@ COMPANY_LEDE = "CPC International Inc said it expects 1987 earnings per share to
      None, "CPC International Inc has"),
     # A parent or central bank is not the company named.
     (COMPANY_LEDE + "The parent company said it would sell 12 plants.\n", None, "CPC International Inc said it would"),
+    # A company always written with its possessive ("McDonald's") is not written in as "McDonald".
+    ("The chief executive of McDonald's has died.\nJoining the company as a 15-year-old part-time worker, Mr Bell "
+     "quickly moved through its ranks, becoming its youngest store manager at 19.\n", None, "Joining McDonald as"),
     # The lede's company written with a lower-case "corp" that no rule read: the noun is not the body named later.
     ("Delta Technology corp said it expects a loss for the quarter.\nIt settled with the California Health "
      "Services department.\nThe company said it has agreed to make capital expenditures of about 600,000 dlrs.\n",

@@ -367,6 +367,9 @@ def test_the_deputy_is_not_the_one_with_the_shorter_title() -> None:
         # ... and a pronoun with a past tense after it
         ("Ms Ann Lee confirmed she received support from the group.",
          [("Ann Lee", "Ann Lee", "she received support from the group")]),
+        # a listener and a date's figures between the verb and "that"
+        ("Lord Tarvin had warned Tom Reed in a document on 7 March 2003 that the use of force could be illegal.",
+         [("Lord Tarvin", "Lord Tarvin", "the use of force could be illegal")]),
         # "that" after the topic of a warning relates to the topic: no reported clause
         ("Chancellor Nigel Lawson warned of the negative effects that a trade war could have on the economy.", []),
         # a relative clause between an organisation and its verb
