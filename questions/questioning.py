@@ -1201,8 +1201,8 @@ def _speaker_drafts(fact: Fact, setting: Setting | None, article: Article, seed:
                     f"{verb} that {_closed(shown)}", FALSE,
                     (TRUE, FALSE), form=Form.STATEMENT)
     else:
-        yield Draft(QuestionType.TRUE_FALSE, f"{capitalise(_as_written(name, article))} {verb} that {_closed(shown)}", TRUE,
-                    (TRUE, FALSE), form=Form.STATEMENT)
+        yield Draft(QuestionType.TRUE_FALSE, f"{capitalise(_as_written(name, article))} {verb} that {_closed(shown)}",
+                    TRUE, (TRUE, FALSE), form=Form.STATEMENT)
     if setting and setting.mention.lower() not in PRONOUN_WORDS and not setting.in_quote:
         yield Draft(QuestionType.CLOZE, setting.blanked, setting.mention, form=Form.BLANK)
     elif shown.startswith("'"):

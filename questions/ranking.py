@@ -2821,7 +2821,8 @@ _TELLING_WORD = re.compile(r"[a-z0-9][a-z0-9-]*")
 def words_of(text: str) -> frozenset[str]:
     """Return the telling words of a text, lower-cased, without possessive endings."""
     text = text.lower().replace("'s", " ").replace("’s", " ")
-    return frozenset(word for word in _TELLING_WORD.findall(text) if word not in _UNTELLING_WORDS and not word.isdigit())
+    return frozenset(word for word in _TELLING_WORD.findall(text)
+                     if word not in _UNTELLING_WORDS and not word.isdigit())
 
 
 def _place_in_story(question: Question, story: Story) -> float:

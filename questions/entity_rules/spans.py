@@ -27,7 +27,8 @@ def may_open(doc: EntityText, index: int) -> bool:
     return not date_word(token, previous, following) and not month_range(token)
 
 
-_CREDIT_RATING = re.compile(r"(?:A{1,3}|B{1,3}|C{1,3}|Aa|Baa|Ba|Caa)(?:-?[1-3])?-(?:plus|minus)|(?:Aa|Baa|Ba|Caa|A|P)-?[1-3]")
+_CREDIT_RATING = re.compile(r"(?:A{1,3}|B{1,3}|C{1,3}|Aa|Baa|Ba|Caa)(?:-?[1-3])?-(?:plus|minus)|"
+                            r"(?:Aa|Baa|Ba|Caa|A|P)-?[1-3]")
 
 
 def continues(doc: EntityText, index: int) -> bool:

@@ -940,7 +940,8 @@ STORIES_FOR_FAULT = {
     "the headline's Euro gives the answer away": dataclasses.replace(STORY, headline="Acme gets Euro date"),
     "the headline's short form names the answer": dataclasses.replace(STORY, headline="Fed Approves Acme Unit"),
     "the headline's Nymex abbreviates the answer": dataclasses.replace(STORY, headline="Nymex Plans Propane Contract"),
-    "the headline's Fda abbreviates the answer": dataclasses.replace(STORY, headline="Acme Files Drug Application With Fda"),
+    "the headline's Fda abbreviates the answer": dataclasses.replace(
+        STORY, headline="Acme Files Drug Application With Fda"),
     "the headline's short form names the answer: Usda": dataclasses.replace(
         STORY, headline="Soybean Group Head Urges Usda Action On Loan"),
     # "Despite Jones" is a name the entity stage misread from "Despite Jones's warning, ..."
@@ -1491,7 +1492,8 @@ def test_a_name_twice_is_found_with_or_without_the_shortcut(text: str) -> None:
     assert ranking._named_twice(text, story) == expected
 
 
-MAIN_STORY = dataclasses.replace(STORY, main_words=ranking.words_of("Acme Corp Jane Smith Acme to cut jobs from February"))
+MAIN_STORY = dataclasses.replace(
+    STORY, main_words=ranking.words_of("Acme Corp Jane Smith Acme to cut jobs from February"))
 
 
 @pytest.mark.parametrize(("question", "off"), [
