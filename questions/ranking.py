@@ -265,6 +265,8 @@ _DEMONSTRATIVE_WORDS = ("his", "hese", "hose", "that", "similar", "remaining", "
                         "same", "the two", "the three", "the four", "the M", "the record", "further",
                         "only other")
 _GARBLED = re.compile(r"\b[a-z]{2,}[A-Z][a-z]*\b|[a-z]&[a-z]|\b[a-z]+[0-9]+[a-z]+\b")
+# A subject pronoun written with a capital after a lower-case word: a full stop was lost between two sentences.
+_RUN_ON = re.compile(r"\b[a-z]+ (?:They|He|She|We)\b")
 _NUMBER_WORD = re.compile(r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
                           r"fifty|sixty|seventy|eighty|ninety|hundred)\b", re.IGNORECASE)
 _QUOTE_FOR_APOSTROPHE = re.compile(r"\w\"s\b")  # ADB"s founders: a converter wrote a double quote for an apostrophe
@@ -1902,6 +1904,10 @@ _PLURAL_MEASURES = frozenset({"years", "days", "weeks", "months", "hours", "minu
 def reads_badly(question: Question, story: Story) -> str | None:
     prompt = question.prompt
     plain = _unquoted(prompt)
+    if re.match(r"[-–—*•]", body_of(prompt)):
+        return "a list's dash opens the prompt"  # "- U.S. real gross national product, which grew …"
+    if run_on := _RUN_ON.search(plain):
+        return f"two sentences run together: {run_on.group(0)}"  # "… logging on at high speed They spend …"
     for match in _REPEATED_WORD.finditer(plain) if _may_repeat_a_word(plain) else ():
         if match.group(1).lower() not in _ALLOWED_REPEATS and not match.group(1).replace(" ", "").isdigit():
             return f"repeated word: {match.group(0)}"

@@ -889,6 +889,11 @@ def make(prompt: str, answer: str, *, type: QuestionType = CLOZE, form: Form = F
     (make("Requiring Acme Corp to reimburse the association _____ for the costs of the case.", "up to 500,000 dlrs",
           sentence="-- Requiring Acme Corp to reimburse the association up to 500,000 dlrs for the costs of the case."),
      "an item of a bulleted list"),
+    # A list's dash printed before a question; two sentences whose full stop was lost.
+    (make("- Acme Corp's output grew at a two pct rate. First-quarter growth is put at a _____ annual rate.", "2.4 pct"),
+     "a list's dash opens the prompt"),
+    (make("Acme Corp said _____ of its users log on at high speed They spend twice as long online.", "more than 50%"),
+     "two sentences run together: speed They"),
     # A contrast that names nothing it contrasts with; an index's name; an acronym after the blank and a comma.
     (make("Acme Corp, on the other hand, has made its best start since it last won the title in _____.", "1994",
           kind=FactKind.DATE), "leans on an earlier sentence: on the other hand"),
