@@ -16,7 +16,7 @@ from typing import NamedTuple
 from questions import distractors as pick
 from questions import ranking, spelling
 from questions.distractors import CalendarValue, NumberShape, number_shape
-from questions.lexicon import A_THING, HONORIFICS, SOMEONE_UNNAMED, TIME_EXPRESSION
+from questions.lexicon import A_THING, HONORIFICS, LEGAL_SUFFIXES, SOMEONE_UNNAMED, TIME_EXPRESSION
 from questions.model import Anatomy, Fact, FactKind, Form, Question, QuestionType, Sentence, Span
 from questions.phrasing import (
     BLANK, CURRENCY_WORDS, Located, Wording, ask_fronting, ask_removing, capitalise, clause_bounds,
@@ -62,8 +62,9 @@ _ANOTHER_COMPANY = re.compile(r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w.-]+\s+){
                               r"concern|bank|group|unit|subsidiary|maker|producer|lender|insurer|rival|buyer|bidder)\b")
 # "International Technology corp said": a company's name with its legal form, which the entity stage may not
 # have read (a lower-case "corp"); when it has not, "the company" may be that one.
-_NAME_WITH_LEGAL_FORM = re.compile(r"\b(?!(?:The|A|An|This|That|Its|Their)\s)[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,4}"
-                                   r"\s+(?:[Cc]orp(?:oration)?|[Ii]nc|[Cc]o|[Ll]td|[Pp]lc|LLC|[Cc]ompany)\b")
+_NAME_WITH_LEGAL_FORM = re.compile(
+    r"\b(?!(?:The|A|An|This|That|Its|Their)\s)[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,4}\s+(?i:" +
+    "|".join(sorted(map(re.escape, (*LEGAL_SUFFIXES, "corporation", "company")), key=len, reverse=True)) + r")(?!\w)")
 # A company named as the parent of another ("part of the private Peugeot SA group"): "the firm" may be either.
 _PARENT_BEFORE = re.compile(r"\b(?:part|unit|subsidiary|division|arm|affiliate|member)\s+of\s+(?:the\s+)?(?:[\w.-]+\s+)?$"
                             r"|\b(?:owned|controlled|acquired|bought)\s+by\s+(?:the\s+)?$")
@@ -349,6 +350,14 @@ class Article:
         if written == name:
             return False
         return any(other != name and other.startswith(written) for other in self.organisations)
+
+    @functools.cached_property
+    def first_unread_company(self) -> int:
+        """Where the article first names a company with its legal form that is none of the organisations read
+        ("International Technology corp"), or past its end."""
+        return next((found.start() for found in _NAME_WITH_LEGAL_FORM.finditer(self.text)
+                     if not any(pick.same_entity(other, found.group(0)) or other in found.group(0)
+                                for other in self.organisations)), len(self.text))
 
     def entity_starting(self, position: int) -> str | None:
         """Return the organisation, place or person whose mention starts at a position, if any: the longest, since
@@ -881,9 +890,7 @@ def _name_the_company(text: str, start: int, end: int, origin: int, fact: Fact,
                        if mention_start < position)
     if _ANOTHER_COMPANY.search(article.text, last_mention, position):
         return text, start, end, origin
-    if any(not any(pick.same_entity(other, found.group(0)) or other in found.group(0)
-                   for other in article.organisations)
-           for found in _NAME_WITH_LEGAL_FORM.finditer(article.text, 0, position)):
+    if article.first_unread_company < position:
         return text, start, end, origin  # a company the story names that the entity stage did not read
     if _PARENT_BEFORE.search(article.text[max(0, last_mention - 40):last_mention]):
         return text, start, end, origin  # "Citroen, part of the Peugeot SA group, rose. The firm …": Citroen

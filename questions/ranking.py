@@ -267,8 +267,7 @@ _DEMONSTRATIVE_WORDS = ("his", "hese", "hose", "that", "similar", "remaining", "
 _GARBLED = re.compile(r"\b[a-z]{2,}[A-Z][a-z]*\b|[a-z]&[a-z]|\b[a-z]+[0-9]+[a-z]+\b")
 # A subject pronoun written with a capital after a lower-case word: a full stop was lost between two sentences.
 _RUN_ON = re.compile(r"\b[a-z]+ (?:They|He|She|We)\b")
-_NUMBER_WORD = re.compile(r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
-                          r"fifty|sixty|seventy|eighty|ninety|hundred)\b", re.IGNORECASE)
+_SPELT_NUMBERS = frozenset(pick.NUMBER_WORDS) | frozenset(pick.TENS_WORDS) - {"_"} | {"hundred"}
 _QUOTE_FOR_APOSTROPHE = re.compile(r"\w\"s\b")  # ADB"s founders: a converter wrote a double quote for an apostrophe
 _LOWER_THEN_CAPITAL_OR_DIGIT = re.compile(r"[a-z][A-Z0-9]")  # in every match of _GARBLED without an "&"
 _IT_ACTS = re.compile(r"(?<=[\w,] )(it|It) (?:has|had|said|says|reported|reports|will|would|plans|expects|announced|"
@@ -1117,8 +1116,9 @@ def about_the_report(question: Question, story: Story) -> str | None:
     return None
 
 
-_HEDGE_WORDS = re.compile(r"^(?:about|around|some|nearly|almost|roughly|approximately|over|under|more than|less than|"
-                          r"up to|as much as|as many as|at least|an estimated|just over|just under) ")
+_HEDGE_WORDS = re.compile("^(?:" + "|".join(sorted(map(re.escape, (*pick.UPWARD, *pick.DOWNWARD, *pick.ROUGHLY,
+                                                                     "as much as", "as many as")),
+                                                     key=len, reverse=True)) + ") ")
 
 
 def answer_in_headline(question: Question, story: Story) -> str | None:
@@ -1795,8 +1795,7 @@ def count_of_a_known_set(question: Question, story: Story) -> str | None:
     return None
 
 
-_BARE_FIGURE = re.compile(r"(?:(?:about|around|some|nearly|roughly|approximately)\s+)?[\d.,/-]+|[A-Za-z]+",
-                          re.IGNORECASE)
+_BARE_FIGURE = re.compile(rf"(?:(?:{'|'.join((*pick.ROUGHLY, 'nearly'))})\s+)?[\d.,/-]+|[A-Za-z]+", re.IGNORECASE)
 
 
 def blank_in_a_range(question: Question, story: Story) -> str | None:
@@ -1970,7 +1969,8 @@ def reads_badly(question: Question, story: Story) -> str | None:
     for match in _INDEFINITE_ARTICLE.finditer(plain):
         if match.group(2).rstrip(".").replace(".", "").isupper() and len(match.group(2)) > 1 or \
                 match.group(1).lower() == "a" and match.group(2)[0] in "aeiouAEIOU" or \
-                match.group(1).lower() == "an" and _NUMBER_WORD.match(match.group(2)):  # "an nine-year tenure"
+                match.group(1).lower() == "an" and \
+                match.group(2).split("-")[0].lower() in _SPELT_NUMBERS:  # "an nine-year tenure"
             if ("an" if needs_an(match.group(2)) else "a") != match.group(1).lower():
                 return f"'{match.group(0)}'"
     match = "that " in plain and _THAT_CAPITAL.search(plain)
@@ -2816,11 +2816,10 @@ def off_the_story(question: Question, story: Story) -> bool:
 
 
 # Words that say nothing of what a story is about: in a name ("Bank of Tokyo", "Acme Corp") or a headline.
-_UNTELLING_WORDS = frozenset(
-    "the of and for to in on at by as up an a or is it be de la le del du von van mr mrs ms dr st inc corp co "
-    "ltd plc llc nv ag sa group bank company new national international says said say will with from after "
-    "over into more than about what this that have has had been were are was its his her their year years "
-    "sees see set out off down new not no".split())
+_UNTELLING_WORDS = _FUNCTION_WORDS | _ORGANISATION_SUFFIXES | frozenset(
+    "up is it be de la le del du von van mr mrs ms dr st bank company new national international says said say "
+    "will over into more than what this that have has had been were are was its his her their year years sees see "
+    "set out off down not no".split())
 _TELLING_WORD = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
